@@ -1,0 +1,108 @@
+import path from "node:path";
+import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
+import { env, shouldSeedDemoData, type Env } from "@/lib/env";
+import { lockEmbeddedDatabase } from "./embedded-lock";
+import { countingLogger } from "./query-count";
+import * as schema from "./schema";
+import { migrateDatabase } from "./migrate";
+import { seedDatabase, isDatabaseEmpty } from "./seed/run";
+
+export type Schema = typeof schema;
+/** Both drivers (postgres.js and PGlite) behind one type: the app never needs to know which. */
+export type Db = PgDatabase<PgQueryResultHKT, Schema>;
+
+export interface Database {
+  db: Db;
+  kind: "postgres" | "pglite";
+  /** Runs `fn` while holding the cluster-wide lock that serialises migrations and seeding. */
+  withSetupLock<T>(fn: () => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}
+
+// Arbitrary constant shared by every app process: pg_advisory_lock(key) serialises start-up work.
+const SETUP_LOCK_KEY = 4_242_015;
+
+export async function openDatabase(e: Env = env()): Promise<Database> {
+  if (e.DATABASE_URL) {
+    const { default: postgres } = await import("postgres");
+    const { drizzle } = await import("drizzle-orm/postgres-js");
+    const sql = postgres(e.DATABASE_URL, { max: e.DATABASE_POOL_MAX, onnotice: () => {} });
+    return {
+      db: drizzle(sql, { schema, logger: countingLogger }) as unknown as Db,
+      kind: "postgres",
+      async withSetupLock(fn) {
+        // An advisory lock belongs to a session, so it is taken and released on one reserved connection.
+        const conn = await sql.reserve();
+        try {
+          await conn`select pg_advisory_lock(${SETUP_LOCK_KEY})`;
+          return await fn();
+        } finally {
+          await conn`select pg_advisory_unlock(${SETUP_LOCK_KEY})`.catch(() => {});
+          conn.release();
+        }
+      },
+      close: () => sql.end({ timeout: 5 }),
+    };
+  }
+
+  const dir = path.resolve(/*turbopackIgnore: true*/ process.cwd(), e.PGLITE_DIR);
+  const release = lockEmbeddedDatabase(dir);
+  try {
+    const { PGlite } = await import("@electric-sql/pglite");
+    const { drizzle } = await import("drizzle-orm/pglite");
+    const client = new PGlite(dir);
+    await client.waitReady;
+    return {
+      db: drizzle(client, { schema, logger: countingLogger }) as unknown as Db,
+      kind: "pglite",
+      // One process, one connection: PGlite serialises everything already.
+      withSetupLock: (fn) => fn(),
+      async close() {
+        await client.close();
+        release();
+      },
+    };
+  } catch (error) {
+    release();
+    throw error;
+  }
+}
+
+/** Applies pending migrations, then seeds the plan if the database is empty — once, whoever starts first. */
+export async function prepareDatabase(database: Database, e: Env = env()): Promise<void> {
+  await database.withSetupLock(async () => {
+    await migrateDatabase(database);
+    if (await isDatabaseEmpty(database.db)) {
+      await seedDatabase(database.db, { demo: shouldSeedDemoData(e) });
+    }
+  });
+}
+
+const holder = globalThis as unknown as { __pscDatabase?: Promise<Database> };
+
+/**
+ * The process-wide database, opened lazily on first use (never at import time), migrated and
+ * seeded before anyone reads it. A failed opening is not cached, so the next request retries.
+ */
+export function getDatabase(): Promise<Database> {
+  if (!holder.__pscDatabase) {
+    const opening = openDatabase().then(async (database) => {
+      try {
+        await prepareDatabase(database);
+        return database;
+      } catch (error) {
+        await database.close().catch(() => {});
+        throw error;
+      }
+    });
+    holder.__pscDatabase = opening;
+    opening.catch(() => {
+      if (holder.__pscDatabase === opening) holder.__pscDatabase = undefined;
+    });
+  }
+  return holder.__pscDatabase;
+}
+
+export async function getDb(): Promise<Db> {
+  return (await getDatabase()).db;
+}

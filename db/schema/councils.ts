@@ -1,0 +1,19 @@
+import { integer, pgTable, serial, smallint, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
+import { isDemo, plans } from "./plan";
+
+/** A conseil de quartier. Only public information for now; members come with accounts. */
+export const councils = pgTable(
+  "councils",
+  {
+    id: serial("id").primaryKey(),
+    planId: integer("plan_id").notNull().references(() => plans.id, { onDelete: "cascade" }),
+    slug: text("slug").notNull().unique(),
+    number: smallint("number"),
+    name: text("name").notNull(),
+    area: text("area"),
+    description: text("description"),
+    isDemo: isDemo(),
+    archivedAt: timestamp("archived_at", { withTimezone: true }),
+  },
+  (t) => [uniqueIndex("councils_plan_number").on(t.planId, t.number)],
+);

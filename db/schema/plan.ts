@@ -1,0 +1,138 @@
+import { sql } from "drizzle-orm";
+import {
+  boolean,
+  check,
+  date,
+  integer,
+  pgEnum,
+  pgTable,
+  primaryKey,
+  serial,
+  smallint,
+  text,
+  timestamp,
+  uniqueIndex,
+  index,
+} from "drizzle-orm/pg-core";
+
+export const actionStatus = pgEnum("action_status", ["planned", "in_progress", "done", "suspended"]);
+export const datePrecision = pgEnum("date_precision", ["day", "month", "year"]);
+
+/** The projet social communal. One per deployment for now. */
+export const plans = pgTable("plans", {
+  id: serial("id").primaryKey(),
+  slug: text("slug").notNull().unique(),
+  title: text("title").notNull(),
+  cityName: text("city_name").notNull(),
+  periodStartYear: smallint("period_start_year").notNull(),
+  periodEndYear: smallint("period_end_year").notNull(),
+  summary: text("summary").notNull(),
+  /** How many fiches the source document announces (17), which may differ from how many it lists. */
+  announcedActionCount: smallint("announced_action_count"),
+  sourceTitle: text("source_title"),
+  updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+});
+
+/** The démarche: dated steps that produced the plan. Dates keep the precision the source gives. */
+export const planMilestones = pgTable(
+  "plan_milestones",
+  {
+    id: serial("id").primaryKey(),
+    planId: integer("plan_id").notNull().references(() => plans.id, { onDelete: "cascade" }),
+    key: text("key").notNull(),
+    position: smallint("position").notNull(),
+    title: text("title").notNull(),
+    description: text("description"),
+    startsOn: date("starts_on", { mode: "string" }).notNull(),
+    endsOn: date("ends_on", { mode: "string" }),
+    precision: datePrecision("precision").notNull(),
+  },
+  (t) => [uniqueIndex("plan_milestones_plan_key").on(t.planId, t.key)],
+);
+
+export const themes = pgTable(
+  "themes",
+  {
+    id: serial("id").primaryKey(),
+    planId: integer("plan_id").notNull().references(() => plans.id, { onDelete: "cascade" }),
+    number: smallint("number").notNull(),
+    slug: text("slug").notNull().unique(),
+    title: text("title").notNull(),
+    description: text("description"),
+    /** How many fiches the source announces for this theme. */
+    announcedActionCount: smallint("announced_action_count"),
+  },
+  (t) => [uniqueIndex("themes_plan_number").on(t.planId, t.number)],
+);
+
+/** A fiche action. It may belong to several themes (see `actionThemes`). */
+export const actions = pgTable(
+  "actions",
+  {
+    id: serial("id").primaryKey(),
+    planId: integer("plan_id").notNull().references(() => plans.id, { onDelete: "cascade" }),
+    slug: text("slug").notNull().unique(),
+    title: text("title").notNull(),
+    description: text("description"),
+    /** Null when the source gives no status word. */
+    status: actionStatus("status"),
+    /** 0–100, only ever set by a progress report; null while nobody has measured it. */
+    progress: smallint("progress"),
+    /** Time frame as the source words it (« jusqu'en 2018 », « 2018/2019 »); null when not given. */
+    timeframeLabel: text("timeframe_label"),
+    timeframeEndYear: smallint("timeframe_end_year"),
+    /** The entry's status words exactly as printed in the source, kept for traceability. */
+    sourceWording: text("source_wording"),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [check("actions_progress_range", sql`${t.progress} is null or (${t.progress} between 0 and 100)`)],
+);
+
+export const actionThemes = pgTable(
+  "action_themes",
+  {
+    actionId: integer("action_id").notNull().references(() => actions.id, { onDelete: "cascade" }),
+    themeId: integer("theme_id").notNull().references(() => themes.id, { onDelete: "cascade" }),
+    /** Order of the fiche inside the theme, as in the source. */
+    position: smallint("position").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.actionId, t.themeId] }), index("action_themes_theme").on(t.themeId)],
+);
+
+/** Projects a fiche names (« notamment à travers … »). */
+export const actionProjects = pgTable(
+  "action_projects",
+  {
+    id: serial("id").primaryKey(),
+    actionId: integer("action_id").notNull().references(() => actions.id, { onDelete: "cascade" }),
+    position: smallint("position").notNull(),
+    name: text("name").notNull(),
+    detail: text("detail"),
+  },
+  (t) => [uniqueIndex("action_projects_action_position").on(t.actionId, t.position)],
+);
+
+/** A point d'étape: public as soon as it exists. */
+export const progressReports = pgTable(
+  "progress_reports",
+  {
+    id: serial("id").primaryKey(),
+    actionId: integer("action_id").notNull().references(() => actions.id, { onDelete: "cascade" }),
+    /** Stable key for seeded reports, so the seed can run again without duplicating them. */
+    seedKey: text("seed_key").unique(),
+    title: text("title").notNull(),
+    body: text("body").notNull(),
+    /** Null when the source gives no day: none is invented. */
+    reportedOn: date("reported_on", { mode: "string" }),
+    status: actionStatus("status"),
+    progress: smallint("progress"),
+    sourceLabel: text("source_label"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index("progress_reports_action").on(t.actionId, t.createdAt),
+    check("progress_reports_progress_range", sql`${t.progress} is null or (${t.progress} between 0 and 100)`),
+  ],
+);
+
+export const isDemo = (name = "is_demo") => boolean(name).notNull().default(false);

@@ -1,0 +1,170 @@
+import { eq, inArray, sql } from "drizzle-orm";
+import type { Db } from "../client";
+import {
+  actionProjects,
+  actions,
+  actionThemes,
+  councils,
+  meetingAgendaItems,
+  meetings,
+  planMilestones,
+  plans,
+  progressReports,
+  themes,
+} from "../schema";
+import { actionSeeds, demoCouncilSeeds, milestoneSeeds, planSeed, SOURCE_LABEL, themeSeeds } from "./plan-data";
+
+export async function isDatabaseEmpty(db: Db): Promise<boolean> {
+  const rows = await db.select({ id: plans.id }).from(plans).limit(1);
+  return rows.length === 0;
+}
+
+export interface SeedOptions {
+  /** Demo councils and a demo meeting, visibly marked as such. */
+  demo: boolean;
+  /** Date of the demo meeting when it is first created (defaults to 30 days from now). */
+  now?: Date;
+}
+
+/**
+ * Inserts what the source document gives, and only what is missing: running it again changes no
+ * row, and it never overwrites what the City changed since (statuses, progress, texts).
+ */
+export async function seedDatabase(db: Db, options: SeedOptions): Promise<void> {
+  await db.transaction(async (tx) => {
+    await tx.insert(plans).values(planSeed).onConflictDoNothing({ target: plans.slug });
+    const [plan] = await tx.select({ id: plans.id }).from(plans).where(eq(plans.slug, planSeed.slug));
+    if (!plan) throw new Error("seed: plan row missing after insert");
+
+    await tx
+      .insert(planMilestones)
+      .values(milestoneSeeds.map((m, i) => ({ ...m, planId: plan.id, position: i + 1 })))
+      .onConflictDoNothing();
+
+    await tx
+      .insert(themes)
+      .values(themeSeeds.map((t) => ({ ...t, planId: plan.id })))
+      .onConflictDoNothing();
+    const themeRows = await tx.select({ id: themes.id, number: themes.number }).from(themes).where(eq(themes.planId, plan.id));
+    const themeIdByNumber = new Map(themeRows.map((t) => [t.number, t.id]));
+
+    await tx
+      .insert(actions)
+      .values(
+        actionSeeds.map((a) => ({
+          planId: plan.id,
+          slug: a.slug,
+          title: a.title,
+          status: a.status,
+          timeframeLabel: a.timeframeLabel,
+          timeframeEndYear: a.timeframeEndYear,
+          sourceWording: a.sourceWording,
+        })),
+      )
+      .onConflictDoNothing({ target: actions.slug });
+    const actionRows = await tx
+      .select({ id: actions.id, slug: actions.slug })
+      .from(actions)
+      .where(inArray(actions.slug, actionSeeds.map((a) => a.slug)));
+    const actionIdBySlug = new Map(actionRows.map((a) => [a.slug, a.id]));
+    const actionId = (slug: string) => {
+      const id = actionIdBySlug.get(slug);
+      if (id === undefined) throw new Error(`seed: action ${slug} missing`);
+      return id;
+    };
+
+    await tx
+      .insert(actionThemes)
+      .values(
+        actionSeeds.flatMap((a) =>
+          a.themes.map(([number, position]) => {
+            const themeId = themeIdByNumber.get(number);
+            if (themeId === undefined) throw new Error(`seed: theme ${number} missing`);
+            return { actionId: actionId(a.slug), themeId, position };
+          }),
+        ),
+      )
+      .onConflictDoNothing();
+
+    const projectRows = actionSeeds.flatMap((a) =>
+      a.projects.map((p, i) => ({ actionId: actionId(a.slug), position: i + 1, name: p.name, detail: p.detail ?? null })),
+    );
+    if (projectRows.length > 0) await tx.insert(actionProjects).values(projectRows).onConflictDoNothing();
+
+    // The article's statements are the first progress report. It gives no day: reportedOn stays null.
+    await tx
+      .insert(progressReports)
+      .values(
+        actionSeeds.map((a) => ({
+          actionId: actionId(a.slug),
+          seedKey: `source:premier-point-etape:${a.slug}`,
+          title: "Premier point d'étape",
+          body: a.sourceEntry,
+          reportedOn: null,
+          status: a.status,
+          progress: null,
+          sourceLabel: SOURCE_LABEL,
+        })),
+      )
+      .onConflictDoNothing({ target: progressReports.seedKey });
+
+    if (options.demo) await seedDemoData(tx as unknown as Db, plan.id, themeIdByNumber, options.now ?? new Date());
+  });
+}
+
+async function seedDemoData(db: Db, planId: number, themeIdByNumber: Map<number, number>, now: Date) {
+  await db
+    .insert(councils)
+    .values(demoCouncilSeeds.map((c) => ({ ...c, planId, isDemo: true })))
+    .onConflictDoNothing({ target: councils.slug });
+
+  const slug = "reunion-de-restitution-demonstration";
+  const startsAt = new Date(now.getTime() + 30 * 24 * 3600 * 1000);
+  startsAt.setUTCHours(17, 0, 0, 0); // 18 h or 19 h in Aurillac depending on the season
+  const inserted = await db
+    .insert(meetings)
+    .values({
+      planId,
+      slug,
+      title: "Réunion publique de restitution (démonstration)",
+      startsAt,
+      place: "Lieu à confirmer — réunion de démonstration, pas un vrai rendez-vous",
+      isDemo: true,
+    })
+    .onConflictDoNothing({ target: meetings.slug })
+    .returning({ id: meetings.id });
+  const meeting = inserted[0];
+  if (!meeting) return; // already seeded: leave its agenda as it is
+  await db.insert(meetingAgendaItems).values([
+    { meetingId: meeting.id, position: 1, label: "Ouverture et rappel de la démarche" },
+    ...themeSeeds.map((t, i) => ({
+      meetingId: meeting.id,
+      position: i + 2,
+      label: `Thématique ${t.number} : ${t.title}`,
+      themeId: themeIdByNumber.get(t.number) ?? null,
+    })),
+    { meetingId: meeting.id, position: themeSeeds.length + 2, label: "Questions de la salle" },
+  ]);
+}
+
+/** Row counts per table, for tests and the seed script's summary. */
+export async function countRows(db: Db): Promise<Record<string, number>> {
+  const tables = {
+    plans,
+    plan_milestones: planMilestones,
+    themes,
+    actions,
+    action_themes: actionThemes,
+    action_projects: actionProjects,
+    progress_reports: progressReports,
+    councils,
+    meetings,
+    meeting_agenda_items: meetingAgendaItems,
+  };
+  const out: Record<string, number> = {};
+  for (const [name, table] of Object.entries(tables)) {
+    const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(table);
+    out[name] = row?.n ?? 0;
+  }
+  return out;
+}

@@ -1,0 +1,15 @@
+/**
+ * Runs once when a server process starts: validate the environment, then open the database,
+ * apply pending migrations and seed it if empty, so the first visitor never waits for that and a
+ * misconfiguration stops the app at once with a clear message.
+ */
+export async function register() {
+  if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  // The build's page workers open the database lazily, when a page first needs it.
+  if (process.env.NEXT_PHASE === "phase-production-build") return;
+  const { env } = await import("@/lib/env");
+  env();
+  const { getDatabase } = await import("@/db/client");
+  const database = await getDatabase();
+  console.log(`[base de données] prête (${database.kind === "pglite" ? "embarquée, PGlite" : "PostgreSQL"})`);
+}

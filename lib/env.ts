@@ -1,0 +1,53 @@
+import { z } from "zod";
+
+/**
+ * The environment, validated once. Every module reads settings from here, never from
+ * `process.env` directly, so a wrong value stops the app at start with a message that says
+ * which variable is wrong and what it should look like.
+ */
+const booleanFlag = z
+  .enum(["0", "1", "true", "false"], { error: "doit valoir 1, 0, true ou false" })
+  .transform((v) => v === "1" || v === "true");
+
+const envSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  DATABASE_URL: z
+    .string()
+    .trim()
+    .regex(/^postgres(ql)?:\/\//, {
+      error: "doit être une adresse PostgreSQL, par exemple postgres://utilisateur@127.0.0.1:5432/base",
+    })
+    .optional()
+    .or(z.literal("").transform(() => undefined)),
+  DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(100).default(10),
+  PGLITE_DIR: z.string().trim().min(1).default(".data/pglite"),
+  SEED_DEMO_DATA: booleanFlag.optional(),
+  SITE_URL: z.url({ error: "doit être une adresse complète, par exemple https://social.aurillac.fr" }).optional(),
+  TEST_HOOKS_TOKEN: z
+    .string()
+    .min(32, { error: "doit faire au moins 32 caractères" })
+    .optional(),
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  const result = envSchema.safeParse(source);
+  if (!result.success) {
+    const lines = result.error.issues.map((issue) => `  - ${issue.path.join(".")} : ${issue.message}`);
+    throw new Error(`Configuration invalide (variables d'environnement) :\n${lines.join("\n")}`);
+  }
+  return result.data;
+}
+
+let cached: Env | undefined;
+
+export function env(): Env {
+  cached ??= parseEnv(process.env);
+  return cached;
+}
+
+/** Demo councils (and later demo accounts) are seeded in development, never in production unless asked. */
+export function shouldSeedDemoData(e: Env = env()): boolean {
+  return e.SEED_DEMO_DATA ?? e.NODE_ENV !== "production";
+}
