@@ -1,0 +1,49 @@
+import { defineConfig, devices } from "@playwright/test";
+import { chromiumArgs, systemChromiumPath } from "./lib/chromium";
+
+/*
+ * Browser tests run against a production build (`next build` + `next start`) on its own database:
+ * `npm test` (scripts/test.ts) passes DATABASE_URL (a fresh PostgreSQL database) or PGLITE_DIR
+ * (a fresh temporary folder). Run alone (`npm run test:e2e`), it uses .data/pglite-e2e.
+ */
+const port = Number(process.env.E2E_PORT ?? 3107);
+export const baseURL = `http://127.0.0.1:${port}`;
+export const testHooksToken = process.env.TEST_HOOKS_TOKEN ?? "e2e-test-hooks-token-0123456789abcdef";
+const executablePath = systemChromiumPath() ?? undefined;
+
+export default defineConfig({
+  testDir: "e2e",
+  fullyParallel: true,
+  workers: process.env.CI ? 2 : undefined,
+  retries: 0,
+  reporter: process.env.CI ? [["list"]] : [["list"]],
+  timeout: 30_000,
+  use: {
+    baseURL,
+    locale: "fr-FR",
+    timezoneId: "Europe/Paris",
+    trace: "retain-on-failure",
+  },
+  projects: [
+    {
+      name: "chromium",
+      use: { ...devices["Desktop Chrome"], launchOptions: { executablePath, args: chromiumArgs } },
+    },
+  ],
+  webServer: {
+    command: `npm run build && npm run start -- -p ${port} -H 127.0.0.1`,
+    url: `${baseURL}/`,
+    timeout: 300_000,
+    reuseExistingServer: false,
+    stdout: "pipe",
+    stderr: "pipe",
+    env: {
+      ...(process.env as Record<string, string>),
+      PGLITE_DIR: process.env.PGLITE_DIR ?? ".data/pglite-e2e",
+      SEED_DEMO_DATA: "1",
+      TEST_HOOKS_TOKEN: testHooksToken,
+      NEXT_TELEMETRY_DISABLED: "1",
+      NEXT_DIST_DIR: ".next-e2e",
+    },
+  },
+});
