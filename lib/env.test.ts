@@ -1,0 +1,27 @@
+import { describe, expect, it } from "vitest";
+import { parseEnv, shouldSeedDemoData } from "./env";
+
+describe("environment", () => {
+  it("defaults to the embedded database in .data/pglite", () => {
+    const e = parseEnv({});
+    expect(e.DATABASE_URL).toBeUndefined();
+    expect(e.PGLITE_DIR).toBe(".data/pglite");
+  });
+
+  it("treats an empty DATABASE_URL as unset", () => {
+    expect(parseEnv({ DATABASE_URL: "" }).DATABASE_URL).toBeUndefined();
+  });
+
+  it("names the wrong variable and says what is expected, in French", () => {
+    expect(() => parseEnv({ DATABASE_URL: "mysql://x" })).toThrow(/DATABASE_URL : doit être une adresse PostgreSQL/);
+    expect(() => parseEnv({ SEED_DEMO_DATA: "oui" })).toThrow(/SEED_DEMO_DATA : doit valoir 1, 0, true ou false/);
+    expect(() => parseEnv({ TEST_HOOKS_TOKEN: "court" })).toThrow(/TEST_HOOKS_TOKEN : doit faire au moins 32 caractères/);
+  });
+
+  it("seeds demo data outside production unless told otherwise", () => {
+    expect(shouldSeedDemoData(parseEnv({ NODE_ENV: "development" }))).toBe(true);
+    expect(shouldSeedDemoData(parseEnv({ NODE_ENV: "production" }))).toBe(false);
+    expect(shouldSeedDemoData(parseEnv({ NODE_ENV: "production", SEED_DEMO_DATA: "1" }))).toBe(true);
+    expect(shouldSeedDemoData(parseEnv({ NODE_ENV: "development", SEED_DEMO_DATA: "false" }))).toBe(false);
+  });
+});

@@ -1,0 +1,32 @@
+import { describe, expect, it } from "vitest";
+import { averageProgress, countByStatus } from "./rollup";
+
+describe("roll-up", () => {
+  it("averages the known progress values and leaves unknown ones out", () => {
+    expect(averageProgress([20, null, 40])).toBe(30);
+    expect(averageProgress([0, 100])).toBe(50);
+    expect(averageProgress([null, null])).toBeNull();
+    expect(averageProgress([])).toBeNull();
+  });
+
+  it("rounds to the nearest whole percent", () => {
+    expect(averageProgress([33, 34, 34])).toBe(34);
+    expect(averageProgress([10, 15])).toBe(13);
+  });
+
+  it("rolls a plan up from its themes, not from its fiches", () => {
+    const themeA = averageProgress([100, 100, 100]);
+    const themeB = averageProgress([0]);
+    expect(averageProgress([themeA, themeB])).toBe(50);
+  });
+
+  it("counts fiches by status, with unknown statuses apart", () => {
+    expect(countByStatus([{ status: "done" }, { status: "in_progress" }, { status: "in_progress" }, { status: null }])).toEqual({
+      planned: 0,
+      in_progress: 2,
+      done: 1,
+      suspended: 0,
+      unknown: 1,
+    });
+  });
+});

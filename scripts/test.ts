@@ -1,0 +1,133 @@
+/*
+ * `npm test`: every test — unit, integration (real database), browser (real Chromium) — on
+ * databases of its own that it creates and removes:
+ *   - DATABASE_URL set → fresh databases on that PostgreSQL server, dropped at the end;
+ *   - DATABASE_URL unset → the embedded database (PGlite) in a temporary folder.
+ * It ends with one line « N passed, N failed » and a non-zero exit code if anything failed.
+ */
+import { spawn } from "node:child_process";
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { createRequire } from "node:module";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import postgres from "postgres";
+import { systemChromiumPath } from "../lib/chromium";
+
+const root = path.resolve(import.meta.dirname, "..");
+const tmp = mkdtempSync(path.join(tmpdir(), "psc-test-"));
+const adminUrl = process.env.DATABASE_URL?.trim() || undefined;
+const e2eDbName = `psc_test_e2e_${Date.now().toString(36)}`;
+const only = process.argv.slice(2); // e.g. `npm test -- unit integration`
+const wants = (part: string) => only.length === 0 || only.includes(part);
+
+function browserAvailable(): boolean {
+  if (systemChromiumPath()) return true;
+  try {
+    const { chromium } = createRequire(import.meta.url)("playwright-core") as typeof import("playwright-core");
+    return existsSync(chromium.executablePath());
+  } catch {
+    return false;
+  }
+}
+
+function run(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<number> {
+  return new Promise((resolve) => {
+    const child = spawn(command, args, { cwd: root, env, stdio: "inherit" });
+    child.on("exit", (code, signal) => resolve(code ?? (signal ? 1 : 0)));
+  });
+}
+
+async function withAdmin<T>(fn: (sql: postgres.Sql) => Promise<T>): Promise<T> {
+  const sql = postgres(adminUrl!, { max: 1, onnotice: () => {} });
+  try {
+    return await fn(sql);
+  } finally {
+    await sql.end({ timeout: 5 });
+  }
+}
+
+function databaseUrl(name: string): string {
+  const url = new URL(adminUrl!);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
+interface Tally {
+  passed: number;
+  failed: number;
+  skipped: number;
+}
+
+function readVitestTally(file: string): Tally | null {
+  if (!existsSync(file)) return null;
+  const report = JSON.parse(readFileSync(file, "utf8")) as { numPassedTests: number; numFailedTests: number; numPendingTests: number; numTodoTests: number };
+  return { passed: report.numPassedTests, failed: report.numFailedTests, skipped: report.numPendingTests + report.numTodoTests };
+}
+
+function readPlaywrightTally(file: string): Tally | null {
+  if (!existsSync(file)) return null;
+  const report = JSON.parse(readFileSync(file, "utf8")) as { stats: { expected: number; unexpected: number; flaky: number; skipped: number } };
+  return { passed: report.stats.expected + report.stats.flaky, failed: report.stats.unexpected, skipped: report.stats.skipped };
+}
+
+async function main(): Promise<number> {
+  if (wants("e2e") && !browserAvailable()) {
+    console.error(
+      "Aucun Chromium trouvé pour les tests navigateur : installez-le (Debian : apt-get install -y chromium ; ailleurs : npx playwright install chromium) ou donnez son chemin dans CHROMIUM_PATH.",
+    );
+    return 1;
+  }
+  const baseEnv: NodeJS.ProcessEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
+  delete baseEnv.DATABASE_URL;
+  // vitest 5 needs Map.groupBy (Node 21+) to print failures; Node 20 gets a polyfill.
+  const vitestEnv = { ...baseEnv, NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ""} --import=${path.join(root, "tests/support/node20-polyfills.mjs")}`.trim() };
+  console.log(adminUrl ? `Base de test : PostgreSQL (${new URL(adminUrl).host}), bases créées puis supprimées.` : `Base de test : PGlite embarqué dans ${tmp}.`);
+
+  let exitCode = 0;
+  const tallies: Tally[] = [];
+  const projects = ["unit", "integration"].filter(wants);
+  if (projects.length > 0) {
+    const vitestReport = path.join(tmp, "vitest.json");
+    const code = await run(
+      "npx",
+      ["vitest", "run", ...projects.flatMap((p) => ["--project", p]), "--reporter=default", "--reporter=json", `--outputFile.json=${vitestReport}`],
+      { ...vitestEnv, ...(adminUrl ? { TEST_PG_ADMIN_URL: adminUrl } : { TEST_PGLITE_ROOT: tmp }) },
+    );
+    const tally = readVitestTally(vitestReport);
+    if (tally) tallies.push(tally);
+    if (code !== 0 || !tally) exitCode = 1;
+  }
+
+  if (wants("e2e")) {
+    if (adminUrl) await withAdmin((sql) => sql.unsafe(`create database ${e2eDbName}`));
+    const playwrightReport = path.join(tmp, "playwright.json");
+    const code = await run("npx", ["playwright", "test", "--reporter=list,json"], {
+      ...baseEnv,
+      PLAYWRIGHT_JSON_OUTPUT_NAME: playwrightReport,
+      ...(adminUrl ? { DATABASE_URL: databaseUrl(e2eDbName) } : { PGLITE_DIR: path.join(tmp, "e2e-db") }),
+    });
+    const tally = readPlaywrightTally(playwrightReport);
+    if (tally) tallies.push(tally);
+    if (code !== 0 || !tally) exitCode = 1;
+  }
+
+  const total = tallies.reduce((t, x) => ({ passed: t.passed + x.passed, failed: t.failed + x.failed, skipped: t.skipped + x.skipped }), { passed: 0, failed: 0, skipped: 0 });
+  console.log(`\ntests: ${total.passed} passed, ${total.failed} failed${total.skipped ? `, ${total.skipped} skipped` : ""}`);
+  return exitCode;
+}
+
+async function cleanUp() {
+  if (adminUrl) {
+    // Integration tests drop their own databases; the browser tests' one is dropped here.
+    await withAdmin((sql) => sql.unsafe(`drop database if exists ${e2eDbName} with (force)`)).catch((error) => console.error("Nettoyage de la base de test impossible :", error));
+  }
+  rmSync(tmp, { recursive: true, force: true });
+}
+
+let code = 1;
+try {
+  code = await main();
+} finally {
+  await cleanUp();
+}
+process.exit(code);

@@ -1,0 +1,123 @@
+import { eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Database } from "@/db/client";
+import { createAction, createCouncil, createMeeting } from "@/db/factories";
+import { countQueries } from "@/db/query-count";
+import * as schema from "@/db/schema";
+import { recordProgressReport } from "@/server/plan/record-progress-report";
+import {
+  loadActionPage,
+  loadCouncils,
+  loadDemarchePage,
+  loadPlanOverview,
+  loadThemePage,
+} from "@/server/plan/queries";
+import { createTestDatabase, type TestDatabase } from "../support/test-database";
+
+let testDb: TestDatabase;
+let database: Database;
+beforeAll(async () => {
+  testDb = await createTestDatabase("queries");
+  database = await testDb.openPrepared({ demo: true });
+});
+afterAll(() => testDb.drop());
+
+describe("public plan queries", () => {
+  it("the overview lists the 5 themes with their fiches in source order and counts each fiche once", async () => {
+    const overview = await loadPlanOverview(database.db, new Date("2026-01-01T00:00:00Z"));
+    expect(overview).not.toBeNull();
+    expect(overview!.themes.map((t) => t.actions.length)).toEqual([4, 3, 3, 4, 1]);
+    expect(overview!.themes[0]!.actions[0]!.slug).toBe("accueil-enfants-difficultes-parentales");
+    expect(overview!.listedEntryCount).toBe(15);
+    expect(overview!.actionCount).toBe(14);
+    expect(overview!.statusCounts).toEqual({ planned: 1, in_progress: 12, done: 0, suspended: 0, unknown: 1 });
+    expect(overview!.progress).toBeNull();
+    expect(overview!.milestones.map((m) => m.startsOn)).toEqual(["2014-01-01", "2015-04-28", "2015-05-28", "2015-10-09", "2015-12-16"]);
+  });
+
+  it("the next meeting is the first one still to come; past meetings are not shown", async () => {
+    const now = new Date("2040-06-01T12:00:00Z");
+    await createMeeting(database.db, { title: "Passée", startsAt: new Date("2040-05-01T17:00:00Z") });
+    const next = await createMeeting(database.db, { title: "Prochaine", startsAt: new Date("2040-06-10T17:00:00Z") });
+    await createMeeting(database.db, { title: "Plus tard", startsAt: new Date("2040-09-10T17:00:00Z") });
+    const overview = await loadPlanOverview(database.db, now);
+    expect(overview!.nextMeeting?.slug).toBe(next.slug);
+  });
+
+  it("a theme page lists its fiches and, for the shared fiche, the other theme", async () => {
+    const page = await loadThemePage("petite-enfance-enfance-jeunesse", database.db);
+    expect(page!.theme.actions).toHaveLength(4);
+    expect(page!.otherThemesByAction["limiter-intervenants-familles"]).toEqual([
+      { number: 2, slug: "politique-sociale-plus-fragiles", title: "Politique sociale pour les plus fragiles" },
+    ]);
+    expect(await loadThemePage("thematique-inconnue", database.db)).toBeNull();
+  });
+
+  it("a fiche page gives its themes, named projects and reports, and nothing for an unknown slug", async () => {
+    const page = await loadActionPage("accompagnement-parentalite", database.db);
+    expect(page!.themes.map((t) => t.number)).toEqual([1]);
+    expect(page!.projects).toEqual([{ name: "Multi-accueil de l'avenue Jean-Baptiste Veyre", detail: "Ouverture annoncée en 2018" }]);
+    expect(page!.reports).toHaveLength(1);
+    expect(page!.reports[0]!.body).toContain("avenue Jean-Baptiste Veyre");
+    expect(page!.action).not.toHaveProperty("id");
+    expect(await loadActionPage("fiche-inconnue", database.db)).toBeNull();
+  });
+
+  it("the démarche and the councils: public fields only, archived councils left out", async () => {
+    const demarche = await loadDemarchePage(database.db);
+    expect(demarche!.milestones).toHaveLength(5);
+    const archived = await createCouncil(database.db, { name: "Conseil archivé", archivedAt: new Date() });
+    const councils = await loadCouncils(database.db);
+    expect(councils.map((c) => c.slug)).not.toContain(archived.slug);
+    expect(councils.filter((c) => c.isDemo)).toHaveLength(6);
+    expect(Object.keys(councils[0]!).sort()).toEqual(["area", "description", "isDemo", "name", "number", "slug"]);
+  });
+
+  it("each page loads in a fixed number of queries, whatever the number of fiches", async () => {
+    const measure = async () => ({
+      home: (await countQueries(() => loadPlanOverview(database.db))).queries,
+      theme: (await countQueries(() => loadThemePage("gouvernance", database.db))).queries,
+      fiche: (await countQueries(() => loadActionPage("pilotage-projet-social", database.db))).queries,
+    });
+    const before = await measure();
+    for (let i = 0; i < 25; i++) await createAction(database.db, { themeSlug: "gouvernance" });
+    const after = await measure();
+    expect(after).toEqual(before);
+    expect(before.home).toBeLessThanOrEqual(6);
+  });
+});
+
+describe("recording a progress report (server layer)", () => {
+  it("publishes the report and applies its status and progress to the fiche", async () => {
+    const action = await createAction(database.db, { themeSlug: "habitat-cadre-de-vie" });
+    const result = await recordProgressReport(
+      { actionSlug: action.slug, title: "Deuxième point d'étape", body: "Travaux terminés.", reportedOn: "2026-03-02", status: "done", progress: 100 },
+      database.db,
+    );
+    expect(result.ok).toBe(true);
+    const page = await loadActionPage(action.slug, database.db);
+    expect(page!.action).toMatchObject({ status: "done", progress: 100 });
+    expect(page!.reports[0]).toMatchObject({ title: "Deuxième point d'étape", reportedOn: "2026-03-02" });
+    const theme = await loadThemePage("habitat-cadre-de-vie", database.db);
+    expect(theme!.theme.progress).toBe(100);
+  });
+
+  it("refuses bad input with French messages and writes nothing", async () => {
+    const action = await createAction(database.db);
+    const result = await recordProgressReport(
+      { actionSlug: action.slug, title: "  ", body: "x", progress: 140 },
+      database.db,
+    );
+    expect(result).toMatchObject({ ok: false, code: "VALIDATION_FAILED" });
+    if (result.ok || result.code !== "VALIDATION_FAILED") throw new Error("unreachable");
+    expect(result.fieldErrors.title).toEqual(["Donnez un titre au point d'étape."]);
+    expect(result.fieldErrors.progress).toEqual(["L'avancement ne peut pas dépasser 100 %."]);
+    const reports = await database.db.select().from(schema.progressReports).where(eq(schema.progressReports.actionId, action.id));
+    expect(reports).toHaveLength(0);
+  });
+
+  it("answers ACTION_NOT_FOUND for an unknown fiche", async () => {
+    const result = await recordProgressReport({ actionSlug: "n-existe-pas", title: "T", body: "B" }, database.db);
+    expect(result).toEqual({ ok: false, code: "ACTION_NOT_FOUND" });
+  });
+});

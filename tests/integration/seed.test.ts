@@ -1,0 +1,109 @@
+import { asc, eq, sql } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Database, Db } from "@/db/client";
+import * as schema from "@/db/schema";
+import { actionSeeds, themeSeeds } from "@/db/seed/plan-data";
+import { countRows, seedDatabase } from "@/db/seed/run";
+import { createTestDatabase, type TestDatabase } from "../support/test-database";
+
+const tables = {
+  plans: schema.plans,
+  plan_milestones: schema.planMilestones,
+  themes: schema.themes,
+  actions: schema.actions,
+  action_themes: schema.actionThemes,
+  action_projects: schema.actionProjects,
+  progress_reports: schema.progressReports,
+  councils: schema.councils,
+  meetings: schema.meetings,
+  meeting_agenda_items: schema.meetingAgendaItems,
+};
+
+/** Every row of every table, in a stable order. */
+async function dump(db: Db) {
+  const out: Record<string, unknown[]> = {};
+  for (const [name, table] of Object.entries(tables)) {
+    out[name] = await db.select().from(table).orderBy(sql`1, 2`);
+  }
+  return out;
+}
+
+describe("seed", () => {
+  let testDb: TestDatabase;
+  let database: Database;
+  beforeAll(async () => {
+    testDb = await createTestDatabase("seed");
+    // Opening prepares the database: migrations, then the seed because it is empty.
+    database = await testDb.openPrepared({ demo: true });
+  });
+  afterAll(() => testDb.drop());
+
+  it("runs by itself on an empty database, and running it again gives exactly the same rows", async () => {
+    const before = await dump(database.db);
+    await seedDatabase(database.db, { demo: true, now: new Date("2031-01-01T00:00:00Z") });
+    await seedDatabase(database.db, { demo: true });
+    expect(await dump(database.db)).toEqual(before);
+  });
+
+  it("is faithful to the source: 5 themes, 15 entries, 14 distinct fiches, 5 dated steps", async () => {
+    const counts = await countRows(database.db);
+    expect(counts).toMatchObject({
+      plans: 1,
+      plan_milestones: 5,
+      themes: 5,
+      actions: 14,
+      action_themes: 15,
+      progress_reports: 14,
+      councils: 6,
+    });
+    const [plan] = await database.db.select().from(schema.plans);
+    expect(plan).toMatchObject({ periodStartYear: 2015, periodEndYear: 2020, announcedActionCount: 17 });
+    const themeRows = await database.db.select().from(schema.themes).orderBy(asc(schema.themes.number));
+    expect(themeRows.map((t) => t.title)).toEqual(themeSeeds.map((t) => t.title));
+    expect(themeRows.map((t) => t.announcedActionCount)).toEqual([4, 3, 3, 4, 1]);
+  });
+
+  it("links the entry listed under themes 1 and 2 to one fiche in both themes", async () => {
+    const rows = await database.db
+      .select({ number: schema.themes.number })
+      .from(schema.actionThemes)
+      .innerJoin(schema.actions, eq(schema.actions.id, schema.actionThemes.actionId))
+      .innerJoin(schema.themes, eq(schema.themes.id, schema.actionThemes.themeId))
+      .where(eq(schema.actions.slug, "limiter-intervenants-familles"))
+      .orderBy(asc(schema.themes.number));
+    expect(rows.map((r) => r.number)).toEqual([1, 2]);
+  });
+
+  it("keeps the source's words and invents no day, no progress figure and no status", async () => {
+    const reports = await database.db.select().from(schema.progressReports);
+    expect(reports.every((r) => r.reportedOn === null && r.progress === null && r.title === "Premier point d'étape")).toBe(true);
+    const actionRows = await database.db.select().from(schema.actions);
+    expect(actionRows.every((a) => a.progress === null)).toBe(true);
+    const bySlug = new Map(actionRows.map((a) => [a.slug, a]));
+    for (const seed of actionSeeds) {
+      expect(bySlug.get(seed.slug)).toMatchObject({ status: seed.status, timeframeLabel: seed.timeframeLabel, sourceWording: seed.sourceWording });
+    }
+    expect(bySlug.get("pilotage-projet-social")?.status).toBeNull();
+    expect(bySlug.get("restructurer-quartiers-sud")).toMatchObject({ status: "planned", timeframeLabel: "2018/2019" });
+  });
+
+  it("marks demo councils and the demo meeting as demo data", async () => {
+    const councilRows = await database.db.select().from(schema.councils).orderBy(asc(schema.councils.number));
+    expect(councilRows.map((c) => c.name)).toEqual([1, 2, 3, 4, 5, 6].map((n) => `Conseil de quartier n°${n}`));
+    expect(councilRows.every((c) => c.isDemo)).toBe(true);
+    const meetingRows = await database.db.select().from(schema.meetings);
+    expect(meetingRows.every((m) => m.isDemo)).toBe(true);
+  });
+});
+
+describe("seed without demo data (production default)", () => {
+  let testDb: TestDatabase;
+  afterAll(() => testDb.drop());
+
+  it("creates the plan but no council and no meeting", async () => {
+    testDb = await createTestDatabase("seed_prod");
+    const database = await testDb.openPrepared({ demo: false });
+    const counts = await countRows(database.db);
+    expect(counts).toMatchObject({ actions: 14, councils: 0, meetings: 0 });
+  });
+});
