@@ -1,6 +1,109 @@
 import { getPlanOverview } from "@/server/plan/queries";
+import { pluralize } from "@/lib/labels";
+import { findSharedActions } from "@/lib/plan-text";
+import { Container } from "@/components/ui/container";
+import { PageHeading } from "@/components/ui/page-heading";
+import { Section } from "@/components/ui/section";
+import { TextLink } from "@/components/ui/text-link";
+import { NextMeeting } from "@/components/plan/next-meeting";
+import { PageFreshness } from "@/components/plan/page-freshness";
+import { ProgressBar } from "@/components/plan/progress-bar";
+import { RollupRule } from "@/components/plan/rollup-rule";
+import { SourceCountNote } from "@/components/plan/source-count-note";
+import { StatusSummary } from "@/components/plan/status-summary";
+import { ThemeCard } from "@/components/plan/theme-card";
+import { Timeline } from "@/components/plan/timeline";
+import { PlanUnavailable } from "@/components/plan/plan-unavailable";
+
+/* Served from cache; refreshed when the plan changes (server/cache.ts) and at least hourly. */
+export const revalidate = 3600;
 
 export default async function HomePage() {
   const overview = await getPlanOverview();
-  return <main><h1>{overview?.plan.title}</h1><ul>{overview?.themes.map((t) => <li key={t.slug}>{t.title}</li>)}</ul></main>;
+  if (!overview) return <PlanUnavailable />;
+  const { plan, themes } = overview;
+  const period = `${plan.periodStartYear}–${plan.periodEndYear}`;
+  const shared = findSharedActions(themes);
+  const themeNumbersBySlug = Object.fromEntries(shared.map((a) => [a.slug, a.themeNumbers]));
+
+  return (
+    <Container wide>
+      <PageHeading kicker={`Ville d'${plan.cityName} · ${period}`} title={plan.title} lead={<p>{plan.summary}</p>} />
+
+      <dl className="grid grid-cols-2 gap-3 lg:grid-cols-4">
+        {[
+          ["Ville", plan.cityName],
+          ["Période", period],
+          ["Thématiques", String(themes.length)],
+          ["Fiches actions publiées", String(overview.actionCount)],
+        ].map(([term, value]) => (
+          <div key={term} className="rounded-md border border-slate-300 bg-slate-50 px-3 py-3 sm:px-4">
+            <dt className="text-base leading-snug text-slate-700">{term}</dt>
+            <dd className="text-xl font-bold text-slate-900 sm:text-2xl">{value}</dd>
+          </div>
+        ))}
+      </dl>
+
+      <SourceCountNote
+        counts={{
+          announced: plan.announcedActionCount,
+          listed: overview.listedEntryCount,
+          distinct: overview.actionCount,
+          shared,
+        }}
+      />
+
+      <Section id="etat-du-plan" title="Où en est le plan ?">
+        <h3 className="mb-3 text-xl font-bold">Les fiches actions par statut</h3>
+        <StatusSummary counts={overview.statusCounts} />
+
+        <h3 className="mt-8 mb-3 text-xl font-bold">Avancement</h3>
+        <div className="rounded-md border border-slate-300 p-4 sm:p-5">
+          <p className="font-bold">Ensemble du plan</p>
+          <ProgressBar progress={overview.progress} className="mt-1" />
+          <ul className="mt-4 space-y-4 border-t border-slate-200 pt-4">
+            {themes.map((theme) => (
+              <li key={theme.slug}>
+                <p className="font-semibold">
+                  Thématique {theme.number} : {theme.title}
+                </p>
+                <ProgressBar progress={theme.progress} className="mt-1" />
+              </li>
+            ))}
+          </ul>
+        </div>
+        <RollupRule />
+      </Section>
+
+      {overview.nextMeeting ? (
+        <Section id="prochaine-reunion" title="Prochaine réunion publique">
+          <NextMeeting meeting={overview.nextMeeting} />
+        </Section>
+      ) : null}
+
+      <Section id="thematiques" title={`Les ${pluralize(themes.length, "thématique", "thématiques")} et leurs fiches actions`}>
+        <p className="mb-6 text-slate-800">
+          Chaque fiche action décrit un engagement de la Ville. Choisissez une thématique ou une fiche pour voir son statut, son échéance et ses points
+          d&apos;étape.
+        </p>
+        <div className="space-y-6">
+          {themes.map((theme) => (
+            <ThemeCard key={theme.slug} theme={theme} themeNumbersBySlug={themeNumbersBySlug} />
+          ))}
+        </div>
+      </Section>
+
+      <Section id="demarche" title="La démarche">
+        <p className="mb-6 text-slate-800">
+          Le projet social communal est issu des Assises de la Solidarité. Voici les étapes qui l&apos;ont construit.
+        </p>
+        <Timeline milestones={overview.milestones} />
+        <p className="mt-6">
+          <TextLink href="/demarche">En savoir plus sur la démarche et les Assises de la Solidarité</TextLink>
+        </p>
+      </Section>
+
+      <PageFreshness />
+    </Container>
+  );
 }

@@ -1,13 +1,122 @@
+import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getActionPage } from "@/server/plan/queries";
+import { formatDay } from "@/lib/dates";
+import { sourceWordingText, timeframeText } from "@/lib/plan-text";
+import { Breadcrumb, type Crumb } from "@/components/ui/breadcrumb";
+import { Container } from "@/components/ui/container";
+import { PageHeading } from "@/components/ui/page-heading";
+import { Section } from "@/components/ui/section";
+import { TextLink } from "@/components/ui/text-link";
+import { PageFreshness } from "@/components/plan/page-freshness";
+import { ProgressBar } from "@/components/plan/progress-bar";
+import { StatusBadge } from "@/components/plan/status-badge";
 
+/* No fiche is rendered at build time (the build does not read the database): each page is
+   rendered on its first visit, then served from cache and refreshed at least hourly. */
 export function generateStaticParams() {
   return [];
 }
 
-export default async function ActionPage({ params }: { params: Promise<{ slug: string }> }) {
-  const { slug } = await params;
-  const page = await getActionPage(slug);
+export const revalidate = 3600;
+
+type Props = { params: Promise<{ slug: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const page = await getActionPage((await params).slug);
+  if (!page) return { title: "Page introuvable" };
+  return {
+    title: page.action.title,
+    description: `Fiche action du projet social communal d'Aurillac : « ${page.action.title} ». Statut, échéance, avancement et points d'étape.`,
+  };
+}
+
+export default async function ActionPage({ params }: Props) {
+  const page = await getActionPage((await params).slug);
   if (!page) notFound();
-  return <main><h1>{page.action.title}</h1><p>{new Date().toISOString()}</p></main>;
+  const { action, themes, projects, reports } = page;
+  const [firstTheme] = themes;
+  const crumbs: Crumb[] = [
+    { label: "Accueil", href: "/" },
+    ...(firstTheme ? [{ label: `Thématique ${firstTheme.number}`, href: `/thematiques/${firstTheme.slug}` }] : []),
+    { label: action.title },
+  ];
+
+  return (
+    <Container>
+      <Breadcrumb items={crumbs} />
+      <PageHeading kicker="Fiche action" title={action.title} lead={action.description ? <p>{action.description}</p> : undefined} />
+
+      <div className="space-y-4 rounded-lg border border-slate-300 bg-slate-50 p-4 sm:p-6">
+        <div className="flex flex-wrap items-center gap-x-4 gap-y-2">
+          <StatusBadge status={action.status} />
+          <p>{timeframeText(action.timeframeLabel)}</p>
+        </div>
+        <ProgressBar progress={action.progress} />
+        {action.sourceWording ? <p className="text-base text-slate-800">{sourceWordingText(action.sourceWording)}</p> : null}
+        {themes.length > 0 ? (
+          <div>
+            <p className="font-semibold">{themes.length === 1 ? "Thématique :" : "Thématiques :"}</p>
+            <ul className="mt-1 space-y-1">
+              {themes.map((t) => (
+                <li key={t.slug}>
+                  <TextLink href={`/thematiques/${t.slug}`}>
+                    Thématique {t.number} : {t.title}
+                  </TextLink>
+                </li>
+              ))}
+            </ul>
+          </div>
+        ) : null}
+      </div>
+
+      <Section id="projets" title="Projets cités">
+        {projects.length > 0 ? (
+          <ul className="list-disc space-y-2 pl-6">
+            {projects.map((p) => (
+              <li key={p.name}>
+                <span className="font-semibold">{p.name}</span>
+                {p.detail ? <span className="text-slate-800"> — {p.detail}</span> : null}
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p>Le document source ne cite pas de projet particulier pour cette fiche action.</p>
+        )}
+      </Section>
+
+      <Section id="points-etape" title="Points d'étape">
+        {reports.length > 0 ? (
+          <>
+            <p className="mb-4 text-slate-800">Du plus récent au plus ancien.</p>
+            <ol className="space-y-4">
+              {reports.map((report) => (
+                <li key={report.id}>
+                  <article aria-labelledby={`point-etape-${report.id}`} className="rounded-lg border border-slate-300 p-4 sm:p-6">
+                    <h3 id={`point-etape-${report.id}`} className="text-xl leading-snug font-bold">
+                      {report.title}
+                    </h3>
+                    <p className="mt-1 text-slate-800">
+                      <span className="font-semibold">Date :</span>{" "}
+                      {report.reportedOn ? <time dateTime={report.reportedOn}>{formatDay(report.reportedOn)}</time> : "date non précisée"}
+                    </p>
+                    <div className="mt-3 flex flex-wrap items-center gap-x-4 gap-y-2">
+                      <StatusBadge status={report.status} />
+                      {report.progress !== null ? <ProgressBar progress={report.progress} /> : null}
+                    </div>
+                    <p className="mt-3 whitespace-pre-line">{report.body}</p>
+                    {report.sourceLabel ? <p className="mt-3 text-base text-slate-700">Source : {report.sourceLabel}</p> : null}
+                  </article>
+                </li>
+              ))}
+            </ol>
+          </>
+        ) : (
+          <p>Aucun point d&apos;étape n&apos;a encore été publié pour cette fiche action.</p>
+        )}
+      </Section>
+
+      <PageFreshness />
+    </Container>
+  );
 }

@@ -1,0 +1,72 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { getThemePage } from "@/server/plan/queries";
+import { pluralize } from "@/lib/labels";
+import { describeThemeSourceCounts } from "@/lib/plan-text";
+import { Breadcrumb } from "@/components/ui/breadcrumb";
+import { Container } from "@/components/ui/container";
+import { Notice } from "@/components/ui/notice";
+import { PageHeading } from "@/components/ui/page-heading";
+import { Section } from "@/components/ui/section";
+import { ActionList } from "@/components/plan/action-list";
+import { PageFreshness } from "@/components/plan/page-freshness";
+import { ProgressBar } from "@/components/plan/progress-bar";
+import { RollupRule } from "@/components/plan/rollup-rule";
+import { ThemeTitle } from "@/components/plan/theme-card";
+
+/* No theme is rendered at build time (the build does not read the database): each page is
+   rendered on its first visit, then served from cache and refreshed at least hourly. */
+export function generateStaticParams() {
+  return [];
+}
+
+export const revalidate = 3600;
+
+type Props = { params: Promise<{ slug: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const page = await getThemePage((await params).slug);
+  if (!page) return { title: "Page introuvable" };
+  return {
+    title: `Thématique ${page.theme.number} : ${page.theme.title}`,
+    description: `Les fiches actions de la thématique « ${page.theme.title} » du projet social communal d'Aurillac, avec leur statut et leur avancement.`,
+  };
+}
+
+export default async function ThemePage({ params }: Props) {
+  const page = await getThemePage((await params).slug);
+  if (!page) notFound();
+  const { theme, otherThemesByAction } = page;
+  const listed = theme.actions.length;
+
+  return (
+    <Container>
+      <Breadcrumb items={[{ label: "Accueil", href: "/" }, { label: `Thématique ${theme.number}` }]} />
+      <PageHeading
+        title={<ThemeTitle number={theme.number} title={theme.title} numberClassName="mb-1 text-xl text-blue-800" />}
+        lead={theme.description ? <p>{theme.description}</p> : undefined}
+      />
+
+      <Notice title="Ce que dit le document source">
+        {describeThemeSourceCounts(theme.announcedActionCount, listed).map((sentence) => (
+          <p key={sentence}>{sentence}</p>
+        ))}
+      </Notice>
+
+      <Section id="avancement" title="Avancement de la thématique">
+        <ProgressBar progress={theme.progress} />
+        <RollupRule />
+      </Section>
+
+      <Section id="fiches" title={listed === 1 ? "La fiche action de cette thématique" : `Les ${pluralize(listed, "fiche action", "fiches actions")} de cette thématique`}>
+        {listed > 0 ? (
+          <ActionList actions={theme.actions} otherThemesByAction={otherThemesByAction} />
+        ) : (
+          <p>Aucune fiche action n&apos;est encore publiée pour cette thématique.</p>
+        )}
+      </Section>
+
+      <PageFreshness />
+    </Container>
+  );
+}

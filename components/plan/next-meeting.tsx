@@ -1,0 +1,36 @@
+import type { MeetingSummary } from "@/server/plan/queries";
+import { formatDateTime, isoDateTime } from "@/lib/dates";
+import { DemoMarker } from "@/components/ui/demo-marker";
+
+/** The next public meeting: when, where, what will be presented. Demo meetings say so first. */
+export function NextMeeting({ meeting }: { meeting: MeetingSummary }) {
+  return (
+    <div className={`rounded-lg border-2 p-4 sm:p-6 ${meeting.isDemo ? "border-dashed border-amber-800 bg-amber-50" : "border-blue-800 bg-blue-50"}`}>
+      {meeting.isDemo ? (
+        <p className="mb-3 flex flex-wrap items-center gap-2">
+          <DemoMarker label="Démonstration" />
+          <span className="text-base text-slate-900">Exemple de démonstration : ce n&apos;est pas un vrai rendez-vous.</span>
+        </p>
+      ) : null}
+      <h3 className="text-xl leading-snug font-bold text-slate-900">{meeting.title}</h3>
+      <dl className="mt-3 grid gap-x-4 gap-y-1 sm:grid-cols-[auto_1fr]">
+        <dt className="font-semibold">Date</dt>
+        <dd>
+          <time dateTime={isoDateTime(meeting.startsAt)}>{formatDateTime(meeting.startsAt)}</time>
+        </dd>
+        <dt className="font-semibold">Lieu</dt>
+        <dd>{meeting.place}</dd>
+      </dl>
+      {meeting.agenda.length > 0 ? (
+        <>
+          <h4 className="mt-4 font-bold text-slate-900">Ordre du jour</h4>
+          <ol className="mt-1 list-decimal space-y-1 pl-6">
+            {meeting.agenda.map((item) => (
+              <li key={item.position}>{item.label}</li>
+            ))}
+          </ol>
+        </>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,29 @@
+const legalLinks = [
+  { href: "/mentions-legales", label: "Mentions légales" },
+  { href: "/donnees-personnelles", label: "Données personnelles" },
+  { href: "/accessibilite", label: "Accessibilité : non conforme" },
+];
+
+export function SiteFooter() {
+  return (
+    <footer className="mt-16 border-t border-slate-300 bg-slate-100 text-slate-900">
+      <div className="mx-auto w-full max-w-5xl px-4 py-8 sm:px-6">
+        <p className="font-bold">Ville d&apos;Aurillac — Projet social communal 2015–2020</p>
+        <p className="mt-1 text-base text-slate-800">
+          Source des informations : article « Premier point d&apos;étape pour le projet social communal », Ville d&apos;Aurillac.
+        </p>
+        <nav aria-label="Informations légales" className="mt-4">
+          <ul className="flex flex-col gap-x-6 sm:flex-row sm:flex-wrap">
+            {legalLinks.map((link) => (
+              <li key={link.href}>
+                <a href={link.href} className="inline-flex min-h-11 items-center text-blue-900 underline underline-offset-4 hover:decoration-2">
+                  {link.label}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </nav>
+      </div>
+    </footer>
+  );
+}

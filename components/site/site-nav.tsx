@@ -1,0 +1,37 @@
+export type NavKey = "accueil" | "demarche" | "conseils";
+
+const links: { key: NavKey; href: string; label: string }[] = [
+  { key: "accueil", href: "/", label: "Accueil" },
+  { key: "demarche", href: "/demarche", label: "La démarche" },
+  { key: "conseils", href: "/conseils", label: "Conseils de quartier" },
+];
+
+/**
+ * The main menu. It is rendered by the `@nav` parallel route of the root layout, one page per
+ * section, so the current page gets aria-current without reading the request (pages stay
+ * static) and without a client component.
+ */
+export function SiteNav({ current }: { current?: NavKey }) {
+  return (
+    <nav aria-label="Menu principal">
+      <ul className="-mx-3 flex flex-wrap gap-x-1 sm:mx-0">
+        {links.map((link) => {
+          const isCurrent = link.key === current;
+          return (
+            <li key={link.key}>
+              <a
+                href={link.href}
+                aria-current={isCurrent ? "page" : undefined}
+                className={`inline-flex min-h-11 items-center rounded px-3 text-white underline-offset-[6px] hover:underline focus-visible:outline-white ${
+                  isCurrent ? "font-bold underline decoration-[3px]" : ""
+                }`}
+              >
+                {link.label}
+              </a>
+            </li>
+          );
+        })}
+      </ul>
+    </nav>
+  );
+}

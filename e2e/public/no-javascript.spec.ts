@@ -1,0 +1,66 @@
+import { expect, test, type Page } from "@playwright/test";
+import { actionSeeds, publicPages, sharedAction, themeHeading, themeSeeds, themeWithSharedAction } from "../support/public-paths";
+
+test.use({ javaScriptEnabled: false });
+
+/** What each page must show beyond its h1, with no JavaScript at all. */
+const mainContent: Record<string, (page: Page) => Promise<void>> = {
+  "/": async (page) => {
+    for (const theme of themeSeeds) {
+      await expect(page.getByRole("link", { name: themeHeading(theme), exact: true })).toBeVisible();
+    }
+    for (const action of actionSeeds) {
+      await expect(page.getByRole("link", { name: action.title, exact: true }).first()).toBeVisible();
+    }
+    await expect(page.getByText("Comment l'avancement est calculé")).toBeVisible();
+    await expect(page.getByRole("region", { name: "La démarche" }).getByRole("listitem")).toHaveCount(5);
+  },
+  [`/thematiques/${themeWithSharedAction.slug}`]: async (page) => {
+    const titles = actionSeeds.filter((a) => a.themes.some(([n]) => n === themeWithSharedAction.number)).map((a) => a.title);
+    for (const title of titles) await expect(page.getByRole("link", { name: title, exact: true })).toBeVisible();
+    await expect(page.getByText("Cette fiche action figure aussi dans")).toBeVisible();
+    await expect(page.getByText(/Le document source annonce \d+ fiches? actions? pour cette thématique/)).toBeVisible();
+  },
+  [`/fiches/${sharedAction.slug}`]: async (page) => {
+    // The badge reads « Statut : En cours » (the first two words are for screen readers only).
+    await expect(page.getByRole("main").getByText("Statut : En cours", { exact: true }).first()).toBeVisible();
+    await expect(page.getByText("Échéance non précisée par la source")).toBeVisible();
+    await expect(page.getByText(`Dans le document source : « ${sharedAction.sourceWording} »`)).toBeVisible();
+    await expect(page.getByRole("heading", { level: 2, name: "Points d'étape" })).toBeVisible();
+    await expect(page.getByText(sharedAction.sourceEntry)).toBeVisible();
+    await expect(page.getByRole("navigation", { name: "Fil d'Ariane" })).toBeVisible();
+  },
+  "/demarche": async (page) => {
+    await expect(page.getByRole("heading", { level: 2, name: "Les Assises de la Solidarité" })).toBeVisible();
+    const steps = page.getByRole("region", { name: "Les étapes" }).getByRole("listitem");
+    await expect(steps).toHaveCount(5);
+    await expect(page.locator("ol time[datetime='2015-10-09']")).toHaveText("9 octobre 2015");
+  },
+  "/conseils": async (page) => {
+    await expect(page.getByRole("heading", { level: 3, name: "Conseil de quartier n°1" })).toBeVisible();
+    await expect(page.getByText("Donnée de démonstration").first()).toBeVisible();
+  },
+  "/mentions-legales": async (page) => {
+    await expect(page.getByRole("heading", { level: 2, name: "À compléter par la Ville" })).toBeVisible();
+    await expect(page.getByText("Ce site est édité par la Ville d'Aurillac")).toBeVisible();
+  },
+  "/donnees-personnelles": async (page) => {
+    await expect(page.getByRole("heading", { level: 2, name: "À compléter par la Ville" })).toBeVisible();
+    await expect(page.getByText("Aucun cookie n'est déposé pour lire le site.")).toBeVisible();
+  },
+  "/accessibilite": async (page) => {
+    await expect(page.getByRole("heading", { level: 2, name: "À compléter par la Ville" })).toBeVisible();
+    await expect(page.getByText("État de conformité : non conforme")).toBeVisible();
+  },
+};
+
+for (const { label, path, heading, status } of publicPages) {
+  test(`sans JavaScript, ${label} (${path}) affiche son contenu`, async ({ page }) => {
+    const response = await page.goto(path);
+    expect(response?.status()).toBe(status);
+    await expect(page.getByRole("heading", { level: 1, name: heading })).toBeVisible();
+    await expect(page.getByRole("navigation", { name: "Menu principal" })).toBeVisible();
+    await expect(page.getByRole("contentinfo").getByRole("link", { name: "Mentions légales" })).toBeVisible();
+    await mainContent[path]?.(page);
+  });
+}

@@ -1,0 +1,53 @@
+import { expect, test } from "@playwright/test";
+import { actionSeeds, planSeed, sharedAction, themeHeading, themeSeeds } from "../support/public-paths";
+
+test("chaque fiche action du document source a un lien depuis l'accueil qui mène à sa page", async ({ page }) => {
+  test.setTimeout(90_000);
+  await page.goto("/");
+
+  // No link to a fiche the seed does not know (no broken link).
+  const ficheHrefs = await page.locator('main a[href^="/fiches/"]').evaluateAll((links) => links.map((a) => a.getAttribute("href")));
+  expect(new Set(ficheHrefs)).toEqual(new Set(actionSeeds.map((a) => `/fiches/${a.slug}`)));
+
+  for (const action of actionSeeds) {
+    const links = page.getByRole("main").getByRole("link", { name: action.title, exact: true });
+    await expect(links).toHaveCount(action.themes.length);
+    await links.first().click();
+    await expect(page).toHaveURL(`/fiches/${action.slug}`);
+    await expect(page.getByRole("heading", { level: 1, name: action.title })).toBeVisible();
+    await page.goBack();
+    await expect(page.getByRole("heading", { level: 1, name: planSeed.title })).toBeVisible();
+  }
+});
+
+test("chaque fiche est listée sous chacune de ses thématiques, la fiche partagée sous les deux", async ({ page }) => {
+  await page.goto("/");
+  for (const theme of themeSeeds) {
+    const region = page.getByRole("region", { name: themeHeading(theme), exact: true });
+    await expect(region.getByRole("link", { name: themeHeading(theme), exact: true })).toHaveAttribute("href", `/thematiques/${theme.slug}`);
+    const expected = actionSeeds
+      .flatMap((a) => a.themes.filter(([n]) => n === theme.number).map(([, position]) => ({ title: a.title, position })))
+      .sort((a, b) => a.position - b.position)
+      .map((a) => a.title);
+    await expect(region.getByRole("listitem").getByRole("link")).toHaveText(expected);
+  }
+
+  expect(sharedAction.themes.length).toBe(2);
+  for (const [number] of sharedAction.themes) {
+    const theme = themeSeeds.find((t) => t.number === number)!;
+    await expect(
+      page.getByRole("region", { name: themeHeading(theme), exact: true }).getByRole("link", { name: sharedAction.title, exact: true }),
+    ).toHaveAttribute("href", `/fiches/${sharedAction.slug}`);
+  }
+});
+
+test("l'accueil dit honnêtement combien de fiches le document annonce, liste et contient", async ({ page }) => {
+  await page.goto("/");
+  const listed = actionSeeds.reduce((n, a) => n + a.themes.length, 0);
+  const distinct = actionSeeds.length;
+  const note = page.getByText(/Le document source annonce/);
+  await expect(note).toContainText(`${planSeed.announcedActionCount} fiches actions, mais n'en liste que ${listed} entrées`);
+  await expect(page.getByText(`« ${sharedAction.title} », figure à la fois sous la thématique 1 et sous la thématique 2`)).toBeVisible();
+  await expect(page.getByText(`cela fait ${distinct} fiches actions distinctes`)).toBeVisible();
+  await expect(page.getByText(`Les ${planSeed.announcedActionCount - distinct} fiches manquantes n'ont pas encore été publiées`)).toBeVisible();
+});
