@@ -7,8 +7,15 @@ export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   // The build's page workers open the database lazily, when a page first needs it.
   if (process.env.NEXT_PHASE === "phase-production-build") return;
-  const { env } = await import("@/lib/env");
-  env();
+  const { env, authSecret } = await import("@/lib/env");
+  const settings = env();
+  authSecret(settings);
+  // next-auth builds its links from NEXTAUTH_URL; in development default it to this server's port.
+  if (!settings.NEXTAUTH_URL && settings.NODE_ENV !== "production") {
+    process.env.NEXTAUTH_URL = `http://localhost:${process.env.PORT ?? 3000}`;
+  }
+  const { installPeerAddressHeader } = await import("@/server/net/peer-address");
+  installPeerAddressHeader();
   const { getDatabase } = await import("@/db/client");
   const database = await getDatabase();
   console.log(`[base de données] prête (${database.kind === "pglite" ? "embarquée, PGlite" : "PostgreSQL"})`);

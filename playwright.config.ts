@@ -8,6 +8,9 @@ import { chromiumArgs, systemChromiumPath } from "./lib/chromium";
  */
 const port = Number(process.env.E2E_PORT ?? 3107);
 export const baseURL = `http://127.0.0.1:${port}`;
+const sinkSmtpPort = Number(process.env.SINK_SMTP_PORT ?? port + 1);
+const sinkHttpPort = Number(process.env.SINK_HTTP_PORT ?? port + 2);
+export const sinkHttpUrl = `http://127.0.0.1:${sinkHttpPort}`;
 export const testHooksToken = process.env.TEST_HOOKS_TOKEN ?? "e2e-test-hooks-token-0123456789abcdef";
 const executablePath = systemChromiumPath() ?? undefined;
 
@@ -30,20 +33,33 @@ export default defineConfig({
       use: { ...devices["Desktop Chrome"], launchOptions: { executablePath, args: chromiumArgs } },
     },
   ],
-  webServer: {
-    command: `npm run build && npm run start -- -p ${port} -H 127.0.0.1`,
-    url: `${baseURL}/`,
-    timeout: 300_000,
-    reuseExistingServer: false,
-    stdout: "pipe",
-    stderr: "pipe",
-    env: {
-      ...(process.env as Record<string, string>),
-      PGLITE_DIR: process.env.PGLITE_DIR ?? ".data/pglite-e2e",
-      SEED_DEMO_DATA: "1",
-      TEST_HOOKS_TOKEN: testHooksToken,
-      NEXT_TELEMETRY_DISABLED: "1",
-      NEXT_DIST_DIR: ".next-e2e",
+  webServer: [
+    {
+      // A real SMTP server that receives the app's mail; tests read it over HTTP (e2e/support/mail.ts).
+      command: "npx tsx e2e/support/smtp-sink.ts",
+      url: `${sinkHttpUrl}/`,
+      timeout: 30_000,
+      reuseExistingServer: false,
+      env: { SINK_SMTP_PORT: String(sinkSmtpPort), SINK_HTTP_PORT: String(sinkHttpPort) },
     },
-  },
+    {
+      command: `npm run build && npm run start -- -p ${port} -H 127.0.0.1`,
+      url: `${baseURL}/`,
+      timeout: 300_000,
+      reuseExistingServer: false,
+      stdout: "pipe",
+      stderr: "pipe",
+      env: {
+        ...(process.env as Record<string, string>),
+        PGLITE_DIR: process.env.PGLITE_DIR ?? ".data/pglite-e2e",
+        SEED_DEMO_DATA: "1",
+        TEST_HOOKS_TOKEN: testHooksToken,
+        NEXT_TELEMETRY_DISABLED: "1",
+        NEXT_DIST_DIR: process.env.E2E_DIST_DIR ?? ".next-e2e",
+        NEXTAUTH_URL: baseURL,
+        NEXTAUTH_SECRET: "e2e-secret-e2e-secret-e2e-secret-e2e-secret",
+        SMTP_URL: `smtp://127.0.0.1:${sinkSmtpPort}`,
+      },
+    },
+  ],
 });

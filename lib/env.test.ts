@@ -25,3 +25,12 @@ describe("environment", () => {
     expect(shouldSeedDemoData(parseEnv({ NODE_ENV: "development", SEED_DEMO_DATA: "false" }))).toBe(false);
   });
 });
+
+describe("auth secret", () => {
+  it("is required in production, with a message that says how to make one", async () => {
+    const { authSecret } = await import("./env");
+    expect(() => authSecret(parseEnv({ NODE_ENV: "production" }))).toThrow(/NEXTAUTH_SECRET : obligatoire en production/);
+    expect(authSecret(parseEnv({ NODE_ENV: "production", NEXTAUTH_SECRET: "x".repeat(32) }))).toBe("x".repeat(32));
+    expect(authSecret(parseEnv({ NODE_ENV: "development" }))).toMatch(/developpement/);
+  });
+});

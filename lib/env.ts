@@ -23,6 +23,15 @@ const envSchema = z.object({
   PGLITE_DIR: z.string().trim().min(1).default(".data/pglite"),
   SEED_DEMO_DATA: booleanFlag.optional(),
   SITE_URL: z.url({ error: "doit être une adresse complète, par exemple https://social.aurillac.fr" }).optional(),
+  NEXTAUTH_URL: z.url({ error: "doit être l'adresse complète du site, par exemple https://social.aurillac.fr" }).optional(),
+  NEXTAUTH_SECRET: z.string().min(32, { error: "doit faire au moins 32 caractères (par exemple : openssl rand -base64 32)" }).optional(),
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, { error: "doit être une adresse smtp:// ou smtps://, par exemple smtp://utilisateur:motdepasse@smtp.exemple.fr:587" })
+    .optional(),
+  MAIL_FROM: z.string().min(3).default("Projet social communal d'Aurillac <ne-pas-repondre@aurillac.invalid>"),
+  /** How many reverse proxies in front of the app append to X-Forwarded-For. 0: trust none. */
+  TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(5).default(0),
   TEST_HOOKS_TOKEN: z
     .string()
     .min(32, { error: "doit faire au moins 32 caractères" })
@@ -30,6 +39,9 @@ const envSchema = z.object({
 });
 
 export type Env = z.infer<typeof envSchema>;
+
+/** Used only outside production when NEXTAUTH_SECRET is unset, so `npm run dev` works on a fresh clone. */
+export const DEVELOPMENT_AUTH_SECRET = "developpement-seulement-ne-jamais-utiliser-en-production";
 
 export function parseEnv(source: Record<string, string | undefined>): Env {
   const result = envSchema.safeParse(source);
@@ -45,6 +57,20 @@ let cached: Env | undefined;
 export function env(): Env {
   cached ??= parseEnv(process.env);
   return cached;
+}
+
+/**
+ * The secret that signs session tokens. Required in production (checked when the server starts);
+ * a fixed, public development secret otherwise, so a fresh clone runs with no setup.
+ */
+export function authSecret(e: Env = env()): string {
+  if (e.NEXTAUTH_SECRET) return e.NEXTAUTH_SECRET;
+  if (e.NODE_ENV === "production") {
+    throw new Error(
+      "Configuration invalide (variables d'environnement) :\n  - NEXTAUTH_SECRET : obligatoire en production (au moins 32 caractères, par exemple : openssl rand -base64 32)",
+    );
+  }
+  return DEVELOPMENT_AUTH_SECRET;
 }
 
 /** Demo councils (and later demo accounts) are seeded in development, never in production unless asked. */

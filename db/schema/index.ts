@@ -1,3 +1,4 @@
 export * from "./plan";
 export * from "./councils";
 export * from "./meetings";
+export * from "./accounts";

@@ -270,3 +270,26 @@ export const demoCouncilSeeds = [1, 2, 3, 4, 5, 6].map((number) => ({
   description:
     "Conseil de démonstration : son quartier et ses membres seront renseignés par la Ville. Ces informations ne sont pas réelles.",
 }));
+
+/**
+ * Demo accounts, one per role, created only with demo data (never in production unless
+ * SEED_DEMO_DATA=1). Listed in the README. Addresses use the reserved `.invalid` domain.
+ */
+export const DEMO_PASSWORD = "demo-aurillac-2026";
+
+export const demoAccountSeeds = [
+  { email: "admin@demo.aurillac.invalid", displayName: "Alice Admin (démo)", isAdmin: true },
+  { email: "moderation@demo.aurillac.invalid", displayName: "Maxime Modération (démo)", isModerator: true },
+  { email: "elu@demo.aurillac.invalid", displayName: "Élise Élue (démo)", isOfficial: true, title: "Adjointe au maire chargée des solidarités (démonstration)" },
+  { email: "referent1@demo.aurillac.invalid", displayName: "René Référent (démo)", councils: [[1, "referent"]] },
+  { email: "membre1@demo.aurillac.invalid", displayName: "Marie Membre (démo)", councils: [[1, "member"]] },
+  { email: "membre2@demo.aurillac.invalid", displayName: "Bruno Membre (démo)", councils: [[2, "member"], [3, "referent"]] },
+] as const satisfies readonly {
+  email: string;
+  displayName: string;
+  isAdmin?: boolean;
+  isModerator?: boolean;
+  isOfficial?: boolean;
+  title?: string;
+  councils?: readonly (readonly [number, "member" | "referent"])[];
+}[];

@@ -1,7 +1,10 @@
 import { eq, inArray, sql } from "drizzle-orm";
 import type { Db } from "../client";
+import { hashPassword } from "@/server/auth/password";
 import {
   actionProjects,
+  councilMemberships,
+  users,
   actions,
   actionThemes,
   councils,
@@ -12,7 +15,16 @@ import {
   progressReports,
   themes,
 } from "../schema";
-import { actionSeeds, demoCouncilSeeds, milestoneSeeds, planSeed, SOURCE_LABEL, themeSeeds } from "./plan-data";
+import {
+  actionSeeds,
+  DEMO_PASSWORD,
+  demoAccountSeeds,
+  demoCouncilSeeds,
+  milestoneSeeds,
+  planSeed,
+  SOURCE_LABEL,
+  themeSeeds,
+} from "./plan-data";
 
 export async function isDatabaseEmpty(db: Db): Promise<boolean> {
   const rows = await db.select({ id: plans.id }).from(plans).limit(1);
@@ -134,8 +146,8 @@ async function seedDemoData(db: Db, planId: number, themeIdByNumber: Map<number,
     .onConflictDoNothing({ target: meetings.slug })
     .returning({ id: meetings.id });
   const meeting = inserted[0];
-  if (!meeting) return; // already seeded: leave its agenda as it is
-  await db.insert(meetingAgendaItems).values([
+  // Only when the meeting was just created: an agenda already there is left as it is.
+  if (meeting) await db.insert(meetingAgendaItems).values([
     { meetingId: meeting.id, position: 1, label: "Ouverture et rappel de la démarche" },
     ...themeSeeds.map((t, i) => ({
       meetingId: meeting.id,
@@ -145,6 +157,41 @@ async function seedDemoData(db: Db, planId: number, themeIdByNumber: Map<number,
     })),
     { meetingId: meeting.id, position: themeSeeds.length + 2, label: "Questions de la salle" },
   ]);
+
+  await seedDemoAccounts(db);
+}
+
+async function seedDemoAccounts(db: Db) {
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  await db
+    .insert(users)
+    .values(
+      demoAccountSeeds.map((a) => ({
+        email: a.email,
+        displayName: a.displayName,
+        title: "title" in a ? a.title : null,
+        passwordHash,
+        isAdmin: "isAdmin" in a && a.isAdmin,
+        isModerator: "isModerator" in a && a.isModerator,
+        isOfficial: "isOfficial" in a && a.isOfficial,
+        isDemo: true,
+      })),
+    )
+    .onConflictDoNothing({ target: users.email });
+  const accountRows = await db
+    .select({ id: users.id, email: users.email })
+    .from(users)
+    .where(inArray(users.email, demoAccountSeeds.map((a) => a.email)));
+  const councilRows = await db
+    .select({ id: councils.id, number: councils.number })
+    .from(councils)
+    .where(inArray(councils.slug, demoCouncilSeeds.map((c) => c.slug)));
+  const userId = new Map(accountRows.map((u) => [u.email, u.id]));
+  const councilId = new Map(councilRows.map((c) => [c.number, c.id]));
+  const memberships = demoAccountSeeds.flatMap((a) =>
+    ("councils" in a ? a.councils : []).map(([number, role]) => ({ userId: userId.get(a.email)!, councilId: councilId.get(number)!, role })),
+  );
+  await db.insert(councilMemberships).values(memberships).onConflictDoNothing();
 }
 
 /** Row counts per table, for tests and the seed script's summary. */
@@ -160,6 +207,8 @@ export async function countRows(db: Db): Promise<Record<string, number>> {
     councils,
     meetings,
     meeting_agenda_items: meetingAgendaItems,
+    users,
+    council_memberships: councilMemberships,
   };
   const out: Record<string, number> = {};
   for (const [name, table] of Object.entries(tables)) {

@@ -9,13 +9,19 @@ const expectedTables = [
   "action_projects",
   "action_themes",
   "actions",
+  "audit_log",
+  "council_memberships",
   "councils",
+  "invitations",
   "meeting_agenda_items",
   "meetings",
+  "password_reset_tokens",
   "plan_milestones",
   "plans",
   "progress_reports",
+  "sign_in_throttles",
   "themes",
+  "users",
 ];
 
 const journal = JSON.parse(readFileSync("db/migrations/meta/_journal.json", "utf8")) as { entries: unknown[] };

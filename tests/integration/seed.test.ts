@@ -17,6 +17,8 @@ const tables = {
   councils: schema.councils,
   meetings: schema.meetings,
   meeting_agenda_items: schema.meetingAgendaItems,
+  users: schema.users,
+  council_memberships: schema.councilMemberships,
 };
 
 /** Every row of every table, in a stable order. */
@@ -87,6 +89,15 @@ describe("seed", () => {
     expect(bySlug.get("restructurer-quartiers-sud")).toMatchObject({ status: "planned", timeframeLabel: "2018/2019" });
   });
 
+  it("creates one demo account per role, marked as demo, with hashed passwords", async () => {
+    const accounts = await database.db.select().from(schema.users);
+    expect(accounts).toHaveLength(6);
+    expect(accounts.every((a) => a.isDemo && a.passwordHash.startsWith("$argon2id$") && a.email.endsWith(".invalid"))).toBe(true);
+    expect(accounts.filter((a) => a.isAdmin)).toHaveLength(1);
+    const memberships = await database.db.select().from(schema.councilMemberships);
+    expect(memberships.filter((m) => m.role === "referent").length).toBeGreaterThanOrEqual(1);
+  });
+
   it("marks demo councils and the demo meeting as demo data", async () => {
     const councilRows = await database.db.select().from(schema.councils).orderBy(asc(schema.councils.number));
     expect(councilRows.map((c) => c.name)).toEqual([1, 2, 3, 4, 5, 6].map((n) => `Conseil de quartier n°${n}`));
@@ -100,10 +111,10 @@ describe("seed without demo data (production default)", () => {
   let testDb: TestDatabase;
   afterAll(() => testDb.drop());
 
-  it("creates the plan but no council and no meeting", async () => {
+  it("creates the plan but no council, no meeting and no demo account", async () => {
     testDb = await createTestDatabase("seed_prod");
     const database = await testDb.openPrepared({ demo: false });
     const counts = await countRows(database.db);
-    expect(counts).toMatchObject({ actions: 14, councils: 0, meetings: 0 });
+    expect(counts).toMatchObject({ actions: 14, councils: 0, meetings: 0, users: 0 });
   });
 });

@@ -1,0 +1,29 @@
+import type { BrowserContext } from "@playwright/test";
+import { baseURL } from "../../playwright.config";
+
+/**
+ * Signs a browser context in without the UI, through next-auth's real credentials endpoint
+ * (CSRF token, password check, session cookie), so tests start where they need to be.
+ */
+export async function signInAs(context: BrowserContext, email: string, password: string): Promise<void> {
+  const request = context.request;
+  const csrf = (await (await request.get(`${baseURL}/api/auth/csrf`)).json()) as { csrfToken: string };
+  const response = await request.post(`${baseURL}/api/auth/callback/credentials`, {
+    form: { csrfToken: csrf.csrfToken, email, password, json: "true", callbackUrl: `${baseURL}/espace` },
+    maxRedirects: 0,
+  });
+  const cookies = await context.cookies(baseURL);
+  if (!cookies.some((c) => c.name.endsWith("next-auth.session-token"))) {
+    throw new Error(`connexion de ${email} impossible (HTTP ${response.status()})`);
+  }
+}
+
+export const DEMO_PASSWORD = "demo-aurillac-2026";
+export const demo = {
+  admin: "admin@demo.aurillac.invalid",
+  moderator: "moderation@demo.aurillac.invalid",
+  official: "elu@demo.aurillac.invalid",
+  referent1: "referent1@demo.aurillac.invalid",
+  member1: "membre1@demo.aurillac.invalid",
+  member2: "membre2@demo.aurillac.invalid",
+} as const;

@@ -1,0 +1,103 @@
+/**
+ * The one permission policy. The server calls it in every action and route before touching data;
+ * the UI calls it only to show or hide controls. Pure: no database, no I/O — the server loads the
+ * actor (with their council roles) and the context, and this decides.
+ */
+
+export type CouncilRole = "member" | "referent";
+
+export interface Actor {
+  id: number;
+  isModerator: boolean;
+  isOfficial: boolean;
+  isAdmin: boolean;
+  /** Council id → role in that council. */
+  councils: ReadonlyMap<number, CouncilRole>;
+}
+
+/** Anonymous visitors and deactivated accounts are both `null`: they can do what the public can. */
+export type MaybeActor = Actor | null;
+
+export const permissions = [
+  // Signed-in space
+  "space.view",
+  "session.revoke_all",
+  // A council's own space
+  "council.members.view",
+  "council.invitations.view",
+  "council.members.invite",
+  "council.invitations.revoke",
+  "council.members.remove",
+  "council.members.set_role",
+  "council.membership.set_visibility",
+  // Administration
+  "admin.view",
+  "council.create",
+  "council.update",
+  "council.archive",
+  "user.list",
+  "user.invite_staff",
+  "user.roles.change",
+  "user.deactivate",
+  "user.reactivate",
+] as const;
+
+export type Permission = (typeof permissions)[number];
+
+export interface PermissionContext {
+  /** The council the action is about. */
+  councilId?: number;
+  /** The person the action is about (member removed, user deactivated, …). */
+  targetUserId?: number;
+}
+
+const roleIn = (actor: Actor, councilId: number | undefined) =>
+  councilId === undefined ? undefined : actor.councils.get(councilId);
+
+export function can(actor: MaybeActor, permission: Permission, context: PermissionContext = {}): boolean {
+  if (!actor) return false;
+  const role = roleIn(actor, context.councilId);
+  const isSelf = context.targetUserId !== undefined && context.targetUserId === actor.id;
+  switch (permission) {
+    case "space.view":
+    case "session.revoke_all":
+      return true;
+
+    case "council.members.view":
+      return role !== undefined || actor.isAdmin;
+    case "council.invitations.view":
+    case "council.members.invite":
+    case "council.invitations.revoke":
+    case "council.members.set_role":
+      return role === "referent" || actor.isAdmin;
+    case "council.members.remove":
+      // A referent or an admin removes anyone; a member may leave by themselves.
+      return role === "referent" || actor.isAdmin || (isSelf && role !== undefined);
+    case "council.membership.set_visibility":
+      return isSelf && role !== undefined;
+
+    case "admin.view":
+    case "council.create":
+    case "council.update":
+    case "council.archive":
+    case "user.list":
+    case "user.invite_staff":
+    case "user.reactivate":
+      return actor.isAdmin;
+    case "user.roles.change":
+    case "user.deactivate":
+      // Never on oneself: an admin cannot lock themselves (or the last admin) out by mistake.
+      return actor.isAdmin && !isSelf;
+  }
+}
+
+/** Global roles in French, for the UI and the audit log. */
+export function roleLabels(actor: Pick<Actor, "isModerator" | "isOfficial" | "isAdmin">): string[] {
+  return [
+    actor.isAdmin ? "administrateur·rice" : null,
+    actor.isModerator ? "modérateur·rice" : null,
+    actor.isOfficial ? "élu·e" : null,
+  ].filter((x): x is string => x !== null);
+}
+
+export const councilRoleLabel: Record<CouncilRole, string> = { member: "membre", referent: "référent·e" };

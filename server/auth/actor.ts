@@ -1,0 +1,56 @@
+import "server-only";
+import { and, eq, isNull } from "drizzle-orm";
+import { getServerSession } from "next-auth";
+import { redirect } from "next/navigation";
+import { cache } from "react";
+import { getDb, type Db } from "@/db/client";
+import { councilMemberships, users } from "@/db/schema";
+import type { Actor, CouncilRole } from "@/lib/permissions";
+import { authOptions } from "./options";
+
+export interface SignedInActor extends Actor {
+  displayName: string;
+  email: string;
+}
+
+/**
+ * The person behind a session, as the database says now: a deactivated account, or a session
+ * older than the account's last « sign out everywhere », gives null. Roles are read fresh on every
+ * request, so a role change takes effect on the next one. Two queries.
+ */
+export async function loadActor(db: Db, userId: number, sessionVersion: number): Promise<SignedInActor | null> {
+  const [user] = await db
+    .select({
+      id: users.id,
+      email: users.email,
+      displayName: users.displayName,
+      isModerator: users.isModerator,
+      isOfficial: users.isOfficial,
+      isAdmin: users.isAdmin,
+      sessionVersion: users.sessionVersion,
+    })
+    .from(users)
+    .where(and(eq(users.id, userId), isNull(users.deactivatedAt)));
+  if (!user || user.sessionVersion !== sessionVersion) return null;
+  const memberships = await db
+    .select({ councilId: councilMemberships.councilId, role: councilMemberships.role })
+    .from(councilMemberships)
+    .where(eq(councilMemberships.userId, user.id));
+  const { sessionVersion: _sv, ...rest } = user;
+  return { ...rest, councils: new Map(memberships.map((m) => [m.councilId, m.role as CouncilRole])) };
+}
+
+/** The signed-in person for this request, or null. Memoised per request. */
+export const getActor = cache(async (): Promise<SignedInActor | null> => {
+  const session = await getServerSession(authOptions());
+  const id = session?.user?.id;
+  if (!id) return null;
+  return loadActor(await getDb(), id, session.user.sessionVersion);
+});
+
+/** The signed-in person, or a redirect to the sign-in page that comes back to `returnTo`. */
+export async function requireActor(returnTo: string): Promise<SignedInActor> {
+  const actor = await getActor();
+  if (!actor) redirect(`/connexion?callbackUrl=${encodeURIComponent(returnTo)}`);
+  return actor;
+}

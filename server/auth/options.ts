@@ -1,0 +1,54 @@
+import "server-only";
+import type { NextAuthOptions } from "next-auth";
+import CredentialsProvider from "next-auth/providers/credentials";
+import { getDb } from "@/db/client";
+import { clientAddress } from "@/lib/client-address";
+import { authSecret, env } from "@/lib/env";
+import { safeCallbackPath } from "@/lib/safe-redirect";
+import { verifySignIn } from "./sign-in";
+
+const SESSION_MAX_AGE_SECONDS = 7 * 24 * 3600;
+
+export function authOptions(): NextAuthOptions {
+  return {
+    secret: authSecret(),
+    session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS, updateAge: 24 * 3600 },
+    pages: { signIn: "/connexion", signOut: "/deconnexion", error: "/connexion/erreur" },
+    providers: [
+      CredentialsProvider({
+        name: "Adresse électronique et mot de passe",
+        credentials: { email: { type: "email" }, password: { type: "password" } },
+        async authorize(credentials, req) {
+          const email = String(credentials?.email ?? "");
+          const password = String(credentials?.password ?? "");
+          const headers = new Headers(req.headers as Record<string, string>);
+          const outcome = await verifySignIn(await getDb(), {
+            email,
+            password,
+            address: clientAddress(headers, env().TRUSTED_PROXY_HOPS),
+          });
+          if (outcome.ok) return { id: String(outcome.userId), sessionVersion: outcome.sessionVersion };
+          // next-auth passes the message through as the `error` of signIn(): a code, never a detail.
+          throw new Error(outcome.code === "THROTTLED" ? `THROTTLED:${outcome.retryAfterSeconds}` : "INVALID_CREDENTIALS");
+        },
+      }),
+    ],
+    callbacks: {
+      jwt({ token, user }) {
+        if (user) {
+          token.uid = Number(user.id);
+          token.sv = user.sessionVersion;
+        }
+        return token;
+      },
+      session({ session, token }) {
+        session.user = { id: token.uid ?? 0, sessionVersion: token.sv ?? -1 };
+        return session;
+      },
+      // Only ever redirect to this site.
+      redirect({ url, baseUrl }) {
+        return `${baseUrl}${safeCallbackPath(url, baseUrl)}`;
+      },
+    },
+  };
+}

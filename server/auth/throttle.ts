@@ -1,0 +1,52 @@
+import "server-only";
+import { inArray, sql } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { signInThrottles } from "@/db/schema";
+
+/*
+ * Sign-in throttling, per account and per client address. The first 5 failures are free; then
+ * each failure blocks the key for 2^(n-5) seconds, capped at 15 minutes — a real owner is slowed,
+ * never locked out for good. Failures older than 24 h are forgotten. A success clears the account
+ * key (not the address key: one good password must not reset an attacker's count on an address).
+ */
+export const FREE_FAILURES = 5;
+const MAX_BLOCK_SECONDS = 15 * 60;
+const FORGET_AFTER_HOURS = 24;
+
+export const accountKey = (email: string) => `compte:${email.trim().toLowerCase()}`;
+export const addressKey = (address: string) => `adresse:${address}`;
+
+/** When the longest block among these keys ends, or null if none is blocked now. */
+export async function blockedUntil(db: Db, keys: string[], now = new Date()): Promise<Date | null> {
+  const rows = await db
+    .select({ blockedUntil: signInThrottles.blockedUntil })
+    .from(signInThrottles)
+    .where(inArray(signInThrottles.key, keys));
+  const ends = rows.map((r) => r.blockedUntil).filter((d): d is Date => d !== null && d > now);
+  return ends.length === 0 ? null : new Date(Math.max(...ends.map((d) => d.getTime())));
+}
+
+export async function recordFailure(db: Db, keys: string[]): Promise<void> {
+  for (const key of keys) {
+    // One statement per key, atomic under concurrency: count, forget stale failures, compute the block.
+    await db
+      .insert(signInThrottles)
+      .values({ key, failures: 1, lastFailureAt: sql`now()`, blockedUntil: null })
+      .onConflictDoUpdate({
+        target: signInThrottles.key,
+        set: {
+          failures: sql`case when ${signInThrottles.lastFailureAt} < now() - interval '${sql.raw(String(FORGET_AFTER_HOURS))} hours' then 1 else ${signInThrottles.failures} + 1 end`,
+          lastFailureAt: sql`now()`,
+          blockedUntil: sql`case
+            when ${signInThrottles.lastFailureAt} < now() - interval '${sql.raw(String(FORGET_AFTER_HOURS))} hours' then null
+            when ${signInThrottles.failures} + 1 >= ${FREE_FAILURES}
+              then now() + least(power(2, ${signInThrottles.failures} + 1 - ${FREE_FAILURES}), ${MAX_BLOCK_SECONDS}) * interval '1 second'
+            else null end`,
+        },
+      });
+  }
+}
+
+export async function clearKey(db: Db, key: string): Promise<void> {
+  await db.delete(signInThrottles).where(inArray(signInThrottles.key, [key]));
+}
