@@ -1,0 +1,94 @@
+import { describe, expect, it } from "vitest";
+import { can, permissions, type Actor, type Permission } from "./permissions";
+
+/*
+ * The full matrix: every role × every permission, in council A's context, about another person
+ * (and, where it matters, about oneself). Each cell is written out: a change in the policy must
+ * change this table on purpose.
+ */
+const A = 1;
+const B = 2;
+const actor = (id: number, roles: Partial<Actor> = {}, councils: [number, "member" | "referent"][] = []): Actor => ({
+  id,
+  isModerator: false,
+  isOfficial: false,
+  isAdmin: false,
+  councils: new Map(councils),
+  ...roles,
+});
+
+const roles = {
+  anonymous: null,
+  memberOfA: actor(1, {}, [[A, "member"]]),
+  referentOfA: actor(2, {}, [[A, "referent"]]),
+  memberOfB: actor(3, {}, [[B, "member"]]),
+  moderator: actor(4, { isModerator: true }),
+  official: actor(5, { isOfficial: true }),
+  admin: actor(6, { isAdmin: true }),
+  // The server turns a deactivated account into null before asking the policy.
+  deactivated: null,
+} as const;
+type Role = keyof typeof roles;
+
+const Y = true;
+const N = false;
+//                                   anon memA refA memB mod  off  admin deact
+const matrix: Record<Permission, [boolean, boolean, boolean, boolean, boolean, boolean, boolean, boolean]> = {
+  "space.view":                        [N, Y, Y, Y, Y, Y, Y, N],
+  "session.revoke_all":                [N, Y, Y, Y, Y, Y, Y, N],
+  "council.members.view":              [N, Y, Y, N, N, N, Y, N],
+  "council.invitations.view":          [N, N, Y, N, N, N, Y, N],
+  "council.members.invite":            [N, N, Y, N, N, N, Y, N],
+  "council.invitations.revoke":        [N, N, Y, N, N, N, Y, N],
+  "council.members.remove":            [N, N, Y, N, N, N, Y, N],
+  "council.members.set_role":          [N, N, Y, N, N, N, Y, N],
+  "council.membership.set_visibility": [N, N, N, N, N, N, N, N],
+  "admin.view":                        [N, N, N, N, N, N, Y, N],
+  "council.create":                    [N, N, N, N, N, N, Y, N],
+  "council.update":                    [N, N, N, N, N, N, Y, N],
+  "council.archive":                   [N, N, N, N, N, N, Y, N],
+  "user.list":                         [N, N, N, N, N, N, Y, N],
+  "user.invite_staff":                 [N, N, N, N, N, N, Y, N],
+  "user.roles.change":                 [N, N, N, N, N, N, Y, N],
+  "user.deactivate":                   [N, N, N, N, N, N, Y, N],
+  "user.reactivate":                   [N, N, N, N, N, N, Y, N],
+};
+
+const roleNames = Object.keys(roles) as Role[];
+const someoneElse = 999;
+
+describe("permission matrix (council A, about someone else)", () => {
+  it("covers every permission", () => {
+    expect(Object.keys(matrix).sort()).toEqual([...permissions].sort());
+  });
+  for (const permission of permissions) {
+    roleNames.forEach((role, i) => {
+      const expected = matrix[permission][i];
+      it(`${role} ${expected ? "may" : "may not"} ${permission}`, () => {
+        expect(can(roles[role], permission, { councilId: A, targetUserId: someoneElse })).toBe(expected);
+      });
+    });
+  }
+});
+
+describe("about oneself", () => {
+  it("a member may leave their council and choose whether their name is public, not another council's", () => {
+    const member = roles.memberOfA;
+    expect(can(member, "council.members.remove", { councilId: A, targetUserId: member.id })).toBe(true);
+    expect(can(member, "council.membership.set_visibility", { councilId: A, targetUserId: member.id })).toBe(true);
+    expect(can(member, "council.members.remove", { councilId: B, targetUserId: member.id })).toBe(false);
+    expect(can(member, "council.membership.set_visibility", { councilId: B, targetUserId: member.id })).toBe(false);
+  });
+
+  it("an admin may not change their own roles nor deactivate themselves", () => {
+    const admin = roles.admin;
+    expect(can(admin, "user.roles.change", { targetUserId: admin.id })).toBe(false);
+    expect(can(admin, "user.deactivate", { targetUserId: admin.id })).toBe(false);
+  });
+
+  it("a referent of A has no power in B", () => {
+    for (const p of ["council.members.view", "council.members.invite", "council.members.remove", "council.members.set_role"] as const) {
+      expect(can(roles.referentOfA, p, { councilId: B, targetUserId: someoneElse })).toBe(false);
+    }
+  });
+});
