@@ -11,7 +11,12 @@ export async function register() {
   const settings = env();
   authSecret(settings);
   // next-auth builds its links from NEXTAUTH_URL; in development default it to this server's port.
-  if (!settings.NEXTAUTH_URL && settings.NODE_ENV !== "production") {
+  if (!settings.NEXTAUTH_URL) {
+    if (settings.NODE_ENV === "production") {
+      throw new Error(
+        "Configuration invalide (variables d'environnement) :\n  - NEXTAUTH_URL : obligatoire en production (l'adresse publique du site, par exemple https://social.aurillac.fr ; elle sert aux liens des courriels)",
+      );
+    }
     process.env.NEXTAUTH_URL = `http://localhost:${process.env.PORT ?? 3000}`;
   }
   const { installPeerAddressHeader } = await import("@/server/net/peer-address");

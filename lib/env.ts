@@ -73,6 +73,15 @@ export function authSecret(e: Env = env()): string {
   return DEVELOPMENT_AUTH_SECRET;
 }
 
+/**
+ * The site's public origin, from which links in mails are built. NEXTAUTH_URL in production; in
+ * development instrumentation.ts defaults it to this server's port, possibly after env() was read.
+ */
+export function siteOrigin(e: Env = env()): string {
+  const url = e.NEXTAUTH_URL ?? process.env.NEXTAUTH_URL ?? e.SITE_URL ?? `http://localhost:${process.env.PORT ?? 3000}`;
+  return new URL(url).origin;
+}
+
 /** Demo councils (and later demo accounts) are seeded in development, never in production unless asked. */
 export function shouldSeedDemoData(e: Env = env()): boolean {
   return e.SEED_DEMO_DATA ?? e.NODE_ENV !== "production";

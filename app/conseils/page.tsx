@@ -5,6 +5,7 @@ import { DemoMarker } from "@/components/ui/demo-marker";
 import { Notice } from "@/components/ui/notice";
 import { PageHeading } from "@/components/ui/page-heading";
 import { Section } from "@/components/ui/section";
+import { TextLink } from "@/components/ui/text-link";
 import { PageFreshness } from "@/components/plan/page-freshness";
 
 export const revalidate = 3600;
@@ -59,7 +60,9 @@ export default async function CouncilsPage() {
                     </p>
                   ) : null}
                   <h3 id={`conseil-${council.slug}`} className="text-xl leading-snug font-bold">
-                    {council.name}
+                    <TextLink href={`/conseils/${council.slug}`} className="inline-flex min-h-11 items-center">
+                      {council.name}
+                    </TextLink>
                   </h3>
                   <p className="mt-1 text-slate-800">{council.area ? `Quartier : ${council.area}` : "Quartier non renseigné"}</p>
                   {council.description ? <p className="mt-2 text-base text-slate-800">{council.description}</p> : null}

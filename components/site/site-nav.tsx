@@ -1,9 +1,12 @@
-export type NavKey = "accueil" | "demarche" | "conseils";
+export type NavKey = "accueil" | "demarche" | "conseils" | "espace";
 
 const links: { key: NavKey; href: string; label: string }[] = [
   { key: "accueil", href: "/", label: "Accueil" },
   { key: "demarche", href: "/demarche", label: "La démarche" },
   { key: "conseils", href: "/conseils", label: "Conseils de quartier" },
+  // The signed-in space: a plain link for everyone (the layout never reads the session); /espace
+  // sends people who are not signed in to the sign-in page and back.
+  { key: "espace", href: "/espace", label: "Espace des conseils" },
 ];
 
 /**

@@ -1,0 +1,75 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { AdminNav } from "@/components/admin/admin-nav";
+import { Badge, memberCountText } from "@/components/admin/badges";
+import { CouncilArchiveForm } from "@/components/admin/council-archive-form";
+import { CouncilForm } from "@/components/admin/council-form";
+import { Journal } from "@/components/admin/journal";
+import { Breadcrumb } from "@/components/ui/breadcrumb";
+import { Container } from "@/components/ui/container";
+import { DemoMarker } from "@/components/ui/demo-marker";
+import { PageHeading } from "@/components/ui/page-heading";
+import { Section } from "@/components/ui/section";
+import { TextLink } from "@/components/ui/text-link";
+import { formatDateTime } from "@/lib/dates";
+import { getCouncilForAdmin } from "@/server/councils-admin/queries";
+import { getDb } from "@/server/db";
+import { requireAdminPage } from "../../require-admin";
+import { archiveCouncilAction, unarchiveCouncilAction, updateCouncilAction } from "../actions";
+
+export const dynamic = "force-dynamic";
+export const metadata: Metadata = { title: "Modifier un conseil — Administration", robots: { index: false, follow: false } };
+
+/** One council: its public information (editable), archiving, and the journal. */
+export default async function AdminCouncilPage({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  const actor = await requireAdminPage(`/admin/conseils/${encodeURIComponent(id)}`);
+  const councilId = /^\d{1,9}$/.test(id) ? Number(id) : NaN;
+  const result = await getCouncilForAdmin(await getDb(), actor, councilId);
+  if (!result.ok) notFound();
+  const council = result.data;
+  const archived = council.archivedAt !== null;
+
+  return (
+    <Container>
+      <AdminNav current="conseils" exact={false} />
+      <Breadcrumb items={[{ label: "Administration", href: "/admin" }, { label: "Conseils de quartier", href: "/admin/conseils" }, { label: council.name }]} />
+      <PageHeading kicker="Conseil de quartier" title={council.name} />
+      <div className="flex flex-wrap items-center gap-2">
+        {archived ? <Badge tone="warning">Archivé le {formatDateTime(council.archivedAt!)}</Badge> : <Badge>Visible sur le site</Badge>}
+        {council.isDemo ? <DemoMarker /> : null}
+      </div>
+      <p className="mt-4">
+        {memberCountText(council.memberCount, council.referentCount)}.{" "}
+        <TextLink href={`/espace/conseils/${council.slug}`}>Voir les membres dans l&apos;espace du conseil</TextLink>
+      </p>
+      <p className="mt-2 text-base text-slate-800">
+        {archived ? (
+          <>Sa page publique, /conseils/{council.slug}, est retirée tant que le conseil est archivé.</>
+        ) : (
+          <>
+            <TextLink href={`/conseils/${council.slug}`}>Voir sa page publique</TextLink> (son adresse, /conseils/{council.slug}, ne change pas si le
+            conseil est renommé).
+          </>
+        )}
+      </p>
+
+      <Section id="informations" title="Informations publiques">
+        <CouncilForm
+          mode="edit"
+          councilId={council.id}
+          current={{ name: council.name, number: council.number, area: council.area, description: council.description }}
+          action={updateCouncilAction}
+        />
+      </Section>
+
+      <Section id="archivage" title={archived ? "Rendre le conseil de nouveau visible" : "Archiver le conseil"}>
+        <CouncilArchiveForm councilId={council.id} archived={archived} archive={archiveCouncilAction} unarchive={unarchiveCouncilAction} />
+      </Section>
+
+      <Section id="journal" title="Journal">
+        <Journal entries={council.journal} emptyText="Aucune modification n'a encore été inscrite au journal pour ce conseil." />
+      </Section>
+    </Container>
+  );
+}

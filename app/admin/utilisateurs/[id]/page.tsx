@@ -1,0 +1,125 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { AdminNav } from "@/components/admin/admin-nav";
+import { Badge, RoleBadges } from "@/components/admin/badges";
+import { ChangeRolesForm } from "@/components/admin/change-roles-form";
+import { Journal } from "@/components/admin/journal";
+import { UserStatusForm } from "@/components/admin/user-status-form";
+import { Breadcrumb } from "@/components/ui/breadcrumb";
+import { Container } from "@/components/ui/container";
+import { DemoMarker } from "@/components/ui/demo-marker";
+import { Notice } from "@/components/ui/notice";
+import { PageHeading } from "@/components/ui/page-heading";
+import { Section } from "@/components/ui/section";
+import { TextLink } from "@/components/ui/text-link";
+import { formatDateTime, isoDateTime } from "@/lib/dates";
+import { can, councilRoleLabel } from "@/lib/permissions";
+import { getUser } from "@/server/users/get-user";
+import { getDb } from "@/server/db";
+import { requireAdminPage } from "../../require-admin";
+import { changeRolesAction, deactivateUserAction, reactivateUserAction } from "../actions";
+
+export const dynamic = "force-dynamic";
+export const metadata: Metadata = { title: "Fiche d'une personne — Administration", robots: { index: false, follow: false } };
+
+/** One person: who they are, their roles (with the form to change them), their councils, their account's state and the journal. */
+export default async function UserPage({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  const actor = await requireAdminPage(`/admin/utilisateurs/${encodeURIComponent(id)}`);
+  const userId = /^\d{1,9}$/.test(id) ? Number(id) : NaN;
+  const result = await getUser(await getDb(), actor, userId);
+  if (!result.ok) notFound();
+  const user = result.data;
+  const isSelf = user.id === actor.id;
+  const deactivated = user.deactivatedAt !== null;
+
+  return (
+    <Container>
+      <AdminNav current="utilisateurs" exact={false} />
+      <Breadcrumb items={[{ label: "Administration", href: "/admin" }, { label: "Utilisateurs", href: "/admin/utilisateurs" }, { label: user.displayName }]} />
+      <PageHeading kicker="Fiche d'une personne" title={user.displayName} />
+
+      <dl className="grid gap-x-6 gap-y-2 sm:grid-cols-[max-content_1fr]">
+        <dt className="font-semibold">Adresse électronique</dt>
+        <dd className="break-all">{user.email}</dd>
+        <dt className="font-semibold">État du compte</dt>
+        <dd>
+          {deactivated ? (
+            <Badge tone="warning">Désactivé le {formatDateTime(user.deactivatedAt!)}</Badge>
+          ) : (
+            "Actif"
+          )}
+        </dd>
+        <dt className="font-semibold">Rôles</dt>
+        <dd>
+          <RoleBadges roles={user.roles} />
+        </dd>
+        {user.title ? (
+          <>
+            <dt className="font-semibold">Fonction</dt>
+            <dd>{user.title}</dd>
+          </>
+        ) : null}
+        <dt className="font-semibold">Compte créé</dt>
+        <dd>
+          <time dateTime={isoDateTime(user.createdAt)}>le {formatDateTime(user.createdAt)}</time>
+        </dd>
+        <dt className="font-semibold">Dernière connexion</dt>
+        <dd>{user.lastSignInAt ? <time dateTime={isoDateTime(user.lastSignInAt)}>le {formatDateTime(user.lastSignInAt)}</time> : "jamais"}</dd>
+      </dl>
+      {user.isDemo ? (
+        <p className="mt-4">
+          <DemoMarker label="Compte de démonstration" />
+        </p>
+      ) : null}
+
+      <Section id="roles" title="Rôles">
+        {can(actor, "user.roles.change", { targetUserId: user.id }) ? (
+          <ChangeRolesForm
+            userId={user.id}
+            current={{ ...user.roles, title: user.title }}
+            action={changeRolesAction}
+          />
+        ) : (
+          <Notice>
+            <p>
+              {isSelf
+                ? "Vous ne pouvez pas changer vos propres rôles : demandez-le à un·e autre administrateur·rice. Ainsi, personne ne perd ses droits par mégarde."
+                : "Vous ne pouvez pas changer les rôles de cette personne."}
+            </p>
+          </Notice>
+        )}
+      </Section>
+
+      <Section id="conseils" title="Conseils de quartier">
+        {user.councils.length === 0 ? (
+          <p>Cette personne n&apos;est membre d&apos;aucun conseil de quartier.</p>
+        ) : (
+          <ul className="list-disc space-y-1 pl-6">
+            {user.councils.map((c) => (
+              <li key={c.slug}>
+                <TextLink href={`/espace/conseils/${c.slug}`}>{c.name}</TextLink> : {councilRoleLabel[c.role]}
+                {c.archived ? " (conseil archivé)" : ""}
+              </li>
+            ))}
+          </ul>
+        )}
+        <p className="mt-2 text-base text-slate-800">Les membres sont invités et retirés depuis l&apos;espace de chaque conseil.</p>
+      </Section>
+
+      <Section id="acces" title={deactivated ? "Réactiver le compte" : "Désactiver le compte"}>
+        {can(actor, "user.deactivate", { targetUserId: user.id }) ? (
+          <UserStatusForm userId={user.id} deactivated={deactivated} deactivate={deactivateUserAction} reactivate={reactivateUserAction} />
+        ) : (
+          <Notice>
+            <p>Vous ne pouvez pas désactiver votre propre compte.</p>
+          </Notice>
+        )}
+      </Section>
+
+      <Section id="journal" title="Journal">
+        <Journal entries={user.journal} emptyText="Aucune modification n'a encore été inscrite au journal pour cette personne." />
+      </Section>
+    </Container>
+  );
+}

@@ -1,0 +1,53 @@
+import type { Metadata } from "next";
+import { FormMessage } from "@/components/form/field";
+import { Container } from "@/components/ui/container";
+import { PageHeading } from "@/components/ui/page-heading";
+import { signInErrorMessage } from "@/lib/validation/auth";
+import { SignInForm } from "./sign-in-form";
+
+export const metadata: Metadata = { title: "Se connecter", robots: { index: false } };
+
+const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
+
+/*
+ * The sign-in page reads only its query string (never the session): `callbackUrl` (where to go
+ * next, checked again in the browser and by next-auth), `error` (next-auth sends people here with
+ * one when sign-in fails without JavaScript) and `motDePasse=change` (after a password reset).
+ */
+export default async function SignInPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
+  const params = await searchParams;
+  const error = first(params.error);
+  const passwordChanged = first(params.motDePasse) === "change";
+  return (
+    <Container>
+      <PageHeading
+        title="Se connecter"
+        lead="Pour les membres des conseils de quartier, les agents de la Ville et les élus."
+      />
+      <div className="flex max-w-xl flex-col gap-8">
+        {passwordChanged ? (
+          <FormMessage kind="success">Votre mot de passe a été changé. Connectez-vous avec le nouveau.</FormMessage>
+        ) : null}
+        <noscript>
+          <p className="rounded-md border-2 border-amber-800 bg-amber-50 p-3 font-semibold text-slate-900">
+            La connexion a besoin de JavaScript : activez-le dans votre navigateur, puis rechargez la page.
+          </p>
+        </noscript>
+        <SignInForm callbackUrl={first(params.callbackUrl)} initialError={error ? signInErrorMessage(error) : undefined} />
+        <section aria-labelledby="pas-de-compte" className="border-t border-slate-300 pt-6">
+          <h2 id="pas-de-compte" className="text-xl font-bold text-slate-900">
+            Pas encore de compte ?
+          </h2>
+          <p className="mt-2 text-slate-800">
+            On ne crée pas de compte soi-même : le ou la référent·e de votre conseil de quartier, ou la Ville, vous envoie une invitation
+            par courriel. Pour consulter le projet social communal, aucun compte n&apos;est nécessaire.
+          </p>
+        </section>
+      </div>
+    </Container>
+  );
+}

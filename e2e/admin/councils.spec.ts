@@ -1,0 +1,48 @@
+import { expect, test } from "@playwright/test";
+import { adminContext } from "./helpers";
+
+test("un·e admin crée un conseil : il apparaît sur /conseils ; archivé, il en disparaît", async ({ browser }) => {
+  const admin = await adminContext(browser);
+  const page = await admin.newPage();
+  const name = `Conseil Test ${Date.now().toString(36)}`;
+
+  await page.goto("/admin/conseils");
+  const form = page.getByRole("form", { name: "Créer un conseil" });
+  // A wrong number is refused next to the field, and what was typed stays.
+  await form.getByLabel("Nom du conseil").fill(name);
+  await form.getByLabel("Numéro (facultatif)").fill("sept");
+  await form.getByLabel("Quartier (facultatif)").fill("Quartier de test");
+  await form.getByRole("button", { name: "Créer le conseil" }).click();
+  await expect(form.getByText("Le numéro est un nombre entier entre 1 et 999.")).toBeVisible();
+  await expect(form.getByLabel("Nom du conseil")).toHaveValue(name);
+  await form.getByLabel("Numéro (facultatif)").fill("");
+  await form.getByRole("button", { name: "Créer le conseil" }).click();
+  await expect(form.getByRole("status")).toContainText(`Le conseil « ${name} » est créé.`);
+  await expect(page.getByRole("region", { name: "Les conseils" }).getByRole("link", { name })).toBeVisible();
+
+  const publicPage = await browser.newPage();
+  await publicPage.goto("/conseils");
+  await expect(publicPage.getByRole("heading", { level: 3, name })).toBeVisible();
+  await expect(publicPage.getByText("Quartier : Quartier de test")).toBeVisible();
+
+  // Archive it, with a reason.
+  await page.getByRole("region", { name: "Les conseils" }).getByRole("link", { name }).click();
+  await expect(page.getByRole("heading", { level: 1, name })).toBeVisible();
+  const archive = page.getByRole("form", { name: "Archiver le conseil" });
+  await archive.getByLabel("Raison (obligatoire)").fill("Conseil de test, à retirer");
+  await archive.getByRole("button", { name: "Archiver le conseil" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "est archivé" })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Rendre le conseil visible" })).toBeVisible();
+  await expect(page.getByRole("region", { name: "Journal" }).getByText("Conseil de test, à retirer")).toBeVisible();
+
+  await publicPage.goto("/conseils");
+  await expect(publicPage.getByRole("heading", { level: 1, name: "Conseils de quartier" })).toBeVisible();
+  await expect(publicPage.getByRole("heading", { level: 3, name })).toHaveCount(0);
+
+  // Still listed in the administration, marked as archived.
+  await page.goto("/admin/conseils");
+  const card = page.getByRole("listitem").filter({ has: page.getByRole("link", { name }) });
+  await expect(card.getByText(/^Archivé le/)).toBeVisible();
+  await publicPage.close();
+  await admin.close();
+});

@@ -1,0 +1,74 @@
+import AxeBuilder from "@axe-core/playwright";
+import { expect, type Browser, type BrowserContext, type Page } from "@playwright/test";
+import { DEMO_PASSWORD, demo, signInAs } from "../support/auth";
+import { linkIn, waitForMail } from "../support/mail";
+
+export const widths = [320, 1280] as const;
+
+/** A fresh address for each run, so tests never depend on each other's people. */
+export const uniqueEmail = (label: string) => `${label}-${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}@exemple.invalid`;
+
+/** A browser context signed in as the demo administrator. */
+export async function adminContext(browser: Browser): Promise<BrowserContext> {
+  const context = await browser.newContext();
+  await signInAs(context, demo.admin, DEMO_PASSWORD);
+  return context;
+}
+
+/** axe-core, WCAG 2.1 A and AA: no violation; and nothing wider than the screen (reflow, 1.4.10). */
+export async function expectAccessible(page: Page, width: number): Promise<void> {
+  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  const violations = results.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, targets: v.nodes.map((n) => n.target.join(" ")) }));
+  expect(violations).toEqual([]);
+  const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);
+  expect(scrollWidth).toBeLessThanOrEqual(width);
+}
+
+/** The invitation form of /admin/utilisateurs. */
+export const inviteForm = (page: Page) => page.getByRole("form", { name: "Inviter une personne de la Ville" });
+
+export type StaffRole = "Modération" | "Élu·e" | "Administration";
+
+/** An admin invites `email` through the admin page; returns the link received over SMTP. */
+export async function inviteThroughAdmin(adminPage: Page, email: string, roles: StaffRole[]): Promise<string> {
+  await adminPage.goto("/admin/utilisateurs");
+  const form = inviteForm(adminPage);
+  await form.getByLabel("Adresse électronique").fill(email);
+  for (const role of roles) await form.getByRole("checkbox", { name: role, exact: true }).check();
+  await form.getByRole("button", { name: "Envoyer l'invitation" }).click();
+  await expect(form.getByRole("status")).toContainText(`Invitation envoyée à ${email}`);
+  const mail = await waitForMail(email, /Invitation/);
+  return linkIn(mail, "/invitation/");
+}
+
+export interface InvitedAccount {
+  email: string;
+  password: string;
+  displayName: string;
+  /** A context signed in as the new person (by the acceptance page itself). */
+  context: BrowserContext;
+}
+
+/** Follows an invitation link in a fresh context and creates the account (the council slice's page). */
+export async function acceptInvitation(browser: Browser, link: string, email: string, displayName: string): Promise<InvitedAccount> {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const password = `une phrase de test ${Math.random().toString(36).slice(2, 8)}`;
+  await page.goto(link);
+  const form = page.getByRole("form", { name: "Créer mon compte" });
+  await form.getByLabel("Votre nom, tel que les autres le verront").fill(displayName);
+  await form.getByLabel("Choisissez un mot de passe").fill(password);
+  await form.getByLabel("Le même mot de passe, une seconde fois").fill(password);
+  await form.getByRole("button").last().click();
+  // The page signs the person in and leaves for their space.
+  await page.waitForURL((url) => !url.pathname.startsWith("/invitation/"), { timeout: 15_000 });
+  await page.close();
+  return { email, password, displayName, context };
+}
+
+/** A new staff account, invited through the admin UI and accepted through the invitation page. */
+export async function createStaffAccount(browser: Browser, adminPage: Page, label: string, roles: StaffRole[]): Promise<InvitedAccount> {
+  const email = uniqueEmail(label);
+  const link = await inviteThroughAdmin(adminPage, email, roles);
+  return acceptInvitation(browser, link, email, `Test ${label} ${email.slice(label.length + 1, label.length + 7)}`);
+}

@@ -1,0 +1,58 @@
+import { expect, test } from "@playwright/test";
+import { baseURL } from "../../playwright.config";
+import { waitForMail } from "../support/mail";
+import { acceptInvitation, adminContext, inviteThroughAdmin, uniqueEmail } from "./helpers";
+
+test.describe.configure({ mode: "serial" });
+
+test("un·e admin invite un agent : le courriel arrive par SMTP avec un lien vers ce site, le lien crée le compte", async ({ browser }) => {
+  const admin = await adminContext(browser);
+  const page = await admin.newPage();
+  const email = uniqueEmail("agent");
+  const link = await inviteThroughAdmin(page, email, ["Modération"]);
+  expect(link.startsWith(`${baseURL}/invitation/`)).toBe(true);
+  const mail = await waitForMail(email, /Invitation/);
+  expect(mail.subject).toBe("Invitation à l'équipe du projet social communal d'Aurillac");
+  expect(mail.text).toContain("modérateur·rice");
+
+  const account = await acceptInvitation(browser, link, email, "Agent Test");
+  // The new person appears in the list, with the role the invitation gave.
+  await page.goto(`/admin/utilisateurs?recherche=${encodeURIComponent(email)}`);
+  const card = page.getByRole("listitem").filter({ hasText: email });
+  await expect(card.getByRole("link", { name: "Agent Test" })).toBeVisible();
+  await expect(card.getByText("Modération", { exact: true })).toBeVisible();
+  await account.context.close();
+  await admin.close();
+});
+
+test("une personne désactivée est déconnectée tout de suite", async ({ browser }) => {
+  const admin = await adminContext(browser);
+  const adminPage = await admin.newPage();
+  const email = uniqueEmail("a-desactiver");
+  const link = await inviteThroughAdmin(adminPage, email, ["Administration"]);
+  const person = await acceptInvitation(browser, link, email, "Personne à désactiver");
+
+  // Context B: the new person, signed in, sees the administration.
+  const personPage = await person.context.newPage();
+  await personPage.goto("/admin");
+  await expect(personPage.getByRole("heading", { level: 1, name: "Administration" })).toBeVisible();
+
+  // Context A: the admin deactivates them, with a reason.
+  await adminPage.goto(`/admin/utilisateurs?recherche=${encodeURIComponent(email)}`);
+  await adminPage.getByRole("link", { name: "Personne à désactiver" }).click();
+  await expect(adminPage.getByRole("heading", { level: 1, name: "Personne à désactiver" })).toBeVisible();
+  const form = adminPage.getByRole("form", { name: "Désactiver le compte" });
+  // No reason: refused, next to the field.
+  await form.getByRole("button", { name: "Désactiver le compte" }).click();
+  await expect(form.getByText("Indiquez la raison")).toBeVisible();
+  await form.getByLabel("Raison (obligatoire)").fill("Test de désactivation");
+  await form.getByRole("button", { name: "Désactiver le compte" }).click();
+  await expect(adminPage.getByRole("status").filter({ hasText: "Le compte est désactivé" })).toBeVisible();
+  await expect(adminPage.getByRole("button", { name: "Réactiver le compte" })).toBeVisible();
+
+  // B's very next request: signed out, sent to the sign-in page.
+  await personPage.goto("/admin");
+  await expect(personPage).toHaveURL(/\/connexion\?callbackUrl=%2Fadmin/);
+  await person.context.close();
+  await admin.close();
+});

@@ -1,0 +1,179 @@
+import "server-only";
+import { and, count, eq, gt, inArray, isNull, sql } from "drizzle-orm";
+import { z } from "zod";
+import type { Db } from "@/db/client";
+import { passwordResetTokens, signInThrottles, users } from "@/db/schema";
+import { fail, ok, type ActionResult } from "@/lib/action-result";
+import { siteOrigin } from "@/lib/env";
+import { passwordResetRequestSchema, resetTokenSchema } from "@/lib/validation/auth";
+import { passwordSchema } from "@/lib/validation/password";
+import { writeAudit } from "@/server/audit";
+import { sendMail, type OutgoingMail } from "@/server/mail/send";
+import { isCommonPassword } from "./common-passwords";
+import { hashPassword } from "./password";
+import { accountKey } from "./throttle";
+import { hashToken, newToken } from "./tokens";
+
+/*
+ * Password reset by a one-time emailed link: valid 1 hour, single use, only its hash stored.
+ * The request answers the same thing, after the same work, whether the address has an account or
+ * not; a successful reset signs the account out everywhere and is written to the journal.
+ */
+
+export const RESET_LINK_VALID_HOURS = 1;
+/**
+ * Once an account has this many unused links from the last hour, further requests send no more
+ * mail (same answer): nobody can flood someone's mailbox. Links that were used do not count.
+ */
+export const MAX_RESET_REQUESTS_PER_HOUR = 5;
+
+export const RESET_REQUESTED_MESSAGE =
+  "Si un compte correspond à cette adresse, un courriel vient d'y être envoyé avec un lien pour choisir un nouveau mot de passe. Ce lien est valable 1 heure. Pensez à regarder dans les courriers indésirables.";
+export const RESET_LINK_INVALID_MESSAGE =
+  "Ce lien n'est plus valable : il a déjà servi, ou il a expiré (il est valable 1 heure). Demandez un nouveau lien.";
+export const COMMON_PASSWORD_MESSAGE = "Ce mot de passe est trop courant : choisissez-en un autre.";
+export const PASSWORD_CHANGED_MESSAGE = "Votre mot de passe a été changé. Vous pouvez vous connecter avec le nouveau.";
+
+export interface ResetRequestOptions {
+  /** Sends one mail. Default: server/mail/send.ts (SMTP, or the development mailbox). */
+  send?: (mail: OutgoingMail) => Promise<void>;
+  /**
+   * Runs the sending. The app passes next/server's `after()`, so the answer never waits for the
+   * SMTP server — a slow answer would tell that the address has an account. Default: awaited.
+   */
+  schedule?: (task: () => Promise<void>) => unknown;
+  /** Origin of the links in the mail. Default: NEXTAUTH_URL. */
+  baseUrl?: string;
+}
+
+export function resetLink(origin: string, token: string): string {
+  return `${origin}/mot-de-passe/nouveau/${token}`;
+}
+
+export function resetMail(to: string, link: string): OutgoingMail {
+  return {
+    to,
+    subject: "Choisir un nouveau mot de passe — Projet social communal d'Aurillac",
+    text: [
+      "Bonjour,",
+      "",
+      "Une demande de nouveau mot de passe a été faite pour votre compte sur la plateforme du projet social communal d'Aurillac.",
+      "",
+      `Pour choisir un nouveau mot de passe, ouvrez ce lien (valable ${RESET_LINK_VALID_HOURS} heure, une seule fois) :`,
+      link,
+      "",
+      "Si vous n'avez rien demandé, ignorez ce courriel : votre mot de passe actuel reste valable.",
+      "",
+      "Ville d'Aurillac — Projet social communal",
+    ].join("\n"),
+  };
+}
+
+/**
+ * « Mot de passe oublié »: the same answer, after the same queries, whether the address belongs
+ * to an active account or not. A token (hash only, 1 hour) is stored and mailed only for an
+ * active account, and not beyond MAX_RESET_REQUESTS_PER_HOUR unused links an hour.
+ */
+export async function requestPasswordReset(db: Db, rawEmail: string, options: ResetRequestOptions = {}): Promise<ActionResult> {
+  const parsed = passwordResetRequestSchema.safeParse({ email: rawEmail });
+  if (!parsed.success) {
+    return fail("VALIDATION_FAILED", "Vérifiez l'adresse électronique.", z.flattenError(parsed.error).fieldErrors);
+  }
+  const email = parsed.data.email;
+  // Always made, whether or not it is used: the work does not depend on the address.
+  const { token, tokenHash } = newToken();
+  const [user] = await db
+    .select({ id: users.id })
+    .from(users)
+    .where(and(eq(users.email, email), isNull(users.deactivatedAt)));
+  const [recent] = await db
+    .select({ n: count() })
+    .from(passwordResetTokens)
+    .where(
+      and(
+        eq(passwordResetTokens.userId, user?.id ?? -1),
+        isNull(passwordResetTokens.usedAt),
+        gt(passwordResetTokens.createdAt, sql`now() - interval '1 hour'`),
+      ),
+    );
+  if (user && (recent?.n ?? 0) < MAX_RESET_REQUESTS_PER_HOUR) {
+    await db.insert(passwordResetTokens).values({
+      tokenHash,
+      userId: user.id,
+      expiresAt: sql`now() + ${sql.raw(`interval '${RESET_LINK_VALID_HOURS} hour'`)}`,
+    });
+    const mail = resetMail(email, resetLink(options.baseUrl ?? siteOrigin(), token));
+    const send = options.send ?? sendMail;
+    const task = () =>
+      send(mail).catch((error: unknown) => {
+        console.error("[courriel] échec de l'envoi du lien de nouveau mot de passe :", error);
+      });
+    await (options.schedule ?? ((t) => t()))(task);
+  }
+  return ok(undefined, RESET_REQUESTED_MESSAGE);
+}
+
+const liveToken = (tokenHash: string) =>
+  and(
+    eq(passwordResetTokens.tokenHash, tokenHash),
+    isNull(passwordResetTokens.usedAt),
+    gt(passwordResetTokens.expiresAt, sql`now()`),
+    inArray(passwordResetTokens.userId, sql`(select ${users.id} from ${users} where ${users.deactivatedAt} is null)`),
+  );
+
+/** True if the link can still be used: known token, not used, not expired, account active. */
+export async function isResetTokenValid(db: Db, token: string): Promise<boolean> {
+  if (!resetTokenSchema.safeParse(token).success) return false;
+  const rows = await db.select({ id: passwordResetTokens.id }).from(passwordResetTokens).where(liveToken(hashToken(token)));
+  return rows.length > 0;
+}
+
+const invalidLink = () => fail("TOKEN_INVALID", RESET_LINK_INVALID_MESSAGE);
+
+/**
+ * Sets a new password through a reset link. The token is consumed, the password changed, every
+ * session revoked (session version bumped), other pending links voided and the journal written
+ * in one transaction: either all of it happens, or none of it.
+ */
+export async function resetPassword(db: Db, token: string, newPassword: string): Promise<ActionResult> {
+  if (!(await isResetTokenValid(db, token))) return invalidLink();
+  const rule = passwordSchema.safeParse(newPassword);
+  if (!rule.success) {
+    return fail("VALIDATION_FAILED", "Choisissez un autre mot de passe.", { password: rule.error.issues.map((i) => i.message) });
+  }
+  if (isCommonPassword(newPassword)) {
+    return fail("VALIDATION_FAILED", "Choisissez un autre mot de passe.", { password: [COMMON_PASSWORD_MESSAGE] });
+  }
+  // Hashing is slow (argon2id): done before the transaction, which stays short.
+  const passwordHash = await hashPassword(newPassword);
+  const tokenHash = hashToken(token);
+  return db.transaction(async (tx) => {
+    // Consumes the token only if it is still live: of two simultaneous uses, exactly one wins.
+    const [consumed] = await tx
+      .update(passwordResetTokens)
+      .set({ usedAt: sql`now()` })
+      .where(liveToken(tokenHash))
+      .returning({ userId: passwordResetTokens.userId });
+    if (!consumed) return invalidLink();
+    const [user] = await tx
+      .update(users)
+      .set({ passwordHash, sessionVersion: sql`${users.sessionVersion} + 1` })
+      .where(eq(users.id, consumed.userId))
+      .returning({ id: users.id, email: users.email, sessionVersion: users.sessionVersion });
+    if (!user) throw new Error("password reset: account vanished inside the transaction");
+    await tx
+      .update(passwordResetTokens)
+      .set({ usedAt: sql`now()` })
+      .where(and(eq(passwordResetTokens.userId, user.id), isNull(passwordResetTokens.usedAt)));
+    // The owner proved they read the mailbox: lift the account's sign-in wait.
+    await tx.delete(signInThrottles).where(eq(signInThrottles.key, accountKey(user.email)));
+    await writeAudit(tx as unknown as Db, {
+      actorUserId: user.id,
+      action: "user.password_reset",
+      targetType: "user",
+      targetId: user.id,
+      details: { sessionVersion: user.sessionVersion },
+    });
+    return ok(undefined, PASSWORD_CHANGED_MESSAGE);
+  });
+}

@@ -1,0 +1,37 @@
+import "server-only";
+import { asc, eq, like, or } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { councils, plans } from "@/db/schema";
+import { fail } from "@/lib/action-result";
+import { likeEscape } from "../users/shared";
+import { firstFreeSlug, slugify } from "./slug";
+
+export { invalid } from "../users/shared";
+
+/** The deployment's plan (one per deployment for now). */
+export async function planId(tx: Db): Promise<number | null> {
+  const [plan] = await tx.select({ id: plans.id }).from(plans).orderBy(asc(plans.id)).limit(1);
+  return plan?.id ?? null;
+}
+
+/** A free slug for a new council named `name` (archived councils keep theirs: links never change meaning). */
+export async function freeSlug(tx: Db, name: string): Promise<string> {
+  const base = slugify(name);
+  const rows = await tx
+    .select({ slug: councils.slug })
+    .from(councils)
+    .where(or(eq(councils.slug, base), like(councils.slug, `${likeEscape(base)}-%`)));
+  return firstFreeSlug(base, new Set(rows.map((r) => r.slug)));
+}
+
+/** Which unique constraint a write broke (23505), if any, whichever driver raised it. */
+export function uniqueViolation(error: unknown): string | null {
+  for (let e: unknown = error; e && typeof e === "object"; e = (e as { cause?: unknown }).cause) {
+    const { code, constraint, constraint_name } = e as { code?: unknown; constraint?: unknown; constraint_name?: unknown };
+    if (code === "23505") return String(constraint ?? constraint_name ?? "");
+  }
+  return null;
+}
+
+export const numberTaken = (number: number, byName: string) =>
+  fail("CONFLICT", "Ce numéro est déjà pris.", { number: [`Le numéro ${number} est déjà celui du conseil « ${byName} ».`] });

@@ -1,0 +1,87 @@
+import "server-only";
+import { and, asc, desc, eq } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
+import type { Db } from "@/db/client";
+import { auditLog, councilMemberships, councils, users } from "@/db/schema";
+import { forbidden, notFound, ok, unauthenticated, type ActionResult } from "@/lib/action-result";
+import { can, type CouncilRole, type MaybeActor } from "@/lib/permissions";
+
+export interface UserJournalEntry {
+  action: string;
+  actorName: string | null;
+  reason: string | null;
+  details: Record<string, unknown>;
+  createdAt: Date;
+}
+
+export interface UserDetail {
+  id: number;
+  displayName: string;
+  email: string;
+  title: string | null;
+  roles: { moderator: boolean; official: boolean; admin: boolean };
+  deactivatedAt: Date | null;
+  createdAt: Date;
+  lastSignInAt: Date | null;
+  isDemo: boolean;
+  councils: { slug: string; name: string; role: CouncilRole; archived: boolean }[];
+  /** The latest journal entries about this person, newest first. */
+  journal: UserJournalEntry[];
+}
+
+const JOURNAL_LENGTH = 20;
+
+/** One person's administration page: narrow fields, their councils and the journal about them. Three queries. */
+export async function getUser(db: Db, actor: MaybeActor, userId: number): Promise<ActionResult<UserDetail>> {
+  if (!actor) return unauthenticated();
+  if (!can(actor, "user.list")) return forbidden();
+  if (!Number.isSafeInteger(userId) || userId <= 0) return notFound("Personne");
+
+  const [user] = await db
+    .select({
+      id: users.id,
+      displayName: users.displayName,
+      email: users.email,
+      title: users.title,
+      isModerator: users.isModerator,
+      isOfficial: users.isOfficial,
+      isAdmin: users.isAdmin,
+      deactivatedAt: users.deactivatedAt,
+      createdAt: users.createdAt,
+      lastSignInAt: users.lastSignInAt,
+      isDemo: users.isDemo,
+    })
+    .from(users)
+    .where(eq(users.id, userId));
+  if (!user) return notFound("Personne");
+
+  const memberships = await db
+    .select({ slug: councils.slug, name: councils.name, role: councilMemberships.role, archivedAt: councils.archivedAt })
+    .from(councilMemberships)
+    .innerJoin(councils, eq(councils.id, councilMemberships.councilId))
+    .where(eq(councilMemberships.userId, userId))
+    .orderBy(asc(councils.name));
+
+  const author = alias(users, "author");
+  const journal = await db
+    .select({
+      action: auditLog.action,
+      actorName: author.displayName,
+      reason: auditLog.reason,
+      details: auditLog.details,
+      createdAt: auditLog.createdAt,
+    })
+    .from(auditLog)
+    .leftJoin(author, eq(author.id, auditLog.actorUserId))
+    .where(and(eq(auditLog.targetType, "user"), eq(auditLog.targetId, String(userId))))
+    .orderBy(desc(auditLog.createdAt), desc(auditLog.id))
+    .limit(JOURNAL_LENGTH);
+
+  const { isModerator, isOfficial, isAdmin, ...rest } = user;
+  return ok({
+    ...rest,
+    roles: { moderator: isModerator, official: isOfficial, admin: isAdmin },
+    councils: memberships.map((m) => ({ slug: m.slug, name: m.name, role: m.role as CouncilRole, archived: m.archivedAt !== null })),
+    journal,
+  });
+}
