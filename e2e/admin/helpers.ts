@@ -1,28 +1,18 @@
-import AxeBuilder from "@axe-core/playwright";
 import { expect, type Browser, type BrowserContext, type Page } from "@playwright/test";
-import { DEMO_PASSWORD, demo, signInAs } from "../support/auth";
+import { demo, signedInContext } from "../support/auth";
 import { linkIn, waitForMail } from "../support/mail";
 
-export const widths = [320, 1280] as const;
+export { widths } from "../support/accessibility";
 
 /** A fresh address for each run, so tests never depend on each other's people. */
 export const uniqueEmail = (label: string) => `${label}-${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}@exemple.invalid`;
 
 /** A browser context signed in as the demo administrator. */
-export async function adminContext(browser: Browser): Promise<BrowserContext> {
-  const context = await browser.newContext();
-  await signInAs(context, demo.admin, DEMO_PASSWORD);
-  return context;
+export function adminContext(browser: Browser): Promise<BrowserContext> {
+  return signedInContext(browser, demo.admin);
 }
 
-/** axe-core, WCAG 2.1 A and AA: no violation; and nothing wider than the screen (reflow, 1.4.10). */
-export async function expectAccessible(page: Page, width: number): Promise<void> {
-  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
-  const violations = results.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, targets: v.nodes.map((n) => n.target.join(" ")) }));
-  expect(violations).toEqual([]);
-  const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);
-  expect(scrollWidth).toBeLessThanOrEqual(width);
-}
+export { expectAccessible } from "../support/accessibility";
 
 /** The invitation form of /admin/utilisateurs. */
 export const inviteForm = (page: Page) => page.getByRole("form", { name: "Inviter une personne de la Ville" });

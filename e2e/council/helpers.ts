@@ -1,9 +1,8 @@
-import AxeBuilder from "@axe-core/playwright";
 import { expect, type Browser, type BrowserContext, type Page } from "@playwright/test";
-import { DEMO_PASSWORD, demo, signInAs } from "../support/auth";
+import { demo, signedInContext } from "../support/auth";
 import { linkIn, waitForMail } from "../support/mail";
 
-export const widths = [320, 1280] as const;
+export { widths } from "../support/accessibility";
 
 /** Demo council n°1: referent1 is its referent, membre1 a member (db/seed/plan-data.ts). */
 export const council1 = { slug: "conseil-de-quartier-1", name: "Conseil de quartier n°1" } as const;
@@ -12,21 +11,9 @@ export const spacePath = (slug: string) => `/espace/conseils/${slug}`;
 /** A fresh address for each run, so tests never depend on each other's people. */
 export const uniqueEmail = (label = "nouveau") => `${label}-${Date.now()}-${Math.random().toString(36).slice(2, 6)}@exemple.invalid`;
 
-/** A browser context signed in (without the UI) as a demo account. */
-export async function signedInContext(browser: Browser, email: string, password = DEMO_PASSWORD): Promise<BrowserContext> {
-  const context = await browser.newContext();
-  await signInAs(context, email, password);
-  return context;
-}
+export { signedInContext };
 
-/** axe-core, WCAG 2.1 A and AA: no violation; and nothing wider than the screen (reflow, 1.4.10). */
-export async function expectAccessible(page: Page, width: number): Promise<void> {
-  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
-  const violations = results.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, targets: v.nodes.map((n) => n.target.join(" ")) }));
-  expect(violations).toEqual([]);
-  const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);
-  expect(scrollWidth).toBeLessThanOrEqual(width);
-}
+export { expectAccessible } from "../support/accessibility";
 
 export const inviteForm = (page: Page) => page.getByRole("form", { name: "Inviter une personne" });
 export const acceptForm = (page: Page) => page.getByRole("form", { name: "Créer mon compte" });

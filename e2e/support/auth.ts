@@ -1,4 +1,4 @@
-import type { BrowserContext } from "@playwright/test";
+import type { Browser, BrowserContext } from "@playwright/test";
 import { baseURL } from "../../playwright.config";
 
 /**
@@ -27,3 +27,10 @@ export const demo = {
   member1: "membre1@demo.aurillac.invalid",
   member2: "membre2@demo.aurillac.invalid",
 } as const;
+
+/** A new browser context, signed in (without the UI) as `email`. */
+export async function signedInContext(browser: Browser, email: string, password = DEMO_PASSWORD): Promise<BrowserContext> {
+  const context = await browser.newContext();
+  await signInAs(context, email, password);
+  return context;
+}

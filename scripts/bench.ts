@@ -1,0 +1,543 @@
+/*
+ * `npm run bench` — how fast the public pages are served, what JavaScript they ship and how many
+ * SQL statements they cost, in one run (about 2–3 minutes). See docs/benchmark.md.
+ *
+ *   1. production build into .next-bench (with the empty baseline page app/bench/page-vide),
+ *      on a fresh database: PostgreSQL `psc_bench_<stamp>` if DATABASE_URL is set, else a
+ *      temporary PGlite folder;
+ *   2. SQL statements per page loader (child process, before the app opens the database);
+ *   3. `next start` pinned to core 0; pages warmed up, their HTML saved;
+ *   4. the same HTML served by nginx (one worker, core 0, gzip) as the reference;
+ *   5. the same load on both (wrk or autocannon on core 1, Accept-Encoding: gzip);
+ *   6. JavaScript shipped per page (gzip), minus the empty page's;
+ *   7. bench-results/bench-<stamp>.json, bench-results/latest.json (+ latest.md), tables.
+ *
+ * Settings: BENCH_DURATION (s, default 10), BENCH_CONNECTIONS (default 10), BENCH_WARMUP
+ * (s, default 3), BENCH_TOOL=autocannon (force the fallback), DATABASE_URL.
+ */
+import { spawnSync } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { gzipSync } from "node:zlib";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { get, header, waitForServer, type RawResponse } from "./bench/http";
+import { findScripts, GZIP_LEVEL, ScriptSizer } from "./bench/js-size";
+import { pickTool, runLoad, type LoadResult } from "./bench/load";
+import { NGINX_BIN, startNginx, writeNginxConf } from "./bench/nginx";
+import {
+  freePort,
+  hasCommand,
+  installSignalHandlers,
+  interrupted,
+  onCleanup,
+  pinned,
+  pinningAvailable,
+  runCleanups,
+  runToCompletion,
+  startGroup,
+} from "./bench/processes";
+import { kb, markdownTable, ratio, round } from "./bench/report";
+
+const ROOT = path.resolve(import.meta.dirname, "..");
+process.chdir(ROOT);
+
+const THEME_SLUG = "petite-enfance-enfance-jeunesse";
+const FICHE_SLUG = "accompagnement-parentalite";
+
+interface PageDef {
+  key: string;
+  label: string;
+  path: string;
+  /** Put under load (app vs nginx). */
+  load: boolean;
+}
+
+const PAGES: PageDef[] = [
+  { key: "accueil", label: "Accueil", path: "/", load: true },
+  { key: "thematique", label: "Thématique", path: `/thematiques/${THEME_SLUG}`, load: true },
+  { key: "fiche", label: "Fiche action", path: `/fiches/${FICHE_SLUG}`, load: true },
+  { key: "demarche", label: "Démarche", path: "/demarche", load: false },
+  { key: "conseils", label: "Conseils", path: "/conseils", load: false },
+  { key: "page-vide", label: "Page vide (référence)", path: "/bench/page-vide", load: false },
+];
+const EMPTY_PAGE = "page-vide";
+const WARMUP_REQUESTS = 5;
+
+function intFromEnv(name: string, fallback: number, min: number, max: number): number {
+  const raw = process.env[name];
+  if (raw === undefined || raw === "") return fallback;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < min || n > max) {
+    throw new Error(`${name}=${raw} : attendu un entier entre ${min} et ${max}`);
+  }
+  return n;
+}
+
+function log(msg: string): void {
+  const s = ((performance.now() - t0) / 1000).toFixed(1).padStart(6);
+  console.log(`[bench ${s} s] ${msg}`);
+}
+
+function tail(file: string, lines = 40): string {
+  try {
+    return readFileSync(file, "utf8").split("\n").slice(-lines).join("\n");
+  } catch {
+    return "(pas de journal)";
+  }
+}
+
+function commandOutput(cmd: string, args: string[]): string | null {
+  const r = spawnSync(cmd, args, { encoding: "utf8" });
+  if (r.status !== 0 && !r.stdout && !r.stderr) return null;
+  return `${r.stdout ?? ""}${r.stderr ?? ""}`.trim();
+}
+
+/*
+ * `next build` with a distDir other than .next adds its generated types folder (.next-bench/types) to tsconfig.json's
+ * `include`. The benchmark must leave the working tree as it found it, so it puts the file back
+ * afterwards — only if Next's additions are the sole difference (a concurrent edit is kept).
+ */
+function guardTsconfig(): { restore: () => void } {
+  const file = path.join(ROOT, "tsconfig.json");
+  let before: string;
+  try {
+    before = readFileSync(file, "utf8");
+  } catch {
+    return { restore: () => {} };
+  }
+  let done = false;
+  return {
+    restore() {
+      if (done) return;
+      done = true;
+      const now = readFileSync(file, "utf8");
+      if (now === before) return;
+      try {
+        const a = JSON.parse(before) as { include?: string[] };
+        const b = JSON.parse(now) as { include?: string[] };
+        b.include = b.include?.filter((p) => !p.startsWith(".next-bench/"));
+        if (JSON.stringify(a) === JSON.stringify(b)) {
+          writeFileSync(file, before);
+          log("tsconfig.json remis dans son état d'avant le build (Next y ajoute .next-bench/types)");
+          return;
+        }
+      } catch {
+        // Not plain JSON: leave it alone.
+      }
+      console.warn("[bench] tsconfig.json a changé pendant le build (pas seulement .next-bench) : laissé tel quel.");
+    },
+  };
+}
+
+const t0 = performance.now();
+
+async function main() {
+  installSignalHandlers();
+  const startedAt = new Date();
+  const stamp = startedAt.toISOString().replace(/[:.]/g, "-");
+  const durationS = intFromEnv("BENCH_DURATION", 10, 1, 600);
+  const connections = intFromEnv("BENCH_CONNECTIONS", 10, 1, 1000);
+  const warmupS = intFromEnv("BENCH_WARMUP", 3, 0, 120);
+
+  // --- Tools ----------------------------------------------------------------------------------
+  if (!NGINX_BIN) {
+    console.error("nginx introuvable / nginx not found — apt-get install -y wrk nginx-light");
+    process.exitCode = 1;
+    return;
+  }
+  const { tool } = pickTool();
+  if (tool === "autocannon" && !hasCommand("wrk")) {
+    console.warn("wrk introuvable / wrk not found (apt-get install -y wrk nginx-light) : autocannon est utilisé à la place.");
+  }
+  const nproc = Number(commandOutput("nproc", []) ?? os.availableParallelism());
+  const twoCores = nproc >= 2 && pinningAvailable;
+  const serverCore = twoCores ? 0 : null;
+  const loadCore = twoCores ? 1 : null;
+  if (!twoCores) {
+    console.warn(
+      pinningAvailable
+        ? "[bench] moins de 2 cœurs : serveurs et générateur de charge se partagent le processeur (chiffres pessimistes)."
+        : "[bench] taskset introuvable (paquet util-linux) : processus non épinglés.",
+    );
+  }
+  const loadAvgBefore = os.loadavg().map((n) => round(n, 2));
+  if ((loadAvgBefore[0] ?? 0) > 0.7) {
+    console.warn(`[bench] charge de la machine déjà élevée (load average ${loadAvgBefore.join(" ")}) : d'autres processus faussent les mesures.`);
+  }
+
+  // --- Temporary folder and database -------------------------------------------------------------
+  const tmp = mkdtempSync(path.join(os.tmpdir(), "psc-bench-"));
+  onCleanup("dossier temporaire", () => rmSync(tmp, { recursive: true, force: true }));
+  const appEnv: NodeJS.ProcessEnv = {
+    ...process.env,
+    NODE_ENV: "production",
+    NEXT_DIST_DIR: ".next-bench",
+    BENCH_BUILD: "1",
+    SEED_DEMO_DATA: "1",
+    NEXT_TELEMETRY_DISABLED: "1",
+  };
+  let database: { kind: "postgres" | "pglite"; name: string };
+  const baseUrl = process.env.DATABASE_URL?.trim();
+  if (baseUrl) {
+    const { default: postgres } = await import("postgres");
+    const name = `psc_bench_${stamp.replace(/[^0-9tz]/gi, "").toLowerCase()}_${process.pid}`;
+    const admin = postgres(baseUrl, { max: 1, onnotice: () => {} });
+    try {
+      await admin.unsafe(`create database "${name}"`);
+    } finally {
+      await admin.end({ timeout: 5 });
+    }
+    onCleanup(`suppression de la base ${name}`, async () => {
+      const a = postgres(baseUrl, { max: 1, onnotice: () => {} });
+      try {
+        await a.unsafe(`drop database if exists "${name}" with (force)`);
+      } finally {
+        await a.end({ timeout: 5 });
+      }
+    });
+    const url = new URL(baseUrl);
+    url.pathname = `/${name}`;
+    appEnv.DATABASE_URL = url.href;
+    delete appEnv.PGLITE_DIR;
+    database = { kind: "postgres", name: `${url.host}/${name}` };
+  } else {
+    delete appEnv.DATABASE_URL;
+    appEnv.PGLITE_DIR = path.join(tmp, "pglite");
+    database = { kind: "pglite", name: appEnv.PGLITE_DIR };
+  }
+  log(`base de données : ${database.kind} (${database.name})`);
+
+  // The app's port is chosen now: next-auth wants its own address (NEXTAUTH_URL) and production
+  // refuses to start without a secret. A throwaway secret per run unless the caller gives one.
+  const appPort = await freePort();
+  const app = `http://127.0.0.1:${appPort}`;
+  appEnv.NEXTAUTH_URL = app;
+  appEnv.NEXTAUTH_SECRET ||= randomBytes(32).toString("base64");
+
+  // --- 1. Build ----------------------------------------------------------------------------------
+  log("next build (production, .next-bench, BENCH_BUILD=1)…");
+  const buildLog = path.join(tmp, "build.log");
+  const buildStart = performance.now();
+  const tsconfigGuard = guardTsconfig();
+  onCleanup("tsconfig.json", tsconfigGuard.restore);
+  const buildCode = await runToCompletion("next build", "npx", ["next", "build"], { env: appEnv, cwd: ROOT, logFile: buildLog });
+  tsconfigGuard.restore();
+  const buildS = round((performance.now() - buildStart) / 1000, 1);
+  if (buildCode !== 0) {
+    if (!interrupted()) console.error(tail(buildLog));
+    throw new Error(`next build a échoué (code ${buildCode}) — journal ci-dessus`);
+  }
+  log(`build terminé en ${buildS} s`);
+
+  // --- 2. SQL statements per loader (before the app holds the database) -------------------------
+  log("requêtes SQL par page (loaders de server/plan/queries.ts)…");
+  const queriesOut = path.join(tmp, "queries.json");
+  const queriesLog = path.join(tmp, "queries.log");
+  const queriesCode = await runToCompletion(
+    "comptage des requêtes",
+    path.join(ROOT, "node_modules/.bin/tsx"),
+    ["--conditions=react-server", "scripts/bench/queries.ts", queriesOut, THEME_SLUG, FICHE_SLUG],
+    { env: appEnv, cwd: ROOT, logFile: queriesLog },
+  );
+  let sql: {
+    databaseKind: string;
+    prepareMs: number;
+    repeat: number;
+    loaders: { page: string; path: string; loader: string; found: boolean; queries: number; stableOverRepeats: boolean; medianMs: number }[];
+  } | null = null;
+  let sqlError: string | null = null;
+  if (queriesCode === 0) {
+    sql = JSON.parse(readFileSync(queriesOut, "utf8"));
+  } else {
+    sqlError = tail(queriesLog, 15);
+    console.error(`[bench] comptage des requêtes impossible (code ${queriesCode}) :\n${sqlError}`);
+  }
+
+  // --- 3. The app ---------------------------------------------------------------------------------
+  const appLog = path.join(tmp, "next-start.log");
+  const [appCmd, appArgs] = pinned(serverCore, "npx", ["next", "start", "-p", String(appPort), "-H", "127.0.0.1"]);
+  log(`next start sur ${app} (cœur ${serverCore ?? "libre"})…`);
+  const appProc = startGroup("next start", appCmd, appArgs, { env: appEnv, cwd: ROOT, logFile: appLog });
+  let readyMs: number;
+  try {
+    readyMs = await waitForServer(`${app}/bench/page-vide`, 120_000, appProc.exited);
+  } catch (error) {
+    console.error(tail(appLog));
+    throw error;
+  }
+  log(`application prête en ${(readyMs / 1000).toFixed(1)} s`);
+
+  // Warm-up of the pages under load: the first visit of an ISR page renders it, later ones come
+  // from the cache — x-nextjs-cache tells which.
+  const nginxRoot = path.join(tmp, "html");
+  const pageInfo: Record<string, {
+    path: string;
+    status: number;
+    contentType: string | null;
+    cacheSequence: string[];
+    prerender: string | null;
+    cacheControl: string | null;
+    firstRequestMs: number;
+    htmlBytes: number;
+    appGzip: { encoding: string | null; bytes: number };
+    html?: RawResponse;
+  }> = {};
+  for (const page of PAGES) {
+    const seq: string[] = [];
+    let last: RawResponse | undefined;
+    let firstMs = 0;
+    const n = page.load ? WARMUP_REQUESTS : 1;
+    for (let i = 0; i < n; i++) {
+      const start = performance.now();
+      last = await get(`${app}${page.path}`);
+      if (i === 0) firstMs = performance.now() - start;
+      seq.push(header(last, "x-nextjs-cache") ?? "—");
+    }
+    const gz = await get(`${app}${page.path}`, { acceptEncoding: "gzip" });
+    pageInfo[page.key] = {
+      path: page.path,
+      status: last!.status,
+      contentType: header(last!, "content-type"),
+      cacheSequence: seq,
+      prerender: header(last!, "x-nextjs-prerender"),
+      cacheControl: header(last!, "cache-control"),
+      firstRequestMs: round(firstMs, 1)!,
+      htmlBytes: last!.body.length,
+      appGzip: { encoding: header(gz, "content-encoding"), bytes: gz.body.length },
+      html: last,
+    };
+    if (page.load && last!.status === 200) {
+      const dir = path.join(nginxRoot, page.path);
+      mkdirSync(dir, { recursive: true });
+      writeFileSync(path.join(dir, "index.html"), last!.body);
+    }
+    log(`${page.path} → ${last!.status}, x-nextjs-cache : ${seq.join(" ")}`);
+  }
+
+  // --- 6. JavaScript shipped (fetched from the app, once per file) ---------------------------------
+  const sizer = new ScriptSizer();
+  const js: Record<string, { files: number; rawBytes: number; gzipBytes: number; failed: number; inlineScriptChars: number; scripts: string[] } | null> = {};
+  for (const page of PAGES) {
+    const info = pageInfo[page.key]!;
+    if (info.status !== 200 || !info.html) {
+      js[page.key] = null;
+      continue;
+    }
+    const scripts = findScripts(info.html.body.toString("utf8"), `${app}${page.path}`);
+    const t = await sizer.total(scripts.urls);
+    js[page.key] = {
+      files: t.files,
+      rawBytes: t.raw,
+      gzipBytes: t.gzip,
+      failed: t.failed,
+      inlineScriptChars: scripts.inlineScriptChars,
+      scripts: scripts.urls.map((u) => new URL(u).pathname),
+    };
+  }
+  for (const info of Object.values(pageInfo)) delete info.html;
+  const emptyJs = js[EMPTY_PAGE]?.gzipBytes ?? null;
+
+  // --- 4. nginx serving the same bytes -------------------------------------------------------------
+  const nginxPort = await freePort();
+  const nginx = `http://127.0.0.1:${nginxPort}`;
+  const conf = writeNginxConf({ dir: tmp, root: nginxRoot, port: nginxPort });
+  const nginxProc = await startNginx({ dir: tmp, conf, core: serverCore });
+  await waitForServer(`${nginx}/`, 10_000, nginxProc.exited);
+  log(`nginx sur ${nginx} (cœur ${serverCore ?? "libre"}, 1 worker, gzip niveau 6)`);
+  const nginxGzip: Record<string, { encoding: string | null; bytes: number; identical: boolean; contentType: string | null }> = {};
+  for (const page of PAGES.filter((p) => p.load && pageInfo[p.key]!.status === 200)) {
+    const saved = readFileSync(path.join(nginxRoot, page.path, "index.html"));
+    const plain = await get(`${nginx}${page.path}`);
+    const gz = await get(`${nginx}${page.path}`, { acceptEncoding: "gzip" });
+    nginxGzip[page.key] = {
+      encoding: header(gz, "content-encoding"),
+      bytes: gz.body.length,
+      identical: plain.status === 200 && plain.body.equals(saved),
+      contentType: header(plain, "content-type"),
+    };
+    if (!nginxGzip[page.key]!.identical) throw new Error(`nginx ne renvoie pas les octets enregistrés pour ${page.path}`);
+  }
+
+  // What gzip alone costs per response (both servers compress every response on the fly): its
+  // inverse bounds the req/s of one core, whatever the server.
+  const gzipMs: Record<string, number> = {};
+  for (const page of PAGES.filter((p) => p.load && pageInfo[p.key]!.status === 200)) {
+    const html = readFileSync(path.join(nginxRoot, page.path, "index.html"));
+    const times: number[] = [];
+    for (let i = 0; i < 21; i++) {
+      const start = performance.now();
+      gzipSync(html, { level: GZIP_LEVEL });
+      times.push(performance.now() - start);
+    }
+    times.sort((a, b) => a - b);
+    gzipMs[page.key] = round(times[10]!, 2)!;
+  }
+
+  // --- 5. Load ---------------------------------------------------------------------------------------
+  const load: Record<string, { app: LoadResult; nginx: LoadResult } | null> = {};
+  for (const page of PAGES.filter((p) => p.load)) {
+    if (pageInfo[page.key]!.status !== 200) {
+      load[page.key] = null;
+      log(`${page.path} : statut ${pageInfo[page.key]!.status}, pas de mesure de charge`);
+      continue;
+    }
+    const results: Partial<Record<"app" | "nginx", LoadResult>> = {};
+    for (const [server, base] of [["app", app], ["nginx", nginx]] as const) {
+      const url = `${base}${page.path}`;
+      if (warmupS > 0) await runLoad(tool, { url, connections, durationS: warmupS, core: loadCore });
+      results[server] = await runLoad(tool, { url, connections, durationS, core: loadCore });
+      const r = results[server]!;
+      log(`${server.padEnd(5)} ${page.path} : ${r.reqPerSec.toFixed(0)} req/s, p50 ${r.p50Ms} ms, p99 ${r.p99Ms} ms, erreurs ${r.errors}`);
+    }
+    load[page.key] = { app: results.app!, nginx: results.nginx! };
+  }
+
+  // Memory of the app's whole process group (npx + next-server), after the load.
+  const rssKb = (commandOutput("ps", ["-o", "rss=", "--sid", String(appProc.pgid)]) ?? "")
+    .split(/\s+/)
+    .filter(Boolean)
+    .reduce((n, v) => n + Number(v), 0);
+
+  await nginxProc.stop();
+  await appProc.stop();
+  log("serveurs arrêtés");
+
+  // --- 7. Results ------------------------------------------------------------------------------------
+  const machine = {
+    date: startedAt.toISOString(),
+    command: `${process.env.DATABASE_URL ? "DATABASE_URL=… " : ""}npm run bench`,
+    hostname: os.hostname(),
+    cpuModel: os.cpus()[0]?.model ?? null,
+    nproc,
+    memoryGb: round(os.totalmem() / 1024 ** 3, 1),
+    loadAverageBefore: loadAvgBefore,
+    node: process.version,
+    next: JSON.parse(readFileSync("node_modules/next/package.json", "utf8")).version as string,
+    nginx: commandOutput(NGINX_BIN, ["-v"])?.replace(/^nginx version:\s*nginx\//, "") ?? null,
+    loadTool:
+      tool === "wrk"
+        ? `wrk ${commandOutput("wrk", ["-v"])?.split("\n")[0]?.replace(/^wrk\s+/, "").split(" Copyright")[0] ?? ""}`.trim()
+        : `autocannon ${JSON.parse(readFileSync("node_modules/autocannon/package.json", "utf8")).version as string}`,
+    cores: twoCores ? "app et nginx : cœur 0 ; générateur de charge : cœur 1" : "non épinglés",
+    database: database.kind,
+    buildSeconds: buildS,
+    appReadySeconds: round(readyMs / 1000, 1),
+    appRssMbAfterLoad: rssKb ? round(rssKb / 1024, 0) : null,
+    settings: { durationS, connections, warmupS, warmupRequests: WARMUP_REQUESTS, gzipLevelForJs: GZIP_LEVEL },
+  };
+
+  const wire = (r: { encoding: string | null; bytes: number } | undefined) =>
+    r ? (r.encoding === "gzip" ? String(r.bytes) : `${r.bytes} (non compressé)`) : "?";
+  const loadRows = PAGES.filter((p) => p.load).map((p) => {
+    const l = load[p.key];
+    const status = pageInfo[p.key]!.status;
+    return {
+      page: p.path,
+      statut: status,
+      "app req/s": round(l?.app.reqPerSec, 0),
+      "nginx req/s": round(l?.nginx.reqPerSec, 0),
+      "req/s app/nginx": ratio(l?.app.reqPerSec, l?.nginx.reqPerSec, 3),
+      "app p50 ms": round(l?.app.p50Ms, 2),
+      "nginx p50 ms": round(l?.nginx.p50Ms, 2),
+      "p50 app/nginx": ratio(l?.app.p50Ms, l?.nginx.p50Ms, 1),
+      "app p99 ms": round(l?.app.p99Ms, 2),
+      "nginx p99 ms": round(l?.nginx.p99Ms, 2),
+      "p99 app/nginx": ratio(l?.app.p99Ms, l?.nginx.p99Ms, 1),
+      "erreurs app/nginx": l ? `${l.app.errors}/${l.nginx.errors}` : "non mesurée",
+      // Same page, both compressed: the two servers send (almost) the same number of bytes.
+      "gzip o app/nginx": l ? `${wire(pageInfo[p.key]!.appGzip)}/${wire(nginxGzip[p.key])}` : null,
+      "gzip ms/réponse": gzipMs[p.key] ?? null,
+    };
+  });
+
+  const pageRows = PAGES.map((p) => {
+    const info = pageInfo[p.key]!;
+    const j = js[p.key];
+    return {
+      page: p.path,
+      statut: info.status,
+      "x-nextjs-cache": info.cacheSequence.join(" "),
+      "1re requête ms": info.firstRequestMs,
+      "HTML o": info.htmlBytes,
+      "HTML gzip o (app)": info.appGzip.encoding === "gzip" ? info.appGzip.bytes : null,
+      "fichiers JS": j?.files ?? null,
+      "JS gzip Ko": kb(j?.gzipBytes),
+      "JS brut Ko": kb(j?.rawBytes),
+      "Δ page vide Ko gzip": j && emptyJs !== null ? kb(j.gzipBytes - emptyJs) : null,
+      "scripts inline Ko": kb(j?.inlineScriptChars),
+    };
+  });
+
+  const sqlRows = (sql?.loaders ?? []).map((l) => ({
+    page: l.path,
+    loader: l.loader,
+    trouvé: l.found,
+    "requêtes SQL": l.queries,
+    "stable sur répétitions": l.stableOverRepeats,
+    "médiane ms": l.medianMs,
+  }));
+
+  const results = {
+    machine,
+    pages: pageInfo,
+    nginx: nginxGzip,
+    gzipMsPerResponse: gzipMs,
+    load,
+    js: { gzipLevel: GZIP_LEVEL, emptyPageGzipBytes: emptyJs, pages: js },
+    sql: sql ?? { error: sqlError },
+    tables: { load: loadRows, pages: pageRows, sql: sqlRows },
+  };
+  const outDir = path.join(ROOT, "bench-results");
+  mkdirSync(outDir, { recursive: true });
+  const outFile = path.join(outDir, `bench-${stamp}.json`);
+  writeFileSync(outFile, JSON.stringify(results, null, 2));
+  writeFileSync(path.join(outDir, "latest.json"), JSON.stringify(results, null, 2));
+
+  const machineRows = {
+    date: machine.date,
+    machine: `${machine.cpuModel} — nproc ${nproc}, ${machine.memoryGb} Go`,
+    "load average avant": loadAvgBefore.join(" "),
+    versions: `Node ${machine.node}, Next ${machine.next}, nginx ${machine.nginx}, ${machine.loadTool}`,
+    cœurs: machine.cores,
+    base: database.kind,
+    charge: `${connections} connexions, ${warmupS} s de chauffe + ${durationS} s mesurées, Accept-Encoding: gzip`,
+    "build / démarrage": `${buildS} s / ${machine.appReadySeconds} s`,
+    "mémoire app (RSS après charge)": machine.appRssMbAfterLoad === null ? "—" : `${machine.appRssMbAfterLoad} Mo`,
+  };
+  const md = [
+    `### Machine\n`,
+    markdownTable(Object.entries(machineRows).map(([k, v]) => ({ "": k, valeur: v }))),
+    `\n### Débit et latence : application vs nginx (mêmes octets)\n`,
+    markdownTable(loadRows),
+    `\n### Pages : cache, HTML, JavaScript livré (gzip niveau ${GZIP_LEVEL})\n`,
+    markdownTable(pageRows),
+    `\n### Requêtes SQL par rendu (loaders, base ${sql?.databaseKind ?? database.kind})\n`,
+    sqlRows.length ? markdownTable(sqlRows) : `Non mesurées : ${sqlError ?? "?"}`,
+    "",
+  ].join("\n");
+  writeFileSync(path.join(outDir, "latest.md"), md);
+
+  // console.table prints null as "null": show a dash instead (the JSON keeps null).
+  const dash = <T extends Record<string, unknown>>(rows: T[]) =>
+    rows.map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, v === null || v === undefined ? "—" : v])));
+  console.log("\nMachine");
+  console.table(machineRows);
+  console.log("Débit et latence — application vs nginx servant les mêmes octets (ratio req/s < 1 : l'application sert moins vite)");
+  console.table(dash(loadRows));
+  console.log(`Pages — JavaScript livré (gzip niveau ${GZIP_LEVEL}), différence avec la page vide`);
+  console.table(dash(pageRows));
+  console.log("Requêtes SQL par rendu de page");
+  if (sqlRows.length) console.table(sqlRows);
+  else console.log(`  non mesurées : ${sqlError}`);
+  console.log(`\nRésultats : ${path.relative(ROOT, outFile)} (et bench-results/latest.json, latest.md) — ${((performance.now() - t0) / 1000).toFixed(0)} s au total`);
+}
+
+try {
+  await main();
+} catch (error) {
+  if (!interrupted()) console.error(`[bench] échec : ${(error as Error).stack ?? error}`);
+  process.exitCode = 1;
+} finally {
+  await runCleanups();
+}
