@@ -39,8 +39,7 @@ export default defineConfig({
       // A real SMTP server that receives the app's mail; tests read it over HTTP (e2e/support/mail.ts).
       command: "npx tsx e2e/support/smtp-sink.ts",
       url: `${sinkHttpUrl}/`,
-      // Some accessibility tests check several states of a page (axe runs take seconds each on 2 cores).
-  timeout: 60_000,
+      timeout: 30_000,
       reuseExistingServer: false,
       env: { SINK_SMTP_PORT: String(sinkSmtpPort), SINK_HTTP_PORT: String(sinkHttpPort) },
     },
