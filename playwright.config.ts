@@ -19,7 +19,7 @@ export default defineConfig({
   fullyParallel: true,
   workers: process.env.CI ? 2 : undefined,
   retries: 0,
-  reporter: process.env.CI ? [["list"]] : [["list"]],
+  reporter: "list",
   // Some accessibility tests check several states of a page (axe runs take seconds each on 2 cores).
   timeout: 60_000,
   use: {
