@@ -24,3 +24,11 @@ describe("French dates", () => {
     expect(() => formatDay("28/04/2015")).toThrow();
   });
 });
+
+describe("cityDay", () => {
+  it("gives the day in Aurillac, not in UTC", async () => {
+    const { cityDay } = await import("./dates");
+    expect(cityDay(new Date("2026-11-26T23:30:00Z"))).toBe("2026-11-27");
+    expect(cityDay(new Date("2026-07-01T21:59:00Z"))).toBe("2026-07-01");
+  });
+});

@@ -39,6 +39,13 @@ export function formatDateTime(date: Date): string {
   return `${get("weekday")} ${day} ${get("month")} ${get("year")} à ${Number(get("hour"))} h${minutes === "00" ? "" : ` ${minutes}`}`;
 }
 
+const cityDayFormat = new Intl.DateTimeFormat("en-CA", { year: "numeric", month: "2-digit", day: "2-digit", timeZone: CITY_TIME_ZONE });
+
+/** The calendar day of an instant in the City's time zone, as "YYYY-MM-DD" (for `formatDay`). */
+export function cityDay(date: Date): string {
+  return cityDayFormat.format(date);
+}
+
 /** Machine-readable value for <time datetime>. */
 export function isoDateTime(date: Date): string {
   return date.toISOString();

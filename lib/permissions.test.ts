@@ -52,6 +52,22 @@ const matrix: Record<Permission, [boolean, boolean, boolean, boolean, boolean, b
   "user.roles.change":                 [N, N, N, N, N, N, Y, N],
   "user.deactivate":                   [N, N, N, N, N, N, Y, N],
   "user.reactivate":                   [N, N, N, N, N, N, Y, N],
+  "contribution.draft":                [N, Y, Y, N, N, N, N, N],
+  "contribution.comment":              [N, Y, Y, N, N, N, N, N],
+  "contribution.submit":               [N, Y, Y, N, N, N, N, N],
+  "contribution.edit_pending":         [N, Y, Y, N, N, N, N, N],
+  "contribution.withdraw":             [N, Y, Y, N, N, N, N, N],
+  "moderation.view":                   [N, N, N, N, Y, N, N, N],
+  "contribution.moderate":             [N, N, N, N, Y, N, N, N],
+};
+
+/* The state of the contribution each permission is asked about in the matrix (its usual state). */
+const statusFor: Partial<Record<Permission, "draft" | "pending">> = {
+  "contribution.comment": "draft",
+  "contribution.submit": "draft",
+  "contribution.edit_pending": "pending",
+  "contribution.withdraw": "pending",
+  "contribution.moderate": "pending",
 };
 
 const roleNames = Object.keys(roles) as Role[];
@@ -65,7 +81,9 @@ describe("permission matrix (council A, about someone else)", () => {
     roleNames.forEach((role, i) => {
       const expected = matrix[permission][i];
       it(`${role} ${expected ? "may" : "may not"} ${permission}`, () => {
-        expect(can(roles[role], permission, { councilId: A, targetUserId: someoneElse })).toBe(expected);
+        expect(
+          can(roles[role], permission, { councilId: A, targetUserId: someoneElse, contributionStatus: statusFor[permission] }),
+        ).toBe(expected);
       });
     });
   }
@@ -90,5 +108,39 @@ describe("about oneself", () => {
     for (const p of ["council.members.view", "council.members.invite", "council.members.remove", "council.members.set_role"] as const) {
       expect(can(roles.referentOfA, p, { councilId: B, targetUserId: someoneElse })).toBe(false);
     }
+  });
+});
+
+describe("contributions", () => {
+  it("only referents submit when the council says so", () => {
+    const ctx = { councilId: A, submissionPolicy: "referents_only" as const, contributionStatus: "draft" as const };
+    expect(can(roles.memberOfA, "contribution.submit", ctx)).toBe(false);
+    expect(can(roles.referentOfA, "contribution.submit", ctx)).toBe(true);
+    expect(can(roles.memberOfA, "contribution.submit", { ...ctx, submissionPolicy: "any_member" })).toBe(true);
+  });
+
+  it("a draft is commented and submitted only while it is a draft; pending items are edited or withdrawn only while pending", () => {
+    for (const status of ["pending", "published", "rejected", "hidden"] as const) {
+      expect(can(roles.memberOfA, "contribution.comment", { councilId: A, contributionStatus: status })).toBe(false);
+      expect(can(roles.referentOfA, "contribution.submit", { councilId: A, contributionStatus: status })).toBe(false);
+    }
+    for (const status of ["draft", "published", "rejected", "hidden"] as const) {
+      expect(can(roles.memberOfA, "contribution.edit_pending", { councilId: A, contributionStatus: status })).toBe(false);
+      expect(can(roles.memberOfA, "contribution.withdraw", { councilId: A, contributionStatus: status })).toBe(false);
+    }
+  });
+
+  it("a member of A cannot draft, comment or submit for B", () => {
+    for (const p of ["contribution.draft", "contribution.comment", "contribution.submit", "contribution.edit_pending"] as const) {
+      expect(can(roles.referentOfA, p, { councilId: B, contributionStatus: p === "contribution.edit_pending" ? "pending" : "draft" })).toBe(false);
+    }
+  });
+
+  it("nobody moderates an item of a council they belong to", () => {
+    const moderatorInA = actor(7, { isModerator: true }, [[A, "member"]]);
+    expect(can(moderatorInA, "moderation.view")).toBe(true);
+    expect(can(moderatorInA, "contribution.moderate", { councilId: A })).toBe(false);
+    expect(can(moderatorInA, "contribution.moderate", { councilId: B })).toBe(true);
+    expect(can(roles.moderator, "contribution.moderate", {})).toBe(false);
   });
 });

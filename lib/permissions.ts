@@ -40,6 +40,14 @@ export const permissions = [
   "user.roles.change",
   "user.deactivate",
   "user.reactivate",
+  // Contributions (avis and propositions) of a council, and their moderation
+  "contribution.draft",
+  "contribution.comment",
+  "contribution.submit",
+  "contribution.edit_pending",
+  "contribution.withdraw",
+  "moderation.view",
+  "contribution.moderate",
 ] as const;
 
 export type Permission = (typeof permissions)[number];
@@ -49,6 +57,10 @@ export interface PermissionContext {
   councilId?: number;
   /** The person the action is about (member removed, user deactivated, …). */
   targetUserId?: number;
+  /** The council's setting: who may submit a draft to moderation. */
+  submissionPolicy?: "any_member" | "referents_only";
+  /** The state of the contribution the action is about. */
+  contributionStatus?: "draft" | "pending" | "published" | "rejected" | "hidden";
 }
 
 const roleIn = (actor: Actor, councilId: number | undefined) =>
@@ -88,6 +100,25 @@ export function can(actor: MaybeActor, permission: Permission, context: Permissi
     case "user.deactivate":
       // Never on oneself: an admin cannot lock themselves (or the last admin) out by mistake.
       return actor.isAdmin && !isSelf;
+
+    // A council speaks through its own members only: staff and admins do not write in its name.
+    case "contribution.draft":
+      return role !== undefined;
+    case "contribution.comment":
+      return role !== undefined && (context.contributionStatus === undefined || context.contributionStatus === "draft");
+    case "contribution.submit":
+      return (
+        (role === "referent" || (role === "member" && context.submissionPolicy !== "referents_only")) &&
+        (context.contributionStatus === undefined || context.contributionStatus === "draft")
+      );
+    case "contribution.edit_pending":
+    case "contribution.withdraw":
+      return role !== undefined && context.contributionStatus === "pending";
+    case "moderation.view":
+      return actor.isModerator;
+    case "contribution.moderate":
+      // Nobody moderates an item of a council they belong to.
+      return actor.isModerator && context.councilId !== undefined && role === undefined;
   }
 }
 

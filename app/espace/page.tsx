@@ -99,6 +99,14 @@ export default async function SpacePage({ searchParams }: Props) {
         )}
       </Section>
 
+      {can(actor, "moderation.view") ? (
+        <Section id="moderation" title="Modération">
+          <p>
+            <TextLink href="/moderation">File de modération des avis et propositions</TextLink>
+          </p>
+        </Section>
+      ) : null}
+
       {can(actor, "admin.view") ? (
         <Section id="administration" title="Administration">
           <ul className="list-disc space-y-2 pl-6">

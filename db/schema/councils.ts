@@ -1,5 +1,7 @@
-import { integer, pgTable, serial, smallint, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
+import { integer, pgEnum, pgTable, serial, smallint, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
 import { isDemo, plans } from "./plan";
+
+export const submissionPolicy = pgEnum("submission_policy", ["any_member", "referents_only"]);
 
 /** A conseil de quartier. Only public information for now; members come with accounts. */
 export const councils = pgTable(
@@ -13,6 +15,8 @@ export const councils = pgTable(
     area: text("area"),
     description: text("description"),
     isDemo: isDemo(),
+    /** Who may submit a draft to moderation: any member, or only the referents. */
+    submissionPolicy: submissionPolicy("submission_policy").notNull().default("any_member"),
     archivedAt: timestamp("archived_at", { withTimezone: true }),
   },
   (t) => [uniqueIndex("councils_plan_number").on(t.planId, t.number)],

@@ -2,3 +2,4 @@ export * from "./plan";
 export * from "./councils";
 export * from "./meetings";
 export * from "./accounts";
+export * from "./contributions";

@@ -6,6 +6,8 @@ import {
   actionProjects,
   actions,
   actionThemes,
+  contributions,
+  councilMemberships,
   councils,
   meetingAgendaItems,
   meetings,
@@ -13,6 +15,7 @@ import {
   plans,
   progressReports,
   themes,
+  users,
 } from "@/db/schema";
 import type { ActionStatus } from "@/lib/labels";
 import { averageProgress, countByStatus, type StatusCounts } from "@/lib/rollup";
@@ -248,9 +251,56 @@ export interface ActionPage {
   projects: { name: string; detail: string | null }[];
   /** Newest first; reports without a day keep their order of publication. */
   reports: ProgressReportView[];
+  /** Published avis and propositions, newest first. */
+  contributions: PublishedContribution[];
 }
 
-/** A fiche action with its themes, named projects and progress reports. Five queries. */
+export interface PublishedContribution {
+  id: number;
+  kind: "feedback" | "proposal";
+  position: "favorable" | "favorable_with_reservations" | "unfavorable" | null;
+  title: string | null;
+  body: string;
+  councilName: string;
+  /** Null when the author chose not to show their name publicly (or left the council). */
+  authorName: string | null;
+  publishedAt: Date;
+}
+
+/**
+ * The published contributions of one fiche, newest first. The one public read of contributions:
+ * never returns draft, pending, rejected or hidden items. One query.
+ */
+export async function loadPublishedContributions(db: Db, actionId: number): Promise<PublishedContribution[]> {
+  const rows = await db
+    .select({
+      id: contributions.id,
+      kind: contributions.kind,
+      position: contributions.position,
+      title: contributions.title,
+      body: contributions.body,
+      councilName: councils.name,
+      displayName: users.displayName,
+      showName: councilMemberships.showNamePublicly,
+      publishedAt: contributions.publishedAt,
+    })
+    .from(contributions)
+    .innerJoin(councils, eq(councils.id, contributions.councilId))
+    .leftJoin(users, eq(users.id, contributions.authorId))
+    .leftJoin(
+      councilMemberships,
+      and(eq(councilMemberships.councilId, contributions.councilId), eq(councilMemberships.userId, contributions.authorId)),
+    )
+    .where(and(eq(contributions.actionId, actionId), eq(contributions.status, "published")))
+    .orderBy(desc(contributions.publishedAt), desc(contributions.id));
+  return rows.map(({ displayName, showName, publishedAt, ...r }) => ({
+    ...r,
+    authorName: showName ? displayName : null,
+    publishedAt: publishedAt ?? new Date(0),
+  }));
+}
+
+/** A fiche action with its themes, named projects, progress reports and published contributions. Six queries. */
 export async function loadActionPage(slug: string, db?: Db): Promise<ActionPage | null> {
   const database = db ?? (await getDb());
   const loaded = await loadPlan(database);
@@ -260,7 +310,7 @@ export async function loadActionPage(slug: string, db?: Db): Promise<ActionPage 
     .from(actions)
     .where(and(eq(actions.planId, loaded.id), eq(actions.slug, slug)));
   if (!action) return null;
-  const [themeRows, projects, reports] = await Promise.all([
+  const [themeRows, projects, reports, published] = await Promise.all([
     database
       .select({ number: themes.number, slug: themes.slug, title: themes.title })
       .from(actionThemes)
@@ -285,6 +335,7 @@ export async function loadActionPage(slug: string, db?: Db): Promise<ActionPage 
       .from(progressReports)
       .where(eq(progressReports.actionId, action.id))
       .orderBy(sql`${progressReports.reportedOn} desc nulls last`, desc(progressReports.createdAt), desc(progressReports.id)),
+    loadPublishedContributions(database, action.id),
   ]);
   const { id: _id, ...publicAction } = action;
   return {
@@ -293,6 +344,7 @@ export async function loadActionPage(slug: string, db?: Db): Promise<ActionPage 
     themes: themeRows,
     projects,
     reports,
+    contributions: published,
   };
 }
 

@@ -1,4 +1,5 @@
-import { spawnSync } from "node:child_process";
+import { execFile } from "node:child_process";
+import { promisify } from "node:util";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -7,17 +8,19 @@ import { openDatabase, type Database } from "@/db/client";
 import { parseEnv } from "@/lib/env";
 
 // A second process opening the same PGlite folder must be refused (two openers silently lose data).
-function openFromAnotherProcess(dir: string) {
+// Asynchronous on purpose: a blocked event loop here would stop the lock's heartbeat and let the
+// child take over a lock that only looks stale.
+async function openFromAnotherProcess(dir: string) {
   const code = `
     const { openDatabase } = await import("./db/client.ts");
     const { parseEnv } = await import("./lib/env.ts");
     try { const d = await openDatabase(parseEnv({ PGLITE_DIR: ${JSON.stringify(dir)} })); await d.close(); console.log("OPENED"); }
     catch (e) { console.log("REFUSED:" + e.message); }`;
-  const child = spawnSync("npx", ["tsx", "--conditions=react-server", "--input-type=module", "-e", code], {
+  const child = await promisify(execFile)("npx", ["tsx", "--conditions=react-server", "--input-type=module", "-e", code], {
     encoding: "utf8",
     timeout: 60_000,
-  });
-  return `${child.stdout}${child.stderr}`;
+  }).catch((error: { stdout?: string; stderr?: string }) => error);
+  return `${child.stdout ?? ""}${child.stderr ?? ""}`;
 }
 
 describe("embedded database folder lock", () => {
@@ -33,10 +36,10 @@ describe("embedded database folder lock", () => {
 
   it("refuses a second process with a clear message, and lets it in once the first has closed", async () => {
     database = await openDatabase(parseEnv({ PGLITE_DIR: dir }));
-    const refused = openFromAnotherProcess(dir);
+    const refused = await openFromAnotherProcess(dir);
     expect(refused).toContain("REFUSED:La base de données embarquée");
     expect(refused).toContain(`processus ${process.pid}`);
     await database.close();
-    expect(openFromAnotherProcess(dir)).toContain("OPENED");
+    expect(await openFromAnotherProcess(dir)).toContain("OPENED");
   });
 });

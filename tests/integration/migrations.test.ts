@@ -10,6 +10,8 @@ const expectedTables = [
   "action_themes",
   "actions",
   "audit_log",
+  "contribution_comments",
+  "contributions",
   "council_memberships",
   "councils",
   "invitations",

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getActionPage } from "@/server/plan/queries";
-import { formatDay } from "@/lib/dates";
+import { cityDay, formatDay } from "@/lib/dates";
 import { sourceWordingText, timeframeText } from "@/lib/plan-text";
 import { Breadcrumb, type Crumb } from "@/components/ui/breadcrumb";
 import { Container } from "@/components/ui/container";
@@ -11,6 +11,8 @@ import { TextLink } from "@/components/ui/text-link";
 import { PageFreshness } from "@/components/plan/page-freshness";
 import { ProgressBar } from "@/components/plan/progress-bar";
 import { StatusBadge } from "@/components/plan/status-badge";
+import { ContributionText } from "@/components/contributions/contribution-text";
+import { PositionBadge } from "@/components/contributions/position-badge";
 
 /* No fiche is rendered at build time (the build does not read the database): each page is
    rendered on its first visit, then served from cache and refreshed at least hourly. */
@@ -34,7 +36,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function ActionPage({ params }: Props) {
   const page = await getActionPage((await params).slug);
   if (!page) notFound();
-  const { action, themes, projects, reports } = page;
+  const { action, themes, projects, reports, contributions } = page;
   const [firstTheme] = themes;
   const crumbs: Crumb[] = [
     { label: "Accueil", href: "/" },
@@ -114,6 +116,42 @@ export default async function ActionPage({ params }: Props) {
         ) : (
           <p>Aucun point d&apos;étape n&apos;a encore été publié pour cette fiche action.</p>
         )}
+      </Section>
+
+      <Section id="contributions" title="Avis et propositions des conseils de quartier">
+        <p className="mb-4 text-slate-800">
+          Ce que les conseils de quartier ont dit de cette fiche action, après relecture par la Ville. Du plus récent au plus ancien.
+        </p>
+        {contributions.length > 0 ? (
+          <ol className="space-y-4">
+            {contributions.map((c) => (
+              <li key={c.id}>
+                <article aria-labelledby={`contribution-${c.id}`} className="rounded-lg border border-slate-300 p-4 sm:p-6">
+                  <h3 id={`contribution-${c.id}`} className="text-xl leading-snug font-bold break-words">
+                    {c.kind === "proposal" ? `Proposition : ${c.title}` : `Avis du ${c.councilName}`}
+                  </h3>
+                  <p className="mt-1 text-slate-800">
+                    {c.kind === "proposal" ? <>Proposée par le {c.councilName}</> : <>Publié</>}
+                    {c.authorName ? <> — rédigé par {c.authorName}</> : null}, le{" "}
+                    <time dateTime={c.publishedAt.toISOString()}>{formatDay(cityDay(c.publishedAt))}</time>
+                  </p>
+                  {c.position ? (
+                    <p className="mt-3">
+                      <PositionBadge position={c.position} />
+                    </p>
+                  ) : null}
+                  <ContributionText text={c.body} className="mt-3" />
+                </article>
+              </li>
+            ))}
+          </ol>
+        ) : (
+          <p>Aucun avis ni aucune proposition n&apos;a encore été publié pour cette fiche action.</p>
+        )}
+        <p className="mt-6">
+          Vous êtes membre d&apos;un conseil de quartier ?{" "}
+          <TextLink href={`/espace/contribuer?fiche=${encodeURIComponent(action.slug)}`}>Donner l&apos;avis de votre conseil</TextLink>
+        </p>
       </Section>
 
       <PageFreshness />

@@ -189,9 +189,28 @@ export default async function CouncilSpacePage({ params, searchParams }: Props) 
 
       <Section id="contributions" title="Avis et propositions">
         <p>
-          Bientôt : le conseil pourra écrire ici ses avis et ses propositions sur les fiches actions du projet social communal. Rien ne sera
-          publié avant d&apos;avoir été relu par la Ville.
+          Le conseil écrit ses avis et ses propositions sur les fiches actions du projet social communal. Rien n&apos;est publié avant
+          d&apos;avoir été relu par la Ville.
         </p>
+        {space.myRole ? (
+          <ul className="mt-3 flex flex-wrap gap-x-6">
+            <li>
+              <TextLink href={`/espace/conseils/${council.slug}/contributions`} className="inline-flex min-h-11 items-center">
+                Brouillons, contributions en attente et publiées
+              </TextLink>
+            </li>
+            <li>
+              <TextLink href={`/espace/conseils/${council.slug}/contributions/nouvelle?type=avis`} className="inline-flex min-h-11 items-center">
+                Nouvel avis
+              </TextLink>
+            </li>
+            <li>
+              <TextLink href={`/espace/conseils/${council.slug}/contributions/nouvelle?type=proposition`} className="inline-flex min-h-11 items-center">
+                Nouvelle proposition
+              </TextLink>
+            </li>
+          </ul>
+        ) : null}
       </Section>
 
       <p className="mt-12 text-base text-slate-700">

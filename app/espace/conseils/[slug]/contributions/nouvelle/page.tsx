@@ -1,0 +1,74 @@
+import { randomUUID } from "node:crypto";
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { Breadcrumb } from "@/components/ui/breadcrumb";
+import { Container } from "@/components/ui/container";
+import { PageHeading } from "@/components/ui/page-heading";
+import { TextLink } from "@/components/ui/text-link";
+import { requireActor } from "@/server/auth/actor";
+import { listCouncilContributions } from "@/server/contributions/list-council-contributions";
+import { getDb } from "@/server/db";
+import { loadPlanOverview } from "@/server/plan/queries";
+import { ContributionForm } from "./contribution-form";
+
+export const metadata: Metadata = { title: "Nouvelle contribution du conseil", robots: { index: false } };
+
+type Props = { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+/* A new avis or proposition of a council, for its members. Per request (reads the session). */
+export default async function NewContributionPage({ params, searchParams }: Props) {
+  const [{ slug }, query] = await Promise.all([params, searchParams]);
+  const kind = query.type === "proposition" ? "proposal" : "feedback";
+  const fiche = typeof query.fiche === "string" ? query.fiche : "";
+  const actor = await requireActor(`/espace/conseils/${slug}/contributions/nouvelle?type=${query.type === "proposition" ? "proposition" : "avis"}${fiche ? `&fiche=${encodeURIComponent(fiche)}` : ""}`);
+  const db = await getDb();
+  const [space, overview] = await Promise.all([listCouncilContributions(db, actor, slug), loadPlanOverview(db)]);
+  if (!space.ok) notFound();
+  const { council } = space.data;
+  const seen = new Map<string, string>();
+  for (const t of overview?.themes ?? []) for (const a of t.actions) seen.set(a.slug, a.title);
+  const actions = [...seen].map(([s, title]) => ({ slug: s, title }));
+  const title = kind === "feedback" ? "Nouvel avis" : "Nouvelle proposition";
+
+  return (
+    <Container>
+      <Breadcrumb
+        items={[
+          { label: "Mon espace", href: "/espace" },
+          { label: council.name, href: `/espace/conseils/${slug}` },
+          { label: "Contributions", href: `/espace/conseils/${slug}/contributions` },
+          { label: title },
+        ]}
+      />
+      <PageHeading
+        title={`${title} du ${council.name}`}
+        lead={
+          <p>
+            Votre texte est d&apos;abord enregistré comme <strong>brouillon</strong> : les membres du conseil peuvent le commenter, puis le
+            soumettre à la modération. Il ne sera public qu&apos;après l&apos;accord d&apos;un·e modérateur·rice de la Ville.
+          </p>
+        }
+      />
+      <p className="mb-6">
+        {kind === "feedback" ? (
+          <TextLink href={`/espace/conseils/${slug}/contributions/nouvelle?type=proposition${fiche ? `&fiche=${encodeURIComponent(fiche)}` : ""}`}>
+            Écrire plutôt une proposition
+          </TextLink>
+        ) : (
+          <TextLink href={`/espace/conseils/${slug}/contributions/nouvelle?type=avis${fiche ? `&fiche=${encodeURIComponent(fiche)}` : ""}`}>
+            Écrire plutôt un avis
+          </TextLink>
+        )}
+      </p>
+      <ContributionForm
+        key={kind}
+        kind={kind}
+        councilId={council.id}
+        councilSlug={slug}
+        actions={actions}
+        defaultActionSlug={seen.has(fiche) ? fiche : ""}
+        clientRequestId={randomUUID()}
+      />
+    </Container>
+  );
+}

@@ -1,0 +1,148 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { ContributionText } from "@/components/contributions/contribution-text";
+import { PositionBadge } from "@/components/contributions/position-badge";
+import { buttonClass, FormMessage, secondaryButtonClass } from "@/components/form/field";
+import { Breadcrumb } from "@/components/ui/breadcrumb";
+import { Container } from "@/components/ui/container";
+import { PageHeading } from "@/components/ui/page-heading";
+import { Section } from "@/components/ui/section";
+import { TextLink } from "@/components/ui/text-link";
+import { formatDateTime } from "@/lib/dates";
+import { statusLabels } from "@/lib/validation/contribution";
+import { requireActor } from "@/server/auth/actor";
+import { listCouncilContributions, type CouncilContribution } from "@/server/contributions/list-council-contributions";
+import { getDb } from "@/server/db";
+import { CommentForm, SubmitForm, WithdrawForm } from "./draft-forms";
+
+export const metadata: Metadata = { title: "Contributions du conseil", robots: { index: false } };
+
+type Props = { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+const statusTone: Record<CouncilContribution["status"], string> = {
+  draft: "border-slate-600 bg-white text-slate-900",
+  pending: "border-blue-900 bg-blue-50 text-blue-950",
+  published: "border-green-800 bg-green-50 text-green-950",
+  rejected: "border-red-800 bg-red-50 text-red-950",
+  hidden: "border-slate-700 bg-slate-100 text-slate-900",
+};
+
+function Item({ item, councilSlug }: { item: CouncilContribution; councilSlug: string }) {
+  const headingId = `contribution-${item.id}`;
+  return (
+    <article id={headingId} aria-labelledby={`${headingId}-titre`} className="rounded-lg border-2 border-slate-300 bg-white p-4 sm:p-5">
+      <h3 id={`${headingId}-titre`} className="text-xl leading-snug font-bold break-words">
+        {item.kind === "proposal" ? `Proposition : ${item.title}` : "Avis"} — {item.action.title}
+      </h3>
+      <p className="mt-2 flex flex-wrap items-center gap-2">
+        <span className={`inline-flex rounded border-2 px-2 py-0.5 text-base font-semibold ${statusTone[item.status]}`}>{statusLabels[item.status]}</span>
+        {item.position ? <PositionBadge position={item.position} /> : null}
+      </p>
+      <p className="mt-2 text-slate-800">
+        Rédigé par {item.authorName ?? "un ancien compte"}, le {formatDateTime(item.createdAt)}
+        {item.submittedAt ? <>. Soumis le {formatDateTime(item.submittedAt)}</> : null}
+        {item.publishedAt ? <>. Publié le {formatDateTime(item.publishedAt)}</> : null}.
+      </p>
+      <ContributionText text={item.body} className="mt-3" />
+      {item.status === "rejected" && item.rejectionReason ? (
+        <div className="mt-4 rounded-md border-l-4 border-red-800 bg-red-50 p-3">
+          <p className="font-semibold">Raison du refus donnée par la Ville (jamais publique) :</p>
+          <ContributionText text={item.rejectionReason} className="mt-1" />
+        </div>
+      ) : null}
+      {item.status === "published" ? (
+        <p className="mt-3">
+          <TextLink href={`/fiches/${item.action.slug}#contributions`}>Voir sur la fiche publique</TextLink>
+        </p>
+      ) : null}
+      {item.canWithdraw ? <WithdrawForm id={item.id} councilSlug={councilSlug} /> : null}
+      {item.status === "draft" ? (
+        <div className="mt-4 border-t border-slate-300 pt-4">
+          <h4 className="text-lg font-bold">Commentaires internes</h4>
+          {item.comments.length > 0 ? (
+            <ol className="mt-2 space-y-3">
+              {item.comments.map((c) => (
+                <li key={c.id} className="rounded-md bg-slate-50 p-3">
+                  <p className="text-base text-slate-800">
+                    {c.authorName ?? "Un ancien compte"}, le {formatDateTime(c.createdAt)} :
+                  </p>
+                  <ContributionText text={c.body} className="mt-1" />
+                </li>
+              ))}
+            </ol>
+          ) : (
+            <p className="mt-2">Pas encore de commentaire.</p>
+          )}
+          {item.canComment ? <CommentForm contributionId={item.id} /> : null}
+          {item.canSubmit ? (
+            <SubmitForm id={item.id} councilSlug={councilSlug} />
+          ) : (
+            <p className="mt-4">Dans ce conseil, seuls les référent·es peuvent soumettre un brouillon à la modération.</p>
+          )}
+        </div>
+      ) : null}
+    </article>
+  );
+}
+
+/* A council's own avis and propositions, in every state, for its members. Per request. */
+export default async function CouncilContributionsPage({ params, searchParams }: Props) {
+  const [{ slug }, query] = await Promise.all([params, searchParams]);
+  const actor = await requireActor(`/espace/conseils/${slug}/contributions`);
+  const result = await listCouncilContributions(await getDb(), actor, slug);
+  if (!result.ok) notFound();
+  const { council, items } = result.data;
+  const groups = [
+    { id: "brouillons", title: "Brouillons", items: items.filter((i) => i.status === "draft"), empty: "Aucun brouillon." },
+    { id: "en-attente", title: "En attente de modération", items: items.filter((i) => i.status === "pending"), empty: "Rien en attente." },
+    { id: "refusees", title: "Refusées", items: items.filter((i) => i.status === "rejected"), empty: "Aucune contribution refusée." },
+    { id: "publiees", title: "Publiées", items: items.filter((i) => i.status === "published" || i.status === "hidden"), empty: "Rien de publié pour l'instant." },
+  ];
+
+  return (
+    <Container>
+      <Breadcrumb items={[{ label: "Mon espace", href: "/espace" }, { label: council.name, href: `/espace/conseils/${slug}` }, { label: "Contributions" }]} />
+      <PageHeading
+        title={`Avis et propositions du ${council.name}`}
+        lead={<p>Les brouillons et les contributions en attente ne sont visibles que des membres du conseil. Rien n&apos;est public avant l&apos;accord de la Ville.</p>}
+      />
+      {query.retire ? (
+        <div className="mb-6">
+          <FormMessage kind="success">Contribution retirée de la modération : elle est redevenue un brouillon du conseil.</FormMessage>
+        </div>
+      ) : null}
+      {query.enregistre || query.soumis ? (
+        <div className="mb-6">
+          <FormMessage kind="success">
+            {query.soumis
+              ? "Contribution soumise à la modération. Elle sera publique une fois approuvée."
+              : "Brouillon enregistré : les membres du conseil peuvent le commenter avant de le soumettre."}
+          </FormMessage>
+        </div>
+      ) : null}
+      <div className="flex flex-wrap gap-3">
+        <a className={buttonClass} href={`/espace/conseils/${slug}/contributions/nouvelle?type=avis`}>
+          Nouvel avis
+        </a>
+        <a className={secondaryButtonClass} href={`/espace/conseils/${slug}/contributions/nouvelle?type=proposition`}>
+          Nouvelle proposition
+        </a>
+      </div>
+      {groups.map((g) => (
+        <Section key={g.id} id={g.id} title={`${g.title} (${g.items.length})`}>
+          {g.items.length > 0 ? (
+            <ul className="space-y-4">
+              {g.items.map((item) => (
+                <li key={item.id}>
+                  <Item item={item} councilSlug={slug} />
+                </li>
+              ))}
+            </ul>
+          ) : (
+            <p>{g.empty}</p>
+          )}
+        </Section>
+      ))}
+    </Container>
+  );
+}

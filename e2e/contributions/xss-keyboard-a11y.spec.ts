@@ -1,0 +1,170 @@
+import { expect, test, type Page } from "@playwright/test";
+import { demo } from "../support/auth";
+import { tabUntilFocused } from "../support/keyboard";
+import { council1, expectAccessible, signedInContext, widths } from "../council/helpers";
+import { decide, fichePath, marker, queueItem, submitDraft } from "./helpers";
+
+const payloads = [
+  "<script>alert(1)</script>",
+  "<img src=x onerror=alert(1)>",
+  '"><svg onload=alert(1)>',
+  "<svg/onload=alert(1)>",
+  "javascript:alert(1)",
+  '<a href="javascript:alert(1)">clic</a>',
+  "<iframe src=javascript:alert(1)>",
+  "<body onload=alert(1)>",
+  "<input autofocus onfocus=alert(1)>",
+  "<details open ontoggle=alert(1)>",
+  "<video><source onerror=alert(1)>",
+  "<audio src=x onerror=alert(1)>",
+  "'-alert(1)-'",
+  '";alert(1);//',
+  "</script><script>alert(1)</script>",
+  "<scr<script>ipt>alert(1)</script>",
+  "<IMG SRC=\"jav&#x09;ascript:alert('XSS');\">",
+  "<math><mtext><table><mglyph><style><img src=x onerror=alert(1)>",
+  "<object data=javascript:alert(1)>",
+  "<embed src=javascript:alert(1)>",
+  "<marquee onstart=alert(1)>",
+  "<div style=\"background:url(javascript:alert(1))\">",
+  "{{constructor.constructor('alert(1)')()}}",
+  "${alert(1)}",
+  "<form action=javascript:alert(1)><button>x</button></form>",
+  "<meta http-equiv=refresh content=0;url=javascript:alert(1)>",
+  "<base href=javascript:alert(1)//>",
+  "<link rel=import href=data:text/html,<script>alert(1)</script>>",
+  "<select onfocus=alert(1) autofocus>",
+  "<textarea onfocus=alert(1) autofocus>",
+  "<keygen onfocus=alert(1) autofocus>",
+  "<isindex type=image src=1 onerror=alert(1)>",
+  "data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==",
+  "<svg><animate onbegin=alert(1) attributeName=x dur=1s>",
+  "<x onclick=alert(1)>clic</x>",
+];
+
+/** No event-handler attribute, no injected element, no javascript: link anywhere in the DOM. */
+async function checkInert(p: Page) {
+  const dangerous = await p.evaluate(() => {
+    const all = [...document.querySelectorAll("*")];
+    return {
+      handlers: all.filter((el) => [...el.attributes].some((a) => a.name.toLowerCase().startsWith("on"))).map((el) => el.outerHTML.slice(0, 80)),
+      // Next's own flight data (JSON strings inside self.__next_f.push) may carry the text, escaped; no other script may.
+      scripts: [...document.scripts].filter((s) => {
+        const text = s.textContent ?? "";
+        return text.includes("alert(1)") && !/^\s*\(?self\.__next_f/.test(text);
+      }).length,
+      flightBreakouts: [...document.scripts].filter((s) => /<\/script|<script>alert/i.test(s.textContent ?? "")).length,
+      jsLinks: [...document.querySelectorAll("a[href], iframe[src], object[data], embed[src]")].filter((el) =>
+        /javascript:/i.test(el.getAttribute("href") ?? el.getAttribute("src") ?? el.getAttribute("data") ?? ""),
+      ).length,
+      injected: document.querySelectorAll("main svg[onload], main img[src='x'], main iframe, main object, main embed, main marquee, main x, main details, main video, main audio").length,
+    };
+  });
+  expect(dangerous).toEqual({ handlers: [], scripts: 0, flightBreakouts: 0, jsLinks: 0, injected: 0 });
+}
+
+test("HTML typed in a contribution is shown as text on every page, never run", async ({ browser }) => {
+  test.setTimeout(90_000);
+  const member = await signedInContext(browser, demo.member1);
+  const moderator = await signedInContext(browser, demo.moderator);
+  const visitor = await browser.newContext();
+  const tag = marker("xss");
+  const title = `<img src=x onerror=alert(1)> ${tag}`;
+  const body = `${tag}\n\n${payloads.join("\n\n")}`;
+  const dialogs: string[] = [];
+  for (const context of [member, moderator, visitor]) context.on("page", (p) => p.on("dialog", (d) => (dialogs.push(d.message()), d.dismiss())));
+
+  const memberPage = await member.newPage();
+  await memberPage.goto(`/espace/conseils/${council1.slug}/contributions/nouvelle?type=proposition&fiche=pilotage-projet-social`);
+  const form = memberPage.getByRole("form", { name: "Nouvelle proposition" });
+  await form.getByLabel("Titre de la proposition").fill(title);
+  await form.getByLabel("Le texte de la proposition").fill(body);
+  await form.getByRole("button", { name: "Enregistrer le brouillon" }).click();
+  await submitDraft(memberPage, tag);
+
+  const moderatorPage = await moderator.newPage();
+  const queued = await queueItem(moderatorPage, tag);
+  await expect(queued).toContainText("<script>alert(1)</script>");
+  await checkInert(moderatorPage);
+  await decide(moderatorPage, tag, "approve");
+
+  const page = await visitor.newPage();
+  await expect(async () => {
+    await page.goto(fichePath);
+    await expect(page.getByText(tag).first()).toBeVisible({ timeout: 1000 });
+  }).toPass({ timeout: 15_000 });
+  const html = await (await visitor.request.get(fichePath)).text();
+  await checkInert(page);
+  await memberPage.goto(`/espace/conseils/${council1.slug}/contributions`);
+  await expect(memberPage.getByText(tag).first()).toBeVisible();
+  await checkInert(memberPage);
+  expect(html).not.toContain("<script>alert(1)</script>");
+  expect(html).not.toContain("<img src=x onerror");
+  expect(html).toContain("&lt;script&gt;alert(1)&lt;/script&gt;");
+  expect(dialogs).toEqual([]);
+  await Promise.all([member.close(), moderator.close(), visitor.close()]);
+});
+
+test("a member posts an avis with the keyboard only", async ({ browser }) => {
+  const member = await signedInContext(browser, demo.member1);
+  const page = await member.newPage();
+  const body = `Avis écrit au clavier. ${marker("clavier")}`;
+  await page.goto(`/espace/conseils/${council1.slug}/contributions`);
+  await tabUntilFocused(page, page.getByRole("link", { name: "Nouvel avis" }));
+  await page.keyboard.press("Enter");
+  const form = page.getByRole("form", { name: "Nouvel avis" });
+  await expect(form).toBeVisible();
+  await tabUntilFocused(page, form.getByLabel("Fiche action concernée"));
+  await page.keyboard.press("ArrowDown");
+  await tabUntilFocused(page, form.getByLabel("Favorable", { exact: true }));
+  await page.keyboard.press("Space");
+  await tabUntilFocused(page, form.getByLabel("Les raisons du conseil"));
+  await page.keyboard.type(body);
+  await tabUntilFocused(page, form.getByRole("button", { name: "Enregistrer le brouillon" }));
+  await page.keyboard.press("Enter");
+  await expect(page).toHaveURL(/\/contributions\?enregistre=\d+/);
+  const item = page.getByRole("region", { name: /^Brouillons/ }).getByRole("article").filter({ hasText: body });
+  await tabUntilFocused(page, item.getByRole("button", { name: "Soumettre à la modération" }), 400);
+  await page.keyboard.press("Enter");
+  await expect(page.getByRole("region", { name: /^En attente de modération/ })).toContainText(body);
+  await member.close();
+});
+
+for (const width of widths) {
+  test(`new pages have no axe violation at ${width} px`, async ({ browser }) => {
+    test.setTimeout(90_000);
+    const member = await signedInContext(browser, demo.member1);
+    const moderator = await signedInContext(browser, demo.moderator);
+    const memberPage = await member.newPage();
+    await memberPage.setViewportSize({ width, height: 900 });
+    // Something in every state the pages show: a draft with a comment, a pending item.
+    await memberPage.goto(`/espace/conseils/${council1.slug}/contributions/nouvelle?type=avis&fiche=pilotage-projet-social`);
+    const form = memberPage.getByRole("form", { name: "Nouvel avis" });
+    await form.getByLabel("Défavorable").check();
+    await form.getByLabel("Les raisons du conseil").fill(`Avis pour l'accessibilité. ${marker("axe")}`);
+    await form.getByRole("button", { name: "Enregistrer le brouillon" }).click();
+    await expect(memberPage).toHaveURL(/enregistre=/);
+    for (const path of [
+      `/espace/conseils/${council1.slug}/contributions`,
+      `/espace/conseils/${council1.slug}/contributions/nouvelle?type=avis`,
+      `/espace/conseils/${council1.slug}/contributions/nouvelle?type=proposition`,
+      `/espace/conseils/${council1.slug}`,
+    ]) {
+      await memberPage.goto(path);
+      await expectAccessible(memberPage, width);
+    }
+    // Errors shown next to the fields are accessible too.
+    await memberPage.goto(`/espace/conseils/${council1.slug}/contributions/nouvelle?type=proposition`);
+    await memberPage.getByRole("button", { name: "Enregistrer le brouillon" }).click();
+    await expect(memberPage.getByText("Choisissez une fiche action.")).toBeVisible();
+    await expectAccessible(memberPage, width);
+
+    const moderatorPage = await moderator.newPage();
+    await moderatorPage.setViewportSize({ width, height: 900 });
+    for (const path of ["/moderation", "/moderation?type=avis", "/espace", fichePath]) {
+      await moderatorPage.goto(path);
+      await expectAccessible(moderatorPage, width);
+    }
+    await Promise.all([member.close(), moderator.close()]);
+  });
+}

@@ -1,0 +1,64 @@
+import "server-only";
+import { and, eq, isNull } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { actions, contributions, councils } from "@/db/schema";
+import { fail, forbidden, notFound, ok, unauthenticated, type ActionResult } from "@/lib/action-result";
+import { can, type MaybeActor } from "@/lib/permissions";
+import { contributionSchema, type ContributionInput } from "@/lib/validation/contribution";
+import { writeAudit } from "@/server/audit";
+import { validationFailed } from "./shared";
+
+/**
+ * Writes a draft avis or proposition in the name of one of the actor's councils (members and
+ * referents only). Idempotent: the same `clientRequestId` twice, even at once, gives one draft.
+ */
+export async function createDraft(db: Db, actor: MaybeActor, input: ContributionInput): Promise<ActionResult<{ id: number }>> {
+  if (!actor) return unauthenticated();
+  const parsed = contributionSchema.safeParse(input);
+  if (!parsed.success) return validationFailed(parsed.error);
+  const data = parsed.data;
+  if (!can(actor, "contribution.draft", { councilId: data.councilId })) return forbidden();
+
+  const [[action], [council]] = await Promise.all([
+    db.select({ id: actions.id }).from(actions).where(eq(actions.slug, data.actionSlug)),
+    db.select({ id: councils.id }).from(councils).where(and(eq(councils.id, data.councilId), isNull(councils.archivedAt))),
+  ]);
+  if (!action) return fail("VALIDATION_FAILED", "Cette fiche action n'existe pas.", { actionSlug: ["Choisissez une fiche action de la liste."] });
+  if (!council) return notFound("Conseil");
+
+  return db.transaction(async (tx) => {
+    const [created] = await tx
+      .insert(contributions)
+      .values({
+        councilId: data.councilId,
+        actionId: action.id,
+        kind: data.kind,
+        position: data.kind === "feedback" ? data.position : null,
+        title: data.kind === "proposal" ? data.title : null,
+        body: data.body,
+        status: "draft",
+        authorId: actor.id,
+        clientRequestId: data.clientRequestId,
+      })
+      .onConflictDoNothing({ target: contributions.clientRequestId })
+      .returning({ id: contributions.id });
+    if (!created) {
+      // The same form was already sent: give back what it created, if it is the same person's.
+      const [existing] = await tx
+        .select({ id: contributions.id, authorId: contributions.authorId })
+        .from(contributions)
+        .where(eq(contributions.clientRequestId, data.clientRequestId));
+      if (existing && existing.authorId === actor.id) return ok({ id: existing.id }, "Ce brouillon était déjà enregistré.");
+      return fail("CONFLICT", "Ce formulaire a déjà été envoyé. Rechargez la page pour en écrire un nouveau.");
+    }
+    await writeAudit(tx, {
+      actorUserId: actor.id,
+      action: "contribution.draft",
+      targetType: "contribution",
+      targetId: created.id,
+      councilId: data.councilId,
+      details: { kind: data.kind, actionSlug: data.actionSlug },
+    });
+    return ok({ id: created.id }, "Brouillon enregistré : les membres du conseil peuvent le commenter avant de le soumettre.");
+  });
+}
