@@ -2,6 +2,7 @@ import type { ActionSummary, ThemePage } from "@/server/plan/queries";
 import { TextLink } from "@/components/ui/text-link";
 import { ActionMeta } from "./action-meta";
 import { ProgressBar } from "./progress-bar";
+import { ThemeLinks } from "./theme-links";
 
 /** A theme's fiches in source order, each with status, time frame, progress and its other themes. */
 export function ActionList({ actions, otherThemesByAction }: { actions: ActionSummary[]; otherThemesByAction: ThemePage["otherThemesByAction"] }) {
@@ -21,15 +22,7 @@ export function ActionList({ actions, otherThemesByAction }: { actions: ActionSu
               {others.length > 0 ? (
                 <div className="mt-3 text-base text-slate-800">
                   <p>Cette fiche action figure aussi dans :</p>
-                  <ul className="mt-1 list-disc pl-6">
-                    {others.map((t) => (
-                      <li key={t.slug}>
-                        <TextLink href={`/thematiques/${t.slug}`}>
-                          Thématique {t.number} : {t.title}
-                        </TextLink>
-                      </li>
-                    ))}
-                  </ul>
+                  <ThemeLinks themes={others} className="mt-1 list-disc pl-6" />
                 </div>
               ) : null}
             </article>

@@ -1,9 +1,10 @@
 import "server-only";
 import { aliasedTable, and, asc, desc, eq, isNull } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { councilMemberships, councils, invitations, users } from "@/db/schema";
+import { councilMemberships, invitations, users } from "@/db/schema";
 import { fail, notFound, ok, unauthenticated, type ActionResult } from "@/lib/action-result";
 import { can, type CouncilRole, type MaybeActor } from "@/lib/permissions";
+import { findActiveCouncil } from "./memberships";
 
 export interface SpaceMember {
   userId: number;
@@ -43,17 +44,7 @@ export interface CouncilSpace {
  */
 export async function getCouncilSpace(db: Db, actor: MaybeActor, slug: string): Promise<ActionResult<CouncilSpace>> {
   if (!actor) return unauthenticated();
-  const [council] = await db
-    .select({
-      id: councils.id,
-      slug: councils.slug,
-      name: councils.name,
-      area: councils.area,
-      description: councils.description,
-      isDemo: councils.isDemo,
-    })
-    .from(councils)
-    .where(and(eq(councils.slug, slug), isNull(councils.archivedAt)));
+  const council = await findActiveCouncil(db, slug);
   if (!council) return notFound("Conseil");
   const councilId = council.id;
   if (!can(actor, "council.members.view", { councilId })) {

@@ -1,7 +1,8 @@
 import "server-only";
 import { and, asc, eq, isNull, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { councilMemberships, councils, users } from "@/db/schema";
+import { councilMemberships, users } from "@/db/schema";
+import { findActiveCouncil } from "./memberships";
 
 export interface PublicCouncil {
   slug: string;
@@ -19,17 +20,7 @@ export interface PublicCouncil {
  * chose to show. Never an email, never a hidden name, never an id. Two queries.
  */
 export async function getPublicCouncil(db: Db, slug: string): Promise<PublicCouncil | null> {
-  const [council] = await db
-    .select({
-      id: councils.id,
-      slug: councils.slug,
-      name: councils.name,
-      area: councils.area,
-      description: councils.description,
-      isDemo: councils.isDemo,
-    })
-    .from(councils)
-    .where(and(eq(councils.slug, slug), isNull(councils.archivedAt)));
+  const council = await findActiveCouncil(db, slug);
   if (!council) return null;
   const members = await db
     // A hidden name never leaves the database.

@@ -1,7 +1,7 @@
 import "server-only";
-import { eq } from "drizzle-orm";
+import { and, eq, isNull } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { councilMemberships, users } from "@/db/schema";
+import { councilMemberships, councils, users } from "@/db/schema";
 import type { CouncilRole } from "@/lib/permissions";
 
 export const LAST_REFERENT_MESSAGE =
@@ -31,3 +31,19 @@ export async function lockMemberships(tx: Db, councilId: number): Promise<Locked
 
 /** Referents who can still sign in: a deactivated referent does not keep a council running. */
 export const activeReferents = (rows: LockedMembership[]) => rows.filter((r) => r.role === "referent" && r.active);
+
+/** A council that is not archived, by its slug: the public fields both its space and its public page start from. */
+export async function findActiveCouncil(db: Db, slug: string) {
+  const [council] = await db
+    .select({
+      id: councils.id,
+      slug: councils.slug,
+      name: councils.name,
+      area: councils.area,
+      description: councils.description,
+      isDemo: councils.isDemo,
+    })
+    .from(councils)
+    .where(and(eq(councils.slug, slug), isNull(councils.archivedAt)));
+  return council ?? null;
+}

@@ -11,6 +11,7 @@ import { TextLink } from "@/components/ui/text-link";
 import { PageFreshness } from "@/components/plan/page-freshness";
 import { ProgressBar } from "@/components/plan/progress-bar";
 import { StatusBadge } from "@/components/plan/status-badge";
+import { ThemeLinks } from "@/components/plan/theme-links";
 import { ContributionText } from "@/components/contributions/contribution-text";
 import { PositionBadge } from "@/components/contributions/position-badge";
 
@@ -59,15 +60,7 @@ export default async function ActionPage({ params }: Props) {
         {themes.length > 0 ? (
           <div>
             <p className="font-semibold">{themes.length === 1 ? "Thématique :" : "Thématiques :"}</p>
-            <ul className="mt-1 space-y-1">
-              {themes.map((t) => (
-                <li key={t.slug}>
-                  <TextLink href={`/thematiques/${t.slug}`}>
-                    Thématique {t.number} : {t.title}
-                  </TextLink>
-                </li>
-              ))}
-            </ul>
+            <ThemeLinks themes={themes} className="mt-1 space-y-1" />
           </div>
         ) : null}
       </div>
