@@ -59,15 +59,29 @@ const matrix: Record<Permission, [boolean, boolean, boolean, boolean, boolean, b
   "contribution.withdraw":             [N, Y, Y, N, N, N, N, N],
   "moderation.view":                   [N, N, N, N, Y, N, N, N],
   "contribution.moderate":             [N, N, N, N, Y, N, N, N],
+  "contribution.hide":                 [N, N, N, N, Y, N, N, N],
+  "contribution.review_reports":       [N, N, N, N, Y, N, N, N],
+  "moderation.templates.manage":       [N, N, N, N, Y, N, N, N],
+  "contribution.report":               [N, Y, Y, Y, Y, Y, Y, N],
+  "contribution.answer":               [N, N, N, N, Y, Y, N, N],
+  "contribution.support":              [N, Y, Y, N, N, N, N, N],
+  "council.settings.update":           [N, N, Y, N, N, N, Y, N],
+  "settings.update":                   [N, N, N, N, N, N, Y, N],
+  "audit.view":                        [N, N, N, N, N, N, Y, N],
 };
 
 /* The state of the contribution each permission is asked about in the matrix (its usual state). */
-const statusFor: Partial<Record<Permission, "draft" | "pending">> = {
+const statusFor: Partial<Record<Permission, "draft" | "pending" | "published">> = {
   "contribution.comment": "draft",
   "contribution.submit": "draft",
   "contribution.edit_pending": "pending",
   "contribution.withdraw": "pending",
   "contribution.moderate": "pending",
+  "contribution.hide": "published",
+  "contribution.review_reports": "published",
+  "contribution.report": "published",
+  "contribution.answer": "published",
+  "contribution.support": "published",
 };
 
 const roleNames = Object.keys(roles) as Role[];
@@ -82,7 +96,14 @@ describe("permission matrix (council A, about someone else)", () => {
       const expected = matrix[permission][i];
       it(`${role} ${expected ? "may" : "may not"} ${permission}`, () => {
         expect(
-          can(roles[role], permission, { councilId: A, targetUserId: someoneElse, contributionStatus: statusFor[permission] }),
+          can(roles[role], permission, {
+            councilId: A,
+            targetUserId: someoneElse,
+            contributionStatus: statusFor[permission],
+            // Answers and supports are about proposals; a support is given by A to B's proposal.
+            contributionKind: "proposal",
+            contributionCouncilId: B,
+          }),
         ).toBe(expected);
       });
     });
@@ -142,5 +163,37 @@ describe("contributions", () => {
     expect(can(moderatorInA, "contribution.moderate", { councilId: A })).toBe(false);
     expect(can(moderatorInA, "contribution.moderate", { councilId: B })).toBe(true);
     expect(can(roles.moderator, "contribution.moderate", {})).toBe(false);
+  });
+
+  it("answers: proposals only, published only, never about one's own council", () => {
+    const ctx = { councilId: A, contributionKind: "proposal" as const, contributionStatus: "published" as const };
+    expect(can(roles.official, "contribution.answer", ctx)).toBe(true);
+    expect(can(roles.official, "contribution.answer", { ...ctx, contributionKind: "feedback" })).toBe(false);
+    for (const status of ["draft", "pending", "rejected", "hidden"] as const) {
+      expect(can(roles.moderator, "contribution.answer", { ...ctx, contributionStatus: status })).toBe(false);
+    }
+    const officialInA = actor(8, { isOfficial: true }, [[A, "member"]]);
+    expect(can(officialInA, "contribution.answer", ctx)).toBe(false);
+    expect(can(officialInA, "contribution.answer", { ...ctx, councilId: B })).toBe(true);
+  });
+
+  it("supports: another council's published proposal only", () => {
+    const ctx = { councilId: A, contributionCouncilId: B, contributionKind: "proposal" as const, contributionStatus: "published" as const };
+    expect(can(roles.memberOfA, "contribution.support", ctx)).toBe(true);
+    expect(can(roles.memberOfA, "contribution.support", { ...ctx, contributionCouncilId: A })).toBe(false);
+    expect(can(roles.memberOfA, "contribution.support", { ...ctx, contributionKind: "feedback" })).toBe(false);
+    expect(can(roles.memberOfA, "contribution.support", { ...ctx, contributionStatus: "hidden" })).toBe(false);
+    expect(can(roles.memberOfA, "contribution.support", { ...ctx, councilId: B })).toBe(false);
+  });
+
+  it("reports: published items only; hiding and reviewing follow the moderation rule", () => {
+    expect(can(roles.memberOfB, "contribution.report", { contributionStatus: "published" })).toBe(true);
+    for (const status of ["draft", "pending", "rejected", "hidden"] as const) {
+      expect(can(roles.memberOfB, "contribution.report", { contributionStatus: status })).toBe(false);
+    }
+    const moderatorInA = actor(9, { isModerator: true }, [[A, "member"]]);
+    expect(can(moderatorInA, "contribution.hide", { councilId: A })).toBe(false);
+    expect(can(moderatorInA, "contribution.review_reports", { councilId: A })).toBe(false);
+    expect(can(moderatorInA, "contribution.hide", { councilId: B })).toBe(true);
   });
 });

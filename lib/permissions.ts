@@ -48,6 +48,17 @@ export const permissions = [
   "contribution.withdraw",
   "moderation.view",
   "contribution.moderate",
+  "contribution.hide",
+  "contribution.review_reports",
+  "moderation.templates.manage",
+  "contribution.report",
+  "contribution.answer",
+  "contribution.support",
+  // A council's own settings (who may submit to moderation)
+  "council.settings.update",
+  // Platform settings (report threshold, answer delay) and the journal
+  "settings.update",
+  "audit.view",
 ] as const;
 
 export type Permission = (typeof permissions)[number];
@@ -61,6 +72,10 @@ export interface PermissionContext {
   submissionPolicy?: "any_member" | "referents_only";
   /** The state of the contribution the action is about. */
   contributionStatus?: "draft" | "pending" | "published" | "rejected" | "hidden";
+  /** The kind of the contribution the action is about. */
+  contributionKind?: "feedback" | "proposal";
+  /** Support only: the council that published the proposal (`councilId` is the supporting council). */
+  contributionCouncilId?: number;
 }
 
 const roleIn = (actor: Actor, councilId: number | undefined) =>
@@ -117,8 +132,38 @@ export function can(actor: MaybeActor, permission: Permission, context: Permissi
     case "moderation.view":
       return actor.isModerator;
     case "contribution.moderate":
+    case "contribution.hide":
+    case "contribution.review_reports":
       // Nobody moderates an item of a council they belong to.
       return actor.isModerator && context.councilId !== undefined && role === undefined;
+    case "moderation.templates.manage":
+      return actor.isModerator;
+    case "contribution.report":
+      // Any signed-in person, on what the public can see.
+      return context.contributionStatus === "published";
+    case "contribution.answer":
+      // The City answers (moderators and officials), never about a council they belong to.
+      return (
+        (actor.isModerator || actor.isOfficial) &&
+        context.councilId !== undefined &&
+        role === undefined &&
+        context.contributionKind === "proposal" &&
+        context.contributionStatus === "published"
+      );
+    case "contribution.support":
+      // A member speaks for their council, about another council's published proposal.
+      return (
+        role !== undefined &&
+        context.contributionCouncilId !== undefined &&
+        context.contributionCouncilId !== context.councilId &&
+        context.contributionKind === "proposal" &&
+        context.contributionStatus === "published"
+      );
+    case "council.settings.update":
+      return role === "referent" || actor.isAdmin;
+    case "settings.update":
+    case "audit.view":
+      return actor.isAdmin;
   }
 }
 

@@ -42,6 +42,8 @@ export const users = pgTable(
     isDemo: isDemo(),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     lastSignInAt: timestamp("last_sign_in_at", { withTimezone: true }),
+    /** The last notification digest mailed: at most one a day. */
+    lastDigestAt: timestamp("last_digest_at", { withTimezone: true }),
   },
   (t) => [uniqueIndex("users_email").on(t.email)],
 );
@@ -114,7 +116,11 @@ export const auditLog = pgTable(
     details: jsonb("details").$type<Record<string, unknown>>().notNull().default({}),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index("audit_log_created").on(t.createdAt), index("audit_log_target").on(t.targetType, t.targetId)],
+  (t) => [
+    index("audit_log_created").on(t.createdAt),
+    index("audit_log_target").on(t.targetType, t.targetId),
+    index("audit_log_actor").on(t.actorUserId, t.createdAt),
+  ],
 );
 
 /**

@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { check, index, integer, pgEnum, pgTable, serial, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
+import { boolean, check, index, integer, pgEnum, pgTable, primaryKey, serial, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
 import { users } from "./accounts";
 import { councils } from "./councils";
 import { actions } from "./plan";
@@ -31,6 +31,18 @@ export const contributions = pgTable(
     decidedAt: timestamp("decided_at", { withTimezone: true }),
     rejectionReason: text("rejection_reason"),
     publishedAt: timestamp("published_at", { withTimezone: true }),
+    /** Last edit by the council while pending (moderators see that the text changed). */
+    editedAt: timestamp("edited_at", { withTimezone: true }),
+    /** Hidden after publication: by a moderator (hiddenById set) or by reports (hiddenById null). */
+    hiddenAt: timestamp("hidden_at", { withTimezone: true }),
+    hiddenById: integer("hidden_by_id").references(() => users.id, { onDelete: "set null" }),
+    hiddenReason: text("hidden_reason"),
+    /** Hidden automatically after N reports: waits for a moderator to restore it or keep it hidden. */
+    reviewRequired: boolean("review_required").notNull().default(false),
+    /** Proposals only: when the City's first answer is due (publication + the answer delay setting). */
+    answerDueAt: timestamp("answer_due_at", { withTimezone: true }),
+    /** Proposals only: the City's first answer, for the answered / waiting / late counts and the median. */
+    firstAnsweredAt: timestamp("first_answered_at", { withTimezone: true }),
     /** Generated once per form render: the same form submitted twice creates one contribution. */
     clientRequestId: text("client_request_id").notNull(),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
@@ -46,6 +58,9 @@ export const contributions = pgTable(
       sql`(${t.kind} = 'feedback' and ${t.position} is not null and ${t.title} is null) or (${t.kind} = 'proposal' and ${t.position} is null and ${t.title} is not null)`,
     ),
     check("contributions_rejected_reason", sql`${t.status} <> 'rejected' or ${t.rejectionReason} is not null`),
+    check("contributions_hidden_reason", sql`${t.status} <> 'hidden' or ${t.hiddenReason} is not null`),
+    index("contributions_council_published").on(t.councilId, t.publishedAt).where(sql`${t.status} = 'published'`),
+    index("contributions_review").on(t.hiddenAt).where(sql`${t.reviewRequired}`),
   ],
 );
 
@@ -60,4 +75,131 @@ export const contributionComments = pgTable(
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index("contribution_comments_contribution").on(t.contributionId, t.createdAt)],
+);
+
+/** A signed-in person's report of a published item. One per person and item. */
+export const contributionReports = pgTable(
+  "contribution_reports",
+  {
+    id: serial("id").primaryKey(),
+    contributionId: integer("contribution_id").notNull().references(() => contributions.id, { onDelete: "cascade" }),
+    reporterId: integer("reporter_id").notNull().references(() => users.id, { onDelete: "cascade" }),
+    reason: text("reason").notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    /** Set when a moderator reviewed the item (kept published or hidden): the report leaves the queue. */
+    resolvedAt: timestamp("resolved_at", { withTimezone: true }),
+    resolvedById: integer("resolved_by_id").references(() => users.id, { onDelete: "set null" }),
+  },
+  (t) => [
+    uniqueIndex("contribution_reports_once").on(t.contributionId, t.reporterId),
+    index("contribution_reports_open").on(t.contributionId).where(sql`${t.resolvedAt} is null`),
+  ],
+);
+
+export const answerState = pgEnum("answer_state", ["under_review", "accepted", "rejected", "done"]);
+
+/**
+ * The City's answers to a published proposal: a public history, newest last. The signature is
+ * copied at answer time so that a later change of name or title does not rewrite the past.
+ */
+export const contributionAnswers = pgTable(
+  "contribution_answers",
+  {
+    id: serial("id").primaryKey(),
+    contributionId: integer("contribution_id").notNull().references(() => contributions.id, { onDelete: "cascade" }),
+    state: answerState("state").notNull(),
+    body: text("body").notNull(),
+    authorId: integer("author_id").references(() => users.id, { onDelete: "set null" }),
+    signatureName: text("signature_name").notNull(),
+    signatureTitle: text("signature_title"),
+    /** Generated once per form render: the same answer form submitted twice records one answer. */
+    clientRequestId: text("client_request_id").notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex("contribution_answers_client_request_id").on(t.clientRequestId), index("contribution_answers_contribution").on(t.contributionId, t.createdAt)],
+);
+
+/** A council's support of another council's published proposal. Once per council. */
+export const contributionSupports = pgTable(
+  "contribution_supports",
+  {
+    contributionId: integer("contribution_id").notNull().references(() => contributions.id, { onDelete: "cascade" }),
+    councilId: integer("council_id").notNull().references(() => councils.id, { onDelete: "cascade" }),
+    /** The member who gave the council's support. */
+    userId: integer("user_id").references(() => users.id, { onDelete: "set null" }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.contributionId, t.councilId] })],
+);
+
+/** Moderators' reusable rejection / hiding reasons. Editable; the text is copied into each decision. */
+export const moderationReasonTemplates = pgTable("moderation_reason_templates", {
+  id: serial("id").primaryKey(),
+  label: text("label").notNull(),
+  body: text("body").notNull(),
+  archivedAt: timestamp("archived_at", { withTimezone: true }),
+  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+});
+
+/** The platform's settings: a single row (id is always true). Admins change them. */
+export const platformSettings = pgTable(
+  "platform_settings",
+  {
+    id: boolean("id").primaryKey().default(true),
+    /** After this many open reports, a published item is hidden until a moderator reviews it. */
+    reportThreshold: integer("report_threshold").notNull().default(3),
+    /** A published proposal's answer is due this many days after publication. */
+    answerDueDays: integer("answer_due_days").notNull().default(60),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    check("platform_settings_single_row", sql`${t.id}`),
+    check("platform_settings_ranges", sql`${t.reportThreshold} between 1 and 100 and ${t.answerDueDays} between 1 and 365`),
+  ],
+);
+
+export const notificationKind = pgEnum("notification_kind", [
+  "contribution_approved",
+  "contribution_rejected",
+  "contribution_hidden",
+  "contribution_answered",
+  "contribution_supported",
+  "moderation_waiting",
+  "moderation_reported",
+]);
+
+/** In-app notifications; the email digest sends the unread, not-yet-emailed ones (at most once a day). */
+export const notifications = pgTable(
+  "notifications",
+  {
+    id: serial("id").primaryKey(),
+    userId: integer("user_id").notNull().references(() => users.id, { onDelete: "cascade" }),
+    kind: notificationKind("kind").notNull(),
+    contributionId: integer("contribution_id").references(() => contributions.id, { onDelete: "cascade" }),
+    councilId: integer("council_id").references(() => councils.id, { onDelete: "cascade" }),
+    /** One sentence in French, shown in the list and in the email. Plain text. */
+    message: text("message").notNull(),
+    /** A path on this site (never an external address). */
+    link: text("link").notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    readAt: timestamp("read_at", { withTimezone: true }),
+    emailedAt: timestamp("emailed_at", { withTimezone: true }),
+  },
+  (t) => [
+    index("notifications_user").on(t.userId, t.createdAt),
+    index("notifications_unread").on(t.userId).where(sql`${t.readAt} is null`),
+    index("notifications_to_email").on(t.userId).where(sql`${t.emailedAt} is null and ${t.readAt} is null`),
+  ],
+);
+
+/** Email opt-out per kind. No row = email on. */
+export const notificationPreferences = pgTable(
+  "notification_preferences",
+  {
+    userId: integer("user_id").notNull().references(() => users.id, { onDelete: "cascade" }),
+    kind: notificationKind("kind").notNull(),
+    email: boolean("email").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.kind] })],
 );

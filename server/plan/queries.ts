@@ -262,7 +262,7 @@ export interface PublishedContribution {
   title: string | null;
   body: string;
   councilName: string;
-  /** Null when the author chose not to show their name publicly (or left the council). */
+  /** The author's display name (they are told so on the form); null if the account was removed. */
   authorName: string | null;
   publishedAt: Date;
 }
@@ -280,24 +280,15 @@ export async function loadPublishedContributions(db: Db, actionId: number): Prom
       title: contributions.title,
       body: contributions.body,
       councilName: councils.name,
-      displayName: users.displayName,
-      showName: councilMemberships.showNamePublicly,
+      authorName: users.displayName,
       publishedAt: contributions.publishedAt,
     })
     .from(contributions)
     .innerJoin(councils, eq(councils.id, contributions.councilId))
     .leftJoin(users, eq(users.id, contributions.authorId))
-    .leftJoin(
-      councilMemberships,
-      and(eq(councilMemberships.councilId, contributions.councilId), eq(councilMemberships.userId, contributions.authorId)),
-    )
     .where(and(eq(contributions.actionId, actionId), eq(contributions.status, "published")))
     .orderBy(desc(contributions.publishedAt), desc(contributions.id));
-  return rows.map(({ displayName, showName, publishedAt, ...r }) => ({
-    ...r,
-    authorName: showName ? displayName : null,
-    publishedAt: publishedAt ?? new Date(0),
-  }));
+  return rows.map(({ publishedAt, ...r }) => ({ ...r, publishedAt: publishedAt ?? new Date(0) }));
 }
 
 /** A fiche action with its themes, named projects, progress reports and published contributions. Six queries. */

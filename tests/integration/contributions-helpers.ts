@@ -44,6 +44,8 @@ export async function setStatus(db: Db, id: number, status: "draft" | "pending" 
       submittedAt: status === "draft" ? null : new Date(),
       publishedAt: status === "published" || status === "hidden" ? new Date() : null,
       rejectionReason: status === "rejected" ? "Raison de test" : null,
+      hiddenAt: status === "hidden" ? new Date() : null,
+      hiddenReason: status === "hidden" ? "Raison de masquage de test" : null,
     })
     .where(eq(contributions.id, id));
 }

@@ -162,13 +162,8 @@ describe("public read of a fiche", () => {
     expect(json).not.toContain("Raison de test");
     expect(page!.contributions).toHaveLength(1);
     expect(Object.keys(page!.contributions[0]!).sort()).toEqual(["authorName", "body", "councilName", "id", "kind", "position", "publishedAt", "title"]);
-    // The author chose not to show their name: it is not public.
-    expect(page!.contributions[0]!.authorName).toBeNull();
-    await db
-      .update(councilMemberships)
-      .set({ showNamePublicly: true })
-      .where(and(eq(councilMemberships.councilId, cast.councilA.id), eq(councilMemberships.userId, cast.userIds.referentOfA)));
-    expect((await loadActionPage(fiche.slug, db))!.contributions[0]!.authorName).toBe(cast.actors.referentOfA!.displayName);
+    // The author is told on the form that their display name is published with the item.
+    expect(page!.contributions[0]!.authorName).toBe(cast.actors.referentOfA!.displayName);
   });
 });
 

@@ -49,6 +49,9 @@ export default async function NewContributionPage({ params, searchParams }: Prop
           </p>
         }
       />
+      <p className="mb-6 rounded-md border-l-4 border-blue-800 bg-blue-50 p-4">
+        Une fois publiée, la contribution portera le nom du conseil et votre nom d&apos;affichage : <strong>{actor.displayName}</strong>.
+      </p>
       <p className="mb-6">
         {kind === "feedback" ? (
           <TextLink href={`/espace/conseils/${slug}/contributions/nouvelle?type=proposition${fiche ? `&fiche=${encodeURIComponent(fiche)}` : ""}`}>

@@ -1,0 +1,53 @@
+import "server-only";
+import { and, count, eq, isNull, notInArray, sql, type SQL } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { contributions, notifications } from "@/db/schema";
+import { can, type Actor } from "@/lib/permissions";
+
+export interface Attention {
+  /** Unread notifications of this person. */
+  unread: number;
+  /** Moderators: pending items they may decide + items hidden by reports waiting for review. Null for others. */
+  waiting: number | null;
+  /** Moderators and officials: published proposals with no answer yet that they may answer. Null for others. */
+  toAnswer: number | null;
+}
+
+const notOwnCouncils = (actor: Actor): SQL[] => {
+  const own = [...actor.councils.keys()];
+  return own.length > 0 ? [notInArray(contributions.councilId, own)] : [];
+};
+
+/** What needs this person's attention, for the account bar of the signed-in pages. One query per line. */
+export async function loadAttention(db: Db, actor: Actor): Promise<Attention> {
+  const [unreadRows, waitingRows, toAnswerRows] = await Promise.all([
+    db
+      .select({ n: count() })
+      .from(notifications)
+      .where(and(eq(notifications.userId, actor.id), isNull(notifications.readAt))),
+    can(actor, "moderation.view")
+      ? db
+          .select({ n: count() })
+          .from(contributions)
+          .where(and(sql`(${contributions.status} = 'pending' or ${contributions.reviewRequired})`, ...notOwnCouncils(actor)))
+      : Promise.resolve(null),
+    actor.isModerator || actor.isOfficial
+      ? db
+          .select({ n: count() })
+          .from(contributions)
+          .where(
+            and(
+              eq(contributions.status, "published"),
+              eq(contributions.kind, "proposal"),
+              isNull(contributions.firstAnsweredAt),
+              ...notOwnCouncils(actor),
+            ),
+          )
+      : Promise.resolve(null),
+  ]);
+  return {
+    unread: unreadRows[0]?.n ?? 0,
+    waiting: waitingRows ? (waitingRows[0]?.n ?? 0) : null,
+    toAnswer: toAnswerRows ? (toAnswerRows[0]?.n ?? 0) : null,
+  };
+}
