@@ -76,6 +76,7 @@ ALTER TABLE "contributions" ADD COLUMN "hidden_reason" text;--> statement-breakp
 ALTER TABLE "contributions" ADD COLUMN "review_required" boolean DEFAULT false NOT NULL;--> statement-breakpoint
 ALTER TABLE "contributions" ADD COLUMN "answer_due_at" timestamp with time zone;--> statement-breakpoint
 ALTER TABLE "contributions" ADD COLUMN "first_answered_at" timestamp with time zone;--> statement-breakpoint
+ALTER TABLE "contributions" ADD COLUMN "is_demo" boolean DEFAULT false NOT NULL;--> statement-breakpoint
 ALTER TABLE "contribution_answers" ADD CONSTRAINT "contribution_answers_contribution_id_contributions_id_fk" FOREIGN KEY ("contribution_id") REFERENCES "public"."contributions"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "contribution_answers" ADD CONSTRAINT "contribution_answers_author_id_users_id_fk" FOREIGN KEY ("author_id") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "contribution_reports" ADD CONSTRAINT "contribution_reports_contribution_id_contributions_id_fk" FOREIGN KEY ("contribution_id") REFERENCES "public"."contributions"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint

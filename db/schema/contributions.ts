@@ -2,7 +2,7 @@ import { sql } from "drizzle-orm";
 import { boolean, check, index, integer, pgEnum, pgTable, primaryKey, serial, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
 import { users } from "./accounts";
 import { councils } from "./councils";
-import { actions } from "./plan";
+import { actions, isDemo } from "./plan";
 
 export const contributionKind = pgEnum("contribution_kind", ["feedback", "proposal"]);
 export const contributionPosition = pgEnum("contribution_position", ["favorable", "favorable_with_reservations", "unfavorable"]);
@@ -45,6 +45,8 @@ export const contributions = pgTable(
     firstAnsweredAt: timestamp("first_answered_at", { withTimezone: true }),
     /** Generated once per form render: the same form submitted twice creates one contribution. */
     clientRequestId: text("client_request_id").notNull(),
+    /** Written by the demo seed (never in production unless asked): the demo shows the whole loop. */
+    isDemo: isDemo(),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },

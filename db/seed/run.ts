@@ -12,9 +12,17 @@ import {
   meetings,
   planMilestones,
   plans,
+  platformSettings,
   progressReports,
   themes,
+  contributions,
+  contributionAnswers,
+  contributionSupports,
+  contributionReports,
+  moderationReasonTemplates,
+  notifications,
 } from "../schema";
+import { seedDemoContributions, seedReasonTemplates } from "./demo-contributions";
 import {
   actionSeeds,
   DEMO_PASSWORD,
@@ -120,6 +128,7 @@ export async function seedDatabase(db: Db, options: SeedOptions): Promise<void> 
       )
       .onConflictDoNothing({ target: progressReports.seedKey });
 
+    await seedReasonTemplates(tx as unknown as Db);
     if (options.demo) await seedDemoData(tx as unknown as Db, plan.id, themeIdByNumber, options.now ?? new Date());
   });
 }
@@ -159,6 +168,8 @@ async function seedDemoData(db: Db, planId: number, themeIdByNumber: Map<number,
   ]);
 
   await seedDemoAccounts(db);
+  const [settings] = await db.select({ answerDueDays: platformSettings.answerDueDays }).from(platformSettings).limit(1);
+  await seedDemoContributions(db, now, settings?.answerDueDays ?? 60);
 }
 
 async function seedDemoAccounts(db: Db) {
@@ -209,6 +220,12 @@ export async function countRows(db: Db): Promise<Record<string, number>> {
     meeting_agenda_items: meetingAgendaItems,
     users,
     council_memberships: councilMemberships,
+    contributions,
+    contribution_answers: contributionAnswers,
+    contribution_supports: contributionSupports,
+    contribution_reports: contributionReports,
+    moderation_reason_templates: moderationReasonTemplates,
+    notifications,
   };
   const out: Record<string, number> = {};
   for (const [name, table] of Object.entries(tables)) {

@@ -19,6 +19,13 @@ const tables = {
   meeting_agenda_items: schema.meetingAgendaItems,
   users: schema.users,
   council_memberships: schema.councilMemberships,
+  contributions: schema.contributions,
+  contribution_comments: schema.contributionComments,
+  contribution_answers: schema.contributionAnswers,
+  contribution_supports: schema.contributionSupports,
+  contribution_reports: schema.contributionReports,
+  moderation_reason_templates: schema.moderationReasonTemplates,
+  notifications: schema.notifications,
 };
 
 /** Every row of every table, in a stable order. */
@@ -105,16 +112,40 @@ describe("seed", () => {
     const meetingRows = await database.db.select().from(schema.meetings);
     expect(meetingRows.every((m) => m.isDemo)).toBe(true);
   });
+
+  it("adds demo contributions in every state of their life, marked as demo, from demo councils and accounts", async () => {
+    const rows = await database.db.select().from(schema.contributions);
+    expect(rows.length).toBeGreaterThanOrEqual(8);
+    expect(rows.every((r) => r.isDemo && r.body.startsWith("(Démonstration)"))).toBe(true);
+    expect(new Set(rows.map((r) => r.status))).toEqual(new Set(["draft", "pending", "published", "rejected", "hidden"]));
+    const now = Date.now();
+    const proposals = rows.filter((r) => r.kind === "proposal" && r.status === "published");
+    // An answered proposal, one still waiting and one late: the counts have something to show.
+    expect(proposals.some((r) => r.firstAnsweredAt !== null)).toBe(true);
+    expect(proposals.some((r) => r.firstAnsweredAt === null && r.answerDueAt!.getTime() > now)).toBe(true);
+    expect(proposals.some((r) => r.firstAnsweredAt === null && r.answerDueAt!.getTime() < now)).toBe(true);
+    expect(await database.db.select().from(schema.contributionAnswers)).not.toHaveLength(0);
+    expect(await database.db.select().from(schema.contributionSupports)).not.toHaveLength(0);
+    expect(await database.db.select().from(schema.contributionReports)).not.toHaveLength(0);
+    expect(await database.db.select().from(schema.contributionComments)).not.toHaveLength(0);
+    // Demo notifications count as already mailed: starting the demo sends no email.
+    const notes = await database.db.select().from(schema.notifications);
+    expect(notes.length).toBeGreaterThan(0);
+    expect(notes.every((n) => n.emailedAt !== null)).toBe(true);
+    // Each published or decided item has its journal rows.
+    const journal = await database.db.select().from(schema.auditLog);
+    expect(journal.filter((j) => j.action === "contribution.approve")).toHaveLength(rows.filter((r) => r.publishedAt !== null).length);
+  });
 });
 
 describe("seed without demo data (production default)", () => {
   let testDb: TestDatabase;
   afterAll(() => testDb.drop());
 
-  it("creates the plan but no council, no meeting and no demo account", async () => {
+  it("creates the plan and the moderators' starting reason templates, but no council, no meeting, no demo account and no contribution", async () => {
     testDb = await createTestDatabase("seed_prod");
     const database = await testDb.openPrepared({ demo: false });
     const counts = await countRows(database.db);
-    expect(counts).toMatchObject({ actions: 14, councils: 0, meetings: 0, users: 0 });
+    expect(counts).toMatchObject({ actions: 14, councils: 0, meetings: 0, users: 0, contributions: 0, notifications: 0, moderation_reason_templates: 4 });
   });
 });
