@@ -68,6 +68,8 @@ const matrix: Record<Permission, [boolean, boolean, boolean, boolean, boolean, b
   "council.settings.update":           [N, N, Y, N, N, N, Y, N],
   "settings.update":                   [N, N, N, N, N, N, Y, N],
   "audit.view":                        [N, N, N, N, N, N, Y, N],
+  "meeting.manage":                    [N, N, N, N, N, Y, Y, N],
+  "meeting.present":                   [N, N, N, N, Y, Y, Y, N],
 };
 
 /* The state of the contribution each permission is asked about in the matrix (its usual state). */

@@ -59,6 +59,9 @@ export const permissions = [
   // Platform settings (report threshold, answer delay) and the journal
   "settings.update",
   "audit.view",
+  // Public meetings (réunions de restitution) and their presentation
+  "meeting.manage",
+  "meeting.present",
 ] as const;
 
 export type Permission = (typeof permissions)[number];
@@ -164,6 +167,12 @@ export function can(actor: MaybeActor, permission: Permission, context: Permissi
     case "settings.update":
     case "audit.view":
       return actor.isAdmin;
+    case "meeting.manage":
+      // Officials prepare the meetings they present; admins help.
+      return actor.isOfficial || actor.isAdmin;
+    case "meeting.present":
+      // Staff may run the projector for an official.
+      return actor.isOfficial || actor.isAdmin || actor.isModerator;
   }
 }
 

@@ -19,6 +19,7 @@ const expectedTables = [
   "councils",
   "invitations",
   "meeting_agenda_items",
+  "meeting_snapshots",
   "meetings",
   "moderation_reason_templates",
   "notification_preferences",
