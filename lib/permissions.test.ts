@@ -70,6 +70,10 @@ const matrix: Record<Permission, [boolean, boolean, boolean, boolean, boolean, b
   "audit.view":                        [N, N, N, N, N, N, Y, N],
   "meeting.manage":                    [N, N, N, N, N, Y, Y, N],
   "meeting.present":                   [N, N, N, N, Y, Y, Y, N],
+  // The official of the matrix is in charge of the fiche (see below for one who is not).
+  "progress.report":                   [N, N, N, N, Y, Y, Y, N],
+  "action.deadline.change":            [N, N, N, N, Y, Y, Y, N],
+  "action.officials.assign":           [N, N, N, N, N, N, Y, N],
 };
 
 /* The state of the contribution each permission is asked about in the matrix (its usual state). */
@@ -105,6 +109,7 @@ describe("permission matrix (council A, about someone else)", () => {
             // Answers and supports are about proposals; a support is given by A to B's proposal.
             contributionKind: "proposal",
             contributionCouncilId: B,
+            inChargeOfAction: true,
           }),
         ).toBe(expected);
       });
@@ -197,5 +202,15 @@ describe("contributions", () => {
     expect(can(moderatorInA, "contribution.hide", { councilId: A })).toBe(false);
     expect(can(moderatorInA, "contribution.review_reports", { councilId: A })).toBe(false);
     expect(can(moderatorInA, "contribution.hide", { councilId: B })).toBe(true);
+  });
+
+  it("progress of a fiche: an official only for the fiches they are in charge of; members never", () => {
+    for (const p of ["progress.report", "action.deadline.change"] as const) {
+      expect(can(roles.official, p, { inChargeOfAction: false })).toBe(false);
+      expect(can(roles.official, p, {})).toBe(false);
+      expect(can(roles.official, p, { inChargeOfAction: true })).toBe(true);
+      expect(can(roles.moderator, p, { inChargeOfAction: false })).toBe(true);
+      expect(can(roles.referentOfA, p, { councilId: A, inChargeOfAction: true })).toBe(false);
+    }
   });
 });

@@ -62,6 +62,10 @@ export const permissions = [
   // Public meetings (réunions de restitution) and their presentation
   "meeting.manage",
   "meeting.present",
+  // Progress of the plan: points d'étape and deadlines of a fiche, the officials in charge of it
+  "progress.report",
+  "action.deadline.change",
+  "action.officials.assign",
 ] as const;
 
 export type Permission = (typeof permissions)[number];
@@ -79,6 +83,8 @@ export interface PermissionContext {
   contributionKind?: "feedback" | "proposal";
   /** Support only: the council that published the proposal (`councilId` is the supporting council). */
   contributionCouncilId?: number;
+  /** Progress of a fiche: whether the actor is one of the officials in charge of it. */
+  inChargeOfAction?: boolean;
 }
 
 const roleIn = (actor: Actor, councilId: number | undefined) =>
@@ -173,6 +179,12 @@ export function can(actor: MaybeActor, permission: Permission, context: Permissi
     case "meeting.present":
       // Staff may run the projector for an official.
       return actor.isOfficial || actor.isAdmin || actor.isModerator;
+    case "progress.report":
+    case "action.deadline.change":
+      // City staff (moderators, admins), or an official in charge of this fiche.
+      return actor.isModerator || actor.isAdmin || (actor.isOfficial && context.inChargeOfAction === true);
+    case "action.officials.assign":
+      return actor.isAdmin;
   }
 }
 

@@ -14,7 +14,7 @@ import {
   uniqueIndex,
 } from "drizzle-orm/pg-core";
 import { councils } from "./councils";
-import { isDemo } from "./plan";
+import { isDemo } from "./columns";
 
 export const councilRole = pgEnum("council_role", ["member", "referent"]);
 export const invitationKind = pgEnum("invitation_kind", ["staff", "council"]);

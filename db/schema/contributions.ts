@@ -2,7 +2,8 @@ import { sql } from "drizzle-orm";
 import { boolean, check, index, integer, pgEnum, pgTable, primaryKey, serial, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
 import { users } from "./accounts";
 import { councils } from "./councils";
-import { actions, isDemo } from "./plan";
+import { isDemo } from "./columns";
+import { actions } from "./plan";
 
 export const contributionKind = pgEnum("contribution_kind", ["feedback", "proposal"]);
 export const contributionPosition = pgEnum("contribution_position", ["favorable", "favorable_with_reservations", "unfavorable"]);

@@ -1,5 +1,6 @@
 import { integer, pgEnum, pgTable, serial, smallint, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
-import { isDemo, plans } from "./plan";
+import { isDemo } from "./columns";
+import { plans } from "./plan";
 
 export const submissionPolicy = pgEnum("submission_policy", ["any_member", "referents_only"]);
 

@@ -3,3 +3,4 @@ export * from "./councils";
 export * from "./meetings";
 export * from "./accounts";
 export * from "./contributions";
+export * from "./progress";

@@ -1,6 +1,7 @@
 import { index, integer, jsonb, pgTable, serial, smallint, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
 import { users } from "./accounts";
-import { actions, isDemo, plans, themes } from "./plan";
+import { isDemo } from "./columns";
+import { actions, plans, themes } from "./plan";
 
 /** A réunion publique. */
 export const meetings = pgTable(

@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
+import { users } from "./accounts";
 import {
-  boolean,
   check,
   date,
   integer,
@@ -83,6 +83,13 @@ export const actions = pgTable(
     timeframeEndYear: smallint("timeframe_end_year"),
     /** The entry's status words exactly as printed in the source, kept for traceability. */
     sourceWording: text("source_wording"),
+    /**
+     * The current time frame, once it was changed (with a reason: see actionDeadlineChanges).
+     * Null while the original one (timeframeLabel / timeframeEndYear) still holds.
+     */
+    currentTimeframeLabel: text("current_timeframe_label"),
+    /** The current deadline (last day), once set by a change; else the original end year's 31 December. */
+    deadline: date("deadline", { mode: "string" }),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [check("actions_progress_range", sql`${t.progress} is null or (${t.progress} between 0 and 100)`)],
@@ -127,7 +134,11 @@ export const progressReports = pgTable(
     status: actionStatus("status"),
     progress: smallint("progress"),
     sourceLabel: text("source_label"),
+    /** Who posted it (null for the source document's statements). */
+    authorId: integer("author_id").references(() => users.id, { onDelete: "set null" }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    /** Set when corrected (possible within 24 hours): the page says so; earlier texts are kept. */
+    correctedAt: timestamp("corrected_at", { withTimezone: true }),
   },
   (t) => [
     index("progress_reports_action").on(t.actionId, t.createdAt),
@@ -135,4 +146,4 @@ export const progressReports = pgTable(
   ],
 );
 
-export const isDemo = (name = "is_demo") => boolean(name).notNull().default(false);
+export { isDemo } from "./columns";

@@ -6,6 +6,8 @@ import { migrateDatabase } from "@/db/migrate";
 import { createTestDatabase, onPostgres, rowsOf, type TestDatabase } from "../support/test-database";
 
 const expectedTables = [
+  "action_deadline_changes",
+  "action_officials",
   "action_projects",
   "action_themes",
   "actions",
@@ -28,6 +30,7 @@ const expectedTables = [
   "plan_milestones",
   "plans",
   "platform_settings",
+  "progress_report_revisions",
   "progress_reports",
   "sign_in_throttles",
   "themes",
