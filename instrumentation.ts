@@ -1,7 +1,8 @@
 /**
  * Runs once when a server process starts: validate the environment, then open the database,
  * apply pending migrations and seed it if empty, so the first visitor never waits for that and a
- * misconfiguration stops the app at once with a clear message.
+ * misconfiguration stops the app at once with a clear message. Then starts the periodic run of the
+ * notification digests.
  */
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
@@ -24,4 +25,8 @@ export async function register() {
   const { getDatabase } = await import("@/db/client");
   const database = await getDatabase();
   console.log(`[base de données] prête (${database.kind === "pglite" ? "embarquée, PGlite" : "PostgreSQL"})`);
+  // The notification digests that became due (24 h after a person's last one): every 10 minutes,
+  // in this running server only (never during `next build`, never in the test runner). Unref'd.
+  const { startDigestSchedule } = await import("@/server/notifications/digest");
+  startDigestSchedule(database.db);
 }

@@ -1,4 +1,5 @@
-import { getPlanOverview } from "@/server/plan/queries";
+import { getPlanOverview, UPCOMING_DEADLINE_MONTHS } from "@/server/plan/queries";
+import { formatDay } from "@/lib/dates";
 import { pluralize } from "@/lib/labels";
 import { findSharedActions } from "@/lib/plan-text";
 import { Container } from "@/components/ui/container";
@@ -14,6 +15,8 @@ import { StatusSummary } from "@/components/plan/status-summary";
 import { ThemeCard } from "@/components/plan/theme-card";
 import { Timeline } from "@/components/plan/timeline";
 import { PlanUnavailable } from "@/components/plan/plan-unavailable";
+import { AnswerStatsSummary } from "@/components/answers/answer-stats-summary";
+import { contributionCountText } from "@/components/contributions/published-contributions";
 
 /* Served from cache; refreshed when the plan changes (server/cache.ts) and at least hourly. */
 export const revalidate = 3600;
@@ -73,6 +76,47 @@ export default async function HomePage() {
           </ul>
         </div>
         <RollupRule />
+      </Section>
+
+      <Section id="participation" title="Avis et propositions des conseils de quartier">
+        <p className="mb-2 text-slate-800">
+          Les conseils de quartier donnent leur avis sur les fiches actions et font des propositions ; la Ville les relit avant publication et
+          répond à chaque proposition.
+        </p>
+        <p className="font-semibold">Publiés sur l&apos;ensemble des fiches : {contributionCountText(overview.contributionCounts)}.</p>
+        <AnswerStatsSummary stats={overview.answerStats} className="mt-2" />
+      </Section>
+
+      <Section id="echeances" title="Échéances des prochains mois">
+        {overview.upcomingDeadlines.length > 0 ? (
+          <ul className="space-y-3">
+            {overview.upcomingDeadlines.map((a) => (
+              <li key={a.slug} className="rounded-md border border-slate-300 p-3 sm:p-4">
+                <TextLink href={`/fiches/${a.slug}`}>{a.title}</TextLink>
+                <p className="mt-1 text-slate-800">
+                  Échéance : {a.deadline.currentLabel} (jusqu&apos;au <time dateTime={a.deadline.currentDeadline!}>{formatDay(a.deadline.currentDeadline!)}</time>)
+                </p>
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p>Aucune fiche action n&apos;arrive à échéance dans les {UPCOMING_DEADLINE_MONTHS} prochains mois.</p>
+        )}
+        {overview.lateActions.length > 0 ? (
+          <>
+            <h3 className="mt-6 mb-2 text-xl font-bold">
+              {pluralize(overview.lateActions.length, "fiche action en retard", "fiches actions en retard")}
+            </h3>
+            <p className="mb-2 text-slate-800">Leur échéance est passée et elles ne sont pas réalisées.</p>
+            <ul className="list-disc space-y-1 pl-6">
+              {overview.lateActions.map((a) => (
+                <li key={a.slug}>
+                  <TextLink href={`/fiches/${a.slug}`}>{a.title}</TextLink> — échéance : {a.deadline.currentLabel}
+                </li>
+              ))}
+            </ul>
+          </>
+        ) : null}
       </Section>
 
       {overview.nextMeeting ? (

@@ -74,6 +74,7 @@ const matrix: Record<Permission, [boolean, boolean, boolean, boolean, boolean, b
   "progress.report":                   [N, N, N, N, Y, Y, Y, N],
   "action.deadline.change":            [N, N, N, N, Y, Y, Y, N],
   "action.officials.assign":           [N, N, N, N, N, N, Y, N],
+  "dashboard.view":                    [N, N, N, N, Y, Y, Y, N],
 };
 
 /* The state of the contribution each permission is asked about in the matrix (its usual state). */

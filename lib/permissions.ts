@@ -66,6 +66,8 @@ export const permissions = [
   "progress.report",
   "action.deadline.change",
   "action.officials.assign",
+  // The officials' dashboard (figures by theme and by council)
+  "dashboard.view",
 ] as const;
 
 export type Permission = (typeof permissions)[number];
@@ -185,6 +187,8 @@ export function can(actor: MaybeActor, permission: Permission, context: Permissi
       return actor.isModerator || actor.isAdmin || (actor.isOfficial && context.inChargeOfAction === true);
     case "action.officials.assign":
       return actor.isAdmin;
+    case "dashboard.view":
+      return actor.isOfficial || actor.isModerator || actor.isAdmin;
   }
 }
 

@@ -107,6 +107,29 @@ export default async function SpacePage({ searchParams }: Props) {
         </Section>
       ) : null}
 
+      {actor.isModerator || actor.isOfficial || actor.isAdmin ? (
+        <Section id="suivi-du-plan" title="Suivi du plan">
+          <ul className="list-disc space-y-2 pl-6">
+            <li>
+              <TextLink href="/tableau-de-bord">Tableau de bord : les chiffres du plan par thématique et par conseil</TextLink>
+            </li>
+            <li>
+              <TextLink href="/espace/fiches">Avancement des fiches : points d&apos;étape et échéances</TextLink>
+            </li>
+            {actor.isModerator || actor.isOfficial ? (
+              <li>
+                <TextLink href="/reponses">Réponses de la Ville aux propositions des conseils</TextLink>
+              </li>
+            ) : null}
+            {can(actor, "meeting.manage") || can(actor, "meeting.present") ? (
+              <li>
+                <TextLink href="/espace/reunions">Réunions publiques : préparer et présenter</TextLink>
+              </li>
+            ) : null}
+          </ul>
+        </Section>
+      ) : null}
+
       {can(actor, "admin.view") ? (
         <Section id="administration" title="Administration">
           <ul className="list-disc space-y-2 pl-6">

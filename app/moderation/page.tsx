@@ -1,25 +1,25 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { ContributionText } from "@/components/contributions/contribution-text";
-import { PositionBadge } from "@/components/contributions/position-badge";
-import { buttonClass, FormMessage, inputClass } from "@/components/form/field";
+import { FormMessage } from "@/components/form/field";
+import { ModeratedItem } from "@/components/moderation/moderated-item";
+import { ModerationFilters, parseModerationFilters } from "@/components/moderation/moderation-filters";
+import { ModerationTabs } from "@/components/moderation/moderation-tabs";
 import { Container } from "@/components/ui/container";
 import { PageHeading } from "@/components/ui/page-heading";
 import { Section } from "@/components/ui/section";
-import { TextLink } from "@/components/ui/text-link";
 import { formatDateTime } from "@/lib/dates";
 import { pluralize } from "@/lib/labels";
 import { kindLabels } from "@/lib/validation/contribution";
 import { requireActor } from "@/server/auth/actor";
 import { getDb } from "@/server/db";
-import { listPendingQueue, type QueueFilters } from "@/server/moderation/queue";
-import { DecisionForms } from "./decision-forms";
+import { loadModerationCounts } from "@/server/moderation/lists";
+import { listPendingQueue } from "@/server/moderation/queue";
+import { listActiveTemplates } from "@/server/moderation/templates";
+import { BulkDecisionForm, DecisionForms } from "./decision-forms";
 
 export const metadata: Metadata = { title: "Modération", robots: { index: false } };
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
-
-const one = (v: string | string[] | undefined) => (typeof v === "string" && v !== "" ? v : undefined);
 
 function age(hours: number) {
   if (hours < 1) return "moins d'une heure";
@@ -27,22 +27,34 @@ function age(hours: number) {
   return pluralize(Math.floor(hours / 24), "jour", "jours");
 }
 
+const count = (v: unknown) => (typeof v === "string" && /^\d{1,4}$/.test(v) ? Number(v) : 0);
+
+/** The confirmation after a decision: fixed texts, numbers only from the address. */
+function doneMessage(query: Record<string, string | string[] | undefined>): string | null {
+  if (query.fait === "publiee") return "Contribution approuvée : elle est maintenant publique.";
+  if (query.fait === "refusee") return "Contribution refusée : le conseil verra la raison.";
+  if (query.fait === "lot-approuve" || query.fait === "lot-refuse") {
+    const [n, m, r] = [count(query.n), count(query.m), count(query.r)];
+    const parts = [query.fait === "lot-approuve" ? pluralize(n, "approuvée", "approuvées") : pluralize(n, "refusée", "refusées")];
+    if (m > 0) parts.push(`${pluralize(m, "déjà décidée", "déjà décidées")} par un·e autre modérateur·rice`);
+    if (r > 0) parts.push(`${r} que vous ne pouvez pas décider`);
+    return `${parts.join(", ")}.`;
+  }
+  return null;
+}
+
 /* The moderation queue, for moderators. Per request. Filters are a GET form: they work without JS. */
 export default async function ModerationPage({ searchParams }: Props) {
   const query = await searchParams;
   const actor = await requireActor("/moderation");
-  const filters: QueueFilters = {
-    councilId: one(query.conseil) ? Number(query.conseil) || undefined : undefined,
-    actionSlug: one(query.fiche),
-    kind: query.type === "avis" ? "feedback" : query.type === "proposition" ? "proposal" : undefined,
-  };
-  const result = await listPendingQueue(await getDb(), actor, filters);
+  const db = await getDb();
+  const { filters, filterQuery, any } = parseModerationFilters(query);
+  const result = await listPendingQueue(db, actor, filters);
   if (!result.ok) notFound();
+  const [counts, templates] = await Promise.all([loadModerationCounts(db, actor), listActiveTemplates(db, actor)]);
   const { items, councils, actions } = result.data;
-  const filterQuery = new URLSearchParams(
-    Object.entries({ conseil: one(query.conseil), fiche: one(query.fiche), type: one(query.type) }).filter((e): e is [string, string] => e[1] !== undefined),
-  ).toString();
-  const done = query.fait === "publiee" ? "Contribution approuvée : elle est maintenant publique." : query.fait === "refusee" ? "Contribution refusée : le conseil verra la raison." : null;
+  const templateOptions = templates.ok ? templates.data : [];
+  const done = doneMessage(query);
 
   return (
     <Container>
@@ -55,72 +67,56 @@ export default async function ModerationPage({ searchParams }: Props) {
           </p>
         }
       />
+      <ModerationTabs current="file" counts={counts} />
       {done ? (
         <div className="mb-6">
           <FormMessage kind="success">{done}</FormMessage>
         </div>
       ) : null}
-      <form method="get" action="/moderation" className="grid gap-4 rounded-lg border border-slate-300 bg-slate-50 p-4 sm:grid-cols-2 lg:grid-cols-4" aria-label="Filtrer la file">
-        <div className="flex flex-col gap-1">
-          <label htmlFor="filtre-conseil" className="font-semibold">Conseil</label>
-          <select id="filtre-conseil" name="conseil" defaultValue={filters.councilId ? String(filters.councilId) : ""} className={inputClass}>
-            <option value="">Tous les conseils</option>
-            {councils.map((c) => (
-              <option key={c.id} value={c.id}>{c.name}</option>
-            ))}
-          </select>
-        </div>
-        <div className="flex flex-col gap-1">
-          <label htmlFor="filtre-fiche" className="font-semibold">Fiche action</label>
-          <select id="filtre-fiche" name="fiche" defaultValue={filters.actionSlug ?? ""} className={inputClass}>
-            <option value="">Toutes les fiches</option>
-            {actions.map((a) => (
-              <option key={a.slug} value={a.slug}>{a.title}</option>
-            ))}
-          </select>
-        </div>
-        <div className="flex flex-col gap-1">
-          <label htmlFor="filtre-type" className="font-semibold">Type</label>
-          <select id="filtre-type" name="type" defaultValue={typeof query.type === "string" ? query.type : ""} className={inputClass}>
-            <option value="">Avis et propositions</option>
-            <option value="avis">Avis</option>
-            <option value="proposition">Propositions</option>
-          </select>
-        </div>
-        <div className="flex items-end">
-          <button type="submit" className={buttonClass}>Filtrer</button>
-        </div>
-      </form>
+      <ModerationFilters action="/moderation" filters={filters} councils={councils} actions={actions} label="Filtrer la file" />
 
       <Section id="file" title={`En attente : ${pluralize(items.length, "contribution", "contributions")}`}>
         {items.length === 0 ? (
-          <p>Rien n&apos;attend de décision{filters.councilId || filters.actionSlug || filters.kind ? " avec ces filtres" : ""}.</p>
+          <p>Rien n&apos;attend de décision{any ? " avec ces filtres" : ""}.</p>
         ) : (
-          <ol className="space-y-6">
-            {items.map((item) => {
-              const label = `${kindLabels[item.kind]} du ${item.council.name} sur « ${item.action.title} »${item.title ? ` : ${item.title}` : ""}`;
-              return (
-                <li key={item.id}>
-                  <article aria-labelledby={`file-${item.id}`} className="rounded-lg border-2 border-slate-300 bg-white p-4 sm:p-5">
-                    <h3 id={`file-${item.id}`} className="text-xl leading-snug font-bold break-words">
-                      {label}
-                    </h3>
-                    <p className="mt-2 text-slate-800">
-                      Soumis le {formatDateTime(item.submittedAt)} (il y a {age(item.ageHours)}), rédigé par {item.authorName ?? "un ancien compte"}.{" "}
-                      <TextLink href={`/fiches/${item.action.slug}`}>Voir la fiche</TextLink>
-                    </p>
-                    {item.position ? (
-                      <p className="mt-2">
-                        <PositionBadge position={item.position} />
-                      </p>
-                    ) : null}
-                    <ContributionText text={item.body} className="mt-3" />
-                    <DecisionForms id={item.id} filters={filterQuery} />
-                  </article>
-                </li>
-              );
-            })}
-          </ol>
+          <>
+            <BulkDecisionForm formId="selection" filters={filterQuery} templates={templateOptions} />
+            <ol className="mt-6 space-y-6">
+              {items.map((item) => {
+                const label = `${kindLabels[item.kind]} du ${item.council.name} sur « ${item.action.title} »${item.title ? ` : ${item.title}` : ""}`;
+                return (
+                  <li key={item.id}>
+                    <ModeratedItem
+                      headingId={`file-${item.id}`}
+                      item={item}
+                      before={
+                        <label className="mb-2 inline-flex min-h-11 items-center gap-3 font-semibold">
+                          <input
+                            type="checkbox"
+                            name="ids"
+                            value={item.id}
+                            form="selection"
+                            className="h-6 w-6 shrink-0 accent-blue-900 focus-visible:outline-3 focus-visible:outline-offset-2 focus-visible:outline-blue-800"
+                          />
+                          <span>
+                            Sélectionner<span className="sr-only"> : {label}</span>
+                          </span>
+                        </label>
+                      }
+                      meta={
+                        <>
+                          Soumis le {formatDateTime(item.submittedAt)} (il y a {age(item.ageHours)}), rédigé par {item.authorName ?? "un ancien compte"}.
+                          {item.editedAt ? <strong> Modifié par le conseil le {formatDateTime(item.editedAt)}.</strong> : null}
+                        </>
+                      }
+                    >
+                      <DecisionForms id={item.id} filters={filterQuery} version={item.editedAt ? item.editedAt.toISOString() : ""} templates={templateOptions} />
+                    </ModeratedItem>
+                  </li>
+                );
+              })}
+            </ol>
+          </>
         )}
       </Section>
     </Container>

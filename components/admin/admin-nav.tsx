@@ -1,9 +1,11 @@
-export type AdminSection = "accueil" | "utilisateurs" | "conseils";
+export type AdminSection = "accueil" | "utilisateurs" | "conseils" | "journal" | "parametres";
 
 const links: { key: AdminSection; href: string; label: string }[] = [
   { key: "accueil", href: "/admin", label: "Administration" },
   { key: "utilisateurs", href: "/admin/utilisateurs", label: "Utilisateurs" },
   { key: "conseils", href: "/admin/conseils", label: "Conseils de quartier" },
+  { key: "journal", href: "/admin/journal", label: "Journal" },
+  { key: "parametres", href: "/admin/parametres", label: "Paramètres" },
 ];
 
 /** The administration's own menu, at the top of every admin page. Plain links, big targets. */

@@ -1,5 +1,6 @@
 import { formatDateTime, isoDateTime } from "@/lib/dates";
 import { frenchQuote } from "@/lib/french";
+import { submissionPolicyLabels, type SubmissionPolicy } from "@/lib/validation/settings";
 import { roleNames } from "./badges";
 
 export interface JournalEntry {
@@ -8,20 +9,104 @@ export interface JournalEntry {
   reason: string | null;
   details: Record<string, unknown>;
   createdAt: Date;
+  /** The full journal (/admin/journal) says more: the actor's email, what the row is about, its council. */
+  actorEmail?: string | null;
+  targetType?: string;
+  targetId?: string | null;
+  targetName?: string | null;
+  councilName?: string | null;
 }
 
-const actionLabels: Record<string, string> = {
+/** Every action name the code writes to the journal (grep writeAudit), in plain French. */
+export const journalActionLabels: Record<string, string> = {
   "user.invite_staff": "Invitation envoyée",
   "user.roles.change": "Rôles modifiés",
   "user.deactivate": "Compte désactivé",
   "user.reactivate": "Compte réactivé",
+  "user.password_reset": "Mot de passe réinitialisé",
+  "session.revoke_all": "Déconnexion de tous les appareils",
   "council.create": "Conseil créé",
   "council.update": "Conseil modifié",
   "council.archive": "Conseil archivé",
   "council.unarchive": "Conseil rendu de nouveau visible",
+  "council.settings.update": "Paramètres d'un conseil modifiés",
+  "council.members.invite": "Invitation à un conseil envoyée",
+  "council.members.remove": "Membre retiré·e d'un conseil",
+  "council.members.set_role": "Rôle dans un conseil modifié",
+  "council.membership.set_visibility": "Affichage du nom sur la page du conseil modifié",
+  "invitation.accept": "Invitation acceptée",
+  "invitation.revoke": "Invitation annulée",
+  "contribution.draft": "Brouillon de contribution créé",
+  "contribution.edit_pending": "Contribution en attente modifiée",
+  "contribution.submit": "Contribution soumise à la modération",
+  "contribution.withdraw": "Contribution retirée de la modération",
+  "contribution.approve": "Contribution approuvée et publiée",
+  "contribution.reject": "Contribution refusée",
+  "contribution.hide": "Contribution masquée",
+  "contribution.auto_hide": "Contribution masquée après des signalements",
+  "contribution.report": "Contribution signalée",
+  "contribution.republish": "Contribution signalée remise en ligne",
+  "contribution.reports_dismiss": "Signalements classés sans suite",
+  "contribution.answer": "Réponse de la Ville publiée",
+  "contribution.support": "Proposition soutenue par un conseil",
+  "moderation.template.create": "Modèle de raison créé",
+  "moderation.template.update": "Modèle de raison modifié",
+  "moderation.template.archive": "Modèle de raison archivé",
+  "moderation.template.restore": "Modèle de raison rétabli",
+  "settings.update": "Paramètres de la plateforme modifiés",
+  "progress_report.create": "Point d'étape publié",
+  "progress_report.correct": "Point d'étape corrigé",
+  "action.deadline.change": "Échéance d'une fiche action modifiée",
+  "action.officials.assign": "Élu·e·s chargé·e·s d'une fiche action modifié·e·s",
+  "meeting.create": "Réunion publique créée",
+  "meeting.update": "Réunion publique modifiée",
+  "meeting.minutes": "Compte rendu de réunion enregistré",
+  "meeting.freeze": "Diapositives d'une réunion figées (« état au … »)",
+  "meeting.unfreeze": "Diapositives d'une réunion revenues aux données en direct",
 };
 
-const fieldLabels: Record<string, string> = { name: "Nom", number: "Numéro", area: "Quartier", description: "Description", title: "Fonction" };
+/** The label of an action name; an unknown name (written by newer code) is shown as it is. */
+export const journalActionLabel = (action: string) => journalActionLabels[action] ?? action;
+
+const fieldLabels: Record<string, string> = {
+  name: "Nom",
+  number: "Numéro",
+  area: "Quartier",
+  description: "Description",
+  title: "Fonction",
+  reportThreshold: "Signalements avant masquage",
+  answerDueDays: "Délai de réponse (jours)",
+  submissionPolicy: "Qui peut soumettre à la modération",
+  slug: "Adresse de la page",
+  email: "Adresse électronique",
+  label: "Motif",
+  state: "État de la réponse",
+  first: "Première réponse",
+  resolvedReports: "Signalements traités",
+  visible: "Nom affiché publiquement",
+  role: "Rôle",
+  grants: "Rôles",
+  takenAt: "État au",
+  replaces: "Remplace l'état au",
+  slides: "Diapositives",
+};
+
+/** Technical details (ids, counters) that say nothing to a reader. */
+const hiddenDetails = new Set(["before", "after", "sessionVersion", "answerId", "proposingCouncilId"]);
+
+const answerStates: Record<string, string> = { under_review: "à l'étude", accepted: "retenue", rejected: "non retenue", done: "réalisée" };
+
+const targetLabels: Record<string, string> = {
+  user: "Personne",
+  council: "Conseil",
+  contribution: "Contribution",
+  invitation: "Invitation",
+  platform_settings: "Paramètres de la plateforme",
+  moderation_reason_template: "Modèle de raison",
+  action: "Fiche action",
+  meeting: "Réunion publique",
+  progress_report: "Point d'étape",
+};
 
 type Roles = Partial<Record<keyof typeof roleNames | "title", unknown>>;
 
@@ -29,43 +114,76 @@ const rolesText = (roles: Roles) => {
   const held = (Object.keys(roleNames) as (keyof typeof roleNames)[]).filter((k) => roles[k] === true).map((k) => roleNames[k]);
   return held.length > 0 ? held.join(", ") : "aucun rôle";
 };
-const valueText = (value: unknown) => (value === null || value === undefined || value === "" ? "(vide)" : frenchQuote(String(value)));
+const valueText = (key: string, value: unknown) => {
+  if (value === null || value === undefined || value === "") return "(vide)";
+  if (typeof value === "boolean") return value ? "oui" : "non";
+  if (typeof value === "string" && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(value) && !Number.isNaN(Date.parse(value))) return formatDateTime(new Date(value));
+  if (key === "grants" && typeof value === "object") return rolesText(value as Roles);
+  if (key === "state" && typeof value === "string" && value in answerStates) return answerStates[value]!;
+  if (key === "submissionPolicy" && typeof value === "string" && value in submissionPolicyLabels) return submissionPolicyLabels[value as SubmissionPolicy];
+  return frenchQuote(typeof value === "object" ? JSON.stringify(value) : String(value));
+};
 
 /** What changed, in words, from the journal row's details (before/after). */
 function changeSummary(entry: JournalEntry): string[] {
   const before = entry.details.before as Roles | undefined;
   const after = entry.details.after as Roles | undefined;
-  if (!before || !after) return [];
+  if (!before || !after || typeof before !== "object" || typeof after !== "object") return [];
   if (entry.action === "user.roles.change") {
     const lines = [`Rôles : ${rolesText(before)} → ${rolesText(after)}`];
-    if (before.title !== after.title) lines.push(`Fonction : ${valueText(before.title)} → ${valueText(after.title)}`);
+    if (before.title !== after.title) lines.push(`Fonction : ${valueText("title", before.title)} → ${valueText("title", after.title)}`);
     return lines;
   }
-  return Object.keys(after).map((key) => `${fieldLabels[key] ?? key} : ${valueText(before[key as keyof Roles])} → ${valueText(after[key as keyof Roles])}`);
+  return Object.keys(after).map(
+    (key) => `${fieldLabels[key] ?? key} : ${valueText(key, before[key as keyof Roles])} → ${valueText(key, after[key as keyof Roles])}`,
+  );
 }
 
-/** Who did what, when and why — the journal rows about one person or one council, newest first. */
+/** The other details of the row, in words: « Motif : « Hors sujet » ; Première réponse : oui ». */
+function otherDetails(entry: JournalEntry): string | null {
+  const keys = Object.keys(entry.details).filter((k) => !hiddenDetails.has(k));
+  if (keys.length === 0) return null;
+  return keys.map((k) => `${fieldLabels[k] ?? k} : ${valueText(k, entry.details[k])}`).join(" ; ");
+}
+
+/** What the row is about: « Personne : Marie Dupont », « Contribution n° 12 ». */
+function targetText(entry: JournalEntry): string | null {
+  if (!entry.targetType || entry.targetType === "platform_settings") return entry.targetType ? targetLabels.platform_settings! : null;
+  const label = targetLabels[entry.targetType] ?? entry.targetType;
+  if (entry.targetName) return `${label} : ${entry.targetName}`;
+  return entry.targetId ? `${label} n° ${entry.targetId}` : label;
+}
+
+/** Who did what, when and why — journal rows, newest first. Every value is rendered as text. */
 export function Journal({ entries, emptyText }: { entries: JournalEntry[]; emptyText: string }) {
   if (entries.length === 0) return <p>{emptyText}</p>;
   return (
     <ol className="space-y-4">
-      {entries.map((entry, i) => (
-        <li key={i} className="rounded-md border border-slate-300 p-4">
-          <p className="font-bold">{actionLabels[entry.action] ?? entry.action}</p>
-          <p className="text-base text-slate-800">
-            <time dateTime={isoDateTime(entry.createdAt)}>Le {formatDateTime(entry.createdAt)}</time>, par {entry.actorName ?? "le système"}
-          </p>
-          {changeSummary(entry).map((line) => (
-            <p key={line} className="text-base">
-              {line}
+      {entries.map((entry, i) => {
+        const target = targetText(entry);
+        const details = otherDetails(entry);
+        return (
+          <li key={i} className="rounded-md border border-slate-300 p-4">
+            <p className="font-bold">{journalActionLabel(entry.action)}</p>
+            <p className="text-base break-words text-slate-800">
+              <time dateTime={isoDateTime(entry.createdAt)}>Le {formatDateTime(entry.createdAt)}</time>, par {entry.actorName ?? "le système"}
+              {entry.actorEmail ? ` (${entry.actorEmail})` : ""}
             </p>
-          ))}
-          <p className="text-base">
-            <span className="font-semibold">Raison : </span>
-            {entry.reason ?? "non précisée"}
-          </p>
-        </li>
-      ))}
+            {target ? <p className="text-base break-words">{target}</p> : null}
+            {entry.councilName ? <p className="text-base break-words">Conseil : {entry.councilName}</p> : null}
+            {changeSummary(entry).map((line) => (
+              <p key={line} className="text-base break-words">
+                {line}
+              </p>
+            ))}
+            {details ? <p className="text-base break-words">Détails : {details}</p> : null}
+            <p className="text-base break-words whitespace-pre-line">
+              <span className="font-semibold">Raison : </span>
+              {entry.reason ?? "non précisée"}
+            </p>
+          </li>
+        );
+      })}
     </ol>
   );
 }

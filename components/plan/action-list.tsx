@@ -1,6 +1,7 @@
 import type { ActionSummary, ThemePage } from "@/server/plan/queries";
 import { TextLink } from "@/components/ui/text-link";
 import { ActionMeta } from "./action-meta";
+import { ContributionCounts } from "./contribution-counts";
 import { ProgressBar } from "./progress-bar";
 import { ThemeLinks } from "./theme-links";
 
@@ -17,8 +18,9 @@ export function ActionList({ actions, otherThemesByAction }: { actions: ActionSu
               <h3 id={headingId} className="text-xl leading-snug font-bold">
                 <TextLink href={`/fiches/${action.slug}`}>{action.title}</TextLink>
               </h3>
-              <ActionMeta status={action.status} timeframeLabel={action.timeframeLabel} />
+              <ActionMeta status={action.status} deadline={action.deadline} />
               <ProgressBar progress={action.progress} className="mt-3" />
+              <ContributionCounts counts={action.contributionCounts} />
               {others.length > 0 ? (
                 <div className="mt-3 text-base text-slate-800">
                   <p>Cette fiche action figure aussi dans :</p>

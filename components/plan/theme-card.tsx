@@ -3,6 +3,7 @@ import { pluralize } from "@/lib/labels";
 import { joinFrench } from "@/lib/french";
 import { TextLink } from "@/components/ui/text-link";
 import { ActionMeta } from "./action-meta";
+import { ContributionCounts } from "./contribution-counts";
 
 /** Accessible name « Thématique 1 : Petite enfance / Enfance / Jeunesse », shown on two lines. */
 export function ThemeTitle({ number, title, numberClassName = "text-lg" }: { number: number; title: string; numberClassName?: string }) {
@@ -41,7 +42,8 @@ export function ThemeCard({ theme, themeNumbersBySlug }: { theme: ThemeSummary; 
                 <TextLink href={`/fiches/${action.slug}`} className="font-semibold">
                   {action.title}
                 </TextLink>
-                <ActionMeta status={action.status} timeframeLabel={action.timeframeLabel} />
+                <ActionMeta status={action.status} deadline={action.deadline} />
+                <ContributionCounts counts={action.contributionCounts} />
                 {others.length > 0 ? (
                   <p className="mt-2 text-base text-slate-700">
                     Également listée dans la thématique {joinFrench(others.map(String))}.

@@ -34,14 +34,18 @@ export async function inviteThroughSpace(page: Page, email: string, slug: string
  * and accepted through the invitation page, which signs them in. Tests that need « a member of
  * another council » use one, so they never race with tests that change a demo account.
  */
-export async function newMemberOf(browser: Browser, slug: string, label = "membre"): Promise<{ context: BrowserContext; email: string; displayName: string }> {
+export async function newMemberOf(
+  browser: Browser,
+  slug: string,
+  label = "membre",
+  displayName = `Test ${label} ${Math.random().toString(36).slice(2, 7)}`,
+): Promise<{ context: BrowserContext; email: string; displayName: string }> {
   const admin = await signedInContext(browser, demo.admin);
   const email = uniqueEmail(label);
   const link = await inviteThroughSpace(await admin.newPage(), email, slug);
   await admin.close();
   const context = await browser.newContext();
   const page = await context.newPage();
-  const displayName = `Test ${label} ${Math.random().toString(36).slice(2, 7)}`;
   const password = `une phrase de test ${Math.random().toString(36).slice(2, 8)}`;
   await page.goto(link);
   const form = acceptForm(page);

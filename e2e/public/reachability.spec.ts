@@ -9,8 +9,10 @@ test("chaque fiche action du document source a un lien depuis l'accueil qui mèn
   const ficheHrefs = await page.locator('main a[href^="/fiches/"]').evaluateAll((links) => links.map((a) => a.getAttribute("href")));
   expect(new Set(ficheHrefs)).toEqual(new Set(actionSeeds.map((a) => `/fiches/${a.slug}`)));
 
+  // Under the themes, each fiche is listed once per theme (the late and coming deadlines link to it too).
+  const themesRegion = page.getByRole("region", { name: /thématiques et leurs fiches actions$/ });
   for (const action of actionSeeds) {
-    const links = page.getByRole("main").getByRole("link", { name: action.title, exact: true });
+    const links = themesRegion.getByRole("link", { name: action.title, exact: true });
     await expect(links).toHaveCount(action.themes.length);
     await links.first().click();
     await expect(page).toHaveURL(`/fiches/${action.slug}`);

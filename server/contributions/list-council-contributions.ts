@@ -19,6 +19,11 @@ export interface CouncilContribution {
   publishedAt: Date | null;
   /** Only for rejected items: the council sees why, the public never does. */
   rejectionReason: string | null;
+  /** Only for hidden items: why the City took it down (or that reports hid it pending review). */
+  hiddenReason: string | null;
+  hiddenAt: Date | null;
+  /** Last correction by the council while it was pending. */
+  editedAt: Date | null;
   /** Internal comments, for drafts only. */
   comments: { id: number; authorName: string | null; body: string; createdAt: Date }[];
   canSubmit: boolean;
@@ -59,6 +64,9 @@ export async function listCouncilContributions(db: Db, actor: MaybeActor, counci
       submittedAt: contributions.submittedAt,
       publishedAt: contributions.publishedAt,
       rejectionReason: contributions.rejectionReason,
+      hiddenReason: contributions.hiddenReason,
+      hiddenAt: contributions.hiddenAt,
+      editedAt: contributions.editedAt,
     })
     .from(contributions)
     .innerJoin(actions, eq(actions.id, contributions.actionId))
@@ -89,6 +97,7 @@ export async function listCouncilContributions(db: Db, actor: MaybeActor, counci
       ...r,
       action: { slug: actionSlug, title: actionTitle },
       rejectionReason: r.status === "rejected" ? r.rejectionReason : null,
+      hiddenReason: r.status === "hidden" ? r.hiddenReason : null,
       comments: comments.filter((c) => c.contributionId === r.id).map(({ contributionId: _c, ...c }) => c),
       canSubmit: can(actor, "contribution.submit", { councilId: council.id, submissionPolicy: council.submissionPolicy, contributionStatus: r.status }),
       canComment: can(actor, "contribution.comment", { councilId: council.id, contributionStatus: r.status }),

@@ -5,6 +5,8 @@ import { contributions, councils } from "@/db/schema";
 import { fail, forbidden, notFound, ok, unauthenticated, type ActionResult } from "@/lib/action-result";
 import { can, type MaybeActor } from "@/lib/permissions";
 import { writeAudit } from "@/server/audit";
+import { requestDigests } from "@/server/notifications/digest";
+import { notifyModerators } from "@/server/notifications/notify";
 
 /**
  * Sends a draft to moderation (draft → pending), by any member or only by a referent as the
@@ -15,7 +17,7 @@ export async function submitContribution(db: Db, actor: MaybeActor, input: { id:
   const id = Number(input.id);
   if (!Number.isInteger(id) || id <= 0) return notFound("Brouillon");
   const [target] = await db
-    .select({ councilId: contributions.councilId, policy: councils.submissionPolicy })
+    .select({ councilId: contributions.councilId, policy: councils.submissionPolicy, councilName: councils.name })
     .from(contributions)
     .innerJoin(councils, eq(councils.id, contributions.councilId))
     .where(eq(contributions.id, id));
@@ -25,7 +27,7 @@ export async function submitContribution(db: Db, actor: MaybeActor, input: { id:
     return fail("FORBIDDEN", "Dans ce conseil, seuls les référent·es peuvent soumettre un brouillon à la modération.");
   }
 
-  return db.transaction(async (tx) => {
+  const result = await db.transaction(async (tx) => {
     const [row] = await tx.select({ status: contributions.status }).from(contributions).where(eq(contributions.id, id)).for("update");
     if (!row) return notFound("Brouillon");
     if (row.status !== "draft") return fail("CONFLICT", "Ce brouillon a déjà été soumis à la modération.");
@@ -34,6 +36,16 @@ export async function submitContribution(db: Db, actor: MaybeActor, input: { id:
       .set({ status: "pending", submittedById: actor.id, submittedAt: sql`now()`, updatedAt: sql`now()` })
       .where(eq(contributions.id, id));
     await writeAudit(tx, { actorUserId: actor.id, action: "contribution.submit", targetType: "contribution", targetId: id, councilId: target.councilId });
+    // Moderators who may decide it (not those of this council) are told, in the same transaction.
+    await notifyModerators(tx, target.councilId, {
+      kind: "moderation_waiting",
+      message: `Une contribution du ${target.councilName} attend une décision de modération.`,
+      link: "/moderation",
+      contributionId: id,
+      councilId: target.councilId,
+    });
     return ok({ id }, "Contribution soumise à la modération. Elle sera publique une fois approuvée.");
   });
+  if (result.ok) requestDigests(db);
+  return result;
 }

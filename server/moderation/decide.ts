@@ -1,19 +1,26 @@
 import "server-only";
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq, isNull, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { contributions, users } from "@/db/schema";
 import { fail, forbidden, notFound, ok, unauthenticated, type ActionResult } from "@/lib/action-result";
+import { pluralize } from "@/lib/labels";
 import { can, type MaybeActor } from "@/lib/permissions";
-import { rejectSchema, statusLabels, type RejectInput } from "@/lib/validation/contribution";
+import { bulkDecisionSchema, rejectSchema, statusLabels, type RejectInput } from "@/lib/validation/contribution";
 import { writeAudit } from "@/server/audit";
 import { validationFailed } from "@/server/contributions/shared";
+import { notifyCouncilMembers } from "@/server/notifications/notify";
+import { requestDigests } from "@/server/notifications/digest";
+import { getPlatformSettings } from "@/server/settings/platform-settings";
+import { councilContributionsLink, loadModerationTarget, subjectOf } from "./target";
+import { composeReason } from "./templates";
 
 type Decision = { id: number; status: "published" | "rejected"; actionId: number };
 
-async function loadTarget(db: Db, id: number) {
-  const [target] = await db.select({ councilId: contributions.councilId }).from(contributions).where(eq(contributions.id, id));
-  return target;
-}
+/**
+ * The version of the text the moderator read: `editedAt` as an ISO string, "" if never edited.
+ * When given, a decision applies only to that version — an edit by the council in between wins.
+ */
+export type SeenVersion = string | null | undefined;
 
 /** What the moderator who lost the race is told: who decided, and what. */
 async function alreadyDecided(db: Db, id: number): Promise<ActionResult<never>> {
@@ -23,6 +30,7 @@ async function alreadyDecided(db: Db, id: number): Promise<ActionResult<never>> 
     .leftJoin(users, eq(users.id, contributions.decidedById))
     .where(eq(contributions.id, id));
   if (!row) return notFound("Contribution");
+  if (row.status === "pending") return fail("CONFLICT", "Le conseil a modifié ce texte pendant que vous le lisiez : relisez-le avant de décider.");
   const what = statusLabels[row.status].toLowerCase();
   return fail(
     "CONFLICT",
@@ -30,10 +38,18 @@ async function alreadyDecided(db: Db, id: number): Promise<ActionResult<never>> 
   );
 }
 
+function versionCondition(version: SeenVersion) {
+  if (version === undefined || version === null) return undefined;
+  if (version === "") return isNull(contributions.editedAt);
+  const seen = new Date(version);
+  return Number.isNaN(seen.getTime()) ? sql`false` : eq(contributions.editedAt, seen);
+}
+
 /*
  * One decision per item, even when two moderators act at once: the UPDATE applies only while the
  * row is still pending (PostgreSQL re-checks the condition after waiting for the other writer);
- * the loser updates nothing, writes no audit row and is told what happened.
+ * the loser updates nothing, writes no audit row and is told what happened. The council is told
+ * in the same transaction (a decision that rolls back announces nothing).
  */
 async function decide(
   db: Db,
@@ -41,10 +57,11 @@ async function decide(
   id: number,
   decision: "published" | "rejected",
   reason: string | null,
+  version: SeenVersion,
+  answerDueDays: number,
 ): Promise<ActionResult<Decision>> {
   if (!actor) return unauthenticated();
-  if (!Number.isInteger(id) || id <= 0) return notFound("Contribution");
-  const target = await loadTarget(db, id);
+  const target = await loadModerationTarget(db, id);
   if (!target) return notFound("Contribution");
   if (!can(actor, "contribution.moderate", { councilId: target.councilId })) return forbidden();
 
@@ -56,9 +73,15 @@ async function decide(
         decidedById: actor.id,
         decidedAt: sql`now()`,
         updatedAt: sql`now()`,
-        ...(decision === "published" ? { publishedAt: sql`now()` } : { rejectionReason: reason }),
+        ...(decision === "published"
+          ? {
+              publishedAt: sql`now()`,
+              // Proposals: the City's answer is due this many days after publication (the setting of today).
+              answerDueAt: sql`case when ${contributions.kind} = 'proposal' then now() + make_interval(days => ${answerDueDays}::int) else null end`,
+            }
+          : { rejectionReason: reason }),
       })
-      .where(and(eq(contributions.id, id), eq(contributions.status, "pending"), eq(contributions.councilId, target.councilId)))
+      .where(and(eq(contributions.id, id), eq(contributions.status, "pending"), eq(contributions.councilId, target.councilId), versionCondition(version)))
       .returning({ id: contributions.id, actionId: contributions.actionId, councilId: contributions.councilId });
     if (!updated) return null;
     await writeAudit(tx, {
@@ -69,6 +92,17 @@ async function decide(
       councilId: updated.councilId,
       reason,
     });
+    const { subject, e } = subjectOf(target);
+    await notifyCouncilMembers(tx, target.councilId, {
+      kind: decision === "published" ? "contribution_approved" : "contribution_rejected",
+      // The reason is not copied here: the council reads it in its own space (never public).
+      message:
+        decision === "published"
+          ? `${subject} a été approuvé${e} par la Ville : ${e ? "elle" : "il"} est maintenant public${e ? "que" : ""}.`
+          : `${subject} a été refusé${e} par la Ville. La raison est indiquée dans l'espace du conseil.`,
+      link: councilContributionsLink(target),
+      contributionId: id,
+    });
     return { id, status: decision, actionId: updated.actionId } satisfies Decision;
   });
   if (!result) return alreadyDecided(db, id);
@@ -76,14 +110,73 @@ async function decide(
 }
 
 /** Publishes a pending item of a council the moderator does not belong to. Exactly once. */
-export function approveContribution(db: Db, actor: MaybeActor, input: { id: number }) {
-  return decide(db, actor, Number(input.id), "published", null);
+export async function approveContribution(db: Db, actor: MaybeActor, input: { id: number; version?: SeenVersion }): Promise<ActionResult<Decision>> {
+  if (!actor) return unauthenticated();
+  const id = Number(input.id);
+  if (!Number.isInteger(id) || id <= 0) return notFound("Contribution");
+  const { answerDueDays } = await getPlatformSettings(db);
+  const result = await decide(db, actor, id, "published", null, input.version, answerDueDays);
+  if (result.ok) requestDigests(db);
+  return result;
 }
 
-/** Rejects a pending item with a reason the council sees (never the public). Exactly once. */
-export async function rejectContribution(db: Db, actor: MaybeActor, input: RejectInput): Promise<ActionResult<Decision>> {
+/**
+ * Rejects a pending item with a reason the council sees (never the public). Exactly once. The
+ * reason may start from a template (`templateId`): its text comes first, then the free text.
+ */
+export async function rejectContribution(
+  db: Db,
+  actor: MaybeActor,
+  input: RejectInput & { templateId?: unknown; version?: SeenVersion },
+): Promise<ActionResult<Decision>> {
   if (!actor) return unauthenticated();
-  const parsed = rejectSchema.safeParse(input);
+  const parsed = rejectSchema.safeParse({ id: input.id, reason: await composeReason(db, input.templateId, input.reason) });
   if (!parsed.success) return validationFailed(parsed.error);
-  return decide(db, actor, parsed.data.id, "rejected", parsed.data.reason);
+  const result = await decide(db, actor, parsed.data.id, "rejected", parsed.data.reason, input.version, 0);
+  if (result.ok) requestDigests(db);
+  return result;
+}
+
+export interface BulkOutcome {
+  decided: number;
+  /** Decided by another moderator first (or edited by the council meanwhile). */
+  conflicts: number;
+  /** Not decidable by this moderator (own council, unknown item). */
+  refused: number;
+}
+
+/**
+ * Approves or rejects several items; each goes through the same exactly-once decision as a single
+ * one, so two moderators working on the same selection never decide an item twice.
+ */
+export async function bulkDecide(
+  db: Db,
+  actor: MaybeActor,
+  input: { ids: unknown[]; decision: "published" | "rejected"; reason?: string; templateId?: unknown },
+): Promise<ActionResult<BulkOutcome>> {
+  if (!actor) return unauthenticated();
+  const parsed = bulkDecisionSchema.safeParse({ ids: [...new Set((input.ids ?? []).map(Number))], decision: input.decision });
+  if (!parsed.success) return validationFailed(parsed.error);
+  if (!can(actor, "moderation.view")) return forbidden();
+  let reason: string | null = null;
+  if (parsed.data.decision === "rejected") {
+    const checked = rejectSchema.safeParse({ id: parsed.data.ids[0], reason: await composeReason(db, input.templateId, input.reason) });
+    if (!checked.success) return validationFailed(checked.error);
+    reason = checked.data.reason;
+  }
+  const { answerDueDays } = parsed.data.decision === "published" ? await getPlatformSettings(db) : { answerDueDays: 0 };
+  const outcome: BulkOutcome = { decided: 0, conflicts: 0, refused: 0 };
+  for (const id of parsed.data.ids) {
+    const result = await decide(db, actor, id, parsed.data.decision, reason, undefined, answerDueDays);
+    if (result.ok) outcome.decided++;
+    else if (result.code === "CONFLICT") outcome.conflicts++;
+    else outcome.refused++;
+  }
+  if (outcome.decided === 0 && outcome.conflicts === 0) return forbidden();
+  if (outcome.decided > 0) requestDigests(db);
+  const done = parsed.data.decision === "published" ? pluralize(outcome.decided, "approuvée", "approuvées") : pluralize(outcome.decided, "refusée", "refusées");
+  const parts = [done];
+  if (outcome.conflicts > 0) parts.push(`${pluralize(outcome.conflicts, "déjà décidée", "déjà décidées")} par un·e autre modérateur·rice`);
+  if (outcome.refused > 0) parts.push(`${pluralize(outcome.refused, "que vous ne pouvez pas décider", "que vous ne pouvez pas décider")}`);
+  return ok(outcome, `${parts.join(", ")}.`);
 }

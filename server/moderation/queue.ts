@@ -4,6 +4,7 @@ import type { Db } from "@/db/client";
 import { actions, contributions, councils, users } from "@/db/schema";
 import { forbidden, ok, unauthenticated, type ActionResult } from "@/lib/action-result";
 import { can, type MaybeActor } from "@/lib/permissions";
+import { itemColumns, toItem } from "./item";
 
 export interface QueueFilters {
   councilId?: number;
@@ -21,6 +22,8 @@ export interface QueueItem {
   action: { slug: string; title: string };
   authorName: string | null;
   submittedAt: Date;
+  /** Last edit by the council while pending (null if never edited). */
+  editedAt: Date | null;
   /** Whole hours since submission. */
   ageHours: number;
 }
@@ -48,19 +51,7 @@ export async function listPendingQueue(db: Db, actor: MaybeActor, filters: Queue
 
   const [rows, councilRows, actionRows] = await Promise.all([
     db
-      .select({
-        id: contributions.id,
-        kind: contributions.kind,
-        position: contributions.position,
-        title: contributions.title,
-        body: contributions.body,
-        councilId: councils.id,
-        councilName: councils.name,
-        actionSlug: actions.slug,
-        actionTitle: actions.title,
-        authorName: users.displayName,
-        submittedAt: contributions.submittedAt,
-      })
+      .select({ ...itemColumns, submittedAt: contributions.submittedAt, editedAt: contributions.editedAt })
       .from(contributions)
       .innerJoin(councils, eq(councils.id, contributions.councilId))
       .innerJoin(actions, eq(actions.id, contributions.actionId))
@@ -79,14 +70,7 @@ export async function listPendingQueue(db: Db, actor: MaybeActor, filters: Queue
     items: rows.map((r) => {
       const submittedAt = r.submittedAt ?? now;
       return {
-        id: r.id,
-        kind: r.kind,
-        position: r.position,
-        title: r.title,
-        body: r.body,
-        council: { id: r.councilId, name: r.councilName },
-        action: { slug: r.actionSlug, title: r.actionTitle },
-        authorName: r.authorName,
+        ...toItem(r),
         submittedAt,
         ageHours: Math.max(0, Math.floor((now.getTime() - submittedAt.getTime()) / 3_600_000)),
       };

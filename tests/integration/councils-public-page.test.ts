@@ -36,6 +36,7 @@ describe("the public page of a council", () => {
       isDemo: false,
       memberCount: 2,
       publicMemberNames: ["Jeanne Visible"],
+      contributions: { items: [], page: 1, pageCount: 1, total: 0 },
     });
     const text = JSON.stringify(page);
     for (const secret of [shown.email, hidden.email, gone.email, "Paul Discret", "Compte Désactivé", "@"]) expect(text).not.toContain(secret);

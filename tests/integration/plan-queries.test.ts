@@ -5,7 +5,9 @@ import { createAction, createCouncil, createMeeting } from "@/db/factories";
 import { countQueries } from "@/db/query-count";
 import * as schema from "@/db/schema";
 import { recordProgressReport } from "@/server/plan/record-progress-report";
+import { getPublicCouncil } from "@/server/councils/get-public-council";
 import {
+  loadActionContributionsPage,
   loadActionPage,
   loadCouncils,
   loadDemarchePage,
@@ -13,6 +15,7 @@ import {
   loadThemePage,
 } from "@/server/plan/queries";
 import { createTestDatabase, type TestDatabase } from "../support/test-database";
+import { insertItem } from "./answers-helpers";
 
 let testDb: TestDatabase;
 let database: Database;
@@ -73,17 +76,41 @@ describe("public plan queries", () => {
     expect(Object.keys(councils[0]!).sort()).toEqual(["area", "description", "isDemo", "name", "number", "slug"]);
   });
 
-  it("each page loads in a fixed number of queries, whatever the number of fiches", async () => {
+  it("each page loads in a fixed number of queries, whatever the number of fiches, contributions, answers and supports", async () => {
+    const [council] = await database.db.select({ id: schema.councils.id, slug: schema.councils.slug }).from(schema.councils).limit(1);
+    const other = await createCouncil(database.db);
     const measure = async () => ({
       home: (await countQueries(() => loadPlanOverview(database.db))).queries,
       theme: (await countQueries(() => loadThemePage("gouvernance", database.db))).queries,
       fiche: (await countQueries(() => loadActionPage("pilotage-projet-social", database.db))).queries,
+      ficheContributions: (await countQueries(() => loadActionContributionsPage("pilotage-projet-social", 1, database.db))).queries,
+      council: (await countQueries(() => getPublicCouncil(database.db, council!.slug))).queries,
     });
     const before = await measure();
     for (let i = 0; i < 25; i++) await createAction(database.db, { themeSlug: "gouvernance" });
+    for (let i = 0; i < 15; i++) {
+      const id = await insertItem(database.db, council!.id, "pilotage-projet-social", { kind: i % 3 ? "proposal" : "feedback", publishedDaysAgo: 70 - i });
+      if (i % 3) {
+        await database.db.insert(schema.contributionAnswers).values([1, 2].map((n) => ({ contributionId: id, state: "under_review" as const, body: "Réponse.", signatureName: "Élue", clientRequestId: `${id}-${n}` })));
+        await database.db.update(schema.contributions).set({ firstAnsweredAt: new Date() }).where(eq(schema.contributions.id, id));
+        await database.db.insert(schema.contributionSupports).values({ contributionId: id, councilId: other.id });
+      }
+    }
+    // Corrections and deadline changes of the fiche: still the same number of queries.
+    const [fiche] = await database.db.select({ id: schema.actions.id }).from(schema.actions).where(eq(schema.actions.slug, "pilotage-projet-social"));
+    const [report] = await database.db.select({ id: schema.progressReports.id }).from(schema.progressReports).where(eq(schema.progressReports.actionId, fiche!.id)).limit(1);
+    for (let i = 0; i < 5; i++) {
+      await database.db.insert(schema.actionDeadlineChanges).values({ actionId: fiche!.id, newLabel: `fin ${2030 + i}`, newDeadline: `${2030 + i}-12-31`, reason: "Raison du report." });
+      await database.db.insert(schema.progressReportRevisions).values({ reportId: report!.id, title: `Version ${i}`, body: "Texte précédent." });
+    }
     const after = await measure();
     expect(after).toEqual(before);
-    expect(before.home).toBeLessThanOrEqual(6);
+    // Before issue 4's second step: home 6, theme 4, fiche 6, council 2. Now: one more for the
+    // contribution figures on home and theme; the fiche's contributions come with their answers,
+    // supports and figures (+3); the council page lists its contributions (+3). Issue 5: the
+    // fiche's deadline changes and the earlier versions of corrected reports (+2).
+    expect(before).toEqual({ home: expect.any(Number), theme: 5, fiche: 11, ficheContributions: 5, council: 5 });
+    expect(before.home).toBeLessThanOrEqual(7);
   });
 });
 

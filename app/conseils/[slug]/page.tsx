@@ -9,6 +9,8 @@ import { PageHeading } from "@/components/ui/page-heading";
 import { Section } from "@/components/ui/section";
 import { TextLink } from "@/components/ui/text-link";
 import { PageFreshness } from "@/components/plan/page-freshness";
+import { ContributionPagination } from "@/components/contributions/contribution-pagination";
+import { PublishedContributionList } from "@/components/contributions/published-contributions";
 import { getDb } from "@/server/db";
 import { pluralize } from "@/lib/labels";
 import { getPublicCouncil } from "@/server/councils/get-public-council";
@@ -87,7 +89,22 @@ export default async function PublicCouncilPage({ params }: Props) {
       </Section>
 
       <Section id="avis" title="Avis et propositions">
-        <p>Les avis et les propositions de ce conseil sur les fiches actions paraîtront ici, une fois relus par la Ville.</p>
+        {council.contributions.items.length > 0 ? (
+          <>
+            <p className="mb-4 text-slate-800">
+              Les avis et propositions de ce conseil sur les fiches actions, après relecture par la Ville. Du plus récent au plus ancien.
+            </p>
+            <PublishedContributionList items={council.contributions.items} context="council" />
+            <ContributionPagination
+              page={1}
+              pageCount={council.contributions.pageCount}
+              firstHref={`/conseils/${council.slug}`}
+              baseHref={`/conseils/${council.slug}/contributions`}
+            />
+          </>
+        ) : (
+          <p>Ce conseil n&apos;a encore publié ni avis ni proposition. Ils paraîtront ici, une fois relus par la Ville.</p>
+        )}
       </Section>
 
       <p className="mt-12">

@@ -1,8 +1,10 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getActionPage } from "@/server/plan/queries";
-import { cityDay, formatDay } from "@/lib/dates";
-import { sourceWordingText, timeframeText } from "@/lib/plan-text";
+import { formatDay } from "@/lib/dates";
+import { sourceWordingText } from "@/lib/plan-text";
+import { DeadlineHistory, DeadlineInfo } from "@/components/progress/deadline-info";
+import { ReportHistory } from "@/components/progress/report-history";
 import { Breadcrumb, type Crumb } from "@/components/ui/breadcrumb";
 import { Container } from "@/components/ui/container";
 import { PageHeading } from "@/components/ui/page-heading";
@@ -12,8 +14,9 @@ import { PageFreshness } from "@/components/plan/page-freshness";
 import { ProgressBar } from "@/components/plan/progress-bar";
 import { StatusBadge } from "@/components/plan/status-badge";
 import { ThemeLinks } from "@/components/plan/theme-links";
-import { ContributionText } from "@/components/contributions/contribution-text";
-import { PositionBadge } from "@/components/contributions/position-badge";
+import { AnswerStatsSummary } from "@/components/answers/answer-stats-summary";
+import { ContributionPagination } from "@/components/contributions/contribution-pagination";
+import { contributionCountText, PublishedContributionList } from "@/components/contributions/published-contributions";
 
 /* No fiche is rendered at build time (the build does not read the database): each page is
    rendered on its first visit, then served from cache and refreshed at least hourly. */
@@ -37,7 +40,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function ActionPage({ params }: Props) {
   const page = await getActionPage((await params).slug);
   if (!page) notFound();
-  const { action, themes, projects, reports, contributions } = page;
+  const { action, themes, projects, reports, contributions, contributionPageCount, answerStats } = page;
   const [firstTheme] = themes;
   const crumbs: Crumb[] = [
     { label: "Accueil", href: "/" },
@@ -53,9 +56,10 @@ export default async function ActionPage({ params }: Props) {
       <div className="space-y-4 rounded-lg border border-slate-300 bg-slate-50 p-4 sm:p-6">
         <div className="flex flex-wrap items-center gap-x-4 gap-y-2">
           <StatusBadge status={action.status} />
-          <p>{timeframeText(action.timeframeLabel)}</p>
+          <DeadlineInfo deadline={action.deadline} />
         </div>
         <ProgressBar progress={action.progress} />
+        <DeadlineHistory changes={page.deadlineChanges} />
         {action.sourceWording ? <p className="text-base text-slate-800">{sourceWordingText(action.sourceWording)}</p> : null}
         {themes.length > 0 ? (
           <div>
@@ -101,6 +105,7 @@ export default async function ActionPage({ params }: Props) {
                     </div>
                     <p className="mt-3 whitespace-pre-line">{report.body}</p>
                     {report.sourceLabel ? <p className="mt-3 text-base text-slate-700">Source : {report.sourceLabel}</p> : null}
+                    <ReportHistory correctedAt={report.correctedAt} revisions={report.revisions} />
                   </article>
                 </li>
               ))}
@@ -115,29 +120,13 @@ export default async function ActionPage({ params }: Props) {
         <p className="mb-4 text-slate-800">
           Ce que les conseils de quartier ont dit de cette fiche action, après relecture par la Ville. Du plus récent au plus ancien.
         </p>
+        <p className="mb-2 font-semibold">Publiés : {contributionCountText(action.contributionCounts)}.</p>
+        <AnswerStatsSummary stats={answerStats} className="mb-6" />
         {contributions.length > 0 ? (
-          <ol className="space-y-4">
-            {contributions.map((c) => (
-              <li key={c.id}>
-                <article aria-labelledby={`contribution-${c.id}`} className="rounded-lg border border-slate-300 p-4 sm:p-6">
-                  <h3 id={`contribution-${c.id}`} className="text-xl leading-snug font-bold break-words">
-                    {c.kind === "proposal" ? `Proposition : ${c.title}` : `Avis du ${c.councilName}`}
-                  </h3>
-                  <p className="mt-1 text-slate-800">
-                    {c.kind === "proposal" ? <>Proposée par le {c.councilName}</> : <>Publié</>}
-                    {c.authorName ? <> — rédigé par {c.authorName}</> : null}, le{" "}
-                    <time dateTime={c.publishedAt.toISOString()}>{formatDay(cityDay(c.publishedAt))}</time>
-                  </p>
-                  {c.position ? (
-                    <p className="mt-3">
-                      <PositionBadge position={c.position} />
-                    </p>
-                  ) : null}
-                  <ContributionText text={c.body} className="mt-3" />
-                </article>
-              </li>
-            ))}
-          </ol>
+          <>
+            <PublishedContributionList items={contributions} context="fiche" />
+            <ContributionPagination page={1} pageCount={contributionPageCount} firstHref={`/fiches/${action.slug}`} baseHref={`/fiches/${action.slug}/contributions`} />
+          </>
         ) : (
           <p>Aucun avis ni aucune proposition n&apos;a encore été publié pour cette fiche action.</p>
         )}

@@ -10,7 +10,7 @@ import { TextLink } from "@/components/ui/text-link";
 import { getDb } from "@/server/db";
 import { formatDateTime } from "@/lib/dates";
 import { pluralize } from "@/lib/labels";
-import { councilRoleLabel } from "@/lib/permissions";
+import { can, councilRoleLabel } from "@/lib/permissions";
 import { requireActor } from "@/server/auth/actor";
 import { getCouncilSpace } from "@/server/councils/get-council-space";
 import { InviteForm } from "./invite-form";
@@ -92,6 +92,12 @@ export default async function CouncilSpacePage({ params, searchParams }: Props) 
           {council.area ? `Quartier : ${council.area}. ` : ""}
           <TextLink href={`/conseils/${council.slug}`}>Voir la page publique du conseil</TextLink>
         </p>
+        {can(actor, "council.settings.update", { councilId: council.id }) ? (
+          <p>
+            <TextLink href={`/espace/conseils/${council.slug}/parametres`}>Paramètres du conseil</TextLink> (qui peut soumettre une contribution à
+            la modération)
+          </p>
+        ) : null}
       </div>
 
       <nav aria-label="Sur cette page" className="mt-8">

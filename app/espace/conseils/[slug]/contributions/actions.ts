@@ -3,10 +3,11 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { unauthenticated, type ActionResult } from "@/lib/action-result";
-import type { ContributionInput } from "@/lib/validation/contribution";
+import type { ContributionInput, EditPendingInput } from "@/lib/validation/contribution";
 import { getActor } from "@/server/auth/actor";
 import { commentDraft } from "@/server/contributions/comment-draft";
 import { createDraft } from "@/server/contributions/create-draft";
+import { editPendingContribution } from "@/server/contributions/edit-pending";
 import { submitContribution } from "@/server/contributions/submit-contribution";
 import { withdrawContribution } from "@/server/contributions/withdraw-contribution";
 import { getDb } from "@/server/db";
@@ -24,6 +25,17 @@ export async function createDraftAction(input: ContributionInput): Promise<Actio
   const result = await createDraft(await getDb(), actor, input);
   if (result.ok) refreshSpace();
   return result;
+}
+
+/** Corrects an item waiting for moderation; it stays pending (moderators see « modifié le … »). */
+export async function editPendingAction(input: EditPendingInput): Promise<ActionResult<{ id: number }>> {
+  const actor = await getActor();
+  if (!actor) return unauthenticated();
+  const result = await editPendingContribution(await getDb(), actor, input);
+  if (!result.ok) return result;
+  refreshSpace();
+  revalidatePath("/moderation", "layout");
+  return { ok: true, data: { id: result.data.id }, message: result.message };
 }
 
 export type FormState = { ok: boolean; message: string; n: number; body?: string } | null;

@@ -41,7 +41,9 @@ function Item({ item, councilSlug }: { item: CouncilContribution; councilSlug: s
       <p className="mt-2 text-slate-800">
         Rédigé par {item.authorName ?? "un ancien compte"}, le {formatDateTime(item.createdAt)}
         {item.submittedAt ? <>. Soumis le {formatDateTime(item.submittedAt)}</> : null}
-        {item.publishedAt ? <>. Publié le {formatDateTime(item.publishedAt)}</> : null}.
+        {item.editedAt ? <>. Modifié le {formatDateTime(item.editedAt)}</> : null}
+        {item.publishedAt ? <>. Publié le {formatDateTime(item.publishedAt)}</> : null}
+        {item.status === "hidden" && item.hiddenAt ? <>. Masqué le {formatDateTime(item.hiddenAt)}</> : null}.
       </p>
       <ContributionText text={item.body} className="mt-3" />
       {item.status === "rejected" && item.rejectionReason ? (
@@ -50,9 +52,22 @@ function Item({ item, councilSlug }: { item: CouncilContribution; councilSlug: s
           <ContributionText text={item.rejectionReason} className="mt-1" />
         </div>
       ) : null}
+      {item.status === "hidden" && item.hiddenReason ? (
+        <div className="mt-4 rounded-md border-l-4 border-slate-700 bg-slate-100 p-3">
+          <p className="font-semibold">Retiré des pages publiques. Raison donnée par la Ville :</p>
+          <ContributionText text={item.hiddenReason} className="mt-1" />
+        </div>
+      ) : null}
       {item.status === "published" ? (
         <p className="mt-3">
           <TextLink href={`/fiches/${item.action.slug}#contributions`}>Voir sur la fiche publique</TextLink>
+        </p>
+      ) : null}
+      {item.canWithdraw ? (
+        <p className="mt-4">
+          <a className={secondaryButtonClass} href={`/espace/conseils/${councilSlug}/contributions/${item.id}/modifier`}>
+            Modifier<span className="sr-only"> cette contribution en attente</span>
+          </a>
         </p>
       ) : null}
       {item.canWithdraw ? <WithdrawForm id={item.id} councilSlug={councilSlug} /> : null}
@@ -109,6 +124,11 @@ export default async function CouncilContributionsPage({ params, searchParams }:
       {query.retire ? (
         <div className="mb-6">
           <FormMessage kind="success">Contribution retirée de la modération : elle est redevenue un brouillon du conseil.</FormMessage>
+        </div>
+      ) : null}
+      {query.modifie ? (
+        <div className="mb-6">
+          <FormMessage kind="success">Modification enregistrée : la contribution attend toujours la modération.</FormMessage>
         </div>
       ) : null}
       {query.enregistre || query.soumis ? (

@@ -12,7 +12,7 @@ import {
   positionLabels,
   type ContributionInput,
 } from "@/lib/validation/contribution";
-import { createDraftAction } from "../actions";
+import { createDraftAction, editPendingAction } from "../actions";
 
 type Values = {
   kind: "feedback" | "proposal";
@@ -24,10 +24,21 @@ type Values = {
   clientRequestId: string;
 };
 
+/** A pending item being corrected by its council (the fiche and the kind stay). */
+export interface EditedContribution {
+  id: number;
+  actionSlug: string;
+  actionTitle: string;
+  title: string | null;
+  position: "favorable" | "favorable_with_reservations" | "unfavorable" | null;
+  body: string;
+}
+
 /**
- * A new avis or proposition, saved as a draft of the council. The same schema as the server; the
- * typed text is kept on every error, and in this browser until it is saved (a session that
- * expired, a network error: sign in again and come back, the text is still here).
+ * A new avis or proposition, saved as a draft of the council — or, with `editing`, the correction
+ * of an item waiting for moderation. The same schema as the server; the typed text is kept on
+ * every error, and in this browser until it is saved (a session that expired, a network error:
+ * sign in again and come back, the text is still here).
  */
 export function ContributionForm({
   kind,
@@ -36,6 +47,7 @@ export function ContributionForm({
   actions,
   defaultActionSlug,
   clientRequestId,
+  editing,
 }: {
   kind: "feedback" | "proposal";
   councilId: number;
@@ -43,13 +55,16 @@ export function ContributionForm({
   actions: { slug: string; title: string }[];
   defaultActionSlug: string;
   clientRequestId: string;
+  editing?: EditedContribution;
 }) {
   const router = useRouter();
-  const storageKey = `contribution-en-cours:${councilSlug}:${kind}`;
+  const storageKey = editing ? `contribution-modifiee:${editing.id}` : `contribution-en-cours:${councilSlug}:${kind}`;
   const [outcome, setOutcome] = useState<{ message: string; n: number; signIn?: boolean } | null>(null);
   const form = useForm<Values>({
     resolver: zodResolver(contributionSchema) as never,
-    defaultValues: { kind, councilId, actionSlug: defaultActionSlug, body: "", title: "", position: undefined, clientRequestId },
+    defaultValues: editing
+      ? { kind, councilId, actionSlug: editing.actionSlug, body: editing.body, title: editing.title ?? "", position: editing.position ?? undefined, clientRequestId }
+      : { kind, councilId, actionSlug: defaultActionSlug, body: "", title: "", position: undefined, clientRequestId },
   });
   const { errors, isSubmitting } = form.formState;
 
@@ -75,12 +90,18 @@ export function ContributionForm({
   const onSubmit = form.handleSubmit(async (values) => {
     setOutcome(null);
     try {
-      const result = await createDraftAction(values as ContributionInput);
+      const result = editing
+        ? await editPendingAction(
+            values.kind === "proposal"
+              ? { id: editing.id, kind: "proposal", title: values.title ?? "", body: values.body }
+              : { id: editing.id, kind: "feedback", position: values.position as "favorable", body: values.body },
+          )
+        : await createDraftAction(values as ContributionInput);
       if (result.ok) {
         try {
           localStorage.removeItem(storageKey);
         } catch {}
-        router.push(`/espace/conseils/${councilSlug}/contributions?enregistre=${result.data.id}#contribution-${result.data.id}`);
+        router.push(`/espace/conseils/${councilSlug}/contributions?${editing ? "modifie" : "enregistre"}=${result.data.id}#contribution-${result.data.id}`);
         return;
       }
       let focused = false;
@@ -96,11 +117,14 @@ export function ContributionForm({
     }
   });
 
-  const here = `/espace/conseils/${councilSlug}/contributions/nouvelle?type=${kind === "feedback" ? "avis" : "proposition"}`;
+  const here = editing
+    ? `/espace/conseils/${councilSlug}/contributions/${editing.id}/modifier`
+    : `/espace/conseils/${councilSlug}/contributions/nouvelle?type=${kind === "feedback" ? "avis" : "proposition"}`;
+  const formLabel = editing ? (kind === "feedback" ? "Modifier l'avis" : "Modifier la proposition") : kind === "feedback" ? "Nouvel avis" : "Nouvelle proposition";
   const bodyHint = `Texte simple, ${CONTRIBUTION_BODY_MAX} caractères au plus. Laissez une ligne vide entre deux paragraphes.`;
 
   return (
-    <form noValidate onSubmit={onSubmit} className="flex max-w-2xl flex-col gap-6" aria-label={kind === "feedback" ? "Nouvel avis" : "Nouvelle proposition"}>
+    <form noValidate onSubmit={onSubmit} className="flex max-w-2xl flex-col gap-6" aria-label={formLabel}>
       {outcome ? (
         <div key={outcome.n}>
           <FormMessage kind="error">
@@ -118,16 +142,25 @@ export function ContributionForm({
         </div>
       ) : null}
       <input type="hidden" {...form.register("clientRequestId")} />
-      <Field id="contribution-fiche" label="Fiche action concernée" error={errors.actionSlug?.message}>
-        <select id="contribution-fiche" className={inputClass} {...describedBy("contribution-fiche", null, errors.actionSlug?.message)} {...form.register("actionSlug")}>
-          <option value="">Choisissez une fiche action</option>
-          {actions.map((a) => (
-            <option key={a.slug} value={a.slug}>
-              {a.title}
-            </option>
-          ))}
-        </select>
-      </Field>
+      {editing ? (
+        <>
+          <input type="hidden" {...form.register("actionSlug")} />
+          <p>
+            Fiche action concernée : <strong>{editing.actionTitle}</strong>
+          </p>
+        </>
+      ) : (
+        <Field id="contribution-fiche" label="Fiche action concernée" error={errors.actionSlug?.message}>
+          <select id="contribution-fiche" className={inputClass} {...describedBy("contribution-fiche", null, errors.actionSlug?.message)} {...form.register("actionSlug")}>
+            <option value="">Choisissez une fiche action</option>
+            {actions.map((a) => (
+              <option key={a.slug} value={a.slug}>
+                {a.title}
+              </option>
+            ))}
+          </select>
+        </Field>
+      )}
       {kind === "feedback" ? (
         <fieldset className="flex flex-col gap-2" aria-describedby={errors.position ? "contribution-position-erreur" : undefined}>
           <legend className="mb-1 font-semibold text-slate-900">Position du conseil</legend>
@@ -165,7 +198,7 @@ export function ContributionForm({
       </Field>
       <div>
         <button type="submit" className={buttonClass} disabled={isSubmitting}>
-          {isSubmitting ? "Enregistrement…" : "Enregistrer le brouillon"}
+          {isSubmitting ? "Enregistrement…" : editing ? "Enregistrer les modifications" : "Enregistrer le brouillon"}
         </button>
       </div>
     </form>

@@ -1,0 +1,62 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { ContributionPagination, parsePageNumber } from "@/components/contributions/contribution-pagination";
+import { PublishedContributionList } from "@/components/contributions/published-contributions";
+import { PageFreshness } from "@/components/plan/page-freshness";
+import { Breadcrumb } from "@/components/ui/breadcrumb";
+import { Container } from "@/components/ui/container";
+import { PageHeading } from "@/components/ui/page-heading";
+import { TextLink } from "@/components/ui/text-link";
+import { getActionContributionsPage } from "@/server/plan/queries";
+
+/* Static and cached like the fiche page: rendered on first visit, refreshed with every public page
+   (refreshPublicPages) and at least hourly. No session, no search parameters. */
+export function generateStaticParams() {
+  return [];
+}
+
+export const revalidate = 3600;
+
+type Props = { params: Promise<{ slug: string; page: string }> };
+
+async function load(params: Props["params"]) {
+  const { slug, page } = await params;
+  const n = parsePageNumber(page);
+  return Number.isNaN(n) ? null : getActionContributionsPage(slug, n);
+}
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const data = await load(params);
+  if (!data) return { title: "Page introuvable" };
+  return {
+    title: `Avis et propositions (page ${data.contributions.page}) — ${data.action.title}`,
+    description: `Les avis et propositions des conseils de quartier sur la fiche action « ${data.action.title} », page ${data.contributions.page}.`,
+  };
+}
+
+export default async function ActionContributionsPage({ params }: Props) {
+  const data = await load(params);
+  if (!data) notFound();
+  const { action, contributions } = data;
+  const ficheHref = `/fiches/${action.slug}`;
+  return (
+    <Container>
+      <Breadcrumb items={[{ label: "Accueil", href: "/" }, { label: action.title, href: ficheHref }, { label: `Avis et propositions, page ${contributions.page}` }]} />
+      <PageHeading
+        kicker={`Page ${contributions.page} sur ${contributions.pageCount}`}
+        title={`Avis et propositions sur « ${action.title} »`}
+        lead={<p>Ce que les conseils de quartier ont dit de cette fiche action, après relecture par la Ville. Du plus récent au plus ancien.</p>}
+      />
+      {contributions.items.length > 0 ? (
+        <PublishedContributionList items={contributions.items} context="fiche" />
+      ) : (
+        <p>Aucun avis ni aucune proposition n&apos;a encore été publié pour cette fiche action.</p>
+      )}
+      <ContributionPagination page={contributions.page} pageCount={contributions.pageCount} firstHref={ficheHref} baseHref={`${ficheHref}/contributions`} />
+      <p className="mt-8">
+        <TextLink href={ficheHref}>Retour à la fiche action</TextLink>
+      </p>
+      <PageFreshness />
+    </Container>
+  );
+}

@@ -1,0 +1,110 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { StackedBarChart, type ChartSeries } from "@/components/charts/stacked-bar-chart";
+import { Container } from "@/components/ui/container";
+import { PageHeading } from "@/components/ui/page-heading";
+import { Section } from "@/components/ui/section";
+import { formatDelayDays, type AnswerStats } from "@/lib/answer-stats";
+import { pluralize } from "@/lib/labels";
+import { ROLLUP_RULE } from "@/lib/rollup";
+import { requireActor } from "@/server/auth/actor";
+import { loadDashboard, type DashboardRow } from "@/server/dashboard/load-dashboard";
+import { getDb } from "@/server/db";
+
+export const metadata: Metadata = { title: "Tableau de bord", robots: { index: false } };
+
+/* Colours chosen to stay distinct for the common colour blindnesses; each also has a text label. */
+const statusSeries: ChartSeries[] = [
+  { label: "Réalisée", color: "#1b5e20" },
+  { label: "En cours", color: "#1565c0" },
+  { label: "Prévue", color: "#f9a825" },
+  { label: "Suspendue", color: "#b71c1c" },
+  { label: "Statut non précisé", color: "#9e9e9e" },
+];
+const answerSeries: ChartSeries[] = [
+  { label: "Répondues", color: "#1b5e20" },
+  { label: "En attente", color: "#f9a825" },
+  { label: "En retard", color: "#b71c1c" },
+];
+const contributionSeries: ChartSeries[] = [
+  { label: "Avis", color: "#1565c0" },
+  { label: "Propositions", color: "#f9a825" },
+];
+
+const statusValues = (r: DashboardRow) => (r.statuses ? [r.statuses.done, r.statuses.in_progress, r.statuses.planned, r.statuses.suspended, r.statuses.unknown] : []);
+const answerValues = (a: AnswerStats) => [a.answered, a.waiting, a.late];
+const monthLabel = (month: string) =>
+  new Intl.DateTimeFormat("fr-FR", { month: "long", year: "numeric", timeZone: "UTC" }).format(new Date(`${month}-01T00:00:00Z`));
+const medianText = (a: AnswerStats) => (a.medianDays === null ? "pas encore de réponse" : formatDelayDays(a.medianDays));
+
+/* The officials' dashboard: live figures, by theme and by council. Per request (reads the session). */
+export default async function DashboardPage() {
+  const actor = await requireActor("/tableau-de-bord");
+  const result = await loadDashboard(await getDb(), actor);
+  if (!result.ok) notFound();
+  const { themes, councils, months, total } = result.data;
+  return (
+    <Container>
+      <PageHeading
+        title="Tableau de bord"
+        lead={
+          <p>
+            Les chiffres du plan en direct : {pluralize(total.fiches, "fiche action", "fiches actions")}, dont {pluralize(total.late, "en retard", "en retard")} ;{" "}
+            {pluralize(total.feedback, "avis publié", "avis publiés")} et {pluralize(total.proposals, "proposition publiée", "propositions publiées")} par les conseils ;{" "}
+            réponses de la Ville : {total.answers.answered} données, {total.answers.waiting} en attente, {total.answers.late} en retard ; délai médian de réponse :{" "}
+            {medianText(total.answers)}. Seuls les contenus publiés sont comptés.
+          </p>
+        }
+      />
+
+      <Section id="par-thematique" title="Par thématique">
+        <StackedBarChart id="statuts" title="Fiches actions par statut" rowHeader="Thématique" unit="nombre de fiches" series={statusSeries} rows={themes.map((t) => ({ label: t.label, values: statusValues(t) }))} />
+        <StackedBarChart id="reponses-thematiques" title="Réponses de la Ville aux propositions, par thématique" rowHeader="Thématique" unit="nombre de propositions publiées" series={answerSeries} rows={themes.map((t) => ({ label: t.label, values: answerValues(t.answers) }))} />
+        <div className="mt-6 overflow-x-auto">
+          <table className="w-full border-collapse text-left text-base">
+            <caption className="mb-2 text-left text-lg font-bold text-slate-900">Avancement, retards et délai de réponse par thématique</caption>
+            <thead>
+              <tr>
+                {["Thématique", "Avancement", "Fiches en retard", "Avis", "Propositions", "Délai médian de réponse"].map((h) => (
+                  <th key={h} scope="col" className="border-b-2 border-slate-400 p-2">
+                    {h}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {themes.map((t) => (
+                <tr key={t.key}>
+                  <th scope="row" className="border-b border-slate-300 p-2 font-semibold">
+                    {t.href ? <a className="text-blue-800 underline underline-offset-4" href={t.href}>{t.label}</a> : t.label}
+                  </th>
+                  <td className="border-b border-slate-300 p-2">{t.progress === null ? "non renseigné" : `${t.progress} %`}</td>
+                  <td className="border-b border-slate-300 p-2">{t.late}</td>
+                  <td className="border-b border-slate-300 p-2">{t.feedback}</td>
+                  <td className="border-b border-slate-300 p-2">{t.proposals}</td>
+                  <td className="border-b border-slate-300 p-2">{medianText(t.answers)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+        <p className="mt-3 text-slate-800">{ROLLUP_RULE}</p>
+      </Section>
+
+      <Section id="par-conseil" title="Par conseil de quartier">
+        {councils.length === 0 ? (
+          <p>Aucun conseil de quartier n&apos;est encore créé.</p>
+        ) : (
+          <>
+            <StackedBarChart id="contributions-conseils" title="Avis et propositions publiés, par conseil" rowHeader="Conseil" unit="nombre de contributions publiées" series={contributionSeries} rows={councils.map((c) => ({ label: c.label, values: [c.feedback, c.proposals] }))} />
+            <StackedBarChart id="reponses-conseils" title="Réponses de la Ville aux propositions, par conseil" rowHeader="Conseil" unit="nombre de propositions publiées" series={answerSeries} rows={councils.map((c) => ({ label: c.label, values: answerValues(c.answers) }))} />
+          </>
+        )}
+      </Section>
+
+      <Section id="par-mois" title="Contributions publiées par mois">
+        <StackedBarChart id="mois" title="Avis et propositions publiés, sur les douze derniers mois" rowHeader="Mois" unit="nombre de contributions publiées" series={contributionSeries} rows={months.map((m) => ({ label: monthLabel(m.month), values: [m.feedback, m.proposals] }))} />
+      </Section>
+    </Container>
+  );
+}

@@ -1,0 +1,148 @@
+import { expect, test, type Page } from "@playwright/test";
+import { demo, signedInContext } from "../support/auth";
+import { tabUntilFocused } from "../support/keyboard";
+import { acceptInvitation, adminContext, expectAccessible, inviteThroughAdmin, uniqueEmail, widths } from "./helpers";
+
+/* Classic payloads: typed into a display name, a council's name and journal reasons, shown as text. */
+const payloads = [
+  "<script>alert(1)</script>",
+  "<img src=x onerror=alert(1)>",
+  '"><svg onload=alert(1)>',
+  "<iframe src=javascript:alert(1)>",
+  '<a href="javascript:alert(1)">clic</a>',
+  "<details open ontoggle=alert(1)>",
+  "<input autofocus onfocus=alert(1)>",
+  "'-alert(1)-'",
+  '";alert(1);//',
+  "</script><script>alert(1)</script>",
+  "<math><mtext><table><mglyph><style><img src=x onerror=alert(1)>",
+  "<object data=javascript:alert(1)>",
+  "{{constructor.constructor('alert(1)')()}}",
+  "${alert(1)}",
+  "<svg><animate onbegin=alert(1) attributeName=x dur=1s>",
+  "<x onclick=alert(1)>clic</x>",
+  "<noscript><p title=\"</noscript><img src=x onerror=alert(1)>\">",
+  "<template><img src=x onerror=alert(1)></template>",
+  "<a href=\"&#106;avascript:alert(1)\">clic</a>",
+  "%3Cscript%3Ealert(1)%3C%2Fscript%3E",
+];
+
+/** Reasons of at most 500 characters, together holding every payload. */
+function reasonsOf(tag: string): string[] {
+  const out: string[] = [];
+  let current = tag;
+  for (const p of payloads) {
+    if ((current + "\n" + p).length > 480) {
+      out.push(current);
+      current = tag;
+    }
+    current += "\n" + p;
+  }
+  out.push(current);
+  return out;
+}
+
+async function expectInert(page: Page) {
+  const found = await page.evaluate(() => {
+    const all = [...document.querySelectorAll("*")];
+    return {
+      handlers: all.filter((el) => [...el.attributes].some((a) => a.name.toLowerCase().startsWith("on"))).map((el) => el.outerHTML.slice(0, 80)),
+      jsLinks: [...document.querySelectorAll("a[href], iframe[src], object[data]")].filter((el) =>
+        /javascript:/i.test(el.getAttribute("href") ?? el.getAttribute("src") ?? el.getAttribute("data") ?? ""),
+      ).length,
+      injected: document.querySelectorAll("main script, main svg, main img, main iframe, main object, main x, main details, main math, main template, main noscript").length,
+    };
+  });
+  expect(found).toEqual({ handlers: [], jsLinks: 0, injected: 0 });
+}
+
+test("display names, council names and reasons with HTML are inert text on /admin/journal; filters work by keyboard", async ({ browser }) => {
+  test.setTimeout(120_000);
+  const tag = `XSS-${Date.now().toString(36)}${Math.random().toString(36).slice(2, 5)}`;
+  const dialogs: string[] = [];
+  const admin = await adminContext(browser);
+  admin.on("page", (p) => p.on("dialog", (d) => (dialogs.push(d.message()), d.dismiss())));
+  const page = await admin.newPage();
+
+  // A person whose display name is a payload (the invitation's acceptance is journaled with them as actor).
+  const email = uniqueEmail("xss");
+  const link = await inviteThroughAdmin(page, email, ["Modération"]);
+  const displayName = `<img src=x onerror=alert(1)>${tag}`;
+  const invited = await acceptInvitation(browser, link, email, displayName);
+  await invited.context.close();
+
+  // A council whose name is a payload, archived and brought back with payload reasons.
+  const councilName = `<script>alert(1)</script> ${tag}`;
+  await page.goto("/admin/conseils");
+  await page.waitForLoadState("networkidle");
+  const create = page.getByRole("form", { name: "Créer un conseil" });
+  await create.getByLabel("Nom du conseil").fill(councilName);
+  await create.getByRole("button", { name: "Créer le conseil" }).click();
+  await expect(create.getByRole("status")).toContainText("est créé");
+  await page.getByRole("region", { name: "Les conseils" }).getByRole("link", { name: councilName }).click();
+  // The archive form needs JavaScript: wait until the page is hydrated (a busy machine is slow).
+  await page.waitForLoadState("networkidle");
+  const reasons = reasonsOf(tag);
+  for (const [i, reason] of reasons.entries()) {
+    const archiving = i % 2 === 0;
+    const form = page.getByRole("form", { name: archiving ? "Archiver le conseil" : "Rendre le conseil de nouveau visible" });
+    await form.getByLabel(/^Raison/).fill(reason);
+    await form.getByRole("button", { name: archiving ? "Archiver le conseil" : "Rendre le conseil visible" }).click();
+    await expect(page.getByRole("form", { name: archiving ? "Rendre le conseil de nouveau visible" : "Archiver le conseil" })).toBeVisible();
+  }
+
+  // The journal, filtered by keyboard: the action, then the actor.
+  await page.goto("/admin/journal");
+  const filters = page.getByRole("search", { name: "Filtrer le journal" });
+  await tabUntilFocused(page, filters.getByLabel("Type d'action"));
+  await filters.getByLabel("Type d'action").selectOption({ label: "Conseil archivé" });
+  await tabUntilFocused(page, filters.getByRole("button", { name: "Filtrer" }));
+  await page.keyboard.press("Enter");
+  await expect(page).toHaveURL(/action=council\.archive/);
+  const results = page.getByRole("region", { name: "Résultats" });
+  const archived = results.getByRole("listitem").filter({ hasText: `Conseil : ${councilName}` });
+  await expect(archived).toHaveCount(Math.ceil(reasons.length / 2));
+  await expect(archived.first()).toContainText("<script>alert(1)</script>");
+  await expect(archived.first()).toContainText("Conseil archivé");
+  await expectInert(page);
+
+  await page.goto(`/admin/journal?auteur=${encodeURIComponent(tag)}`);
+  const byThem = page.getByRole("region", { name: "Résultats" }).getByRole("listitem");
+  await expect(byThem.first()).toContainText(`par ${displayName} (${email})`);
+  await expect(byThem.first()).toContainText("Invitation acceptée");
+  await expectInert(page);
+
+  // Everything at once, without filters: still text.
+  await page.goto("/admin/journal");
+  await expect(page.getByText(displayName).first()).toBeVisible();
+  await expectInert(page);
+  expect(dialogs).toEqual([]);
+  await admin.close();
+});
+
+test("the journal passes axe at 320 and 1280 px; only administrators see it", async ({ browser }) => {
+  test.setTimeout(90_000);
+  const admin = await adminContext(browser);
+  const page = await admin.newPage();
+  for (const width of widths) {
+    await page.setViewportSize({ width, height: 900 });
+    await page.goto("/admin/journal");
+    await expect(page.getByRole("heading", { level: 1, name: "Journal" })).toBeVisible();
+    await expect(page.getByRole("navigation", { name: "Menu de l'administration" }).getByRole("link", { name: "Journal" })).toHaveAttribute("aria-current", "page");
+    await expectAccessible(page, width);
+  }
+  // A filter with no result says so.
+  await page.goto("/admin/journal?auteur=personne-ne-porte-ce-nom-zz");
+  await expect(page.getByText("Aucune action ne correspond à ces filtres.")).toBeVisible();
+  await admin.close();
+
+  for (const who of [demo.moderator, demo.referent1, demo.official]) {
+    const context = await signedInContext(browser, who);
+    const other = await context.newPage();
+    for (const path of ["/admin/journal", "/admin/parametres"]) {
+      const response = await other.goto(path);
+      expect(response?.status(), `${who} ${path}`).toBe(404);
+    }
+    await context.close();
+  }
+});

@@ -1,0 +1,132 @@
+import { expect, test } from "@playwright/test";
+import { demo, signedInContext } from "../support/auth";
+import { tabUntilFocused } from "../support/keyboard";
+import { expectAccessible, widths } from "../support/accessibility";
+import { marker } from "../contributions/helpers";
+import { answerFichePath, publicItem, publishedProposal } from "./helpers";
+
+/*
+ * The City answers a published proposal (keyboard only), another council supports it; the public
+ * fiche shows both at once to the person who acted (public pages are refreshed), and the staff
+ * pages pass axe at 320 and 1280 px.
+ */
+test.describe.configure({ mode: "serial" });
+
+let id = 0;
+let title = "";
+
+test("an official answers a published proposal with the keyboard; the fiche shows the answer at once", async ({ browser }) => {
+  title = `Des bancs sur la place ${marker("reponse")}`;
+  id = await publishedProposal(browser, title, "Le conseil propose d'installer des bancs à l'ombre sur la place, près de l'arrêt de bus.");
+  const official = await signedInContext(browser, demo.official);
+  const page = await official.newPage();
+
+  // Warm the fiche's cache before the answer: the change must still show at once.
+  await page.goto(answerFichePath);
+  await expect(publicItem(page, id)).toContainText("La Ville n'a pas encore répondu à cette proposition.");
+
+  await page.goto("/reponses?etat=sans-reponse");
+  const link = page.getByRole("link", { name: title });
+  await tabUntilFocused(page, link);
+  await page.keyboard.press("Enter");
+  await expect(page).toHaveURL(new RegExp(`/reponses/${id}$`));
+  await expect(page.getByRole("heading", { level: 1, name: title })).toBeVisible();
+
+  const form = page.getByRole("form", { name: "Répondre à la proposition" });
+  // An empty send: errors next to the fields, nothing written.
+  await tabUntilFocused(page, form.getByRole("button", { name: "Publier la réponse" }));
+  await page.keyboard.press("Enter");
+  await expect(form.getByText("Choisissez où en est la proposition")).toBeVisible();
+  await expect(form.getByText("Écrivez la réponse de la Ville.")).toBeVisible();
+
+  const state = form.getByLabel("Où en est la proposition ?");
+  await state.focus();
+  await state.selectOption("accepted");
+  await tabUntilFocused(page, form.getByLabel("La réponse de la Ville"));
+  const answer = `Retenue : les bancs seront posés au printemps. ${marker("texte")}`;
+  await page.keyboard.type(answer);
+  await tabUntilFocused(page, form.getByRole("button", { name: "Publier la réponse" }));
+  await page.keyboard.press("Enter");
+  await expect(page.getByRole("status").first()).toHaveText("Réponse publiée : elle apparaît sur la fiche action et le conseil est prévenu.");
+  const history = page.getByRole("region", { name: "Réponses de la Ville" });
+  await expect(history).toContainText(answer);
+  await expect(history).toContainText("Retenue");
+
+  await page.goto(answerFichePath);
+  const item = publicItem(page, id);
+  await expect(item).toContainText(answer);
+  await expect(item).toContainText("Retenue");
+  await expect(item.getByText(/^— .+, .+, le \d/)).toBeVisible();
+  await expect(page.getByRole("region", { name: "Avis et propositions des conseils de quartier" })).toContainText(/\d+ répondues?, \d+ en attente, \d+ en retard ; délai médian de réponse : /);
+
+  await page.goto("/reponses?etat=repondues");
+  await expect(page.getByRole("link", { name: title })).toBeVisible();
+  await official.close();
+});
+
+test("a member of another council supports it in the name of their council; the count is public at once", async ({ browser }) => {
+  const member2 = await signedInContext(browser, demo.member2);
+  const page = await member2.newPage();
+  await page.goto(answerFichePath);
+  await publicItem(page, id).getByRole("link", { name: "Soutenir au nom de votre conseil" }).click();
+  await expect(page).toHaveURL(new RegExp(`/espace/soutenir/${id}$`));
+  await expect(page.getByRole("heading", { level: 1, name: title })).toBeVisible();
+  // membre2 belongs to councils n°2 and n°3: they choose.
+  await expect(page.getByRole("heading", { name: "Au nom de quel conseil ?" })).toBeVisible();
+  await tabUntilFocused(page, page.getByRole("button", { name: "Soutenir au nom du Conseil de quartier n°2" }));
+  await page.keyboard.press("Enter");
+  await expect(page.getByRole("status").first()).toContainText("Le Conseil de quartier n°2 soutient maintenant cette proposition.");
+  await expect(page.getByRole("button", { name: "Soutenir au nom du Conseil de quartier n°2" })).toHaveCount(0);
+  await expect(page.getByText(/Ce conseil soutient déjà cette proposition, depuis le/)).toBeVisible();
+
+  await page.goto(answerFichePath);
+  await expect(publicItem(page, id)).toContainText("Soutenue par 1 conseil : Conseil de quartier n°2.");
+  await member2.close();
+
+  // The proposing council's own member is told why they cannot.
+  const member1 = await signedInContext(browser, demo.member1);
+  const own = await member1.newPage();
+  await own.goto(`/espace/soutenir/${id}`);
+  await expect(own.getByText("C'est une proposition de ce conseil : un conseil ne soutient que les propositions des autres conseils.")).toBeVisible();
+  await expect(own.getByRole("button", { name: /Soutenir au nom du/ })).toHaveCount(0);
+  await member1.close();
+});
+
+test("the answer pages are for the City's staff only: others get « page introuvable »", async ({ browser }) => {
+  const member = await signedInContext(browser, demo.member1);
+  for (const path of ["/reponses", `/reponses/${id}`]) {
+    const response = await member.request.get(path);
+    expect(response.status(), path).toBe(404);
+  }
+  await member.close();
+  const visitor = await browser.newContext();
+  const page = await visitor.newPage();
+  await page.goto("/reponses");
+  await expect(page).toHaveURL(/\/connexion\?callbackUrl=%2Freponses/);
+  await visitor.close();
+});
+
+for (const width of widths) {
+  test(`axe: the answer list, the answer page, the support page and the fiche with answers (${width} px)`, async ({ browser }) => {
+    const official = await signedInContext(browser, demo.official);
+    const page = await official.newPage();
+    await page.setViewportSize({ width, height: 900 });
+    for (const path of ["/reponses", `/reponses/${id}`, answerFichePath]) {
+      await page.goto(path);
+      await expectAccessible(page, width);
+    }
+    // The form with its errors shown.
+    await page.goto(`/reponses/${id}`);
+    await page.getByRole("button", { name: "Publier la réponse" }).click();
+    await expect(page.getByText("Écrivez la réponse de la Ville.")).toBeVisible();
+    await expectAccessible(page, width);
+    await official.close();
+
+    const member2 = await signedInContext(browser, demo.member2);
+    const support = await member2.newPage();
+    await support.setViewportSize({ width, height: 900 });
+    await support.goto(`/espace/soutenir/${id}`);
+    await expectAccessible(support, width);
+    await member2.close();
+  });
+}

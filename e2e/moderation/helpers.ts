@@ -1,0 +1,52 @@
+import { expect, type Browser, type Page } from "@playwright/test";
+import { demo, signedInContext } from "../support/auth";
+import { council1 } from "../council/helpers";
+import { fichePath, postFeedback } from "../contributions/helpers";
+
+export { council1, fichePath };
+
+/** A member of council n°1 posts an avis and submits it; returns its id (from the council's list). */
+export async function pendingFeedback(page: Page, body: string): Promise<number> {
+  await postFeedback(page, body);
+  const article = page.getByRole("region", { name: /^En attente de modération/ }).getByRole("article").filter({ hasText: body });
+  const id = Number((await article.getAttribute("id"))?.replace("contribution-", ""));
+  expect(id).toBeGreaterThan(0);
+  return id;
+}
+
+/** The moderator approves the queue item `id` (found by its heading), and waits for the confirmation. */
+export async function approveById(page: Page, id: number) {
+  await page.goto("/moderation");
+  const item = page.locator("article", { has: page.locator(`#file-${id}`) });
+  await item.getByRole("button", { name: "Approuver et publier" }).click();
+  await expect(page.getByRole("status").first()).toHaveText("Contribution approuvée : elle est maintenant publique.");
+}
+
+/** A published avis of council n°1 (posted by membre1, approved by the demo moderator); returns its id. */
+export async function publishedFeedback(browser: Browser, body: string): Promise<number> {
+  const member = await signedInContext(browser, demo.member1);
+  const moderator = await signedInContext(browser, demo.moderator);
+  const id = await pendingFeedback(await member.newPage(), body);
+  await approveById(await moderator.newPage(), id);
+  await Promise.all([member.close(), moderator.close()]);
+  return id;
+}
+
+/** Waits until the public fiche page shows (or no longer shows) `text`, in its HTML and its RSC payload. */
+export async function expectPublicFiche(page: Page, text: string, shown: boolean) {
+  await expect(async () => {
+    const html = await (await page.request.get(fichePath)).text();
+    const rsc = await (await page.request.get(fichePath, { headers: { RSC: "1" } })).text();
+    expect(html.includes(text)).toBe(shown);
+    expect(rsc.includes(text)).toBe(shown);
+  }).toPass({ timeout: 20_000 });
+}
+
+/** Reports item `id` from its report page with `reason`; waits for the thanks. */
+export async function report(page: Page, id: number, reason: string) {
+  await page.goto(`/signaler/${id}`);
+  const form = page.getByRole("form", { name: "Signaler cette contribution" });
+  await form.getByLabel("Raison du signalement").fill(reason);
+  await form.getByRole("button", { name: "Envoyer le signalement" }).click();
+  await expect(page.getByText(/^Merci : votre signalement est transmis/)).toBeVisible();
+}

@@ -1,0 +1,38 @@
+import { expect, test } from "@playwright/test";
+import { expectAccessible, widths } from "../support/accessibility";
+import { council1 } from "../council/helpers";
+
+/*
+ * The public pages that list contributions, with answers, supports and figures (the demo seed
+ * publishes a proposal with two answers and two supports on « accompagnement-parentalite »).
+ */
+const pages = [
+  "/",
+  "/thematiques/petite-enfance-enfance-jeunesse",
+  "/fiches/accompagnement-parentalite",
+  "/fiches/accompagnement-parentalite/contributions/1",
+  `/conseils/${council1.slug}`,
+  `/conseils/${council1.slug}/contributions/1`,
+];
+
+for (const width of widths) {
+  test(`axe: the public pages with contributions, answers and supports (${width} px)`, async ({ page }) => {
+    await page.setViewportSize({ width, height: 800 });
+    for (const path of pages) {
+      const response = await page.goto(path);
+      expect(response?.status(), path).toBe(200);
+      await expectAccessible(page, width);
+    }
+  });
+}
+
+test("the home page and each fiche give the City's answers in figures; the theme lists count each fiche's avis and propositions", async ({ page }) => {
+  const figures = /\d+ répondues?, \d+ en attente, \d+ en retard ; délai médian de réponse : /;
+  await page.goto("/");
+  await expect(page.getByRole("region", { name: "Avis et propositions des conseils de quartier" })).toContainText(figures);
+  await expect(page.getByRole("region", { name: "Avis et propositions des conseils de quartier" })).toContainText(/Publiés sur l'ensemble des fiches : \d+ avis, \d+ propositions?\./);
+  await page.goto("/fiches/accompagnement-parentalite");
+  await expect(page.getByRole("region", { name: "Avis et propositions des conseils de quartier" })).toContainText(/Publiés : \d+ avis, \d+ propositions?\./);
+  await page.goto("/thematiques/petite-enfance-enfance-jeunesse");
+  await expect(page.getByText(/^Conseils de quartier : \d+ avis, \d+ propositions?$/).first()).toBeVisible();
+});

@@ -1,0 +1,129 @@
+import { z } from "zod";
+
+/*
+ * Settings: the platform's (report threshold, answer delay), a council's (who may submit to
+ * moderation), and each person's notification emails; plus the journal's filters. Forms and
+ * server functions parse with the same schemas.
+ */
+
+// ——— Platform settings (administrators) ———
+
+export const REPORT_THRESHOLD_MIN = 1;
+export const REPORT_THRESHOLD_MAX = 100;
+export const ANSWER_DUE_DAYS_MIN = 1;
+export const ANSWER_DUE_DAYS_MAX = 365;
+
+/** A whole number typed in a text box (« 12 », « 12 » with spaces), with French messages. */
+const wholeNumber = (min: number, max: number, what: string, example: number) =>
+  z
+    .union([z.number(), z.string().trim()], { error: `Indiquez ${what}.` })
+    .transform((v, ctx) => {
+      if (v === "") {
+        ctx.addIssue({ code: "custom", message: `Indiquez ${what}.` });
+        return z.NEVER;
+      }
+      const n = typeof v === "number" ? v : /^-?\d+$/.test(v.replace(/\s/g, "")) ? Number(v.replace(/\s/g, "")) : Number.NaN;
+      if (!Number.isInteger(n)) {
+        ctx.addIssue({ code: "custom", message: `Indiquez ${what} en chiffres, sans virgule (par exemple ${example}).` });
+        return z.NEVER;
+      }
+      if (n < min || n > max) {
+        ctx.addIssue({ code: "custom", message: `Choisissez un nombre entre ${min} et ${max}.` });
+        return z.NEVER;
+      }
+      return n;
+    });
+
+export const platformSettingsSchema = z.object({
+  reportThreshold: wholeNumber(REPORT_THRESHOLD_MIN, REPORT_THRESHOLD_MAX, "le nombre de signalements", 3),
+  answerDueDays: wholeNumber(ANSWER_DUE_DAYS_MIN, ANSWER_DUE_DAYS_MAX, "le délai de réponse en jours", 60),
+});
+export type PlatformSettingsInput = z.input<typeof platformSettingsSchema>;
+
+// ——— A council's submission policy (its referents and administrators) ———
+
+export const submissionPolicies = ["any_member", "referents_only"] as const;
+export type SubmissionPolicy = (typeof submissionPolicies)[number];
+
+export const submissionPolicyLabels: Record<SubmissionPolicy, string> = {
+  any_member: "Tout membre du conseil",
+  referents_only: "Les référent·e·s seulement",
+};
+
+export const submissionPolicySchema = z.object({
+  councilId: z.coerce.number({ error: "Conseil invalide." }).int({ error: "Conseil invalide." }).positive({ error: "Conseil invalide." }),
+  policy: z.enum(submissionPolicies, { error: "Choisissez qui peut soumettre une contribution à la modération." }),
+});
+export type SubmissionPolicyInput = z.input<typeof submissionPolicySchema>;
+
+// ——— Notification emails (each person) ———
+
+export const notificationKinds = [
+  "contribution_approved",
+  "contribution_rejected",
+  "contribution_hidden",
+  "contribution_answered",
+  "contribution_supported",
+  "moderation_waiting",
+  "moderation_reported",
+] as const;
+export type NotificationKindName = (typeof notificationKinds)[number];
+
+/** The kinds a council member gets, and the ones a moderator gets. */
+export const memberNotificationKinds: readonly NotificationKindName[] = [
+  "contribution_approved",
+  "contribution_rejected",
+  "contribution_hidden",
+  "contribution_answered",
+  "contribution_supported",
+];
+export const moderatorNotificationKinds: readonly NotificationKindName[] = ["moderation_waiting", "moderation_reported"];
+
+/** « Recevoir un courriel quand… » — one line per kind, in plain words. */
+export const notificationKindLabels: Record<NotificationKindName, string> = {
+  contribution_approved: "une contribution de mon conseil est publiée",
+  contribution_rejected: "une contribution de mon conseil est refusée par la modération",
+  contribution_hidden: "une contribution publiée de mon conseil est masquée",
+  contribution_answered: "la Ville répond à une proposition de mon conseil",
+  contribution_supported: "un autre conseil soutient une proposition de mon conseil",
+  moderation_waiting: "des contributions attendent la modération",
+  moderation_reported: "une contribution publiée est signalée",
+};
+
+/** The kinds whose email stays on; every other kind relevant to the person is turned off. */
+export const notificationPreferencesSchema = z.object({
+  email: z.array(z.enum(notificationKinds, { error: "Type de notification inconnu." })).max(notificationKinds.length),
+});
+export type NotificationPreferencesInput = z.input<typeof notificationPreferencesSchema>;
+
+// ——— The journal's filters (a GET form: every value arrives as text and never fails) ———
+
+export const JOURNAL_PAGE_SIZE = 50;
+
+const isoDay = z
+  .string()
+  .trim()
+  .regex(/^\d{4}-\d{2}-\d{2}$/)
+  .refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)))
+  .nullish()
+  .catch(null)
+  .transform((v) => v ?? null);
+
+const shortText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .nullish()
+    .transform((v) => (v ?? "").slice(0, max))
+    .catch("");
+
+export const journalFiltersSchema = z.object({
+  action: shortText(80),
+  actor: shortText(100),
+  council: z.coerce.number().int().positive().nullish().catch(null).transform((v) => v ?? null),
+  from: isoDay,
+  to: isoDay,
+  page: z.coerce.number().int().min(1).max(100_000).catch(1).default(1),
+});
+export type JournalFiltersInput = z.input<typeof journalFiltersSchema>;
+export type JournalFilters = z.output<typeof journalFiltersSchema>;

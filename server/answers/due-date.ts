@@ -1,0 +1,19 @@
+import "server-only";
+import { sql, type SQL } from "drizzle-orm";
+import { contributions, platformSettings } from "@/db/schema";
+import { defaultPlatformSettings } from "@/server/settings/platform-settings";
+
+/**
+ * When a published proposal's first answer is due: `answer_due_at`, set at approval; for a row
+ * published without it (older rows, a writer that forgot), publication + the platform's delay.
+ * One SQL expression, so lists and counts need no extra query.
+ */
+export const answerDueAtSql: SQL<Date> = sql<Date>`coalesce(${contributions.answerDueAt}, ${contributions.publishedAt} + make_interval(days => coalesce((select ${platformSettings.answerDueDays} from ${platformSettings} limit 1), ${sql.raw(String(defaultPlatformSettings.answerDueDays))})))`.mapWith(
+  contributions.answerDueAt,
+);
+
+/** A timestamp parameter (an ISO string cast in SQL: the same on postgres.js and PGlite). */
+export const at = (date: Date): SQL => sql`${date.toISOString()}::timestamptz`;
+
+/** Days from publication to the first answer (float). */
+export const firstAnswerDelayDaysSql: SQL<number> = sql<number>`(extract(epoch from (${contributions.firstAnsweredAt} - ${contributions.publishedAt})) / 86400)::float8`;

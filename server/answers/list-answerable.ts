@@ -1,0 +1,186 @@
+import "server-only";
+import { and, asc, desc, eq, notInArray, sql, type SQL } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { actions, contributionAnswers, contributions, councils, users } from "@/db/schema";
+import { forbidden, notFound, ok, unauthenticated, type ActionResult } from "@/lib/action-result";
+import { can, type Actor, type MaybeActor } from "@/lib/permissions";
+import type { AnswerState } from "@/lib/validation/answer";
+import { selectAnswers, type AnswerView } from "@/server/plan/queries";
+import { answerDueAtSql, at } from "./due-date";
+
+/** Who may open the answers pages: moderators and officials (the City). */
+export const isCityStaff = (actor: Actor) => actor.isModerator || actor.isOfficial;
+
+export type AnswerQueueState = "sans-reponse" | "en-retard" | "repondues";
+
+export interface AnswerQueueFilters {
+  councilId?: number;
+  actionSlug?: string;
+  state?: AnswerQueueState;
+}
+
+export interface AnswerQueueItem {
+  id: number;
+  title: string;
+  council: { id: number; name: string };
+  action: { slug: string; title: string };
+  publishedAt: Date;
+  dueAt: Date;
+  firstAnsweredAt: Date | null;
+  /** No answer and the due date has passed. */
+  late: boolean;
+  answerCount: number;
+  /** The state given by the latest answer; null when not answered. */
+  currentState: AnswerState | null;
+}
+
+export interface AnswerQueue {
+  items: AnswerQueueItem[];
+  /** For the filters: councils and fiches of the proposals this person may answer. */
+  councils: { id: number; name: string }[];
+  actions: { slug: string; title: string }[];
+}
+
+const notOwn = (actor: Actor): SQL[] => {
+  const own = [...actor.councils.keys()];
+  return own.length > 0 ? [notInArray(contributions.councilId, own)] : [];
+};
+
+/**
+ * The published proposals the City may answer, for moderators and officials: late ones first, then
+ * the due soonest, then the answered ones (latest first answer first). Never a proposal of a
+ * council the person belongs to. Three queries.
+ */
+export async function listAnswerableProposals(
+  db: Db,
+  actor: MaybeActor,
+  filters: AnswerQueueFilters = {},
+  now = new Date(),
+): Promise<ActionResult<AnswerQueue>> {
+  if (!actor) return unauthenticated();
+  if (!isCityStaff(actor)) return forbidden();
+  const base: SQL[] = [eq(contributions.status, "published"), eq(contributions.kind, "proposal"), ...notOwn(actor)];
+  const conditions = [...base];
+  if (filters.councilId) conditions.push(eq(contributions.councilId, filters.councilId));
+  if (filters.actionSlug) conditions.push(eq(actions.slug, filters.actionSlug));
+  const unanswered = sql`${contributions.firstAnsweredAt} is null`;
+  if (filters.state === "sans-reponse") conditions.push(unanswered);
+  if (filters.state === "en-retard") conditions.push(sql`${unanswered} and ${answerDueAtSql} < ${at(now)}`);
+  if (filters.state === "repondues") conditions.push(sql`${contributions.firstAnsweredAt} is not null`);
+
+  const [rows, options] = await Promise.all([
+    db
+      .select({
+        id: contributions.id,
+        title: contributions.title,
+        councilId: councils.id,
+        councilName: councils.name,
+        actionSlug: actions.slug,
+        actionTitle: actions.title,
+        publishedAt: contributions.publishedAt,
+        dueAt: answerDueAtSql,
+        firstAnsweredAt: contributions.firstAnsweredAt,
+        late: sql<boolean>`(${unanswered} and ${answerDueAtSql} < ${at(now)})`,
+        answerCount: sql<number>`(select count(*)::int from ${contributionAnswers} where ${contributionAnswers.contributionId} = ${contributions.id})`,
+        currentState: sql<AnswerState | null>`(select ${contributionAnswers.state} from ${contributionAnswers} where ${contributionAnswers.contributionId} = ${contributions.id} order by ${contributionAnswers.createdAt} desc, ${contributionAnswers.id} desc limit 1)`,
+      })
+      .from(contributions)
+      .innerJoin(councils, eq(councils.id, contributions.councilId))
+      .innerJoin(actions, eq(actions.id, contributions.actionId))
+      .where(and(...conditions))
+      .orderBy(
+        sql`case when ${unanswered} and ${answerDueAtSql} < ${at(now)} then 0 when ${unanswered} then 1 else 2 end`,
+        sql`case when ${unanswered} then ${answerDueAtSql} end asc nulls last`,
+        desc(contributions.firstAnsweredAt),
+        asc(contributions.id),
+      )
+      .limit(500),
+    db
+      .selectDistinct({ councilId: councils.id, councilName: councils.name, actionSlug: actions.slug, actionTitle: actions.title })
+      .from(contributions)
+      .innerJoin(councils, eq(councils.id, contributions.councilId))
+      .innerJoin(actions, eq(actions.id, contributions.actionId))
+      .where(and(...base)),
+  ]);
+  const councilOptions = new Map(options.map((o) => [o.councilId, o.councilName]));
+  const actionOptions = new Map(options.map((o) => [o.actionSlug, o.actionTitle]));
+  return ok({
+    items: rows.map((r) => ({
+      id: r.id,
+      title: r.title ?? "",
+      council: { id: r.councilId, name: r.councilName },
+      action: { slug: r.actionSlug, title: r.actionTitle },
+      publishedAt: r.publishedAt ?? now,
+      dueAt: r.dueAt,
+      firstAnsweredAt: r.firstAnsweredAt,
+      late: Boolean(r.late),
+      answerCount: Number(r.answerCount),
+      currentState: r.currentState,
+    })),
+    councils: [...councilOptions].map(([id, name]) => ({ id, name })).sort((a, b) => a.name.localeCompare(b.name, "fr")),
+    actions: [...actionOptions].map(([slug, title]) => ({ slug, title })).sort((a, b) => a.title.localeCompare(b.title, "fr")),
+  });
+}
+
+export interface ProposalToAnswer {
+  id: number;
+  title: string;
+  body: string;
+  council: { name: string };
+  action: { slug: string; title: string };
+  authorName: string | null;
+  publishedAt: Date;
+  dueAt: Date;
+  late: boolean;
+  /** Oldest first. */
+  answers: AnswerView[];
+}
+
+/**
+ * One published proposal with its answer history, for the answer page. FORBIDDEN for anyone who
+ * may not answer it (not staff, or a member of its council); NOT_FOUND if it is not a published
+ * proposal. Two queries.
+ */
+export async function getProposalToAnswer(db: Db, actor: MaybeActor, id: number, now = new Date()): Promise<ActionResult<ProposalToAnswer>> {
+  if (!actor) return unauthenticated();
+  if (!isCityStaff(actor)) return forbidden();
+  if (!Number.isInteger(id) || id <= 0) return notFound("Proposition");
+  const [[row], answers] = await Promise.all([
+    db
+      .select({
+        id: contributions.id,
+        councilId: contributions.councilId,
+        kind: contributions.kind,
+        status: contributions.status,
+        title: contributions.title,
+        body: contributions.body,
+        councilName: councils.name,
+        actionSlug: actions.slug,
+        actionTitle: actions.title,
+        authorName: users.displayName,
+        publishedAt: contributions.publishedAt,
+        dueAt: answerDueAtSql,
+        late: sql<boolean>`(${contributions.firstAnsweredAt} is null and ${answerDueAtSql} < ${at(now)})`,
+      })
+      .from(contributions)
+      .innerJoin(councils, eq(councils.id, contributions.councilId))
+      .innerJoin(actions, eq(actions.id, contributions.actionId))
+      .leftJoin(users, eq(users.id, contributions.authorId))
+      .where(eq(contributions.id, id)),
+    selectAnswers(db, eq(contributionAnswers.contributionId, id)),
+  ]);
+  if (!row || row.kind !== "proposal" || row.status !== "published") return notFound("Proposition publiée");
+  if (!can(actor, "contribution.answer", { councilId: row.councilId, contributionKind: row.kind, contributionStatus: row.status })) return forbidden();
+  return ok({
+    id: row.id,
+    title: row.title ?? "",
+    body: row.body,
+    council: { name: row.councilName },
+    action: { slug: row.actionSlug, title: row.actionTitle },
+    authorName: row.authorName,
+    publishedAt: row.publishedAt ?? now,
+    dueAt: row.dueAt,
+    late: Boolean(row.late),
+    answers,
+  });
+}

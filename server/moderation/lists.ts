@@ -1,0 +1,141 @@
+import "server-only";
+import { and, asc, count, desc, eq, inArray, isNull, notInArray, or, sql, type SQL } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { actions, contributionReports, contributions, councils, users } from "@/db/schema";
+import { forbidden, ok, unauthenticated, type ActionResult } from "@/lib/action-result";
+import { can, type Actor, type MaybeActor } from "@/lib/permissions";
+import { itemColumns, toItem, type ModeratedItem } from "./item";
+import type { QueueFilters } from "./queue";
+
+export type { ModeratedItem };
+
+/*
+ * The other tabs of the moderation pages: published items (to hide one), reported items, and the
+ * counts of the tabs. Never an item of a council the moderator belongs to.
+ */
+
+const notOwn = (actor: Actor): SQL[] => {
+  const own = [...actor.councils.keys()];
+  return own.length > 0 ? [notInArray(contributions.councilId, own)] : [];
+};
+
+export const PUBLISHED_PAGE_SIZE = 20;
+
+export interface PublishedList {
+  items: ModeratedItem[];
+  /** For the filters: councils the moderator may act on, and the fiches. */
+  councils: { id: number; name: string }[];
+  actions: { slug: string; title: string }[];
+  total: number;
+  page: number;
+  pageCount: number;
+}
+
+/** Published items a moderator may hide, newest first, filtered like the queue, paginated. */
+export async function listPublishedForModeration(db: Db, actor: MaybeActor, filters: QueueFilters = {}, page = 1): Promise<ActionResult<PublishedList>> {
+  if (!actor) return unauthenticated();
+  if (!can(actor, "moderation.view")) return forbidden();
+  const conditions: SQL[] = [eq(contributions.status, "published"), ...notOwn(actor)];
+  if (filters.councilId) conditions.push(eq(contributions.councilId, filters.councilId));
+  if (filters.actionSlug) conditions.push(eq(actions.slug, filters.actionSlug));
+  if (filters.kind) conditions.push(eq(contributions.kind, filters.kind));
+  const where = and(...conditions);
+  const [totalRow] = await db
+    .select({ n: count() })
+    .from(contributions)
+    .innerJoin(actions, eq(actions.id, contributions.actionId))
+    .where(where);
+  const total = totalRow?.n ?? 0;
+  const pageCount = Math.max(1, Math.ceil(total / PUBLISHED_PAGE_SIZE));
+  const current = Math.min(Math.max(1, Math.floor(page) || 1), pageCount);
+  const rows = await db
+    .select(itemColumns)
+    .from(contributions)
+    .innerJoin(councils, eq(councils.id, contributions.councilId))
+    .innerJoin(actions, eq(actions.id, contributions.actionId))
+    .leftJoin(users, eq(users.id, contributions.authorId))
+    .where(where)
+    .orderBy(desc(contributions.publishedAt), desc(contributions.id))
+    .limit(PUBLISHED_PAGE_SIZE)
+    .offset((current - 1) * PUBLISHED_PAGE_SIZE);
+  const own = [...actor.councils.keys()];
+  const [councilRows, actionRows] = await Promise.all([
+    db
+      .select({ id: councils.id, name: councils.name })
+      .from(councils)
+      .where(own.length > 0 ? notInArray(councils.id, own) : undefined)
+      .orderBy(asc(councils.name)),
+    db.select({ slug: actions.slug, title: actions.title }).from(actions).orderBy(asc(actions.title)),
+  ]);
+  return ok({ items: rows.map(toItem), councils: councilRows, actions: actionRows, total, page: current, pageCount });
+}
+
+export interface ReportedItem extends ModeratedItem {
+  status: "published" | "hidden";
+  /** Hidden automatically by reports, waiting for a moderator. */
+  reviewRequired: boolean;
+  reports: { id: number; reporterName: string; reason: string; createdAt: Date }[];
+}
+
+/** Items with open reports (still published, or hidden automatically), those waiting for review first. */
+export async function listReportedQueue(db: Db, actor: MaybeActor): Promise<ActionResult<ReportedItem[]>> {
+  if (!actor) return unauthenticated();
+  if (!can(actor, "moderation.view")) return forbidden();
+  const openReport = and(eq(contributionReports.contributionId, contributions.id), isNull(contributionReports.resolvedAt));
+  const rows = await db
+    .select({ ...itemColumns, status: contributions.status, reviewRequired: contributions.reviewRequired, firstReport: sql<Date>`min(${contributionReports.createdAt})` })
+    .from(contributions)
+    .innerJoin(contributionReports, openReport)
+    .innerJoin(councils, eq(councils.id, contributions.councilId))
+    .innerJoin(actions, eq(actions.id, contributions.actionId))
+    .leftJoin(users, eq(users.id, contributions.authorId))
+    .where(and(or(eq(contributions.status, "published"), and(eq(contributions.status, "hidden"), eq(contributions.reviewRequired, true))), ...notOwn(actor)))
+    .groupBy(contributions.id, councils.id, actions.id, users.id)
+    .orderBy(desc(contributions.reviewRequired), asc(sql`min(${contributionReports.createdAt})`), asc(contributions.id))
+    .limit(200);
+  const ids = rows.map((r) => r.id);
+  const reports =
+    ids.length === 0
+      ? []
+      : await db
+          .select({
+            id: contributionReports.id,
+            contributionId: contributionReports.contributionId,
+            reporterName: users.displayName,
+            reason: contributionReports.reason,
+            createdAt: contributionReports.createdAt,
+          })
+          .from(contributionReports)
+          .innerJoin(users, eq(users.id, contributionReports.reporterId))
+          .where(and(inArray(contributionReports.contributionId, ids), isNull(contributionReports.resolvedAt)))
+          .orderBy(asc(contributionReports.createdAt), asc(contributionReports.id));
+  return ok(
+    rows.map(({ status, reviewRequired, firstReport: _f, ...r }) => ({
+      ...toItem(r),
+      status: status as "published" | "hidden",
+      reviewRequired,
+      reports: reports.filter((p) => p.contributionId === r.id).map(({ contributionId: _c, ...p }) => p),
+    })),
+  );
+}
+
+export interface ModerationCounts {
+  pending: number;
+  reported: number;
+}
+
+/** The counts shown on the tabs. */
+export async function loadModerationCounts(db: Db, actor: Actor): Promise<ModerationCounts> {
+  const [pending, reported] = await Promise.all([
+    db
+      .select({ n: count() })
+      .from(contributions)
+      .where(and(eq(contributions.status, "pending"), ...notOwn(actor))),
+    db
+      .select({ n: sql<number>`count(distinct ${contributions.id})::int` })
+      .from(contributions)
+      .innerJoin(contributionReports, and(eq(contributionReports.contributionId, contributions.id), isNull(contributionReports.resolvedAt)))
+      .where(and(or(eq(contributions.status, "published"), and(eq(contributions.status, "hidden"), eq(contributions.reviewRequired, true))), ...notOwn(actor))),
+  ]);
+  return { pending: pending[0]?.n ?? 0, reported: Number(reported[0]?.n ?? 0) };
+}

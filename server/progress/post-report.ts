@@ -1,0 +1,76 @@
+import "server-only";
+import { eq } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { progressReports } from "@/db/schema";
+import { fail, forbidden, notFound, ok, unauthenticated, type ActionResult } from "@/lib/action-result";
+import { cityDay } from "@/lib/dates";
+import { can, type MaybeActor } from "@/lib/permissions";
+import { postProgressReportSchema, type PostProgressReportInput } from "@/lib/validation/progress";
+import { writeAudit } from "@/server/audit";
+import { validationFailed } from "@/server/contributions/shared";
+import { applyDeadlineChange, isInCharge, loadProgressAction, syncActionFromReports, timeframeLabelFor } from "./shared";
+
+export const futureDateError = "La date du point d'étape ne peut pas être dans le futur.";
+
+/**
+ * Publishes a point d'étape (public at once) with the fiche's new status and progress, and, when
+ * asked, a new deadline with its reason — all in one transaction with its journal rows (the caller
+ * refreshes the public pages: server/cache.ts). Staff, or
+ * an official in charge of the fiche. The same form submitted twice records one report.
+ */
+export async function postProgressReport(db: Db, actor: MaybeActor, input: PostProgressReportInput): Promise<ActionResult<{ id: number; slug: string }>> {
+  if (!actor) return unauthenticated();
+  const parsed = postProgressReportSchema.safeParse(input);
+  if (!parsed.success) return validationFailed(parsed.error);
+  const data = parsed.data;
+  if (data.reportedOn > cityDay(new Date())) return fail("VALIDATION_FAILED", "Certains champs sont à corriger.", { reportedOn: [futureDateError] });
+  const target = await loadProgressAction(db, data.actionSlug);
+  if (!target) return notFound("Fiche action");
+  if (!can(actor, "progress.report", { inChargeOfAction: await isInCharge(db, target.id, actor.id) })) return forbidden();
+
+  const idempotencyKey = `form:${data.clientRequestId}`;
+  const result = await db.transaction(async (tx) => {
+    const action = (await loadProgressAction(tx, data.actionSlug, true))!;
+    const [report] = await tx
+      .insert(progressReports)
+      .values({
+        actionId: action.id,
+        seedKey: idempotencyKey,
+        title: data.title,
+        body: data.body,
+        reportedOn: data.reportedOn,
+        status: data.status,
+        progress: data.progress,
+        authorId: actor.id,
+      })
+      .onConflictDoNothing({ target: progressReports.seedKey })
+      .returning({ id: progressReports.id });
+    if (!report) {
+      // A replay of a form already recorded: answer as the first time, change nothing.
+      const [existing] = await tx.select({ id: progressReports.id }).from(progressReports).where(eq(progressReports.seedKey, idempotencyKey));
+      return { id: existing!.id, replay: true };
+    }
+    await syncActionFromReports(tx, action.id);
+    await writeAudit(tx, {
+      actorUserId: actor.id,
+      action: "progress_report.create",
+      targetType: "progress_report",
+      targetId: report.id,
+      details: { fiche: action.slug, status: data.status, progress: data.progress },
+    });
+    if (data.newDeadline) {
+      const change = { newTimeframeLabel: data.newTimeframeLabel || timeframeLabelFor(data.newDeadline), newDeadline: data.newDeadline, reason: data.deadlineReason! };
+      await applyDeadlineChange(tx, action, change, actor.id, report.id);
+      await writeAudit(tx, {
+        actorUserId: actor.id,
+        action: "action.deadline.change",
+        targetType: "action",
+        targetId: action.id,
+        reason: change.reason,
+        details: { fiche: action.slug, newDeadline: change.newDeadline, newLabel: change.newTimeframeLabel },
+      });
+    }
+    return { id: report.id, replay: false };
+  });
+  return ok({ id: result.id, slug: target.slug }, "Point d'étape publié : il est visible sur la fiche.");
+}

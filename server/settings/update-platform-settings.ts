@@ -1,0 +1,53 @@
+import "server-only";
+import { sql } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { platformSettings } from "@/db/schema";
+import { forbidden, ok, unauthenticated, type ActionResult } from "@/lib/action-result";
+import { can, type MaybeActor } from "@/lib/permissions";
+import { platformSettingsSchema, type PlatformSettingsInput } from "@/lib/validation/settings";
+import { writeAudit } from "@/server/audit";
+import { validationFailed } from "@/server/contributions/shared";
+import { defaultPlatformSettings, type PlatformSettings } from "./platform-settings";
+
+const fields = ["reportThreshold", "answerDueDays"] as const;
+
+/**
+ * Changes the report threshold and the answer delay, for administrators only, with the values
+ * before and after in the journal (one row, same transaction). The single row is locked, so two
+ * admins saving at once are journaled one after the other with true « before » values.
+ * New values apply from now on: items already hidden and due dates already set do not move.
+ */
+export async function updatePlatformSettings(
+  db: Db,
+  actor: MaybeActor,
+  input: PlatformSettingsInput,
+): Promise<ActionResult<PlatformSettings & { changed: boolean }>> {
+  if (!actor) return unauthenticated();
+  if (!can(actor, "settings.update")) return forbidden();
+  const parsed = platformSettingsSchema.safeParse(input);
+  if (!parsed.success) return validationFailed(parsed.error);
+  const after = parsed.data;
+
+  return db.transaction(async (tx) => {
+    // The migration creates the row; recreate it with the defaults if someone removed it.
+    await tx.insert(platformSettings).values({ id: true, ...defaultPlatformSettings }).onConflictDoNothing();
+    const [current] = await tx
+      .select({ reportThreshold: platformSettings.reportThreshold, answerDueDays: platformSettings.answerDueDays })
+      .from(platformSettings)
+      .for("update");
+    const before = current ?? defaultPlatformSettings;
+    const changed = fields.filter((f) => before[f] !== after[f]);
+    if (changed.length === 0) return ok({ ...after, changed: false }, "Rien n'a changé.");
+    await tx.update(platformSettings).set({ ...after, updatedAt: sql`now()` });
+    await writeAudit(tx, {
+      actorUserId: actor.id,
+      action: "settings.update",
+      targetType: "platform_settings",
+      details: {
+        before: Object.fromEntries(changed.map((f) => [f, before[f]])),
+        after: Object.fromEntries(changed.map((f) => [f, after[f]])),
+      },
+    });
+    return ok({ ...after, changed: true }, "Les paramètres sont enregistrés.");
+  });
+}

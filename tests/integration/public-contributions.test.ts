@@ -1,0 +1,160 @@
+import { eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Database, Db } from "@/db/client";
+import { createAction, createCouncil } from "@/db/factories";
+import { contributionAnswers, contributions, contributionSupports } from "@/db/schema";
+import { getPublicCouncil, getPublicCouncilContributions } from "@/server/councils/get-public-council";
+import {
+  CONTRIBUTIONS_PER_PAGE,
+  loadActionContributionsPage,
+  loadActionPage,
+  loadCouncils,
+  loadPlanOverview,
+  loadThemePage,
+} from "@/server/plan/queries";
+import { createCast, type Cast } from "../support/actors";
+import { createTestDatabase, type TestDatabase } from "../support/test-database";
+import { insertItem } from "./answers-helpers";
+
+/*
+ * The public side of contributions: figures (counts, answers, median delay), pagination, and
+ * leaks — nothing of a draft, pending, rejected or hidden item ever comes out of a public loader.
+ */
+let testDb: TestDatabase;
+let database: Database;
+let db: Db;
+let cast: Cast;
+beforeAll(async () => {
+  testDb = await createTestDatabase("public_contrib");
+  database = await testDb.openPrepared({ demo: true });
+  db = database.db;
+  cast = await createCast(db);
+});
+afterAll(() => testDb.drop());
+
+const DAY = 86_400_000;
+
+async function answeredAfter(id: number, days: number) {
+  const [row] = await db.select({ publishedAt: contributions.publishedAt }).from(contributions).where(eq(contributions.id, id));
+  const at = new Date(row!.publishedAt!.getTime() + days * DAY);
+  await db.update(contributions).set({ firstAnsweredAt: at }).where(eq(contributions.id, id));
+  await db.insert(contributionAnswers).values({ contributionId: id, state: "accepted", body: "Réponse de test.", signatureName: "Élue de test", signatureTitle: "pour la Ville d'Aurillac", clientRequestId: `test-${id}-${days}`, createdAt: at });
+}
+
+describe("answers in figures", () => {
+  it("a fiche counts answered, waiting and late published proposals, and the median delay of first answers", async () => {
+    const fiche = await createAction(db, { themeSlug: "gouvernance" });
+    const overviewBefore = await loadPlanOverview(db);
+    const a = await insertItem(db, cast.councilA.id, fiche.slug, { publishedDaysAgo: 20 });
+    const b = await insertItem(db, cast.councilB.id, fiche.slug, { publishedDaysAgo: 20 });
+    const c = await insertItem(db, cast.councilA.id, fiche.slug, { publishedDaysAgo: 30 });
+    await answeredAfter(a, 2);
+    await answeredAfter(b, 4);
+    await answeredAfter(c, 9);
+    await insertItem(db, cast.councilA.id, fiche.slug, { publishedDaysAgo: 5 }); // waiting (fallback due date: +60 days)
+    await insertItem(db, cast.councilA.id, fiche.slug, { publishedDaysAgo: 20, answerDueDays: 10 }); // late (its own due date)
+    await insertItem(db, cast.councilA.id, fiche.slug, { publishedDaysAgo: 61 }); // late (fallback)
+    await insertItem(db, cast.councilA.id, fiche.slug, { kind: "feedback" });
+    // Never counted: not published.
+    for (const status of ["draft", "pending", "rejected", "hidden"] as const) {
+      await insertItem(db, cast.councilA.id, fiche.slug, { status, publishedDaysAgo: 200 });
+      await insertItem(db, cast.councilA.id, fiche.slug, { status, kind: "feedback" });
+    }
+    const page = await loadActionPage(fiche.slug, db);
+    expect(page!.answerStats).toEqual({ answered: 3, waiting: 1, late: 2, medianDays: 4 });
+    expect(page!.action.contributionCounts).toEqual({ feedback: 1, proposals: 6 });
+
+    const overview = await loadPlanOverview(db);
+    expect(overview!.contributionCounts.proposals - overviewBefore!.contributionCounts.proposals).toBe(6);
+    expect(overview!.contributionCounts.feedback - overviewBefore!.contributionCounts.feedback).toBe(1);
+    expect(overview!.answerStats.answered - overviewBefore!.answerStats.answered).toBe(3);
+    expect(overview!.answerStats.waiting - overviewBefore!.answerStats.waiting).toBe(1);
+    expect(overview!.answerStats.late - overviewBefore!.answerStats.late).toBe(2);
+    const listed = overview!.themes.flatMap((t) => t.actions).find((x) => x.slug === fiche.slug);
+    expect(listed!.contributionCounts).toEqual({ feedback: 1, proposals: 6 });
+
+    const theme = await loadThemePage("gouvernance", db);
+    expect(theme!.theme.actions.find((x) => x.slug === fiche.slug)!.contributionCounts).toEqual({ feedback: 1, proposals: 6 });
+  });
+
+  it("a fiche without proposals has empty figures; a median over an even count is the mean of the middle two", async () => {
+    const empty = await createAction(db);
+    expect((await loadActionPage(empty.slug, db))!.answerStats).toEqual({ answered: 0, waiting: 0, late: 0, medianDays: null });
+    const fiche = await createAction(db);
+    const x = await insertItem(db, cast.councilA.id, fiche.slug, { publishedDaysAgo: 10 });
+    const y = await insertItem(db, cast.councilA.id, fiche.slug, { publishedDaysAgo: 10 });
+    await answeredAfter(x, 1);
+    await answeredAfter(y, 6);
+    expect((await loadActionPage(fiche.slug, db))!.answerStats.medianDays).toBeCloseTo(3.5, 5);
+  });
+});
+
+describe("pages of contributions", () => {
+  it("a fiche shows the 10 newest; the other pages follow, newest first; past the last page there is none", async () => {
+    const fiche = await createAction(db);
+    const council = await createCouncil(db);
+    const ids: number[] = [];
+    for (let i = 0; i < 23; i++) ids.push(await insertItem(db, council.id, fiche.slug, { publishedDaysAgo: 30 - i, kind: i % 2 ? "feedback" : "proposal" }));
+    const newestFirst = [...ids].reverse();
+    const page = await loadActionPage(fiche.slug, db);
+    expect(page!.contributions.map((c) => c.id)).toEqual(newestFirst.slice(0, CONTRIBUTIONS_PER_PAGE));
+    expect(page!.contributionPageCount).toBe(3);
+    const second = await loadActionContributionsPage(fiche.slug, 2, db);
+    expect(second!.contributions.items.map((c) => c.id)).toEqual(newestFirst.slice(10, 20));
+    const third = await loadActionContributionsPage(fiche.slug, 3, db);
+    expect(third!.contributions).toMatchObject({ page: 3, pageCount: 3, total: 23 });
+    expect(third!.contributions.items.map((c) => c.id)).toEqual(newestFirst.slice(20));
+    expect(await loadActionContributionsPage(fiche.slug, 4, db)).toBeNull();
+    expect(await loadActionContributionsPage(fiche.slug, 0, db)).toBeNull();
+    expect(await loadActionContributionsPage("fiche-inconnue", 1, db)).toBeNull();
+
+    const councilPage = await getPublicCouncil(db, council.slug);
+    expect(councilPage!.contributions.items.map((c) => c.id)).toEqual(newestFirst.slice(0, 10));
+    expect(councilPage!.contributions.pageCount).toBe(3);
+    const councilThird = await getPublicCouncilContributions(db, council.slug, 3);
+    expect(councilThird!.contributions.items.map((c) => c.id)).toEqual(newestFirst.slice(20));
+    expect(await getPublicCouncilContributions(db, council.slug, 4)).toBeNull();
+  });
+});
+
+describe("leaks", () => {
+  it("no public loader returns anything of a draft, pending, rejected or hidden item, nor their answers or supports", async () => {
+    const fiche = await createAction(db, { themeSlug: "gouvernance" });
+    const council = await createCouncil(db);
+    const visible = `VISIBLE-${Date.now()}`;
+    await insertItem(db, council.id, fiche.slug, { title: `${visible} titre`, body: `${visible} texte de la proposition publiée` });
+    const secrets: string[] = [];
+    for (const status of ["draft", "pending", "rejected", "hidden"] as const) {
+      for (const kind of ["feedback", "proposal"] as const) {
+        const marker = `SECRET-${status}-${kind}-${Date.now()}`;
+        secrets.push(marker);
+        const id = await insertItem(db, council.id, fiche.slug, { status, kind, title: `${marker} titre`, body: `${marker} texte` });
+        if (kind === "proposal") {
+          // Even if an answer or a support exists on it, nothing shows while it is not published.
+          await db.insert(contributionAnswers).values({ contributionId: id, state: "accepted", body: `${marker} réponse`, signatureName: `${marker} signataire`, clientRequestId: `${marker}-a` });
+          await db.insert(contributionSupports).values({ contributionId: id, councilId: cast.councilB.id });
+        }
+      }
+    }
+    const loaded = {
+      overview: await loadPlanOverview(db),
+      theme: await loadThemePage("gouvernance", db),
+      fiche: await loadActionPage(fiche.slug, db),
+      ficheFirstPage: await loadActionContributionsPage(fiche.slug, 1, db),
+      council: await getPublicCouncil(db, council.slug),
+      councilFirstPage: await getPublicCouncilContributions(db, council.slug, 1),
+      councils: await loadCouncils(db),
+    };
+    const json = JSON.stringify(loaded);
+    expect(json).toContain(visible);
+    for (const secret of [...secrets, "SECRET-", "Raison de refus de test", "Raison de masquage de test"]) expect(json).not.toContain(secret);
+    expect(loaded.fiche!.contributions).toHaveLength(1);
+    expect(loaded.fiche!.contributions[0]!.supporters).toEqual([]);
+    expect(loaded.fiche!.action.contributionCounts).toEqual({ feedback: 0, proposals: 1 });
+    expect(loaded.fiche!.answerStats).toMatchObject({ answered: 0, waiting: 1, late: 0 });
+    expect(loaded.council!.contributions.total).toBe(1);
+    // Public fields only: no state, no reasons, no ids of people.
+    const keys = Object.keys(loaded.fiche!.contributions[0]!);
+    for (const field of ["status", "rejectionReason", "hiddenReason", "authorId", "decidedById", "hiddenById", "clientRequestId", "reviewRequired"]) expect(keys).not.toContain(field);
+  });
+});

@@ -1,0 +1,179 @@
+import { asc, eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Database, Db } from "@/db/client";
+import { auditLog, councils, platformSettings } from "@/db/schema";
+import { can } from "@/lib/permissions";
+import { getCouncilSettings, updateSubmissionPolicy } from "@/server/councils/update-submission-policy";
+import { getPlatformSettings } from "@/server/settings/platform-settings";
+import { updatePlatformSettings } from "@/server/settings/update-platform-settings";
+import { createCast, matrixRoles, type Cast, type MatrixRole } from "../support/actors";
+import { auditCount, lastAudit } from "../support/db-snapshot";
+import { createTestDatabase, onPostgres, type TestDatabase } from "../support/test-database";
+import { refusalCode } from "./contributions-helpers";
+
+/*
+ * The platform settings (admins) and a council's submission policy (its referents and admins),
+ * called directly as each of the 8 roles: refused → nothing changes, no journal row; allowed →
+ * exactly one journal row with the values before and after.
+ */
+let testDb: TestDatabase;
+let database: Database;
+let db: Db;
+let cast: Cast;
+beforeAll(async () => {
+  testDb = await createTestDatabase("settings");
+  database = await testDb.openPrepared({ demo: false });
+  db = database.db;
+  cast = await createCast(db);
+});
+afterAll(() => testDb.drop());
+
+const snapshot = async () => ({
+  settings: await db.select().from(platformSettings),
+  councils: await db.select().from(councils).orderBy(asc(councils.id)),
+  audit: await db.select().from(auditLog).orderBy(asc(auditLog.id)),
+});
+
+describe("platform settings, as each role", () => {
+  let step = 0;
+  for (const role of matrixRoles) {
+    const allowed = role === "admin";
+    it(`${role} ${allowed ? "may" : "may not"} change them`, async () => {
+      expect(can(cast.actors[role], "settings.update")).toBe(allowed);
+      step++;
+      const input = { reportThreshold: String(3 + step), answerDueDays: 60 + step };
+      if (!allowed) {
+        const before = await snapshot();
+        expect(await updatePlatformSettings(db, cast.actors[role], input)).toMatchObject({ ok: false, code: refusalCode(role) });
+        expect(await snapshot()).toEqual(before);
+        return;
+      }
+      const previous = await getPlatformSettings(db);
+      const audits = await auditCount(db);
+      const result = await updatePlatformSettings(db, cast.actors[role], input);
+      expect(result).toMatchObject({ ok: true, data: { reportThreshold: 3 + step, answerDueDays: 60 + step, changed: true } });
+      expect(await getPlatformSettings(db)).toEqual({ reportThreshold: 3 + step, answerDueDays: 60 + step });
+      expect(await auditCount(db)).toBe(audits + 1);
+      expect(await lastAudit(db)).toMatchObject({
+        actorUserId: cast.userIds.admin,
+        action: "settings.update",
+        targetType: "platform_settings",
+        details: { before: previous, after: { reportThreshold: 3 + step, answerDueDays: 60 + step } },
+      });
+      // The same values again: nothing to journal.
+      expect(await updatePlatformSettings(db, cast.actors[role], input)).toMatchObject({ ok: true, data: { changed: false } });
+      expect(await auditCount(db)).toBe(audits + 1);
+    });
+  }
+
+  it("checks ranges and whole numbers with French messages next to each field, and changes nothing", async () => {
+    const before = await snapshot();
+    const cases: [unknown, unknown, RegExp | null, RegExp | null][] = [
+      ["0", "60", /entre 1 et 100/, null],
+      ["101", "60", /entre 1 et 100/, null],
+      ["3", "0", null, /entre 1 et 365/],
+      ["3", "366", null, /entre 1 et 365/],
+      ["2,5", "abc", /en chiffres/, /en chiffres/],
+      ["", " ", /Indiquez le nombre de signalements/, /Indiquez le délai/],
+      [null, undefined, /Indiquez/, /Indiquez/],
+    ];
+    for (const [reportThreshold, answerDueDays, thresholdError, delayError] of cases) {
+      const result = await updatePlatformSettings(db, cast.actors.admin, { reportThreshold, answerDueDays } as never);
+      expect(result).toMatchObject({ ok: false, code: "VALIDATION_FAILED" });
+      const errors = (result as { fieldErrors: Record<string, string[]> }).fieldErrors;
+      if (thresholdError) expect(errors.reportThreshold?.[0]).toMatch(thresholdError);
+      else expect(errors.reportThreshold).toBeUndefined();
+      if (delayError) expect(errors.answerDueDays?.[0]).toMatch(delayError);
+      else expect(errors.answerDueDays).toBeUndefined();
+    }
+    expect(await snapshot()).toEqual(before);
+    // Bounds are allowed; spaces around digits too.
+    expect(await updatePlatformSettings(db, cast.actors.admin, { reportThreshold: " 1 ", answerDueDays: "365" })).toMatchObject({ ok: true });
+    expect(await updatePlatformSettings(db, cast.actors.admin, { reportThreshold: 100, answerDueDays: 1 })).toMatchObject({ ok: true });
+  });
+});
+
+describe.runIf(onPostgres)("platform settings on PostgreSQL", () => {
+  it("two admins saving at once: both journaled, one after the other, each with the true values before", async () => {
+    await updatePlatformSettings(db, cast.actors.admin, { reportThreshold: 3, answerDueDays: 60 });
+    const audits = await auditCount(db);
+    const other = await testDb.open();
+    try {
+      const [a, b] = await Promise.all([
+        updatePlatformSettings(db, cast.actors.admin, { reportThreshold: 10, answerDueDays: 60 }),
+        updatePlatformSettings(other.db, cast.actors.admin, { reportThreshold: 20, answerDueDays: 60 }),
+      ]);
+      expect(a.ok && b.ok).toBe(true);
+      const rows = await db.select().from(auditLog).orderBy(asc(auditLog.id));
+      const added = rows.slice(audits);
+      expect(added).toHaveLength(2);
+      // The second one's « before » is the first one's « after ».
+      expect((added[1]!.details.before as { reportThreshold: number }).reportThreshold).toBe(
+        (added[0]!.details.after as { reportThreshold: number }).reportThreshold,
+      );
+    } finally {
+      await other.close();
+    }
+  });
+});
+
+describe("a council's submission policy, as each role", () => {
+  const allowedRoles: MatrixRole[] = ["referentOfA", "admin"];
+  for (const role of matrixRoles) {
+    const allowed = allowedRoles.includes(role);
+    it(`${role} ${allowed ? "may" : "may not"} change council A's policy`, async () => {
+      expect(can(cast.actors[role], "council.settings.update", { councilId: cast.councilA.id })).toBe(allowed);
+      const [current] = await db.select({ policy: councils.submissionPolicy }).from(councils).where(eq(councils.id, cast.councilA.id));
+      const next = current!.policy === "any_member" ? "referents_only" : "any_member";
+      if (!allowed) {
+        const before = await snapshot();
+        expect(await getCouncilSettings(db, cast.actors[role], cast.councilA.slug)).toMatchObject({ ok: false, code: refusalCode(role) });
+        expect(await updateSubmissionPolicy(db, cast.actors[role], { councilId: cast.councilA.id, policy: next })).toMatchObject({
+          ok: false,
+          code: refusalCode(role),
+        });
+        expect(await snapshot()).toEqual(before);
+        return;
+      }
+      expect(await getCouncilSettings(db, cast.actors[role], cast.councilA.slug)).toMatchObject({ ok: true, data: { submissionPolicy: current!.policy } });
+      const audits = await auditCount(db);
+      expect(await updateSubmissionPolicy(db, cast.actors[role], { councilId: String(cast.councilA.id), policy: next })).toMatchObject({
+        ok: true,
+        data: { policy: next, changed: true },
+      });
+      const [after] = await db.select({ policy: councils.submissionPolicy }).from(councils).where(eq(councils.id, cast.councilA.id));
+      expect(after!.policy).toBe(next);
+      expect(await auditCount(db)).toBe(audits + 1);
+      expect(await lastAudit(db)).toMatchObject({
+        actorUserId: cast.userIds[role as "admin"],
+        action: "council.settings.update",
+        targetType: "council",
+        targetId: String(cast.councilA.id),
+        councilId: cast.councilA.id,
+        details: { before: { submissionPolicy: current!.policy }, after: { submissionPolicy: next } },
+      });
+      // Unchanged: no journal row.
+      expect(await updateSubmissionPolicy(db, cast.actors[role], { councilId: cast.councilA.id, policy: next })).toMatchObject({ ok: true, data: { changed: false } });
+      expect(await auditCount(db)).toBe(audits + 1);
+    });
+  }
+
+  it("the referent of A cannot change council B's, an unknown value is refused in French, an archived council is not found", async () => {
+    const before = await snapshot();
+    expect(await updateSubmissionPolicy(db, cast.actors.referentOfA, { councilId: cast.councilB.id, policy: "referents_only" })).toMatchObject({
+      ok: false,
+      code: "FORBIDDEN",
+    });
+    const bad = await updateSubmissionPolicy(db, cast.actors.admin, { councilId: cast.councilA.id, policy: "everyone" as never });
+    expect(bad).toMatchObject({ ok: false, code: "VALIDATION_FAILED" });
+    expect((bad as { fieldErrors: Record<string, string[]> }).fieldErrors.policy?.[0]).toBe("Choisissez qui peut soumettre une contribution à la modération.");
+    expect(await snapshot()).toEqual(before);
+    await db.update(councils).set({ archivedAt: new Date() }).where(eq(councils.id, cast.councilB.id));
+    expect(await updateSubmissionPolicy(db, cast.actors.admin, { councilId: cast.councilB.id, policy: "referents_only" })).toMatchObject({
+      ok: false,
+      code: "NOT_FOUND",
+    });
+    expect(await getCouncilSettings(db, cast.actors.admin, cast.councilB.slug)).toMatchObject({ ok: false, code: "NOT_FOUND" });
+    await db.update(councils).set({ archivedAt: null }).where(eq(councils.id, cast.councilB.id));
+  });
+});
