@@ -18,9 +18,19 @@ const areas = [
     title: "Conseils de quartier",
     text: "Créer un conseil, changer son nom, son quartier ou sa description, l'archiver.",
   },
+  {
+    href: "/admin/journal",
+    title: "Journal",
+    text: "Qui a fait quoi, quand et pourquoi : décisions de modération, réponses, rôles, invitations, points d'étape.",
+  },
+  {
+    href: "/admin/parametres",
+    title: "Paramètres",
+    text: "Nombre de signalements qui masquent une contribution, délai de réponse de la Ville aux propositions.",
+  },
 ];
 
-/** The administration's home: two big doors. */
+/** The administration's home: one big door per area. */
 export default async function AdminPage() {
   const actor = await requireAdminPage("/admin");
   return (

@@ -121,3 +121,23 @@ for (const width of widths) {
     await moderator.close();
   });
 }
+
+test("the officials' dashboard: figures by theme and by council, charts with the same numbers in tables; not for members", async ({ browser }) => {
+  test.setTimeout(90_000);
+  const official = await signedInContext(browser, demo.official);
+  const page = await official.newPage();
+  await page.goto("/espace");
+  await page.getByRole("link", { name: /Tableau de bord/ }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Tableau de bord" })).toBeVisible();
+  const statuses = page.getByRole("figure", { name: "Fiches actions par statut" });
+  await expect(statuses.getByRole("img")).toBeVisible();
+  await expect(statuses.getByRole("table")).toContainText("Gouvernance");
+  await expect(page.getByRole("figure", { name: "Réponses de la Ville aux propositions, par conseil" }).getByRole("table")).toContainText("Conseil de quartier n°1");
+  for (const width of widths) {
+    await page.setViewportSize({ width, height: 900 });
+    await expectAccessible(page, width);
+  }
+  const member = await signedInContext(browser, demo.member1);
+  expect((await (await member.newPage()).goto("/tableau-de-bord"))?.status()).toBe(404);
+  await Promise.all([official.close(), member.close()]);
+});

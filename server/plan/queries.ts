@@ -125,7 +125,30 @@ const planColumns = {
   sourceTitle: plans.sourceTitle,
 };
 
-const actionSummaryColumns = {
+/** The public columns of a deadline change and of a report's earlier version (staff pages use them too). */
+export const deadlineChangeColumns = {
+  id: actionDeadlineChanges.id,
+  previousLabel: actionDeadlineChanges.previousLabel,
+  previousDeadline: actionDeadlineChanges.previousDeadline,
+  newLabel: actionDeadlineChanges.newLabel,
+  newDeadline: actionDeadlineChanges.newDeadline,
+  reason: actionDeadlineChanges.reason,
+  createdAt: actionDeadlineChanges.createdAt,
+};
+
+export const reportRevisionColumns = {
+  id: progressReportRevisions.id,
+  reportId: progressReportRevisions.reportId,
+  title: progressReportRevisions.title,
+  body: progressReportRevisions.body,
+  reportedOn: progressReportRevisions.reportedOn,
+  status: progressReportRevisions.status,
+  progress: progressReportRevisions.progress,
+  replacedAt: progressReportRevisions.replacedAt,
+};
+
+/** A fiche's columns for summaries, with those of its deadline (lib/deadlines.ts). */
+export const actionSummaryColumns = {
   id: actions.id,
   slug: actions.slug,
   title: actions.title,
@@ -565,30 +588,13 @@ export async function loadActionPage(slug: string, db?: Db, now: Date = new Date
   ]);
   const [revisions, deadlineChanges] = await Promise.all([
     database
-      .select({
-        id: progressReportRevisions.id,
-        reportId: progressReportRevisions.reportId,
-        title: progressReportRevisions.title,
-        body: progressReportRevisions.body,
-        reportedOn: progressReportRevisions.reportedOn,
-        status: progressReportRevisions.status,
-        progress: progressReportRevisions.progress,
-        replacedAt: progressReportRevisions.replacedAt,
-      })
+      .select(reportRevisionColumns)
       .from(progressReportRevisions)
       .innerJoin(progressReports, eq(progressReports.id, progressReportRevisions.reportId))
       .where(eq(progressReports.actionId, action.id))
       .orderBy(desc(progressReportRevisions.replacedAt), desc(progressReportRevisions.id)),
     database
-      .select({
-        id: actionDeadlineChanges.id,
-        previousLabel: actionDeadlineChanges.previousLabel,
-        previousDeadline: actionDeadlineChanges.previousDeadline,
-        newLabel: actionDeadlineChanges.newLabel,
-        newDeadline: actionDeadlineChanges.newDeadline,
-        reason: actionDeadlineChanges.reason,
-        createdAt: actionDeadlineChanges.createdAt,
-      })
+      .select(deadlineChangeColumns)
       .from(actionDeadlineChanges)
       .where(eq(actionDeadlineChanges.actionId, action.id))
       .orderBy(desc(actionDeadlineChanges.createdAt), desc(actionDeadlineChanges.id)),

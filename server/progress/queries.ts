@@ -7,6 +7,7 @@ import { cityDay } from "@/lib/dates";
 import { deadlineView, type DeadlineView } from "@/lib/deadlines";
 import type { ActionStatus } from "@/lib/labels";
 import { can, type MaybeActor } from "@/lib/permissions";
+import { deadlineChangeColumns, reportRevisionColumns } from "@/server/plan/queries";
 import { CORRECTION_WINDOW_HOURS } from "./correct-report";
 import { progressActionColumns } from "./shared";
 
@@ -86,16 +87,7 @@ export async function loadProgressFiche(db: Db, actor: MaybeActor, slug: string,
       .where(eq(actionOfficials.actionId, action.id))
       .orderBy(asc(users.displayName)),
     db
-      .select({
-        id: actionDeadlineChanges.id,
-        previousLabel: actionDeadlineChanges.previousLabel,
-        previousDeadline: actionDeadlineChanges.previousDeadline,
-        newLabel: actionDeadlineChanges.newLabel,
-        newDeadline: actionDeadlineChanges.newDeadline,
-        reason: actionDeadlineChanges.reason,
-        changedByName: users.displayName,
-        createdAt: actionDeadlineChanges.createdAt,
-      })
+      .select({ ...deadlineChangeColumns, changedByName: users.displayName })
       .from(actionDeadlineChanges)
       .leftJoin(users, eq(users.id, actionDeadlineChanges.changedById))
       .where(eq(actionDeadlineChanges.actionId, action.id))
@@ -128,7 +120,7 @@ export async function loadProgressFiche(db: Db, actor: MaybeActor, slug: string,
   ]);
   const revisions = reports.length
     ? await db
-        .select()
+        .select(reportRevisionColumns)
         .from(progressReportRevisions)
         .where(inArray(progressReportRevisions.reportId, reports.map((r) => r.id)))
         .orderBy(desc(progressReportRevisions.replacedAt), desc(progressReportRevisions.id))
@@ -143,9 +135,7 @@ export async function loadProgressFiche(db: Db, actor: MaybeActor, slug: string,
     reports: reports.map(({ authorId, ...r }) => ({
       ...r,
       correctable: canReport && authorId !== null && r.createdAt.getTime() > windowStart,
-      revisions: revisions
-        .filter((v) => v.reportId === r.id)
-        .map((v) => ({ id: v.id, title: v.title, body: v.body, reportedOn: v.reportedOn, status: v.status, progress: v.progress, replacedAt: v.replacedAt })),
+      revisions: revisions.filter((v) => v.reportId === r.id).map(({ reportId: _r, ...v }) => v),
     })),
     officials,
     availableOfficials: available,

@@ -4,18 +4,10 @@ import type { Db } from "@/db/client";
 import { actionDeadlineChanges, actionOfficials, actions, progressReports } from "@/db/schema";
 import { deadlineView } from "@/lib/deadlines";
 import { cityDay } from "@/lib/dates";
+import { actionSummaryColumns } from "@/server/plan/queries";
 
-export const progressActionColumns = {
-  id: actions.id,
-  slug: actions.slug,
-  title: actions.title,
-  status: actions.status,
-  progress: actions.progress,
-  timeframeLabel: actions.timeframeLabel,
-  timeframeEndYear: actions.timeframeEndYear,
-  currentTimeframeLabel: actions.currentTimeframeLabel,
-  deadline: actions.deadline,
-};
+/** The fiche's id and summary columns (with its deadline's). */
+export const progressActionColumns = actionSummaryColumns;
 
 export type ProgressAction = {
   id: number;
