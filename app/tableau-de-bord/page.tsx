@@ -60,7 +60,7 @@ export default async function DashboardPage() {
       <Section id="par-thematique" title="Par thématique">
         <StackedBarChart id="statuts" title="Fiches actions par statut" rowHeader="Thématique" unit="nombre de fiches" series={statusSeries} rows={themes.map((t) => ({ label: t.label, values: statusValues(t) }))} />
         <StackedBarChart id="reponses-thematiques" title="Réponses de la Ville aux propositions, par thématique" rowHeader="Thématique" unit="nombre de propositions publiées" series={answerSeries} rows={themes.map((t) => ({ label: t.label, values: answerValues(t.answers) }))} />
-        <div className="mt-6 overflow-x-auto">
+        <div className="mt-6 overflow-x-auto" tabIndex={0} role="region" aria-label="Avancement, retards et délai de réponse par thématique : tableau">
           <table className="w-full border-collapse text-left text-base">
             <caption className="mb-2 text-left text-lg font-bold text-slate-900">Avancement, retards et délai de réponse par thématique</caption>
             <thead>

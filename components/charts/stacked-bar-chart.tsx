@@ -60,7 +60,8 @@ export function StackedBarChart({ id, title, series, rows, unit, rowHeader }: { 
           );
         })}
       </svg>
-      <div className="mt-3 overflow-x-auto">
+      {/* A table wider than a phone scrolls: the scrolling box takes the focus (keyboard users scroll it). */}
+      <div className="mt-3 overflow-x-auto" tabIndex={0} role="region" aria-label={`${title} : tableau`}>
         <table className="w-full border-collapse text-left text-base">
           <caption className="sr-only">{title} ({unit})</caption>
           <thead>

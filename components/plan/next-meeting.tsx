@@ -1,5 +1,5 @@
 import type { MeetingSummary } from "@/server/plan/queries";
-import { formatDateTime, isoDateTime } from "@/lib/dates";
+import { MeetingWhenWhere } from "@/components/meetings/meeting-when-where";
 import { DemoMarker } from "@/components/ui/demo-marker";
 
 /** The next public meeting: when, where, what will be presented. Demo meetings say so first. */
@@ -12,15 +12,12 @@ export function NextMeeting({ meeting }: { meeting: MeetingSummary }) {
           <span className="text-base text-slate-900">Exemple de démonstration : ce n&apos;est pas un vrai rendez-vous.</span>
         </p>
       ) : null}
-      <h3 className="text-xl leading-snug font-bold text-slate-900">{meeting.title}</h3>
-      <dl className="mt-3 grid gap-x-4 gap-y-1 sm:grid-cols-[auto_1fr]">
-        <dt className="font-semibold">Date</dt>
-        <dd>
-          <time dateTime={isoDateTime(meeting.startsAt)}>{formatDateTime(meeting.startsAt)}</time>
-        </dd>
-        <dt className="font-semibold">Lieu</dt>
-        <dd>{meeting.place}</dd>
-      </dl>
+      <h3 className="text-xl leading-snug font-bold text-slate-900">
+        <a href={`/reunions/${meeting.slug}`} className="text-blue-900 underline decoration-1 underline-offset-4 hover:decoration-2">
+          {meeting.title}
+        </a>
+      </h3>
+      <MeetingWhenWhere startsAt={meeting.startsAt} place={meeting.place} className="mt-3" />
       {meeting.agenda.length > 0 ? (
         <>
           <h4 className="mt-4 font-bold text-slate-900">Ordre du jour</h4>

@@ -1,9 +1,10 @@
-export type NavKey = "accueil" | "demarche" | "conseils" | "espace";
+export type NavKey = "accueil" | "demarche" | "conseils" | "reunions" | "espace";
 
 const links: { key: NavKey; href: string; label: string }[] = [
   { key: "accueil", href: "/", label: "Accueil" },
   { key: "demarche", href: "/demarche", label: "La démarche" },
   { key: "conseils", href: "/conseils", label: "Conseils de quartier" },
+  { key: "reunions", href: "/reunions", label: "Réunions" },
   // The signed-in space: a plain link for everyone (the layout never reads the session); /espace
   // sends people who are not signed in to the sign-in page and back.
   { key: "espace", href: "/espace", label: "Espace des conseils" },

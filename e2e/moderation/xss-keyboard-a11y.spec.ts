@@ -1,10 +1,9 @@
 import { expect, test } from "@playwright/test";
 import { demo } from "../support/auth";
 import { tabUntilFocused } from "../support/keyboard";
-import { council1, expectAccessible, signedInContext, widths } from "../council/helpers";
+import { council1, expectAccessible, newMemberOf, signedInContext, widths } from "../council/helpers";
 import { marker } from "../contributions/helpers";
 import { checkInert, payloads } from "../support/xss";
-import { newMemberOf } from "../council/helpers";
 import { pendingFeedback, publishedFeedback, report } from "./helpers";
 
 /** Reasons of at most 1000 characters that together carry every payload. */
@@ -97,6 +96,37 @@ test("a moderator hides a published avis with the keyboard only; a person report
   await page.keyboard.press("Enter");
   await expect(page).toHaveURL(/\/moderation\/signalements$/);
   await Promise.all([person.close(), moderator.close()]);
+});
+
+test("a moderator approves one item and rejects another with the keyboard only", async ({ browser }) => {
+  test.setTimeout(120_000);
+  const member = await signedInContext(browser, demo.member1);
+  const memberPage = await member.newPage();
+  const toApprove = `Avis approuvé au clavier. ${marker("clavier-approuve")}`;
+  const toReject = `Avis refusé au clavier. ${marker("clavier-refuse")}`;
+  const approveId = await pendingFeedback(memberPage, toApprove);
+  const rejectId = await pendingFeedback(memberPage, toReject);
+
+  const moderator = await signedInContext(browser, demo.moderator);
+  const page = await moderator.newPage();
+  await page.goto("/moderation?fiche=pilotage-projet-social");
+  const approved = page.getByRole("article").filter({ hasText: toApprove });
+  await tabUntilFocused(page, approved.getByRole("button", { name: "Approuver et publier" }), 600);
+  await page.keyboard.press("Enter");
+  await expect(page.getByRole("status").first()).toHaveText("Contribution approuvée : elle est maintenant publique.");
+
+  await page.goto("/moderation?fiche=pilotage-projet-social");
+  const rejected = page.getByRole("article").filter({ hasText: toReject });
+  await tabUntilFocused(page, rejected.getByLabel(/Raison du refus/), 600);
+  await page.keyboard.type("Refusé au clavier : merci de préciser le lieu.");
+  await tabUntilFocused(page, rejected.getByRole("button", { name: "Refuser avec cette raison" }));
+  await page.keyboard.press("Enter");
+  await expect(page.getByRole("status").first()).toHaveText("Contribution refusée : le conseil verra la raison.");
+
+  await memberPage.goto(`/espace/conseils/${council1.slug}/contributions`);
+  await expect(memberPage.locator(`#contribution-${approveId}`)).toContainText("Publié");
+  await expect(memberPage.locator(`#contribution-${rejectId}`)).toContainText("merci de préciser le lieu");
+  await Promise.all([member.close(), moderator.close()]);
 });
 
 for (const width of widths) {

@@ -5,6 +5,7 @@ const menu = [
   { name: "Accueil", path: "/" },
   { name: "La démarche", path: "/demarche" },
   { name: "Conseils de quartier", path: "/conseils" },
+  { name: "Réunions", path: "/reunions" },
 ];
 
 test("le menu principal marque la page courante (aria-current) et seulement elle", async ({ page }) => {

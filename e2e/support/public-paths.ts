@@ -43,6 +43,7 @@ export const publicPages: PublicPage[] = [
   { label: "fiche action", path: `/fiches/${sharedAction.slug}`, heading: sharedAction.title, status: 200 },
   { label: "démarche", path: "/demarche", heading: "La démarche", status: 200 },
   { label: "conseils de quartier", path: "/conseils", heading: "Conseils de quartier", status: 200 },
+  { label: "réunions publiques", path: "/reunions", heading: "Réunions publiques", status: 200 },
   { label: "mentions légales", path: "/mentions-legales", heading: "Mentions légales", status: 200 },
   { label: "données personnelles", path: "/donnees-personnelles", heading: "Données personnelles", status: 200 },
   { label: "accessibilité", path: "/accessibilite", heading: "Accessibilité", status: 200 },

@@ -1,0 +1,42 @@
+import type { Metadata } from "next";
+import { MeetingList } from "@/components/meetings/meeting-list";
+import { Container } from "@/components/ui/container";
+import { PageHeading } from "@/components/ui/page-heading";
+import { Section } from "@/components/ui/section";
+import { getDb } from "@/server/db";
+import { listPublicMeetings } from "@/server/meetings/queries";
+
+/* Static like the other public pages: refreshed by every change of a meeting, and at least hourly
+   (a meeting moves from « à venir » to « passées » with time). */
+export const revalidate = 3600;
+
+export const metadata: Metadata = {
+  title: "Réunions publiques",
+  description: "Les réunions publiques de restitution du projet social communal d'Aurillac : dates, lieux, ordres du jour et comptes rendus.",
+};
+
+export default async function MeetingsPage() {
+  const { upcoming, past } = await listPublicMeetings(await getDb());
+  return (
+    <Container>
+      <PageHeading
+        title="Réunions publiques"
+        lead={<p>Les élus présentent l&apos;avancement du projet social communal lors de réunions publiques ouvertes à toutes et à tous.</p>}
+      />
+      <Section id="a-venir" title="Réunions à venir" className="mt-8">
+        {upcoming.length > 0 ? <MeetingList meetings={upcoming} hrefOf={(m) => `/reunions/${m.slug}`} /> : <p>Aucune réunion n&apos;est annoncée pour l&apos;instant.</p>}
+      </Section>
+      <Section id="passees" title="Réunions passées">
+        {past.length > 0 ? (
+          <MeetingList
+            meetings={past}
+            hrefOf={(m) => `/reunions/${m.slug}`}
+            extra={(m) => <p className="mt-1 text-slate-800">{m.hasMinutes ? "Compte rendu disponible." : "Compte rendu à venir."}</p>}
+          />
+        ) : (
+          <p>Aucune réunion n&apos;a encore eu lieu.</p>
+        )}
+      </Section>
+    </Container>
+  );
+}

@@ -1,0 +1,3 @@
+/** A button of the projector's toolbar (white on dark). Shared with the freeze controls drawn by the page. */
+export const projectorButtonClass =
+  "inline-flex min-h-11 min-w-11 items-center justify-center rounded-md border-2 border-white px-3 font-semibold text-white hover:bg-white hover:text-slate-950 focus-visible:outline-3 focus-visible:outline-offset-2 focus-visible:outline-yellow-300 disabled:opacity-50";

@@ -1,0 +1,321 @@
+import { randomUUID } from "node:crypto";
+import { expect, test, type Browser, type Page } from "@playwright/test";
+import { testHooksToken } from "../../playwright.config";
+import { expectAccessible, widths } from "../support/accessibility";
+import { demo, signedInContext } from "../support/auth";
+
+/*
+ * Meetings and the presentation mode, end to end: an official prepares a meeting with the
+ * agenda editor (keyboard only), the public sees it, the official presents it (keyboard, the
+ * address follows, a reload keeps the place), freezes the data (a new report does not move the
+ * frozen slides, while the live ones follow it), prints one slide per A4 landscape page, and the
+ * presenter window follows the projector window both ways.
+ */
+const FICHE = "maison-des-associations";
+const FICHE_TITLE = "Développer le rôle de la Maison des Associations";
+const THEME = "animation-territoriale";
+
+test.describe.configure({ mode: "serial" });
+
+const day = (offsetDays: number) => new Date(Date.now() + offsetDays * 24 * 3600 * 1000).toISOString().slice(0, 10);
+
+function pdfPageCount(pdf: Buffer): number {
+  return (pdf.toString("latin1").match(/\/Type\s*\/Page(?!s)/g) ?? []).length;
+}
+
+async function postReport(page: Page, title: string, progress: number) {
+  const response = await page.request.post("/api/test-hooks/progress-reports", {
+    headers: { "x-test-hooks-token": testHooksToken },
+    data: { actionSlug: FICHE, title, body: `${title} : texte du point d'étape.`, status: "in_progress", progress },
+  });
+  expect(response.status()).toBe(201);
+}
+
+/**
+ * The current slide fits its 16:9 stage (nothing cut off, no scrolling) and no visible text in it
+ * is smaller than 28 px (the page is 1920 × 1080).
+ */
+async function expectReadableSlide(page: Page) {
+  const { overflow, smallest } = await page.evaluate(() => {
+    const body = document.querySelector<HTMLElement>(".slide-page.contents .slide-body")!;
+    let smallest = Infinity;
+    for (const el of Array.from(body.querySelectorAll<HTMLElement>("*"))) {
+      if (el.closest(".sr-only, svg")) continue;
+      const hasText = Array.from(el.childNodes).some((n) => n.nodeType === Node.TEXT_NODE && n.textContent!.trim() !== "");
+      if (hasText) smallest = Math.min(smallest, parseFloat(getComputedStyle(el).fontSize));
+    }
+    return { overflow: body.scrollHeight - body.clientHeight, smallest };
+  });
+  expect(overflow).toBeLessThanOrEqual(0);
+  expect(smallest).toBeGreaterThanOrEqual(28);
+}
+
+/** Fills the new-meeting form with the keyboard: add items, choose, type, move one up, remove one. */
+async function createMeetingByKeyboard(page: Page, title: string, date: string, secret: string): Promise<string> {
+  await page.goto("/espace/reunions/nouvelle");
+  await page.locator("#nouvelle-reunion-titre").fill(title);
+  await page.locator("#nouvelle-reunion-date").fill(date);
+  await page.locator("#nouvelle-reunion-heure").fill("18:30");
+  await page.locator("#nouvelle-reunion-lieu").fill("Salle Jean-Baptiste Veyre, Aurillac");
+
+  const add = page.getByRole("button", { name: "Ajouter un point à l'ordre du jour" });
+  for (let i = 1; i <= 4; i++) {
+    await add.focus();
+    await page.keyboard.press("Enter");
+    // The focus goes to the new item's first field.
+    await expect(page.locator(`#nouvelle-reunion-point-${i - 1}-contenu`)).toBeFocused();
+  }
+  await page.locator("#nouvelle-reunion-point-0-intitule").fill("Questions de la salle");
+  await page.locator("#nouvelle-reunion-point-1-contenu").selectOption(`theme:${THEME}`);
+  await page.locator("#nouvelle-reunion-point-2-contenu").selectOption(`action:${FICHE}`);
+  await page.locator("#nouvelle-reunion-point-2-notes").fill(`${secret} : citer les chiffres de fréquentation.`);
+  await page.locator("#nouvelle-reunion-point-3-intitule").fill("Point à retirer");
+
+  // « Questions de la salle » goes to the end: Descendre ×2 with the keyboard, the focus follows it.
+  await page.getByRole("button", { name: "Descendre le point 1" }).focus();
+  await page.keyboard.press("Enter");
+  await expect(page.getByRole("button", { name: "Descendre le point 2" })).toBeFocused();
+  await page.keyboard.press("Enter");
+  await expect(page.locator("#nouvelle-reunion-point-2-intitule")).toHaveValue("Questions de la salle");
+  await expect(page.getByRole("status").or(page.locator("[aria-live=polite]")).filter({ hasText: "déplacé en position 3" })).toHaveCount(1);
+  // Then « Point à retirer » goes away.
+  await page.getByRole("button", { name: "Retirer le point 4" }).focus();
+  await page.keyboard.press("Enter");
+  await expect(page.getByRole("group", { name: /^Point \d$/ })).toHaveCount(3);
+  await expect(page.locator("#nouvelle-reunion-point-0-contenu")).toHaveValue(`theme:${THEME}`);
+  await expect(page.locator("#nouvelle-reunion-point-1-contenu")).toHaveValue(`action:${FICHE}`);
+
+  await page.getByRole("button", { name: "Créer la réunion" }).focus();
+  await page.keyboard.press("Enter");
+  await expect(page).toHaveURL(/\/espace\/reunions\/[a-z0-9-]+\?cree=1$/);
+  await expect(page.getByText("La réunion est créée et annoncée sur le site.")).toBeVisible();
+  return new URL(page.url()).pathname.split("/").pop()!;
+}
+
+async function official(browser: Browser) {
+  const context = await signedInContext(browser, demo.official);
+  return { context, page: await context.newPage() };
+}
+
+test("the form keeps what was typed and says in French what to fix", async ({ browser }) => {
+  const { context, page } = await official(browser);
+  await page.goto("/espace/reunions/nouvelle");
+  await page.locator("#nouvelle-reunion-titre").fill("Réunion sans lieu");
+  await page.getByRole("button", { name: "Ajouter un point à l'ordre du jour" }).click();
+  await page.getByRole("button", { name: "Créer la réunion" }).click();
+  await expect(page.getByText("Indiquez la date de la réunion.")).toBeVisible();
+  await expect(page.getByText("Indiquez le lieu de la réunion.")).toBeVisible();
+  await expect(page.getByText("Écrivez un intitulé, ou choisissez une thématique ou une fiche.")).toBeVisible();
+  await expect(page.locator("#nouvelle-reunion-titre")).toHaveValue("Réunion sans lieu");
+  await expect(page.locator("#nouvelle-reunion-date")).toHaveAttribute("aria-invalid", "true");
+  await context.close();
+});
+
+test("prepare, publish, present by keyboard, freeze, print and follow in the presenter window", async ({ browser }) => {
+  test.setTimeout(180_000);
+  const { context, page } = await official(browser);
+  const tag = randomUUID().slice(0, 8);
+  const title = `Réunion de restitution ${tag}`;
+  const secret = `NOTE-PRIVEE-${tag}`;
+  const slug = await createMeetingByKeyboard(page, title, day(75), secret);
+
+  // The public sees the meeting (no session), without the presenter's notes.
+  const visitor = await browser.newContext();
+  const publicPage = await visitor.newPage();
+  await publicPage.goto("/reunions");
+  await expect(publicPage.getByRole("link", { name: title })).toBeVisible();
+  await publicPage.getByRole("link", { name: title }).click();
+  await expect(publicPage.getByRole("heading", { level: 1, name: title })).toBeVisible();
+  await expect(publicPage.getByText("Salle Jean-Baptiste Veyre, Aurillac")).toBeVisible();
+  const agenda = publicPage.getByRole("region", { name: "Ordre du jour" }).getByRole("listitem");
+  await expect(agenda).toHaveText(["Thématique 4 : Animation territoriale", FICHE_TITLE, "Questions de la salle"]);
+  expect(await publicPage.content()).not.toContain(secret);
+  await visitor.close();
+
+  // Present on a 1920 × 1080 screen: 6 slides (title, what changed, theme, fiche, free label, closing).
+  await page.setViewportSize({ width: 1920, height: 1080 });
+  await page.goto(`/presentation/${slug}`);
+  const current = page.locator(".slide-page.contents");
+  const live = page.locator("[aria-live=polite]");
+  const expectSlide = async (n: number) => {
+    await expect(page).toHaveURL(new RegExp(`[?&]diapo=${n}$`));
+    await expect(current).toContainText(`${n} / 6`);
+    await expectReadableSlide(page);
+  };
+  await expectSlide(1);
+  await expect(page.getByRole("heading", { level: 2, name: title })).toBeVisible();
+  await expect(page.getByRole("banner")).toBeHidden();
+  for (let n = 2; n <= 6; n++) {
+    await page.keyboard.press(n % 2 === 0 ? "ArrowRight" : "PageDown");
+    await expectSlide(n);
+  }
+  await expect(live).toHaveText("Diapositive 6 sur 6 : Merci de votre attention");
+  await expect(page.getByRole("img", { name: /Code QR vers le site du projet social communal/ })).toBeVisible();
+  await page.keyboard.press("Home");
+  await expectSlide(1);
+  await page.keyboard.press("End");
+  await expectSlide(6);
+  await page.keyboard.press("PageUp");
+  await page.keyboard.press("ArrowLeft");
+  await expectSlide(4);
+  await expect(page.getByRole("heading", { level: 2, name: FICHE_TITLE })).toBeVisible();
+  await expect(page.getByRole("img", { name: new RegExp(`Code QR vers la page de la fiche : http.*/fiches/${FICHE}`) })).toBeVisible();
+  await page.keyboard.press(" ");
+  await expectSlide(5);
+  await page.keyboard.press("ArrowLeft");
+  await page.reload();
+  await expectSlide(4);
+  await expect(page.getByRole("heading", { level: 2, name: FICHE_TITLE })).toBeVisible();
+
+  // Live data: a new report shows on the fiche's slide at the next load.
+  const liveReport = `Point en direct ${tag}`;
+  await postReport(page, liveReport, 35);
+  await page.reload();
+  await expect(current.getByText(`: ${liveReport}`)).toBeVisible();
+  await expect(current.getByText("Données en direct")).toBeVisible();
+
+  // Freeze: the slides show « État au … » and no longer move.
+  await page.getByRole("button", { name: "Figer les données" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Les données sont figées" })).toBeVisible();
+  await page.reload();
+  await expect(current.getByText(/^État au /)).toBeVisible();
+  const frozenReport = `Point après le gel ${tag}`;
+  await postReport(page, frozenReport, 60);
+  await page.reload();
+  await expectSlide(4);
+  await expect(current.getByText(`: ${liveReport}`)).toBeVisible();
+  await expect(page.getByText(frozenReport)).toHaveCount(0);
+  await expect(current.getByText("Avancement : 35 %")).toBeVisible();
+  // … while the live data moved: the fiche's public page shows the new report.
+  const fichePage = await context.newPage();
+  await fichePage.goto(`/fiches/${FICHE}`);
+  await expect(fichePage.getByRole("heading", { name: frozenReport })).toBeVisible();
+  await fichePage.close();
+
+  // Printing: one A4 landscape page per slide.
+  await page.emulateMedia({ media: "print" });
+  const pdf = await page.pdf({ format: "A4", landscape: true, printBackground: true });
+  expect(pdfPageCount(pdf)).toBe(6);
+  await page.emulateMedia({ media: "screen" });
+
+  // The presenter window (same browser) follows the projector, and drives it.
+  const presenter = await context.newPage();
+  await presenter.goto(`/presentation/${slug}/presentateur`);
+  const presenterCounter = presenter.getByText(/^Diapositive \d+ \/ 6$/);
+  await expect(presenterCounter).toHaveText("Diapositive 4 / 6");
+  await expect(presenter.getByText(`${secret} : citer les chiffres de fréquentation.`)).toBeVisible();
+  await expect(presenter.getByRole("heading", { name: "Diapositive suivante : Questions de la salle" })).toBeVisible();
+  await expect(presenter.getByText(/^Heure : \d\d:\d\d:\d\d$/)).toBeVisible();
+  await page.bringToFront();
+  await page.keyboard.press("ArrowRight");
+  await expectSlide(5);
+  await expect(presenterCounter).toHaveText("Diapositive 5 / 6");
+  await presenter.bringToFront();
+  await presenter.keyboard.press("PageUp");
+  await presenter.keyboard.press("PageUp");
+  await expect(presenterCounter).toHaveText("Diapositive 3 / 6");
+  await expectSlide(3);
+  await expect(page.getByRole("heading", { level: 2, name: "Animation territoriale" })).toBeVisible();
+
+  // Back to live data (possible before the meeting): the new report shows.
+  await page.goto(`/presentation/${slug}?diapo=4`);
+  await page.getByRole("button", { name: "Revenir aux données en direct" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "données en direct" })).toBeVisible();
+  await page.reload();
+  await expect(current.getByText(`: ${frozenReport}`)).toBeVisible();
+  await context.close();
+});
+
+test("after the meeting: minutes, public slides without notes, printable", async ({ browser }) => {
+  test.setTimeout(120_000);
+  const { context, page } = await official(browser);
+  const tag = randomUUID().slice(0, 8);
+  const title = `Réunion passée ${tag}`;
+  const secret = `NOTE-PRIVEE-${tag}`;
+  const slug = await createMeetingByKeyboard(page, title, day(-20), secret);
+  const minutes = `Compte rendu ${tag}\n\nUne centaine d'habitants étaient présents.`;
+  await page.locator("#compte-rendu-texte").fill(minutes);
+  await page.getByRole("button", { name: "Publier le compte rendu" }).click();
+  await expect(page.getByText("Le compte rendu est publié.")).toBeVisible();
+
+  const visitor = await browser.newContext();
+  const publicPage = await visitor.newPage();
+  await publicPage.goto("/reunions");
+  await expect(publicPage.getByRole("region", { name: "Réunions passées" }).getByRole("link", { name: title })).toBeVisible();
+  await publicPage.goto(`/reunions/${slug}`);
+  await expect(publicPage.getByText(`Compte rendu ${tag}`)).toBeVisible();
+  await publicPage.getByRole("link", { name: "Voir les diapositives présentées lors de la réunion" }).click();
+  await expect(publicPage.getByRole("heading", { level: 1, name: title })).toBeVisible();
+  await expect(publicPage.getByRole("region", { name: /^Diapositive \d sur 6$/ })).toHaveCount(6);
+  expect(await publicPage.content()).not.toContain(secret);
+  const pdf = await publicPage.pdf({ format: "A4", landscape: true, printBackground: true });
+  expect(pdfPageCount(pdf)).toBe(6);
+  for (const width of widths) {
+    await publicPage.setViewportSize({ width, height: 900 });
+    await expectAccessible(publicPage, width);
+  }
+  await visitor.close();
+  await context.close();
+});
+
+test("accessibility: meeting pages, a slide and the presenter view at 320 and 1280 px", async ({ browser }) => {
+  test.setTimeout(180_000);
+  const { context, page } = await official(browser);
+  await page.goto("/espace/reunions");
+  const slug = "reunion-de-restitution-demonstration";
+  const visitor = await browser.newContext();
+  const publicPage = await visitor.newPage();
+  for (const width of widths) {
+    for (const p of [publicPage, page]) await p.setViewportSize({ width, height: 800 });
+    await publicPage.goto("/reunions");
+    await expect(publicPage.getByRole("link", { name: "Réunions", exact: true })).toHaveAttribute("aria-current", "page");
+    await expectAccessible(publicPage, width);
+    await publicPage.goto(`/reunions/${slug}`);
+    await expect(publicPage.getByRole("link", { name: "Réunions", exact: true })).toHaveAttribute("aria-current", "page");
+    await expectAccessible(publicPage, width);
+    for (const path of ["/espace/reunions", `/espace/reunions/${slug}`, "/espace/reunions/nouvelle", `/presentation/${slug}?diapo=3`, `/presentation/${slug}/presentateur?diapo=3`]) {
+      await page.goto(path);
+      await expectAccessible(page, width);
+    }
+  }
+  await visitor.close();
+  await context.close();
+});
+
+test("every slide of the demo meeting fits its 16:9 stage in readable type", async ({ browser }) => {
+  const context = await signedInContext(browser, demo.moderator);
+  const page = await context.newPage();
+  await page.setViewportSize({ width: 1920, height: 1080 });
+  await page.goto("/presentation/reunion-de-restitution-demonstration");
+  const count = await page.locator(".slide-page").count();
+  expect(count).toBeGreaterThanOrEqual(8);
+  for (let n = 1; n <= count; n++) {
+    await expect(page.locator(".slide-page.contents")).toContainText(`${n} / ${count}`);
+    await expectReadableSlide(page);
+    await page.keyboard.press("PageDown");
+  }
+  await context.close();
+});
+
+test("only officials, staff and admins may present; only officials and admins manage meetings", async ({ browser }) => {
+  const slug = "reunion-de-restitution-demonstration";
+  for (const [email, present, manage] of [
+    [demo.moderator, true, false],
+    [demo.member1, false, false],
+    [demo.admin, true, true],
+  ] as const) {
+    const context = await signedInContext(browser, email);
+    const page = await context.newPage();
+    expect((await page.goto(`/presentation/${slug}`))!.status(), email).toBe(present ? 200 : 404);
+    expect((await page.goto(`/presentation/${slug}/presentateur`))!.status(), email).toBe(present ? 200 : 404);
+    expect((await page.goto("/espace/reunions"))!.status(), email).toBe(present ? 200 : 404);
+    expect((await page.goto(`/espace/reunions/${slug}`))!.status(), email).toBe(manage ? 200 : 404);
+    await context.close();
+  }
+  const anonymous = await browser.newContext();
+  const page = await anonymous.newPage();
+  await page.goto(`/presentation/${slug}`);
+  await expect(page).toHaveURL(/\/connexion\?callbackUrl=/);
+  expect((await page.goto(`/reunions/${slug}/diaporama`))!.status()).toBe(404);
+  await anonymous.close();
+});

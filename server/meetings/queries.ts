@@ -1,0 +1,173 @@
+import "server-only";
+import { asc, desc, eq, getTableColumns } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { actionThemes, actions, meetingAgendaItems, meetingSnapshots, meetings, themes } from "@/db/schema";
+import { forbidden, notFound, ok, unauthenticated, type ActionResult } from "@/lib/action-result";
+import { cityDay } from "@/lib/dates";
+import { can, type MaybeActor } from "@/lib/permissions";
+import { cityDateTime, type MeetingInput } from "@/lib/validation/meeting";
+import { buildDeck, deckFromSnapshot, presenterNotes, type Deck } from "./slides";
+
+export interface MeetingListItem {
+  id: number;
+  slug: string;
+  title: string;
+  startsAt: Date;
+  place: string;
+  isDemo: boolean;
+  hasMinutes: boolean;
+}
+
+const listColumns = { id: meetings.id, slug: meetings.slug, title: meetings.title, startsAt: meetings.startsAt, place: meetings.place, isDemo: meetings.isDemo, minutes: meetings.minutes };
+const toListItem = ({ minutes, ...m }: { minutes: string | null } & Omit<MeetingListItem, "hasMinutes">): MeetingListItem => ({ ...m, hasMinutes: minutes !== null });
+
+/** Public: upcoming meetings (soonest first), then past ones (newest first). */
+export async function listPublicMeetings(db: Db, now: Date = new Date()): Promise<{ upcoming: MeetingListItem[]; past: MeetingListItem[] }> {
+  const rows = (await db.select(listColumns).from(meetings).orderBy(asc(meetings.startsAt), asc(meetings.id))).map(toListItem);
+  return { upcoming: rows.filter((m) => m.startsAt >= now), past: rows.filter((m) => m.startsAt < now).reverse() };
+}
+
+export interface PublicMeeting extends MeetingListItem {
+  minutes: string | null;
+  /** Labels only: the presenter's notes never leave the server for a public page. */
+  agenda: { position: number; label: string; path: string | null }[];
+  hasTakenPlace: boolean;
+}
+
+/** Public: a meeting's date, place, agenda labels and minutes. Null if there is none. */
+export async function getPublicMeeting(db: Db, slug: string, now: Date = new Date()): Promise<PublicMeeting | null> {
+  const [meeting] = await db.select(listColumns).from(meetings).where(eq(meetings.slug, slug));
+  if (!meeting) return null;
+  const agenda = await db
+    .select({ position: meetingAgendaItems.position, label: meetingAgendaItems.label, themeSlug: themes.slug, actionSlug: actions.slug })
+    .from(meetingAgendaItems)
+    .leftJoin(themes, eq(themes.id, meetingAgendaItems.themeId))
+    .leftJoin(actions, eq(actions.id, meetingAgendaItems.actionId))
+    .where(eq(meetingAgendaItems.meetingId, meeting.id))
+    .orderBy(asc(meetingAgendaItems.position));
+  return {
+    ...toListItem(meeting),
+    minutes: meeting.minutes,
+    agenda: agenda.map((a) => ({
+      position: a.position,
+      label: a.label,
+      path: a.actionSlug ? `/fiches/${a.actionSlug}` : a.themeSlug ? `/thematiques/${a.themeSlug}` : null,
+    })),
+    hasTakenPlace: meeting.startsAt < now,
+  };
+}
+
+/** Public: the slides once the meeting has taken place: the frozen ones if any, else live data. No notes. */
+export async function getPublicDeck(db: Db, slug: string, now: Date = new Date()): Promise<{ deck: Deck; frozenAt: Date | null } | null> {
+  const [meeting] = await db.select({ id: meetings.id, startsAt: meetings.startsAt }).from(meetings).where(eq(meetings.slug, slug));
+  if (!meeting || meeting.startsAt >= now) return null;
+  return currentDeck(db, meeting.id, now);
+}
+
+async function currentDeck(db: Db, meetingId: number, now: Date): Promise<{ deck: Deck; frozenAt: Date | null } | null> {
+  const [snapshot] = await db.select({ takenAt: meetingSnapshots.takenAt, data: meetingSnapshots.data }).from(meetingSnapshots).where(eq(meetingSnapshots.meetingId, meetingId));
+  const frozen = snapshot ? deckFromSnapshot(snapshot.data) : null;
+  if (frozen) return { deck: frozen, frozenAt: snapshot!.takenAt };
+  const live = await buildDeck(db, meetingId, now);
+  return live ? { deck: live, frozenAt: null } : null;
+}
+
+export interface Presentation {
+  meetingId: number;
+  deck: Deck;
+  frozenAt: Date | null;
+  notes: (string | null)[];
+  /** Before the meeting: the presenter may go back to live data. */
+  canUnfreeze: boolean;
+  /** Until the end of the meeting's day. */
+  canFreeze: boolean;
+}
+
+/** For officials, staff and admins: the slides (frozen or live) and the presenter's notes. */
+export async function getPresentation(db: Db, actor: MaybeActor, slug: string, now: Date = new Date()): Promise<ActionResult<Presentation>> {
+  if (!actor) return unauthenticated();
+  if (!can(actor, "meeting.present")) return forbidden();
+  const [meeting] = await db.select({ id: meetings.id, startsAt: meetings.startsAt }).from(meetings).where(eq(meetings.slug, slug));
+  if (!meeting) return notFound("Réunion");
+  const current = await currentDeck(db, meeting.id, now);
+  if (!current) return notFound("Réunion");
+  return ok({
+    meetingId: meeting.id,
+    ...current,
+    notes: await presenterNotes(db, meeting.id, current.deck),
+    canUnfreeze: current.frozenAt !== null && meeting.startsAt > now,
+    canFreeze: cityDay(now) <= cityDay(meeting.startsAt),
+  });
+}
+
+/** Staff who prepare or present meetings: every meeting, newest first. */
+export async function listMeetingsForStaff(db: Db, actor: MaybeActor): Promise<ActionResult<MeetingListItem[]>> {
+  if (!actor) return unauthenticated();
+  if (!can(actor, "meeting.manage") && !can(actor, "meeting.present")) return forbidden();
+  const rows = await db.select(listColumns).from(meetings).orderBy(desc(meetings.startsAt), desc(meetings.id));
+  return ok(rows.map(toListItem));
+}
+
+export interface MeetingForEdit {
+  id: number;
+  slug: string;
+  title: string;
+  startsAt: Date;
+  minutes: string | null;
+  isDemo: boolean;
+  frozenAt: Date | null;
+  values: Required<MeetingInput>;
+}
+
+/** Staff: a meeting as the edit form shows it (date and time in the City's time zone, notes included). */
+export async function getMeetingForEdit(db: Db, actor: MaybeActor, slug: string): Promise<ActionResult<MeetingForEdit>> {
+  if (!actor) return unauthenticated();
+  if (!can(actor, "meeting.manage")) return forbidden();
+  const [meeting] = await db.select({ ...getTableColumns(meetings), frozenAt: meetingSnapshots.takenAt }).from(meetings).leftJoin(meetingSnapshots, eq(meetingSnapshots.meetingId, meetings.id)).where(eq(meetings.slug, slug));
+  if (!meeting) return notFound("Réunion");
+  const agenda = await db
+    .select({ label: meetingAgendaItems.label, notes: meetingAgendaItems.notes, themeSlug: themes.slug, actionSlug: actions.slug })
+    .from(meetingAgendaItems)
+    .leftJoin(themes, eq(themes.id, meetingAgendaItems.themeId))
+    .leftJoin(actions, eq(actions.id, meetingAgendaItems.actionId))
+    .where(eq(meetingAgendaItems.meetingId, meeting.id))
+    .orderBy(asc(meetingAgendaItems.position));
+  const { date, time } = cityDateTime(meeting.startsAt);
+  return ok({
+    id: meeting.id,
+    slug: meeting.slug,
+    title: meeting.title,
+    startsAt: meeting.startsAt,
+    minutes: meeting.minutes,
+    isDemo: meeting.isDemo,
+    frozenAt: meeting.frozenAt,
+    values: {
+      title: meeting.title,
+      date,
+      time,
+      place: meeting.place,
+      agenda: agenda.map((a) => ({
+        ref: a.actionSlug ? `action:${a.actionSlug}` : a.themeSlug ? `theme:${a.themeSlug}` : "",
+        label: a.label,
+        notes: a.notes ?? "",
+      })),
+    },
+  });
+}
+
+export interface AgendaChoices {
+  themes: { slug: string; number: number; title: string; actions: { slug: string; title: string }[] }[];
+}
+
+/** The themes and fiches an agenda item may point at, in the plan's order. */
+export async function agendaChoices(db: Db): Promise<AgendaChoices> {
+  const themeRows = await db.select({ id: themes.id, slug: themes.slug, number: themes.number, title: themes.title }).from(themes).orderBy(asc(themes.number));
+  const links = await db
+    .select({ themeId: actionThemes.themeId, slug: actions.slug, title: actions.title })
+    .from(actionThemes)
+    .innerJoin(actions, eq(actions.id, actionThemes.actionId))
+    .orderBy(asc(actionThemes.position), asc(actions.id));
+  return {
+    themes: themeRows.map((t) => ({ slug: t.slug, number: t.number, title: t.title, actions: links.filter((l) => l.themeId === t.id).map(({ slug, title }) => ({ slug, title })) })),
+  };
+}
