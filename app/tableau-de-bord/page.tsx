@@ -37,6 +37,45 @@ const monthLabel = (month: string) =>
   new Intl.DateTimeFormat("fr-FR", { month: "long", year: "numeric", timeZone: "UTC" }).format(new Date(`${month}-01T00:00:00Z`));
 const medianText = (a: AnswerStats) => (a.medianDays === null ? "pas encore de réponse" : formatDelayDays(a.medianDays));
 
+/** Published contributions per month, one row per theme or council (a wide table: it scrolls). */
+function PerMonthTable({ id, caption, rowHeader, rows, months }: { id: string; caption: string; rowHeader: string; rows: DashboardRow[]; months: string[] }) {
+  return (
+    <div className="mt-6 overflow-x-auto" tabIndex={0} role="region" aria-labelledby={id}>
+      <table className="border-collapse text-left text-base">
+        <caption id={id} className="mb-2 text-left text-lg font-bold text-slate-900">
+          {caption}
+        </caption>
+        <thead>
+          <tr>
+            <th scope="col" className="border-b-2 border-slate-400 p-2">
+              {rowHeader}
+            </th>
+            {months.map((m) => (
+              <th key={m} scope="col" className="border-b-2 border-slate-400 p-2 whitespace-nowrap">
+                {monthLabel(m)}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((r) => (
+            <tr key={r.key}>
+              <th scope="row" className="border-b border-slate-300 p-2 font-semibold">
+                {r.label}
+              </th>
+              {r.perMonth.map((n, i) => (
+                <td key={months[i]} className="border-b border-slate-300 p-2 text-right">
+                  {n}
+                </td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
 /* The officials' dashboard: live figures, by theme and by council. Per request (reads the session). */
 export default async function DashboardPage() {
   const actor = await requireActor("/tableau-de-bord");
@@ -104,6 +143,8 @@ export default async function DashboardPage() {
 
       <Section id="par-mois" title="Contributions publiées par mois">
         <StackedBarChart id="mois" title="Avis et propositions publiés, sur les douze derniers mois" rowHeader="Mois" unit="nombre de contributions publiées" series={contributionSeries} rows={months.map((m) => ({ label: monthLabel(m.month), values: [m.feedback, m.proposals] }))} />
+        <PerMonthTable id="mois-thematiques" caption="Avis et propositions publiés par mois, par thématique" rowHeader="Thématique" rows={themes} months={months.map((m) => m.month)} />
+        <PerMonthTable id="mois-conseils" caption="Avis et propositions publiés par mois, par conseil" rowHeader="Conseil" rows={councils} months={months.map((m) => m.month)} />
       </Section>
     </Container>
   );

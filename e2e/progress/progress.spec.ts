@@ -133,6 +133,8 @@ test("the officials' dashboard: figures by theme and by council, charts with the
   await expect(statuses.getByRole("img")).toBeVisible();
   await expect(statuses.getByRole("table")).toContainText("Gouvernance");
   await expect(page.getByRole("figure", { name: "Réponses de la Ville aux propositions, par conseil" }).getByRole("table")).toContainText("Conseil de quartier n°1");
+  await expect(page.getByRole("table", { name: "Avis et propositions publiés par mois, par conseil" })).toContainText("Conseil de quartier n°1");
+  await expect(page.getByRole("table", { name: "Avis et propositions publiés par mois, par thématique" })).toContainText("Gouvernance");
   for (const width of widths) {
     await page.setViewportSize({ width, height: 900 });
     await expectAccessible(page, width);

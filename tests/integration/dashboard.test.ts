@@ -70,6 +70,11 @@ describe("the officials' dashboard", () => {
     expect(result.data.months.map((m) => m.month)).toEqual(lastTwelveMonths(new Date()));
     const recent = result.data.months.reduce((sum, m) => sum + m.feedback + m.proposals, 0);
     expect(recent).toBeGreaterThanOrEqual(5);
+    // Per month for this council: the feedback (3 days ago) and the waiting proposal (5 days ago)
+    // in the last one or two months; the 80–100 day old ones three or four months back; never pending or hidden.
+    expect(row.perMonth).toHaveLength(12);
+    expect(row.perMonth.reduce((a, b) => a + b, 0)).toBe(5);
+    expect(row.perMonth.slice(-2).reduce((a, b) => a + b, 0)).toBe(2);
   });
 });
 
