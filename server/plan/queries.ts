@@ -549,7 +549,7 @@ async function findAction(db: Db, planId: number, slug: string) {
 /**
  * A fiche action with its themes, named projects, progress reports, the first page of its
  * published contributions and the City's answers in figures, corrections of reports and changes of
- * deadline. Eleven queries, whatever the number of rows.
+ * deadline. Eleven queries (in one parallel batch after the fiche), whatever the number of rows.
  */
 export async function loadActionPage(slug: string, db?: Db, now: Date = new Date()): Promise<ActionPage | null> {
   const database = db ?? (await getDb());
@@ -557,7 +557,7 @@ export async function loadActionPage(slug: string, db?: Db, now: Date = new Date
   if (!loaded) return null;
   const action = await findAction(database, loaded.id, slug);
   if (!action) return null;
-  const [themeRows, projects, reports, published, tallies] = await Promise.all([
+  const [themeRows, projects, reports, published, tallies, revisions, deadlineChanges] = await Promise.all([
     database
       .select({ number: themes.number, slug: themes.slug, title: themes.title })
       .from(actionThemes)
@@ -585,8 +585,6 @@ export async function loadActionPage(slug: string, db?: Db, now: Date = new Date
       .orderBy(sql`${progressReports.reportedOn} desc nulls last`, desc(progressReports.createdAt), desc(progressReports.id)),
     loadPublishedContributions(database, { actionId: action.id }),
     loadTallies(database, loaded.id, now, action.id),
-  ]);
-  const [revisions, deadlineChanges] = await Promise.all([
     database
       .select(reportRevisionColumns)
       .from(progressReportRevisions)

@@ -1,9 +1,10 @@
 import "server-only";
-import { eq, sql } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import { getDb, type Db } from "@/db/client";
 import { actions, progressReports } from "@/db/schema";
 import { z } from "zod";
 import { progressReportSchema, type ProgressReportInput } from "@/lib/validation/progress-report";
+import { syncActionFromReports } from "@/server/progress/shared";
 
 export type RecordProgressReportResult =
   | { ok: true; reportId: number }
@@ -11,8 +12,9 @@ export type RecordProgressReportResult =
   | { ok: false; code: "ACTION_NOT_FOUND" };
 
 /**
- * Publishes a point d'étape and applies its new status and progress to the fiche, in one
- * transaction: the fiche never shows a status that no report explains. Callers authorize the
+ * Publishes a point d'étape without an author (the browser tests' seam) and reads the fiche's
+ * status and progress back from its reports, like every report posted from the app
+ * (server/progress): the fiche never shows a status that no report explains. Callers authorize the
  * actor and refresh the public pages (server/cache.ts) after it returns ok.
  */
 export async function recordProgressReport(input: ProgressReportInput, db?: Db): Promise<RecordProgressReportResult> {
@@ -40,14 +42,7 @@ export async function recordProgressReport(input: ProgressReportInput, db?: Db):
         progress: data.progress,
       })
       .returning({ id: progressReports.id });
-    await tx
-      .update(actions)
-      .set({
-        ...(data.status !== null ? { status: data.status } : {}),
-        ...(data.progress !== null ? { progress: data.progress } : {}),
-        updatedAt: sql`now()`,
-      })
-      .where(eq(actions.id, action.id));
+    await syncActionFromReports(tx, action.id);
     return { ok: true, reportId: report!.id } as const;
   });
 }
