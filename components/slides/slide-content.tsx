@@ -56,8 +56,12 @@ function ChangeColumn({ title, total, lines }: { title: string; total: number; l
     <section>
       <h3 className="mb-[0.4em] text-[1.15em] font-bold">{title}</h3>
       <ul className="space-y-[0.5em]">
+        {/* At most two lines each, whatever people wrote: the slide fits 16:9 (the full text stays in
+            the page for screen readers, and on the public pages). */}
         {lines.map((line, i) => (
-          <li key={i}>{line}</li>
+          <li key={i} className="line-clamp-2 break-words">
+            {line}
+          </li>
         ))}
         {total > lines.length ? <li className="text-slate-800">et {pluralize(total - lines.length, "autre", "autres")}</li> : null}
       </ul>
