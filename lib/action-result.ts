@@ -12,7 +12,9 @@ export type ErrorCode =
   | "INVITATION_INVALID"
   | "TOKEN_INVALID"
   | "MAIL_FAILED"
-  | "RATE_LIMITED";
+  | "RATE_LIMITED"
+  | "UNEXPECTED"
+  | "SIGN_IN_FAILED";
 
 export type ActionResult<T = undefined> =
   | { ok: true; data: T; message?: string }
@@ -31,3 +33,16 @@ export const fail = (code: ErrorCode, message: string, fieldErrors?: Record<stri
 export const forbidden = () => fail("FORBIDDEN", "Vous n'avez pas le droit de faire cela.");
 export const unauthenticated = () => fail("UNAUTHENTICATED", "Votre session a expiré : reconnectez-vous pour continuer.");
 export const notFound = (what = "Élément") => fail("NOT_FOUND", `${what} introuvable.`);
+
+/** A refused input: each message under its field's name (`agenda.0.label` for nested ones), `_form` for the whole form. */
+export function fieldErrorsOf(error: { issues: readonly { path: readonly PropertyKey[]; message: string }[] }): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  for (const issue of error.issues) {
+    const key = issue.path.length > 0 ? issue.path.map(String).join(".") : "_form";
+    (out[key] ??= []).push(issue.message);
+  }
+  return out;
+}
+
+export const invalidInput = (error: Parameters<typeof fieldErrorsOf>[0]) =>
+  fail("VALIDATION_FAILED", "Certains champs sont à corriger.", fieldErrorsOf(error));

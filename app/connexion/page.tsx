@@ -1,8 +1,12 @@
 import type { Metadata } from "next";
+import { headers } from "next/headers";
 import { FormMessage } from "@/components/form/field";
 import { Container } from "@/components/ui/container";
 import { PageHeading } from "@/components/ui/page-heading";
+import { siteOrigin } from "@/lib/env";
+import { safeCallbackPath } from "@/lib/safe-redirect";
 import { signInErrorMessage } from "@/lib/validation/auth";
+import { CSRF_HEADER } from "@/server/auth/csrf";
 import { SignInForm } from "./sign-in-form";
 
 export const metadata: Metadata = { title: "Se connecter", robots: { index: false } };
@@ -10,17 +14,20 @@ export const metadata: Metadata = { title: "Se connecter", robots: { index: fals
 const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
 
 /*
- * The sign-in page reads only its query string (never the session): `callbackUrl` (where to go
- * next, checked again in the browser and by next-auth), `error` (next-auth sends people here with
- * one when sign-in fails without JavaScript) and `motDePasse=change` (after a password reset).
+ * The sign-in page reads its query string (never the session): `callbackUrl` (where to go next,
+ * made a path of this site here, checked again by next-auth), `error` (next-auth sends people here
+ * with one when sign-in fails without JavaScript) and `motDePasse=change` (after a password
+ * reset); and next-auth's CSRF token, which proxy.ts hands over, for the form's hidden field.
  */
 export default async function SignInPage({
   searchParams,
 }: {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
-  const params = await searchParams;
-  const error = first(params.error);
+  const [params, requestHeaders] = await Promise.all([searchParams, headers()]);
+  const csrfToken = requestHeaders.get(CSRF_HEADER) ?? "";
+  // `csrf=true`: next-auth refused a form whose hidden token no longer matched (an old tab).
+  const error = first(params.error) ?? (first(params.csrf) === "true" ? "CSRF" : undefined);
   const passwordChanged = first(params.motDePasse) === "change";
   return (
     <Container>
@@ -32,12 +39,11 @@ export default async function SignInPage({
         {passwordChanged ? (
           <FormMessage kind="success">Votre mot de passe a été changé. Connectez-vous avec le nouveau.</FormMessage>
         ) : null}
-        <noscript>
-          <p className="rounded-md border-2 border-amber-800 bg-amber-50 p-3 font-semibold text-slate-900">
-            La connexion a besoin de JavaScript : activez-le dans votre navigateur, puis rechargez la page.
-          </p>
-        </noscript>
-        <SignInForm callbackUrl={first(params.callbackUrl)} initialError={error ? signInErrorMessage(error) : undefined} />
+        <SignInForm
+          destination={safeCallbackPath(first(params.callbackUrl), siteOrigin())}
+          csrfToken={csrfToken}
+          initialError={error ? signInErrorMessage(error) : undefined}
+        />
         <section aria-labelledby="pas-de-compte" className="border-t border-slate-300 pt-6">
           <h2 id="pas-de-compte" className="text-xl font-bold text-slate-900">
             Pas encore de compte ?

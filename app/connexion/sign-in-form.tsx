@@ -1,65 +1,68 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
 import { signIn } from "next-auth/react";
-import { useState } from "react";
-import { useForm } from "react-hook-form";
+import { useEffect, useState } from "react";
 import { buttonClass, describedBy, Field, FormMessage, inputClass } from "@/components/form/field";
-import { safeCallbackPath } from "@/lib/safe-redirect";
-import { signInErrorMessage, signInSchema, type SignInInput } from "@/lib/validation/auth";
+import { FormStatus } from "@/components/form/form-status";
 import { ShowPassword } from "@/components/form/show-password";
+import { useFormAction } from "@/components/form/use-form-action";
+import { fail, ok } from "@/lib/action-result";
+import type { FormState } from "@/lib/form-state";
+import { signInErrorMessage, signInSchema } from "@/lib/validation/auth";
+
+const CREDENTIALS_ENDPOINT = "/api/auth/callback/credentials";
+
+/** With JavaScript: the same endpoint through next-auth's client, so a refusal stays on this page. */
+async function signInInBrowser(previous: FormState<null>, data: FormData): Promise<FormState<null>> {
+  const n = previous.n + 1;
+  const destination = String(data.get("callbackUrl") ?? "/espace");
+  let error: string | null | undefined;
+  try {
+    const result = await signIn("credentials", { redirect: false, email: data.get("email"), password: data.get("password"), callbackUrl: destination });
+    error = result?.ok ? null : (result?.error ?? "UNKNOWN");
+  } catch {
+    error = "NETWORK";
+  }
+  if (error === null) {
+    window.location.assign(destination);
+    return { n, result: ok(null, "Connexion réussie : ouverture de votre espace…") };
+  }
+  return { n, result: fail("SIGN_IN_FAILED", signInErrorMessage(error)) };
+}
 
 /**
- * Email + password through next-auth's credentials endpoint. On failure the French message is
- * announced (role=alert) and the email stays in its field; on success, a full page load of the
- * callback — only ever a page of this site.
+ * Email + password, posted to next-auth's credentials endpoint with its CSRF token: before
+ * JavaScript runs (or without it) the browser posts the form itself — never a GET with the
+ * password in the address — and next-auth answers with a redirect. With JavaScript, a refusal is
+ * announced here (role=alert), the email stays, the password is emptied and gets the focus.
+ * `destination` is already a path of this site (checked by the page, and again by next-auth).
  */
-export function SignInForm({ callbackUrl, initialError }: { callbackUrl?: string; initialError?: string }) {
-  const [failure, setFailure] = useState<{ message: string; attempt: number } | null>(
-    initialError ? { message: initialError, attempt: 0 } : null,
-  );
+export function SignInForm({ destination, csrfToken, initialError }: { destination: string; csrfToken: string; initialError?: string }) {
   const [showPassword, setShowPassword] = useState(false);
-  const form = useForm<SignInInput>({
-    resolver: zodResolver(signInSchema),
+  const { form, field, state, pending, error, formProps } = useFormAction({
+    action: signInInBrowser,
+    endpoint: CREDENTIALS_ENDPOINT,
+    schema: signInSchema,
     defaultValues: { email: "", password: "" },
   });
-  const [leaving, setLeaving] = useState(false);
-  const { errors, isSubmitting } = form.formState;
+  const leaving = state.result?.ok === true;
 
-  const onSubmit = form.handleSubmit(async (values) => {
-    const destination = safeCallbackPath(callbackUrl, window.location.origin);
-    let error: string | null | undefined;
-    try {
-      const result = await signIn("credentials", { redirect: false, email: values.email, password: values.password, callbackUrl: destination });
-      error = result?.ok ? null : (result?.error ?? "UNKNOWN");
-    } catch {
-      error = "NETWORK";
+  useEffect(() => {
+    if (state.result && !state.result.ok) {
+      form.setValue("password", "");
+      form.setFocus("password");
     }
-    if (error === null) {
-      setLeaving(true);
-      window.location.assign(destination);
-      return;
-    }
-    setFailure((previous) => ({ message: signInErrorMessage(error), attempt: (previous?.attempt ?? 0) + 1 }));
-    form.setValue("password", "");
-    form.setFocus("password");
-  });
+  }, [state, form]);
 
   return (
-    <form
-      noValidate
-      onSubmit={onSubmit}
-      className="flex flex-col gap-6"
-      aria-describedby={failure ? "connexion-erreur" : undefined}
-    >
-      {failure ? (
-        // A new key re-announces the message when the same error comes back.
-        <div id="connexion-erreur" key={failure.attempt}>
-          <FormMessage kind="error">{failure.message}</FormMessage>
-        </div>
-      ) : null}
+    <form {...formProps} className="flex flex-col gap-6" aria-describedby={state.result || initialError ? "connexion-erreur" : undefined}>
+      <div id="connexion-erreur">
+        {state.n === 0 && initialError ? <FormMessage kind="error">{initialError}</FormMessage> : <FormStatus state={state} />}
+      </div>
+      <input type="hidden" name="csrfToken" value={csrfToken} />
+      <input type="hidden" name="callbackUrl" value={destination} />
 
-      <Field id="email" label="Adresse électronique" error={errors.email?.message}>
+      <Field id="email" label="Adresse électronique" error={error("email")}>
         <input
           id="email"
           type="email"
@@ -67,14 +70,15 @@ export function SignInForm({ callbackUrl, initialError }: { callbackUrl?: string
           inputMode="email"
           spellCheck={false}
           autoCapitalize="none"
+          maxLength={254}
           className={inputClass}
-          {...describedBy("email", null, errors.email?.message)}
-          {...form.register("email")}
+          {...describedBy("email", null, error("email"))}
+          {...field("email")}
         />
       </Field>
 
       <div className="flex flex-col gap-2">
-        <Field id="password" label="Mot de passe" error={errors.password?.message}>
+        <Field id="password" label="Mot de passe" error={error("password")}>
           <input
             id="password"
             type={showPassword ? "text" : "password"}
@@ -82,7 +86,7 @@ export function SignInForm({ callbackUrl, initialError }: { callbackUrl?: string
             spellCheck={false}
             autoCapitalize="none"
             className={inputClass}
-            {...describedBy("password", null, errors.password?.message)}
+            {...describedBy("password", null, error("password"))}
             {...form.register("password")}
           />
         </Field>
@@ -90,8 +94,8 @@ export function SignInForm({ callbackUrl, initialError }: { callbackUrl?: string
       </div>
 
       <div className="flex flex-col items-start gap-4 sm:flex-row sm:items-center sm:gap-6">
-        <button type="submit" className={buttonClass} disabled={isSubmitting || leaving}>
-          {isSubmitting || leaving ? "Connexion en cours…" : "Se connecter"}
+        <button type="submit" className={buttonClass} disabled={pending || leaving}>
+          {pending || leaving ? "Connexion en cours…" : "Se connecter"}
         </button>
         <a
           href="/mot-de-passe-oublie"

@@ -43,6 +43,7 @@ export const INVALID_CREDENTIALS_MESSAGE = "Adresse électronique ou mot de pass
  */
 export function signInErrorMessage(code: string | null | undefined): string {
   if (code === "INVALID_CREDENTIALS" || code === "CredentialsSignin") return INVALID_CREDENTIALS_MESSAGE;
+  if (code === "CSRF") return "La page de connexion avait expiré : saisissez de nouveau votre adresse et votre mot de passe.";
   const throttled = /^THROTTLED:(\d+)$/.exec(code ?? "");
   if (throttled) return `Trop de tentatives. Réessayez dans ${formatWait(Number(throttled[1]))}.`;
   return "La connexion n'a pas abouti. Réessayez dans un instant.";

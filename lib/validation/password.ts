@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { countCharacters } from "./fields";
 
 /**
  * The password rule the CNIL recommends for a password alone: at least 12 characters, no
@@ -7,8 +8,6 @@ import { z } from "zod";
  */
 export const PASSWORD_MIN_LENGTH = 12;
 export const PASSWORD_MAX_LENGTH = 200;
-
-export const countCharacters = (text: string) => [...new Intl.Segmenter("fr", { granularity: "grapheme" }).segment(text)].length;
 
 export const passwordSchema = z
   .string({ error: "Choisissez un mot de passe." })
@@ -24,7 +23,7 @@ export const emailSchema = z
   .trim()
   .toLowerCase()
   .min(1, { error: "Indiquez une adresse électronique." })
-  .max(254, { error: "Adresse électronique trop longue." })
+  .max(254, { error: "Adresse électronique trop longue (254 caractères au plus)." })
   .pipe(z.email({ error: "Adresse électronique invalide (exemple : prenom.nom@exemple.fr)." }));
 
 export const displayNameSchema = z

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { wholeNumber } from "./fields";
 
 /*
  * Settings: the platform's (report threshold, answer delay), a council's (who may submit to
@@ -13,32 +14,12 @@ export const REPORT_THRESHOLD_MAX = 100;
 export const ANSWER_DUE_DAYS_MIN = 1;
 export const ANSWER_DUE_DAYS_MAX = 365;
 
-/** A whole number typed in a text box (« 12 », « 12 » with spaces), with French messages. */
-const wholeNumber = (min: number, max: number, what: string, example: number) =>
-  z
-    .union([z.number(), z.string().trim()], { error: `Indiquez ${what}.` })
-    .transform((v, ctx) => {
-      if (v === "") {
-        ctx.addIssue({ code: "custom", message: `Indiquez ${what}.` });
-        return z.NEVER;
-      }
-      const n = typeof v === "number" ? v : /^-?\d+$/.test(v.replace(/\s/g, "")) ? Number(v.replace(/\s/g, "")) : Number.NaN;
-      if (!Number.isInteger(n)) {
-        ctx.addIssue({ code: "custom", message: `Indiquez ${what} en chiffres, sans virgule (par exemple ${example}).` });
-        return z.NEVER;
-      }
-      if (n < min || n > max) {
-        ctx.addIssue({ code: "custom", message: `Choisissez un nombre entre ${min} et ${max}.` });
-        return z.NEVER;
-      }
-      return n;
-    });
-
 export const platformSettingsSchema = z.object({
-  reportThreshold: wholeNumber(REPORT_THRESHOLD_MIN, REPORT_THRESHOLD_MAX, "le nombre de signalements", 3),
-  answerDueDays: wholeNumber(ANSWER_DUE_DAYS_MIN, ANSWER_DUE_DAYS_MAX, "le délai de réponse en jours", 60),
+  reportThreshold: wholeNumber({ min: REPORT_THRESHOLD_MIN, max: REPORT_THRESHOLD_MAX, what: "le nombre de signalements", example: 3 }),
+  answerDueDays: wholeNumber({ min: ANSWER_DUE_DAYS_MIN, max: ANSWER_DUE_DAYS_MAX, what: "le délai de réponse en jours", example: 60 }),
 });
 export type PlatformSettingsInput = z.input<typeof platformSettingsSchema>;
+export type PlatformSettingsData = z.output<typeof platformSettingsSchema>;
 
 // ——— A council's submission policy (its referents and administrators) ———
 

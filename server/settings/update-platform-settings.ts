@@ -4,9 +4,8 @@ import type { Db } from "@/db/client";
 import { platformSettings } from "@/db/schema";
 import { forbidden, ok, unauthenticated, type ActionResult } from "@/lib/action-result";
 import { can, type MaybeActor } from "@/lib/permissions";
-import { platformSettingsSchema, type PlatformSettingsInput } from "@/lib/validation/settings";
+import type { PlatformSettingsData } from "@/lib/validation/settings";
 import { writeAudit } from "@/server/audit";
-import { validationFailed } from "@/server/contributions/shared";
 import { defaultPlatformSettings, type PlatformSettings } from "./platform-settings";
 
 const fields = ["reportThreshold", "answerDueDays"] as const;
@@ -20,13 +19,10 @@ const fields = ["reportThreshold", "answerDueDays"] as const;
 export async function updatePlatformSettings(
   db: Db,
   actor: MaybeActor,
-  input: PlatformSettingsInput,
+  after: PlatformSettingsData,
 ): Promise<ActionResult<PlatformSettings & { changed: boolean }>> {
   if (!actor) return unauthenticated();
   if (!can(actor, "settings.update")) return forbidden();
-  const parsed = platformSettingsSchema.safeParse(input);
-  if (!parsed.success) return validationFailed(parsed.error);
-  const after = parsed.data;
 
   return db.transaction(async (tx) => {
     // The migration creates the row; recreate it with the defaults if someone removed it.

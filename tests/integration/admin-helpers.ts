@@ -48,6 +48,8 @@ export const allowedRoles: Record<MatrixRole, boolean> = {
   moderator: false,
   official: false,
   admin: true,
+  moderatorOfA: false,
+  officialOfA: false,
   deactivated: false,
 };
 

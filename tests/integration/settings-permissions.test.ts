@@ -5,7 +5,9 @@ import { auditLog, councils, platformSettings } from "@/db/schema";
 import { can } from "@/lib/permissions";
 import { getCouncilSettings, updateSubmissionPolicy } from "@/server/councils/update-submission-policy";
 import { getPlatformSettings } from "@/server/settings/platform-settings";
+import { platformSettingsSchema } from "@/lib/validation/settings";
 import { updatePlatformSettings } from "@/server/settings/update-platform-settings";
+import { submitForm } from "../support/forms";
 import { createCast, matrixRoles, type Cast, type MatrixRole } from "../support/actors";
 import { auditCount, lastAudit } from "../support/db-snapshot";
 import { createTestDatabase, onPostgres, type TestDatabase } from "../support/test-database";
@@ -41,7 +43,7 @@ describe("platform settings, as each role", () => {
     it(`${role} ${allowed ? "may" : "may not"} change them`, async () => {
       expect(can(cast.actors[role], "settings.update")).toBe(allowed);
       step++;
-      const input = { reportThreshold: String(3 + step), answerDueDays: 60 + step };
+      const input = { reportThreshold: 3 + step, answerDueDays: 60 + step };
       if (!allowed) {
         const before = await snapshot();
         expect(await updatePlatformSettings(db, cast.actors[role], input)).toMatchObject({ ok: false, code: refusalCode(role) });
@@ -68,17 +70,19 @@ describe("platform settings, as each role", () => {
 
   it("checks ranges and whole numbers with French messages next to each field, and changes nothing", async () => {
     const before = await snapshot();
-    const cases: [unknown, unknown, RegExp | null, RegExp | null][] = [
+    const cases: [string | undefined, string | undefined, RegExp | null, RegExp | null][] = [
       ["0", "60", /entre 1 et 100/, null],
       ["101", "60", /entre 1 et 100/, null],
       ["3", "0", null, /entre 1 et 365/],
       ["3", "366", null, /entre 1 et 365/],
       ["2,5", "abc", /en chiffres/, /en chiffres/],
       ["", " ", /Indiquez le nombre de signalements/, /Indiquez le délai/],
-      [null, undefined, /Indiquez/, /Indiquez/],
+      [undefined, undefined, /Indiquez/, /Indiquez/],
     ];
     for (const [reportThreshold, answerDueDays, thresholdError, delayError] of cases) {
-      const result = await updatePlatformSettings(db, cast.actors.admin, { reportThreshold, answerDueDays } as never);
+      const result = await submitForm(db, cast.actors.admin, platformSettingsSchema, { reportThreshold, answerDueDays }, (input) =>
+        updatePlatformSettings(db, cast.actors.admin, input),
+      );
       expect(result).toMatchObject({ ok: false, code: "VALIDATION_FAILED" });
       const errors = (result as { fieldErrors: Record<string, string[]> }).fieldErrors;
       if (thresholdError) expect(errors.reportThreshold?.[0]).toMatch(thresholdError);
@@ -88,7 +92,10 @@ describe("platform settings, as each role", () => {
     }
     expect(await snapshot()).toEqual(before);
     // Bounds are allowed; spaces around digits too.
-    expect(await updatePlatformSettings(db, cast.actors.admin, { reportThreshold: " 1 ", answerDueDays: "365" })).toMatchObject({ ok: true });
+    const spaced = await submitForm(db, cast.actors.admin, platformSettingsSchema, { reportThreshold: " 1 ", answerDueDays: "365" }, (input) =>
+      updatePlatformSettings(db, cast.actors.admin, input),
+    );
+    expect(spaced).toMatchObject({ ok: true, data: { reportThreshold: 1, answerDueDays: 365 } });
     expect(await updatePlatformSettings(db, cast.actors.admin, { reportThreshold: 100, answerDueDays: 1 })).toMatchObject({ ok: true });
   });
 });

@@ -20,6 +20,9 @@ export const matrixRoles = [
   "official",
   "admin",
   "deactivated",
+  // Staff who also belong to council A: their staff powers stop at their own council.
+  "moderatorOfA",
+  "officialOfA",
 ] as const;
 export type MatrixRole = (typeof matrixRoles)[number];
 
@@ -67,7 +70,19 @@ export async function createCast(db: Db): Promise<Cast> {
   const official = await make({ isOfficial: true });
   const admin = await make({ isAdmin: true });
   const deactivated = await make({ deactivatedAt: new Date() }, [[councilA.id, "referent"]]);
-  const ids = { memberOfA: memberOfA.id, referentOfA: referentOfA.id, memberOfB: memberOfB.id, moderator: moderator.id, official: official.id, admin: admin.id, deactivated: deactivated.id };
+  const moderatorOfA = await make({ isModerator: true }, [[councilA.id, "member"]]);
+  const officialOfA = await make({ isOfficial: true }, [[councilA.id, "member"]]);
+  const ids = {
+    memberOfA: memberOfA.id,
+    referentOfA: referentOfA.id,
+    memberOfB: memberOfB.id,
+    moderator: moderator.id,
+    official: official.id,
+    admin: admin.id,
+    deactivated: deactivated.id,
+    moderatorOfA: moderatorOfA.id,
+    officialOfA: officialOfA.id,
+  };
   const actors = { anonymous: null } as Record<MatrixRole, SignedInActor | null>;
   for (const [role, id] of Object.entries(ids)) actors[role as MatrixRole] = await loadActor(db, id, 0);
   return { councilA: { id: councilA.id, slug: councilA.slug }, councilB: { id: councilB.id, slug: councilB.slug }, actors, userIds: ids };

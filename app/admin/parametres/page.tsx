@@ -7,7 +7,6 @@ import { can } from "@/lib/permissions";
 import { getDb } from "@/server/db";
 import { getPlatformSettings } from "@/server/settings/platform-settings";
 import { requireAdminPage } from "../require-admin";
-import { updatePlatformSettingsAction } from "./actions";
 import { PlatformSettingsForm } from "./settings-form";
 
 export const dynamic = "force-dynamic";
@@ -25,7 +24,7 @@ export default async function PlatformSettingsPage() {
         title="Paramètres de la plateforme"
         lead={<p>Chaque changement est inscrit au journal, avec les valeurs avant et après.</p>}
       />
-      <PlatformSettingsForm current={current} action={updatePlatformSettingsAction} />
+      <PlatformSettingsForm current={current} />
     </Container>
   );
 }

@@ -1,4 +1,6 @@
 import type { Metadata } from "next";
+import { cookies } from "next/headers";
+import { redirect } from "next/navigation";
 import { buttonClass } from "@/components/form/field";
 import { Container } from "@/components/ui/container";
 import { PageHeading } from "@/components/ui/page-heading";
@@ -32,6 +34,13 @@ function explain(code: string | undefined): string {
 export default async function SignInErrorPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const raw = (await searchParams).error;
   const code = Array.isArray(raw) ? raw[0] : raw;
+  // A refused sign-in sent without JavaScript: back to the form, with the message above it.
+  if (code === "INVALID_CREDENTIALS" || code === "CredentialsSignin" || /^THROTTLED:\d+$/.test(code ?? "")) {
+    // next-auth keeps the page asked for in a cookie: the sign-in page checks it again.
+    const jar = await cookies();
+    const callbackUrl = (jar.get("__Secure-next-auth.callback-url") ?? jar.get("next-auth.callback-url"))?.value;
+    redirect(`/connexion?error=${encodeURIComponent(code!)}${callbackUrl ? `&callbackUrl=${encodeURIComponent(callbackUrl)}` : ""}`);
+  }
   return (
     <Container>
       <PageHeading title="Connexion impossible" />
