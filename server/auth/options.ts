@@ -5,7 +5,7 @@ import { getDb } from "@/db/client";
 import { clientAddress } from "@/lib/client-address";
 import { authSecret, env } from "@/lib/env";
 import { safeCallbackPath } from "@/lib/safe-redirect";
-import { verifySignIn } from "./sign-in";
+import { verifySignIn, type SignInOutcome } from "./sign-in";
 
 const SESSION_MAX_AGE_SECONDS = 7 * 24 * 3600;
 
@@ -22,11 +22,15 @@ export function authOptions(): NextAuthOptions {
           const email = String(credentials?.email ?? "");
           const password = String(credentials?.password ?? "");
           const headers = new Headers(req.headers as Record<string, string>);
-          const outcome = await verifySignIn(await getDb(), {
-            email,
-            password,
-            address: clientAddress(headers, env().TRUSTED_PROXY_HOPS),
-          });
+          let outcome: SignInOutcome;
+          try {
+            outcome = await verifySignIn(await getDb(), { email, password, address: clientAddress(headers, env().TRUSTED_PROXY_HOPS) });
+          } catch (error) {
+            // next-auth would put the error's text (a failed SQL query…) in the address bar: log it
+            // here, and give the browser a code that reads « la connexion n'a pas abouti ».
+            console.error("Connexion impossible (erreur interne) :", error);
+            throw new Error("UNAVAILABLE");
+          }
           if (outcome.ok) return { id: String(outcome.userId), sessionVersion: outcome.sessionVersion };
           // next-auth passes the message through as the `error` of signIn(): a code, never a detail.
           throw new Error(outcome.code === "THROTTLED" ? `THROTTLED:${outcome.retryAfterSeconds}` : "INVALID_CREDENTIALS");

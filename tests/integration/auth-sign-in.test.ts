@@ -71,6 +71,26 @@ describe("verifySignIn", () => {
   });
 });
 
+describe("malformed input never reaches a query", () => {
+  it("an e-mail with a NUL byte, of 8 KB, or a password with a NUL byte: the same refusal, no throttle key made of it", async () => {
+    const address = uniqueAddress();
+    const user = await createUser(db);
+    for (const [email, password] of [
+      [`ad\u0000min@exemple.invalid`, "peu importe"],
+      [`${"a".repeat(8 * 1024)}@exemple.invalid`, "peu importe"],
+      [user.email, "mot\u0000de-passe"],
+      [`lone\uD800@exemple.invalid`, "peu importe"],
+    ] as const) {
+      await expect(verifySignIn(db, { email, password, address })).resolves.toEqual({ ok: false, code: "INVALID_CREDENTIALS" });
+    }
+    const keys = (await db.select({ key: signInThrottles.key }).from(signInThrottles)).map((r) => r.key);
+    expect(keys.every((k) => k.length <= 300)).toBe(true);
+    expect(keys.some((k) => k.includes("\u0000"))).toBe(false);
+    // They still count against the address, like any failure.
+    expect((await throttleRow(addressKey(address)))?.failures).toBe(4);
+  });
+});
+
 describe("throttling per account", () => {
   it("after 5 failures the next attempt is refused even with the right password, and the wait doubles", async () => {
     const user = await createUser(db);
