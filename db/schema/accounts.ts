@@ -133,3 +133,18 @@ export const signInThrottles = pgTable("sign_in_throttles", {
   lastFailureAt: timestamp("last_failure_at", { withTimezone: true }).notNull().defaultNow(),
   blockedUntil: timestamp("blocked_until", { withTimezone: true }),
 });
+
+/**
+ * Sessions ended by « Se déconnecter » before their cookie expires. A session is a signed cookie
+ * (next-auth's JWT) that the server cannot delete from a browser: a copy of it must still be
+ * refused, so its id is kept here until the day it would have expired anyway.
+ */
+export const revokedSessions = pgTable(
+  "revoked_sessions",
+  {
+    sessionId: text("session_id").primaryKey(),
+    userId: integer("user_id").references(() => users.id, { onDelete: "cascade" }),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+  },
+  (t) => [index("revoked_sessions_expires_at_idx").on(t.expiresAt)],
+);

@@ -1,10 +1,10 @@
 import "server-only";
-import { and, eq, isNull } from "drizzle-orm";
+import { and, eq, isNull, notExists } from "drizzle-orm";
 import { getServerSession } from "next-auth";
 import { redirect } from "next/navigation";
 import { cache } from "react";
 import { getDb, type Db } from "@/db/client";
-import { councilMemberships, users } from "@/db/schema";
+import { councilMemberships, revokedSessions, users } from "@/db/schema";
 import type { Actor, CouncilRole } from "@/lib/permissions";
 import { authOptions } from "./options";
 
@@ -14,11 +14,12 @@ export interface SignedInActor extends Actor {
 }
 
 /**
- * The person behind a session, as the database says now: a deactivated account, or a session
- * older than the account's last « sign out everywhere », gives null. Roles are read fresh on every
- * request, so a role change takes effect on the next one. Two queries.
+ * The person behind a session, as the database says now: a deactivated account, a session older
+ * than the account's last « sign out everywhere », or a session ended by « Se déconnecter »
+ * (`sessionId` revoked) gives null. Roles are read fresh on every request, so a role change takes
+ * effect on the next one. Two queries.
  */
-export async function loadActor(db: Db, userId: number, sessionVersion: number): Promise<SignedInActor | null> {
+export async function loadActor(db: Db, userId: number, sessionVersion: number, sessionId?: string): Promise<SignedInActor | null> {
   const [user] = await db
     .select({
       id: users.id,
@@ -30,7 +31,13 @@ export async function loadActor(db: Db, userId: number, sessionVersion: number):
       sessionVersion: users.sessionVersion,
     })
     .from(users)
-    .where(and(eq(users.id, userId), isNull(users.deactivatedAt)));
+    .where(
+      and(
+        eq(users.id, userId),
+        isNull(users.deactivatedAt),
+        sessionId ? notExists(db.select({ one: revokedSessions.sessionId }).from(revokedSessions).where(eq(revokedSessions.sessionId, sessionId))) : undefined,
+      ),
+    );
   if (!user || user.sessionVersion !== sessionVersion) return null;
   const memberships = await db
     .select({ councilId: councilMemberships.councilId, role: councilMemberships.role })
@@ -45,7 +52,7 @@ export const getActor = cache(async (): Promise<SignedInActor | null> => {
   const session = await getServerSession(authOptions());
   const id = session?.user?.id;
   if (!id) return null;
-  return loadActor(await getDb(), id, session.user.sessionVersion);
+  return loadActor(await getDb(), id, session.user.sessionVersion, session.user.sessionId);
 });
 
 /** The signed-in person, or a redirect to the sign-in page that comes back to `returnTo`. */

@@ -1,13 +1,18 @@
 import "server-only";
+import { randomUUID } from "node:crypto";
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { getDb } from "@/db/client";
 import { clientAddress } from "@/lib/client-address";
 import { authSecret, env } from "@/lib/env";
 import { safeCallbackPath } from "@/lib/safe-redirect";
+import { revokeSession } from "./revoke-session";
 import { verifySignIn, type SignInOutcome } from "./sign-in";
 
 const SESSION_MAX_AGE_SECONDS = 7 * 24 * 3600;
+
+/** When a session's cookie stops being valid anyway (its `exp`, or the longest a session lasts). */
+export const sessionExpiry = (exp: unknown) => new Date(typeof exp === "number" ? exp * 1000 : Date.now() + SESSION_MAX_AGE_SECONDS * 1000);
 
 export function authOptions(): NextAuthOptions {
   return {
@@ -37,16 +42,24 @@ export function authOptions(): NextAuthOptions {
         },
       }),
     ],
+    events: {
+      // next-auth's own sign-out endpoint: the cookie is dropped by the browser, the session ended here.
+      async signOut({ token }) {
+        if (token?.sid) await revokeSession(await getDb(), { sessionId: token.sid, userId: token.uid ?? null, expiresAt: sessionExpiry(token.exp) });
+      },
+    },
     callbacks: {
       jwt({ token, user }) {
         if (user) {
           token.uid = Number(user.id);
           token.sv = user.sessionVersion;
+          // This session's own id: « Se déconnecter » revokes it on the server.
+          token.sid = randomUUID();
         }
         return token;
       },
       session({ session, token }) {
-        session.user = { id: token.uid ?? 0, sessionVersion: token.sv ?? -1 };
+        session.user = { id: token.uid ?? 0, sessionVersion: token.sv ?? -1, sessionId: token.sid };
         return session;
       },
       // Only ever redirect to this site.
