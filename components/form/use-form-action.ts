@@ -1,9 +1,10 @@
 "use client";
 
 import { zodResolver } from "@hookform/resolvers/zod";
-import { startTransition, useActionState, useEffect, useRef, useState, type FormEvent } from "react";
+import { useActionState, useEffect, useRef, useState, useTransition, type FormEvent } from "react";
 import { get, useForm, type DefaultValues, type FieldValues, type Path, type UseFormReturn } from "react-hook-form";
 import type { z } from "zod";
+import { fail } from "@/lib/action-result";
 import type { FormValues } from "@/lib/form-data";
 import { idleFormState, serverFieldError, type FormState } from "@/lib/form-state";
 
@@ -17,6 +18,13 @@ import { idleFormState, serverFieldError, type FormState } from "@/lib/form-stat
  * Once hydrated, the browser checks first, then sends the form's own fields (`new FormData`),
  * which the server parses: the client never sends its own parsed version.
  */
+
+const connectionLost = () =>
+  fail("UNEXPECTED", "La connexion avec le serveur a échoué. Vérifiez votre connexion à Internet, puis réessayez : ce que vous avez écrit est conservé.");
+
+/** Next's redirect and not-found travel as errors with a digest: they are not failures. */
+const isFrameworkSignal = (error: unknown) =>
+  typeof error === "object" && error !== null && typeof (error as { digest?: unknown }).digest === "string" && /^NEXT_(REDIRECT|HTTP_ERROR_FALLBACK|NOT_FOUND)/.test((error as { digest: string }).digest);
 
 type Action<T> = (state: FormState<T>, formData: FormData) => FormState<T> | Promise<FormState<T>>;
 
@@ -39,7 +47,17 @@ export interface UseFormActionOptions<S extends FormSchema, T> {
 }
 
 export function useFormAction<S extends FormSchema, T = unknown>({ action, endpoint, schema, defaultValues, onSuccess }: UseFormActionOptions<S, T>) {
-  const [state, dispatch, pending] = useActionState<FormState<T>, FormData>(action, idleFormState);
+  // The answer to a post made by the browser itself (before hydration, or without JavaScript):
+  // the server renders the page with it. `dispatch` is what makes React render the form as a POST.
+  const [posted, dispatch] = useActionState<FormState<T>, FormData>(action, idleFormState);
+  // The answer to a submission sent by this hook once hydrated.
+  const [sent, setSent] = useState<FormState<T> | null>(null);
+  const [sending, startSending] = useTransition();
+  // A redirect asked by the server arrives as an error: thrown while rendering, Next's redirect
+  // boundary turns it into the navigation (as useActionState does with the form's own post).
+  const [signal, setSignal] = useState<unknown>(null);
+  const state = sent && sent.n >= posted.n ? sent : posted;
+  const pending = sending;
   // After a refusal rendered by the server (no JavaScript), the values typed come back in the
   // state: they are the form's values then (an unticked box is absent from them, as it should be).
   const initial = (state.values ?? defaultValues ?? {}) as DefaultValues<z.input<S>>;
@@ -69,10 +87,20 @@ export function useFormAction<S extends FormSchema, T = unknown>({ action, endpo
 
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     const submitter = (event.nativeEvent as SubmitEvent).submitter;
+    const element = event.currentTarget;
     void form.handleSubmit(() => {
-      const element = ref.current ?? event.currentTarget;
-      const data = new FormData(element, submitter);
-      startTransition(() => dispatch(data));
+      const data = new FormData(ref.current ?? element, submitter);
+      const previous = state;
+      startSending(async () => {
+        try {
+          const next = await action(previous, data);
+          startSending(() => setSent(next));
+        } catch (error) {
+          // Anything but a redirect is the network (or the server) failing: say so, keep what was typed.
+          if (isFrameworkSignal(error)) startSending(() => setSignal(error));
+          else startSending(() => setSent({ n: previous.n + 1, result: connectionLost() }));
+        }
+      });
     })(event);
   };
 
@@ -83,6 +111,7 @@ export function useFormAction<S extends FormSchema, T = unknown>({ action, endpo
     return synced === state.n ? undefined : serverFieldError(state, name);
   };
 
+  if (signal) throw signal;
   const valueOf = (name: string): unknown => get(initial, name);
   const text = (value: unknown) => (value === undefined || value === null ? undefined : String(value));
 
