@@ -168,7 +168,8 @@ export const choice = <const T extends readonly [string, ...string[]]>(values: T
 
 /** A search box or a text filter of a GET form: never fails; cut to `max`, control characters removed. */
 export const searchText = (max: number) =>
-  z.preprocess((value) => (typeof value === "string" ? cleanText(value).trim().slice(0, max) : ""), z.string());
+  // Cut by characters, not UTF-16 units: never half an emoji.
+  z.preprocess((value) => (typeof value === "string" ? [...cleanText(value).trim()].slice(0, max).join("") : ""), z.string());
 
 /** The page number of a paginated list, from the URL: anything odd is page 1. */
 export const pageNumber = (max = 100_000) => z.coerce.number().int().min(1).max(max).catch(1);
