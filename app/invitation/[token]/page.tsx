@@ -103,11 +103,6 @@ export default async function InvitationPage({ params }: { params: Promise<{ tok
                 Vous êtes connecté·e en tant que {actor.displayName}. Ce formulaire crée un autre compte, pour l&apos;adresse invitée.
               </p>
             ) : null}
-            <noscript>
-              <p className="rounded-md border-2 border-amber-800 bg-amber-50 p-3 font-semibold text-slate-900">
-                Ce formulaire a besoin de JavaScript : activez-le dans votre navigateur, puis rechargez la page.
-              </p>
-            </noscript>
             <AcceptInvitationForm token={token} email={invitation.email} />
           </section>
         ) : !actor ? (

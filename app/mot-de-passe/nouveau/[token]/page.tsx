@@ -24,11 +24,6 @@ export default async function NewPasswordPage({ params }: { params: Promise<{ to
               Une fois le nouveau mot de passe enregistré, vous serez déconnecté·e de tous vos appareils : reconnectez-vous avec ce nouveau
               mot de passe.
             </p>
-            <noscript>
-              <p className="rounded-md border-2 border-amber-800 bg-amber-50 p-3 font-semibold text-slate-900">
-                Ce formulaire a besoin de JavaScript : activez-le dans votre navigateur, puis rechargez la page.
-              </p>
-            </noscript>
             <NewPasswordForm token={token} />
           </>
         ) : (
