@@ -20,7 +20,7 @@ export function NewPasswordForm({ token }: { token: string }) {
   const expired = state.result?.ok === false && state.result.code === "TOKEN_INVALID";
 
   return (
-    <form {...formProps} className="flex flex-col gap-6" aria-label="Nouveau mot de passe">
+    <form {...formProps} className="flex flex-col gap-6" aria-label="Changer de mot de passe">
       <FormStatus state={state} />
       {expired ? (
         <p>

@@ -6,8 +6,12 @@ import { getDb } from "@/server/db";
 import { isResetTokenValid, RESET_LINK_INVALID_MESSAGE } from "@/server/auth/password-reset";
 import { NewPasswordForm } from "./new-password-form";
 
-// The token is a secret: never sent to other sites in a Referer, never indexed.
-export const metadata: Metadata = { title: "Choisir un nouveau mot de passe", robots: { index: false }, referrer: "no-referrer" };
+/*
+ * The token is a secret: never indexed, never in a Referer (only this site's origin is sent, to
+ * anyone). Not « no-referrer »: with it, the browser sends `Origin: null` with the form's POST,
+ * and Next refuses a server action from an unknown origin — the form would fail without JavaScript.
+ */
+export const metadata: Metadata = { title: "Choisir un nouveau mot de passe", robots: { index: false }, referrer: "strict-origin" };
 // Whether a link is still valid changes with time and use: always checked now, never cached.
 export const dynamic = "force-dynamic";
 
