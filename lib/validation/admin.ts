@@ -12,7 +12,7 @@ export const REASON_MIN_LENGTH = 3;
 export const REASON_MAX_LENGTH = 500;
 
 /** Why a change is made: written to the journal with it. */
-export const reasonSchema = text({
+const reasonSchema = text({
   min: REASON_MIN_LENGTH,
   max: REASON_MAX_LENGTH,
   empty: "Indiquez la raison : elle est inscrite au journal.",
