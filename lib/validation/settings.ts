@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { choice, id, list, wholeNumber } from "./fields";
+import { choice, id, list, pageNumber, queryDay, queryId, searchText, wholeNumber } from "./fields";
 
 /*
  * Settings: the platform's (report threshold, answer delay), a council's (who may submit to
@@ -89,30 +89,15 @@ export const markAllNotificationsReadSchema = z.object({});
 
 export const JOURNAL_PAGE_SIZE = 50;
 
-const isoDay = z
-  .string()
-  .trim()
-  .regex(/^\d{4}-\d{2}-\d{2}$/)
-  .refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)))
-  .nullish()
-  .catch(null)
-  .transform((v) => v ?? null);
-
-const shortText = (max: number) =>
-  z
-    .string()
-    .trim()
-    .nullish()
-    .transform((v) => (v ?? "").slice(0, max))
-    .catch("");
-
 export const journalFiltersSchema = z.object({
-  action: shortText(80),
-  actor: shortText(100),
-  council: z.coerce.number().int().positive().nullish().catch(null).transform((v) => v ?? null),
-  from: isoDay,
-  to: isoDay,
-  page: z.coerce.number().int().min(1).max(100_000).catch(1).default(1),
+  action: searchText(80),
+  actor: searchText(100),
+  // A council that does not exist, or a number PostgreSQL cannot hold, is simply no filter.
+  council: queryId(),
+  from: queryDay(),
+  to: queryDay(),
+  page: pageNumber(),
 });
-export type JournalFiltersInput = z.input<typeof journalFiltersSchema>;
+/** Any of them may be absent from the URL. */
+export type JournalFiltersInput = Partial<z.input<typeof journalFiltersSchema>>;
 export type JournalFilters = z.output<typeof journalFiltersSchema>;

@@ -1,7 +1,6 @@
 "use server";
 
-import { fail, unauthenticated, type ActionResult } from "@/lib/action-result";
-import { fieldErrorsOf } from "@/lib/validation/admin";
+import { fail, fieldErrorsOf, unauthenticated, type ActionResult } from "@/lib/action-result";
 import { meetingMinutesSchema, meetingSchema, updateMeetingSchema } from "@/lib/validation/meeting";
 import { getActor } from "@/server/auth/actor";
 import { refreshPublicPages } from "@/server/cache";
