@@ -1,5 +1,6 @@
 "use client";
 
+import { HiddenInputErrors } from "@/components/contributions/hidden-input-errors";
 import { buttonClass } from "@/components/form/field";
 import { FormStatus } from "@/components/form/form-status";
 import { useFormAction } from "@/components/form/use-form-action";
@@ -13,13 +14,12 @@ export function SupportForm({ contributionId, council }: { contributionId: numbe
     schema: supportSchema,
     defaultValues: { contributionId: String(contributionId), councilId: String(council.id) },
   });
-  const stale = error("contributionId") ?? error("councilId");
   return (
     <form {...formProps} className="mt-2 flex flex-col gap-2" aria-label={`Soutien du ${council.name}`}>
       <input type="hidden" {...field("contributionId")} />
       <input type="hidden" {...field("councilId")} />
       <FormStatus state={state} returnTo={`/espace/soutenir/${contributionId}`} />
-      {stale ? <p className="text-sm font-semibold text-red-800">{stale}</p> : null}
+      <HiddenInputErrors messages={[error("contributionId"), error("councilId")]} />
       <div>
         <button type="submit" className={buttonClass} disabled={pending}>
           Soutenir au nom du {council.name}

@@ -1,5 +1,6 @@
 "use client";
 
+import { HiddenInputErrors } from "@/components/contributions/hidden-input-errors";
 import { buttonClass, describedBy, Field, inputClass, secondaryButtonClass } from "@/components/form/field";
 import { FormStatus } from "@/components/form/form-status";
 import { useFormAction } from "@/components/form/use-form-action";
@@ -11,11 +12,6 @@ import { commentDraftAction, submitContributionAction, withdrawContributionActio
  * server action), and keep typed text on errors. `label` names the item (its heading), so that each
  * form of the page has its own accessible name.
  */
-
-/** A message of a hidden input (a stale page): the person cannot fix it, only reload. */
-function HiddenInputError({ message }: { message: string | undefined }) {
-  return message ? <p className="text-sm font-semibold text-red-800">{message}</p> : null;
-}
 
 export function CommentForm({ contributionId, councilSlug, label }: { contributionId: number; councilSlug: string; label: string }) {
   const defaultValues = { contributionId: String(contributionId), body: "" };
@@ -32,7 +28,7 @@ export function CommentForm({ contributionId, councilSlug, label }: { contributi
     <form {...formProps} className="mt-4 flex flex-col gap-2" aria-label={`Commenter : ${label}`}>
       <input type="hidden" {...field("contributionId")} />
       <FormStatus state={state} returnTo={`/espace/conseils/${councilSlug}/contributions#contribution-${contributionId}`} />
-      <HiddenInputError message={error("contributionId")} />
+      <HiddenInputErrors messages={[error("contributionId")]} />
       <Field id={id} label="Commenter ce brouillon (visible des membres du conseil seulement)" hint={hint} error={error("body")}>
         <textarea id={id} rows={3} className={inputClass} {...describedBy(id, hint, error("body"))} {...field("body")} />
       </Field>
@@ -57,7 +53,7 @@ function StepForm({ id, councilSlug, label, step }: { id: number; councilSlug: s
     <form {...formProps} className="mt-4 flex flex-col gap-2" aria-label={`${name} : ${label}`}>
       <input type="hidden" {...field("id")} />
       <FormStatus state={state} returnTo={`/espace/conseils/${councilSlug}/contributions#contribution-${id}`} />
-      <HiddenInputError message={error("id")} />
+      <HiddenInputErrors messages={[error("id")]} />
       <div>
         <button type="submit" className={step === "submit" ? buttonClass : secondaryButtonClass} disabled={pending}>
           {pending ? "Envoi…" : name}

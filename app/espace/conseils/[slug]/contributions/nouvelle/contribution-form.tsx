@@ -2,6 +2,7 @@
 
 import { useEffect, useState, type ReactNode } from "react";
 import type { UseFormRegisterReturn } from "react-hook-form";
+import { HiddenInputErrors } from "@/components/contributions/hidden-input-errors";
 import { buttonClass, describedBy, Field, inputClass } from "@/components/form/field";
 import { FormStatus } from "@/components/form/form-status";
 import { useFormAction } from "@/components/form/use-form-action";
@@ -77,11 +78,7 @@ export function NewContributionForm({
         </select>
       </Field>
       <TextFields kind={kind} field={field} radio={radio} error={error} />
-      <div>
-        <button type="submit" className={buttonClass} disabled={pending}>
-          {pending ? "Enregistrement…" : "Enregistrer le brouillon"}
-        </button>
-      </div>
+      <SaveButton pending={pending} label="Enregistrer le brouillon" />
     </form>
   );
 }
@@ -108,11 +105,7 @@ export function EditPendingForm({ kind, councilSlug, editing }: { kind: Kind; co
         Fiche action concernée : <strong>{editing.actionTitle}</strong>
       </p>
       <TextFields kind={kind} field={field} radio={radio} error={error} />
-      <div>
-        <button type="submit" className={buttonClass} disabled={pending}>
-          {pending ? "Enregistrement…" : "Enregistrer les modifications"}
-        </button>
-      </div>
+      <SaveButton pending={pending} label="Enregistrer les modifications" />
     </form>
   );
 }
@@ -157,10 +150,14 @@ function Status({ state, hydrated, returnTo }: { state: FormState<unknown>; hydr
   );
 }
 
-/** Messages of hidden inputs (a stale page): the person cannot fix them, only reload. */
-function HiddenInputErrors({ messages }: { messages: (string | undefined)[] }) {
-  const shown = [...new Set(messages.filter((m): m is string => !!m))];
-  return shown.length > 0 ? <p className="font-semibold text-red-800">{shown.join(" ")}</p> : null;
+function SaveButton({ pending, label }: { pending: boolean; label: string }) {
+  return (
+    <div>
+      <button type="submit" className={buttonClass} disabled={pending}>
+        {pending ? "Enregistrement…" : label}
+      </button>
+    </div>
+  );
 }
 
 type InputProps = UseFormRegisterReturn & { defaultValue?: string };
