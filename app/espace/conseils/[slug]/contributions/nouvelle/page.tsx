@@ -9,7 +9,7 @@ import { requireActor } from "@/server/auth/actor";
 import { listCouncilContributions } from "@/server/contributions/list-council-contributions";
 import { getDb } from "@/server/db";
 import { loadPlanOverview } from "@/server/plan/queries";
-import { ContributionForm } from "./contribution-form";
+import { NewContributionForm } from "./contribution-form";
 
 export const metadata: Metadata = { title: "Nouvelle contribution du conseil", robots: { index: false } };
 
@@ -63,7 +63,7 @@ export default async function NewContributionPage({ params, searchParams }: Prop
           </TextLink>
         )}
       </p>
-      <ContributionForm
+      <NewContributionForm
         key={kind}
         kind={kind}
         councilId={council.id}
