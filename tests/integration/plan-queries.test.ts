@@ -6,14 +6,12 @@ import { countQueries } from "@/db/query-count";
 import * as schema from "@/db/schema";
 import { recordProgressReport } from "@/server/plan/record-progress-report";
 import { getPublicCouncil } from "@/server/councils/get-public-council";
-import {
-  loadActionContributionsPage,
-  loadActionPage,
-  loadCouncils,
-  loadDemarchePage,
-  loadPlanOverview,
-  loadThemePage,
-} from "@/server/plan/queries";
+import { loadActionContributionsPage } from "@/server/plan/load-action-contributions-page";
+import { loadActionPage } from "@/server/plan/load-action-page";
+import { loadCouncils } from "@/server/plan/load-councils";
+import { loadDemarchePage } from "@/server/plan/load-demarche-page";
+import { loadPlanOverview } from "@/server/plan/load-plan-overview";
+import { loadThemePage } from "@/server/plan/load-theme-page";
 import { createTestDatabase, type TestDatabase } from "../support/test-database";
 import { insertItem } from "./answers-helpers";
 

@@ -6,7 +6,7 @@ import { auditLog, contributionSupports, councilMemberships, notifications } fro
 import type { ActionResult } from "@/lib/action-result";
 import { can } from "@/lib/permissions";
 import { getSupportChoice, supportProposal } from "@/server/supports/support-proposal";
-import { loadActionPage } from "@/server/plan/queries";
+import { loadActionPage } from "@/server/plan/load-action-page";
 import { createCast, createUser, matrixRoles, reload, type Cast, type MatrixRole } from "../support/actors";
 import { createTestDatabase, onPostgres, type TestDatabase } from "../support/test-database";
 import { refusalCode } from "./contributions-helpers";

@@ -8,7 +8,7 @@ import { TextLink } from "@/components/ui/text-link";
 import { requireActor } from "@/server/auth/actor";
 import { listCouncilContributions } from "@/server/contributions/list-council-contributions";
 import { getDb } from "@/server/db";
-import { loadPlanOverview } from "@/server/plan/queries";
+import { loadPlanOverview } from "@/server/plan/load-plan-overview";
 import { ContributionForm } from "./contribution-form";
 
 export const metadata: Metadata = { title: "Nouvelle contribution du conseil", robots: { index: false } };
