@@ -5,7 +5,7 @@ import { actions, contributionAnswers, contributions, councils, users } from "@/
 import { forbidden, notFound, ok, unauthenticated, type ActionResult } from "@/lib/action-result";
 import { can, type Actor, type MaybeActor } from "@/lib/permissions";
 import type { AnswerState } from "@/lib/validation/answer";
-import { selectAnswers, type AnswerView } from "@/server/plan/queries";
+import { selectAnswers, type AnswerView } from "@/server/plan/select-answers";
 import { answerDueAtSql, at } from "./due-date";
 
 /** Who may open the answers pages: moderators and officials (the City). */

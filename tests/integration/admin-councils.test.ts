@@ -8,7 +8,7 @@ import { archiveCouncil, unarchiveCouncil } from "@/server/councils-admin/archiv
 import { createCouncil } from "@/server/councils-admin/create-council";
 import { getCouncilForAdmin, listCouncilsForAdmin } from "@/server/councils-admin/queries";
 import { updateCouncil } from "@/server/councils-admin/update-council";
-import { loadCouncils } from "@/server/plan/queries";
+import { loadCouncils } from "@/server/plan/load-councils";
 import { createCast, type Cast } from "../support/actors";
 import { submitForm } from "../support/forms";
 import { createTestDatabase, type TestDatabase } from "../support/test-database";

@@ -10,7 +10,7 @@ import { submitContribution } from "@/server/contributions/submit-contribution";
 import { listCouncilContributions } from "@/server/contributions/list-council-contributions";
 import { approveContribution, rejectContribution } from "@/server/moderation/decide";
 import { listPendingQueue } from "@/server/moderation/queue";
-import { loadActionPage } from "@/server/plan/queries";
+import { loadActionPage } from "@/server/plan/load-action-page";
 import { createCast, createUser, matrixRoles, reload, type Cast, type MatrixRole } from "../support/actors";
 import { auditCount, lastAudit } from "../support/db-snapshot";
 import { createTestDatabase, onPostgres, type TestDatabase } from "../support/test-database";

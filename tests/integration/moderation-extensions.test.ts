@@ -13,7 +13,7 @@ import { hideContribution } from "@/server/moderation/hide";
 import { listPublishedForModeration, loadModerationCounts } from "@/server/moderation/lists";
 import { listPendingQueue } from "@/server/moderation/queue";
 import { createTemplate, listActiveTemplates, listAllTemplates, setTemplateArchived, updateTemplate } from "@/server/moderation/templates";
-import { loadActionPage } from "@/server/plan/queries";
+import { loadActionPage } from "@/server/plan/load-action-page";
 import { createCast, createUser, matrixRoles, reload, type Cast, type MatrixRole } from "../support/actors";
 import { auditCount, lastAudit } from "../support/db-snapshot";
 import { createTestDatabase, onPostgres, type TestDatabase } from "../support/test-database";

@@ -6,14 +6,13 @@ import { countQueries } from "@/db/query-count";
 import * as schema from "@/db/schema";
 import { recordProgressReport } from "@/server/plan/record-progress-report";
 import { getPublicCouncil } from "@/server/councils/get-public-council";
-import {
-  loadActionContributionsPage,
-  loadActionPage,
-  loadCouncils,
-  loadDemarchePage,
-  loadPlanOverview,
-  loadThemePage,
-} from "@/server/plan/queries";
+import { loadActionChoices } from "@/server/plan/load-action-choices";
+import { loadActionContributionsPage } from "@/server/plan/load-action-contributions-page";
+import { loadActionPage } from "@/server/plan/load-action-page";
+import { loadCouncils } from "@/server/plan/load-councils";
+import { loadDemarchePage } from "@/server/plan/load-demarche-page";
+import { loadPlanOverview } from "@/server/plan/load-plan-overview";
+import { loadThemePage } from "@/server/plan/load-theme-page";
 import { createTestDatabase, type TestDatabase } from "../support/test-database";
 import { insertItem } from "./answers-helpers";
 
@@ -111,6 +110,16 @@ describe("public plan queries", () => {
     // fiche's deadline changes and the earlier versions of corrected reports (+2).
     expect(before).toEqual({ home: expect.any(Number), theme: 5, fiche: 11, ficheContributions: 5, council: 5 });
     expect(before.home).toBeLessThanOrEqual(7);
+  });
+
+  it("the contribution form's fiches: each fiche once, in the home page's order, in one query", async () => {
+    const overview = await loadPlanOverview(database.db);
+    const fromHome = new Map<string, string>();
+    for (const t of overview!.themes) for (const a of t.actions) if (!fromHome.has(a.slug)) fromHome.set(a.slug, a.title);
+    const { result: choices, queries } = await countQueries(() => loadActionChoices(database.db));
+    expect(choices).toEqual([...fromHome].map(([slug, title]) => ({ slug, title })));
+    expect(choices.length).toBe(overview!.actionCount);
+    expect(queries).toBe(1);
   });
 });
 

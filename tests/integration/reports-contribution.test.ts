@@ -10,7 +10,7 @@ import { submitContribution } from "@/server/contributions/submit-contribution";
 import { approveContribution } from "@/server/moderation/decide";
 import { hideContribution } from "@/server/moderation/hide";
 import { listReportedQueue, loadModerationCounts } from "@/server/moderation/lists";
-import { loadActionPage } from "@/server/plan/queries";
+import { loadActionPage } from "@/server/plan/load-action-page";
 import { loadReportable, reportContribution } from "@/server/reports/report-contribution";
 import { keepPublished } from "@/server/reports/review";
 import { createCast, createUser, matrixRoles, reload, type Cast, type MatrixRole } from "../support/actors";

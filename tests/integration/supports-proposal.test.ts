@@ -7,7 +7,7 @@ import type { ActionResult } from "@/lib/action-result";
 import { can } from "@/lib/permissions";
 import { supportSchema } from "@/lib/validation/contribution";
 import { getSupportChoice, supportProposal } from "@/server/supports/support-proposal";
-import { loadActionPage } from "@/server/plan/queries";
+import { loadActionPage } from "@/server/plan/load-action-page";
 import { createCast, createUser, matrixRoles, reload, type Cast, type MatrixRole } from "../support/actors";
 import { submitForm } from "../support/forms";
 import { createTestDatabase, onPostgres, type TestDatabase } from "../support/test-database";
