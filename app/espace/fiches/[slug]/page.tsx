@@ -38,8 +38,9 @@ export default async function ProgressFichePage({ params, searchParams }: Props)
   if (!result.ok) notFound();
   const { action, deadline, deadlineChanges, reports, officials, availableOfficials, canReport } = result.data;
   const message = typeof query.fait === "string" ? done[query.fait] : undefined;
-  // A new id per render: after a report is published, the form starts again empty, as a new one.
-  const clientRequestId = randomUUID();
+  // Once a report is published, the form starts again, empty, with a new id (a new key). The key
+  // must not change otherwise: a form posted without JavaScript finds its answer by its place.
+  const newReportKey = reports.reduce((latest, r) => Math.max(latest, r.id), 0);
 
   return (
     <Container>
@@ -64,7 +65,7 @@ export default async function ProgressFichePage({ params, searchParams }: Props)
 
       {canReport ? (
         <Section id="nouveau" title="Publier un point d'étape">
-          <NewReportForm key={clientRequestId} actionSlug={action.slug} clientRequestId={clientRequestId} today={cityDay(new Date())} />
+          <NewReportForm key={newReportKey} actionSlug={action.slug} clientRequestId={randomUUID()} today={cityDay(new Date())} />
         </Section>
       ) : (
         <p className="mt-8">Vous pouvez consulter cette fiche ; seuls le personnel de la Ville et les élu·e·s en charge publient ses points d&apos;étape.</p>
