@@ -9,7 +9,7 @@ import { createMeeting } from "@/server/meetings/create-meeting";
 import { getPresentation, getPublicDeck, getPublicMeeting } from "@/server/meetings/queries";
 import { buildDeck, presenterNotes, type Deck, type Slide } from "@/server/meetings/slides";
 import { freezeMeeting, unfreezeMeeting } from "@/server/meetings/snapshot";
-import { recordProgressReport } from "@/server/plan/record-progress-report";
+import { postProgressReport } from "@/server/progress/post-report";
 import { createCast, type Cast } from "../support/actors";
 import { createTestDatabase, type TestDatabase } from "../support/test-database";
 import { insertItem } from "./answers-helpers";
@@ -45,8 +45,8 @@ async function meetingWithAgenda(startsAt: Date) {
     place: "Salle du conseil municipal",
     agenda: [
       { ref: "", label: "Ouverture", notes: SECRET },
-      { ref: "theme:habitat-cadre-de-vie", label: "", notes: "" },
-      { ref: `action:${FICHE}`, label: "", notes: `${SECRET}-fiche` },
+      { ref: "theme:habitat-cadre-de-vie", label: null, notes: null },
+      { ref: `action:${FICHE}`, label: null, notes: `${SECRET}-fiche` },
     ],
   });
   if (!result.ok) throw new Error(result.message);
@@ -188,7 +188,8 @@ describe("« état au … »", () => {
     expect(frozen.data).toMatchObject({ canUnfreeze: true, canFreeze: true });
 
     const title = `Point d'étape après le gel ${randomUUID()}`;
-    expect(await recordProgressReport({ actionSlug: FICHE, title, body: "Nouveaux logements livrés.", status: "in_progress", progress: 77 }, db)).toMatchObject({ ok: true });
+    const report = { actionSlug: FICHE, clientRequestId: randomUUID(), reportedOn: new Date().toISOString().slice(0, 10), title, body: "Nouveaux logements livrés." };
+    expect(await postProgressReport(db, cast.actors.moderator, { ...report, status: "in_progress", progress: 77, deadline: null })).toMatchObject({ ok: true });
 
     const live = (await buildDeck(db, meeting.id))!;
     expect(ofKind(live, "action")[0]).toMatchObject({ progress: 77, latestReport: { title } });

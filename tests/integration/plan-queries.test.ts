@@ -4,7 +4,6 @@ import type { Database } from "@/db/client";
 import { createAction, createCouncil, createMeeting } from "@/db/factories";
 import { countQueries } from "@/db/query-count";
 import * as schema from "@/db/schema";
-import { recordProgressReport } from "@/server/plan/record-progress-report";
 import { getPublicCouncil } from "@/server/councils/get-public-council";
 import { loadActionChoices } from "@/server/plan/load-action-choices";
 import { loadActionContributionsPage } from "@/server/plan/load-action-contributions-page";
@@ -120,40 +119,5 @@ describe("public plan queries", () => {
     expect(choices).toEqual([...fromHome].map(([slug, title]) => ({ slug, title })));
     expect(choices.length).toBe(overview!.actionCount);
     expect(queries).toBe(1);
-  });
-});
-
-describe("recording a progress report (server layer)", () => {
-  it("publishes the report and applies its status and progress to the fiche", async () => {
-    const action = await createAction(database.db, { themeSlug: "habitat-cadre-de-vie" });
-    const result = await recordProgressReport(
-      { actionSlug: action.slug, title: "Deuxième point d'étape", body: "Travaux terminés.", reportedOn: "2026-03-02", status: "done", progress: 100 },
-      database.db,
-    );
-    expect(result.ok).toBe(true);
-    const page = await loadActionPage(action.slug, database.db);
-    expect(page!.action).toMatchObject({ status: "done", progress: 100 });
-    expect(page!.reports[0]).toMatchObject({ title: "Deuxième point d'étape", reportedOn: "2026-03-02" });
-    const theme = await loadThemePage("habitat-cadre-de-vie", database.db);
-    expect(theme!.theme.progress).toBe(100);
-  });
-
-  it("refuses bad input with French messages and writes nothing", async () => {
-    const action = await createAction(database.db);
-    const result = await recordProgressReport(
-      { actionSlug: action.slug, title: "  ", body: "x", progress: 140 },
-      database.db,
-    );
-    expect(result).toMatchObject({ ok: false, code: "VALIDATION_FAILED" });
-    if (result.ok || result.code !== "VALIDATION_FAILED") throw new Error("unreachable");
-    expect(result.fieldErrors.title).toEqual(["Donnez un titre au point d'étape."]);
-    expect(result.fieldErrors.progress).toEqual(["L'avancement ne peut pas dépasser 100 %."]);
-    const reports = await database.db.select().from(schema.progressReports).where(eq(schema.progressReports.actionId, action.id));
-    expect(reports).toHaveLength(0);
-  });
-
-  it("answers ACTION_NOT_FOUND for an unknown fiche", async () => {
-    const result = await recordProgressReport({ actionSlug: "n-existe-pas", title: "T", body: "B" }, database.db);
-    expect(result).toEqual({ ok: false, code: "ACTION_NOT_FOUND" });
   });
 });
