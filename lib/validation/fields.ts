@@ -152,7 +152,8 @@ export const checkbox = () => z.preprocess((value) => value === true || value ==
 /** Several values under one name (checkboxes): absent gives [], one value gives [value]. */
 export const list = <T extends z.ZodType>(item: T, { max, tooMany }: { max: number; tooMany: string }) =>
   z.preprocess(
-    (value) => (value === undefined || value === null || value === "" ? [] : Array.isArray(value) ? value : [value]),
+    // react-hook-form gives `false` for a lone unticked checkbox of a list.
+    (value) => (value === undefined || value === null || value === "" || value === false ? [] : Array.isArray(value) ? value : [value]),
     z.array(item).max(max, { error: tooMany }),
   );
 
