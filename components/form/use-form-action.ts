@@ -68,10 +68,11 @@ export function useFormAction<S extends FormSchema, T = unknown>({ action, endpo
   }, [state.n]);
 
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
-    const submitter = (event.nativeEvent as SubmitEvent).submitter;
+    // Read the fields now: once the check starts the form is pending and its buttons disabled, and
+    // a disabled submit button is left out of FormData (the pressed button's name and value, e.g.
+    // « approve » or « refuse » a selection, would be lost).
+    const data = new FormData(event.currentTarget, (event.nativeEvent as SubmitEvent).submitter);
     void form.handleSubmit(() => {
-      const element = ref.current ?? event.currentTarget;
-      const data = new FormData(element, submitter);
       startTransition(() => dispatch(data));
     })(event);
   };
