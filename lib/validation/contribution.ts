@@ -1,7 +1,6 @@
 import { z } from "zod";
-import { choice, id, requestId, slug, text } from "./fields";
+import { checkbox, choice, id, list, optionalId, optionalText, requestId, slug, text } from "./fields";
 import { plainText } from "./text";
-import { checkbox, choice, id, list, optionalId, optionalText, text } from "./fields";
 import { returnFilters } from "./moderation-filters";
 
 /*
