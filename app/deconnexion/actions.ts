@@ -1,7 +1,11 @@
 "use server";
 
 import { cookies } from "next/headers";
+import { ok } from "@/lib/action-result";
 import { revokeAllSessionsSchema } from "@/lib/validation/auth";
+import { getSessionId } from "@/server/auth/actor";
+import { sessionExpiry } from "@/server/auth/options";
+import { revokeSession } from "@/server/auth/revoke-session";
 import { revokeAllSessions } from "@/server/auth/revoke-sessions";
 import { formAction } from "@/server/form-action";
 
@@ -14,6 +18,21 @@ async function dropSessionCookies() {
     }
   }
 }
+
+/**
+ * « Se déconnecter »: this session ends on the server (a copy of the cookie is refused from now
+ * on), then the browser's cookie is dropped. A plain POST: it works without JavaScript.
+ */
+export const signOutAction = formAction({
+  schema: revokeAllSessionsSchema,
+  run: async (_input, { db, actor }) => {
+    const sessionId = await getSessionId();
+    if (sessionId) await revokeSession(db, { sessionId, userId: actor.id, expiresAt: sessionExpiry(undefined) });
+    await dropSessionCookies();
+    return ok(null);
+  },
+  done: () => "/deconnexion?etat=deconnecte",
+});
 
 /**
  * « Se déconnecter de tous les appareils ». The actor comes from the session cookie, never from

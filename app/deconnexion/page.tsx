@@ -3,7 +3,7 @@ import { buttonClass, FormMessage } from "@/components/form/field";
 import { Container } from "@/components/ui/container";
 import { PageHeading } from "@/components/ui/page-heading";
 import { getActor } from "@/server/auth/actor";
-import { RevokeAllSessionsForm, SignOutButton } from "./sign-out-controls";
+import { RevokeAllSessionsForm, SignOutForm } from "./sign-out-controls";
 
 export const metadata: Metadata = { title: "Se déconnecter", robots: { index: false } };
 
@@ -51,12 +51,7 @@ export default async function SignOutPage({ searchParams }: { searchParams: Prom
             Vous êtes connecté·e en tant que <strong>{actor.displayName}</strong>{" "}
             <span className="[overflow-wrap:anywhere]">({actor.email})</span>.
           </p>
-          <SignOutButton />
-          <noscript>
-            <p className="rounded-md border-2 border-amber-800 bg-amber-50 p-3 text-slate-900">
-              Ce bouton a besoin de JavaScript. Sans JavaScript, « Se déconnecter de tous les appareils », ci-dessous, fonctionne.
-            </p>
-          </noscript>
+          <SignOutForm />
         </section>
         <section aria-labelledby="tous-les-appareils" className="flex flex-col items-start gap-4 border-t border-slate-300 pt-8">
           <h2 id="tous-les-appareils" className="text-xl font-bold text-slate-900">

@@ -1,27 +1,20 @@
 "use client";
 
-import { signOut } from "next-auth/react";
-import { useState } from "react";
 import { buttonClass, secondaryButtonClass } from "@/components/form/field";
 import { FormStatus } from "@/components/form/form-status";
 import { useFormAction } from "@/components/form/use-form-action";
-import { revokeAllSessionsAction } from "./actions";
+import { revokeAllSessionsAction, signOutAction } from "./actions";
 
-/** « Se déconnecter » (this browser, through next-auth). */
-export function SignOutButton() {
-  const [pending, setPending] = useState(false);
+/** « Se déconnecter » (this browser): the session ends on the server too. */
+export function SignOutForm() {
+  const { state, pending, formProps } = useFormAction({ action: signOutAction });
   return (
-    <button
-      type="button"
-      className={buttonClass}
-      disabled={pending}
-      onClick={() => {
-        setPending(true);
-        void signOut({ callbackUrl: "/deconnexion?etat=deconnecte" });
-      }}
-    >
-      {pending ? "Déconnexion…" : "Se déconnecter"}
-    </button>
+    <form {...formProps} className="flex flex-col items-start gap-4" aria-label="Se déconnecter">
+      <FormStatus state={state} errorsOnly returnTo="/deconnexion" />
+      <button type="submit" className={buttonClass} disabled={pending}>
+        {pending ? "Déconnexion…" : "Se déconnecter"}
+      </button>
+    </form>
   );
 }
 

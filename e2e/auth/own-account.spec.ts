@@ -164,6 +164,36 @@ test("« Se déconnecter de tous les appareils » : l'autre navigateur perd sa s
   }
 });
 
+test("« Se déconnecter » met fin à la session sur le serveur : une copie du cookie est refusée, l'autre appareil reste connecté", async ({ browser }) => {
+  const device = await browser.newContext();
+  const other = await browser.newContext();
+  const thief = await browser.newContext();
+  try {
+    await signInAs(device, email, account.password);
+    await signInAs(other, email, account.password);
+    // Someone copies the session cookie before the person signs out.
+    const saved = (await device.cookies(baseURL)).filter((c) => c.name.endsWith("next-auth.session-token"));
+    expect(saved).toHaveLength(1);
+    const page = await device.newPage();
+    await page.goto("/deconnexion");
+    await page.getByRole("button", { name: "Se déconnecter", exact: true }).click();
+    await expect(page).toHaveURL("/deconnexion?etat=deconnecte");
+    await expect(page.getByRole("status")).toHaveText("Vous êtes déconnecté·e.");
+
+    await thief.addCookies(saved);
+    const copy = await thief.newPage();
+    await copy.goto("/espace");
+    await expect(copy).toHaveURL(/\/connexion\?callbackUrl=/);
+    const otherPage = await other.newPage();
+    await otherPage.goto("/deconnexion");
+    await expect(otherPage.getByText(`Vous êtes connecté·e en tant que ${account.displayName}`)).toBeVisible();
+  } finally {
+    await device.close();
+    await other.close();
+    await thief.close();
+  }
+});
+
 test("une adresse inconnue reçoit exactement la même réponse, et aucun courriel", async ({ page }) => {
   expect(confirmationForKnownEmail, "le test de bout en bout a relevé la réponse pour un compte existant").toBeTruthy();
   const unknown = `personne-${Date.now()}@exemple.invalid`;

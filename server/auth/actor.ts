@@ -47,6 +47,12 @@ export async function loadActor(db: Db, userId: number, sessionVersion: number, 
   return { ...rest, councils: new Map(memberships.map((m) => [m.councilId, m.role as CouncilRole])) };
 }
 
+/** The id of this request's session (to end it on the server), or null. */
+export async function getSessionId(): Promise<string | null> {
+  const session = await getServerSession(authOptions());
+  return session?.user?.sessionId ?? null;
+}
+
 /** The signed-in person for this request, or null. Memoised per request. */
 export const getActor = cache(async (): Promise<SignedInActor | null> => {
   const session = await getServerSession(authOptions());
