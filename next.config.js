@@ -8,7 +8,14 @@ const nextConfig = {
   distDir: process.env.NEXT_DIST_DIR || ".next",
   // The benchmark build adds one empty page (`*.bench.tsx`) as a baseline for shipped JS;
   // production builds never contain it.
-  pageExtensions: process.env.BENCH_BUILD === "1" ? ["tsx", "ts", "bench.tsx"] : ["tsx", "ts"],
+  // The browser tests' seams (`route.test-hook.ts`) exist only in a build made for the tests
+  // (TEST_HOOKS_TOKEN set): a production build has no such route, whatever the method.
+  pageExtensions: [
+    "tsx",
+    "ts",
+    ...(process.env.BENCH_BUILD === "1" ? ["bench.tsx"] : []),
+    ...(process.env.TEST_HOOKS_TOKEN ? ["test-hook.ts"] : []),
+  ],
   experimental: {
     // Static pages read the database while prerendering. With the embedded database only one
     // process may open its folder, so the build renders pages in a single worker.

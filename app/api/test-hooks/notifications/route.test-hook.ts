@@ -1,27 +1,18 @@
-import { timingSafeEqual } from "node:crypto";
 import { eq } from "drizzle-orm";
 import { z } from "zod";
 import { users } from "@/db/schema";
-import { env } from "@/lib/env";
 import { notificationKinds } from "@/lib/validation/settings";
 import { getDb } from "@/server/db";
+import { testHookAuthorized } from "../authorized";
 import { requestDigests } from "@/server/notifications/digest";
 import { notifyUsers } from "@/server/notifications/notify";
 
 /*
  * Test seam for the browser tests of notifications: writes one notification for a person with
  * the real writer (server/notifications/notify.ts), then asks for the digest as every writer does
- * after its commit. It exists only when TEST_HOOKS_TOKEN is set (never in a normal deployment)
- * and answers 404 to any request without that token.
+ * after its commit. It is built only into a test build (see ../authorized.ts) and answers 404 to any request
+ * without the token.
  */
-function authorized(request: Request): boolean {
-  const expected = env().TEST_HOOKS_TOKEN;
-  const given = request.headers.get("x-test-hooks-token");
-  if (!expected || !given) return false;
-  const [a, b] = [Buffer.from(given), Buffer.from(expected)];
-  return a.length === b.length && timingSafeEqual(a, b);
-}
-
 const bodySchema = z.object({
   email: z.string().trim().toLowerCase(),
   kind: z.enum(notificationKinds),
@@ -30,7 +21,7 @@ const bodySchema = z.object({
 });
 
 export async function POST(request: Request) {
-  if (!authorized(request)) return new Response("Not found", { status: 404 });
+  if (!testHookAuthorized(request)) return new Response("Not found", { status: 404 });
   const parsed = bodySchema.safeParse(await request.json().catch(() => null));
   if (!parsed.success) return Response.json({ ok: false, message: "Demande invalide." }, { status: 400 });
   const { email, ...draft } = parsed.data;

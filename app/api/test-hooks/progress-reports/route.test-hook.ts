@@ -1,11 +1,10 @@
-import { timingSafeEqual } from "node:crypto";
 import { eq } from "drizzle-orm";
 import { users } from "@/db/schema";
-import { env } from "@/lib/env";
 import { postProgressReportSchema } from "@/lib/validation/progress";
 import { loadActor } from "@/server/auth/actor";
 import { refreshPublicPages } from "@/server/cache";
 import { getDb } from "@/server/db";
+import { testHookAuthorized } from "../authorized";
 import { handleForm } from "@/server/form-action";
 import { postProgressReport } from "@/server/progress/post-report";
 
@@ -14,23 +13,15 @@ import { postProgressReport } from "@/server/progress/post-report";
  * cache and meeting specs). It posts the form's fields as a staff member — the demo moderator, or
  * the active account named in `actorEmail` — through the same path as the app's form: one parse
  * of the raw values by the shared schema, then postProgressReport (permission, author, journal
- * row), then the public pages' refresh. It exists only when TEST_HOOKS_TOKEN is set (never in a
- * normal deployment) and answers 404 to any request without that token.
+ * row), then the public pages' refresh. It is built only into a test build (see ../authorized.ts) and answers
+ * 404 to any request without the token.
  */
 const DEFAULT_ACTOR = "moderation@demo.aurillac.invalid";
-
-function authorized(request: Request): boolean {
-  const expected = env().TEST_HOOKS_TOKEN;
-  const given = request.headers.get("x-test-hooks-token");
-  if (!expected || !given) return false;
-  const [a, b] = [Buffer.from(given), Buffer.from(expected)];
-  return a.length === b.length && timingSafeEqual(a, b);
-}
 
 const statusOf: Record<string, number> = { VALIDATION_FAILED: 400, UNAUTHENTICATED: 401, FORBIDDEN: 403, NOT_FOUND: 404 };
 
 export async function POST(request: Request) {
-  if (!authorized(request)) return new Response("Not found", { status: 404 });
+  if (!testHookAuthorized(request)) return new Response("Not found", { status: 404 });
   const form = await request.formData().catch(() => null);
   if (!form) return Response.json({ ok: false, message: "Envoyez les champs du formulaire (application/x-www-form-urlencoded)." }, { status: 400 });
   const email = String(form.get("actorEmail") ?? DEFAULT_ACTOR).trim().toLowerCase();
