@@ -68,45 +68,42 @@ export function resetMail(to: string, link: string): OutgoingMail {
 }
 
 /**
- * « Mot de passe oublié »: the same answer, after the same queries, whether the address belongs
- * to an active account or not. A token (hash only, 1 hour) is stored and mailed only for an
- * active account, and not beyond MAX_RESET_REQUESTS_PER_HOUR unused links an hour.
+ * « Mot de passe oublié »: the same answer whether the address belongs to an active account or
+ * not, and the answer does not wait for any work that depends on it — the look-up, the token
+ * (hash only, 1 hour, not beyond MAX_RESET_REQUESTS_PER_HOUR unused links an hour) and the mail
+ * all run in `schedule` (the app passes `after()`: once the answer is sent).
  */
 export async function requestPasswordReset(
   db: Db,
   { email }: PasswordResetRequestData,
   options: ResetRequestOptions = {},
 ): Promise<ActionResult> {
-  // Always made, whether or not it is used: the work does not depend on the address.
-  const { token, tokenHash } = newToken();
-  const [user] = await db
-    .select({ id: users.id })
-    .from(users)
-    .where(and(eq(users.email, email), isNull(users.deactivatedAt)));
-  const [recent] = await db
-    .select({ n: count() })
-    .from(passwordResetTokens)
-    .where(
-      and(
-        eq(passwordResetTokens.userId, user?.id ?? -1),
-        isNull(passwordResetTokens.usedAt),
-        gt(passwordResetTokens.createdAt, sql`now() - interval '1 hour'`),
-      ),
-    );
-  if (user && (recent?.n ?? 0) < MAX_RESET_REQUESTS_PER_HOUR) {
+  const send = options.send ?? sendMail;
+  const baseUrl = options.baseUrl ?? siteOrigin();
+  const work = async () => {
+    const [user] = await db
+      .select({ id: users.id })
+      .from(users)
+      .where(and(eq(users.email, email), isNull(users.deactivatedAt)));
+    if (!user) return;
+    const [recent] = await db
+      .select({ n: count() })
+      .from(passwordResetTokens)
+      .where(and(eq(passwordResetTokens.userId, user.id), isNull(passwordResetTokens.usedAt), gt(passwordResetTokens.createdAt, sql`now() - interval '1 hour'`)));
+    if ((recent?.n ?? 0) >= MAX_RESET_REQUESTS_PER_HOUR) return;
+    const { token, tokenHash } = newToken();
     await db.insert(passwordResetTokens).values({
       tokenHash,
       userId: user.id,
       expiresAt: sql`now() + ${sql.raw(`interval '${RESET_LINK_VALID_HOURS} hour'`)}`,
     });
-    const mail = resetMail(email, resetLink(options.baseUrl ?? siteOrigin(), token));
-    const send = options.send ?? sendMail;
-    const task = () =>
-      send(mail).catch((error: unknown) => {
-        console.error("[courriel] échec de l'envoi du lien de nouveau mot de passe :", error);
-      });
-    await (options.schedule ?? ((t) => t()))(task);
-  }
+    await send(resetMail(email, resetLink(baseUrl, token)));
+  };
+  await (options.schedule ?? ((task) => task()))(() =>
+    work().catch((error: unknown) => {
+      console.error("[courriel] échec de la demande de nouveau mot de passe :", error);
+    }),
+  );
   return ok(undefined, RESET_REQUESTED_MESSAGE);
 }
 

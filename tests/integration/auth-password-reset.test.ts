@@ -17,6 +17,7 @@ import { verifySignIn } from "@/server/auth/sign-in";
 import { accountKey } from "@/server/auth/throttle";
 import { hashToken } from "@/server/auth/tokens";
 import type { OutgoingMail } from "@/server/mail/send";
+import { countQueries } from "@/db/query-count";
 import { createUser, TEST_PASSWORD } from "../support/actors";
 import { submitForm } from "../support/forms";
 import { createTestDatabase, rowsOf, type TestDatabase } from "../support/test-database";
@@ -282,5 +283,37 @@ describe("resetPassword", () => {
     expect((await reset(token, NEW_PASSWORD)).ok).toBe(true);
     expect(await db.select().from(signInThrottles).where(eq(signInThrottles.key, accountKey(user.email)))).toHaveLength(0);
     expect((await verifySignIn(db, { email: user.email, password: NEW_PASSWORD, address: "reset-throttle-x" })).ok).toBe(true);
+  });
+});
+
+describe("timing of « Mot de passe oublié »", () => {
+  const median = (values: number[]) => [...values].sort((x, y) => x - y)[Math.floor(values.length / 2)]!;
+
+  it("a known address and an unknown one are answered after the same work: no query before the answer, similar time", async () => {
+    const user = await createUser(db);
+    const later: (() => Promise<void>)[] = [];
+    const ask = (email: string) => requestPasswordReset(db, { email }, { baseUrl: origin, send: async () => {}, schedule: (task) => void later.push(task) });
+    // The look-up, the token and the mail all wait for the answer to be sent.
+    expect((await countQueries(() => ask(user.email))).queries).toBe(0);
+    expect((await countQueries(() => ask(`personne-${randomUUID().slice(0, 8)}@exemple.invalid`))).queries).toBe(0);
+    // Time, as the sign-in test does: ratio of medians, each sample a batch of 50 requests.
+    const timed = async (emails: string[]) => {
+      const start = performance.now();
+      for (const email of emails) await ask(email);
+      return performance.now() - start;
+    };
+    const known: number[] = [];
+    const unknown: number[] = [];
+    for (let i = 0; i < 15; i++) {
+      const strangers = Array.from({ length: 50 }, () => `personne-${randomUUID().slice(0, 8)}@exemple.invalid`);
+      known.push(await timed(Array.from({ length: 50 }, () => user.email)));
+      unknown.push(await timed(strangers));
+    }
+    const ratio = median(known) / median(unknown);
+    expect(ratio, `médianes : connue ${median(known).toFixed(2)} ms, inconnue ${median(unknown).toFixed(2)} ms (50 demandes)`).toBeGreaterThan(0.5);
+    expect(ratio).toBeLessThan(2);
+    // The deferred work still does its job: links for the known address only, at most 5 an hour.
+    for (const task of later) await task();
+    expect((await tokensOf(user.id)).length).toBe(5);
   });
 });
