@@ -17,7 +17,7 @@ import { loadActionPage } from "@/server/plan/load-action-page";
 import { createCast, createUser, matrixRoles, reload, type Cast, type MatrixRole } from "../support/actors";
 import { auditCount, lastAudit } from "../support/db-snapshot";
 import { createTestDatabase, onPostgres, type TestDatabase } from "../support/test-database";
-import { bulkDecisionSchema, hideSchema, reasonTemplateSchema } from "@/lib/validation/contribution";
+import { bulkDecisionSchema, editPendingSchema, hideSchema, reasonTemplateSchema } from "@/lib/validation/contribution";
 import { submitForm } from "../support/forms";
 import { bulkData, expectRefusedUnchanged as expectRefused, hideData, rejectData } from "./moderation-helpers";
 import { feedbackInput, proposalInput, refusalCode } from "./contributions-helpers";
@@ -173,8 +173,15 @@ describe("editing a pending item, as each role", () => {
     await expectRefusedUnchanged("memberOfA", () => editPendingContribution(db, cast.actors.memberOfA, { id: published, kind: "feedback", position: "favorable", body }), "CONFLICT");
     const id = await pendingOfA();
     await expectRefusedUnchanged("memberOfA", () => editPendingContribution(db, cast.actors.memberOfA, { id, kind: "proposal", title: "Un titre", body }), "VALIDATION_FAILED");
-    const short = await editPendingContribution(db, cast.actors.memberOfA, { id, kind: "feedback", position: "favorable", body: "court" });
-    expect((short as { fieldErrors: Record<string, string[]> }).fieldErrors.body?.[0]).toMatch(/au moins 10 caractères/);
+    // Refused input goes through the form's path (one parse of the raw values), writing nothing.
+    const short = await submitForm(db, cast.actors.memberOfA, editPendingSchema, { id: String(id), kind: "feedback", position: "favorable", body: "court" }, (input) =>
+      editPendingContribution(db, cast.actors.memberOfA, input),
+    );
+    expect(short.ok).toBe(false);
+    if (short.ok) return;
+    expect(short.fieldErrors?.body?.[0]).toMatch(/au moins 10 caractères/);
+    const [row] = await db.select({ body: contributions.body }).from(contributions).where(eq(contributions.id, id));
+    expect(row!.body).not.toBe("court");
   });
 
   it("a moderator who read the text before an edit cannot decide on it: told to read it again", async () => {
