@@ -44,6 +44,7 @@ export const journalActionLabels: Record<string, string> = {
   "contribution.reject": "Contribution refusée",
   "contribution.hide": "Contribution masquée",
   "contribution.auto_hide": "Contribution masquée après des signalements",
+  "meeting.snapshot.withdraw": "Contribution masquée retirée des diapositives figées d'une réunion",
   "contribution.report": "Contribution signalée",
   "contribution.republish": "Contribution signalée remise en ligne",
   "contribution.reports_dismiss": "Signalements classés sans suite",

@@ -1,12 +1,12 @@
 import "server-only";
-import { asc, desc, eq, getTableColumns } from "drizzle-orm";
+import { and, asc, desc, eq, getTableColumns, inArray } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { actionThemes, actions, meetingAgendaItems, meetingSnapshots, meetings, themes } from "@/db/schema";
+import { actionThemes, actions, contributions, meetingAgendaItems, meetingSnapshots, meetings, themes } from "@/db/schema";
 import { forbidden, notFound, ok, unauthenticated, type ActionResult } from "@/lib/action-result";
 import { cityDay } from "@/lib/dates";
 import { can, type MaybeActor } from "@/lib/permissions";
 import { cityDateTime, type MeetingInput } from "@/lib/validation/meeting";
-import { buildDeck, deckFromSnapshot, presenterNotes, type Deck } from "./slides";
+import { buildDeck, deckContributionIds, deckFromSnapshot, presenterNotes, withoutUnpublished, type Deck } from "./slides";
 
 export interface MeetingListItem {
   id: number;
@@ -64,10 +64,20 @@ export async function getPublicDeck(db: Db, slug: string, now: Date = new Date()
   return currentDeck(db, meeting.id, now);
 }
 
+/**
+ * The deck shown for a meeting: its frozen snapshot if any — never showing what is not published
+ * now (docs/decisions/0011) — else live data, which only ever reads published items.
+ */
 async function currentDeck(db: Db, meetingId: number, now: Date): Promise<{ deck: Deck; frozenAt: Date | null } | null> {
   const [snapshot] = await db.select({ takenAt: meetingSnapshots.takenAt, data: meetingSnapshots.data }).from(meetingSnapshots).where(eq(meetingSnapshots.meetingId, meetingId));
   const frozen = snapshot ? deckFromSnapshot(snapshot.data) : null;
-  if (frozen) return { deck: frozen, frozenAt: snapshot!.takenAt };
+  if (frozen) {
+    const ids = deckContributionIds(frozen);
+    const published = ids.length
+      ? await db.select({ id: contributions.id }).from(contributions).where(and(inArray(contributions.id, ids), eq(contributions.status, "published")))
+      : [];
+    return { deck: withoutUnpublished(frozen, new Set(published.map((r) => r.id))), frozenAt: snapshot!.takenAt };
+  }
   const live = await buildDeck(db, meetingId, now);
   return live ? { deck: live, frozenAt: null } : null;
 }

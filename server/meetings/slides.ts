@@ -24,7 +24,8 @@ import type { ActionStatus } from "@/lib/labels";
  * agenda position).
  */
 
-export const DECK_VERSION = 1;
+/** 2: every contribution shown carries its id, so a frozen deck can leave out what is no longer published. */
+export const DECK_VERSION = 2;
 /** How many items a list on the « what changed » slide shows before « et N autres ». */
 const CHANGES_SHOWN = 4;
 /** The most-supported proposals shown on a fiche's slide. */
@@ -48,8 +49,8 @@ export type Slide =
       /** The previous meeting, if any: the changes are counted since its date. */
       since: { title: string; startsAt: string } | null;
       reports: { total: number; items: { actionTitle: string; title: string; status: ActionStatus | null; progress: number | null }[] };
-      proposals: { total: number; items: { title: string; councilName: string; actionTitle: string }[] };
-      answers: { total: number; items: { proposalTitle: string; state: AnswerState; councilName: string }[] };
+      proposals: { total: number; items: { contributionId: number; title: string; councilName: string; actionTitle: string }[] };
+      answers: { total: number; items: { contributionId: number; proposalTitle: string; state: AnswerState; councilName: string }[] };
     }
   | { kind: "section"; heading: string; agendaPosition: number }
   | { kind: "theme"; heading: string; agendaPosition: number; number: number; path: string; actions: ActionLine[] }
@@ -63,6 +64,7 @@ export type Slide =
       timeframe: string | null;
       latestReport: { title: string; reportedOn: string | null; excerpt: string } | null;
       proposals: {
+        contributionId: number;
         title: string;
         councilName: string;
         supports: number;
@@ -170,7 +172,7 @@ async function changesSlide(db: Db, plan: number, previous: { title: string; sta
   const [proposalTotal, proposalItems] = await Promise.all([
     db.select({ n: count() }).from(contributions).innerJoin(actions, eq(actions.id, contributions.actionId)).where(proposalWhere),
     db
-      .select({ title: contributions.title, councilName: councils.name, actionTitle: actions.title })
+      .select({ contributionId: contributions.id, title: contributions.title, councilName: councils.name, actionTitle: actions.title })
       .from(contributions)
       .innerJoin(actions, eq(actions.id, contributions.actionId))
       .innerJoin(councils, eq(councils.id, contributions.councilId))
@@ -188,7 +190,7 @@ async function changesSlide(db: Db, plan: number, previous: { title: string; sta
       .innerJoin(actions, eq(actions.id, contributions.actionId))
       .where(answerWhere),
     db
-      .select({ proposalTitle: contributions.title, state: contributionAnswers.state, councilName: councils.name })
+      .select({ contributionId: contributions.id, proposalTitle: contributions.title, state: contributionAnswers.state, councilName: councils.name })
       .from(contributionAnswers)
       .innerJoin(contributions, eq(contributions.id, contributionAnswers.contributionId))
       .innerJoin(actions, eq(actions.id, contributions.actionId))
@@ -340,6 +342,7 @@ function actionSlide(data: AgendaData, actionId: number, agendaPosition: number)
       .map((p) => {
         const answer = data.latestAnswers.get(p.id);
         return {
+          contributionId: p.id,
           title: p.title ?? "",
           councilName: p.councilName,
           supports: Number(p.supports),
@@ -360,6 +363,38 @@ export async function presenterNotes(db: Db, meetingId: number, deck: Deck): Pro
     .where(eq(meetingAgendaItems.meetingId, meetingId));
   const byPosition = new Map(rows.map((r) => [r.position, r.notes]));
   return deck.slides.map((slide) => ("agendaPosition" in slide ? (byPosition.get(slide.agendaPosition) ?? null) : null));
+}
+
+/** The contributions a deck shows (proposals, and the proposals of the answers shown). */
+export function deckContributionIds(deck: Deck): number[] {
+  const ids = new Set<number>();
+  for (const slide of deck.slides) {
+    if (slide.kind === "changes") for (const item of [...slide.proposals.items, ...slide.answers.items]) ids.add(item.contributionId);
+    if (slide.kind === "action") for (const proposal of slide.proposals) ids.add(proposal.contributionId);
+  }
+  return [...ids];
+}
+
+/**
+ * The deck without the contributions that are not in `published`: what a frozen deck shows once
+ * an item it holds was hidden (or otherwise unpublished) after the freeze. Counts drop with them.
+ */
+export function withoutUnpublished(deck: Deck, published: ReadonlySet<number>): Deck {
+  const keep = <T extends { contributionId: number }>(items: T[]) => items.filter((item) => published.has(item.contributionId));
+  const slides = deck.slides.map((slide): Slide => {
+    if (slide.kind === "changes") {
+      const proposals = keep(slide.proposals.items);
+      const answers = keep(slide.answers.items);
+      return {
+        ...slide,
+        proposals: { total: slide.proposals.total - (slide.proposals.items.length - proposals.length), items: proposals },
+        answers: { total: slide.answers.total - (slide.answers.items.length - answers.length), items: answers },
+      };
+    }
+    if (slide.kind === "action") return { ...slide, proposals: keep(slide.proposals) };
+    return slide;
+  });
+  return { ...deck, slides };
 }
 
 /** A deck read back from a snapshot, if it has the shape this code writes. */

@@ -1,5 +1,5 @@
 import "server-only";
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { meetingSnapshots, meetings } from "@/db/schema";
 import { fail, forbidden, notFound, ok, unauthenticated, type ActionResult } from "@/lib/action-result";
@@ -60,4 +60,19 @@ export async function unfreezeMeeting(db: Db, actor: MaybeActor, { meetingId }: 
     });
     return ok({ slug: meeting.slug }, "Les diapositives utilisent de nouveau les données en direct.");
   });
+}
+
+/**
+ * Called in the transaction that unpublishes a contribution (hidden by a moderator or by reports):
+ * one journal row per frozen deck that shows it. Serving a frozen deck leaves it out from then on
+ * (server/meetings/queries.ts, docs/decisions/0011); the snapshot itself is not rewritten.
+ */
+export async function journalFrozenDecksShowing(tx: Db, contributionId: number, actorUserId: number | null): Promise<void> {
+  const showing = await tx
+    .select({ meetingId: meetingSnapshots.meetingId })
+    .from(meetingSnapshots)
+    .where(sql`jsonb_path_exists(${meetingSnapshots.data}, '$.** ? (@.contributionId == $id)', jsonb_build_object('id', ${contributionId}::int))`);
+  for (const { meetingId } of showing) {
+    await writeAudit(tx, { actorUserId, action: "meeting.snapshot.withdraw", targetType: "meeting", targetId: meetingId, details: { contributionId } });
+  }
 }

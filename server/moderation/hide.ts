@@ -6,6 +6,7 @@ import { fail, forbidden, notFound, ok, unauthenticated, type ActionResult } fro
 import { can, type MaybeActor } from "@/lib/permissions";
 import { hidingReasonRule, type HideData } from "@/lib/validation/contribution";
 import { writeAudit } from "@/server/audit";
+import { journalFrozenDecksShowing } from "@/server/meetings/snapshot";
 import { requestDigests } from "@/server/notifications/digest";
 import { notifyCouncilMembers } from "@/server/notifications/notify";
 import { councilContributionsLink, loadModerationTarget, subjectOf } from "./target";
@@ -63,6 +64,7 @@ export async function hideContribution(db: Db, actor: MaybeActor, input: HideDat
       reason,
       details: resolved.length > 0 ? { resolvedReports: resolved.length } : undefined,
     });
+    await journalFrozenDecksShowing(tx, id, actor.id);
     const { subject, e } = subjectOf(target);
     await notifyCouncilMembers(tx, target.councilId, {
       kind: "contribution_hidden",

@@ -6,6 +6,7 @@ import { fail, notFound, ok, unauthenticated, type ActionResult } from "@/lib/ac
 import { can, type MaybeActor } from "@/lib/permissions";
 import type { ReportData } from "@/lib/validation/contribution";
 import { writeAudit } from "@/server/audit";
+import { journalFrozenDecksShowing } from "@/server/meetings/snapshot";
 import { requestDigests } from "@/server/notifications/digest";
 import { notifyModerators } from "@/server/notifications/notify";
 import { itemColumns, toItem, type ModeratedItem } from "@/server/moderation/item";
@@ -69,6 +70,7 @@ export async function reportContribution(db: Db, actor: MaybeActor, input: Repor
       reason: hiddenReason,
       details: { openReports: openCount, threshold: reportThreshold },
     });
+    await journalFrozenDecksShowing(tx, id, null);
     await notifyModerators(tx, target.councilId, {
       kind: "moderation_reported",
       message: `Une contribution du ${target.councilName} a été masquée après ${openCount} signalements : elle attend votre examen.`,

@@ -4,11 +4,12 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database, Db } from "@/db/client";
 import { createCouncil, createMeeting as insertMeeting } from "@/db/factories";
 import { countQueries } from "@/db/query-count";
-import { actions, contributionAnswers, contributionSupports, meetingAgendaItems, progressReports, themes } from "@/db/schema";
+import { actions, auditLog, contributionAnswers, contributionSupports, meetingAgendaItems, progressReports, themes } from "@/db/schema";
 import { createMeeting } from "@/server/meetings/create-meeting";
 import { getPresentation, getPublicDeck, getPublicMeeting } from "@/server/meetings/queries";
 import { buildDeck, presenterNotes, type Deck, type Slide } from "@/server/meetings/slides";
 import { freezeMeeting, unfreezeMeeting } from "@/server/meetings/snapshot";
+import { hideContribution } from "@/server/moderation/hide";
 import { postProgressReport } from "@/server/progress/post-report";
 import { createCast, type Cast } from "../support/actors";
 import { createTestDatabase, type TestDatabase } from "../support/test-database";
@@ -258,5 +259,41 @@ describe("the number of queries", () => {
     // here and 69 for the large deck. Now: the meeting, the previous one and the agenda (3), the
     // « what changed » slide (6), the themes (2) and the fiches (5), each kind in one batch.
     expect(small).toBe(16);
+  });
+});
+
+describe("a frozen deck never shows what is not published now", () => {
+  it("freeze → hide: the title, the council and the answer are gone from every deck view, for every role; the hiding journals the deck", async () => {
+    const marker = randomUUID().slice(0, 8);
+    const council = await createCouncil(db, { name: `Conseil gelé ${marker}` });
+    const supporters = await Promise.all([1, 2, 3, 4].map(() => createCouncil(db)));
+    const id = await insertItem(db, council.id, FICHE, { title: `Proposition gelée ${marker}`, publishedDaysAgo: 1 });
+    for (const supporter of supporters) await db.insert(contributionSupports).values({ contributionId: id, councilId: supporter.id });
+    await db.insert(contributionAnswers).values({ contributionId: id, state: "accepted", body: `Réponse gelée ${marker}`, signatureName: "Élue", clientRequestId: randomUUID() });
+    const secrets = [`Proposition gelée ${marker}`, council.name, `Réponse gelée ${marker}`];
+
+    const meeting = await meetingWithAgenda(new Date(Date.now() + 2 * DAY));
+    expect(await freezeMeeting(db, cast.actors.official, { meetingId: meeting.id })).toMatchObject({ ok: true });
+    const before = await getPresentation(db, cast.actors.official, meeting.slug);
+    expect(before.ok).toBe(true);
+    if (!before.ok) return;
+    for (const secret of secrets) expect(JSON.stringify(before.data.deck)).toContain(secret);
+
+    expect(await hideContribution(db, cast.actors.moderator, { id, reason: "Propos injurieux envers une personne nommée.", templateId: null, fromReports: false })).toMatchObject({ ok: true });
+    const journal = await db.select().from(auditLog).where(and(eq(auditLog.action, "meeting.snapshot.withdraw"), eq(auditLog.targetId, String(meeting.id))));
+    expect(journal).toHaveLength(1);
+    expect(journal[0]).toMatchObject({ actorUserId: cast.userIds.moderator, details: { contributionId: id } });
+
+    for (const role of ["official", "moderator", "admin"] as const) {
+      const view = await getPresentation(db, cast.actors[role], meeting.slug);
+      expect(view.ok).toBe(true);
+      if (!view.ok) return;
+      expect(view.data.frozenAt).not.toBeNull();
+      for (const secret of secrets) expect(JSON.stringify(view.data)).not.toContain(secret);
+    }
+    // The public slides, after the meeting day (when the snapshot can no longer be frozen again).
+    const publicDeck = await getPublicDeck(db, meeting.slug, new Date(Date.now() + 5 * DAY));
+    expect(publicDeck?.frozenAt).not.toBeNull();
+    for (const secret of secrets) expect(JSON.stringify(publicDeck)).not.toContain(secret);
   });
 });
