@@ -1,7 +1,8 @@
 /**
  * Runs once when a server process starts: validate the environment, then open the database,
  * apply pending migrations and seed it if empty, so the first visitor never waits for that and a
- * misconfiguration stops the app at once with a clear message. Then starts the periodic run of the
+ * misconfiguration — or a database that cannot be opened — stops the app at once (non-zero exit)
+ * with a clear message. Then starts the periodic run of the
  * notification digests.
  */
 export async function register() {
@@ -22,8 +23,10 @@ export async function register() {
   }
   const { installPeerAddressHeader } = await import("@/server/net/peer-address");
   installPeerAddressHeader();
-  const { getDatabase } = await import("@/db/client");
-  const database = await getDatabase();
+  // Opens the database before the server serves anyone; if it cannot (held by a live process,
+  // unreachable…), the process exits non-zero instead of listening and answering 500 forever.
+  const { openDatabaseAtStart } = await import("@/db/client");
+  const database = await openDatabaseAtStart();
   console.log(`[base de données] prête (${database.kind === "pglite" ? "embarquée, PGlite" : "PostgreSQL"})`);
   // The notification digests that became due (24 h after a person's last one): every 10 minutes,
   // in this running server only (never during `next build`, never in the test runner). Unref'd.

@@ -1,23 +1,58 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { authSecret, siteOrigin } from "@/lib/env";
+import { safeCallbackPath } from "@/lib/safe-redirect";
+import { newNonce, securityHeaders } from "@/lib/security-headers";
 import { CSRF_HEADER, csrfCookieName, newCsrfCookie, tokenFromCsrfCookie } from "@/server/auth/csrf";
 
 /*
- * Runs before the sign-in pages: makes sure the browser holds next-auth's CSRF cookie and hands
- * its token to the page (a request header), so the sign-in form can carry it in a hidden field
- * and work as a plain POST, JavaScript or not. Authorization is never decided here.
+ * Runs before every request (pages, API routes, static assets, 404s) and does two jobs:
+ *
+ * 1. The security headers of every response, set here and nowhere else (lib/security-headers.ts,
+ *    docs/decisions/0009-security-headers.md): a fresh CSP nonce per request, handed to Next in the
+ *    request's Content-Security-Policy header, from which Next puts it on the scripts of the pages
+ *    it renders for this request.
+ * 2. Drops a next-auth callback-url cookie that is not an address of this site (only a cookie set
+ *    by someone else can be: next-auth writes checked ones), before next-auth or the sign-in error
+ *    page read it — next-auth would otherwise refuse every sign-in with « Configuration ».
+ * 3. On the sign-in pages: makes sure the browser holds next-auth's CSRF cookie and hands its token
+ *    to the page (a request header), so the sign-in form can carry it in a hidden field and work
+ *    as a plain POST, JavaScript or not.
+ *
+ * Authorization is never decided here.
  */
+const SIGN_IN_PAGES = new Set(["/connexion", "/connexion/erreur"]);
+const CALLBACK_URL_COOKIES = ["next-auth.callback-url", "__Secure-next-auth.callback-url"];
+
 export function proxy(request: NextRequest) {
-  const secure = siteOrigin().startsWith("https://");
-  const name = csrfCookieName(secure);
-  const secret = authSecret();
-  const existing = tokenFromCsrfCookie(request.cookies.get(name)?.value, secret);
-  const fresh = existing ? null : newCsrfCookie(secret);
-  const headers = new Headers(request.headers);
-  headers.set(CSRF_HEADER, existing ?? fresh!.token);
-  const response = NextResponse.next({ request: { headers } });
-  if (fresh) response.cookies.set(name, fresh.cookieValue, { httpOnly: true, sameSite: "lax", path: "/", secure });
+  const https = siteOrigin().startsWith("https://");
+  const nonce = newNonce();
+  const headers = securityHeaders({ nonce, https, development: process.env.NODE_ENV === "development" });
+
+  for (const name of CALLBACK_URL_COOKIES) {
+    const value = request.cookies.get(name)?.value;
+    if (value !== undefined && !safeCallbackPath(value, siteOrigin(), "")) request.cookies.delete(name);
+  }
+  const requestHeaders = new Headers(request.headers);
+  requestHeaders.set("Content-Security-Policy", headers["Content-Security-Policy"]!);
+  let fresh: { cookieValue: string } | null = null;
+  let cookieName = "";
+  if (SIGN_IN_PAGES.has(request.nextUrl.pathname)) {
+    cookieName = csrfCookieName(https);
+    const secret = authSecret();
+    const existing = tokenFromCsrfCookie(request.cookies.get(cookieName)?.value, secret);
+    const created = existing ? null : newCsrfCookie(secret);
+    fresh = created;
+    requestHeaders.set(CSRF_HEADER, existing ?? created!.token);
+  } else {
+    // Never trust a client-sent token header on other pages.
+    requestHeaders.delete(CSRF_HEADER);
+  }
+
+  const response = NextResponse.next({ request: { headers: requestHeaders } });
+  for (const [name, value] of Object.entries(headers)) response.headers.set(name, value);
+  if (fresh) response.cookies.set(cookieName, fresh.cookieValue, { httpOnly: true, sameSite: "lax", path: "/", secure: https });
   return response;
 }
 
-export const config = { matcher: ["/connexion", "/connexion/erreur"] };
+// Every request: no `matcher` exclusions, so no response leaves without its headers.
+export const config = { matcher: "/:path*" };

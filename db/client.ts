@@ -1,7 +1,7 @@
 import path from "node:path";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { env, shouldSeedDemoData, type Env } from "@/lib/env";
-import { lockEmbeddedDatabase } from "./embedded-lock";
+import { EmbeddedDatabaseLockedError, lockEmbeddedDatabase } from "./embedded-lock";
 import { countingLogger } from "./query-count";
 import * as schema from "./schema";
 import { migrateDatabase } from "./migrate";
@@ -46,7 +46,7 @@ export async function openDatabase(e: Env = env()): Promise<Database> {
   }
 
   const dir = path.resolve(/*turbopackIgnore: true*/ process.cwd(), e.PGLITE_DIR);
-  const release = lockEmbeddedDatabase(dir);
+  const release = await lockEmbeddedDatabase(dir);
   try {
     const { PGlite } = await import("@electric-sql/pglite");
     const { drizzle } = await import("drizzle-orm/pglite");
@@ -101,6 +101,23 @@ export function getDatabase(): Promise<Database> {
     });
   }
   return holder.__pscDatabase;
+}
+
+/**
+ * At server start (instrumentation.ts): the database, open and ready — or the process ends with a
+ * non-zero status and the reason. A server that cannot open its database must not keep listening
+ * and answer 500 to everything: a supervisor would see a live process and never restart it.
+ */
+export async function openDatabaseAtStart(): Promise<Database> {
+  try {
+    return await getDatabase();
+  } catch (error) {
+    console.error(
+      `[base de données] ouverture impossible, arrêt du serveur : ${error instanceof Error ? error.message : String(error)}`,
+      error instanceof Error && !(error instanceof EmbeddedDatabaseLockedError) ? error : "",
+    );
+    process.exit(1);
+  }
 }
 
 export async function getDb(): Promise<Db> {

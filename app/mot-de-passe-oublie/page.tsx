@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { connection } from "next/server";
 import { Container } from "@/components/ui/container";
 import { PageHeading } from "@/components/ui/page-heading";
 import { TextLink } from "@/components/ui/text-link";
@@ -6,7 +7,10 @@ import { PasswordResetRequestForm } from "./request-form";
 
 export const metadata: Metadata = { title: "Mot de passe oublié", robots: { index: false } };
 
-export default function ForgottenPasswordPage() {
+/* Rendered per request, not served from cache: its form is client code, whose scripts run only
+   with the response's CSP nonce (docs/decisions/0009-security-headers.md). */
+export default async function ForgottenPasswordPage() {
+  await connection();
   return (
     <Container>
       <PageHeading

@@ -49,6 +49,10 @@ test("le message d'attente s'affiche en français dans le formulaire", async ({ 
   await page.waitForTimeout(1100);
   expect((await attemptSignIn({ email, password: "faux", localAddress: ownLoopbackAddress() })).error).toBe("INVALID_CREDENTIALS");
   await page.getByRole("button", { name: "Se connecter" }).click();
-  await expect(page.getByRole("main").locator("form").getByRole("alert")).toHaveText(/^Trop de tentatives\. Réessayez dans [12] secondes?\.$/);
+  await expect(page.getByRole("main").locator("form").getByRole("alert")).toHaveText(
+    /^Trop de tentatives\. Réessayez dans [12] secondes?\. Si votre compte reste bloqué .*« Mot de passe oublié \? » : cela lève l'attente\.$/,
+  );
+  // …and the link it names is right there.
+  await expect(page.getByRole("link", { name: "Mot de passe oublié ?" })).toHaveAttribute("href", "/mot-de-passe-oublie");
   await expect(page.getByLabel("Adresse électronique")).toHaveValue(email);
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatWait, passwordResetRequestSchema, passwordResetSchema, resetTokenSchema, signInErrorMessage, signInSchema } from "./auth";
+import { formatWait, passwordResetRequestSchema, passwordResetSchema, resetTokenSchema, signInErrorMessage, signInSchema, THROTTLED_WAY_OUT } from "./auth";
 import { acceptInvitationFormSchema } from "./council";
 
 describe("sign-in error messages", () => {
@@ -9,11 +9,16 @@ describe("sign-in error messages", () => {
   });
 
   it("tells how long to wait, in seconds then in minutes", () => {
-    expect(signInErrorMessage("THROTTLED:1")).toBe("Trop de tentatives. Réessayez dans 1 seconde.");
-    expect(signInErrorMessage("THROTTLED:4")).toBe("Trop de tentatives. Réessayez dans 4 secondes.");
-    expect(signInErrorMessage("THROTTLED:64")).toBe("Trop de tentatives. Réessayez dans 64 secondes.");
-    expect(signInErrorMessage("THROTTLED:128")).toBe("Trop de tentatives. Réessayez dans 3 minutes.");
-    expect(signInErrorMessage("THROTTLED:900")).toBe("Trop de tentatives. Réessayez dans 15 minutes.");
+    expect(signInErrorMessage("THROTTLED:1")).toBe(`Trop de tentatives. Réessayez dans 1 seconde. ${THROTTLED_WAY_OUT}`);
+    expect(signInErrorMessage("THROTTLED:4")).toBe(`Trop de tentatives. Réessayez dans 4 secondes. ${THROTTLED_WAY_OUT}`);
+    expect(signInErrorMessage("THROTTLED:64")).toBe(`Trop de tentatives. Réessayez dans 64 secondes. ${THROTTLED_WAY_OUT}`);
+    expect(signInErrorMessage("THROTTLED:128")).toBe(`Trop de tentatives. Réessayez dans 3 minutes. ${THROTTLED_WAY_OUT}`);
+    expect(signInErrorMessage("THROTTLED:900")).toBe(`Trop de tentatives. Réessayez dans 15 minutes. ${THROTTLED_WAY_OUT}`);
+  });
+
+  it("tells a blocked owner that a password reset lifts the wait", () => {
+    expect(signInErrorMessage("THROTTLED:900")).toContain("« Mot de passe oublié ? »");
+    expect(THROTTLED_WAY_OUT).toMatch(/nouveau mot de passe .* lève l'attente/);
   });
 
   it("never shows a raw code", () => {

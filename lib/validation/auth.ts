@@ -43,6 +43,10 @@ export function formatWait(seconds: number): string {
   return `${minutes} minutes`;
 }
 
+/** What the owner can do if someone keeps their account blocked on purpose: a reset lifts the wait (server/auth/password-reset.ts). */
+export const THROTTLED_WAY_OUT =
+  "Si votre compte reste bloqué alors que ce n'est pas vous qui vous trompez, choisissez un nouveau mot de passe avec « Mot de passe oublié ? » : cela lève l'attente.";
+
 export const INVALID_CREDENTIALS_MESSAGE = "Adresse électronique ou mot de passe incorrect.";
 
 /**
@@ -53,6 +57,6 @@ export function signInErrorMessage(code: string | null | undefined): string {
   if (code === "INVALID_CREDENTIALS" || code === "CredentialsSignin") return INVALID_CREDENTIALS_MESSAGE;
   if (code === "CSRF") return "La page de connexion avait expiré : saisissez de nouveau votre adresse et votre mot de passe.";
   const throttled = /^THROTTLED:(\d+)$/.exec(code ?? "");
-  if (throttled) return `Trop de tentatives. Réessayez dans ${formatWait(Number(throttled[1]))}.`;
+  if (throttled) return `Trop de tentatives. Réessayez dans ${formatWait(Number(throttled[1]))}. ${THROTTLED_WAY_OUT}`;
   return "La connexion n'a pas abouti. Réessayez dans un instant.";
 }

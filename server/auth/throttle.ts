@@ -2,19 +2,24 @@ import "server-only";
 import { inArray, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { signInThrottles } from "@/db/schema";
+import { throttleNetwork } from "@/lib/client-address";
 
 /*
- * Sign-in throttling, per account and per client address. The first 5 failures are free; then
- * each failure blocks the key for 2^(n-5) seconds, capped at 15 minutes — a real owner is slowed,
- * never locked out for good. Failures older than 24 h are forgotten. A success clears the account
- * key (not the address key: one good password must not reset an attacker's count on an address).
+ * Sign-in throttling, per account and per client address (an IPv6 client is counted by its /64
+ * network, see lib/client-address.ts). The first 5 failures are free; then each failure blocks
+ * the key for 2^(n-5) seconds, capped at 15 minutes — a real owner is slowed, never locked out for
+ * good. Failures older than 24 h are forgotten. A success clears the account key (not the address
+ * key: one good password must not reset an attacker's count on an address); so does a password
+ * reset (server/auth/password-reset.ts), which is what the owner can do when someone keeps their
+ * account blocked on purpose.
  */
 export const FREE_FAILURES = 5;
 const MAX_BLOCK_SECONDS = 15 * 60;
 const FORGET_AFTER_HOURS = 24;
 
 export const accountKey = (email: string) => `compte:${email.trim().toLowerCase()}`;
-export const addressKey = (address: string) => `adresse:${address}`;
+/** Per network, not per address: an IPv6 client is counted by its /64 (see throttleNetwork). */
+export const addressKey = (address: string) => `adresse:${throttleNetwork(address)}`;
 
 /** When the longest block among these keys ends, or null if none is blocked now. */
 export async function blockedUntil(db: Db, keys: string[], now = new Date()): Promise<Date | null> {

@@ -5,6 +5,7 @@ import { notifications } from "@/db/schema";
 import { notFound, ok, unauthenticated, type ActionResult } from "@/lib/action-result";
 import type { MaybeActor } from "@/lib/permissions";
 import { pageNumber } from "@/lib/validation/fields";
+import { isLocalPath } from "@/lib/safe-redirect";
 
 /*
  * A person's own notifications: the list (newest first, 20 a page), opening one (marks it read,
@@ -63,7 +64,7 @@ export async function listMyNotifications(db: Db, actor: MaybeActor, input: { pa
 
 /** A link is always a path on this site; anything else (never written, but never trusted) goes to the list. */
 export function safeNotificationLink(link: string): string {
-  return link.startsWith("/") && !/^\/[\\/]/.test(link) && !/[\s\\]/.test(link) ? link : "/espace/notifications";
+  return isLocalPath(link, new URL("http://site.invalid")) ? link : "/espace/notifications";
 }
 
 /** Opens one of my notifications: marks it read and returns where it leads. Someone else's is « not found ». */

@@ -110,7 +110,7 @@ describe("my notifications", () => {
 
   it("a link is always a path on this site", () => {
     expect(safeNotificationLink("/fiches/x#c-1")).toBe("/fiches/x#c-1");
-    for (const bad of ["//evil.example/x", "/\\evil.example", "https://evil.example/", "javascript:alert(1)", "fiches/x", "/a b"]) {
+    for (const bad of ["//evil.example/x", "/\\evil.example", "https://evil.example/", "javascript:alert(1)", "fiches/x", "/a b", "/.//evil.example/", "/%2e//evil.example", "/..//evil.example"]) {
       expect(safeNotificationLink(bad)).toBe("/espace/notifications");
     }
   });
