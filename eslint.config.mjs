@@ -7,7 +7,7 @@ import drizzle from "eslint-plugin-drizzle";
  * a promise nobody awaits (a write that may fail silently), an update or delete without `where`
  * (every row of a table), and `as never` (a cast that hides a wrong type instead of fixing it).
  */
-export default [
+const config = [
   { ignores: [".next/**", ".next-*/**", "node_modules/**", ".data/**", "test-results/**", "playwright-report/**", "bench-results/**", "next-env.d.ts"] },
   ...nextVitals,
   ...nextTypescript,
@@ -25,6 +25,10 @@ export default [
         { selector: "TSAsExpression[typeAnnotation.type='TSNeverKeyword']", message: "Pas de « as never » : typez la valeur au lieu de masquer l'erreur." },
       ],
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_", destructuredArrayIgnorePattern: "^_" }],
+      // Plain links on purpose: the public pages ship no client navigation code (decision 0003).
+      "@next/next/no-html-link-for-pages": "off",
     },
   },
 ];
+
+export default config;

@@ -7,9 +7,10 @@ export const migrationsFolder = path.resolve(process.cwd(), "db/migrations");
 export async function migrateDatabase(database: Database): Promise<void> {
   if (database.kind === "postgres") {
     const { migrate } = await import("drizzle-orm/postgres-js/migrator");
-    await migrate(database.db as never, { migrationsFolder });
+    // The app types the database as the drivers' common shape; each migrator wants its own driver's.
+    await migrate(database.db as Parameters<typeof migrate>[0], { migrationsFolder });
   } else {
     const { migrate } = await import("drizzle-orm/pglite/migrator");
-    await migrate(database.db as never, { migrationsFolder });
+    await migrate(database.db as Parameters<typeof migrate>[0], { migrationsFolder });
   }
 }

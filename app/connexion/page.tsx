@@ -29,6 +29,8 @@ export default async function SignInPage({
   // `csrf=true`: next-auth refused a form whose hidden token no longer matched (an old tab).
   const error = first(params.error) ?? (first(params.csrf) === "true" ? "CSRF" : undefined);
   const passwordChanged = first(params.motDePasse) === "change";
+  // Without JavaScript, a new account goes on to this page: the account exists, sign in with it.
+  const accountCreated = first(params.compte) === "cree";
   return (
     <Container>
       <PageHeading
@@ -38,6 +40,9 @@ export default async function SignInPage({
       <div className="flex max-w-xl flex-col gap-8">
         {passwordChanged ? (
           <FormMessage kind="success">Votre mot de passe a été changé. Connectez-vous avec le nouveau.</FormMessage>
+        ) : null}
+        {accountCreated ? (
+          <FormMessage kind="success">Votre compte est créé. Connectez-vous avec votre adresse électronique et le mot de passe que vous venez de choisir.</FormMessage>
         ) : null}
         <SignInForm
           destination={safeCallbackPath(first(params.callbackUrl), siteOrigin())}

@@ -46,6 +46,8 @@ export function PresenterView({
   const [startedAt, setStartedAt] = useState<number | null>(null);
   useEffect(() => {
     const start = Date.now();
+    // The clock starts in the browser only (the server's time would not match on hydration).
+    // eslint-disable-next-line react-hooks/set-state-in-effect
     setNow(start);
     setStartedAt(start);
     const timer = window.setInterval(() => setNow(Date.now()), 1000);

@@ -31,7 +31,9 @@ export function useDeckNavigation({
   const channel = useRef<BroadcastChannel | null>(null);
   const indexRef = useRef(index);
   const onKeyRef = useRef(onKey);
-  onKeyRef.current = onKey;
+  useEffect(() => {
+    onKeyRef.current = onKey;
+  });
 
   const show = useCallback(
     (to: number, broadcast: boolean) => {

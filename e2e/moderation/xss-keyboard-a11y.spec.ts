@@ -135,7 +135,7 @@ for (const width of widths) {
     const tag = marker("axe-mod");
     const member = await signedInContext(browser, demo.member1);
     const memberPage = await member.newPage();
-    memberPage.setViewportSize({ width, height: 900 });
+    await memberPage.setViewportSize({ width, height: 900 });
     const pendingId = await pendingFeedback(memberPage, `Avis en attente pour l'accessibilité. ${tag}`);
     const publishedId = await publishedFeedback(browser, `Avis publié pour l'accessibilité. ${tag}`);
     const reporter = await signedInContext(browser, demo.member2);

@@ -1,6 +1,5 @@
 import { z } from "zod";
 import { checkbox, choice, id, list, optionalId, optionalText, requestId, slug, text } from "./fields";
-import { plainText } from "./text";
 import { returnFilters } from "./moderation-filters";
 
 /*
@@ -111,7 +110,6 @@ export const rejectSchema = z
 export type RejectInput = z.input<typeof rejectSchema>;
 export type RejectData = z.output<typeof rejectSchema>;
 
-const idField = z.coerce.number().int().positive();
 /** A council edits its item while it waits for moderation (same fields as the form, same rules; the fiche stays). */
 export const editPendingSchema = z.discriminatedUnion(
   "kind",

@@ -73,11 +73,19 @@ export const notificationKindLabels: Record<NotificationKindName, string> = {
 };
 
 /** The kinds whose email stays on (the ticked boxes, all named `email`); every other kind relevant to the person is turned off. */
+const notificationKindList = list(choice(notificationKinds, "Type de notification inconnu."), {
+  max: notificationKinds.length,
+  tooMany: "Trop de types de notification : rechargez la page, puis réessayez.",
+});
+
+/**
+ * `shown`: the kinds the form showed (hidden fields), `email`: those ticked. Only the kinds shown
+ * change — so a post that is not this form (no `shown`) changes nothing, and unticking every box
+ * still means « no e-mail at all ».
+ */
 export const notificationPreferencesSchema = z.object({
-  email: list(choice(notificationKinds, "Type de notification inconnu."), {
-    max: notificationKinds.length,
-    tooMany: "Trop de types de notification : rechargez la page, puis réessayez.",
-  }),
+  shown: notificationKindList.refine((kinds) => kinds.length > 0, { error: "Ce formulaire est incomplet : rechargez la page, puis réessayez." }),
+  email: notificationKindList,
 });
 export type NotificationPreferencesInput = z.input<typeof notificationPreferencesSchema>;
 export type NotificationPreferencesData = z.output<typeof notificationPreferencesSchema>;

@@ -55,7 +55,10 @@ export async function setNotificationPreferences(
 ): Promise<ActionResult<NotificationPreference[]>> {
   if (!actor) return unauthenticated();
   const wanted = new Set(input.email);
-  const choices = relevantKinds(actor).map((kind) => ({ kind, email: wanted.has(kind) }));
+  const shown = new Set(input.shown);
+  const choices = relevantKinds(actor)
+    .filter((kind) => shown.has(kind))
+    .map((kind) => ({ kind, email: wanted.has(kind) }));
   if (choices.length === 0) return ok([], "Vous ne recevez aucune notification pour l'instant : rien à régler.");
 
   await db.transaction(async (tx) => {

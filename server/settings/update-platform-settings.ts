@@ -1,5 +1,5 @@
 import "server-only";
-import { sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { platformSettings } from "@/db/schema";
 import { forbidden, ok, unauthenticated, type ActionResult } from "@/lib/action-result";
@@ -34,7 +34,7 @@ export async function updatePlatformSettings(
     const before = current ?? defaultPlatformSettings;
     const changed = fields.filter((f) => before[f] !== after[f]);
     if (changed.length === 0) return ok({ ...after, changed: false }, "Rien n'a changé.");
-    await tx.update(platformSettings).set({ ...after, updatedAt: sql`now()` });
+    await tx.update(platformSettings).set({ ...after, updatedAt: sql`now()` }).where(eq(platformSettings.id, true));
     await writeAudit(tx, {
       actorUserId: actor.id,
       action: "settings.update",

@@ -18,7 +18,7 @@ import { createCast, matrixRoles, type Cast, type MatrixRole } from "../support/
 import { auditCount, lastAudit } from "../support/db-snapshot";
 import { submitForm, type RawForm } from "../support/forms";
 import { createTestDatabase, onPostgres, type TestDatabase } from "../support/test-database";
-import { feedbackInput, proposalInput, refusalCode, snapshotContributionTables } from "./contributions-helpers";
+import { feedbackInput, refusalCode, snapshotContributionTables } from "./contributions-helpers";
 
 /*
  * Every contribution server function called directly as each role of the matrix, about council A.

@@ -88,7 +88,7 @@ const writers: MatrixRole[] = [...membersOfA];
 
 describe("approve and reject: due date, notifications", () => {
   it("a proposal's answer is due publication + the setting's days; an avis has no due date", async () => {
-    await db.update(platformSettings).set({ answerDueDays: 30 });
+    await db.update(platformSettings).set({ answerDueDays: 30 }).where(eq(platformSettings.id, true));
     try {
       const p = await pendingProposalOfA();
       const f = await pendingOfA();
@@ -99,7 +99,7 @@ describe("approve and reject: due date, notifications", () => {
       expect(proposal!.answerDueAt!.getTime() - proposal!.publishedAt!.getTime()).toBe(30 * 86_400_000);
       expect(feedback!.answerDueAt).toBeNull();
     } finally {
-      await db.update(platformSettings).set({ answerDueDays: 60 });
+      await db.update(platformSettings).set({ answerDueDays: 60 }).where(eq(platformSettings.id, true));
     }
   });
 

@@ -1,4 +1,5 @@
 import { and, eq, inArray, isNull } from "drizzle-orm";
+import { notificationKinds } from "@/lib/validation/settings";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database, Db } from "@/db/client";
 import { notifications, users } from "@/db/schema";
@@ -128,6 +129,7 @@ describe("email turned off for a kind", () => {
 
     // Everything but « answered ».
     const off = await setNotificationPreferences(db, actor, {
+      shown: [...notificationKinds],
       email: ["contribution_approved", "contribution_rejected", "contribution_hidden", "contribution_supported"],
     });
     expect(off.ok).toBe(true);
@@ -139,6 +141,7 @@ describe("email turned off for a kind", () => {
 
     // Back on: what came while it was off is settled, never mailed.
     await setNotificationPreferences(db, actor, {
+      shown: [...notificationKinds],
       email: ["contribution_approved", "contribution_rejected", "contribution_hidden", "contribution_supported", "contribution_answered"],
     });
     await sendDueDigests(db, soon());

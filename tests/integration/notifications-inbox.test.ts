@@ -7,6 +7,7 @@ import {
   moderatorNotificationKinds,
   notificationPreferencesSchema,
   type NotificationKindName,
+  notificationKinds,
 } from "@/lib/validation/settings";
 import { loadAttention } from "@/server/account/attention";
 import { listMyNotifications, markAllNotificationsRead, NOTIFICATIONS_PAGE_SIZE, openNotification, safeNotificationLink } from "@/server/notifications/inbox";
@@ -134,7 +135,7 @@ describe("email preferences, as each role", () => {
       if (!(role in expected)) {
         const before = await snapshot();
         expect(await getNotificationPreferences(db, actor)).toMatchObject({ ok: false, code: refusalCode(role) });
-        expect(await setNotificationPreferences(db, actor, { email: [] })).toMatchObject({ ok: false, code: refusalCode(role) });
+        expect(await setNotificationPreferences(db, actor, { shown: [...notificationKinds], email: [] })).toMatchObject({ ok: false, code: refusalCode(role) });
         expect(await snapshot()).toEqual(before);
         return;
       }
@@ -143,7 +144,7 @@ describe("email preferences, as each role", () => {
       expect(shown).toEqual({ ok: true, data: kinds.map((kind) => ({ kind, email: true })) });
       const audit = await auditCount(db);
       // Everything off but the first kind (if any); a kind that is not theirs is ignored.
-      const saved = await setNotificationPreferences(db, actor, { email: [...kinds.slice(0, 1), "moderation_reported", "contribution_supported"] });
+      const saved = await setNotificationPreferences(db, actor, { shown: [...notificationKinds], email: [...kinds.slice(0, 1), "moderation_reported", "contribution_supported"] });
       expect(saved.ok).toBe(true);
       const mine = await db.select().from(notificationPreferences).where(eq(notificationPreferences.userId, actor!.id));
       expect(mine.map((p) => p.kind).sort()).toEqual([...kinds].sort());
@@ -160,7 +161,7 @@ describe("email preferences, as each role", () => {
   it("refuses unknown kinds with a French message and changes nothing", async () => {
     const before = await snapshot();
     const actor = cast.actors.memberOfA;
-    const result = await submitForm(db, actor, notificationPreferencesSchema, { email: ["contribution_approved", "<script>"] }, (input) =>
+    const result = await submitForm(db, actor, notificationPreferencesSchema, { shown: [...notificationKinds], email: ["contribution_approved", "<script>"] }, (input) =>
       setNotificationPreferences(db, actor, input),
     );
     expect(result).toMatchObject({ ok: false, code: "VALIDATION_FAILED", fieldErrors: { "email.1": ["Type de notification inconnu."] } });

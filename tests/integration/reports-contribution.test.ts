@@ -108,7 +108,7 @@ describe("reporting, as each role", () => {
 
 describe("the threshold", () => {
   it("the Nth open report hides the item pending review, alerts moderators, and the public no longer sees it", async () => {
-    await db.update(platformSettings).set({ reportThreshold: 3 });
+    await db.update(platformSettings).set({ reportThreshold: 3 }).where(eq(platformSettings.id, true));
     const marker = `SIGNALE-${randomUUID()}`;
     const id = await publishedOfA(`Avis signalé ${marker}`);
     const people = await reporters(3);
@@ -135,7 +135,7 @@ describe("the threshold", () => {
   });
 
   it("resolved reports do not count again; a lower threshold from the settings applies", async () => {
-    await db.update(platformSettings).set({ reportThreshold: 2 });
+    await db.update(platformSettings).set({ reportThreshold: 2 }).where(eq(platformSettings.id, true));
     try {
       const id = await publishedOfA();
       const people = await reporters(3);
@@ -145,7 +145,7 @@ describe("the threshold", () => {
       expect(await reportContribution(db, people[2]!, { id, reason: "Troisième signalement." })).toMatchObject({ ok: true, data: { hidden: true } });
       expect((await row(id)).hiddenReason).toBe("Masqué automatiquement après 2 signalements, en attente d'examen");
     } finally {
-      await db.update(platformSettings).set({ reportThreshold: 3 });
+      await db.update(platformSettings).set({ reportThreshold: 3 }).where(eq(platformSettings.id, true));
     }
   });
 });

@@ -8,7 +8,7 @@ import { acceptInvitation } from "@/server/invitations/accept-invitation";
 import { acceptInvitationAsUser } from "@/server/invitations/accept-invitation-as-user";
 
 /** Where a new account signs in when the browser could not do it itself (no JavaScript yet). */
-const SIGN_IN_AFTER_JOINING = `/connexion?callbackUrl=${encodeURIComponent("/espace?bienvenue=1")}`;
+const SIGN_IN_AFTER_JOINING = `/connexion?compte=cree&callbackUrl=${encodeURIComponent("/espace?bienvenue=1")}`;
 
 /**
  * Creates the account of an invited person. A public endpoint: the link's token (a hidden field)

@@ -12,13 +12,16 @@ export function PreferencesForm({ kinds, emailOn }: { kinds: NotificationKindNam
   const { checkbox, state, pending, formProps } = useFormAction({
     action: savePreferencesAction,
     schema: notificationPreferencesSchema,
-    defaultValues: { email: emailOn },
+    defaultValues: { shown: kinds, email: emailOn },
   });
   return (
     <form {...formProps} aria-label="Mes courriels de notification" className="flex max-w-2xl flex-col gap-6">
       <FormStatus state={state} returnTo="/espace/notifications/preferences" />
       <fieldset className="flex flex-col gap-1">
         <legend className="mb-2 font-semibold text-slate-900">Recevoir un courriel quand…</legend>
+        {kinds.map((kind) => (
+          <input key={`montre-${kind}`} type="hidden" name="shown" value={kind} />
+        ))}
         {kinds.map((kind) => (
           <Checkbox key={kind} id={`courriel-${kind}`} label={notificationKindLabels[kind]} {...checkbox("email", kind)} />
         ))}

@@ -133,6 +133,8 @@ function useKeptText<N extends keyof KeptText>(of: KeptTextOf, form: KeepingForm
       if (value) form.setValue(name, value);
     }
     const sub = form.watch((v) => keepText(key, { body: v.body, title: v.title, position: v.position, actionSlug: v.actionSlug }));
+    // Said once the browser's copy is read: the note about the kept text is true only from then on.
+    // eslint-disable-next-line react-hooks/set-state-in-effect
     setHydrated(true);
     return () => sub.unsubscribe();
   }, [form, key, restored]);
