@@ -2,7 +2,8 @@ import { expect, test } from "@playwright/test";
 import { demo } from "../support/auth";
 import { linkIn, waitForMail } from "../support/mail";
 import { publishedProposal } from "../answers/helpers";
-import { expectNothingTypedInUrls, open, session, submit, type, unique } from "./support";
+import { notifyByHook } from "../notifications/helpers";
+import { expectNothingTypedInUrls, open, refuse, session, submit, type, unique } from "./support";
 
 /*
  * Issue 10, point 1: every POST form of the app, submitted with JavaScript off (the page as a slow
@@ -23,7 +24,8 @@ for (const js of [false, true]) {
   test.describe(mode, () => {
     test(`${mode} : conseil, invitations, compte, connexion, mot de passe, notifications`, async ({ browser }) => {
       test.setTimeout(240_000);
-      const admin = await session(browser, js, demo.admin);
+      const typed = new Set<string>();
+      const admin = await session(browser, js, demo.admin, undefined, typed);
       const ap = admin.page;
       const councilName = `Conseil Formulaires ${unique("conseil")}`;
 
@@ -31,7 +33,7 @@ for (const js of [false, true]) {
       await open(admin, "/admin/conseils");
       const create = ap.getByRole("form", { name: "Créer un conseil" });
       await type(admin, create.getByLabel("Quartier (facultatif)"), `Quartier ${unique("quartier")}`);
-      await submit(admin, create, "Créer le conseil", /corriger/);
+      await refuse(admin, create, "Créer le conseil");
       await type(admin, create.getByLabel("Nom du conseil"), councilName);
       await submit(admin, create, "Créer le conseil", /est créé/);
       await ap.getByRole("region", { name: "Les conseils" }).getByRole("link", { name: councilName }).click();
@@ -43,17 +45,17 @@ for (const js of [false, true]) {
       await type(admin, edit.getByLabel("Quartier (facultatif)"), `Quartier modifié ${unique("quartier2")}`);
       await submit(admin, edit, /Enregistrer/, /\S/);
       const archive = ap.getByRole("form", { name: "Archiver le conseil" });
-      await submit(admin, archive, "Archiver le conseil", /corriger/);
+      await refuse(admin, archive, "Archiver le conseil");
 
       // Admin: staff invitation refused (not an address), a demo account's deactivation refused (no reason).
       await open(admin, "/admin/utilisateurs");
       const staff = ap.getByRole("form", { name: "Inviter une personne de la Ville" });
       await type(admin, staff.getByLabel("Adresse électronique"), unique("pas-une-adresse"));
-      await submit(admin, staff, "Envoyer l'invitation", /\S/);
+      await refuse(admin, staff, "Envoyer l'invitation");
       await open(admin, "/admin/utilisateurs?recherche=elu%40demo");
       await ap.getByRole("link", { name: "Élise Élue (démo)" }).click();
       await ap.waitForURL(/\/admin\/utilisateurs\/\d+/);
-      await submit(admin, ap.getByRole("form", { name: "Désactiver le compte" }), "Désactiver le compte", /corriger/);
+      await refuse(admin, ap.getByRole("form", { name: "Désactiver le compte" }), "Désactiver le compte");
 
       // Admin: platform settings, sent unchanged.
       await open(admin, "/admin/parametres");
@@ -79,7 +81,7 @@ for (const js of [false, true]) {
 
       // The invited person creates an account (refused first: two different passwords).
       const link = linkIn(await waitForMail(email, /Invitation/), "/invitation/");
-      const person = await session(browser, js);
+      const person = await session(browser, js, undefined, undefined, typed);
       const pp = person.page;
       const name = `Personne Formulaires ${unique("nom")}`;
       const password = `phrase secrete ${unique("mdp")}`;
@@ -88,7 +90,7 @@ for (const js of [false, true]) {
       await type(person, accept.getByLabel("Votre nom, tel que les autres le verront"), name);
       await type(person, accept.getByLabel("Choisissez un mot de passe"), password);
       await type(person, accept.getByLabel("Le même mot de passe, une seconde fois"), `autre ${password}`);
-      await submit(person, accept, /Créer mon compte/, /\S/);
+      await refuse(person, accept, /Créer mon compte/);
       await type(person, accept.getByLabel("Choisissez un mot de passe"), password);
       await type(person, accept.getByLabel("Le même mot de passe, une seconde fois"), password);
       await accept.getByRole("button", { name: /Créer mon compte/ }).click();
@@ -98,6 +100,7 @@ for (const js of [false, true]) {
       // The new member: name on the public page, notifications.
       await open(person, spacePath);
       await submit(person, pp.getByRole("form", { name: "Mon nom sur la page publique du conseil" }), /mon nom publiquement/, /\S/);
+      await notifyByHook(email, `Notification ${unique("notification")}`);
       await open(person, "/espace/notifications");
       await submit(person, pp.getByRole("form", { name: "Tout marquer comme lu" }), "Tout marquer comme lu", /\S/);
       await open(person, "/espace/notifications/preferences");
@@ -124,18 +127,18 @@ for (const js of [false, true]) {
       await expect(pp.getByRole("heading", { level: 1, name: councilName })).toBeVisible();
 
       // Forgotten password → mail → new password (too short first).
-      const anonymous = await session(browser, js, undefined, undefined, person.typed);
+      const anonymous = await session(browser, js, undefined, undefined, typed);
       const np = anonymous.page;
       await open(anonymous, "/mot-de-passe-oublie");
       const forgot = np.getByRole("form", { name: "Mot de passe oublié" });
       await type(anonymous, forgot.getByLabel("Adresse électronique de votre compte"), email);
-      await submit(anonymous, forgot, /\S/, /\S/);
+      await submit(anonymous, forgot, "Recevoir un lien", /\S/);
       const reset = linkIn(await waitForMail(email, /mot de passe/i), "/mot-de-passe/nouveau/");
       await open(anonymous, reset);
       const change = np.getByRole("form", { name: "Changer de mot de passe" });
       await type(anonymous, change.getByLabel("Nouveau mot de passe").first(), "court");
       anonymous.typed.delete("court");
-      await submit(anonymous, change, "Enregistrer le nouveau mot de passe", /\S/);
+      await refuse(anonymous, change, "Enregistrer le nouveau mot de passe");
       const newPassword = `nouvelle phrase ${unique("mdp2")}`;
       for (const input of await change.locator('input[type="password"]').all()) await type(anonymous, input, newPassword);
       await change.getByRole("button", { name: "Enregistrer le nouveau mot de passe" }).click();
@@ -147,7 +150,8 @@ for (const js of [false, true]) {
 
     test(`${mode} : contributions, signalement, modération, motifs, soutien, réponse`, async ({ browser }) => {
       test.setTimeout(240_000);
-      const member = await session(browser, js, demo.member1);
+      const typed = new Set<string>();
+      const member = await session(browser, js, demo.member1, undefined, typed);
       const mp = member.page;
       const body = `Avis des formulaires ${unique("avis")}`;
       const article = (text: string) => mp.getByRole("article").filter({ hasText: text });
@@ -156,7 +160,7 @@ for (const js of [false, true]) {
       await open(member, `/espace/conseils/conseil-de-quartier-1/contributions/nouvelle?type=avis&fiche=${fiche}`);
       const form = mp.getByRole("form", { name: "Nouvel avis" });
       await type(member, form.getByLabel("Les raisons du conseil"), "nojs-court");
-      await submit(member, form, "Enregistrer le brouillon", /corriger/);
+      await refuse(member, form, "Enregistrer le brouillon");
       await form.getByLabel("Favorable", { exact: true }).check();
       await type(member, form.getByLabel("Les raisons du conseil"), body);
       await submit(member, form, "Enregistrer le brouillon", /Brouillon enregistré/);
@@ -178,25 +182,25 @@ for (const js of [false, true]) {
       expect(id).toBeGreaterThan(0);
 
       // Moderation: a bulk decision with nothing ticked and a rejection without reason are refused; then approved.
-      const moderator = await session(browser, js, demo.moderator);
+      const moderator = await session(browser, js, demo.moderator, undefined, typed);
       const op = moderator.page;
       await open(moderator, "/moderation");
-      await submit(moderator, op.locator("form").filter({ has: op.getByRole("button", { name: /ensemble|sélection/i }) }).first(), /Refuser/, /\S/);
+      await refuse(moderator, op.getByRole("form", { name: "Décider plusieurs contributions à la fois" }), "Refuser la sélection");
       await open(moderator, "/moderation");
       const item = op.locator("article", { has: op.locator(`#file-${id}`) });
-      await submit(moderator, item, "Refuser avec cette raison", /\S/);
+      await refuse(moderator, item.locator("form").filter({ has: op.getByRole("button", { name: "Refuser avec cette raison" }) }), "Refuser avec cette raison");
       await open(moderator, "/moderation");
       await submit(moderator, op.locator("article", { has: op.locator(`#file-${id}`) }), "Approuver et publier", /approuvée/);
 
       // A report by another member, then « keep » refused or done, and « hide » refused (no reason).
-      const member2 = await session(browser, js, demo.member2, undefined, member.typed);
+      const member2 = await session(browser, js, demo.member2, undefined, typed);
       await open(member2, `/signaler/${id}`);
       const reportForm = member2.page.getByRole("form", { name: "Signaler cette contribution" });
       await type(member2, reportForm.getByLabel("Raison du signalement"), `Signalement ${unique("signalement")}`);
       await submit(member2, reportForm, "Envoyer le signalement", /Merci/);
       await open(moderator, "/moderation/signalements");
       const reported = op.getByRole("article").filter({ hasText: corrected });
-      await submit(moderator, reported.locator("form").filter({ has: op.getByRole("button", { name: /Masquer/ }) }), /Masquer/, /\S/);
+      await refuse(moderator, reported.locator("form").filter({ has: op.getByRole("button", { name: /Masquer/ }) }), /Masquer/);
       await open(moderator, "/moderation/signalements");
       await submit(moderator, op.getByRole("article").filter({ hasText: corrected }).locator("form").filter({ has: op.getByRole("button", { name: /Garder|Laisser|Republier/ }) }), /Garder|Laisser|Republier/, /\S/);
 
@@ -205,14 +209,14 @@ for (const js of [false, true]) {
       const newTemplate = op.getByRole("form", { name: "Nouveau motif" });
       const label = `Motif ${unique("motif")}`;
       await type(moderator, newTemplate.getByLabel("Nom du motif"), label);
-      await submit(moderator, newTemplate, /\S/, /\S/);
+      await refuse(moderator, newTemplate, "Créer le motif");
       await type(moderator, newTemplate.getByLabel("Nom du motif"), label);
       await type(moderator, newTemplate.getByRole("textbox").nth(1), `Texte du motif, assez long pour passer. ${unique("texte")}`);
-      await submit(moderator, newTemplate, /\S/, /\S/);
+      await submit(moderator, newTemplate, "Créer le motif", /\S/);
       await open(moderator, "/moderation/motifs");
       const editTemplate = op.getByRole("form", { name: `Modifier le motif ${label}` });
       await type(moderator, editTemplate.getByRole("textbox").nth(1), `Texte modifié du motif, assez long. ${unique("texte2")}`);
-      await submit(moderator, editTemplate, /\S/, /\S/);
+      await submit(moderator, editTemplate, "Enregistrer les modifications", /\S/);
       await open(moderator, "/moderation/motifs");
       await submit(moderator, op.getByRole("form", { name: `Archiver le motif ${label}` }), /Archiver/, /\S/);
 
@@ -221,14 +225,14 @@ for (const js of [false, true]) {
       const proposal = await publishedProposal(browser, title, "Le conseil propose un texte assez long pour passer.", fiche);
       await open(member2, `/espace/soutenir/${proposal}`);
       await submit(member2, member2.page.getByRole("form", { name: "Soutien du Conseil de quartier n°2" }), /Soutenir/, /soutient/);
-      const official = await session(browser, js, demo.official);
+      const official = await session(browser, js, demo.official, undefined, typed);
       await open(official, `/reponses/${proposal}`);
       const answer = official.page.getByRole("form", { name: "Répondre à la proposition" });
       await type(official, answer.getByLabel("La réponse de la Ville"), `nojs-trop-court`);
-      await submit(official, answer, /\S/, /\S/);
+      await refuse(official, answer, "Publier la réponse");
       await answer.getByLabel("Où en est la proposition ?").selectOption({ index: 1 });
       await type(official, answer.getByLabel("La réponse de la Ville"), `La Ville étudie cette proposition avec attention. ${unique("reponse")}`);
-      await submit(official, answer, /\S/, /\S/);
+      await submit(official, answer, "Publier la réponse", /\S/);
 
       for (const s of [member, moderator, member2, official]) expectNothingTypedInUrls(s);
       await Promise.all([member, moderator, member2, official].map((s) => s.context.close()));
@@ -245,15 +249,15 @@ for (const js of [false, true]) {
       await type(admin, report.getByLabel("Titre"), `Point ${unique("point")}`);
       await type(admin, report.getByLabel("Ce qui a été fait"), `Texte ${unique("fait")}`);
       await report.getByLabel("Nouvel avancement (en %)").fill("140");
-      await submit(admin, report, "Publier le point d'étape", /corriger/);
+      await refuse(admin, report, "Publier le point d'étape");
       const correction = ap.getByRole("form", { name: /^Corriger/ }).first();
       if ((await correction.count()) > 0) {
         await correction.getByLabel("Nouvel avancement (en %)").fill("140");
-        await submit(admin, correction, /\S/, /corriger/);
+        await refuse(admin, correction, "Publier la correction");
       }
       const deadline = ap.getByRole("form", { name: "Changer l'échéance" });
       await type(admin, deadline.getByRole("textbox").last(), `Raison ${unique("echeance")}`);
-      await submit(admin, deadline, /\S/, /\S/);
+      await refuse(admin, deadline, "Enregistrer la nouvelle échéance");
       await submit(admin, ap.getByRole("form", { name: "Élu·e·s en charge" }), "Enregistrer", /\S/);
 
       // A meeting of this test: created (refused first), edited, minutes, slides frozen then live again.
@@ -261,19 +265,19 @@ for (const js of [false, true]) {
       const meeting = ap.getByRole("form", { name: "Nouvelle réunion" });
       const title = `Réunion Formulaires ${unique("reunion")}`;
       await type(admin, meeting.getByLabel("Titre"), title);
-      await submit(admin, meeting, "Créer la réunion", /corriger/);
+      await refuse(admin, meeting, "Créer la réunion");
       await meeting.getByLabel("Date").fill("2027-02-27");
       await type(admin, meeting.getByLabel("Lieu"), `Salle ${unique("lieu")}`);
       await submit(admin, meeting, "Créer la réunion", /créée/);
       const meetingPath = new URL(ap.url()).pathname;
       const editMeeting = ap.getByRole("form", { name: "Modifier la réunion" });
       await type(admin, editMeeting.getByLabel("Lieu"), `Autre salle ${unique("lieu2")}`);
-      await submit(admin, editMeeting, /\S/, /\S/);
+      await submit(admin, editMeeting, "Enregistrer la réunion", /\S/);
       await open(admin, meetingPath);
       const minutes = ap.getByRole("form", { name: "Compte rendu" });
       if ((await minutes.count()) > 0) {
         await type(admin, minutes.getByLabel("Compte rendu"), `Compte rendu ${unique("compte-rendu")}`);
-        await submit(admin, minutes, /\S/, /\S/);
+        await submit(admin, minutes, /compte rendu/, /\S/);
       }
       await open(admin, `/presentation/${meetingPath.split("/").pop()}`);
       await ap.getByRole("button", { name: "Figer les données" }).click();
