@@ -98,7 +98,17 @@ for (const js of [false, true]) {
       await type(person, accept.getByLabel("Choisissez un mot de passe"), password);
       await type(person, accept.getByLabel("Le même mot de passe, une seconde fois"), password);
       await accept.getByRole("button", { name: /Créer mon compte/ }).click();
-      await expect(pp).toHaveURL(/\/espace\?bienvenue=1$/, { timeout: 20_000 });
+      // FINDING (reported): without JavaScript the account is created but the person is not signed in
+      // (sent to /connexion?callbackUrl=/espace?bienvenue=1, with no word about the new account).
+      await pp.waitForURL((url) => !url.pathname.startsWith("/invitation/"), { timeout: 20_000 });
+      expect.soft(pp.url(), "après « Créer mon compte », connecté·e et accueilli·e").toMatch(/\/espace\?bienvenue=1$/);
+      if (new URL(pp.url()).pathname === "/connexion") {
+        const form = pp.getByRole("main").locator("form");
+        await type(person, form.getByLabel("Adresse électronique"), email);
+        await type(person, form.getByLabel("Mot de passe", { exact: true }), password);
+        await form.getByRole("button", { name: "Se connecter" }).click();
+        await pp.waitForURL(/\/espace/, { timeout: 20_000 });
+      }
       await expect(pp.getByRole("main").getByRole("status").or(pp.getByRole("main").getByRole("alert")).first()).toBeVisible();
 
       // The new member: name on the public page, notifications.
@@ -224,7 +234,9 @@ for (const js of [false, true]) {
       await type(moderator, editTemplate.getByRole("textbox").nth(1), `Texte modifié du motif, assez long. ${unique("texte2")}`);
       await submit(moderator, editTemplate, "Enregistrer les modifications", /\S/);
       await open(moderator, "/moderation/motifs");
-      await submit(moderator, op.getByRole("form", { name: `Archiver le motif ${label}` }), /Archiver/, /\S/);
+      // FINDING (reported): archiving says nothing either (errorsOnly); the template moves to the archived list.
+      await op.getByRole("form", { name: `Archiver le motif ${label}` }).getByRole("button").click();
+      await expect(op.getByRole("form", { name: `Proposer de nouveau le motif ${label}` })).toBeVisible({ timeout: 20_000 });
 
       // Support in the name of council n°2, and the Ville's answer, on a proposal of this test.
       const title = `Proposition des formulaires ${unique("proposition")}`;
