@@ -1,0 +1,319 @@
+import { expect, test } from "@playwright/test";
+import { demo } from "../support/auth";
+import { linkIn, waitForMail } from "../support/mail";
+import { publishedProposal } from "../answers/helpers";
+import { notifyByHook } from "../notifications/helpers";
+import { expectNothingTypedInUrls, open, refuse, session, submit, type, unique } from "./support";
+
+/*
+ * Issue 10, point 1: every POST form of the app, submitted with JavaScript off (the page as a slow
+ * phone sees it before hydration) and on. After each submission the page says what happened (an
+ * alert or a status message, or the page the action redirected to with its confirmation), and no
+ * value typed — passwords included — is ever in an address the browser asked for.
+ *
+ * Shared server and database: this spec works on data of its own — a council it creates, people
+ * it invites, its own contributions and meetings. Destructive forms on shared data (demo accounts,
+ * platform settings, fiches) are submitted unchanged or with an invalid value: the refusal proves
+ * the round trip and nothing changes.
+ */
+const fiche = "limiter-intervenants-familles";
+
+for (const js of [false, true]) {
+  const mode = js ? "avec JavaScript" : "sans JavaScript";
+
+  test.describe(mode, () => {
+    test(`${mode} : conseil, invitations, compte, connexion, mot de passe, notifications`, async ({ browser }) => {
+      test.setTimeout(240_000);
+      const typed = new Set<string>();
+      const admin = await session(browser, js, demo.admin, undefined, typed);
+      const ap = admin.page;
+      const councilName = `Conseil Formulaires ${unique("conseil")}`;
+
+      // Admin: create a council (refused first: an empty name).
+      await open(admin, "/admin/conseils");
+      const create = ap.getByRole("form", { name: "Créer un conseil" });
+      await type(admin, create.getByLabel("Quartier (facultatif)"), `Quartier ${unique("quartier")}`);
+      await refuse(admin, create, "Créer le conseil");
+      await type(admin, create.getByLabel("Nom du conseil"), councilName);
+      await submit(admin, create, "Créer le conseil", /est créé/);
+      await ap.getByRole("region", { name: "Les conseils" }).getByRole("link", { name: councilName }).click();
+      await expect(ap.getByRole("heading", { level: 1, name: councilName })).toBeVisible();
+      const adminCouncilPath = new URL(ap.url()).pathname;
+
+      // Admin: edit it, and a refused archive (no reason).
+      const edit = ap.getByRole("form", { name: "Modifier le conseil" });
+      await type(admin, edit.getByLabel("Quartier (facultatif)"), `Quartier modifié ${unique("quartier2")}`);
+      await submit(admin, edit, /Enregistrer/, /\S/);
+      const archive = ap.getByRole("form", { name: "Archiver le conseil" });
+      await refuse(admin, archive, "Archiver le conseil");
+
+      // Admin: staff invitation refused (not an address), a demo account's deactivation refused (no reason).
+      await open(admin, "/admin/utilisateurs");
+      const staff = ap.getByRole("form", { name: "Inviter une personne de la Ville" });
+      await type(admin, staff.getByLabel("Adresse électronique"), unique("pas-une-adresse"));
+      await refuse(admin, staff, "Envoyer l'invitation");
+      await open(admin, "/admin/utilisateurs?recherche=elu%40demo");
+      await ap.getByRole("link", { name: "Élise Élue (démo)" }).click();
+      await ap.waitForURL(/\/admin\/utilisateurs\/\d+/);
+      await refuse(admin, ap.getByRole("form", { name: "Désactiver le compte" }), "Désactiver le compte");
+
+      // Admin: platform settings, sent unchanged.
+      await open(admin, "/admin/parametres");
+      await submit(admin, ap.getByRole("form", { name: "Paramètres de la plateforme" }), /Enregistrer/, /\S/);
+
+      // The council's space: invite two people, cancel one invitation, the submission policy unchanged.
+      await open(admin, adminCouncilPath);
+      await ap.getByRole("link", { name: "Voir les membres dans l'espace du conseil" }).click();
+      await ap.waitForURL(/\/espace\/conseils\//);
+      const spacePath = new URL(ap.url()).pathname;
+      await open(admin, spacePath);
+      const email = `${unique("membre")}@exemple.invalid`;
+      const other = `${unique("annule")}@exemple.invalid`;
+      const invite = ap.getByRole("form", { name: "Inviter une personne" });
+      await type(admin, invite.getByLabel("Adresse électronique de la personne"), email);
+      await submit(admin, invite, "Envoyer l'invitation", /Invitation envoyée/);
+      await type(admin, invite.getByLabel("Adresse électronique de la personne"), other);
+      await submit(admin, invite, "Envoyer l'invitation", new RegExp(`Invitation envoyée à ${other.replace(/\./g, "\\.")}`));
+      await open(admin, spacePath);
+      // FINDING (reported): a cancelled invitation leaves its list without any message; what the page
+      // says is only that the invitation is gone.
+      await ap.getByRole("form", { name: `Annuler l'invitation de ${other}` }).getByRole("button").click();
+      await expect(ap.getByRole("form", { name: `Annuler l'invitation de ${other}` })).toHaveCount(0, { timeout: 20_000 });
+      await expect(ap.getByRole("form", { name: `Annuler l'invitation de ${email}` })).toBeVisible();
+      await open(admin, `${spacePath}/parametres`);
+      await submit(admin, ap.getByRole("form", { name: "Soumission à la modération" }), "Enregistrer", /\S/);
+
+      // The invited person creates an account (refused first: two different passwords).
+      const link = linkIn(await waitForMail(email, /Invitation/), "/invitation/");
+      const person = await session(browser, js, undefined, undefined, typed);
+      const pp = person.page;
+      const name = `Personne Formulaires ${unique("nom")}`;
+      const password = `phrase secrete ${unique("mdp")}`;
+      await open(person, link);
+      const accept = pp.getByRole("form", { name: "Créer mon compte" });
+      await type(person, accept.getByLabel("Votre nom, tel que les autres le verront"), name);
+      await type(person, accept.getByLabel("Choisissez un mot de passe"), password);
+      await type(person, accept.getByLabel("Le même mot de passe, une seconde fois"), `autre ${password}`);
+      await refuse(person, accept, /Créer mon compte/);
+      await type(person, accept.getByLabel("Choisissez un mot de passe"), password);
+      await type(person, accept.getByLabel("Le même mot de passe, une seconde fois"), password);
+      await accept.getByRole("button", { name: /Créer mon compte/ }).click();
+      // FINDING (reported): without JavaScript the account is created but the person is not signed in
+      // (sent to /connexion?callbackUrl=/espace?bienvenue=1, with no word about the new account).
+      await pp.waitForURL((url) => !url.pathname.startsWith("/invitation/"), { timeout: 20_000 });
+      expect.soft(pp.url(), "après « Créer mon compte », connecté·e et accueilli·e").toMatch(/\/espace\?bienvenue=1$/);
+      if (new URL(pp.url()).pathname === "/connexion") {
+        const form = pp.getByRole("main").locator("form");
+        await type(person, form.getByLabel("Adresse électronique"), email);
+        await type(person, form.getByLabel("Mot de passe", { exact: true }), password);
+        await form.getByRole("button", { name: "Se connecter" }).click();
+        await pp.waitForURL(/\/espace/, { timeout: 20_000 });
+      }
+      await expect(pp.getByRole("main").getByRole("status").or(pp.getByRole("main").getByRole("alert")).first()).toBeVisible();
+
+      // The new member: name on the public page, notifications.
+      await open(person, spacePath);
+      await submit(person, pp.getByRole("form", { name: "Mon nom sur la page publique du conseil" }), /mon nom publiquement/, /\S/);
+      await notifyByHook(email, `Notification ${unique("notification")}`);
+      await open(person, "/espace/notifications");
+      await submit(person, pp.getByRole("form", { name: "Tout marquer comme lu" }), "Tout marquer comme lu", /\S/);
+      await open(person, "/espace/notifications/preferences");
+      await submit(person, pp.getByRole("form", { name: "Mes courriels de notification" }), "Enregistrer mes choix", /\S/);
+
+      // The admin makes them referent, then member again.
+      await open(admin, spacePath);
+      await submit(admin, ap.getByRole("form", { name: `Nommer référent·e : ${name}` }), "Nommer référent·e", /\S/);
+      await open(admin, spacePath);
+      await submit(admin, ap.getByRole("form", { name: `Repasser membre : ${name}` }), "Repasser membre", /\S/);
+
+      // Sign out everywhere, then sign in (a wrong password first).
+      await open(person, "/deconnexion");
+      await submit(person, pp.getByRole("form", { name: "Se déconnecter de tous les appareils" }), "Se déconnecter de tous les appareils", /\S/);
+      await open(person, "/connexion");
+      const signIn = pp.getByRole("main").locator("form");
+      await type(person, signIn.getByLabel("Adresse électronique"), email);
+      await type(person, signIn.getByLabel("Mot de passe", { exact: true }), `faux ${password}`);
+      await submit(person, signIn, "Se connecter", /incorrect/);
+      // Without JavaScript next-auth's redirect does not bring the address back (it must not be in the URL): typed again.
+      await type(person, pp.getByRole("main").locator("form").getByLabel("Adresse électronique"), email);
+      await type(person, pp.getByRole("main").locator("form").getByLabel("Mot de passe", { exact: true }), password);
+      await pp.getByRole("main").locator("form").getByRole("button", { name: "Se connecter" }).click();
+      await expect(pp).not.toHaveURL(/\/connexion/, { timeout: 20_000 });
+      await open(person, spacePath);
+      await expect(pp.getByRole("heading", { level: 1, name: councilName })).toBeVisible();
+
+      // Forgotten password → mail → new password (too short first).
+      const anonymous = await session(browser, js, undefined, undefined, typed);
+      const np = anonymous.page;
+      await open(anonymous, "/mot-de-passe-oublie");
+      const forgot = np.getByRole("form", { name: "Mot de passe oublié" });
+      await type(anonymous, forgot.getByLabel("Adresse électronique de votre compte"), email);
+      await submit(anonymous, forgot, "Recevoir un lien", /\S/);
+      const reset = linkIn(await waitForMail(email, /mot de passe/i), "/mot-de-passe/nouveau/");
+      await open(anonymous, reset);
+      const change = np.getByRole("form", { name: "Changer de mot de passe" });
+      await type(anonymous, change.getByLabel("Nouveau mot de passe").first(), "court");
+      anonymous.typed.delete("court");
+      await refuse(anonymous, change, "Enregistrer le nouveau mot de passe");
+      const newPassword = `nouvelle phrase ${unique("mdp2")}`;
+      for (const input of await change.locator('input[type="password"]').all()) await type(anonymous, input, newPassword);
+      await change.getByRole("button", { name: "Enregistrer le nouveau mot de passe" }).click();
+      await expect(np.getByRole("main").getByRole("status").or(np.getByRole("main").getByRole("alert")).first()).toBeVisible({ timeout: 20_000 });
+
+      for (const s of [admin, person, anonymous]) expectNothingTypedInUrls(s);
+      await Promise.all([admin, person, anonymous].map((s) => s.context.close()));
+    });
+
+    test(`${mode} : contributions, signalement, modération, motifs, soutien, réponse`, async ({ browser }) => {
+      test.setTimeout(240_000);
+      const typed = new Set<string>();
+      const member = await session(browser, js, demo.member1, undefined, typed);
+      const mp = member.page;
+      const body = `Avis des formulaires ${unique("avis")}`;
+      const article = (text: string) => mp.getByRole("article").filter({ hasText: text });
+
+      // A new avis: refused (too short, no position), then saved.
+      await open(member, `/espace/conseils/conseil-de-quartier-1/contributions/nouvelle?type=avis&fiche=${fiche}`);
+      const form = mp.getByRole("form", { name: "Nouvel avis" });
+      await type(member, form.getByLabel("Les raisons du conseil"), "nojs-court");
+      await refuse(member, form, "Enregistrer le brouillon");
+      await form.getByLabel("Favorable", { exact: true }).check();
+      await type(member, form.getByLabel("Les raisons du conseil"), body);
+      await submit(member, form, "Enregistrer le brouillon", /Brouillon enregistré/);
+
+      // Comment, submit, edit while pending, withdraw, submit again.
+      const comment = `Commentaire ${unique("commentaire")}`;
+      await type(member, article(body).getByLabel(/Commenter ce brouillon/), comment);
+      await submit(member, article(body).getByRole("form", { name: /^Commenter/ }), "Ajouter le commentaire", /Commentaire ajouté/);
+      await submit(member, article(body), "Soumettre à la modération", /soumise à la modération/);
+      await article(body).getByRole("link", { name: /Modifier/ }).click();
+      const edit = mp.getByRole("form", { name: "Modifier l'avis" });
+      await expect(edit).toBeVisible();
+      const corrected = `${body} corrigé ${unique("corrige")}`;
+      await type(member, edit.getByLabel("Les raisons du conseil"), corrected);
+      await submit(member, edit, "Enregistrer les modifications", /\S/);
+      await submit(member, mp.getByRole("region", { name: /^En attente de modération/ }).getByRole("article").filter({ hasText: corrected }), "Retirer de la modération", /\S/);
+      await submit(member, mp.getByRole("region", { name: /^Brouillons/ }).getByRole("article").filter({ hasText: corrected }), "Soumettre à la modération", /soumise à la modération/);
+      const id = Number((await mp.getByRole("region", { name: /^En attente de modération/ }).getByRole("article").filter({ hasText: corrected }).getAttribute("id"))?.replace("contribution-", ""));
+      expect(id).toBeGreaterThan(0);
+
+      // Moderation: a bulk decision with nothing ticked and a rejection without reason are refused; then approved.
+      const moderator = await session(browser, js, demo.moderator, undefined, typed);
+      const op = moderator.page;
+      await open(moderator, "/moderation");
+      await refuse(moderator, op.getByRole("form", { name: "Décider plusieurs contributions à la fois" }), "Refuser la sélection");
+      await open(moderator, "/moderation");
+      const item = op.locator("article", { has: op.locator(`#file-${id}`) });
+      await refuse(moderator, item.locator("form").filter({ has: op.getByRole("button", { name: "Refuser avec cette raison" }) }), "Refuser avec cette raison");
+      await open(moderator, "/moderation");
+      await submit(moderator, op.locator("article", { has: op.locator(`#file-${id}`) }), "Approuver et publier", /approuvée/);
+
+      // A report by another member, then « keep » refused or done, and « hide » refused (no reason).
+      const member2 = await session(browser, js, demo.member2, undefined, typed);
+      await open(member2, `/signaler/${id}`);
+      const reportForm = member2.page.getByRole("form", { name: "Signaler cette contribution" });
+      await type(member2, reportForm.getByLabel("Raison du signalement"), `Signalement ${unique("signalement")}`);
+      await submit(member2, reportForm, "Envoyer le signalement", /Merci/);
+      await open(moderator, "/moderation/signalements");
+      const reported = op.getByRole("article").filter({ hasText: corrected });
+      await refuse(moderator, reported.locator("form").filter({ has: op.getByRole("button", { name: /Masquer/ }) }), /Masquer/);
+      await open(moderator, "/moderation/signalements");
+      await submit(moderator, op.getByRole("article").filter({ hasText: corrected }).locator("form").filter({ has: op.getByRole("button", { name: /Garder|Laisser|Republier/ }) }), /Garder|Laisser|Republier/, /\S/);
+
+      // Reason templates: create (refused first), edit, archive.
+      await open(moderator, "/moderation/motifs");
+      const newTemplate = op.getByRole("form", { name: "Nouveau motif" });
+      const label = `Motif ${unique("motif")}`;
+      await type(moderator, newTemplate.getByLabel("Nom du motif"), label);
+      await refuse(moderator, newTemplate, "Créer le motif");
+      await type(moderator, newTemplate.getByLabel("Nom du motif"), label);
+      await type(moderator, newTemplate.getByRole("textbox").nth(1), `Texte du motif, assez long pour passer. ${unique("texte")}`);
+      // FINDING (reported): no message after a template is created; the page shows it in the list.
+      await newTemplate.getByRole("button", { name: "Créer le motif" }).click();
+      await expect(op.getByRole("form", { name: `Modifier le motif ${label}` })).toBeVisible({ timeout: 20_000 });
+      await open(moderator, "/moderation/motifs");
+      const editTemplate = op.getByRole("form", { name: `Modifier le motif ${label}` });
+      await type(moderator, editTemplate.getByRole("textbox").nth(1), `Texte modifié du motif, assez long. ${unique("texte2")}`);
+      await submit(moderator, editTemplate, "Enregistrer les modifications", /\S/);
+      await open(moderator, "/moderation/motifs");
+      // FINDING (reported): archiving says nothing either (errorsOnly); the template moves to the archived list.
+      await op.getByRole("form", { name: `Archiver le motif ${label}` }).getByRole("button").click();
+      await expect(op.getByRole("form", { name: `Proposer de nouveau le motif ${label}` })).toBeVisible({ timeout: 20_000 });
+
+      // Support in the name of council n°2, and the Ville's answer, on a proposal of this test.
+      const title = `Proposition des formulaires ${unique("proposition")}`;
+      const proposal = await publishedProposal(browser, title, "Le conseil propose un texte assez long pour passer.", fiche);
+      await open(member2, `/espace/soutenir/${proposal}`);
+      await submit(member2, member2.page.getByRole("form", { name: "Soutien du Conseil de quartier n°2" }), /Soutenir/, /soutient/);
+      const official = await session(browser, js, demo.official, undefined, typed);
+      await open(official, `/reponses/${proposal}`);
+      const answer = official.page.getByRole("form", { name: "Répondre à la proposition" });
+      await type(official, answer.getByLabel("La réponse de la Ville"), `nojs-trop-court`);
+      await refuse(official, answer, "Publier la réponse");
+      await answer.getByLabel("Où en est la proposition ?").selectOption({ index: 1 });
+      await type(official, answer.getByLabel("La réponse de la Ville"), `La Ville étudie cette proposition avec attention. ${unique("reponse")}`);
+      await submit(official, answer, "Publier la réponse", /\S/);
+
+      for (const s of [member, moderator, member2, official]) expectNothingTypedInUrls(s);
+      await Promise.all([member, moderator, member2, official].map((s) => s.context.close()));
+    });
+
+    test(`${mode} : points d'étape, échéance, élu·e·s, réunions, compte rendu, diapositives`, async ({ browser }) => {
+      test.setTimeout(180_000);
+      const admin = await session(browser, js, demo.admin);
+      const ap = admin.page;
+
+      // A fiche shared with other specs: every progress form is refused (nothing changes), the officials saved unchanged.
+      await open(admin, `/espace/fiches/pilotage-projet-social`);
+      const report = ap.getByRole("form", { name: "Nouveau point d'étape" });
+      await type(admin, report.getByLabel("Titre"), `Point ${unique("point")}`);
+      await type(admin, report.getByLabel("Ce qui a été fait"), `Texte ${unique("fait")}`);
+      await report.getByLabel("Nouvel avancement (en %)").fill("140");
+      await refuse(admin, report, "Publier le point d'étape");
+      const correction = ap.getByRole("form", { name: /^Corriger/ }).first();
+      if ((await correction.count()) > 0) {
+        await correction.getByLabel("Nouvel avancement (en %)").fill("140");
+        await refuse(admin, correction, "Publier la correction");
+      }
+      const deadline = ap.getByRole("form", { name: "Changer l'échéance" });
+      await type(admin, deadline.getByRole("textbox").last(), `Raison ${unique("echeance")}`);
+      await refuse(admin, deadline, "Enregistrer la nouvelle échéance");
+      await submit(admin, ap.getByRole("form", { name: "Élu·e·s en charge" }), "Enregistrer", /\S/);
+
+      // A meeting of this test: created (refused first), edited, minutes, slides frozen then live again.
+      await open(admin, "/espace/reunions/nouvelle");
+      const meeting = ap.getByRole("form", { name: "Nouvelle réunion" });
+      const title = `Réunion Formulaires ${unique("reunion")}`;
+      await type(admin, meeting.getByLabel("Titre"), title);
+      await refuse(admin, meeting, "Créer la réunion");
+      // In the past, so that its minutes can be written.
+      await meeting.getByLabel("Date").fill(new Date(Date.now() - 20 * 86_400_000).toISOString().slice(0, 10));
+      await type(admin, meeting.getByLabel("Lieu"), `Salle ${unique("lieu")}`);
+      await submit(admin, meeting, "Créer la réunion", /créée/);
+      const meetingPath = new URL(ap.url()).pathname;
+      const editMeeting = ap.getByRole("form", { name: "Modifier la réunion" });
+      await type(admin, editMeeting.getByLabel("Lieu"), `Autre salle ${unique("lieu2")}`);
+      await submit(admin, editMeeting, "Enregistrer la réunion", /\S/);
+      await open(admin, meetingPath);
+      const minutes = ap.getByRole("form", { name: "Compte rendu" });
+      await type(admin, minutes.getByLabel("Compte rendu"), `Compte rendu ${unique("compte-rendu")}`);
+      await submit(admin, minutes, /compte rendu/, /compte rendu est publié/);
+      // The slides can be frozen only before the meeting: a second meeting, in the future.
+      await open(admin, "/espace/reunions/nouvelle");
+      const future = ap.getByRole("form", { name: "Nouvelle réunion" });
+      await type(admin, future.getByLabel("Titre"), `Réunion future ${unique("future")}`);
+      await future.getByLabel("Date").fill(new Date(Date.now() + 40 * 86_400_000).toISOString().slice(0, 10));
+      await type(admin, future.getByLabel("Lieu"), `Salle ${unique("lieu3")}`);
+      await submit(admin, future, "Créer la réunion", /créée/);
+      await open(admin, `/presentation/${new URL(ap.url()).pathname.split("/").pop()}`);
+      await ap.getByRole("button", { name: "Figer les données" }).click();
+      await expect(ap.getByRole("status").filter({ hasText: "Les données sont figées" })).toBeVisible();
+      await ap.getByRole("button", { name: "Revenir aux données en direct" }).click();
+      await expect(ap.getByRole("status").filter({ hasText: "données en direct" })).toBeVisible();
+
+      expectNothingTypedInUrls(admin);
+      await admin.context.close();
+    });
+  });
+}
+
