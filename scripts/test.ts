@@ -79,8 +79,6 @@ async function main(): Promise<number> {
   }
   const baseEnv: NodeJS.ProcessEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
   delete baseEnv.DATABASE_URL;
-  // vitest 5 needs Map.groupBy (Node 21+) to print failures; Node 20 gets a polyfill.
-  const vitestEnv = { ...baseEnv, NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ""} --import=${path.join(root, "tests/support/node20-polyfills.mjs")}`.trim() };
   console.log(adminUrl ? `Base de test : PostgreSQL (${new URL(adminUrl).host}), bases créées puis supprimées.` : `Base de test : PGlite embarqué dans ${tmp}.`);
 
   let exitCode = 0;
@@ -91,7 +89,7 @@ async function main(): Promise<number> {
     const code = await run(
       "npx",
       ["vitest", "run", ...projects.flatMap((p) => ["--project", p]), "--reporter=default", "--reporter=json", `--outputFile.json=${vitestReport}`],
-      { ...vitestEnv, ...(adminUrl ? { TEST_PG_ADMIN_URL: adminUrl } : { TEST_PGLITE_ROOT: tmp }) },
+      { ...baseEnv, ...(adminUrl ? { TEST_PG_ADMIN_URL: adminUrl } : { TEST_PGLITE_ROOT: tmp }) },
     );
     const tally = readVitestTally(vitestReport);
     if (tally) tallies.push(tally);
