@@ -1,11 +1,18 @@
 import { defineConfig, devices } from "@playwright/test";
 import { chromiumArgs, systemChromiumPath } from "./lib/chromium";
+import { nonLocalDatabaseMessage } from "./tests/support/local-database-url";
 
 /*
  * Browser tests run against a production build (`next build` + `next start`) on its own database:
  * `npm test` (scripts/test.ts) passes DATABASE_URL (a fresh PostgreSQL database) or PGLITE_DIR
  * (a fresh temporary folder). Run alone (`npm run test:e2e`), it uses .data/pglite-e2e.
  */
+// Only ever against a database on this machine (see tests/support/local-database-url.ts).
+const refusal = nonLocalDatabaseMessage(process.env.DATABASE_URL);
+if (refusal) {
+  console.error(refusal);
+  process.exit(1);
+}
 const port = Number(process.env.E2E_PORT ?? 3107);
 export const baseURL = `http://127.0.0.1:${port}`;
 const sinkSmtpPort = Number(process.env.SINK_SMTP_PORT ?? port + 1);

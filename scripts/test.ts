@@ -12,6 +12,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import postgres from "postgres";
 import { systemChromiumPath } from "../lib/chromium";
+import { nonLocalDatabaseMessage } from "../tests/support/local-database-url";
 
 const root = path.resolve(import.meta.dirname, "..");
 const tmp = mkdtempSync(path.join(tmpdir(), "psc-test-"));
@@ -19,6 +20,7 @@ const adminUrl = process.env.DATABASE_URL?.trim() || undefined;
 const e2eDbName = `psc_test_e2e_${Date.now().toString(36)}`;
 const only = process.argv.slice(2); // e.g. `npm test -- unit integration`
 const wants = (part: string) => only.length === 0 || only.includes(part);
+let e2eDbCreated = false;
 
 function browserAvailable(): boolean {
   if (systemChromiumPath()) return true;
@@ -71,6 +73,12 @@ function readPlaywrightTally(file: string): Tally | null {
 }
 
 async function main(): Promise<number> {
+  // Checked before anything runs (playwright.config.ts checks again for `npm run test:e2e`).
+  const refusal = wants("e2e") ? nonLocalDatabaseMessage(adminUrl) : null;
+  if (refusal) {
+    console.error(refusal);
+    return 1;
+  }
   if (wants("e2e") && !browserAvailable()) {
     console.error(
       "Aucun Chromium trouvé pour les tests navigateur : installez-le (Debian : apt-get install -y chromium ; ailleurs : npx playwright install chromium) ou donnez son chemin dans CHROMIUM_PATH.",
@@ -97,7 +105,10 @@ async function main(): Promise<number> {
   }
 
   if (wants("e2e")) {
-    if (adminUrl) await withAdmin((sql) => sql.unsafe(`create database ${e2eDbName}`));
+    if (adminUrl) {
+      await withAdmin((sql) => sql.unsafe(`create database ${e2eDbName}`));
+      e2eDbCreated = true;
+    }
     const playwrightReport = path.join(tmp, "playwright.json");
     const code = await run("npx", ["playwright", "test", "--reporter=list,json"], {
       ...baseEnv,
@@ -115,8 +126,8 @@ async function main(): Promise<number> {
 }
 
 async function cleanUp() {
-  if (adminUrl) {
-    // Integration tests drop their own databases; the browser tests' one is dropped here.
+  if (e2eDbCreated) {
+X
     await withAdmin((sql) => sql.unsafe(`drop database if exists ${e2eDbName} with (force)`)).catch((error) => console.error("Nettoyage de la base de test impossible :", error));
   }
   rmSync(tmp, { recursive: true, force: true });
