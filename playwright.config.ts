@@ -63,6 +63,9 @@ export default defineConfig({
         SEED_DEMO_DATA: "1",
         TEST_HOOKS_TOKEN: testHooksToken,
         NEXT_TELEMETRY_DISABLED: "1",
+        // This build is for the browser tests only: it skips type-checking (next.config.js), which
+        // `npm run typecheck` does on its own (CI runs it before the tests). Never set for `npm run build`.
+        E2E_SKIP_TYPECHECK: "1",
         NEXT_DIST_DIR: process.env.E2E_DIST_DIR ?? ".next-e2e",
         NEXTAUTH_URL: baseURL,
         NEXTAUTH_SECRET: "e2e-secret-e2e-secret-e2e-secret-e2e-secret",
