@@ -16,6 +16,9 @@ const nextConfig = {
     ...(process.env.BENCH_BUILD === "1" ? ["bench.tsx"] : []),
     ...(process.env.TEST_HOOKS_TOKEN ? ["test-hook.ts"] : []),
   ],
+  // Only the browser tests' build sets E2E_SKIP_TYPECHECK (playwright.config.ts): `npm run typecheck`
+  // checks types on its own, in CI before the tests. A normal `next build` always type-checks.
+  typescript: { ignoreBuildErrors: process.env.E2E_SKIP_TYPECHECK === "1" },
   experimental: {
     // Static pages read the database while prerendering. With the embedded database only one
     // process may open its folder, so the build renders pages in a single worker.

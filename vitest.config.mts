@@ -1,5 +1,8 @@
 import path from "node:path";
 import { defineConfig } from "vitest/config";
+// vitest prints failures with Map.groupBy (Node 21+): loaded here, in the process that reports, so
+// `npx vitest run` and `npm run test:unit` show failures on Node 20 instead of crashing.
+import "./tests/support/node20-polyfills.mjs";
 
 const root = import.meta.dirname;
 const alias = {
@@ -12,7 +15,7 @@ export default defineConfig({
     projects: [
       {
         resolve: { alias },
-        test: { name: "unit", include: ["lib/**/*.test.ts", "components/**/*.test.ts", "server/**/*.test.ts"], environment: "node" },
+        test: { name: "unit", include: ["lib/**/*.test.ts", "components/**/*.test.ts", "server/**/*.test.ts", "tests/support/**/*.test.ts"], environment: "node" },
       },
       {
         resolve: { alias },
@@ -20,6 +23,8 @@ export default defineConfig({
           name: "integration",
           include: ["tests/integration/**/*.test.ts"],
           environment: "node",
+          // Migrates and seeds the databases once; each test file gets a copy (tests/support/test-database.ts).
+          globalSetup: ["tests/support/template-databases.ts"],
           testTimeout: 60_000,
           hookTimeout: 120_000,
         },

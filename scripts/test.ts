@@ -4,6 +4,10 @@
  *   - DATABASE_URL set → fresh databases on that PostgreSQL server, dropped at the end;
  *   - DATABASE_URL unset → the embedded database (PGlite) in a temporary folder.
  * It ends with one line « N passed, N failed » and a non-zero exit code if anything failed.
+ *
+ * Parts: `npm test -- unit integration e2e` (the default: all three), or `e2e-smoke` instead of
+ * `e2e`: the browser tests of every public page and the full participation loop only — what CI
+ * runs on its second database (.ci/run), after the whole suite on the first.
  */
 import { spawn } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
@@ -12,6 +16,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import postgres from "postgres";
 import { systemChromiumPath } from "../lib/chromium";
+import { nonLocalDatabaseMessage } from "../tests/support/local-database-url";
 
 const root = path.resolve(import.meta.dirname, "..");
 const tmp = mkdtempSync(path.join(tmpdir(), "psc-test-"));
@@ -19,6 +24,10 @@ const adminUrl = process.env.DATABASE_URL?.trim() || undefined;
 const e2eDbName = `psc_test_e2e_${Date.now().toString(36)}`;
 const only = process.argv.slice(2); // e.g. `npm test -- unit integration`
 const wants = (part: string) => only.length === 0 || only.includes(part);
+const e2ePart = wants("e2e") ? "e2e" : only.includes("e2e-smoke") ? "e2e-smoke" : null;
+/** `e2e-smoke`: every public page (e2e/public/) and one full participation loop. */
+const e2eSmokeFiles = ["e2e/public/", "e2e/contributions/full-loop.spec.ts"];
+let e2eDbCreated = false;
 
 function browserAvailable(): boolean {
   if (systemChromiumPath()) return true;
@@ -71,7 +80,13 @@ function readPlaywrightTally(file: string): Tally | null {
 }
 
 async function main(): Promise<number> {
-  if (wants("e2e") && !browserAvailable()) {
+  // Checked before anything runs (playwright.config.ts checks again for `npm run test:e2e`).
+  const refusal = e2ePart ? nonLocalDatabaseMessage(adminUrl) : null;
+  if (refusal) {
+    console.error(refusal);
+    return 1;
+  }
+  if (e2ePart && !browserAvailable()) {
     console.error(
       "Aucun Chromium trouvé pour les tests navigateur : installez-le (Debian : apt-get install -y chromium ; ailleurs : npx playwright install chromium) ou donnez son chemin dans CHROMIUM_PATH.",
     );
@@ -79,8 +94,6 @@ async function main(): Promise<number> {
   }
   const baseEnv: NodeJS.ProcessEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
   delete baseEnv.DATABASE_URL;
-  // vitest 5 needs Map.groupBy (Node 21+) to print failures; Node 20 gets a polyfill.
-  const vitestEnv = { ...baseEnv, NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ""} --import=${path.join(root, "tests/support/node20-polyfills.mjs")}`.trim() };
   console.log(adminUrl ? `Base de test : PostgreSQL (${new URL(adminUrl).host}), bases créées puis supprimées.` : `Base de test : PGlite embarqué dans ${tmp}.`);
 
   let exitCode = 0;
@@ -91,17 +104,21 @@ async function main(): Promise<number> {
     const code = await run(
       "npx",
       ["vitest", "run", ...projects.flatMap((p) => ["--project", p]), "--reporter=default", "--reporter=json", `--outputFile.json=${vitestReport}`],
-      { ...vitestEnv, ...(adminUrl ? { TEST_PG_ADMIN_URL: adminUrl } : { TEST_PGLITE_ROOT: tmp }) },
+      { ...baseEnv, ...(adminUrl ? { TEST_PG_ADMIN_URL: adminUrl } : { TEST_PGLITE_ROOT: tmp }) },
     );
     const tally = readVitestTally(vitestReport);
     if (tally) tallies.push(tally);
     if (code !== 0 || !tally) exitCode = 1;
   }
 
-  if (wants("e2e")) {
-    if (adminUrl) await withAdmin((sql) => sql.unsafe(`create database ${e2eDbName}`));
+  if (e2ePart) {
+    if (adminUrl) {
+      await withAdmin((sql) => sql.unsafe(`create database ${e2eDbName}`));
+      e2eDbCreated = true;
+    }
     const playwrightReport = path.join(tmp, "playwright.json");
-    const code = await run("npx", ["playwright", "test", "--reporter=list,json"], {
+    const files = e2ePart === "e2e-smoke" ? e2eSmokeFiles : [];
+    const code = await run("npx", ["playwright", "test", ...files, "--reporter=list,json"], {
       ...baseEnv,
       PLAYWRIGHT_JSON_OUTPUT_NAME: playwrightReport,
       ...(adminUrl ? { DATABASE_URL: databaseUrl(e2eDbName) } : { PGLITE_DIR: path.join(tmp, "e2e-db") }),
@@ -117,8 +134,8 @@ async function main(): Promise<number> {
 }
 
 async function cleanUp() {
-  if (adminUrl) {
-    // Integration tests drop their own databases; the browser tests' one is dropped here.
+  if (e2eDbCreated) {
+X
     await withAdmin((sql) => sql.unsafe(`drop database if exists ${e2eDbName} with (force)`)).catch((error) => console.error("Nettoyage de la base de test impossible :", error));
   }
   rmSync(tmp, { recursive: true, force: true });

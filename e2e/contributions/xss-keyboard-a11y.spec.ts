@@ -103,7 +103,8 @@ for (const width of widths) {
 
     const moderatorPage = await moderator.newPage();
     await moderatorPage.setViewportSize({ width, height: 900 });
-    for (const path of ["/moderation", "/moderation?type=avis", "/espace", fichePath]) {
+    // axe: /moderation (the queue, with a pending item) is scanned by moderation/xss-keyboard-a11y.spec.ts.
+    for (const path of ["/moderation?type=avis", "/espace", fichePath]) {
       await moderatorPage.goto(path);
       await expectAccessible(moderatorPage, width);
     }

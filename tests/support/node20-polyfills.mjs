@@ -1,5 +1,5 @@
 // vitest 5 prints failures with Map.groupBy, which Node 20 lacks (Node 21+): without this, a failing
-// test is reported as a reporter crash with no detail. Loaded with `node --import` by `npm test`.
+// test is reported as a reporter crash with no detail. Imported by vitest.config.mts.
 if (typeof Map.groupBy !== "function") {
   Map.groupBy = function groupBy(items, keyOf) {
     const groups = new Map();
