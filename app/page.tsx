@@ -1,4 +1,4 @@
-import { getPlanOverview, UPCOMING_DEADLINE_MONTHS } from "@/server/plan/queries";
+import { getPlanOverview, UPCOMING_DEADLINE_MONTHS } from "@/server/plan/load-plan-overview";
 import { formatDay } from "@/lib/dates";
 import { pluralize } from "@/lib/labels";
 import { findSharedActions } from "@/lib/plan-text";

@@ -231,7 +231,7 @@ async function main() {
   log(`build terminé en ${buildS} s`);
 
   // --- 2. SQL statements per loader (before the app holds the database) -------------------------
-  log("requêtes SQL par page (loaders de server/plan/queries.ts)…");
+  log("requêtes SQL par page (loaders de server/plan/load-*.ts)…");
   const queriesOut = path.join(tmp, "queries.json");
   const queriesLog = path.join(tmp, "queries.log");
   const queriesCode = await runToCompletion(

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { getCouncils } from "@/server/plan/queries";
+import { getCouncils } from "@/server/plan/load-councils";
 import { Container } from "@/components/ui/container";
 import { DemoMarker } from "@/components/ui/demo-marker";
 import { Notice } from "@/components/ui/notice";

@@ -1,8 +1,10 @@
 "use client";
 
 import { signOut } from "next-auth/react";
-import { useActionState, useState } from "react";
-import { buttonClass, FormMessage, secondaryButtonClass } from "@/components/form/field";
+import { useState } from "react";
+import { buttonClass, secondaryButtonClass } from "@/components/form/field";
+import { FormStatus } from "@/components/form/form-status";
+import { useFormAction } from "@/components/form/use-form-action";
 import { revokeAllSessionsAction } from "./actions";
 
 /** « Se déconnecter » (this browser, through next-auth). */
@@ -25,10 +27,10 @@ export function SignOutButton() {
 
 /** « Se déconnecter de tous les appareils »: a form posting to a server action (works without JavaScript). */
 export function RevokeAllSessionsForm() {
-  const [state, formAction, pending] = useActionState(revokeAllSessionsAction, null);
+  const { state, pending, formProps } = useFormAction({ action: revokeAllSessionsAction });
   return (
-    <form action={formAction} className="flex flex-col items-start gap-4">
-      {state && !state.ok ? <FormMessage kind="error">{state.message}</FormMessage> : null}
+    <form {...formProps} className="flex flex-col items-start gap-4" aria-label="Se déconnecter de tous les appareils">
+      <FormStatus state={state} errorsOnly returnTo="/deconnexion" />
       <button type="submit" className={secondaryButtonClass} disabled={pending}>
         {pending ? "Déconnexion de tous les appareils…" : "Se déconnecter de tous les appareils"}
       </button>

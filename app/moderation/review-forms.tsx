@@ -1,15 +1,19 @@
 "use client";
 
-import { useActionState } from "react";
 import { secondaryButtonClass } from "@/components/form/field";
-import { StateMessage } from "@/components/moderation/state-message";
+import { FormStatus } from "@/components/form/form-status";
+import { useFormAction } from "@/components/form/use-form-action";
 import { ReasonWithTemplate, type TemplateOption } from "@/components/moderation/reason-with-template";
-import { hideAction, keepAction, type DecisionState } from "./actions";
+import { hideSchema, keepSchema } from "@/lib/validation/contribution";
+import { hideAction, keepAction } from "./actions";
 
 const dangerButtonClass =
   "inline-flex min-h-11 items-center justify-center rounded-md border-2 border-red-800 bg-white px-5 py-2 font-semibold text-red-900 hover:bg-red-50 focus-visible:outline-3 focus-visible:outline-offset-2 focus-visible:outline-blue-800 disabled:opacity-60";
 
-/** « Masquer » a published or reported item, with a required reason (template + free text). Works without JavaScript. */
+/**
+ * « Masquer » a published or reported item, with a required reason (template + free text). Works
+ * without JavaScript. Named by its button and the item's heading.
+ */
 export function HideForm({
   id,
   headingId,
@@ -23,24 +27,30 @@ export function HideForm({
   filters?: string;
   templates: TemplateOption[];
 }) {
-  const [state, action, pending] = useActionState<DecisionState, FormData>(hideAction, null);
+  const returnTo = from === "signalements" ? "/moderation/signalements" : "/moderation/publiees";
+  const { form, field, state, pending, error, formProps } = useFormAction({
+    action: hideAction,
+    schema: hideSchema,
+    defaultValues: { id: String(id), fromReports: from === "signalements" ? "true" : "", filtres: filters, templateId: "", reason: "" },
+  });
   return (
-    <form action={action} className="mt-4 flex flex-col gap-2 border-t border-slate-300 pt-4">
-      <StateMessage state={state} />
-      <input type="hidden" name="id" value={id} />
-      <input type="hidden" name="depuis" value={from} />
-      <input type="hidden" name="filtres" value={filters} />
+    <form {...formProps} aria-labelledby={`masquer-${id}-bouton ${headingId}`} className="mt-4 flex flex-col gap-2 border-t border-slate-300 pt-4">
+      <FormStatus state={state} returnTo={returnTo} />
+      <input type="hidden" {...field("id")} />
+      <input type="hidden" {...field("fromReports")} />
+      <input type="hidden" {...field("filtres")} />
       <ReasonWithTemplate
-        key={state?.n ?? 0}
         idPrefix={`masquer-${id}`}
         label="Raison du masquage (inscrite au journal ; le conseil la lira, le public jamais)"
         templates={templates}
-        defaultReason={state && !state.ok ? state.reason : ""}
-        defaultTemplateId={state && !state.ok ? state.templateId : ""}
-        error={state?.fieldError}
+        reasonField={field("reason")}
+        templateField={field("templateId")}
+        setReason={(text) => form.setValue("reason", text, { shouldDirty: true })}
+        error={error("reason")}
+        templateError={error("templateId")}
       />
       <div>
-        <button type="submit" className={dangerButtonClass} disabled={pending} aria-describedby={headingId}>
+        <button id={`masquer-${id}-bouton`} type="submit" className={dangerButtonClass} disabled={pending} aria-describedby={headingId}>
           {pending ? "Masquage…" : "Masquer"}
         </button>
       </div>
@@ -50,13 +60,13 @@ export function HideForm({
 
 /** « Garder publié » (reports classed) or « Republier » (an item hidden by reports comes back). */
 export function KeepForm({ id, headingId, republish }: { id: number; headingId: string; republish: boolean }) {
-  const [state, action, pending] = useActionState<DecisionState, FormData>(keepAction, null);
+  const { field, state, pending, formProps } = useFormAction({ action: keepAction, schema: keepSchema, defaultValues: { id: String(id) } });
   return (
-    <form action={action} className="mt-4 flex flex-col gap-2 border-t border-slate-300 pt-4">
-      <StateMessage state={state} />
-      <input type="hidden" name="id" value={id} />
+    <form {...formProps} aria-labelledby={`garder-${id}-bouton ${headingId}`} className="mt-4 flex flex-col gap-2 border-t border-slate-300 pt-4">
+      <FormStatus state={state} returnTo="/moderation/signalements" />
+      <input type="hidden" {...field("id")} />
       <div>
-        <button type="submit" className={secondaryButtonClass} disabled={pending} aria-describedby={headingId}>
+        <button id={`garder-${id}-bouton`} type="submit" className={secondaryButtonClass} disabled={pending} aria-describedby={headingId}>
           {pending ? "Enregistrement…" : republish ? "Republier" : "Garder publié"}
         </button>
       </div>

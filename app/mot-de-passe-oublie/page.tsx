@@ -14,11 +14,6 @@ export default function ForgottenPasswordPage() {
         lead="Indiquez l'adresse électronique de votre compte : vous recevrez un lien pour choisir un nouveau mot de passe."
       />
       <div className="flex max-w-xl flex-col gap-8">
-        <noscript>
-          <p className="rounded-md border-2 border-amber-800 bg-amber-50 p-3 font-semibold text-slate-900">
-            Ce formulaire a besoin de JavaScript : activez-le dans votre navigateur, puis rechargez la page.
-          </p>
-        </noscript>
         <PasswordResetRequestForm />
         <p className="text-slate-800">
           Vous vous souvenez de votre mot de passe ? <TextLink href="/connexion">Se connecter</TextLink>

@@ -1,43 +1,25 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
-import { useEffect, useRef, useState } from "react";
-import { useForm } from "react-hook-form";
+import { useEffect, useRef } from "react";
 import { buttonClass, describedBy, Field, FormMessage, inputClass } from "@/components/form/field";
-import { passwordResetRequestSchema, type PasswordResetRequestInput } from "@/lib/validation/auth";
+import { FormStatus } from "@/components/form/form-status";
+import { useFormAction } from "@/components/form/use-form-action";
+import { passwordResetRequestSchema } from "@/lib/validation/auth";
 import { requestPasswordResetAction } from "./actions";
 
 /** Asks for a reset link. Whatever the address, the same confirmation is shown. */
 export function PasswordResetRequestForm() {
-  const [done, setDone] = useState<string | null>(null);
-  const [failure, setFailure] = useState<string | null>(null);
-  const form = useForm<PasswordResetRequestInput>({
-    resolver: zodResolver(passwordResetRequestSchema),
+  const { field, state, pending, error, formProps } = useFormAction({
+    action: requestPasswordResetAction,
+    schema: passwordResetRequestSchema,
     defaultValues: { email: "" },
   });
-  const { errors, isSubmitting } = form.formState;
+  const done = state.result?.ok ? (state.result.message ?? "") : null;
   const confirmation = useRef<HTMLDivElement>(null);
   // The form disappears with the focused button: move the focus to the confirmation.
   useEffect(() => {
     if (done !== null) confirmation.current?.focus();
-  }, [done]);
-
-  const onSubmit = form.handleSubmit(async (values) => {
-    setFailure(null);
-    try {
-      const result = await requestPasswordResetAction(values);
-      if (result.ok) {
-        setDone(result.message ?? "");
-        return;
-      }
-      for (const [field, messages] of Object.entries(result.fieldErrors ?? {})) {
-        if (field === "email" && messages[0]) form.setError("email", { message: messages[0] }, { shouldFocus: true });
-      }
-      setFailure(result.message);
-    } catch {
-      setFailure("La demande n'a pas pu être envoyée. Vérifiez votre connexion à Internet, puis réessayez.");
-    }
-  });
+  }, [done, state.n]);
 
   if (done !== null) {
     return (
@@ -47,15 +29,11 @@ export function PasswordResetRequestForm() {
     );
   }
 
+  const message = error("email");
   return (
-    <form noValidate onSubmit={onSubmit} className="flex flex-col gap-6">
-      {failure ? <FormMessage kind="error">{failure}</FormMessage> : null}
-      <Field
-        id="email"
-        label="Adresse électronique de votre compte"
-        hint="Nous y enverrons un lien pour choisir un nouveau mot de passe."
-        error={errors.email?.message}
-      >
+    <form {...formProps} className="flex flex-col gap-6" aria-label="Mot de passe oublié">
+      <FormStatus state={state} />
+      <Field id="email" label="Adresse électronique de votre compte" hint="Nous y enverrons un lien pour choisir un nouveau mot de passe." error={message}>
         <input
           id="email"
           type="email"
@@ -64,13 +42,13 @@ export function PasswordResetRequestForm() {
           spellCheck={false}
           autoCapitalize="none"
           className={inputClass}
-          {...describedBy("email", true, errors.email?.message)}
-          {...form.register("email")}
+          {...describedBy("email", true, message)}
+          {...field("email")}
         />
       </Field>
       <div>
-        <button type="submit" className={buttonClass} disabled={isSubmitting}>
-          {isSubmitting ? "Envoi en cours…" : "Recevoir un lien"}
+        <button type="submit" className={buttonClass} disabled={pending}>
+          {pending ? "Envoi en cours…" : "Recevoir un lien"}
         </button>
       </div>
     </form>

@@ -1,24 +1,20 @@
 "use server";
 
-import { getActor } from "@/server/auth/actor";
+import { meetingFreezeSchema } from "@/lib/validation/meeting";
 import { refreshPublicPages } from "@/server/cache";
-import { getDb } from "@/server/db";
+import { formAction } from "@/server/form-action";
 import { freezeMeeting, unfreezeMeeting } from "@/server/meetings/snapshot";
 
-export interface FreezeState {
-  kind: "idle" | "error" | "success";
-  message: string;
-}
-
 /*
- * Freeze (intent=freeze) or unfreeze (intent=unfreeze) a meeting's slides from the presentation.
- * Plain forms (they work without JavaScript); the server layer decides. The public slides may
- * change: every public page is refreshed, the presentation pages with them.
+ * Freeze (intent=freeze) or unfreeze (intent=unfreeze) a meeting's slides from the presentation:
+ * one form, two buttons; the server layer decides. The public slides may change: every public
+ * page is refreshed, the presentation pages with them.
  */
-export async function freezeFormAction(_previous: FreezeState, formData: FormData): Promise<FreezeState> {
-  const fn = formData.get("intent") === "unfreeze" ? unfreezeMeeting : freezeMeeting;
-  const result = await fn(await getDb(), await getActor(), { meetingId: String(formData.get("meetingId") ?? "") });
-  if (!result.ok) return { kind: "error", message: result.message };
-  refreshPublicPages();
-  return { kind: "success", message: result.message ?? "Enregistré." };
-}
+export const freezeAction = formAction({
+  schema: meetingFreezeSchema,
+  permission: "meeting.present",
+  run: (input, { db, actor }) => (input.intent === "unfreeze" ? unfreezeMeeting(db, actor, input) : freezeMeeting(db, actor, input)),
+  done: () => {
+    refreshPublicPages();
+  },
+});

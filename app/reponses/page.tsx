@@ -8,6 +8,7 @@ import { PageHeading } from "@/components/ui/page-heading";
 import { Section } from "@/components/ui/section";
 import { TextLink } from "@/components/ui/text-link";
 import { pluralize } from "@/lib/labels";
+import { answerQueueFiltersSchema } from "@/lib/validation/answer";
 import { listAnswerableProposals, type AnswerQueueFilters, type AnswerQueueState } from "@/server/answers/list-answerable";
 import { requireActor } from "@/server/auth/actor";
 import { getDb } from "@/server/db";
@@ -16,7 +17,6 @@ export const metadata: Metadata = { title: "Réponses aux propositions", robots:
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
-const one = (v: string | string[] | undefined) => (typeof v === "string" && v !== "" ? v : undefined);
 const states: Record<AnswerQueueState, string> = { "sans-reponse": "Sans réponse", "en-retard": "En retard", repondues: "Répondues" };
 const day = (d: Date) => <Day date={d} />;
 
@@ -24,12 +24,9 @@ const day = (d: Date) => <Day date={d} />;
 export default async function AnswersPage({ searchParams }: Props) {
   const query = await searchParams;
   const actor = await requireActor("/reponses");
-  const state = one(query.etat);
-  const filters: AnswerQueueFilters = {
-    councilId: one(query.conseil) ? Number(query.conseil) || undefined : undefined,
-    actionSlug: one(query.fiche),
-    state: state && state in states ? (state as AnswerQueueState) : undefined,
-  };
+  // Anything odd in the address is no filter (never a number the database would refuse).
+  const q = answerQueueFiltersSchema.parse(query);
+  const filters: AnswerQueueFilters = { councilId: q.conseil ?? undefined, actionSlug: q.fiche ?? undefined, state: q.etat ?? undefined };
   const result = await listAnswerableProposals(await getDb(), actor, filters);
   if (!result.ok) notFound();
   const { items, councils, actions } = result.data;

@@ -1,10 +1,8 @@
 "use client";
 
-import type { ActionResult } from "@/lib/action-result";
-import type { CouncilArchiveInput } from "@/lib/validation/admin";
+import type { FormAction } from "@/server/form-action";
+import { councilArchiveFormSchema } from "@/lib/validation/admin";
 import { ReversibleActionForm } from "./reversible-action-form";
-
-type Action = (input: CouncilArchiveInput) => Promise<ActionResult<unknown>>;
 
 const texts = {
   act: {
@@ -21,13 +19,18 @@ const texts = {
 };
 
 /** Archive a council (or bring it back), with a required reason. */
-export function CouncilArchiveForm({ councilId, archived, archive, unarchive }: { councilId: number; archived: boolean; archive: Action; unarchive: Action }) {
+export function CouncilArchiveForm<T>({ councilId, archived, action }: { councilId: number; archived: boolean; action: FormAction<T> }) {
   return (
     <ReversibleActionForm
+      action={action}
+      schema={councilArchiveFormSchema}
+      idName="councilId"
+      idValue={councilId}
+      change={{ act: "archive", undo: "unarchive" }}
       done={archived}
       reasonId="archivage-raison"
       texts={texts}
-      submit={(reason) => (archived ? unarchive : archive)({ councilId, reason })}
+      returnTo={`/admin/conseils/${councilId}`}
     />
   );
 }

@@ -1,18 +1,12 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
-import { useState } from "react";
-import { useForm, type Resolver } from "react-hook-form";
-import type { z } from "zod";
-import { buttonClass, describedBy, Field, FormMessage, inputClass } from "@/components/form/field";
-import type { ActionResult } from "@/lib/action-result";
-import { createCouncilSchema, updateCouncilSchema } from "@/lib/validation/admin";
-import { callAction, showServerFieldErrors } from "./form-helpers";
+import type { UseFormRegisterReturn } from "react-hook-form";
+import { buttonClass, describedBy, Field, inputClass } from "@/components/form/field";
+import { FormStatus } from "@/components/form/form-status";
+import { useFormAction } from "@/components/form/use-form-action";
+import { createCouncilSchema, updateCouncilSchema, type CreateCouncilInput } from "@/lib/validation/admin";
+import type { FormAction } from "@/server/form-action";
 import { ReasonField } from "./reason-field";
-
-type Input = z.input<typeof updateCouncilSchema>;
-type Output = z.output<typeof updateCouncilSchema>;
-type CreateOutput = z.output<typeof createCouncilSchema>;
 
 export interface CouncilValues {
   name: string;
@@ -21,83 +15,100 @@ export interface CouncilValues {
   description: string | null;
 }
 
-type Props =
-  | { mode: "create"; action: (input: CreateOutput) => Promise<ActionResult<unknown>> }
-  | { mode: "edit"; councilId: number; current: CouncilValues; action: (input: Output) => Promise<ActionResult<unknown>> };
+const empty: CreateCouncilInput = { name: "", number: "", area: "", description: "", reason: "" };
 
-/** Create a council, or edit its public information. The same fields, the same checks as the server. */
-export function CouncilForm(props: Props) {
-  const prefix = props.mode === "create" ? "nouveau-conseil" : "conseil";
-  const defaults: Input =
-    props.mode === "create"
-      ? { councilId: 0, name: "", number: "", area: "", description: "", reason: "" }
-      : {
-          councilId: props.councilId,
-          name: props.current.name,
-          number: props.current.number === null ? "" : String(props.current.number),
-          area: props.current.area ?? "",
-          description: props.current.description ?? "",
-          reason: "",
-        };
-  const [message, setMessage] = useState<{ kind: "error" | "success"; text: string; n: number } | null>(null);
-  const form = useForm<Input, unknown, Output>({
-    // The create form has no council yet: the create schema checks the same fields and drops the id.
-    resolver: (props.mode === "create" ? zodResolver(createCouncilSchema) : zodResolver(updateCouncilSchema)) as Resolver<Input, unknown, Output>,
-    defaultValues: defaults,
+/** Create a council. The same checks as the server; the form empties once the council exists. */
+export function CreateCouncilForm<T>({ action }: { action: FormAction<T> }) {
+  const { field, state, pending, error, formProps } = useFormAction({
+    action,
+    schema: createCouncilSchema,
+    defaultValues: empty,
+    onSuccess: (_, form) => form.reset(empty),
   });
-  const { errors, isSubmitting } = form.formState;
-
-  const onSubmit = form.handleSubmit(async (values) => {
-    const result = await callAction(() => (props.mode === "create" ? props.action(values as unknown as CreateOutput) : props.action(values)));
-    const n = (message?.n ?? 0) + 1;
-    if (result.ok) {
-      form.reset(props.mode === "create" ? defaults : { ...form.getValues(), reason: "" });
-      setMessage({ kind: "success", text: result.message ?? "Enregistré.", n });
-      return;
-    }
-    showServerFieldErrors(form, result);
-    setMessage({ kind: "error", text: result.message, n });
-  });
-
-  const id = (name: string) => `${prefix}-${name}`;
   return (
-    <form noValidate onSubmit={onSubmit} className="flex flex-col gap-6" aria-label={props.mode === "create" ? "Créer un conseil" : "Modifier le conseil"}>
-      {message ? (
-        <div key={message.n}>
-          <FormMessage kind={message.kind}>{message.text}</FormMessage>
-        </div>
-      ) : null}
+    <form {...formProps} className="flex flex-col gap-6" aria-label="Créer un conseil">
+      <FormStatus state={state} returnTo="/admin/conseils#creer" />
+      <CouncilFields prefix="nouveau-conseil" isNew field={field} error={error} />
+      <div>
+        <button type="submit" className={buttonClass} disabled={pending}>
+          {pending ? "Enregistrement…" : "Créer le conseil"}
+        </button>
+      </div>
+    </form>
+  );
+}
 
-      <Field id={id("nom")} label="Nom du conseil" hint={props.mode === "create" ? "L'adresse de sa page publique est tirée du nom ; elle ne changera plus." : undefined} error={errors.name?.message}>
-        <input id={id("nom")} type="text" className={inputClass} {...describedBy(id("nom"), props.mode === "create", errors.name?.message)} {...form.register("name")} />
+/** Edit a council's public information, with an optional reason for the journal. */
+export function EditCouncilForm<T>({ councilId, current, action }: { councilId: number; current: CouncilValues; action: FormAction<T> }) {
+  const { field, state, pending, error, formProps } = useFormAction({
+    action,
+    schema: updateCouncilSchema,
+    defaultValues: {
+      councilId: String(councilId),
+      name: current.name,
+      number: current.number === null ? "" : String(current.number),
+      area: current.area ?? "",
+      description: current.description ?? "",
+      reason: "",
+    },
+    onSuccess: (_, form) => form.reset({ ...form.getValues(), reason: "" }),
+  });
+  return (
+    <form {...formProps} className="flex flex-col gap-6" aria-label="Modifier le conseil">
+      <FormStatus state={state} returnTo={`/admin/conseils/${councilId}`} />
+      <input type="hidden" {...field("councilId")} />
+      <CouncilFields prefix="conseil" isNew={false} field={field} error={error} />
+      <div>
+        <button type="submit" className={buttonClass} disabled={pending}>
+          {pending ? "Enregistrement…" : "Enregistrer les modifications"}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+type CouncilFieldName = "name" | "number" | "area" | "description" | "reason";
+
+/** The fields both forms share. */
+function CouncilFields({
+  prefix,
+  isNew,
+  field,
+  error,
+}: {
+  prefix: string;
+  isNew: boolean;
+  field: (name: CouncilFieldName) => UseFormRegisterReturn & { defaultValue?: string };
+  error: (name: CouncilFieldName) => string | undefined;
+}) {
+  const id = (name: string) => `${prefix}-${name}`;
+  const errors = { name: error("name"), number: error("number"), area: error("area"), description: error("description") };
+  return (
+    <>
+      <Field id={id("nom")} label="Nom du conseil" hint={isNew ? "L'adresse de sa page publique est tirée du nom ; elle ne changera plus." : undefined} error={errors.name}>
+        <input id={id("nom")} type="text" className={inputClass} {...describedBy(id("nom"), isNew, errors.name)} {...field("name")} />
       </Field>
 
-      <Field id={id("numero")} label="Numéro (facultatif)" hint="Un nombre entier, par exemple 7. Deux conseils ne peuvent pas avoir le même numéro." error={errors.number?.message}>
+      <Field id={id("numero")} label="Numéro (facultatif)" hint="Un nombre entier, par exemple 7. Deux conseils ne peuvent pas avoir le même numéro." error={errors.number}>
         <input
           id={id("numero")}
           type="text"
           inputMode="numeric"
           className={`${inputClass} max-w-40`}
-          {...describedBy(id("numero"), true, errors.number?.message)}
-          {...form.register("number")}
+          {...describedBy(id("numero"), true, errors.number)}
+          {...field("number")}
         />
       </Field>
 
-      <Field id={id("quartier")} label="Quartier (facultatif)" error={errors.area?.message}>
-        <input id={id("quartier")} type="text" className={inputClass} {...describedBy(id("quartier"), null, errors.area?.message)} {...form.register("area")} />
+      <Field id={id("quartier")} label="Quartier (facultatif)" error={errors.area}>
+        <input id={id("quartier")} type="text" className={inputClass} {...describedBy(id("quartier"), null, errors.area)} {...field("area")} />
       </Field>
 
-      <Field id={id("description")} label="Description (facultative)" hint="Affichée sur la page publique des conseils de quartier." error={errors.description?.message}>
-        <textarea id={id("description")} rows={4} className={inputClass} {...describedBy(id("description"), true, errors.description?.message)} {...form.register("description")} />
+      <Field id={id("description")} label="Description (facultative)" hint="Affichée sur la page publique des conseils de quartier." error={errors.description}>
+        <textarea id={id("description")} rows={4} className={inputClass} {...describedBy(id("description"), true, errors.description)} {...field("description")} />
       </Field>
 
-      <ReasonField id={id("raison")} required={false} error={errors.reason?.message} registration={form.register("reason")} />
-
-      <div>
-        <button type="submit" className={buttonClass} disabled={isSubmitting}>
-          {isSubmitting ? "Enregistrement…" : props.mode === "create" ? "Créer le conseil" : "Enregistrer les modifications"}
-        </button>
-      </div>
-    </form>
+      <ReasonField id={id("raison")} required={false} error={error("reason")} registration={field("reason")} />
+    </>
   );
 }

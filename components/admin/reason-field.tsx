@@ -11,7 +11,8 @@ export function ReasonField({
 }: {
   id: string;
   error?: string;
-  registration: UseFormRegisterReturn;
+  /** The hook's `field("reason")`: its registration, and the value to show before hydration. */
+  registration: UseFormRegisterReturn & { defaultValue?: string };
   required?: boolean;
   label?: string;
 }) {

@@ -1,22 +1,16 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
-import { useState } from "react";
-import { useForm } from "react-hook-form";
-import { z } from "zod";
-import { buttonClass, FormMessage } from "@/components/form/field";
-import type { ActionResult } from "@/lib/action-result";
-import { reasonSchema } from "@/lib/validation/admin";
-import { callAction, showServerFieldErrors } from "./form-helpers";
+import { useEffect } from "react";
+import { buttonClass } from "@/components/form/field";
+import { FormStatus } from "@/components/form/form-status";
+import { useFormAction } from "@/components/form/use-form-action";
+import type { councilArchiveFormSchema, userStatusFormSchema } from "@/lib/validation/admin";
+import type { FormAction } from "@/server/form-action";
 import { ReasonField } from "./reason-field";
 
 /** A serious, reversible action: outlined in dark red, words say what it does. */
 const dangerButtonClass =
   "inline-flex min-h-11 items-center justify-center rounded-md border-2 border-red-800 bg-white px-5 py-2 font-semibold text-red-900 hover:bg-red-50 focus-visible:outline-3 focus-visible:outline-offset-2 focus-visible:outline-blue-800 disabled:opacity-60";
-
-const reasonOnlySchema = z.object({ reason: reasonSchema });
-type Input = z.input<typeof reasonOnlySchema>;
-type Output = z.output<typeof reasonOnlySchema>;
 
 export interface ReversibleTexts {
   formLabel: string;
@@ -24,52 +18,60 @@ export interface ReversibleTexts {
   button: string;
 }
 
+/** The schemas of the two reversible forms: an id, which way (`change`), and a reason. */
+type ReversibleSchema = typeof userStatusFormSchema | typeof councilArchiveFormSchema;
+
 /**
  * A reversible action with a required reason (archive / unarchive a council, deactivate /
- * reactivate an account). One component for both directions, so the confirmation stays on screen
- * when the page switches from one to the other. The server re-checks the whole input.
+ * reactivate an account). One form and one server action for both directions, the hidden
+ * `change` saying which: the confirmation stays on screen when the page switches from one to
+ * the other, with or without JavaScript.
  */
-export function ReversibleActionForm({
+export function ReversibleActionForm<T>({
+  action,
+  schema,
+  idName,
+  idValue,
+  change,
   done,
   reasonId,
   texts,
-  submit,
+  returnTo,
 }: {
+  action: FormAction<T>;
+  schema: ReversibleSchema;
+  /** The hidden id field (`userId`, `councilId`) and its value. */
+  idName: "userId" | "councilId";
+  idValue: number;
+  /** What submitting does now: `act` when not done yet, `undo` once done. */
+  change: { act: string; undo: string };
   /** True once the action was taken (archived, deactivated): the form then offers to undo it. */
   done: boolean;
   reasonId: string;
   texts: { act: ReversibleTexts; undo: ReversibleTexts };
-  submit: (reason: string) => Promise<ActionResult<unknown>>;
+  returnTo: string;
 }) {
-  const [message, setMessage] = useState<{ kind: "error" | "success"; text: string; n: number } | null>(null);
-  const form = useForm<Input, unknown, Output>({ resolver: zodResolver(reasonOnlySchema), defaultValues: { reason: "" } });
-  const { errors, isSubmitting } = form.formState;
+  const direction = done ? change.undo : change.act;
+  const { form, field, state, pending, error, formProps } = useFormAction({
+    action,
+    schema,
+    defaultValues: idName === "userId" ? { userId: String(idValue), change: direction, reason: "" } : { councilId: String(idValue), change: direction, reason: "" },
+    onSuccess: (_, f) => f.reset({ ...f.getValues(), reason: "" }),
+  });
+  // The page switches direction after a success: the hidden field follows.
+  useEffect(() => form.setValue("change", direction), [form, direction]);
   const current = done ? texts.undo : texts.act;
 
-  const onSubmit = form.handleSubmit(async ({ reason }) => {
-    const result = await callAction(() => submit(reason));
-    const n = (message?.n ?? 0) + 1;
-    if (result.ok) {
-      form.reset({ reason: "" });
-      setMessage({ kind: "success", text: result.message ?? "C'est fait.", n });
-      return;
-    }
-    showServerFieldErrors(form, result);
-    setMessage({ kind: "error", text: result.message, n });
-  });
-
   return (
-    <form noValidate onSubmit={onSubmit} className="flex flex-col gap-6" aria-label={current.formLabel}>
-      {message ? (
-        <div key={message.n}>
-          <FormMessage kind={message.kind}>{message.text}</FormMessage>
-        </div>
-      ) : null}
+    <form {...formProps} className="flex flex-col gap-6" aria-label={current.formLabel}>
+      <FormStatus state={state} returnTo={returnTo} />
+      <input type="hidden" {...field(idName)} />
+      <input type="hidden" {...field("change")} />
       <p>{current.explanation}</p>
-      <ReasonField id={reasonId} error={errors.reason?.message} registration={form.register("reason")} />
+      <ReasonField id={reasonId} error={error("reason")} registration={field("reason")} />
       <div>
-        <button type="submit" className={done ? buttonClass : dangerButtonClass} disabled={isSubmitting}>
-          {isSubmitting ? "Enregistrement…" : current.button}
+        <button type="submit" className={done ? buttonClass : dangerButtonClass} disabled={pending}>
+          {pending ? "Enregistrement…" : current.button}
         </button>
       </div>
     </form>

@@ -1,10 +1,8 @@
 "use client";
 
-import type { ActionResult } from "@/lib/action-result";
-import type { UserStatusInput } from "@/lib/validation/admin";
+import type { FormAction } from "@/server/form-action";
+import { userStatusFormSchema } from "@/lib/validation/admin";
 import { ReversibleActionForm } from "./reversible-action-form";
-
-type Action = (input: UserStatusInput) => Promise<ActionResult<{ userId: number }>>;
 
 const texts = {
   act: {
@@ -21,23 +19,18 @@ const texts = {
 };
 
 /** Deactivate (or reactivate) an account, with a required reason. */
-export function UserStatusForm({
-  userId,
-  deactivated,
-  deactivate,
-  reactivate,
-}: {
-  userId: number;
-  deactivated: boolean;
-  deactivate: Action;
-  reactivate: Action;
-}) {
+export function UserStatusForm<T>({ userId, deactivated, action }: { userId: number; deactivated: boolean; action: FormAction<T> }) {
   return (
     <ReversibleActionForm
+      action={action}
+      schema={userStatusFormSchema}
+      idName="userId"
+      idValue={userId}
+      change={{ act: "deactivate", undo: "reactivate" }}
       done={deactivated}
       reasonId="statut-raison"
       texts={texts}
-      submit={(reason) => (deactivated ? reactivate : deactivate)({ userId, reason })}
+      returnTo={`/admin/utilisateurs/${userId}`}
     />
   );
 }

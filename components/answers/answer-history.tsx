@@ -1,6 +1,6 @@
 import { ContributionText } from "@/components/contributions/contribution-text";
 import { cityDay, formatDay } from "@/lib/dates";
-import type { AnswerView } from "@/server/plan/queries";
+import type { AnswerView } from "@/server/plan/select-answers";
 import { AnswerStateBadge } from "./answer-state-badge";
 
 /** A day in the City's time zone, machine-readable too: « 26 novembre 2026 ». */

@@ -4,7 +4,7 @@ import { TextLink } from "@/components/ui/text-link";
 import { cityDay, formatDay } from "@/lib/dates";
 import { joinFrench } from "@/lib/french";
 import { pluralize } from "@/lib/labels";
-import type { PublishedContribution } from "@/server/plan/queries";
+import type { PublishedContribution } from "@/server/plan/load-published-contributions";
 import { ContributionText } from "./contribution-text";
 import { PositionBadge } from "./position-badge";
 

@@ -10,11 +10,11 @@ import { describe, expect, it } from "vitest";
  */
 const root = path.resolve(import.meta.dirname, "../..");
 
-function sources(dir: string): string[] {
+function sources(dir: string, pattern = /\.tsx$/): string[] {
   return readdirSync(path.join(root, dir), { withFileTypes: true }).flatMap((entry) => {
     const relative = path.join(dir, entry.name);
-    if (entry.isDirectory()) return sources(relative);
-    return /\.tsx?$/.test(entry.name) && !/\.test\./.test(entry.name) ? [relative] : [];
+    if (entry.isDirectory()) return sources(relative, pattern);
+    return pattern.test(entry.name) && !/\.test\./.test(entry.name) ? [relative] : [];
   });
 }
 
@@ -29,7 +29,7 @@ describe("every form posts (or is a GET search form on purpose)", () => {
     if (forms.length === 0) continue;
     it(`${file}: ${forms.length} form(s), each with an action or a method`, () => {
       for (const attributes of forms) {
-        expect(/\{\.\.\.formProps\}|\baction=|\bmethod=/.test(attributes), `<form${attributes}>`).toBe(true);
+        expect(/\{\.\.\.(?:\w+\.)?formProps\}|\baction=|\bmethod=/.test(attributes), `<form${attributes}>`).toBe(true);
       }
     });
   }
@@ -37,7 +37,7 @@ describe("every form posts (or is a GET search form on purpose)", () => {
 
 describe("one form hook", () => {
   it("react-hook-form's useForm and React's useActionState are only used through useFormAction", () => {
-    const offenders = [...sources("app"), ...sources("components")].filter((file) => {
+    const offenders = [...sources("app", /\.tsx?$/), ...sources("components", /\.tsx?$/)].filter((file) => {
       if (file === path.join("components", "form", "use-form-action.ts")) return false;
       const source = readFileSync(path.join(root, file), "utf8");
       return /\buseForm\(|\buseActionState\(/.test(source);

@@ -86,10 +86,10 @@ export function useFormAction<S extends FormSchema, T = unknown>({ action, endpo
   }, [state.n]);
 
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
-    const submitter = (event.nativeEvent as SubmitEvent).submitter;
-    const element = event.currentTarget;
+    // Read the form now: while it is checked, `pending` disables its buttons, and a disabled
+    // submitter's name and value (`intent=…` of a two-button form) would be left out.
+    const data = new FormData(event.currentTarget, (event.nativeEvent as SubmitEvent).submitter);
     void form.handleSubmit(() => {
-      const data = new FormData(ref.current ?? element, submitter);
       const previous = state;
       startSending(async () => {
         try {

@@ -1,33 +1,36 @@
 "use client";
 
-import { useActionState } from "react";
-import type { FreezeState } from "@/app/presentation/actions";
-
-const idle: FreezeState = { kind: "idle", message: "" };
+import { FormStatus } from "@/components/form/form-status";
+import { useFormAction } from "@/components/form/use-form-action";
+import type { FormState } from "@/lib/form-state";
 
 /**
  * « Figer les données » and « Revenir aux données en direct »: one form posted to a server
- * action (it works without JavaScript); the result is announced (status or alert).
+ * action (it works without JavaScript), each button sending its `intent`; the result is
+ * announced (status or alert).
  */
-export function FreezeControls({
+export function FreezeControls<T>({
   meetingId,
   canFreeze,
   canUnfreeze,
   frozen,
   action,
   buttonClass,
+  returnTo,
 }: {
   meetingId: number;
   canFreeze: boolean;
   canUnfreeze: boolean;
   frozen: boolean;
-  action: (previous: FreezeState, formData: FormData) => Promise<FreezeState>;
+  action: (previous: FormState<T>, formData: FormData) => Promise<FormState<T>>;
   buttonClass: string;
+  /** The presentation page, to come back to after signing in again. */
+  returnTo: string;
 }) {
-  const [state, formAction, pending] = useActionState<FreezeState, FormData>(action, idle);
+  const { state, pending, formProps } = useFormAction({ action });
   if (!canFreeze && !canUnfreeze) return null;
   return (
-    <form action={formAction} className="contents">
+    <form {...formProps} aria-label="Données des diapositives" className="contents">
       <input type="hidden" name="meetingId" value={meetingId} />
       {canFreeze ? (
         <button type="submit" name="intent" value="freeze" className={buttonClass} disabled={pending}>
@@ -39,9 +42,7 @@ export function FreezeControls({
           Revenir aux données en direct
         </button>
       ) : null}
-      <span role={state.kind === "error" ? "alert" : "status"} className={state.kind === "idle" ? "sr-only" : "font-semibold"}>
-        {pending ? "Enregistrement…" : state.message}
-      </span>
+      {pending ? <span className="font-semibold">Enregistrement…</span> : <FormStatus state={state} returnTo={returnTo} />}
     </form>
   );
 }

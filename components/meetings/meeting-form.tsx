@@ -1,17 +1,12 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
-import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { useFieldArray, useForm } from "react-hook-form";
-import type { z } from "zod";
-import { callAction, showServerFieldErrors } from "@/components/admin/form-helpers";
-import { buttonClass, describedBy, Field, FormMessage, inputClass, secondaryButtonClass } from "@/components/form/field";
-import type { ActionResult } from "@/lib/action-result";
-import { MAX_AGENDA_ITEMS, meetingSchema } from "@/lib/validation/meeting";
-
-type Input = z.input<typeof meetingSchema>;
-type Output = z.output<typeof meetingSchema>;
+import { useFieldArray } from "react-hook-form";
+import { buttonClass, describedBy, Field, inputClass, secondaryButtonClass } from "@/components/form/field";
+import { FormStatus } from "@/components/form/form-status";
+import { useFormAction } from "@/components/form/use-form-action";
+import type { FormState } from "@/lib/form-state";
+import { MAX_AGENDA_ITEMS, meetingSchema, type MeetingInput } from "@/lib/validation/meeting";
 
 export interface AgendaChoice {
   slug: string;
@@ -24,51 +19,38 @@ const smallButton =
   "inline-flex min-h-11 items-center justify-center rounded-md border-2 border-slate-600 bg-white px-3 font-semibold text-slate-900 hover:bg-slate-100 focus-visible:outline-3 focus-visible:outline-offset-2 focus-visible:outline-blue-800 disabled:opacity-50";
 
 const emptyItem = { ref: "", label: "", notes: "" };
+const asText = (value: unknown) => (typeof value === "string" ? value : "");
 
 /**
  * Create or edit a meeting: title, date and time (Aurillac time), place, and the agenda — an
  * ordered list of themes, fiches or free labels, each with optional presenter's notes. The agenda
  * editor is plain buttons (add, move up, move down, remove), each named with its item's number;
- * the focus follows the moved item and each change is announced. Same checks as the server.
+ * the focus follows the moved item and each change is announced. The items' fields are named
+ * `agenda.0.ref`, `agenda.0.label`…: the form posts them as they are (also before JavaScript
+ * runs), and the server reads them back as a list. Same checks as the server.
  */
-export function MeetingForm({
+export function MeetingForm<T>({
   mode,
   meetingId,
   defaults,
   choices,
   action,
+  returnTo,
 }: {
   mode: "create" | "edit";
   meetingId?: number;
-  defaults: Input;
+  defaults: MeetingInput;
   choices: AgendaChoice[];
-  action: (input: Output & { meetingId?: number }) => Promise<ActionResult<{ slug?: string; changed?: boolean }>>;
+  action: (previous: FormState<T>, formData: FormData) => Promise<FormState<T>>;
+  /** This page, to come back to after signing in again. */
+  returnTo: string;
 }) {
-  const router = useRouter();
-  const [message, setMessage] = useState<{ kind: "error" | "success"; text: string; n: number } | null>(null);
   const [announcement, setAnnouncement] = useState("");
-  const form = useForm<Input, unknown, Output>({ resolver: zodResolver(meetingSchema), defaultValues: defaults });
+  const { form, field, state, pending, error, formProps } = useFormAction({ action, schema: meetingSchema, defaultValues: defaults });
   const { fields, append, remove, move } = useFieldArray({ control: form.control, name: "agenda" });
-  const { errors, isSubmitting } = form.formState;
   const prefix = mode === "create" ? "nouvelle-reunion" : "reunion";
   const id = (name: string) => `${prefix}-${name}`;
   const focusLater = (elementId: string) => window.requestAnimationFrame(() => document.getElementById(elementId)?.focus());
-
-  const onSubmit = form.handleSubmit(async (values) => {
-    const result = await callAction(() => action(mode === "edit" ? { ...values, meetingId } : values));
-    const n = (message?.n ?? 0) + 1;
-    if (result.ok) {
-      if (mode === "create" && result.data.slug) {
-        router.push(`/espace/reunions/${result.data.slug}?cree=1`);
-        return;
-      }
-      form.reset(form.getValues());
-      setMessage({ kind: "success", text: result.message ?? "Enregistré.", n });
-      return;
-    }
-    showServerFieldErrors(form, result);
-    setMessage({ kind: "error", text: result.message, n });
-  });
 
   const moveItem = (from: number, to: number, which: "monter" | "descendre") => {
     move(from, to);
@@ -87,28 +69,25 @@ export function MeetingForm({
     focusLater(id(`point-${fields.length}-contenu`));
   };
 
-  const agendaError = errors.agenda?.message ?? errors.agenda?.root?.message;
+  const agendaError = error("agenda") ?? error("agenda.root");
   return (
-    <form noValidate onSubmit={onSubmit} className="flex flex-col gap-6" aria-label={mode === "create" ? "Nouvelle réunion" : "Modifier la réunion"}>
-      {message ? (
-        <div key={message.n}>
-          <FormMessage kind={message.kind}>{message.text}</FormMessage>
-        </div>
-      ) : null}
+    <form {...formProps} className="flex flex-col gap-6" aria-label={mode === "create" ? "Nouvelle réunion" : "Modifier la réunion"}>
+      <FormStatus state={state} returnTo={returnTo} />
+      {meetingId !== undefined ? <input type="hidden" name="meetingId" value={meetingId} /> : null}
 
-      <Field id={id("titre")} label="Titre" error={errors.title?.message}>
-        <input id={id("titre")} type="text" className={inputClass} {...describedBy(id("titre"), null, errors.title?.message)} {...form.register("title")} />
+      <Field id={id("titre")} label="Titre" error={error("title")}>
+        <input id={id("titre")} type="text" className={inputClass} {...describedBy(id("titre"), null, error("title"))} {...field("title")} />
       </Field>
       <div className="grid gap-6 sm:grid-cols-2">
-        <Field id={id("date")} label="Date" hint="Par exemple 2026-12-17." error={errors.date?.message}>
-          <input id={id("date")} type="date" className={inputClass} {...describedBy(id("date"), true, errors.date?.message)} {...form.register("date")} />
+        <Field id={id("date")} label="Date" hint="Par exemple 2026-12-17." error={error("date")}>
+          <input id={id("date")} type="date" className={inputClass} {...describedBy(id("date"), true, error("date"))} {...field("date")} />
         </Field>
-        <Field id={id("heure")} label="Heure de début (heure d'Aurillac)" hint="Par exemple 18:30." error={errors.time?.message}>
-          <input id={id("heure")} type="time" className={inputClass} {...describedBy(id("heure"), true, errors.time?.message)} {...form.register("time")} />
+        <Field id={id("heure")} label="Heure de début (heure d'Aurillac)" hint="Par exemple 18:30." error={error("time")}>
+          <input id={id("heure")} type="time" className={inputClass} {...describedBy(id("heure"), true, error("time"))} {...field("time")} />
         </Field>
       </div>
-      <Field id={id("lieu")} label="Lieu" hint="Salle et adresse." error={errors.place?.message}>
-        <input id={id("lieu")} type="text" className={inputClass} {...describedBy(id("lieu"), true, errors.place?.message)} {...form.register("place")} />
+      <Field id={id("lieu")} label="Lieu" hint="Salle et adresse." error={error("place")}>
+        <input id={id("lieu")} type="text" className={inputClass} {...describedBy(id("lieu"), true, error("place"))} {...field("place")} />
       </Field>
 
       <fieldset className="min-w-0 rounded-lg border-2 border-slate-300 p-4">
@@ -126,18 +105,23 @@ export function MeetingForm({
         <p aria-live="polite" className="sr-only">
           {announcement}
         </p>
+        <noscript>
+          <p className="mt-2">Pour ajouter, déplacer ou retirer des points, activez JavaScript ; le reste du formulaire s&apos;enregistre sans.</p>
+        </noscript>
         {fields.length === 0 ? <p className="mt-4">Aucun point pour l&apos;instant.</p> : null}
         <ol className="mt-4 space-y-4">
-          {fields.map((field, index) => {
-            const itemErrors = errors.agenda?.[index];
+          {fields.map((item, index) => {
             const f = (name: string) => id(`point-${index}-${name}`);
+            // Each item keeps its own first values as it moves (keyed by its id): the HTML holds them before hydration.
+            const itemField = (name: "ref" | "label" | "notes") => ({ ...form.register(`agenda.${index}.${name}`), defaultValue: asText(item[name]) });
+            const itemError = (name: "ref" | "label" | "notes") => error(`agenda.${index}.${name}`);
             return (
-              <li key={field.id}>
+              <li key={item.id}>
                 <fieldset className="min-w-0 rounded-md border border-slate-400 p-3">
                   <legend className="px-1 font-bold">Point {index + 1}</legend>
                   <div className="flex flex-col gap-4">
-                    <Field id={f("contenu")} label="Contenu" error={itemErrors?.ref?.message}>
-                      <select id={f("contenu")} className={`${inputClass} min-w-0`} {...describedBy(f("contenu"), null, itemErrors?.ref?.message)} {...form.register(`agenda.${index}.ref`)}>
+                    <Field id={f("contenu")} label="Contenu" error={itemError("ref")}>
+                      <select id={f("contenu")} className={`${inputClass} min-w-0`} {...describedBy(f("contenu"), null, itemError("ref"))} {...itemField("ref")}>
                         <option value="">Intitulé libre (ouverture, questions de la salle…)</option>
                         {choices.map((theme) => (
                           <optgroup key={theme.slug} label={`Thématique ${theme.number}`}>
@@ -157,12 +141,12 @@ export function MeetingForm({
                       id={f("intitule")}
                       label="Intitulé"
                       hint="Facultatif pour une thématique ou une fiche : son titre est repris."
-                      error={itemErrors?.label?.message}
+                      error={itemError("label")}
                     >
-                      <input id={f("intitule")} type="text" className={inputClass} {...describedBy(f("intitule"), true, itemErrors?.label?.message)} {...form.register(`agenda.${index}.label`)} />
+                      <input id={f("intitule")} type="text" className={inputClass} {...describedBy(f("intitule"), true, itemError("label"))} {...itemField("label")} />
                     </Field>
-                    <Field id={f("notes")} label="Notes pour la personne qui présente (facultatif, jamais publiées)" error={itemErrors?.notes?.message}>
-                      <textarea id={f("notes")} rows={3} className={inputClass} {...describedBy(f("notes"), null, itemErrors?.notes?.message)} {...form.register(`agenda.${index}.notes`)} />
+                    <Field id={f("notes")} label="Notes pour la personne qui présente (facultatif, jamais publiées)" error={itemError("notes")}>
+                      <textarea id={f("notes")} rows={3} className={inputClass} {...describedBy(f("notes"), null, itemError("notes"))} {...itemField("notes")} />
                     </Field>
                     <div className="flex flex-wrap gap-2">
                       <button type="button" id={f("monter")} className={smallButton} disabled={index === 0} onClick={() => moveItem(index, index - 1, "monter")}>
@@ -193,8 +177,8 @@ export function MeetingForm({
       </fieldset>
 
       <div>
-        <button type="submit" className={buttonClass} disabled={isSubmitting}>
-          {isSubmitting ? "Enregistrement…" : mode === "create" ? "Créer la réunion" : "Enregistrer la réunion"}
+        <button type="submit" className={buttonClass} disabled={pending}>
+          {pending ? "Enregistrement…" : mode === "create" ? "Créer la réunion" : "Enregistrer la réunion"}
         </button>
       </div>
     </form>

@@ -1,22 +1,11 @@
 import { buttonClass, inputClass } from "@/components/form/field";
-import type { QueueFilters } from "@/server/moderation/queue";
+import { readModerationFilters, type ModerationFilters as Filters } from "@/lib/validation/moderation-filters";
 
-type Query = Record<string, string | string[] | undefined>;
-
-const one = (v: string | string[] | undefined) => (typeof v === "string" && v !== "" ? v : undefined);
-
-/** The filters of a moderation list, read from the address (conseil, fiche, type). */
-export function parseModerationFilters(query: Query): { filters: QueueFilters; filterQuery: string; any: boolean } {
-  const filters: QueueFilters = {
-    councilId: one(query.conseil) ? Number(query.conseil) || undefined : undefined,
-    actionSlug: one(query.fiche),
-    kind: query.type === "avis" ? "feedback" : query.type === "proposition" ? "proposal" : undefined,
-  };
-  const filterQuery = new URLSearchParams(
-    Object.entries({ conseil: one(query.conseil), fiche: one(query.fiche), type: one(query.type) }).filter((e): e is [string, string] => e[1] !== undefined),
-  ).toString();
-  return { filters, filterQuery, any: Boolean(filters.councilId || filters.actionSlug || filters.kind) };
-}
+/**
+ * The filters of a moderation list, read from the address (conseil, fiche, type, page) with the
+ * query rules: a value that is not a valid id, slug or kind is no filter, never an error.
+ */
+export const parseModerationFilters = (query: Record<string, string | string[] | undefined>) => readModerationFilters(query);
 
 /** Filters by council, fiche and kind: a GET form, it works without JavaScript. */
 export function ModerationFilters({
@@ -27,7 +16,7 @@ export function ModerationFilters({
   label,
 }: {
   action: string;
-  filters: QueueFilters;
+  filters: Filters;
   councils: { id: number; name: string }[];
   actions: { slug: string; title: string }[];
   label: string;

@@ -1,7 +1,8 @@
 "use client";
 
 import { useRef } from "react";
-import { inputClass } from "@/components/form/field";
+import type { UseFormRegisterReturn } from "react-hook-form";
+import { describedBy, inputClass } from "@/components/form/field";
 
 export interface TemplateOption {
   id: number;
@@ -9,42 +10,54 @@ export interface TemplateOption {
   body: string;
 }
 
+/** What `field(name)` of useFormAction gives: the registration and the value written in the HTML. */
+type FieldProps = UseFormRegisterReturn & { defaultValue?: string };
+
 /**
- * A reason: an optional template and free text. Without JavaScript the server puts the template's
- * text before the free text; with JavaScript, choosing a template copies its text into the field,
- * where it can be changed (the server then does not add it twice).
+ * A reason: an optional template and free text, two fields of the form (`templateId`, `reason`).
+ * Without JavaScript the server puts the template's text before the free text; with JavaScript,
+ * choosing a template copies its text into the field (`setReason`), where it can be changed (the
+ * server then does not add it twice).
  */
 export function ReasonWithTemplate({
   idPrefix,
   label,
   templates,
-  defaultReason = "",
-  defaultTemplateId = "",
+  reasonField,
+  templateField,
+  setReason,
   error,
+  templateError,
   required = true,
 }: {
   idPrefix: string;
   label: string;
   templates: TemplateOption[];
-  defaultReason?: string;
-  defaultTemplateId?: string;
+  reasonField: FieldProps;
+  templateField: FieldProps;
+  /** Writes the reason (react-hook-form's `setValue`, so its value and the field's agree). */
+  setReason: (text: string) => void;
   error?: string;
+  templateError?: string;
   required?: boolean;
 }) {
-  const textRef = useRef<HTMLTextAreaElement>(null);
+  const textRef = useRef<HTMLTextAreaElement | null>(null);
   const reasonId = `${idPrefix}-raison`;
   const selectId = `${idPrefix}-motif`;
   const hintId = `${selectId}-aide`;
-  const errorId = `${reasonId}-erreur`;
+  const templateErrorId = `${selectId}-erreur`;
 
   const onTemplate = (value: string) => {
     const chosen = templates.find((t) => String(t.id) === value);
-    const area = textRef.current;
-    if (!chosen || !area) return;
-    const previous = templates.find((t) => area.value.startsWith(t.body));
-    const rest = previous ? area.value.slice(previous.body.length).trimStart() : area.value.trim();
-    area.value = rest ? `${chosen.body}\n\n${rest}` : chosen.body;
+    const current = textRef.current?.value ?? "";
+    if (!chosen) return;
+    const previous = templates.find((t) => current.startsWith(t.body));
+    const rest = previous ? current.slice(previous.body.length).trimStart() : current.trim();
+    setReason(rest ? `${chosen.body}\n\n${rest}` : chosen.body);
   };
+
+  const { ref: registerReason, ...reason } = reasonField;
+  const { onChange: onTemplateChange, ...template } = templateField;
 
   return (
     <div className="flex flex-col gap-2">
@@ -56,7 +69,17 @@ export function ReasonWithTemplate({
           <p id={hintId} className="text-sm text-slate-700">
             Le texte du motif est placé en tête de la raison ; vous pouvez le compléter ci-dessous.
           </p>
-          <select id={selectId} name="templateId" defaultValue={defaultTemplateId} className={inputClass} aria-describedby={hintId} onChange={(e) => onTemplate(e.target.value)}>
+          <select
+            id={selectId}
+            className={inputClass}
+            aria-describedby={templateError ? `${hintId} ${templateErrorId}` : hintId}
+            aria-invalid={templateError ? true : undefined}
+            {...template}
+            onChange={(event) => {
+              void onTemplateChange(event);
+              onTemplate(event.target.value);
+            }}
+          >
             <option value="">Aucun motif type</option>
             {templates.map((t) => (
               <option key={t.id} value={t.id}>
@@ -64,24 +87,31 @@ export function ReasonWithTemplate({
               </option>
             ))}
           </select>
+          {templateError ? (
+            <p id={templateErrorId} className="text-sm font-semibold text-red-800">
+              <span aria-hidden="true">⚠ </span>
+              {templateError}
+            </p>
+          ) : null}
         </div>
       ) : null}
       <label htmlFor={reasonId} className="font-semibold text-slate-900">
         {label}
       </label>
       <textarea
-        ref={textRef}
         id={reasonId}
-        name="reason"
         rows={3}
         className={inputClass}
-        defaultValue={defaultReason}
         aria-required={required || undefined}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={error ? errorId : undefined}
+        {...describedBy(reasonId, null, error)}
+        {...reason}
+        ref={(element) => {
+          textRef.current = element;
+          registerReason(element);
+        }}
       />
       {error ? (
-        <p id={errorId} className="text-sm font-semibold text-red-800">
+        <p id={`${reasonId}-erreur`} className="text-sm font-semibold text-red-800">
           <span aria-hidden="true">⚠ </span>
           {error}
         </p>

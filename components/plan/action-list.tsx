@@ -1,4 +1,5 @@
-import type { ActionSummary, ThemePage } from "@/server/plan/queries";
+import type { ThemePage } from "@/server/plan/load-theme-page";
+import type { ActionSummary } from "@/server/plan/types";
 import { TextLink } from "@/components/ui/text-link";
 import { ActionMeta } from "./action-meta";
 import { ContributionCounts } from "./contribution-counts";

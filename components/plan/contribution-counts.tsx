@@ -1,5 +1,5 @@
 import { contributionCountText } from "@/components/contributions/published-contributions";
-import type { ContributionCounts as Counts } from "@/server/plan/queries";
+import type { ContributionCounts as Counts } from "@/server/plan/types";
 
 /** « Conseils de quartier : 2 avis, 1 proposition » under a fiche in the lists (published items only). */
 export function ContributionCounts({ counts }: { counts: Counts }) {

@@ -1,4 +1,4 @@
-import type { MeetingSummary } from "@/server/plan/queries";
+import type { MeetingSummary } from "@/server/plan/load-plan-overview";
 import { MeetingWhenWhere } from "@/components/meetings/meeting-when-where";
 import { DemoMarker } from "@/components/ui/demo-marker";
 

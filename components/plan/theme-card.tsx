@@ -1,4 +1,4 @@
-import type { ThemeSummary } from "@/server/plan/queries";
+import type { ThemeSummary } from "@/server/plan/types";
 import { pluralize } from "@/lib/labels";
 import { joinFrench } from "@/lib/french";
 import { TextLink } from "@/components/ui/text-link";

@@ -1,5 +1,5 @@
 import { Fragment } from "react";
-import type { Milestone } from "@/server/plan/queries";
+import type { Milestone } from "@/server/plan/types";
 import { timeSpanParts } from "@/lib/time-span";
 
 /** The démarche as an ordered list; every date is a <time> at the precision the source gives. */

@@ -1,7 +1,7 @@
 import type { DeadlineView } from "@/lib/deadlines";
 import { formatDay } from "@/lib/dates";
 import { timeframeText } from "@/lib/plan-text";
-import type { DeadlineChangeView } from "@/server/plan/queries";
+import type { DeadlineChangeView } from "@/server/plan/types";
 
 /** « En retard »: a word and an icon, never a colour alone. */
 export function LateBadge() {

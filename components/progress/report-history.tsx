@@ -1,6 +1,6 @@
 import { formatDateTime, formatDay } from "@/lib/dates";
 import { progressLabel, statusLabel } from "@/lib/labels";
-import type { ReportRevisionView } from "@/server/plan/queries";
+import type { ReportRevisionView } from "@/server/plan/types";
 
 /**
  * « Corrigé le … » and the earlier versions of a corrected progress report, in a disclosure that

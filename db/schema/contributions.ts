@@ -12,7 +12,7 @@ export const contributionStatus = pgEnum("contribution_status", ["draft", "pendi
 /**
  * An avis (feedback: a position and its reasons) or a proposition (proposal: a title and a text)
  * of a council on a fiche action. Life: draft → pending → published | rejected; published → hidden.
- * Only `published` rows are ever public (server/plan/queries.ts filters them in one place).
+ * Only `published` rows are ever public (server/plan/load-published-contributions.ts filters them in one place).
  */
 export const contributions = pgTable(
   "contributions",

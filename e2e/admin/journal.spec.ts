@@ -44,7 +44,7 @@ test("display names, council names and reasons with HTML are inert text on /admi
   await create.getByRole("button", { name: "Créer le conseil" }).click();
   await expect(create.getByRole("status")).toContainText("est créé");
   await page.getByRole("region", { name: "Les conseils" }).getByRole("link", { name: councilName }).click();
-  // The archive form needs JavaScript: wait until the page is hydrated (a busy machine is slow).
+  // Wait until the page is hydrated, so the archive form is sent by React (a busy machine is slow).
   await page.waitForLoadState("networkidle");
   const reasons = reasonsOf(tag);
   for (const [i, reason] of reasons.entries()) {

@@ -129,7 +129,8 @@ test.describe("accessibilité des pages de connexion", () => {
     { path: "/connexion", heading: "Se connecter" },
     { path: "/connexion?motDePasse=change", heading: "Se connecter" },
     { path: "/connexion/erreur?error=Configuration", heading: "Connexion impossible" },
-    { path: "/connexion/erreur?error=THROTTLED%3A300", heading: "Connexion impossible" },
+    // A refused sign-in sent without JavaScript goes back to the form, with the message above it.
+    { path: "/connexion/erreur?error=THROTTLED%3A300", heading: "Se connecter" },
     { path: "/mot-de-passe-oublie", heading: "Mot de passe oublié" },
     { path: "/mot-de-passe/nouveau/lien-inconnu-0123456789abcdefghijklmnopq", heading: "Choisir un nouveau mot de passe" },
     { path: "/deconnexion", heading: "Déconnexion" },

@@ -1,10 +1,12 @@
+import { randomUUID } from "node:crypto";
 import { expect, test, type APIRequestContext } from "@playwright/test";
 import { testHooksToken } from "../../playwright.config";
 
 /*
  * Public pages are served from cache, and a change made through the server layer refreshes every
- * public page that shows it. The change goes through the test seam that calls the real
- * server-layer function (recordProgressReport) and the real refresh (server/cache.ts).
+ * public page that shows it. The change is a point d'étape posted by the demo moderator through
+ * the test seam: the report form's fields, parsed by its schema, postProgressReport (permission,
+ * author, journal row) and the refresh every action makes (server/cache.ts).
  */
 const fiche = "/fiches/logements-plus-precaires";
 const theme = "/thematiques/habitat-cadre-de-vie";
@@ -25,7 +27,7 @@ test("public pages are served from cache, not recomputed per request", async ({ 
   }
 });
 
-test("a progress report posted through the server layer refreshes the fiche, its theme and the home page", async ({ request, page }) => {
+test("a progress report posted by a moderator refreshes the fiche, its theme and the home page", async ({ request, page }) => {
   // Warm every page so that each is in the cache before the change.
   for (const path of [home, theme, fiche]) await fetchTwice(request, path);
   await page.goto(fiche);
@@ -36,9 +38,17 @@ test("a progress report posted through the server layer refreshes the fiche, its
   const title = `Relogement de 40 familles (${Date.now()})`;
   const response = await request.post("/api/test-hooks/progress-reports", {
     headers: { "x-test-hooks-token": testHooksToken },
-    data: { actionSlug: "logements-plus-precaires", title, body: "Quarante familles relogées.", reportedOn: "2026-10-15", status: "done", progress: 100 },
+    form: {
+      actionSlug: "logements-plus-precaires",
+      clientRequestId: randomUUID(),
+      title,
+      body: "Quarante familles relogées.",
+      reportedOn: "2026-10-15",
+      status: "done",
+      progress: "100",
+    },
   });
-  expect(response.status()).toBe(201);
+  expect(response.status(), await response.text()).toBe(201);
 
   await page.goto(fiche);
   await expect(page.getByRole("heading", { name: title })).toBeVisible();
@@ -56,7 +66,7 @@ test("a progress report posted through the server layer refreshes the fiche, its
 test("the test seam does not exist without its token", async ({ request }) => {
   const response = await request.post("/api/test-hooks/progress-reports", {
     headers: { "x-test-hooks-token": "mauvais-jeton-mauvais-jeton-mauvais-jeton" },
-    data: { actionSlug: "logements-plus-precaires", title: "Intrus", body: "x", status: "suspended" },
+    form: { actionSlug: "logements-plus-precaires", clientRequestId: randomUUID(), title: "Intrus", body: "x", reportedOn: "2026-10-15", status: "suspended" },
   });
   expect(response.status()).toBe(404);
   const fichePage = await (await request.get(fiche)).text();

@@ -23,12 +23,21 @@ function pdfPageCount(pdf: Buffer): number {
   return (pdf.toString("latin1").match(/\/Type\s*\/Page(?!s)/g) ?? []).length;
 }
 
+/** A point d'étape posted by the demo moderator, as its form would (test seam: postProgressReport). */
 async function postReport(page: Page, title: string, progress: number) {
   const response = await page.request.post("/api/test-hooks/progress-reports", {
     headers: { "x-test-hooks-token": testHooksToken },
-    data: { actionSlug: FICHE, title, body: `${title} : texte du point d'étape.`, status: "in_progress", progress },
+    form: {
+      actionSlug: FICHE,
+      clientRequestId: randomUUID(),
+      reportedOn: day(0),
+      title,
+      body: `${title} : texte du point d'étape.`,
+      status: "in_progress",
+      progress: String(progress),
+    },
   });
-  expect(response.status()).toBe(201);
+  expect(response.status(), await response.text()).toBe(201);
 }
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { changeRolesSchema, createCouncilSchema, inviteStaffSchema, userSearchSchema, userStatusSchema } from "./admin";
+import { changeRolesSchema, councilArchiveFormSchema, createCouncilSchema, inviteStaffSchema, userSearchSchema, userStatusFormSchema, userStatusSchema } from "./admin";
 
 describe("administration schemas (shared by the forms and the server)", () => {
   it("a council number may be typed as text, given as a number, or left empty", () => {
@@ -20,15 +20,30 @@ describe("administration schemas (shared by the forms and the server)", () => {
   });
 
   it("a reason is required (3 characters at least) to change roles, deactivate or reactivate", () => {
-    expect(userStatusSchema.safeParse({ userId: 4, reason: "  no " }).error?.issues[0]?.message).toMatch(/Indiquez la raison/);
+    expect(userStatusSchema.safeParse({ userId: "4", reason: "  " }).error?.issues[0]?.message).toMatch(/Indiquez la raison/);
+    expect(userStatusSchema.safeParse({ userId: "4", reason: "  no " }).error?.issues[0]?.message).toMatch(/au moins 3 caractères/);
     expect(userStatusSchema.parse({ userId: "4", reason: " Départ " })).toEqual({ userId: 4, reason: "Départ" });
-    expect(changeRolesSchema.safeParse({ userId: 4, moderator: true, official: false, admin: false }).success).toBe(false);
+    expect(changeRolesSchema.safeParse({ userId: "4", moderator: "on" }).success).toBe(false);
+  });
+
+  it("reads what a form sends: ticked boxes, ids PostgreSQL can hold", () => {
+    expect(changeRolesSchema.parse({ userId: "4", moderator: "on", title: "", reason: "Renfort" })).toEqual({
+      userId: 4,
+      moderator: true,
+      official: false,
+      admin: false,
+      title: null,
+      reason: "Renfort",
+    });
+    expect(userStatusSchema.safeParse({ userId: "2147483648", reason: "Départ" }).error?.issues[0]?.path).toEqual(["userId"]);
+    expect(userStatusFormSchema.safeParse({ userId: "4", change: "supprimer", reason: "Départ" }).error?.issues[0]?.path).toEqual(["change"]);
+    expect(councilArchiveFormSchema.parse({ councilId: "7", change: "archive", reason: "Fusion" })).toEqual({ councilId: 7, change: "archive", reason: "Fusion" });
   });
 
   it("a staff invitation needs a valid address and at least one role; both messages show at once", () => {
     const result = inviteStaffSchema.safeParse({ email: "nope", moderator: false, official: false, admin: false });
     expect(result.error?.issues.map((i) => i.path.join("."))).toEqual(["email", "roles"]);
-    expect(inviteStaffSchema.parse({ email: " Agent@Exemple.FR ", moderator: false, official: true, admin: false })).toMatchObject({
+    expect(inviteStaffSchema.parse({ email: " Agent@Exemple.FR ", official: "on" })).toMatchObject({
       email: "agent@exemple.fr",
       title: null,
     });

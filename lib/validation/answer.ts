@@ -1,9 +1,9 @@
 import { z } from "zod";
-import { plainText } from "./text";
+import { choice, id, queryId, requestId, slug, text } from "./fields";
 
 /*
- * The City's answer to a published proposal: a state and a text. The staff form uses this schema
- * with zodResolver and the server parses it again. Lengths count characters as people count them.
+ * The City's answer to a published proposal: a state and a text. The staff form checks with this
+ * schema in the browser; the server parses the raw form values with it once (server/form-action.ts).
  */
 export const ANSWER_BODY_MIN = 10;
 export const ANSWER_BODY_MAX = 5000;
@@ -22,13 +22,22 @@ export const answerStateLabels: Record<AnswerState, string> = {
 const emptyBody = "Écrivez la réponse de la Ville.";
 
 export const answerSchema = z.object({
-  contributionId: z.coerce.number().int().positive(),
-  state: z.enum(answerStates, { error: "Choisissez où en est la proposition : à l'étude, retenue, non retenue ou réalisée." }),
-  body: plainText(ANSWER_BODY_MIN, ANSWER_BODY_MAX, emptyBody, "La réponse"),
+  contributionId: id("Proposition introuvable."),
+  state: choice(answerStates, "Choisissez où en est la proposition : à l'étude, retenue, non retenue ou réalisée."),
+  body: text({ min: ANSWER_BODY_MIN, max: ANSWER_BODY_MAX, empty: emptyBody, what: "La réponse" }),
   /** Generated once per form render: the same form submitted twice records one answer. */
-  clientRequestId: z.string().trim().min(8).max(100),
+  clientRequestId: requestId(),
 });
 export type AnswerInput = z.input<typeof answerSchema>;
+export type AnswerData = z.output<typeof answerSchema>;
+
+/** The filters of the list of proposals to answer, read from the address: anything odd is no filter. */
+export const answerQueueStates = ["sans-reponse", "en-retard", "repondues"] as const;
+export const answerQueueFiltersSchema = z.object({
+  conseil: queryId(),
+  fiche: slug().nullable().catch(null),
+  etat: z.enum(answerQueueStates).nullable().catch(null),
+});
 
 export const supportSchema = z.object({
   contributionId: z.coerce.number().int().positive(),

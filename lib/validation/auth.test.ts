@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { formatWait, passwordResetRequestSchema, resetTokenSchema, signInErrorMessage, signInSchema } from "./auth";
+import { formatWait, passwordResetRequestSchema, passwordResetSchema, resetTokenSchema, signInErrorMessage, signInSchema } from "./auth";
+import { acceptInvitationFormSchema } from "./council";
 
 describe("sign-in error messages", () => {
   it("gives one message for a wrong password and an unknown email", () => {
@@ -52,3 +53,34 @@ describe("schemas", () => {
     }
   });
 });
+
+describe("the new-password forms (reset, invitation)", () => {
+  const password = "une phrase de passe bien longue";
+
+  it("reads the link's token from its hidden field, and never refuses it there (the server says the link is dead)", () => {
+    expect(passwordResetSchema.parse({ token: "Abc_-09".repeat(6), password, confirmation: password })).toEqual({
+      token: "Abc_-09".repeat(6),
+      password,
+      confirmation: password,
+    });
+    for (const token of [undefined, ["a", "b"], "x".repeat(201)]) {
+      expect(passwordResetSchema.parse({ token, password, confirmation: password }).token).toBe("");
+    }
+  });
+
+  it("puts « not the same » on the second field, in French", () => {
+    const result = passwordResetSchema.safeParse({ token: "t", password, confirmation: "autre chose" });
+    expect(result.success).toBe(false);
+    expect(result.error!.issues).toEqual([expect.objectContaining({ path: ["confirmation"], message: "Les deux mots de passe ne sont pas identiques." })]);
+    const missing = passwordResetSchema.safeParse({ token: "t", password });
+    expect(missing.error!.issues.map((i) => i.message)).toContain("Tapez le mot de passe une seconde fois.");
+  });
+
+  it("an invitation form posted before the page's JavaScript ran goes on to the sign-in page", () => {
+    const base = { token: "t", displayName: " Nadia ", password, confirmation: password };
+    expect(acceptInvitationFormSchema.parse(base)).toMatchObject({ displayName: "Nadia", signIn: "page" });
+    expect(acceptInvitationFormSchema.parse({ ...base, signIn: "browser" }).signIn).toBe("browser");
+    expect(acceptInvitationFormSchema.parse({ ...base, signIn: "ailleurs" }).signIn).toBe("page");
+  });
+});
+

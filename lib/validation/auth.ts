@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { emailSchema, newPasswordSchema } from "./password";
+import { emailSchema, linkToken, newPasswordFields, passwordsMatch, PASSWORDS_DIFFER } from "./password";
 
 /*
  * Schemas of the sign-in and password-reset forms: the same ones check the form in the browser
@@ -18,11 +18,19 @@ export type SignInInput = z.infer<typeof signInSchema>;
 
 /** « Mot de passe oublié » : only the address. */
 export const passwordResetRequestSchema = z.object({ email: emailSchema });
-export type PasswordResetRequestInput = z.infer<typeof passwordResetRequestSchema>;
+export type PasswordResetRequestInput = z.input<typeof passwordResetRequestSchema>;
+export type PasswordResetRequestData = z.output<typeof passwordResetRequestSchema>;
 
-/** The new password, typed twice (the token comes from the link, not from the form). */
-export const passwordResetSchema = newPasswordSchema;
-export type PasswordResetInput = z.infer<typeof passwordResetSchema>;
+/**
+ * The new password, typed twice, and the link's token — from the address of the page, carried in
+ * a hidden field so that it travels in the body of the POST, never in a query string.
+ */
+export const passwordResetSchema = z.object({ token: linkToken(), ...newPasswordFields }).refine(passwordsMatch, PASSWORDS_DIFFER);
+export type PasswordResetInput = z.input<typeof passwordResetSchema>;
+export type PasswordResetData = z.output<typeof passwordResetSchema>;
+
+/** « Se déconnecter de tous les appareils »: a button, nothing to type (the actor is the session's). */
+export const revokeAllSessionsSchema = z.object({});
 
 /** A reset link's token: 32 random bytes in base64url (43 characters); anything else is refused early. */
 export const resetTokenSchema = z.string().regex(/^[A-Za-z0-9_-]{20,100}$/);

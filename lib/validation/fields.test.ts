@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
-import { checkbox, cleanText, day, id, isRealDay, list, optionalText, queryId, text, wholeNumber } from "./fields";
+import { checkbox, cleanText, countCharacters, day, id, isRealDay, list, optionalText, queryId, text, wholeNumber } from "./fields";
 
 const message = (schema: z.ZodType, value: unknown) => {
   const r = schema.safeParse(value);
@@ -56,5 +56,15 @@ describe("the input rules written once", () => {
     expect(message(n, "2,5")).toMatch(/en chiffres/);
     expect(message(n, "0")).toMatch(/entre 1 et 1000/);
     expect(message(n, "")).toMatch(/Indiquez le nombre/);
+  });
+});
+
+describe("text, at any size", () => {
+  it("line breaks are stored as LF; counting stops past the limit, so a huge post costs no more than an allowed one", () => {
+    const schema = text({ max: 20, empty: "Écrivez.", what: "Le texte" });
+    expect(schema.parse("un\r\ndeux\rtrois")).toBe("un\ndeux\ntrois");
+    expect(message(schema, "👍🏽".repeat(200_000))).toMatch(/dépasser 20/);
+    expect(countCharacters("👍🏽".repeat(200_000), 20)).toBe(21);
+    expect(countCharacters("👍🏽é")).toBe(2);
   });
 });

@@ -30,8 +30,20 @@ export function cleanText(value: string): string {
   return value.replace(new RegExp(CONTROL_CHARACTER.source, "g"), "").replace(new RegExp(LONE_SURROGATE.source, "g"), "");
 }
 
-/** Characters as people count them (an emoji, or a letter with its accent, is one). */
-export const countCharacters = (value: string) => [...new Intl.Segmenter("fr", { granularity: "grapheme" }).segment(value)].length;
+const graphemes = new Intl.Segmenter("fr", { granularity: "grapheme" });
+
+/**
+ * Characters as people count them (an emoji, or a letter with its accent, is one) — counting
+ * stops past `limit`, so a huge post costs no more than a text of the allowed length.
+ */
+export function countCharacters(value: string, limit = Number.POSITIVE_INFINITY): number {
+  let count = 0;
+  for (const _ of graphemes.segment(value)) if (++count > limit) break;
+  return count;
+}
+
+/** A textarea posted by a browser sends CRLF line breaks: stored text uses LF only. */
+const normalizeLineBreaks = (value: string) => value.replace(/\r\n?/g, "\n");
 
 const asString = (value: unknown) => (typeof value === "string" ? value : value === undefined || value === null ? "" : value);
 
@@ -44,11 +56,16 @@ export const text = ({ min = 1, max, empty, what }: { min?: number; max: number;
     asString,
     z
       .string({ error: empty })
-      .trim()
-      .refine((v) => v.length > 0, { error: empty, abort: true })
-      .refine(isCleanText, { error: INVALID_CHARACTERS, abort: true })
-      .refine((v) => countCharacters(v) >= min, { error: `${what} doit faire au moins ${min} caractères.` })
-      .refine((v) => countCharacters(v) <= max, { error: `${what} ne peut pas dépasser ${max} caractères.` }),
+      .transform(normalizeLineBreaks)
+      .pipe(
+        z
+          .string()
+          .trim()
+          .refine((v) => v.length > 0, { error: empty, abort: true })
+          .refine(isCleanText, { error: INVALID_CHARACTERS, abort: true })
+          .refine((v) => countCharacters(v, max) >= min, { error: `${what} doit faire au moins ${min} caractères.` })
+          .refine((v) => countCharacters(v, max) <= max, { error: `${what} ne peut pas dépasser ${max} caractères.` }),
+      ),
   );
 
 /** An optional text: empty (or absent) gives null. */
@@ -57,9 +74,9 @@ export const optionalText = ({ max, what }: { max: number; what: string }) =>
     asString,
     z
       .string({ error: `${what} est invalide.` })
-      .trim()
+      .transform((v) => normalizeLineBreaks(v).trim())
       .refine(isCleanText, { error: INVALID_CHARACTERS, abort: true })
-      .refine((v) => countCharacters(v) <= max, { error: `${what} ne peut pas dépasser ${max} caractères.` })
+      .refine((v) => countCharacters(v, max) <= max, { error: `${what} ne peut pas dépasser ${max} caractères.` })
       .transform((v) => (v === "" ? null : v)),
   );
 
@@ -135,7 +152,8 @@ export const checkbox = () => z.preprocess((value) => value === true || value ==
 /** Several values under one name (checkboxes): absent gives [], one value gives [value]. */
 export const list = <T extends z.ZodType>(item: T, { max, tooMany }: { max: number; tooMany: string }) =>
   z.preprocess(
-    (value) => (value === undefined || value === null || value === "" ? [] : Array.isArray(value) ? value : [value]),
+    // react-hook-form gives `false` for a lone unticked checkbox of a list.
+    (value) => (value === undefined || value === null || value === "" || value === false ? [] : Array.isArray(value) ? value : [value]),
     z.array(item).max(max, { error: tooMany }),
   );
 

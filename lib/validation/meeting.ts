@@ -1,84 +1,85 @@
 import { z } from "zod";
 import { CITY_TIME_ZONE } from "../dates";
+import { choice, day, id, optionalText, text } from "./fields";
 
 /*
- * Inputs of the meetings (réunions publiques). The forms use these with zodResolver and the
- * server parses them again: the client is never trusted. Dates and times are typed in the City's
- * time zone (Europe/Paris) and stored as instants.
+ * Inputs of the meetings (réunions publiques). Each schema reads the form's raw values (the agenda
+ * as `agenda.0.ref`, `agenda.0.label`… turned back into a list by lib/form-data.ts) and gives
+ * typed data; the browser and the server parse with the same one. Dates and times are typed in
+ * the City's time zone (Europe/Paris) and stored as instants.
  */
 
 /** An agenda item points at a theme or a fiche of the plan (by slug), or is a free label. */
 export const agendaRefPattern = /^((theme|action):[a-z0-9-]{1,80})?$/;
 
+const asText = (value: unknown) => (value === undefined || value === null ? "" : value);
+
+export const AGENDA_LABEL_MAX = 200;
+export const AGENDA_NOTES_MAX = 5000;
+
 export const agendaItemSchema = z
   .object({
-    ref: z.string().trim().regex(agendaRefPattern, { error: "Choix inconnu : choisissez une thématique, une fiche ou « Intitulé libre »." }).default(""),
-    label: z.string().trim().max(200, { error: "L'intitulé ne peut pas dépasser 200 caractères." }).default(""),
-    notes: z.string().trim().max(5000, { error: "Les notes ne peuvent pas dépasser 5 000 caractères." }).default(""),
-  })
-  .refine((item) => item.ref !== "" || item.label !== "", {
+    ref: z.preprocess(
+      asText,
+      z.string({ error: "Choix inconnu : choisissez une thématique, une fiche ou « Intitulé libre »." }).trim().regex(agendaRefPattern, {
+        error: "Choix inconnu : choisissez une thématique, une fiche ou « Intitulé libre ».",
+      }),
+    ),
+    label: optionalText({ max: AGENDA_LABEL_MAX, what: "L'intitulé" }),
+    notes: optionalText({ max: AGENDA_NOTES_MAX, what: "Le texte des notes" }),
+  }, { error: "L'ordre du jour est incomplet : rechargez la page, puis réessayez." })
+  .refine((item) => item.ref !== "" || item.label !== null, {
     error: "Écrivez un intitulé, ou choisissez une thématique ou une fiche.",
     path: ["label"],
   });
 
 export const MAX_AGENDA_ITEMS = 30;
 
-const datePattern = /^(\d{4})-(\d{2})-(\d{2})$/;
 const timePattern = /^([01]\d|2[0-3]):([0-5]\d)$/;
 
 export const meetingSchema = z.object({
-  title: z
-    .string({ error: "Donnez un titre à la réunion." })
-    .trim()
-    .min(1, { error: "Donnez un titre à la réunion." })
-    .max(200, { error: "Le titre ne peut pas dépasser 200 caractères." }),
-  date: z
-    .string({ error: "Indiquez la date de la réunion." })
-    .trim()
-    .min(1, { error: "Indiquez la date de la réunion." })
-    .refine((v) => isValidDay(v), { error: "Date invalide : écrivez-la sous la forme AAAA-MM-JJ, par exemple 2026-12-17." }),
-  time: z
-    .string({ error: "Indiquez l'heure de début." })
-    .trim()
-    .min(1, { error: "Indiquez l'heure de début." })
-    .regex(timePattern, { error: "Heure invalide : écrivez-la sous la forme HH:MM, par exemple 18:30." }),
-  place: z
-    .string({ error: "Indiquez le lieu de la réunion." })
-    .trim()
-    .min(1, { error: "Indiquez le lieu de la réunion." })
-    .max(300, { error: "Le lieu ne peut pas dépasser 300 caractères." }),
-  agenda: z.array(agendaItemSchema).max(MAX_AGENDA_ITEMS, { error: `L'ordre du jour ne peut pas dépasser ${MAX_AGENDA_ITEMS} points.` }).default([]),
+  title: text({ max: 200, empty: "Donnez un titre à la réunion.", what: "Le titre" }),
+  date: day("Indiquez la date de la réunion."),
+  time: z.preprocess(
+    asText,
+    z
+      .string({ error: "Indiquez l'heure de début." })
+      .trim()
+      .refine((v) => v.length > 0, { error: "Indiquez l'heure de début.", abort: true })
+      .regex(timePattern, { error: "Heure invalide : écrivez-la sous la forme HH:MM, par exemple 18:30." }),
+  ),
+  place: text({ max: 300, empty: "Indiquez le lieu de la réunion.", what: "Le lieu" }),
+  // No item: the form sends no `agenda.*` field at all.
+  agenda: z
+    .array(agendaItemSchema, { error: "L'ordre du jour est incomplet : rechargez la page, puis réessayez." })
+    .max(MAX_AGENDA_ITEMS, { error: `L'ordre du jour ne peut pas dépasser ${MAX_AGENDA_ITEMS} points.` })
+    .default([]),
 });
 export type MeetingInput = z.input<typeof meetingSchema>;
 export type MeetingData = z.output<typeof meetingSchema>;
 
-const meetingId = z.coerce.number({ error: "Réunion inconnue." }).int({ error: "Réunion inconnue." }).positive({ error: "Réunion inconnue." });
+const meetingId = id("Réunion inconnue : rechargez la page.");
 
 export const updateMeetingSchema = meetingSchema.extend({ meetingId });
 export type UpdateMeetingInput = z.input<typeof updateMeetingSchema>;
+export type UpdateMeetingData = z.output<typeof updateMeetingSchema>;
 
 export const meetingMinutesSchema = z.object({
   meetingId,
-  minutes: z
-    .string({ error: "Écrivez le compte rendu." })
-    .trim()
-    .min(1, { error: "Écrivez le compte rendu." })
-    .max(50_000, { error: "Le compte rendu ne peut pas dépasser 50 000 caractères." }),
+  minutes: text({ max: 50_000, empty: "Écrivez le compte rendu.", what: "Le compte rendu" }),
 });
 export type MeetingMinutesInput = z.input<typeof meetingMinutesSchema>;
+export type MeetingMinutesData = z.output<typeof meetingMinutesSchema>;
 
-/** Freeze or unfreeze a meeting's slides. */
+/** A meeting whose slides are frozen or unfrozen. */
 export const meetingRefSchema = z.object({ meetingId });
-export type MeetingRefInput = z.input<typeof meetingRefSchema>;
+export type MeetingRefData = z.output<typeof meetingRefSchema>;
 
-function isValidDay(value: string): boolean {
-  const match = datePattern.exec(value);
-  if (!match) return false;
-  const [y, m, d] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  if (y < 2000 || y > 2100) return false;
-  const date = new Date(Date.UTC(y, m - 1, d));
-  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
-}
+/** The presentation's form: its two buttons send `intent`. */
+export const meetingFreezeSchema = meetingRefSchema.extend({
+  intent: choice(["freeze", "unfreeze"], "Action inconnue : rechargez la page, puis réessayez."),
+});
+export type MeetingFreezeData = z.output<typeof meetingFreezeSchema>;
 
 const cityParts = new Intl.DateTimeFormat("en-CA", {
   timeZone: CITY_TIME_ZONE,

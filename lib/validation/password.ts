@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { countCharacters } from "./fields";
+import { countCharacters, text } from "./fields";
 
 /**
  * The password rule the CNIL recommends for a password alone: at least 12 characters, no
@@ -26,13 +26,21 @@ export const emailSchema = z
   .max(254, { error: "Adresse électronique trop longue (254 caractères au plus)." })
   .pipe(z.email({ error: "Adresse électronique invalide (exemple : prenom.nom@exemple.fr)." }));
 
-export const displayNameSchema = z
-  .string({ error: "Indiquez le nom à afficher." })
-  .trim()
-  .min(2, { error: "Le nom à afficher doit faire au moins 2 caractères." })
-  .max(80, { error: "Le nom à afficher ne peut pas dépasser 80 caractères." });
+export const displayNameSchema = text({ min: 2, max: 80, empty: "Indiquez le nom à afficher.", what: "Le nom à afficher" });
 
-/** Set a password (invitation or reset): typed twice, must match. */
-export const newPasswordSchema = z
-  .object({ password: passwordSchema, confirmation: z.string() })
-  .refine((v) => v.password === v.confirmation, { path: ["confirmation"], error: "Les deux mots de passe ne sont pas identiques." });
+/**
+ * The secret token of an emailed link (password reset, invitation), sent back in a hidden field.
+ * Never refused here: the server function looks it up and says, in words, that the link no
+ * longer works — a field error on a hidden input would tell nobody anything.
+ */
+export const linkToken = () => z.string().max(200).catch("");
+
+/** Set a password (invitation or reset): typed twice. */
+export const newPasswordFields = {
+  password: passwordSchema,
+  confirmation: z.string({ error: "Tapez le mot de passe une seconde fois." }),
+};
+
+/** The check that goes with `newPasswordFields`: both typed the same (the message goes on the second one). */
+export const passwordsMatch = (v: { password: string; confirmation: string }) => v.password === v.confirmation;
+export const PASSWORDS_DIFFER = { path: ["confirmation"], error: "Les deux mots de passe ne sont pas identiques." };

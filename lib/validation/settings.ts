@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { wholeNumber } from "./fields";
+import { choice, id, list, pageNumber, queryDay, queryId, searchText, wholeNumber } from "./fields";
 
 /*
  * Settings: the platform's (report threshold, answer delay), a council's (who may submit to
@@ -32,10 +32,11 @@ export const submissionPolicyLabels: Record<SubmissionPolicy, string> = {
 };
 
 export const submissionPolicySchema = z.object({
-  councilId: z.coerce.number({ error: "Conseil invalide." }).int({ error: "Conseil invalide." }).positive({ error: "Conseil invalide." }),
-  policy: z.enum(submissionPolicies, { error: "Choisissez qui peut soumettre une contribution à la modération." }),
+  councilId: id("Conseil invalide."),
+  policy: choice(submissionPolicies, "Choisissez qui peut soumettre une contribution à la modération."),
 });
 export type SubmissionPolicyInput = z.input<typeof submissionPolicySchema>;
+export type SubmissionPolicyData = z.output<typeof submissionPolicySchema>;
 
 // ——— Notification emails (each person) ———
 
@@ -71,40 +72,32 @@ export const notificationKindLabels: Record<NotificationKindName, string> = {
   moderation_reported: "une contribution publiée est signalée",
 };
 
-/** The kinds whose email stays on; every other kind relevant to the person is turned off. */
+/** The kinds whose email stays on (the ticked boxes, all named `email`); every other kind relevant to the person is turned off. */
 export const notificationPreferencesSchema = z.object({
-  email: z.array(z.enum(notificationKinds, { error: "Type de notification inconnu." })).max(notificationKinds.length),
+  email: list(choice(notificationKinds, "Type de notification inconnu."), {
+    max: notificationKinds.length,
+    tooMany: "Trop de types de notification : rechargez la page, puis réessayez.",
+  }),
 });
 export type NotificationPreferencesInput = z.input<typeof notificationPreferencesSchema>;
+export type NotificationPreferencesData = z.output<typeof notificationPreferencesSchema>;
+
+/** « Tout marquer comme lu »: a button, nothing to type. */
+export const markAllNotificationsReadSchema = z.object({});
 
 // ——— The journal's filters (a GET form: every value arrives as text and never fails) ———
 
 export const JOURNAL_PAGE_SIZE = 50;
 
-const isoDay = z
-  .string()
-  .trim()
-  .regex(/^\d{4}-\d{2}-\d{2}$/)
-  .refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)))
-  .nullish()
-  .catch(null)
-  .transform((v) => v ?? null);
-
-const shortText = (max: number) =>
-  z
-    .string()
-    .trim()
-    .nullish()
-    .transform((v) => (v ?? "").slice(0, max))
-    .catch("");
-
 export const journalFiltersSchema = z.object({
-  action: shortText(80),
-  actor: shortText(100),
-  council: z.coerce.number().int().positive().nullish().catch(null).transform((v) => v ?? null),
-  from: isoDay,
-  to: isoDay,
-  page: z.coerce.number().int().min(1).max(100_000).catch(1).default(1),
+  action: searchText(80),
+  actor: searchText(100),
+  // A council that does not exist, or a number PostgreSQL cannot hold, is simply no filter.
+  council: queryId(),
+  from: queryDay(),
+  to: queryDay(),
+  page: pageNumber(),
 });
-export type JournalFiltersInput = z.input<typeof journalFiltersSchema>;
+/** Any of them may be absent from the URL. */
+export type JournalFiltersInput = Partial<z.input<typeof journalFiltersSchema>>;
 export type JournalFilters = z.output<typeof journalFiltersSchema>;

@@ -9,13 +9,11 @@
 import { writeFileSync } from "node:fs";
 import { openDatabase, prepareDatabase } from "@/db/client";
 import { countQueries } from "@/db/query-count";
-import {
-  loadActionPage,
-  loadCouncils,
-  loadDemarchePage,
-  loadPlanOverview,
-  loadThemePage,
-} from "@/server/plan/queries";
+import { loadActionPage } from "@/server/plan/load-action-page";
+import { loadCouncils } from "@/server/plan/load-councils";
+import { loadDemarchePage } from "@/server/plan/load-demarche-page";
+import { loadPlanOverview } from "@/server/plan/load-plan-overview";
+import { loadThemePage } from "@/server/plan/load-theme-page";
 
 const [outFile, themeSlug, ficheSlug] = process.argv.slice(2);
 if (!outFile || !themeSlug || !ficheSlug) {

@@ -4,9 +4,9 @@ import type { Db } from "@/db/client";
 import { contributionAnswers, contributions, users } from "@/db/schema";
 import { fail, forbidden, notFound, ok, unauthenticated, type ActionResult } from "@/lib/action-result";
 import { can, type MaybeActor } from "@/lib/permissions";
-import { answerSchema, answerStateLabels, type AnswerInput } from "@/lib/validation/answer";
+import { answerStateLabels, type AnswerData } from "@/lib/validation/answer";
 import { writeAudit } from "@/server/audit";
-import { validationFailed } from "@/server/contributions/shared";
+import { requestDigests } from "@/server/notifications/digest";
 import { notifyCouncilMembers } from "@/server/notifications/notify";
 import { loadProposalTarget, proposalLink } from "./proposal-target";
 
@@ -28,13 +28,10 @@ export interface RecordedAnswer {
  * Answers accumulate as a public history. In one transaction: the answer, the proposal's first
  * answer time (only the first time), the journal row and the council members' notifications.
  * Idempotent: the same `clientRequestId` twice, even at once, records one answer.
- * The caller refreshes the public pages and requests the digests after the commit.
+ * The caller refreshes the public pages.
  */
-export async function answerProposal(db: Db, actor: MaybeActor, input: AnswerInput): Promise<ActionResult<RecordedAnswer>> {
+export async function answerProposal(db: Db, actor: MaybeActor, data: AnswerData): Promise<ActionResult<RecordedAnswer>> {
   if (!actor) return unauthenticated();
-  const parsed = answerSchema.safeParse(input);
-  if (!parsed.success) return validationFailed(parsed.error);
-  const data = parsed.data;
 
   const [target, [signer]] = await Promise.all([
     loadProposalTarget(db, data.contributionId),
@@ -49,7 +46,7 @@ export async function answerProposal(db: Db, actor: MaybeActor, input: AnswerInp
     return forbidden();
   }
 
-  return db.transaction(async (tx): Promise<ActionResult<RecordedAnswer>> => {
+  const result = await db.transaction(async (tx): Promise<ActionResult<RecordedAnswer>> => {
     // Locks the proposal: an answer and a hide of the same item do not cross.
     const [locked] = await tx
       .select({ status: contributions.status })
@@ -114,4 +111,7 @@ export async function answerProposal(db: Db, actor: MaybeActor, input: AnswerInp
       "Réponse publiée : elle apparaît sur la fiche action et le conseil est prévenu.",
     );
   });
+  // After the commit: the council's members who get their notifications by email.
+  if (result.ok && !result.data.replay) requestDigests(db);
+  return result;
 }

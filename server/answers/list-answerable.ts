@@ -4,14 +4,14 @@ import type { Db } from "@/db/client";
 import { actions, contributionAnswers, contributions, councils, users } from "@/db/schema";
 import { forbidden, notFound, ok, unauthenticated, type ActionResult } from "@/lib/action-result";
 import { can, type Actor, type MaybeActor } from "@/lib/permissions";
-import type { AnswerState } from "@/lib/validation/answer";
-import { selectAnswers, type AnswerView } from "@/server/plan/queries";
+import type { AnswerState, answerQueueStates } from "@/lib/validation/answer";
+import { selectAnswers, type AnswerView } from "@/server/plan/select-answers";
 import { answerDueAtSql, at } from "./due-date";
 
 /** Who may open the answers pages: moderators and officials (the City). */
 export const isCityStaff = (actor: Actor) => actor.isModerator || actor.isOfficial;
 
-export type AnswerQueueState = "sans-reponse" | "en-retard" | "repondues";
+export type AnswerQueueState = (typeof answerQueueStates)[number];
 
 export interface AnswerQueueFilters {
   councilId?: number;

@@ -1,12 +1,10 @@
 import "server-only";
 import { and, count, eq, gt, inArray, isNull, sql } from "drizzle-orm";
-import { z } from "zod";
 import type { Db } from "@/db/client";
 import { passwordResetTokens, signInThrottles, users } from "@/db/schema";
-import { fail, ok, type ActionResult } from "@/lib/action-result";
+import { fail, invalidInput, ok, type ActionResult } from "@/lib/action-result";
 import { siteOrigin } from "@/lib/env";
-import { passwordResetRequestSchema, resetTokenSchema } from "@/lib/validation/auth";
-import { passwordSchema } from "@/lib/validation/password";
+import { resetTokenSchema, type PasswordResetData, type PasswordResetRequestData } from "@/lib/validation/auth";
 import { writeAudit } from "@/server/audit";
 import { sendMail, type OutgoingMail } from "@/server/mail/send";
 import { isCommonPassword } from "./common-passwords";
@@ -74,12 +72,11 @@ export function resetMail(to: string, link: string): OutgoingMail {
  * to an active account or not. A token (hash only, 1 hour) is stored and mailed only for an
  * active account, and not beyond MAX_RESET_REQUESTS_PER_HOUR unused links an hour.
  */
-export async function requestPasswordReset(db: Db, rawEmail: string, options: ResetRequestOptions = {}): Promise<ActionResult> {
-  const parsed = passwordResetRequestSchema.safeParse({ email: rawEmail });
-  if (!parsed.success) {
-    return fail("VALIDATION_FAILED", "Vérifiez l'adresse électronique.", z.flattenError(parsed.error).fieldErrors);
-  }
-  const email = parsed.data.email;
+export async function requestPasswordReset(
+  db: Db,
+  { email }: PasswordResetRequestData,
+  options: ResetRequestOptions = {},
+): Promise<ActionResult> {
   // Always made, whether or not it is used: the work does not depend on the address.
   const { token, tokenHash } = newToken();
   const [user] = await db
@@ -133,17 +130,12 @@ const invalidLink = () => fail("TOKEN_INVALID", RESET_LINK_INVALID_MESSAGE);
 /**
  * Sets a new password through a reset link. The token is consumed, the password changed, every
  * session revoked (session version bumped), other pending links voided and the journal written
- * in one transaction: either all of it happens, or none of it.
+ * in one transaction: either all of it happens, or none of it. The length rule was checked when
+ * the form was parsed; the list of common passwords lives on the server only, so it is checked here.
  */
-export async function resetPassword(db: Db, token: string, newPassword: string): Promise<ActionResult> {
+export async function resetPassword(db: Db, { token, password: newPassword }: PasswordResetData): Promise<ActionResult> {
   if (!(await isResetTokenValid(db, token))) return invalidLink();
-  const rule = passwordSchema.safeParse(newPassword);
-  if (!rule.success) {
-    return fail("VALIDATION_FAILED", "Choisissez un autre mot de passe.", { password: rule.error.issues.map((i) => i.message) });
-  }
-  if (isCommonPassword(newPassword)) {
-    return fail("VALIDATION_FAILED", "Choisissez un autre mot de passe.", { password: [COMMON_PASSWORD_MESSAGE] });
-  }
+  if (isCommonPassword(newPassword)) return invalidInput({ issues: [{ path: ["password"], message: COMMON_PASSWORD_MESSAGE }] });
   // Hashing is slow (argon2id): done before the transaction, which stays short.
   const passwordHash = await hashPassword(newPassword);
   const tokenHash = hashToken(token);
@@ -167,7 +159,7 @@ export async function resetPassword(db: Db, token: string, newPassword: string):
       .where(and(eq(passwordResetTokens.userId, user.id), isNull(passwordResetTokens.usedAt)));
     // The owner proved they read the mailbox: lift the account's sign-in wait.
     await tx.delete(signInThrottles).where(eq(signInThrottles.key, accountKey(user.email)));
-    await writeAudit(tx as unknown as Db, {
+    await writeAudit(tx, {
       actorUserId: user.id,
       action: "user.password_reset",
       targetType: "user",

@@ -20,7 +20,7 @@ export async function revokeAllSessions(db: Db, actor: MaybeActor): Promise<Acti
       .where(and(eq(users.id, actor.id), isNull(users.deactivatedAt)))
       .returning({ sessionVersion: users.sessionVersion });
     if (!row) return unauthenticated();
-    await writeAudit(tx as unknown as Db, {
+    await writeAudit(tx, {
       actorUserId: actor.id,
       action: "session.revoke_all",
       targetType: "user",

@@ -4,15 +4,11 @@ import type { Db } from "@/db/client";
 import { contributionComments, contributions } from "@/db/schema";
 import { forbidden, notFound, ok, unauthenticated, type ActionResult } from "@/lib/action-result";
 import { can, type MaybeActor } from "@/lib/permissions";
-import { commentSchema, type CommentInput } from "@/lib/validation/contribution";
-import { validationFailed } from "./shared";
+import type { CommentData } from "@/lib/validation/contribution";
 
 /** Adds an internal comment to a draft of the actor's council. Never public. */
-export async function commentDraft(db: Db, actor: MaybeActor, input: CommentInput): Promise<ActionResult<{ id: number }>> {
+export async function commentDraft(db: Db, actor: MaybeActor, { contributionId, body }: CommentData): Promise<ActionResult<{ id: number }>> {
   if (!actor) return unauthenticated();
-  const parsed = commentSchema.safeParse(input);
-  if (!parsed.success) return validationFailed(parsed.error);
-  const { contributionId, body } = parsed.data;
   const [target] = await db
     .select({ councilId: contributions.councilId, status: contributions.status })
     .from(contributions)

@@ -4,24 +4,20 @@ import type { Db } from "@/db/client";
 import { actions, contributions, councils } from "@/db/schema";
 import { fail, forbidden, notFound, ok, unauthenticated, type ActionResult } from "@/lib/action-result";
 import { can, type MaybeActor } from "@/lib/permissions";
-import { contributionSchema, type ContributionInput } from "@/lib/validation/contribution";
+import type { ContributionData } from "@/lib/validation/contribution";
 import { writeAudit } from "@/server/audit";
-import { validationFailed } from "./shared";
 
 /**
  * Writes a draft avis or proposition in the name of one of the actor's councils (members and
  * referents only). Idempotent: the same `clientRequestId` twice, even at once, gives one draft.
  */
-export async function createDraft(db: Db, actor: MaybeActor, input: ContributionInput): Promise<ActionResult<{ id: number }>> {
+export async function createDraft(db: Db, actor: MaybeActor, data: ContributionData): Promise<ActionResult<{ id: number; councilSlug: string }>> {
   if (!actor) return unauthenticated();
-  const parsed = contributionSchema.safeParse(input);
-  if (!parsed.success) return validationFailed(parsed.error);
-  const data = parsed.data;
   if (!can(actor, "contribution.draft", { councilId: data.councilId })) return forbidden();
 
   const [[action], [council]] = await Promise.all([
     db.select({ id: actions.id }).from(actions).where(eq(actions.slug, data.actionSlug)),
-    db.select({ id: councils.id }).from(councils).where(and(eq(councils.id, data.councilId), isNull(councils.archivedAt))),
+    db.select({ id: councils.id, slug: councils.slug }).from(councils).where(and(eq(councils.id, data.councilId), isNull(councils.archivedAt))),
   ]);
   if (!action) return fail("VALIDATION_FAILED", "Cette fiche action n'existe pas.", { actionSlug: ["Choisissez une fiche action de la liste."] });
   if (!council) return notFound("Conseil");
@@ -48,7 +44,7 @@ export async function createDraft(db: Db, actor: MaybeActor, input: Contribution
         .select({ id: contributions.id, authorId: contributions.authorId })
         .from(contributions)
         .where(eq(contributions.clientRequestId, data.clientRequestId));
-      if (existing && existing.authorId === actor.id) return ok({ id: existing.id }, "Ce brouillon était déjà enregistré.");
+      if (existing && existing.authorId === actor.id) return ok({ id: existing.id, councilSlug: council.slug }, "Ce brouillon était déjà enregistré.");
       return fail("CONFLICT", "Ce formulaire a déjà été envoyé. Rechargez la page pour en écrire un nouveau.");
     }
     await writeAudit(tx, {
@@ -59,6 +55,6 @@ export async function createDraft(db: Db, actor: MaybeActor, input: Contribution
       councilId: data.councilId,
       details: { kind: data.kind, actionSlug: data.actionSlug },
     });
-    return ok({ id: created.id }, "Brouillon enregistré : les membres du conseil peuvent le commenter avant de le soumettre.");
+    return ok({ id: created.id, councilSlug: council.slug }, "Brouillon enregistré : les membres du conseil peuvent le commenter avant de le soumettre.");
   });
 }

@@ -1,12 +1,11 @@
 import "server-only";
 import { and, eq, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { contributions } from "@/db/schema";
+import { contributions, councils } from "@/db/schema";
 import { fail, forbidden, notFound, ok, unauthenticated, type ActionResult } from "@/lib/action-result";
 import { can, type MaybeActor } from "@/lib/permissions";
-import { editPendingSchema, type EditPendingInput } from "@/lib/validation/contribution";
+import type { EditPendingData } from "@/lib/validation/contribution";
 import { writeAudit } from "@/server/audit";
-import { validationFailed } from "./shared";
 
 const tooLate = () => fail("CONFLICT", "Cette contribution n'est plus en attente : la Ville l'a déjà examinée, elle ne peut plus être modifiée.");
 
@@ -15,14 +14,16 @@ const tooLate = () => fail("CONFLICT", "Cette contribution n'est plus en attente
  * see « modifié le … »). One conditional UPDATE: if a moderator decides at the same moment, exactly
  * one of the two applies — a decision carries the version the moderator read (server/moderation/decide.ts).
  */
-export async function editPendingContribution(db: Db, actor: MaybeActor, input: EditPendingInput): Promise<ActionResult<{ id: number; editedAt: Date }>> {
+export async function editPendingContribution(
+  db: Db,
+  actor: MaybeActor,
+  data: EditPendingData,
+): Promise<ActionResult<{ id: number; editedAt: Date; councilSlug: string }>> {
   if (!actor) return unauthenticated();
-  const parsed = editPendingSchema.safeParse(input);
-  if (!parsed.success) return validationFailed(parsed.error);
-  const data = parsed.data;
   const [target] = await db
-    .select({ councilId: contributions.councilId, status: contributions.status, kind: contributions.kind })
+    .select({ councilId: contributions.councilId, councilSlug: councils.slug, status: contributions.status, kind: contributions.kind })
     .from(contributions)
+    .innerJoin(councils, eq(councils.id, contributions.councilId))
     .where(eq(contributions.id, data.id));
   if (!target) return notFound("Contribution");
   if (!can(actor, "contribution.draft", { councilId: target.councilId })) return forbidden();
@@ -44,6 +45,6 @@ export async function editPendingContribution(db: Db, actor: MaybeActor, input: 
       .returning({ id: contributions.id });
     if (!updated) return tooLate();
     await writeAudit(tx, { actorUserId: actor.id, action: "contribution.edit_pending", targetType: "contribution", targetId: data.id, councilId: target.councilId });
-    return ok({ id: data.id, editedAt }, "Modification enregistrée : la contribution attend toujours la modération.");
+    return ok({ id: data.id, editedAt, councilSlug: target.councilSlug }, "Modification enregistrée : la contribution attend toujours la modération.");
   });
 }

@@ -4,6 +4,7 @@ import type { Db } from "@/db/client";
 import { contributions, councils } from "@/db/schema";
 import { fail, forbidden, notFound, ok, unauthenticated, type ActionResult } from "@/lib/action-result";
 import { can, type MaybeActor } from "@/lib/permissions";
+import type { ContributionStepData } from "@/lib/validation/contribution";
 import { writeAudit } from "@/server/audit";
 import { requestDigests } from "@/server/notifications/digest";
 import { notifyModerators } from "@/server/notifications/notify";
@@ -12,12 +13,10 @@ import { notifyModerators } from "@/server/notifications/notify";
  * Sends a draft to moderation (draft → pending), by any member or only by a referent as the
  * council's setting says. Locked: submitted once, even if two members click at once.
  */
-export async function submitContribution(db: Db, actor: MaybeActor, input: { id: number }): Promise<ActionResult<{ id: number }>> {
+export async function submitContribution(db: Db, actor: MaybeActor, { id }: ContributionStepData): Promise<ActionResult<{ id: number; councilSlug: string }>> {
   if (!actor) return unauthenticated();
-  const id = Number(input.id);
-  if (!Number.isInteger(id) || id <= 0) return notFound("Brouillon");
   const [target] = await db
-    .select({ councilId: contributions.councilId, policy: councils.submissionPolicy, councilName: councils.name })
+    .select({ councilId: contributions.councilId, councilSlug: councils.slug, policy: councils.submissionPolicy, councilName: councils.name })
     .from(contributions)
     .innerJoin(councils, eq(councils.id, contributions.councilId))
     .where(eq(contributions.id, id));
@@ -44,7 +43,7 @@ export async function submitContribution(db: Db, actor: MaybeActor, input: { id:
       contributionId: id,
       councilId: target.councilId,
     });
-    return ok({ id }, "Contribution soumise à la modération. Elle sera publique une fois approuvée.");
+    return ok({ id, councilSlug: target.councilSlug }, "Contribution soumise à la modération. Elle sera publique une fois approuvée.");
   });
   if (result.ok) requestDigests(db);
   return result;

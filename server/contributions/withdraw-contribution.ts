@@ -1,22 +1,22 @@
 import "server-only";
 import { and, eq, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { contributions } from "@/db/schema";
+import { contributions, councils } from "@/db/schema";
 import { fail, forbidden, notFound, ok, unauthenticated, type ActionResult } from "@/lib/action-result";
 import { can, type MaybeActor } from "@/lib/permissions";
+import type { ContributionStepData } from "@/lib/validation/contribution";
 import { writeAudit } from "@/server/audit";
 
 /**
  * Takes a pending item back from moderation (pending → draft), by a member of its council. Safe
  * against a moderator deciding at the same moment: only one of the two applies.
  */
-export async function withdrawContribution(db: Db, actor: MaybeActor, input: { id: number }): Promise<ActionResult<{ id: number }>> {
+export async function withdrawContribution(db: Db, actor: MaybeActor, { id }: ContributionStepData): Promise<ActionResult<{ id: number; councilSlug: string }>> {
   if (!actor) return unauthenticated();
-  const id = Number(input.id);
-  if (!Number.isInteger(id) || id <= 0) return notFound("Contribution");
   const [target] = await db
-    .select({ councilId: contributions.councilId, status: contributions.status })
+    .select({ councilId: contributions.councilId, councilSlug: councils.slug, status: contributions.status })
     .from(contributions)
+    .innerJoin(councils, eq(councils.id, contributions.councilId))
     .where(eq(contributions.id, id));
   if (!target) return notFound("Contribution");
   if (!can(actor, "contribution.draft", { councilId: target.councilId })) return forbidden();
@@ -31,6 +31,6 @@ export async function withdrawContribution(db: Db, actor: MaybeActor, input: { i
       .returning({ id: contributions.id });
     if (!updated) return fail("CONFLICT", "Cette contribution n'est plus en attente : la Ville l'a déjà examinée.");
     await writeAudit(tx, { actorUserId: actor.id, action: "contribution.withdraw", targetType: "contribution", targetId: id, councilId: target.councilId });
-    return ok({ id }, "Contribution retirée de la modération : elle est redevenue un brouillon du conseil.");
+    return ok({ id, councilSlug: target.councilSlug }, "Contribution retirée de la modération : elle est redevenue un brouillon du conseil.");
   });
 }

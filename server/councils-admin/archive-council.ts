@@ -4,18 +4,14 @@ import type { Db } from "@/db/client";
 import { councils } from "@/db/schema";
 import { fail, forbidden, notFound, ok, unauthenticated, type ActionResult } from "@/lib/action-result";
 import { can, type MaybeActor } from "@/lib/permissions";
-import { councilArchiveSchema, type CouncilArchiveInput } from "@/lib/validation/admin";
+import type { CouncilArchiveData } from "@/lib/validation/admin";
 import { writeAudit } from "../audit";
-import { invalid } from "./shared";
 
 type Outcome = ActionResult<{ id: number; slug: string }>;
 
-async function setArchived(db: Db, actor: MaybeActor, input: CouncilArchiveInput, archive: boolean): Promise<Outcome> {
+async function setArchived(db: Db, actor: MaybeActor, { councilId, reason }: CouncilArchiveData, archive: boolean): Promise<Outcome> {
   if (!actor) return unauthenticated();
   if (!can(actor, "council.archive")) return forbidden();
-  const parsed = councilArchiveSchema.safeParse(input);
-  if (!parsed.success) return invalid(parsed.error);
-  const { councilId, reason } = parsed.data;
   if (!can(actor, "council.archive", { councilId })) return forbidden();
 
   return db.transaction(async (tx): Promise<Outcome> => {
@@ -54,11 +50,11 @@ async function setArchived(db: Db, actor: MaybeActor, input: CouncilArchiveInput
  * and its pending invitations stop working; nothing is deleted. Administrators only. The caller
  * refreshes the public pages afterwards.
  */
-export function archiveCouncil(db: Db, actor: MaybeActor, input: CouncilArchiveInput): Promise<Outcome> {
-  return setArchived(db, actor, input, true);
+export function archiveCouncil(db: Db, actor: MaybeActor, data: CouncilArchiveData): Promise<Outcome> {
+  return setArchived(db, actor, data, true);
 }
 
 /** Brings an archived council back, with a reason in the journal. Administrators only. */
-export function unarchiveCouncil(db: Db, actor: MaybeActor, input: CouncilArchiveInput): Promise<Outcome> {
-  return setArchived(db, actor, input, false);
+export function unarchiveCouncil(db: Db, actor: MaybeActor, data: CouncilArchiveData): Promise<Outcome> {
+  return setArchived(db, actor, data, false);
 }

@@ -4,9 +4,9 @@ import type { Db } from "@/db/client";
 import { councils } from "@/db/schema";
 import { fail, forbidden, ok, unauthenticated, type ActionResult } from "@/lib/action-result";
 import { can, type MaybeActor } from "@/lib/permissions";
-import { createCouncilSchema, type CreateCouncilInput } from "@/lib/validation/admin";
+import type { CreateCouncilData } from "@/lib/validation/admin";
 import { writeAudit } from "../audit";
-import { freeSlug, invalid, numberTaken, planId, uniqueViolation } from "./shared";
+import { freeSlug, numberTaken, planId, uniqueViolation } from "./shared";
 
 export interface CouncilCreated {
   id: number;
@@ -19,12 +19,9 @@ export interface CouncilCreated {
  * transaction. Its slug comes from its name and is unique (« -2 », « -3 »… if taken). The caller
  * refreshes the public pages afterwards (server/cache.ts).
  */
-export async function createCouncil(db: Db, actor: MaybeActor, input: CreateCouncilInput): Promise<ActionResult<CouncilCreated>> {
+export async function createCouncil(db: Db, actor: MaybeActor, data: CreateCouncilData): Promise<ActionResult<CouncilCreated>> {
   if (!actor) return unauthenticated();
   if (!can(actor, "council.create")) return forbidden();
-  const parsed = createCouncilSchema.safeParse(input);
-  if (!parsed.success) return invalid(parsed.error);
-  const data = parsed.data;
 
   // Two admins creating councils with the same name at once: the loser of the slug race tries again.
   for (let attempt = 1; ; attempt++) {

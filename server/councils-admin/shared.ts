@@ -6,8 +6,6 @@ import { fail } from "@/lib/action-result";
 import { likeEscape } from "../users/shared";
 import { firstFreeSlug, slugify } from "./slug";
 
-export { invalid } from "../users/shared";
-
 /** The deployment's plan (one per deployment for now). */
 export async function planId(tx: Db): Promise<number | null> {
   const [plan] = await tx.select({ id: plans.id }).from(plans).orderBy(asc(plans.id)).limit(1);

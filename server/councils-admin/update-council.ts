@@ -4,9 +4,9 @@ import type { Db } from "@/db/client";
 import { councils } from "@/db/schema";
 import { forbidden, notFound, ok, unauthenticated, type ActionResult } from "@/lib/action-result";
 import { can, type MaybeActor } from "@/lib/permissions";
-import { updateCouncilSchema, type UpdateCouncilInput } from "@/lib/validation/admin";
+import type { UpdateCouncilData } from "@/lib/validation/admin";
 import { writeAudit } from "../audit";
-import { invalid, numberTaken, uniqueViolation } from "./shared";
+import { numberTaken, uniqueViolation } from "./shared";
 
 const fields = ["name", "number", "area", "description"] as const;
 
@@ -18,13 +18,10 @@ const fields = ["name", "number", "area", "description"] as const;
 export async function updateCouncil(
   db: Db,
   actor: MaybeActor,
-  input: UpdateCouncilInput,
+  data: UpdateCouncilData,
 ): Promise<ActionResult<{ id: number; slug: string; changed: boolean }>> {
   if (!actor) return unauthenticated();
   if (!can(actor, "council.update")) return forbidden();
-  const parsed = updateCouncilSchema.safeParse(input);
-  if (!parsed.success) return invalid(parsed.error);
-  const data = parsed.data;
   if (!can(actor, "council.update", { councilId: data.councilId })) return forbidden();
 
   try {

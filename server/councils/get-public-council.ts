@@ -2,7 +2,7 @@ import "server-only";
 import { and, asc, eq, isNull, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { councilMemberships, users } from "@/db/schema";
-import { loadPublishedContributions, type ContributionList } from "@/server/plan/queries";
+import { loadPublishedContributions, type ContributionList } from "@/server/plan/load-published-contributions";
 import { findActiveCouncil } from "./memberships";
 
 export interface PublicCouncil {

@@ -1,11 +1,10 @@
 import "server-only";
 import { and, eq } from "drizzle-orm";
-import { z } from "zod";
 import type { Db } from "@/db/client";
 import { councilMemberships } from "@/db/schema";
 import { fail, forbidden, notFound, ok, unauthenticated, type ActionResult } from "@/lib/action-result";
 import { can, type MaybeActor } from "@/lib/permissions";
-import { removeMemberSchema, type RemoveMemberInput } from "@/lib/validation/council";
+import type { RemoveMemberData } from "@/lib/validation/council";
 import { writeAudit } from "@/server/audit";
 import { activeReferents, LAST_REFERENT_MESSAGE, lockMemberships } from "./memberships";
 
@@ -13,13 +12,12 @@ import { activeReferents, LAST_REFERENT_MESSAGE, lockMemberships } from "./membe
  * Takes someone out of a council: a referent or an admin removes anyone, a member may leave.
  * Never removes the council's last active referent (LAST_REFERENT), even under concurrent changes.
  */
-export async function removeMember(db: Db, actor: MaybeActor, input: RemoveMemberInput): Promise<ActionResult<{ userId: number }>> {
+export async function removeMember(
+  db: Db,
+  actor: MaybeActor,
+  { councilId, userId, reason }: RemoveMemberData,
+): Promise<ActionResult<{ userId: number; self: boolean }>> {
   if (!actor) return unauthenticated();
-  const parsed = removeMemberSchema.safeParse(input);
-  if (!parsed.success) {
-    return fail("VALIDATION_FAILED", "Demande invalide.", z.flattenError(parsed.error).fieldErrors as Record<string, string[]>);
-  }
-  const { councilId, userId, reason } = parsed.data;
   if (!can(actor, "council.members.remove", { councilId, targetUserId: userId })) return forbidden();
 
   return db.transaction(async (tx) => {
@@ -38,6 +36,7 @@ export async function removeMember(db: Db, actor: MaybeActor, input: RemoveMembe
       reason,
       details: { role: target.role, self: userId === actor.id },
     });
-    return ok({ userId }, userId === actor.id ? "Vous avez quitté ce conseil." : "La personne a été retirée du conseil.");
+    const self = userId === actor.id;
+    return ok({ userId, self }, self ? "Vous avez quitté ce conseil." : "La personne a été retirée du conseil.");
   });
 }

@@ -1,11 +1,10 @@
 import "server-only";
 import { and, eq } from "drizzle-orm";
-import { z } from "zod";
 import type { Db } from "@/db/client";
 import { councilMemberships } from "@/db/schema";
 import { fail, forbidden, notFound, ok, unauthenticated, type ActionResult } from "@/lib/action-result";
 import { can, councilRoleLabel, type MaybeActor } from "@/lib/permissions";
-import { setMemberRoleSchema, type SetMemberRoleInput } from "@/lib/validation/council";
+import type { SetMemberRoleData } from "@/lib/validation/council";
 import { writeAudit } from "@/server/audit";
 import { activeReferents, LAST_REFERENT_MESSAGE, lockMemberships } from "./memberships";
 
@@ -16,14 +15,9 @@ import { activeReferents, LAST_REFERENT_MESSAGE, lockMemberships } from "./membe
 export async function setMemberRole(
   db: Db,
   actor: MaybeActor,
-  input: SetMemberRoleInput,
+  { councilId, userId, role, reason }: SetMemberRoleData,
 ): Promise<ActionResult<{ userId: number; role: "member" | "referent" }>> {
   if (!actor) return unauthenticated();
-  const parsed = setMemberRoleSchema.safeParse(input);
-  if (!parsed.success) {
-    return fail("VALIDATION_FAILED", "Demande invalide.", z.flattenError(parsed.error).fieldErrors as Record<string, string[]>);
-  }
-  const { councilId, userId, role, reason } = parsed.data;
   if (!can(actor, "council.members.set_role", { councilId, targetUserId: userId })) return forbidden();
 
   return db.transaction(async (tx) => {

@@ -1,25 +1,19 @@
 import "server-only";
 import { and, eq } from "drizzle-orm";
-import { z } from "zod";
 import type { Db } from "@/db/client";
 import { councilMemberships } from "@/db/schema";
-import { fail, forbidden, ok, unauthenticated, type ActionResult } from "@/lib/action-result";
+import { forbidden, ok, unauthenticated, type ActionResult } from "@/lib/action-result";
 import { can, type MaybeActor } from "@/lib/permissions";
-import { setNameVisibilitySchema, type SetNameVisibilityInput } from "@/lib/validation/council";
+import type { SetNameVisibilityData } from "@/lib/validation/council";
 import { writeAudit } from "@/server/audit";
 
 /** A member chooses, for themselves only, whether their name appears on the council's public page. */
 export async function setNameVisibility(
   db: Db,
   actor: MaybeActor,
-  input: SetNameVisibilityInput,
+  { councilId, visible }: SetNameVisibilityData,
 ): Promise<ActionResult<{ visible: boolean }>> {
   if (!actor) return unauthenticated();
-  const parsed = setNameVisibilitySchema.safeParse(input);
-  if (!parsed.success) {
-    return fail("VALIDATION_FAILED", "Demande invalide.", z.flattenError(parsed.error).fieldErrors as Record<string, string[]>);
-  }
-  const { councilId, visible } = parsed.data;
   if (!can(actor, "council.membership.set_visibility", { councilId, targetUserId: actor.id })) return forbidden();
 
   return db.transaction(async (tx) => {

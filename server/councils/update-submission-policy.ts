@@ -4,9 +4,8 @@ import type { Db } from "@/db/client";
 import { councils } from "@/db/schema";
 import { forbidden, notFound, ok, unauthenticated, type ActionResult } from "@/lib/action-result";
 import { can, type MaybeActor } from "@/lib/permissions";
-import { submissionPolicySchema, type SubmissionPolicy, type SubmissionPolicyInput } from "@/lib/validation/settings";
+import type { SubmissionPolicy, SubmissionPolicyData } from "@/lib/validation/settings";
 import { writeAudit } from "@/server/audit";
-import { validationFailed } from "@/server/contributions/shared";
 import { findActiveCouncil } from "./memberships";
 
 export interface CouncilSettings {
@@ -31,12 +30,9 @@ export async function getCouncilSettings(db: Db, actor: MaybeActor, slug: string
 export async function updateSubmissionPolicy(
   db: Db,
   actor: MaybeActor,
-  input: SubmissionPolicyInput,
+  { councilId, policy }: SubmissionPolicyData,
 ): Promise<ActionResult<{ policy: SubmissionPolicy; changed: boolean }>> {
   if (!actor) return unauthenticated();
-  const parsed = submissionPolicySchema.safeParse(input);
-  if (!parsed.success) return validationFailed(parsed.error);
-  const { councilId, policy } = parsed.data;
   if (!can(actor, "council.settings.update", { councilId })) return forbidden();
 
   return db.transaction(async (tx) => {

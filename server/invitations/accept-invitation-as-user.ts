@@ -4,6 +4,7 @@ import type { Db } from "@/db/client";
 import { councilMemberships, councils, invitations, users } from "@/db/schema";
 import { fail, ok, unauthenticated, type ActionResult } from "@/lib/action-result";
 import { can, type MaybeActor } from "@/lib/permissions";
+import type { AcceptInvitationAsUserData } from "@/lib/validation/council";
 import { writeAudit } from "@/server/audit";
 import { hashToken } from "@/server/auth/tokens";
 import { invalidInvitation } from "./errors";
@@ -20,7 +21,7 @@ export const WRONG_ACCOUNT_MESSAGE =
 export async function acceptInvitationAsUser(
   db: Db,
   actor: MaybeActor,
-  token: string,
+  { token }: AcceptInvitationAsUserData,
 ): Promise<ActionResult<{ kind: "council" | "staff"; councilSlug: string | null }>> {
   if (!actor || !can(actor, "space.view")) return unauthenticated();
   if (!looksLikeToken(token)) return invalidInvitation("unknown");

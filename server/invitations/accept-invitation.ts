@@ -1,10 +1,9 @@
 import "server-only";
 import { eq, sql } from "drizzle-orm";
-import { z } from "zod";
 import type { Db } from "@/db/client";
 import { councilMemberships, councils, invitations, users } from "@/db/schema";
-import { fail, ok, type ActionResult } from "@/lib/action-result";
-import { acceptInvitationSchema, type AcceptInvitationInput } from "@/lib/validation/council";
+import { fail, invalidInput, ok, type ActionResult } from "@/lib/action-result";
+import type { AcceptInvitationData } from "@/lib/validation/council";
 import { writeAudit } from "@/server/audit";
 import { isCommonPassword } from "@/server/auth/common-passwords";
 import { hashPassword } from "@/server/auth/password";
@@ -20,19 +19,15 @@ const ACCOUNT_EXISTS_MESSAGE =
 /**
  * A person without an account accepts an invitation: creates their account (with the invited
  * staff roles, or the membership of the invited council) and uses up the invitation — once, even
- * under two simultaneous submissions (the invitation row is locked for the transaction).
+ * under two simultaneous submissions (the invitation row is locked for the transaction). The link's
+ * token is the only credential: no actor.
  */
 export async function acceptInvitation(
   db: Db,
-  token: string,
-  input: AcceptInvitationInput,
+  { token, displayName, password }: AcceptInvitationData,
 ): Promise<ActionResult<{ email: string; councilSlug: string | null }>> {
-  const parsed = acceptInvitationSchema.safeParse(input);
-  if (!parsed.success) {
-    return fail("VALIDATION_FAILED", "Vérifiez les champs signalés.", z.flattenError(parsed.error).fieldErrors as Record<string, string[]>);
-  }
-  const { displayName, password } = parsed.data;
-  if (isCommonPassword(password)) return fail("VALIDATION_FAILED", "Vérifiez les champs signalés.", { password: [COMMON_PASSWORD_MESSAGE] });
+  // The list of common passwords lives on the server only: checked here, after the form's rules.
+  if (isCommonPassword(password)) return invalidInput({ issues: [{ path: ["password"], message: COMMON_PASSWORD_MESSAGE }] });
 
   // A cheap look first, so a dead link costs no password hashing; the real check is under the lock.
   const preview = await getInvitation(db, token);

@@ -1,16 +1,12 @@
 import "server-only";
 import { eq } from "drizzle-orm";
-import { z } from "zod";
 import type { Db } from "@/db/client";
 import { councils } from "@/db/schema";
 import { fail, forbidden, notFound, ok, unauthenticated, type ActionResult } from "@/lib/action-result";
 import { can, type MaybeActor } from "@/lib/permissions";
-import { councilInvitationSchema, reasonSchema } from "@/lib/validation/council";
+import type { CouncilInvitationData } from "@/lib/validation/council";
 import { writeAudit } from "@/server/audit";
 import { issueInvitation, sendInvitationMail } from "./issue";
-
-const inputSchema = councilInvitationSchema.extend({ councilId: z.number().int().positive(), reason: reasonSchema });
-export type CreateCouncilInvitationInput = z.input<typeof inputSchema>;
 
 class MailNotSent extends Error {}
 
@@ -22,14 +18,9 @@ class MailNotSent extends Error {}
 export async function createCouncilInvitation(
   db: Db,
   actor: MaybeActor,
-  input: CreateCouncilInvitationInput,
+  { councilId, email, role }: CouncilInvitationData,
 ): Promise<ActionResult<{ email: string }>> {
   if (!actor) return unauthenticated();
-  const parsed = inputSchema.safeParse(input);
-  if (!parsed.success) {
-    return fail("VALIDATION_FAILED", "Vérifiez les champs signalés.", z.flattenError(parsed.error).fieldErrors as Record<string, string[]>);
-  }
-  const { councilId, email, role, reason } = parsed.data;
   if (!can(actor, "council.members.invite", { councilId })) return forbidden();
   const [council] = await db.select({ archivedAt: councils.archivedAt }).from(councils).where(eq(councils.id, councilId));
   if (!council || council.archivedAt) return notFound("Conseil");
@@ -43,7 +34,6 @@ export async function createCouncilInvitation(
         targetType: "invitation",
         targetId: issued.id,
         councilId,
-        reason,
         details: { email, role },
       });
       try {

@@ -4,6 +4,7 @@ import type { Db } from "@/db/client";
 import { invitations } from "@/db/schema";
 import { fail, forbidden, notFound, ok, unauthenticated, type ActionResult } from "@/lib/action-result";
 import { can, type MaybeActor } from "@/lib/permissions";
+import type { RevokeInvitationData } from "@/lib/validation/council";
 import { writeAudit } from "@/server/audit";
 
 /**
@@ -13,11 +14,9 @@ import { writeAudit } from "@/server/audit";
 export async function revokeInvitation(
   db: Db,
   actor: MaybeActor,
-  invitationId: number,
-  reason?: string,
+  { invitationId }: RevokeInvitationData,
 ): Promise<ActionResult<{ id: number }>> {
   if (!actor) return unauthenticated();
-  if (!Number.isInteger(invitationId) || invitationId <= 0) return notFound("Invitation");
   const [target] = await db
     .select({ kind: invitations.kind, councilId: invitations.councilId })
     .from(invitations)
@@ -39,7 +38,6 @@ export async function revokeInvitation(
       targetType: "invitation",
       targetId: invitationId,
       councilId: invitation.councilId,
-      reason: reason?.trim().slice(0, 500),
       details: { kind: invitation.kind, email: invitation.email, role: invitation.councilRole },
     });
     return ok({ id: invitationId }, `Invitation de ${invitation.email} annulée.`);

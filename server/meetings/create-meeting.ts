@@ -3,10 +3,10 @@ import type { Db } from "@/db/client";
 import { meetingAgendaItems, meetings } from "@/db/schema";
 import { fail, forbidden, ok, unauthenticated, type ActionResult } from "@/lib/action-result";
 import { can, type MaybeActor } from "@/lib/permissions";
-import { cityInstant, meetingSchema, type MeetingInput } from "@/lib/validation/meeting";
+import { cityInstant, type MeetingData } from "@/lib/validation/meeting";
 import { writeAudit } from "../audit";
 import { uniqueViolation } from "../councils-admin/shared";
-import { agendaForAudit, freeMeetingSlug, invalid, planId, resolveAgenda } from "./shared";
+import { agendaForAudit, freeMeetingSlug, planId, resolveAgenda } from "./shared";
 
 export interface MeetingSaved {
   id: number;
@@ -17,12 +17,9 @@ export interface MeetingSaved {
  * Creates a public meeting with its agenda, for officials and admins, in one transaction with its
  * journal row: nothing is half-written. The caller refreshes the public pages afterwards.
  */
-export async function createMeeting(db: Db, actor: MaybeActor, input: MeetingInput): Promise<ActionResult<MeetingSaved>> {
+export async function createMeeting(db: Db, actor: MaybeActor, data: MeetingData): Promise<ActionResult<MeetingSaved>> {
   if (!actor) return unauthenticated();
-  const parsed = meetingSchema.safeParse(input);
-  if (!parsed.success) return invalid(parsed.error);
   if (!can(actor, "meeting.manage")) return forbidden();
-  const data = parsed.data;
   const startsAt = cityInstant(data.date, data.time);
 
   for (let attempt = 1; ; attempt++) {

@@ -4,9 +4,8 @@ import type { Db } from "@/db/client";
 import { meetings } from "@/db/schema";
 import { fail, forbidden, notFound, ok, unauthenticated, type ActionResult } from "@/lib/action-result";
 import { can, type MaybeActor } from "@/lib/permissions";
-import { meetingMinutesSchema, type MeetingMinutesInput } from "@/lib/validation/meeting";
+import type { MeetingMinutesData } from "@/lib/validation/meeting";
 import { writeAudit } from "../audit";
-import { invalid } from "./shared";
 
 /**
  * Adds or corrects the compte rendu of a meeting that has taken place; the journal keeps the
@@ -15,14 +14,11 @@ import { invalid } from "./shared";
 export async function setMeetingMinutes(
   db: Db,
   actor: MaybeActor,
-  input: MeetingMinutesInput,
+  data: MeetingMinutesData,
   now: Date = new Date(),
 ): Promise<ActionResult<{ slug: string; changed: boolean }>> {
   if (!actor) return unauthenticated();
-  const parsed = meetingMinutesSchema.safeParse(input);
-  if (!parsed.success) return invalid(parsed.error);
   if (!can(actor, "meeting.manage")) return forbidden();
-  const data = parsed.data;
 
   return db.transaction(async (tx): Promise<ActionResult<{ slug: string; changed: boolean }>> => {
     const [meeting] = await tx

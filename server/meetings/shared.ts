@@ -7,7 +7,6 @@ import type { MeetingData } from "@/lib/validation/meeting";
 import { likeEscape } from "../users/shared";
 import { firstFreeSlug, slugify } from "../councils-admin/slug";
 
-export { invalid } from "../users/shared";
 export { planId } from "../councils-admin/shared";
 
 export type AgendaRow = Omit<typeof meetingAgendaItems.$inferInsert, "id" | "meetingId">;
@@ -31,7 +30,7 @@ export async function resolveAgenda(tx: Db, plan: number, agenda: MeetingData["a
   const errors: Record<string, string[]> = {};
   const rows: AgendaRow[] = agenda.map((item, index) => {
     const position = index + 1;
-    const notes = item.notes || null;
+    const notes = item.notes;
     if (item.ref.startsWith("theme:")) {
       const theme = themeBySlug.get(item.ref.slice(6));
       if (!theme) errors[`agenda.${index}.ref`] = ["Cette thématique n'existe pas ou plus : choisissez-en une autre."];
@@ -42,7 +41,8 @@ export async function resolveAgenda(tx: Db, plan: number, agenda: MeetingData["a
       if (!action) errors[`agenda.${index}.ref`] = ["Cette fiche action n'existe pas ou plus : choisissez-en une autre."];
       return { position, label: item.label || (action?.title ?? ""), themeId: null, actionId: action?.id ?? null, notes };
     }
-    return { position, label: item.label, themeId: null, actionId: null, notes };
+    // The schema asks a free item for its label.
+    return { position, label: item.label ?? "", themeId: null, actionId: null, notes };
   });
   if (Object.keys(errors).length > 0) return fail("VALIDATION_FAILED", "Certains points de l'ordre du jour sont à corriger.", errors);
   return { ok: true, data: rows };

@@ -92,6 +92,9 @@ export function excerpt(text: string, max: number): string {
 /**
  * Reads a meeting's slides from the database as they are now. `now` bounds the « what changed »
  * slide (and so does the meeting's start, once it has passed). Null if there is no such meeting.
+ * A fixed number of queries whatever the length of the agenda: the meeting, then one parallel
+ * batch (the previous meeting, the agenda), then one batch for the « what changed » slide and
+ * every theme and fiche of the agenda at once (agendaData).
  */
 export async function buildDeck(db: Db, meetingId: number, now: Date = new Date()): Promise<Deck | null> {
   const [meeting] = await db
@@ -103,38 +106,37 @@ export async function buildDeck(db: Db, meetingId: number, now: Date = new Date(
 
   // Changes are counted up to the meeting (or now, before it), since the last meeting held before.
   const until = meeting.startsAt < now ? meeting.startsAt : now;
-  const [previous] = await db
-    .select({ title: meetings.title, startsAt: meetings.startsAt })
-    .from(meetings)
-    .where(and(eq(meetings.planId, meeting.planId), lt(meetings.startsAt, until)))
-    .orderBy(desc(meetings.startsAt))
-    .limit(1);
-  const agenda = await db
-    .select({ position: meetingAgendaItems.position, label: meetingAgendaItems.label, themeId: meetingAgendaItems.themeId, actionId: meetingAgendaItems.actionId })
-    .from(meetingAgendaItems)
-    .where(eq(meetingAgendaItems.meetingId, meeting.id))
-    .orderBy(asc(meetingAgendaItems.position));
+  const [[previous], agenda] = await Promise.all([
+    db
+      .select({ title: meetings.title, startsAt: meetings.startsAt })
+      .from(meetings)
+      .where(and(eq(meetings.planId, meeting.planId), lt(meetings.startsAt, until)))
+      .orderBy(desc(meetings.startsAt))
+      .limit(1),
+    db
+      .select({ position: meetingAgendaItems.position, label: meetingAgendaItems.label, themeId: meetingAgendaItems.themeId, actionId: meetingAgendaItems.actionId })
+      .from(meetingAgendaItems)
+      .where(eq(meetingAgendaItems.meetingId, meeting.id))
+      .orderBy(asc(meetingAgendaItems.position)),
+  ]);
 
+  const [changes, data] = await Promise.all([
+    changesSlide(db, meeting.planId, previous ?? null, until),
+    agendaData(
+      db,
+      agenda.flatMap((i) => (i.actionId === null ? [] : [i.actionId])),
+      agenda.flatMap((i) => (i.themeId === null ? [] : [i.themeId])),
+    ),
+  ]);
   const slides: Slide[] = [
     { kind: "title", heading: meeting.title, startsAt: meeting.startsAt.toISOString(), place: meeting.place, planTitle: meeting.planTitle },
-    await changesSlide(db, meeting.planId, previous ?? null, until),
+    changes,
   ];
   for (const item of agenda) {
-    if (item.actionId !== null) {
-      const slide = await actionSlide(db, item.actionId, item.position);
-      if (slide) {
-        slides.push(slide);
-        continue;
-      }
-    }
-    if (item.themeId !== null) {
-      const slide = await themeSlide(db, item.themeId, item.position);
-      if (slide) {
-        slides.push(slide);
-        continue;
-      }
-    }
-    slides.push({ kind: "section", heading: item.label, agendaPosition: item.position });
+    const slide =
+      (item.actionId !== null ? actionSlide(data, item.actionId, item.position) : null) ??
+      (item.themeId !== null ? themeSlide(data, item.themeId, item.position) : null);
+    slides.push(slide ?? { kind: "section", heading: item.label, agendaPosition: item.position });
   }
   slides.push({ kind: "closing", heading: "Merci de votre attention", planTitle: meeting.planTitle, path: "/" });
 
@@ -206,62 +208,123 @@ async function changesSlide(db: Db, plan: number, previous: { title: string; sta
   };
 }
 
-async function themeSlide(db: Db, themeId: number, agendaPosition: number): Promise<Slide | null> {
-  const [theme] = await db.select({ number: themes.number, slug: themes.slug, title: themes.title }).from(themes).where(eq(themes.id, themeId));
-  if (!theme) return null;
-  const rows = await db
-    .select({ slug: actions.slug, title: actions.title, status: actions.status, progress: actions.progress })
-    .from(actionThemes)
-    .innerJoin(actions, eq(actions.id, actionThemes.actionId))
-    .where(eq(actionThemes.themeId, themeId))
-    .orderBy(asc(actionThemes.position), asc(actions.id));
-  return { kind: "theme", heading: `Thématique ${theme.number} : ${theme.title}`, agendaPosition, number: theme.number, path: `/thematiques/${theme.slug}`, actions: rows };
+type AgendaData = Awaited<ReturnType<typeof agendaData>>;
+
+/*
+ * What the theme and fiche slides show, for every theme and fiche of the agenda at once, grouped
+ * in memory by theme or fiche: seven queries in one parallel batch whatever the number of items
+ * (none for a kind of item the agenda does not have).
+ */
+async function agendaData(db: Db, actionIds: number[], themeIds: number[]) {
+  const [themeData, ficheData] = await Promise.all([
+    themeIds.length ? themesOf(db, themeIds) : { themes: [], themeActions: [] },
+    actionIds.length ? fichesOf(db, actionIds) : { actions: [], latestReports: [], proposals: [], latestAnswers: [], avis: [] },
+  ]);
+  return {
+    themes: new Map(themeData.themes.map((t) => [t.id, t])),
+    themeActions: themeData.themeActions,
+    actions: new Map(ficheData.actions.map((a) => [a.id, a])),
+    latestReports: new Map(ficheData.latestReports.map((r) => [r.actionId, r])),
+    proposals: ficheData.proposals,
+    latestAnswers: new Map(ficheData.latestAnswers.map((a) => [a.contributionId, a])),
+    avis: ficheData.avis,
+  };
 }
 
-async function actionSlide(db: Db, actionId: number, agendaPosition: number): Promise<Slide | null> {
-  const [action] = await db
-    .select({ slug: actions.slug, title: actions.title, status: actions.status, progress: actions.progress, timeframe: actions.timeframeLabel })
-    .from(actions)
-    .where(eq(actions.id, actionId));
-  if (!action) return null;
+/** The themes and their fiches in source order. Two queries. */
+async function themesOf(db: Db, themeIds: number[]) {
+  const [themeRows, themeActions] = await Promise.all([
+    db.select({ id: themes.id, number: themes.number, slug: themes.slug, title: themes.title }).from(themes).where(inArray(themes.id, themeIds)),
+    db
+      .select({ themeId: actionThemes.themeId, slug: actions.slug, title: actions.title, status: actions.status, progress: actions.progress })
+      .from(actionThemes)
+      .innerJoin(actions, eq(actions.id, actionThemes.actionId))
+      .where(inArray(actionThemes.themeId, themeIds))
+      .orderBy(asc(actionThemes.position), asc(actions.id)),
+  ]);
+  return { themes: themeRows, themeActions };
+}
 
-  const [latest] = await db
-    .select({ title: progressReports.title, reportedOn: progressReports.reportedOn, body: progressReports.body })
-    .from(progressReports)
-    .where(eq(progressReports.actionId, actionId))
-    .orderBy(desc(progressReports.createdAt), desc(progressReports.id))
-    .limit(1);
+/**
+ * The fiches, the latest report of each, their most-supported published proposals with the
+ * latest answer of each, and their published avis by position. Five queries.
+ */
+async function fichesOf(db: Db, actionIds: number[]) {
+  const shown = rankedProposals(db, actionIds).as("shown");
+  const shownIds = rankedProposals(db, actionIds).as("shown_ids");
+  const [actionRows, latestReports, proposals, latestAnswers, avis] = await Promise.all([
+    db
+      .select({ id: actions.id, slug: actions.slug, title: actions.title, status: actions.status, progress: actions.progress, timeframe: actions.timeframeLabel })
+      .from(actions)
+      .where(inArray(actions.id, actionIds)),
+    db
+      .selectDistinctOn([progressReports.actionId], { actionId: progressReports.actionId, title: progressReports.title, reportedOn: progressReports.reportedOn, body: progressReports.body })
+      .from(progressReports)
+      .where(inArray(progressReports.actionId, actionIds))
+      .orderBy(progressReports.actionId, desc(progressReports.createdAt), desc(progressReports.id)),
+    db
+      .select({ id: shown.id, actionId: shown.actionId, title: shown.title, councilName: shown.councilName, supports: shown.supports })
+      .from(shown)
+      .where(lte(shown.rank, PROPOSALS_SHOWN))
+      .orderBy(asc(shown.rank)),
+    db
+      .selectDistinctOn([contributionAnswers.contributionId], {
+        contributionId: contributionAnswers.contributionId,
+        state: contributionAnswers.state,
+        body: contributionAnswers.body,
+        signatureName: contributionAnswers.signatureName,
+        signatureTitle: contributionAnswers.signatureTitle,
+      })
+      .from(contributionAnswers)
+      .where(inArray(contributionAnswers.contributionId, db.select({ id: shownIds.id }).from(shownIds).where(lte(shownIds.rank, PROPOSALS_SHOWN))))
+      .orderBy(contributionAnswers.contributionId, desc(contributionAnswers.createdAt), desc(contributionAnswers.id)),
+    db
+      .select({ actionId: contributions.actionId, position: contributions.position, n: count() })
+      .from(contributions)
+      .where(and(inArray(contributions.actionId, actionIds), eq(contributions.kind, "feedback"), eq(contributions.status, "published")))
+      .groupBy(contributions.actionId, contributions.position),
+  ]);
+  return { actions: actionRows, latestReports, proposals, latestAnswers, avis };
+}
 
+/**
+ * The published proposals of these fiches, ranked within each fiche: most supported first, then
+ * the newest. Only published proposals are ever public: the one filter is status = 'published'.
+ */
+function rankedProposals(db: Db, actionIds: number[]) {
   const supports = db
     .select({ contributionId: contributionSupports.contributionId, n: count().as("n") })
     .from(contributionSupports)
     .groupBy(contributionSupports.contributionId)
     .as("supports");
-  const proposals = await db
-    .select({ id: contributions.id, title: contributions.title, councilName: councils.name, supports: sql<number>`coalesce(${supports.n}, 0)::int` })
+  return db
+    .select({
+      id: contributions.id,
+      actionId: contributions.actionId,
+      title: contributions.title,
+      councilName: sql<string>`${councils.name}`.as("council_name"),
+      supports: sql<number>`coalesce(${supports.n}, 0)::int`.as("supports"),
+      rank: sql<number>`row_number() over (partition by ${contributions.actionId} order by coalesce(${supports.n}, 0) desc, ${contributions.publishedAt} desc, ${contributions.id} desc)`.as("rank"),
+    })
     .from(contributions)
     .innerJoin(councils, eq(councils.id, contributions.councilId))
     .leftJoin(supports, eq(supports.contributionId, contributions.id))
-    .where(and(eq(contributions.actionId, actionId), eq(contributions.kind, "proposal"), eq(contributions.status, "published")))
-    .orderBy(sql`coalesce(${supports.n}, 0) desc`, desc(contributions.publishedAt), desc(contributions.id))
-    .limit(PROPOSALS_SHOWN);
-  const answers = proposals.length
-    ? await db
-        .select({ contributionId: contributionAnswers.contributionId, state: contributionAnswers.state, body: contributionAnswers.body, signatureName: contributionAnswers.signatureName, signatureTitle: contributionAnswers.signatureTitle })
-        .from(contributionAnswers)
-        .where(inArray(contributionAnswers.contributionId, proposals.map((p) => p.id)))
-        .orderBy(desc(contributionAnswers.createdAt), desc(contributionAnswers.id))
-    : [];
-  const latestAnswer = new Map<number, (typeof answers)[number]>();
-  for (const answer of answers) if (!latestAnswer.has(answer.contributionId)) latestAnswer.set(answer.contributionId, answer);
+    .where(and(inArray(contributions.actionId, actionIds), eq(contributions.kind, "proposal"), eq(contributions.status, "published")));
+}
 
-  const avisRows = await db
-    .select({ position: contributions.position, n: count() })
-    .from(contributions)
-    .where(and(eq(contributions.actionId, actionId), eq(contributions.kind, "feedback"), eq(contributions.status, "published")))
-    .groupBy(contributions.position);
+function themeSlide(data: AgendaData, themeId: number, agendaPosition: number): Slide | null {
+  const theme = data.themes.get(themeId);
+  if (!theme) return null;
+  const rows = data.themeActions.filter((a) => a.themeId === themeId).map(({ themeId: _t, ...a }) => a);
+  return { kind: "theme", heading: `Thématique ${theme.number} : ${theme.title}`, agendaPosition, number: theme.number, path: `/thematiques/${theme.slug}`, actions: rows };
+}
+
+function actionSlide(data: AgendaData, actionId: number, agendaPosition: number): Slide | null {
+  const action = data.actions.get(actionId);
+  if (!action) return null;
+  const latest = data.latestReports.get(actionId);
   const avis: AvisCounts = { favorable: 0, favorable_with_reservations: 0, unfavorable: 0 };
-  for (const row of avisRows) if (row.position) avis[row.position] = row.n;
+  for (const row of data.avis) if (row.actionId === actionId && row.position) avis[row.position] = row.n;
 
   return {
     kind: "action",
@@ -272,17 +335,19 @@ async function actionSlide(db: Db, actionId: number, agendaPosition: number): Pr
     progress: action.progress,
     timeframe: action.timeframe,
     latestReport: latest ? { title: latest.title, reportedOn: latest.reportedOn, excerpt: excerpt(latest.body, 240) } : null,
-    proposals: proposals.map((p) => {
-      const answer = latestAnswer.get(p.id);
-      return {
-        title: p.title ?? "",
-        councilName: p.councilName,
-        supports: Number(p.supports),
-        latestAnswer: answer
-          ? { state: answer.state, excerpt: excerpt(answer.body, 140), signature: [answer.signatureName, answer.signatureTitle].filter(Boolean).join(", ") }
-          : null,
-      };
-    }),
+    proposals: data.proposals
+      .filter((p) => p.actionId === actionId)
+      .map((p) => {
+        const answer = data.latestAnswers.get(p.id);
+        return {
+          title: p.title ?? "",
+          councilName: p.councilName,
+          supports: Number(p.supports),
+          latestAnswer: answer
+            ? { state: answer.state, excerpt: excerpt(answer.body, 140), signature: [answer.signatureName, answer.signatureTitle].filter(Boolean).join(", ") }
+            : null,
+        };
+      }),
     avis,
   };
 }

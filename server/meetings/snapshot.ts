@@ -5,9 +5,8 @@ import { meetingSnapshots, meetings } from "@/db/schema";
 import { fail, forbidden, notFound, ok, unauthenticated, type ActionResult } from "@/lib/action-result";
 import { cityDay } from "@/lib/dates";
 import { can, type MaybeActor } from "@/lib/permissions";
-import { meetingRefSchema, type MeetingRefInput } from "@/lib/validation/meeting";
+import type { MeetingRefData } from "@/lib/validation/meeting";
 import { writeAudit } from "../audit";
-import { invalid } from "./shared";
 import { buildDeck } from "./slides";
 
 /*
@@ -17,39 +16,34 @@ import { buildDeck } from "./slides";
  */
 
 /** Freezes the deck as it is now. Possible until the end of the meeting's day (City time). */
-export async function freezeMeeting(db: Db, actor: MaybeActor, input: MeetingRefInput, now: Date = new Date()): Promise<ActionResult<{ slug: string; takenAt: Date }>> {
+export async function freezeMeeting(db: Db, actor: MaybeActor, { meetingId }: MeetingRefData, now: Date = new Date()): Promise<ActionResult<{ slug: string; takenAt: Date }>> {
   if (!actor) return unauthenticated();
-  const parsed = meetingRefSchema.safeParse(input);
-  if (!parsed.success) return invalid(parsed.error);
   if (!can(actor, "meeting.present")) return forbidden();
-  const { meetingId } = parsed.data;
 
   return db.transaction(async (tx): Promise<ActionResult<{ slug: string; takenAt: Date }>> => {
     const [meeting] = await tx.select({ id: meetings.id, slug: meetings.slug, startsAt: meetings.startsAt }).from(meetings).where(eq(meetings.id, meetingId)).for("update");
     if (!meeting) return notFound("Réunion");
     if (cityDay(now) > cityDay(meeting.startsAt)) return fail("CONFLICT", "La réunion a eu lieu : ses données ne peuvent plus être figées à nouveau.");
     const deck = await buildDeck(tx, meeting.id, now);
+    if (!deck) return notFound("Réunion");
     const [previous] = await tx.select({ takenAt: meetingSnapshots.takenAt }).from(meetingSnapshots).where(eq(meetingSnapshots.meetingId, meeting.id));
-    const values = { takenAt: now, takenById: actor.id, data: deck as unknown as Record<string, unknown> };
+    const values = { takenAt: now, takenById: actor.id, data: { ...deck } };
     await tx.insert(meetingSnapshots).values({ meetingId: meeting.id, ...values }).onConflictDoUpdate({ target: meetingSnapshots.meetingId, set: values });
     await writeAudit(tx, {
       actorUserId: actor.id,
       action: "meeting.freeze",
       targetType: "meeting",
       targetId: meeting.id,
-      details: { takenAt: now.toISOString(), slides: deck?.slides.length ?? 0, replaces: previous ? previous.takenAt.toISOString() : null },
+      details: { takenAt: now.toISOString(), slides: deck.slides.length, replaces: previous ? previous.takenAt.toISOString() : null },
     });
     return ok({ slug: meeting.slug, takenAt: now }, "Les données sont figées : les diapositives ne changeront plus pendant la présentation.");
   });
 }
 
 /** Goes back to live data. Possible only before the meeting starts. */
-export async function unfreezeMeeting(db: Db, actor: MaybeActor, input: MeetingRefInput, now: Date = new Date()): Promise<ActionResult<{ slug: string }>> {
+export async function unfreezeMeeting(db: Db, actor: MaybeActor, { meetingId }: MeetingRefData, now: Date = new Date()): Promise<ActionResult<{ slug: string }>> {
   if (!actor) return unauthenticated();
-  const parsed = meetingRefSchema.safeParse(input);
-  if (!parsed.success) return invalid(parsed.error);
   if (!can(actor, "meeting.present")) return forbidden();
-  const { meetingId } = parsed.data;
 
   return db.transaction(async (tx): Promise<ActionResult<{ slug: string }>> => {
     const [meeting] = await tx.select({ id: meetings.id, slug: meetings.slug, startsAt: meetings.startsAt }).from(meetings).where(eq(meetings.id, meetingId)).for("update");

@@ -4,9 +4,9 @@ import type { Db } from "@/db/client";
 import { meetingAgendaItems, meetings } from "@/db/schema";
 import { forbidden, notFound, ok, unauthenticated, type ActionResult } from "@/lib/action-result";
 import { can, type MaybeActor } from "@/lib/permissions";
-import { cityInstant, updateMeetingSchema, type UpdateMeetingInput } from "@/lib/validation/meeting";
+import { cityInstant, type UpdateMeetingData } from "@/lib/validation/meeting";
 import { writeAudit } from "../audit";
-import { agendaForAudit, invalid, resolveAgenda, type AgendaRow } from "./shared";
+import { agendaForAudit, resolveAgenda, type AgendaRow } from "./shared";
 import type { MeetingSaved } from "./create-meeting";
 
 const sameAgenda = (a: readonly AgendaRow[], b: readonly AgendaRow[]) =>
@@ -18,12 +18,9 @@ const sameAgenda = (a: readonly AgendaRow[], b: readonly AgendaRow[]) =>
  * the same transaction as the meeting row and the journal row: nothing half-written. The slug
  * never changes, so links stay valid. The caller refreshes the public pages afterwards.
  */
-export async function updateMeeting(db: Db, actor: MaybeActor, input: UpdateMeetingInput): Promise<ActionResult<MeetingSaved & { changed: boolean }>> {
+export async function updateMeeting(db: Db, actor: MaybeActor, data: UpdateMeetingData): Promise<ActionResult<MeetingSaved & { changed: boolean }>> {
   if (!actor) return unauthenticated();
-  const parsed = updateMeetingSchema.safeParse(input);
-  if (!parsed.success) return invalid(parsed.error);
   if (!can(actor, "meeting.manage")) return forbidden();
-  const data = parsed.data;
   const startsAt = cityInstant(data.date, data.time);
 
   return db.transaction(async (tx): Promise<ActionResult<MeetingSaved & { changed: boolean }>> => {

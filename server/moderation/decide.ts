@@ -5,9 +5,8 @@ import { contributions, users } from "@/db/schema";
 import { fail, forbidden, notFound, ok, unauthenticated, type ActionResult } from "@/lib/action-result";
 import { pluralize } from "@/lib/labels";
 import { can, type MaybeActor } from "@/lib/permissions";
-import { bulkDecisionSchema, rejectSchema, statusLabels, type RejectInput } from "@/lib/validation/contribution";
+import { rejectionReasonRule, statusLabels, type ApproveData, type BulkDecisionData, type RejectData } from "@/lib/validation/contribution";
 import { writeAudit } from "@/server/audit";
-import { validationFailed } from "@/server/contributions/shared";
 import { notifyCouncilMembers } from "@/server/notifications/notify";
 import { requestDigests } from "@/server/notifications/digest";
 import { getPlatformSettings } from "@/server/settings/platform-settings";
@@ -17,10 +16,11 @@ import { composeReason } from "./templates";
 type Decision = { id: number; status: "published" | "rejected"; actionId: number };
 
 /**
- * The version of the text the moderator read: `editedAt` as an ISO string, "" if never edited.
- * When given, a decision applies only to that version — an edit by the council in between wins.
+ * The version of the text the moderator read: the time of its last edit, null if never edited;
+ * undefined for no check. When given, a decision applies only to that version — an edit by the
+ * council in between wins.
  */
-export type SeenVersion = string | null | undefined;
+export type SeenVersion = Date | null | undefined;
 
 /** What the moderator who lost the race is told: who decided, and what. */
 async function alreadyDecided(db: Db, id: number): Promise<ActionResult<never>> {
@@ -39,10 +39,8 @@ async function alreadyDecided(db: Db, id: number): Promise<ActionResult<never>> 
 }
 
 function versionCondition(version: SeenVersion) {
-  if (version === undefined || version === null) return undefined;
-  if (version === "") return isNull(contributions.editedAt);
-  const seen = new Date(version);
-  return Number.isNaN(seen.getTime()) ? sql`false` : eq(contributions.editedAt, seen);
+  if (version === undefined) return undefined;
+  return version === null ? isNull(contributions.editedAt) : eq(contributions.editedAt, version);
 }
 
 /*
@@ -110,12 +108,10 @@ async function decide(
 }
 
 /** Publishes a pending item of a council the moderator does not belong to. Exactly once. */
-export async function approveContribution(db: Db, actor: MaybeActor, input: { id: number; version?: SeenVersion }): Promise<ActionResult<Decision>> {
+export async function approveContribution(db: Db, actor: MaybeActor, input: ApproveData): Promise<ActionResult<Decision>> {
   if (!actor) return unauthenticated();
-  const id = Number(input.id);
-  if (!Number.isInteger(id) || id <= 0) return notFound("Contribution");
   const { answerDueDays } = await getPlatformSettings(db);
-  const result = await decide(db, actor, id, "published", null, input.version, answerDueDays);
+  const result = await decide(db, actor, input.id, "published", null, input.version, answerDueDays);
   if (result.ok) requestDigests(db);
   return result;
 }
@@ -124,15 +120,11 @@ export async function approveContribution(db: Db, actor: MaybeActor, input: { id
  * Rejects a pending item with a reason the council sees (never the public). Exactly once. The
  * reason may start from a template (`templateId`): its text comes first, then the free text.
  */
-export async function rejectContribution(
-  db: Db,
-  actor: MaybeActor,
-  input: RejectInput & { templateId?: unknown; version?: SeenVersion },
-): Promise<ActionResult<Decision>> {
+export async function rejectContribution(db: Db, actor: MaybeActor, input: RejectData): Promise<ActionResult<Decision>> {
   if (!actor) return unauthenticated();
-  const parsed = rejectSchema.safeParse({ id: input.id, reason: await composeReason(db, input.templateId, input.reason) });
-  if (!parsed.success) return validationFailed(parsed.error);
-  const result = await decide(db, actor, parsed.data.id, "rejected", parsed.data.reason, input.version, 0);
+  const reason = await composeReason(db, input, rejectionReasonRule);
+  if (!reason.ok) return reason;
+  const result = await decide(db, actor, input.id, "rejected", reason.data, input.version, 0);
   if (result.ok) requestDigests(db);
   return result;
 }
@@ -149,32 +141,27 @@ export interface BulkOutcome {
  * Approves or rejects several items; each goes through the same exactly-once decision as a single
  * one, so two moderators working on the same selection never decide an item twice.
  */
-export async function bulkDecide(
-  db: Db,
-  actor: MaybeActor,
-  input: { ids: unknown[]; decision: "published" | "rejected"; reason?: string; templateId?: unknown },
-): Promise<ActionResult<BulkOutcome>> {
+export async function bulkDecide(db: Db, actor: MaybeActor, input: BulkDecisionData): Promise<ActionResult<BulkOutcome>> {
   if (!actor) return unauthenticated();
-  const parsed = bulkDecisionSchema.safeParse({ ids: [...new Set((input.ids ?? []).map(Number))], decision: input.decision });
-  if (!parsed.success) return validationFailed(parsed.error);
   if (!can(actor, "moderation.view")) return forbidden();
+  const { decision } = input;
   let reason: string | null = null;
-  if (parsed.data.decision === "rejected") {
-    const checked = rejectSchema.safeParse({ id: parsed.data.ids[0], reason: await composeReason(db, input.templateId, input.reason) });
-    if (!checked.success) return validationFailed(checked.error);
-    reason = checked.data.reason;
+  if (decision === "rejected") {
+    const composed = await composeReason(db, input, rejectionReasonRule);
+    if (!composed.ok) return composed;
+    reason = composed.data;
   }
-  const { answerDueDays } = parsed.data.decision === "published" ? await getPlatformSettings(db) : { answerDueDays: 0 };
+  const { answerDueDays } = decision === "published" ? await getPlatformSettings(db) : { answerDueDays: 0 };
   const outcome: BulkOutcome = { decided: 0, conflicts: 0, refused: 0 };
-  for (const id of parsed.data.ids) {
-    const result = await decide(db, actor, id, parsed.data.decision, reason, undefined, answerDueDays);
+  for (const id of new Set(input.ids)) {
+    const result = await decide(db, actor, id, decision, reason, undefined, answerDueDays);
     if (result.ok) outcome.decided++;
     else if (result.code === "CONFLICT") outcome.conflicts++;
     else outcome.refused++;
   }
   if (outcome.decided === 0 && outcome.conflicts === 0) return forbidden();
   if (outcome.decided > 0) requestDigests(db);
-  const done = parsed.data.decision === "published" ? pluralize(outcome.decided, "approuvée", "approuvées") : pluralize(outcome.decided, "refusée", "refusées");
+  const done = decision === "published" ? pluralize(outcome.decided, "approuvée", "approuvées") : pluralize(outcome.decided, "refusée", "refusées");
   const parts = [done];
   if (outcome.conflicts > 0) parts.push(`${pluralize(outcome.conflicts, "déjà décidée", "déjà décidées")} par un·e autre modérateur·rice`);
   if (outcome.refused > 0) parts.push(`${pluralize(outcome.refused, "que vous ne pouvez pas décider", "que vous ne pouvez pas décider")}`);

@@ -4,9 +4,8 @@ import type { Db } from "@/db/client";
 import { contributionReports, contributions, users } from "@/db/schema";
 import { fail, forbidden, notFound, ok, unauthenticated, type ActionResult } from "@/lib/action-result";
 import { can, type MaybeActor } from "@/lib/permissions";
-import { hideSchema, type HideInput } from "@/lib/validation/contribution";
+import { hidingReasonRule, type HideData } from "@/lib/validation/contribution";
 import { writeAudit } from "@/server/audit";
-import { validationFailed } from "@/server/contributions/shared";
 import { requestDigests } from "@/server/notifications/digest";
 import { notifyCouncilMembers } from "@/server/notifications/notify";
 import { councilContributionsLink, loadModerationTarget, subjectOf } from "./target";
@@ -17,15 +16,12 @@ import { composeReason } from "./templates";
  * in the journal and told to the council. Its open reports are resolved. Exactly once: a conditional
  * UPDATE; a second moderator is told who hid it. The caller refreshes the public pages.
  */
-export async function hideContribution(
-  db: Db,
-  actor: MaybeActor,
-  input: HideInput & { templateId?: unknown; /** From the reports tab: only while its reports are still open. */ fromReports?: boolean },
-): Promise<ActionResult<{ id: number; actionId: number }>> {
+export async function hideContribution(db: Db, actor: MaybeActor, input: HideData): Promise<ActionResult<{ id: number; actionId: number }>> {
   if (!actor) return unauthenticated();
-  const parsed = hideSchema.safeParse({ id: input.id, reason: await composeReason(db, input.templateId, input.reason) });
-  if (!parsed.success) return validationFailed(parsed.error);
-  const { id, reason } = parsed.data;
+  const composed = await composeReason(db, input, hidingReasonRule);
+  if (!composed.ok) return composed;
+  const { id } = input;
+  const reason = composed.data;
   const target = await loadModerationTarget(db, id);
   if (!target) return notFound("Contribution");
   if (!can(actor, "contribution.hide", { councilId: target.councilId })) return forbidden();

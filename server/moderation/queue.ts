@@ -4,13 +4,11 @@ import type { Db } from "@/db/client";
 import { actions, contributions, councils, users } from "@/db/schema";
 import { forbidden, ok, unauthenticated, type ActionResult } from "@/lib/action-result";
 import { can, type MaybeActor } from "@/lib/permissions";
+import type { ModerationFilters } from "@/lib/validation/moderation-filters";
 import { itemColumns, toItem } from "./item";
 
-export interface QueueFilters {
-  councilId?: number;
-  actionSlug?: string;
-  kind?: "feedback" | "proposal";
-}
+/** The filters of the moderation lists, read from the address by lib/validation/moderation-filters.ts. */
+export type QueueFilters = ModerationFilters;
 
 export interface QueueItem {
   id: number;

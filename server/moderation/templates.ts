@@ -1,12 +1,12 @@
 import "server-only";
 import { and, asc, eq, isNull, sql } from "drizzle-orm";
+import type { z } from "zod";
 import type { Db } from "@/db/client";
 import { moderationReasonTemplates } from "@/db/schema";
-import { fail, forbidden, notFound, ok, unauthenticated, type ActionResult } from "@/lib/action-result";
+import { fail, forbidden, invalidInput, notFound, ok, unauthenticated, type ActionResult } from "@/lib/action-result";
 import { can, type MaybeActor } from "@/lib/permissions";
-import { reasonTemplateSchema, type ReasonTemplateInput } from "@/lib/validation/contribution";
+import type { ReasonTemplateData, ReasonTemplateUpdateData, TemplateArchiveData } from "@/lib/validation/contribution";
 import { writeAudit } from "@/server/audit";
-import { validationFailed } from "@/server/contributions/shared";
 
 export interface ReasonTemplate {
   id: number;
@@ -43,59 +43,61 @@ export async function listAllTemplates(db: Db, actor: MaybeActor): Promise<Actio
 
 /**
  * The reason a moderator gives: the chosen template's text, then their own words. With JavaScript
- * the form has already copied the template into the text: it is not added twice.
+ * the form has already copied the template into the text: it is not added twice. The whole is
+ * checked against the reason's rule (the schema could only check the typed part): a template plus
+ * the typed text may be too long, and a template archived meanwhile leaves only the typed text.
  */
-export async function composeReason(db: Db, templateId: unknown, freeText: unknown): Promise<string> {
-  const typed = typeof freeText === "string" ? freeText.trim() : "";
-  const id = Number(templateId);
-  if (!Number.isInteger(id) || id <= 0) return typed;
-  const [template] = await db
-    .select({ body: moderationReasonTemplates.body })
-    .from(moderationReasonTemplates)
-    .where(and(eq(moderationReasonTemplates.id, id), isNull(moderationReasonTemplates.archivedAt)));
-  if (!template) return typed;
-  const body = template.body.trim();
-  if (typed.includes(body)) return typed;
-  return typed ? `${body}\n\n${typed}` : body;
+export async function composeReason(
+  db: Db,
+  input: { templateId: number | null; reason: string | null },
+  rule: z.ZodType<string, unknown>,
+): Promise<ActionResult<string>> {
+  const typed = input.reason?.trim() ?? "";
+  let composed = typed;
+  if (input.templateId !== null) {
+    const [template] = await db
+      .select({ body: moderationReasonTemplates.body })
+      .from(moderationReasonTemplates)
+      .where(and(eq(moderationReasonTemplates.id, input.templateId), isNull(moderationReasonTemplates.archivedAt)));
+    const body = template?.body.trim();
+    if (body && !typed.includes(body)) composed = typed ? `${body}\n\n${typed}` : body;
+  }
+  const checked = rule.safeParse(composed);
+  if (!checked.success) return invalidInput({ issues: checked.error.issues.map((issue) => ({ ...issue, path: ["reason"] })) });
+  return ok(checked.data);
 }
 
-export async function createTemplate(db: Db, actor: MaybeActor, input: ReasonTemplateInput): Promise<ActionResult<{ id: number }>> {
+export async function createTemplate(db: Db, actor: MaybeActor, input: ReasonTemplateData): Promise<ActionResult<{ id: number }>> {
   if (!actor) return unauthenticated();
-  const parsed = reasonTemplateSchema.safeParse(input);
-  if (!parsed.success) return validationFailed(parsed.error);
   if (!can(actor, "moderation.templates.manage")) return forbidden();
   return db.transaction(async (tx) => {
-    const [row] = await tx.insert(moderationReasonTemplates).values(parsed.data).returning({ id: moderationReasonTemplates.id });
-    await writeAudit(tx, { actorUserId: actor.id, action: "moderation.template.create", targetType: "moderation_reason_template", targetId: row!.id, details: { label: parsed.data.label } });
-    return ok({ id: row!.id }, `Motif « ${parsed.data.label} » créé.`);
+    const [row] = await tx.insert(moderationReasonTemplates).values({ label: input.label, body: input.body }).returning({ id: moderationReasonTemplates.id });
+    await writeAudit(tx, { actorUserId: actor.id, action: "moderation.template.create", targetType: "moderation_reason_template", targetId: row!.id, details: { label: input.label } });
+    return ok({ id: row!.id }, `Motif « ${input.label} » créé.`);
   });
 }
 
-export async function updateTemplate(db: Db, actor: MaybeActor, input: ReasonTemplateInput & { id: number }): Promise<ActionResult<{ id: number }>> {
+export async function updateTemplate(db: Db, actor: MaybeActor, input: ReasonTemplateUpdateData): Promise<ActionResult<{ id: number }>> {
   if (!actor) return unauthenticated();
-  const parsed = reasonTemplateSchema.safeParse(input);
-  if (!parsed.success) return validationFailed(parsed.error);
-  const id = Number(input.id);
-  if (!Number.isInteger(id) || id <= 0) return notFound("Motif");
   if (!can(actor, "moderation.templates.manage")) return forbidden();
+  const { id, label, body } = input;
   return db.transaction(async (tx) => {
     const [row] = await tx
       .update(moderationReasonTemplates)
-      .set({ ...parsed.data, updatedAt: sql`now()` })
+      .set({ label, body, updatedAt: sql`now()` })
       .where(eq(moderationReasonTemplates.id, id))
       .returning({ id: moderationReasonTemplates.id });
     if (!row) return notFound("Motif");
-    await writeAudit(tx, { actorUserId: actor.id, action: "moderation.template.update", targetType: "moderation_reason_template", targetId: id, details: { label: parsed.data.label } });
-    return ok({ id }, `Motif « ${parsed.data.label} » enregistré.`);
+    await writeAudit(tx, { actorUserId: actor.id, action: "moderation.template.update", targetType: "moderation_reason_template", targetId: id, details: { label } });
+    return ok({ id }, `Motif « ${label} » enregistré.`);
   });
 }
 
 /** Archives (or brings back) a template: archived ones are no longer offered, past decisions keep their text. */
-export async function setTemplateArchived(db: Db, actor: MaybeActor, input: { id: number; archived: boolean }): Promise<ActionResult<{ id: number }>> {
+export async function setTemplateArchived(db: Db, actor: MaybeActor, input: TemplateArchiveData): Promise<ActionResult<{ id: number }>> {
   if (!actor) return unauthenticated();
-  const id = Number(input.id);
-  if (!Number.isInteger(id) || id <= 0) return notFound("Motif");
   if (!can(actor, "moderation.templates.manage")) return forbidden();
+  const { id } = input;
   return db.transaction(async (tx) => {
     const [row] = await tx
       .update(moderationReasonTemplates)

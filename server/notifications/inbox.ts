@@ -4,6 +4,7 @@ import type { Db } from "@/db/client";
 import { notifications } from "@/db/schema";
 import { notFound, ok, unauthenticated, type ActionResult } from "@/lib/action-result";
 import type { MaybeActor } from "@/lib/permissions";
+import { pageNumber } from "@/lib/validation/fields";
 
 /*
  * A person's own notifications: the list (newest first, 20 a page), opening one (marks it read,
@@ -27,10 +28,8 @@ export interface NotificationPage {
   unread: number;
 }
 
-const pageNumber = (value: unknown) => {
-  const n = Number(value);
-  return Number.isInteger(n) && n >= 1 && n <= 100_000 ? n : 1;
-};
+/** The `page` of the address: anything odd is page 1. */
+const pageSchema = pageNumber();
 
 /** One page of my notifications, newest first. Three queries. */
 export async function listMyNotifications(db: Db, actor: MaybeActor, input: { page?: unknown } = {}): Promise<ActionResult<NotificationPage>> {
@@ -45,7 +44,7 @@ export async function listMyNotifications(db: Db, actor: MaybeActor, input: { pa
   ]);
   const total = totals?.n ?? 0;
   const pageCount = Math.max(1, Math.ceil(total / NOTIFICATIONS_PAGE_SIZE));
-  const page = Math.min(pageNumber(input.page), pageCount);
+  const page = Math.min(pageSchema.parse(input.page), pageCount);
   const rows = await db
     .select({
       id: notifications.id,

@@ -7,11 +7,9 @@ import type { Actor, MaybeActor } from "@/lib/permissions";
 import {
   memberNotificationKinds,
   moderatorNotificationKinds,
-  notificationPreferencesSchema,
   type NotificationKindName,
-  type NotificationPreferencesInput,
+  type NotificationPreferencesData,
 } from "@/lib/validation/settings";
-import { validationFailed } from "@/server/contributions/shared";
 import type { NotificationKind } from "./notify";
 
 // The kinds listed for the forms (lib/validation/settings.ts) are exactly the database enum's.
@@ -53,12 +51,10 @@ export async function getNotificationPreferences(db: Db, actor: MaybeActor): Pro
 export async function setNotificationPreferences(
   db: Db,
   actor: MaybeActor,
-  input: NotificationPreferencesInput,
+  input: NotificationPreferencesData,
 ): Promise<ActionResult<NotificationPreference[]>> {
   if (!actor) return unauthenticated();
-  const parsed = notificationPreferencesSchema.safeParse(input);
-  if (!parsed.success) return validationFailed(parsed.error);
-  const wanted = new Set(parsed.data.email);
+  const wanted = new Set(input.email);
   const choices = relevantKinds(actor).map((kind) => ({ kind, email: wanted.has(kind) }));
   if (choices.length === 0) return ok([], "Vous ne recevez aucune notification pour l'instant : rien à régler.");
 

@@ -2,21 +2,17 @@ import "server-only";
 import type { Db } from "@/db/client";
 import { forbidden, notFound, ok, unauthenticated, type ActionResult } from "@/lib/action-result";
 import { can, type MaybeActor } from "@/lib/permissions";
-import { changeDeadlineSchema, type ChangeDeadlineInput } from "@/lib/validation/progress";
+import type { ChangeDeadlineData } from "@/lib/validation/progress";
 import { writeAudit } from "@/server/audit";
-import { validationFailed } from "@/server/contributions/shared";
 import { applyDeadlineChange, isInCharge, loadProgressAction, timeframeLabelFor } from "./shared";
 
 /** Moves a fiche's deadline, with a reason published on the fiche. Staff, or an official in charge. */
-export async function changeDeadline(db: Db, actor: MaybeActor, input: ChangeDeadlineInput): Promise<ActionResult<{ slug: string }>> {
+export async function changeDeadline(db: Db, actor: MaybeActor, data: ChangeDeadlineData): Promise<ActionResult<{ slug: string }>> {
   if (!actor) return unauthenticated();
-  const parsed = changeDeadlineSchema.safeParse(input);
-  if (!parsed.success) return validationFailed(parsed.error);
-  const data = parsed.data;
   const target = await loadProgressAction(db, data.actionSlug);
   if (!target) return notFound("Fiche action");
   if (!can(actor, "action.deadline.change", { inChargeOfAction: await isInCharge(db, target.id, actor.id) })) return forbidden();
-  const change = { newTimeframeLabel: data.newTimeframeLabel || timeframeLabelFor(data.newDeadline!), newDeadline: data.newDeadline!, reason: data.deadlineReason! };
+  const change = { newTimeframeLabel: data.deadline.label ?? timeframeLabelFor(data.deadline.date), newDeadline: data.deadline.date, reason: data.deadline.reason };
   await db.transaction(async (tx) => {
     const action = (await loadProgressAction(tx, data.actionSlug, true))!;
     await applyDeadlineChange(tx, action, change, actor.id, null);

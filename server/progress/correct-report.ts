@@ -5,10 +5,9 @@ import { actions, progressReportRevisions, progressReports } from "@/db/schema";
 import { fail, forbidden, notFound, ok, unauthenticated, type ActionResult } from "@/lib/action-result";
 import { cityDay } from "@/lib/dates";
 import { can, type MaybeActor } from "@/lib/permissions";
-import { correctProgressReportSchema, type CorrectProgressReportInput } from "@/lib/validation/progress";
+import type { CorrectProgressReportData } from "@/lib/validation/progress";
 import { writeAudit } from "@/server/audit";
-import { validationFailed } from "@/server/contributions/shared";
-import { futureDateError } from "./post-report";
+import { futureDate } from "./post-report";
 import { isInCharge, syncActionFromReports } from "./shared";
 
 export const CORRECTION_WINDOW_HOURS = 24;
@@ -19,12 +18,9 @@ export const CORRECTION_WINDOW_HOURS = 24;
  * statements are never corrected (they have no author). The 24-hour check is made by the
  * database in the UPDATE itself, so a correction that arrives late changes nothing.
  */
-export async function correctProgressReport(db: Db, actor: MaybeActor, input: CorrectProgressReportInput): Promise<ActionResult<{ id: number; slug: string }>> {
+export async function correctProgressReport(db: Db, actor: MaybeActor, data: CorrectProgressReportData): Promise<ActionResult<{ id: number; slug: string }>> {
   if (!actor) return unauthenticated();
-  const parsed = correctProgressReportSchema.safeParse(input);
-  if (!parsed.success) return validationFailed(parsed.error);
-  const data = parsed.data;
-  if (data.reportedOn > cityDay(new Date())) return fail("VALIDATION_FAILED", "Certains champs sont à corriger.", { reportedOn: [futureDateError] });
+  if (data.reportedOn > cityDay(new Date())) return futureDate();
   const [target] = await db
     .select({ actionId: progressReports.actionId, authorId: progressReports.authorId, slug: actions.slug })
     .from(progressReports)

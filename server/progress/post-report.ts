@@ -2,15 +2,17 @@ import "server-only";
 import { eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { progressReports } from "@/db/schema";
-import { fail, forbidden, notFound, ok, unauthenticated, type ActionResult } from "@/lib/action-result";
+import { forbidden, invalidInput, notFound, ok, unauthenticated, type ActionResult } from "@/lib/action-result";
 import { cityDay } from "@/lib/dates";
 import { can, type MaybeActor } from "@/lib/permissions";
-import { postProgressReportSchema, type PostProgressReportInput } from "@/lib/validation/progress";
+import type { PostProgressReportData } from "@/lib/validation/progress";
 import { writeAudit } from "@/server/audit";
-import { validationFailed } from "@/server/contributions/shared";
 import { applyDeadlineChange, isInCharge, loadProgressAction, syncActionFromReports, timeframeLabelFor } from "./shared";
 
 export const futureDateError = "La date du point d'étape ne peut pas être dans le futur.";
+
+/** A day in the future is a rule of the moment, checked on the server after parsing. */
+export const futureDate = () => invalidInput({ issues: [{ path: ["reportedOn"], message: futureDateError }] });
 
 /**
  * Publishes a point d'étape (public at once) with the fiche's new status and progress, and, when
@@ -18,12 +20,9 @@ export const futureDateError = "La date du point d'étape ne peut pas être dans
  * refreshes the public pages: server/cache.ts). Staff, or
  * an official in charge of the fiche. The same form submitted twice records one report.
  */
-export async function postProgressReport(db: Db, actor: MaybeActor, input: PostProgressReportInput): Promise<ActionResult<{ id: number; slug: string }>> {
+export async function postProgressReport(db: Db, actor: MaybeActor, data: PostProgressReportData): Promise<ActionResult<{ id: number; slug: string }>> {
   if (!actor) return unauthenticated();
-  const parsed = postProgressReportSchema.safeParse(input);
-  if (!parsed.success) return validationFailed(parsed.error);
-  const data = parsed.data;
-  if (data.reportedOn > cityDay(new Date())) return fail("VALIDATION_FAILED", "Certains champs sont à corriger.", { reportedOn: [futureDateError] });
+  if (data.reportedOn > cityDay(new Date())) return futureDate();
   const target = await loadProgressAction(db, data.actionSlug);
   if (!target) return notFound("Fiche action");
   if (!can(actor, "progress.report", { inChargeOfAction: await isInCharge(db, target.id, actor.id) })) return forbidden();
@@ -58,8 +57,8 @@ export async function postProgressReport(db: Db, actor: MaybeActor, input: PostP
       targetId: report.id,
       details: { fiche: action.slug, status: data.status, progress: data.progress },
     });
-    if (data.newDeadline) {
-      const change = { newTimeframeLabel: data.newTimeframeLabel || timeframeLabelFor(data.newDeadline), newDeadline: data.newDeadline, reason: data.deadlineReason! };
+    if (data.deadline) {
+      const change = { newTimeframeLabel: data.deadline.label ?? timeframeLabelFor(data.deadline.date), newDeadline: data.deadline.date, reason: data.deadline.reason };
       await applyDeadlineChange(tx, action, change, actor.id, report.id);
       await writeAudit(tx, {
         actorUserId: actor.id,

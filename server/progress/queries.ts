@@ -7,7 +7,7 @@ import { cityDay } from "@/lib/dates";
 import { deadlineView, type DeadlineView } from "@/lib/deadlines";
 import type { ActionStatus } from "@/lib/labels";
 import { can, type MaybeActor } from "@/lib/permissions";
-import { deadlineChangeColumns, reportRevisionColumns } from "@/server/plan/queries";
+import { deadlineChangeColumns, reportRevisionColumns } from "@/server/plan/columns";
 import { CORRECTION_WINDOW_HOURS } from "./correct-report";
 import { progressActionColumns } from "./shared";
 

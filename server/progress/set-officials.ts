@@ -4,19 +4,16 @@ import type { Db } from "@/db/client";
 import { actionOfficials, users } from "@/db/schema";
 import { fail, forbidden, notFound, ok, unauthenticated, type ActionResult } from "@/lib/action-result";
 import { can, type MaybeActor } from "@/lib/permissions";
-import { setActionOfficialsSchema, type SetActionOfficialsInput } from "@/lib/validation/progress";
+import type { SetActionOfficialsData } from "@/lib/validation/progress";
 import { writeAudit } from "@/server/audit";
-import { validationFailed } from "@/server/contributions/shared";
 import { loadProgressAction } from "./shared";
 
 /** Names the officials in charge of a fiche (replaces the list). Admins only; active officials only. */
-export async function setActionOfficials(db: Db, actor: MaybeActor, input: SetActionOfficialsInput): Promise<ActionResult<{ userIds: number[] }>> {
+export async function setActionOfficials(db: Db, actor: MaybeActor, input: SetActionOfficialsData): Promise<ActionResult<{ userIds: number[] }>> {
   if (!actor) return unauthenticated();
   if (!can(actor, "action.officials.assign")) return forbidden();
-  const parsed = setActionOfficialsSchema.safeParse(input);
-  if (!parsed.success) return validationFailed(parsed.error);
-  const wanted = [...new Set(parsed.data.userIds)];
-  const action = await loadProgressAction(db, parsed.data.actionSlug);
+  const wanted = [...new Set(input.userIds)];
+  const action = await loadProgressAction(db, input.actionSlug);
   if (!action) return notFound("Fiche action");
   const officials =
     wanted.length === 0

@@ -4,7 +4,7 @@ import type { Db } from "@/db/client";
 import { actionDeadlineChanges, actionOfficials, actions, progressReports } from "@/db/schema";
 import { deadlineView } from "@/lib/deadlines";
 import { cityDay } from "@/lib/dates";
-import { actionSummaryColumns } from "@/server/plan/queries";
+import { actionSummaryColumns } from "@/server/plan/columns";
 
 /** The fiche's id and summary columns (with its deadline's). */
 export const progressActionColumns = actionSummaryColumns;

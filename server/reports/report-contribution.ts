@@ -4,9 +4,8 @@ import type { Db } from "@/db/client";
 import { actions, contributionReports, contributions, councils, users } from "@/db/schema";
 import { fail, notFound, ok, unauthenticated, type ActionResult } from "@/lib/action-result";
 import { can, type MaybeActor } from "@/lib/permissions";
-import { reportSchema, type ReportInput } from "@/lib/validation/contribution";
+import type { ReportData } from "@/lib/validation/contribution";
 import { writeAudit } from "@/server/audit";
-import { validationFailed } from "@/server/contributions/shared";
 import { requestDigests } from "@/server/notifications/digest";
 import { notifyModerators } from "@/server/notifications/notify";
 import { itemColumns, toItem, type ModeratedItem } from "@/server/moderation/item";
@@ -23,11 +22,9 @@ export const autoHideReason = (n: number) => `Masqué automatiquement après ${n
  * the moderators are told. Race-safe: the item's row is locked (FOR UPDATE) while a report is
  * counted, so concurrent reports hide it exactly once. The caller refreshes public pages if `hidden`.
  */
-export async function reportContribution(db: Db, actor: MaybeActor, input: ReportInput): Promise<ActionResult<{ id: number; hidden: boolean }>> {
+export async function reportContribution(db: Db, actor: MaybeActor, input: ReportData): Promise<ActionResult<{ id: number; hidden: boolean }>> {
   if (!actor) return unauthenticated();
-  const parsed = reportSchema.safeParse(input);
-  if (!parsed.success) return validationFailed(parsed.error);
-  const { id, reason } = parsed.data;
+  const { id, reason } = input;
   const [target] = await db
     .select({ councilId: contributions.councilId, status: contributions.status, councilName: councils.name })
     .from(contributions)

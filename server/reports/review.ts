@@ -4,6 +4,7 @@ import type { Db } from "@/db/client";
 import { contributionReports, contributions } from "@/db/schema";
 import { fail, forbidden, notFound, ok, unauthenticated, type ActionResult } from "@/lib/action-result";
 import { can, type MaybeActor } from "@/lib/permissions";
+import type { KeepData } from "@/lib/validation/contribution";
 import { writeAudit } from "@/server/audit";
 import { loadModerationTarget } from "@/server/moderation/target";
 
@@ -13,9 +14,9 @@ import { loadModerationTarget } from "@/server/moderation/target";
  * locked, and a second moderator finds nothing left to review. The caller refreshes public pages
  * when `republished`. (To hide it instead: hideContribution, which resolves the reports too.)
  */
-export async function keepPublished(db: Db, actor: MaybeActor, input: { id: number }): Promise<ActionResult<{ id: number; republished: boolean }>> {
+export async function keepPublished(db: Db, actor: MaybeActor, input: KeepData): Promise<ActionResult<{ id: number; republished: boolean }>> {
   if (!actor) return unauthenticated();
-  const id = Number(input.id);
+  const { id } = input;
   const target = await loadModerationTarget(db, id);
   if (!target) return notFound("Contribution");
   if (!can(actor, "contribution.review_reports", { councilId: target.councilId })) return forbidden();

@@ -4,10 +4,10 @@ import type { Db } from "@/db/client";
 import { actions, contributions, contributionSupports, councils } from "@/db/schema";
 import { fail, forbidden, notFound, ok, unauthenticated, type ActionResult } from "@/lib/action-result";
 import { can, type MaybeActor } from "@/lib/permissions";
-import { supportSchema, type SupportInput } from "@/lib/validation/answer";
+import type { SupportData } from "@/lib/validation/contribution";
 import { writeAudit } from "@/server/audit";
 import { loadProposalTarget, proposalLink } from "@/server/answers/proposal-target";
-import { validationFailed } from "@/server/contributions/shared";
+import { requestDigests } from "@/server/notifications/digest";
 import { notifyCouncilMembers } from "@/server/notifications/notify";
 
 export interface SupportResult {
@@ -30,13 +30,11 @@ async function loadTarget(db: Db, contributionId: number, councilId: number) {
  * A member gives their council's support to another council's published proposal. Once per
  * council, whoever of its members clicks, even at the same time: INSERT … ON CONFLICT DO NOTHING
  * on (proposal, council); only the insert that wrote the row is journaled and announced to the
- * proposing council. The caller refreshes the public pages and requests the digests after the commit.
+ * proposing council, whose emails are requested after the commit. The caller refreshes the public
+ * pages (the support count is public).
  */
-export async function supportProposal(db: Db, actor: MaybeActor, input: SupportInput): Promise<ActionResult<SupportResult>> {
+export async function supportProposal(db: Db, actor: MaybeActor, { contributionId, councilId }: SupportData): Promise<ActionResult<SupportResult>> {
   if (!actor) return unauthenticated();
-  const parsed = supportSchema.safeParse(input);
-  if (!parsed.success) return validationFailed(parsed.error);
-  const { contributionId, councilId } = parsed.data;
   const { proposal, council } = await loadTarget(db, contributionId, councilId);
   if (!proposal || proposal.kind !== "proposal" || proposal.status !== "published") return notFound("Proposition publiée");
   const context = {
@@ -76,6 +74,7 @@ export async function supportProposal(db: Db, actor: MaybeActor, input: SupportI
     });
     return true;
   });
+  if (result) requestDigests(db);
   return ok(
     { contributionId, councilId, added: result },
     result ? `Le ${council.name} soutient maintenant cette proposition.` : `Le ${council.name} soutenait déjà cette proposition.`,

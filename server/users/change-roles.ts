@@ -4,9 +4,9 @@ import type { Db } from "@/db/client";
 import { users } from "@/db/schema";
 import { fail, forbidden, notFound, ok, unauthenticated, type ActionResult } from "@/lib/action-result";
 import { can, type MaybeActor } from "@/lib/permissions";
-import { changeRolesSchema, type ChangeRolesInput } from "@/lib/validation/admin";
+import type { ChangeRolesData } from "@/lib/validation/admin";
 import { writeAudit } from "../audit";
-import { invalid, LAST_ADMIN_MESSAGE, lockActiveAdmins } from "./shared";
+import { LAST_ADMIN_MESSAGE, lockActiveAdmins } from "./shared";
 
 export interface ChangeRolesOutcome {
   userId: number;
@@ -18,12 +18,9 @@ export interface ChangeRolesOutcome {
  * never leaves the site without an active administrator, even when two admins act at once.
  * The new roles apply on the person's next request (roles are read fresh by loadActor).
  */
-export async function changeRoles(db: Db, actor: MaybeActor, input: ChangeRolesInput): Promise<ActionResult<ChangeRolesOutcome>> {
+export async function changeRoles(db: Db, actor: MaybeActor, data: ChangeRolesData): Promise<ActionResult<ChangeRolesOutcome>> {
   if (!actor) return unauthenticated();
   if (!can(actor, "user.roles.change")) return forbidden();
-  const parsed = changeRolesSchema.safeParse(input);
-  if (!parsed.success) return invalid(parsed.error);
-  const data = parsed.data;
   if (!can(actor, "user.roles.change", { targetUserId: data.userId })) {
     return fail("FORBIDDEN", "Vous ne pouvez pas changer vos propres rôles : demandez-le à un·e autre administrateur·rice.");
   }

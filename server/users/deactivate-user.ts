@@ -4,21 +4,18 @@ import type { Db } from "@/db/client";
 import { users } from "@/db/schema";
 import { fail, forbidden, notFound, ok, unauthenticated, type ActionResult } from "@/lib/action-result";
 import { can, type MaybeActor } from "@/lib/permissions";
-import { userStatusSchema, type UserStatusInput } from "@/lib/validation/admin";
+import type { UserStatusData } from "@/lib/validation/admin";
 import { writeAudit } from "../audit";
-import { invalid, LAST_ADMIN_MESSAGE, lockActiveAdmins } from "./shared";
+import { LAST_ADMIN_MESSAGE, lockActiveAdmins } from "./shared";
 
 /**
  * Deactivates an account and signs the person out everywhere at once (the session version moves
  * on, so every session token they hold stops working on its next request). Never on oneself,
  * never the last active administrator, always with a reason in the journal.
  */
-export async function deactivateUser(db: Db, actor: MaybeActor, input: UserStatusInput): Promise<ActionResult<{ userId: number }>> {
+export async function deactivateUser(db: Db, actor: MaybeActor, data: UserStatusData): Promise<ActionResult<{ userId: number }>> {
   if (!actor) return unauthenticated();
   if (!can(actor, "user.deactivate")) return forbidden();
-  const parsed = userStatusSchema.safeParse(input);
-  if (!parsed.success) return invalid(parsed.error);
-  const data = parsed.data;
   if (!can(actor, "user.deactivate", { targetUserId: data.userId })) {
     return fail("FORBIDDEN", "Vous ne pouvez pas désactiver votre propre compte.");
   }

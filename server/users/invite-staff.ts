@@ -2,10 +2,9 @@ import "server-only";
 import type { Db } from "@/db/client";
 import { fail, forbidden, ok, unauthenticated, type ActionResult } from "@/lib/action-result";
 import { can, type MaybeActor } from "@/lib/permissions";
-import { inviteStaffSchema, type InviteStaffInput } from "@/lib/validation/admin";
+import type { InviteStaffData } from "@/lib/validation/admin";
 import { writeAudit } from "../audit";
 import { issueInvitation, sendInvitationMail } from "../invitations/issue";
-import { invalid } from "./shared";
 
 class MailNotSent extends Error {}
 
@@ -14,12 +13,10 @@ class MailNotSent extends Error {}
  * journal row and the mail succeed together or not at all (the mail is sent inside the
  * transaction: if it fails, nothing is kept). The roles are granted when the link is used.
  */
-export async function inviteStaff(db: Db, actor: MaybeActor, input: InviteStaffInput): Promise<ActionResult<{ email: string; invitationId: number }>> {
+export async function inviteStaff(db: Db, actor: MaybeActor, data: InviteStaffData): Promise<ActionResult<{ email: string; invitationId: number }>> {
   if (!actor) return unauthenticated();
   if (!can(actor, "user.invite_staff")) return forbidden();
-  const parsed = inviteStaffSchema.safeParse(input);
-  if (!parsed.success) return invalid(parsed.error);
-  const { email, moderator, official, admin, title } = parsed.data;
+  const { email, moderator, official, admin, title } = data;
 
   let invitationId = 0;
   try {

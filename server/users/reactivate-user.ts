@@ -4,20 +4,16 @@ import type { Db } from "@/db/client";
 import { users } from "@/db/schema";
 import { fail, forbidden, notFound, ok, unauthenticated, type ActionResult } from "@/lib/action-result";
 import { can, type MaybeActor } from "@/lib/permissions";
-import { userStatusSchema, type UserStatusInput } from "@/lib/validation/admin";
+import type { UserStatusData } from "@/lib/validation/admin";
 import { writeAudit } from "../audit";
-import { invalid } from "./shared";
 
 /**
  * Reactivates an account, with a reason in the journal. The person signs in again with their
  * password; sessions from before the deactivation stay dead (the session version is not rolled back).
  */
-export async function reactivateUser(db: Db, actor: MaybeActor, input: UserStatusInput): Promise<ActionResult<{ userId: number }>> {
+export async function reactivateUser(db: Db, actor: MaybeActor, data: UserStatusData): Promise<ActionResult<{ userId: number }>> {
   if (!actor) return unauthenticated();
   if (!can(actor, "user.reactivate")) return forbidden();
-  const parsed = userStatusSchema.safeParse(input);
-  if (!parsed.success) return invalid(parsed.error);
-  const data = parsed.data;
   if (!can(actor, "user.reactivate", { targetUserId: data.userId })) return forbidden();
 
   return db.transaction(async (tx): Promise<ActionResult<{ userId: number }>> => {

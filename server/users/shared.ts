@@ -2,12 +2,6 @@ import "server-only";
 import { and, asc, eq, isNull } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { users } from "@/db/schema";
-import { fail } from "@/lib/action-result";
-import { fieldErrorsOf } from "@/lib/validation/admin";
-import type { z } from "zod";
-
-/** The answer to input that does not parse: the form shows each message next to its field. */
-export const invalid = (error: z.ZodError) => fail("VALIDATION_FAILED", "Certains champs sont à corriger.", fieldErrorsOf(error));
 
 export const LAST_ADMIN_MESSAGE =
   "Impossible : le site doit toujours garder au moins un·e administrateur·rice actif·ve. Nommez d'abord une autre personne administratrice.";

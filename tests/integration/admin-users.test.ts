@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database, Db } from "@/db/client";
 import { createCouncil } from "@/db/factories";
 import { auditLog, councilMemberships, invitations, users } from "@/db/schema";
-import { USERS_PAGE_SIZE } from "@/lib/validation/admin";
+import { changeRolesSchema, inviteStaffSchema, USERS_PAGE_SIZE, userStatusFormSchema } from "@/lib/validation/admin";
 import { loadActor } from "@/server/auth/actor";
 import { verifySignIn } from "@/server/auth/sign-in";
 import { devMailbox } from "@/server/mail/send";
@@ -15,6 +15,7 @@ import { listUsers } from "@/server/users/list-users";
 import { reactivateUser } from "@/server/users/reactivate-user";
 import { LAST_ADMIN_MESSAGE } from "@/server/users/shared";
 import { createCast, createUser, reload, TEST_PASSWORD, type Cast } from "../support/actors";
+import { submitForm } from "../support/forms";
 import { createTestDatabase, onPostgres, type TestDatabase } from "../support/test-database";
 import { auditRowsAfter, checkMatrixCell, lastAuditId, matrixRoles, snapshot, type MatrixCase } from "./admin-helpers";
 
@@ -63,7 +64,7 @@ const cases: MatrixCase[] = [
   {
     name: "inviteStaff",
     setup: async () => ({}),
-    call: (d, actor) => inviteStaff(d, actor, { email: uniqueEmail("invite"), moderator: true, official: false, admin: false }),
+    call: (d, actor) => inviteStaff(d, actor, { email: uniqueEmail("invite"), moderator: true, official: false, admin: false, title: null }),
     audit: () => ({ action: "user.invite_staff", targetType: "invitation", targetId: "any", reason: null }),
   },
   {
@@ -99,7 +100,7 @@ describe("permission matrix of the user administration functions", () => {
   it("an admin may not change their own roles nor deactivate themselves; nothing changes", async () => {
     const admin = cast.actors.admin!;
     const before = await snapshot(db);
-    const roles = await changeRoles(db, admin, { userId: admin.id, moderator: true, official: false, admin: false, reason: "essai" });
+    const roles = await changeRoles(db, admin, { userId: admin.id, moderator: true, official: false, admin: false, title: null, reason: "essai" });
     expect(roles).toMatchObject({ ok: false, code: "FORBIDDEN" });
     expect(!roles.ok && roles.message).toMatch(/propres rôles/);
     const off = await deactivateUser(db, admin, { userId: admin.id, reason: "essai" });
@@ -110,15 +111,33 @@ describe("permission matrix of the user administration functions", () => {
   it("a reason is required to change roles, deactivate and reactivate; nothing is written without one", async () => {
     const admin = cast.actors.admin!;
     const target = await createUser(db);
+    const userId = String(target.id);
     const before = await snapshot(db);
+    const status = (change: "deactivate" | "reactivate", reason: string) =>
+      submitForm(db, admin, userStatusFormSchema, { userId, change, reason }, (input, { db, actor }) =>
+        (input.change === "deactivate" ? deactivateUser : reactivateUser)(db, actor, input),
+      );
     for (const result of [
-      await changeRoles(db, admin, { userId: target.id, moderator: true, official: false, admin: false, reason: "  " }),
-      await deactivateUser(db, admin, { userId: target.id, reason: "" }),
-      await reactivateUser(db, admin, { userId: target.id, reason: "x" }),
+      await submitForm(db, admin, changeRolesSchema, { userId, moderator: "on", reason: "  " }, (input, { db, actor }) => changeRoles(db, actor, input)),
+      await status("deactivate", ""),
+      await status("reactivate", "x"),
     ]) {
       expect(result).toMatchObject({ ok: false, code: "VALIDATION_FAILED" });
       expect(!result.ok && result.fieldErrors?.reason?.[0]).toMatch(/raison/);
     }
+    expect(await snapshot(db)).toEqual(before);
+  });
+
+  it("a person's id must be one PostgreSQL can hold; nothing is written otherwise", async () => {
+    const before = await snapshot(db);
+    const result = await submitForm(
+      db,
+      cast.actors.admin,
+      changeRolesSchema,
+      { userId: "2147483648", moderator: "on", reason: "Nouvelle mission" },
+      (input, { db, actor }) => changeRoles(db, actor, input),
+    );
+    expect(result).toMatchObject({ ok: false, code: "VALIDATION_FAILED", fieldErrors: { userId: [expect.stringMatching(/Personne inconnue/)] } });
     expect(await snapshot(db)).toEqual(before);
   });
 });
@@ -156,7 +175,7 @@ describe("listUsers", () => {
     const tag = `page${Math.random().toString(36).slice(2, 8)}`;
     for (let i = 0; i < USERS_PAGE_SIZE + 3; i++) await createUser(db, { displayName: `${tag} ${String(i).padStart(2, "0")}` });
     const first = await listUsers(db, cast.actors.admin, { search: tag, page: 1 });
-    const second = await listUsers(db, cast.actors.admin, { search: tag, page: "2" as unknown as number });
+    const second = await listUsers(db, cast.actors.admin, { search: tag, page: "2" });
     const beyond = await listUsers(db, cast.actors.admin, { search: tag, page: 99 });
     expect(first.ok && [first.data.rows.length, first.data.pageCount, first.data.total]).toEqual([USERS_PAGE_SIZE, 2, USERS_PAGE_SIZE + 3]);
     expect(second.ok && second.data.rows.map((r) => r.displayName)).toEqual([`${tag} 20`, `${tag} 21`, `${tag} 22`]);
@@ -167,7 +186,10 @@ describe("listUsers", () => {
 describe("inviteStaff", () => {
   it("stores an invitation with the chosen roles (only the token's hash) and mails the link", async () => {
     const email = uniqueEmail("nouvelle.elue");
-    const result = await inviteStaff(db, cast.actors.admin, { email: `  ${email.toUpperCase()} `, moderator: false, official: true, admin: false, title: "Adjointe" });
+    // As the form sends it: the address as typed, one ticked box.
+    const result = await submitForm(db, cast.actors.admin, inviteStaffSchema, { email: `  ${email.toUpperCase()} `, official: "on", title: " Adjointe " }, (input, { db, actor }) =>
+      inviteStaff(db, actor, input),
+    );
     expect(result).toMatchObject({ ok: true, data: { email } });
     const [row] = await db.select().from(invitations).where(eq(invitations.email, email));
     expect(row).toMatchObject({ kind: "staff", grantModerator: false, grantOfficial: true, grantAdmin: false, invitedById: cast.userIds.admin });
@@ -180,7 +202,7 @@ describe("inviteStaff", () => {
 
   it("refuses an invitation without any role or with a bad address, and writes nothing", async () => {
     const before = await snapshot(db);
-    const none = await inviteStaff(db, cast.actors.admin, { email: "pas-une-adresse", moderator: false, official: false, admin: false });
+    const none = await submitForm(db, cast.actors.admin, inviteStaffSchema, { email: "pas-une-adresse" }, (input, { db, actor }) => inviteStaff(db, actor, input));
     expect(none).toMatchObject({ ok: false, code: "VALIDATION_FAILED" });
     expect(!none.ok && Object.keys(none.fieldErrors ?? {}).sort()).toEqual(["email", "roles"]);
     expect(await snapshot(db)).toEqual(before);
@@ -256,14 +278,16 @@ describe("role changes", () => {
 
   it("getUser shows the person's journal, newest first, with who did it and why", async () => {
     const person = await createUser(db);
-    await changeRoles(db, cast.actors.admin, { userId: person.id, moderator: true, official: false, admin: false, reason: "Renfort" });
+    await changeRoles(db, cast.actors.admin, { userId: person.id, moderator: true, official: false, admin: false, title: null, reason: "Renfort" });
     await deactivateUser(db, cast.actors.admin, { userId: person.id, reason: "Fin du renfort" });
     const detail = await getUser(db, cast.actors.admin, person.id);
-    expect(detail.ok && detail.data.journal.map((j) => [j.action, j.reason, j.actorName])).toEqual([
+    expect(detail.ok).toBe(true);
+    if (!detail.ok) return;
+    expect(detail.data.journal.map((j) => [j.action, j.reason, j.actorName])).toEqual([
       ["user.deactivate", "Fin du renfort", cast.actors.admin!.displayName],
       ["user.roles.change", "Renfort", cast.actors.admin!.displayName],
     ]);
-    expect(detail.ok && Object.keys(detail.data)).not.toContain("passwordHash");
+    expect(Object.keys(detail.data)).not.toContain("passwordHash");
   });
 });
 
@@ -284,12 +308,12 @@ describe("the site always keeps an active administrator", () => {
     const y = await createUser(odb, { isAdmin: true });
     const actorX = await reload(odb, x.id);
     const actorY = await reload(odb, y.id);
-    expect(await changeRoles(odb, actorY, { userId: x.id, moderator: false, official: false, admin: false, reason: "Fin de mandat" })).toMatchObject({
+    expect(await changeRoles(odb, actorY, { userId: x.id, moderator: false, official: false, admin: false, title: null, reason: "Fin de mandat" })).toMatchObject({
       ok: true,
     });
     // X's request started before the change: its actor still says admin.
     const before = await snapshot(odb);
-    const demote = await changeRoles(odb, actorX, { userId: y.id, moderator: false, official: false, admin: false, reason: "Représailles" });
+    const demote = await changeRoles(odb, actorX, { userId: y.id, moderator: false, official: false, admin: false, title: null, reason: "Représailles" });
     expect(demote).toEqual({ ok: false, code: "CONFLICT", message: LAST_ADMIN_MESSAGE, fieldErrors: undefined });
     const deactivate = await deactivateUser(odb, actorX, { userId: y.id, reason: "Représailles" });
     expect(deactivate).toMatchObject({ ok: false, code: "CONFLICT", message: LAST_ADMIN_MESSAGE });
@@ -297,7 +321,7 @@ describe("the site always keeps an active administrator", () => {
     expect(await activeAdmins()).toEqual([y.id]);
     // And with a third admin present, the stale one is still refused: their rights are re-read under the lock.
     const z = await createUser(odb, { isAdmin: true });
-    const stale = await changeRoles(odb, actorX, { userId: z.id, moderator: false, official: false, admin: false, reason: "Représailles" });
+    const stale = await changeRoles(odb, actorX, { userId: z.id, moderator: false, official: false, admin: false, title: null, reason: "Représailles" });
     expect(stale).toMatchObject({ ok: false, code: "FORBIDDEN" });
     expect((await activeAdmins()).sort()).toEqual([y.id, z.id].sort());
   });
@@ -323,12 +347,12 @@ describe("the site always keeps an active administrator", () => {
         const results = await Promise.all(
           round % 2 === 0
             ? [
-                changeRoles(odb, actorX, { userId: y.id, moderator: false, official: false, admin: false, reason: "course" }),
-                changeRoles(odb, actorY, { userId: x.id, moderator: false, official: false, admin: false, reason: "course" }),
+                changeRoles(odb, actorX, { userId: y.id, moderator: false, official: false, admin: false, title: null, reason: "course" }),
+                changeRoles(odb, actorY, { userId: x.id, moderator: false, official: false, admin: false, title: null, reason: "course" }),
               ]
             : [
                 deactivateUser(odb, actorX, { userId: y.id, reason: "course" }),
-                changeRoles(odb, actorY, { userId: x.id, moderator: false, official: false, admin: false, reason: "course" }),
+                changeRoles(odb, actorY, { userId: x.id, moderator: false, official: false, admin: false, title: null, reason: "course" }),
               ],
         );
         expect(results.filter((r) => r.ok)).toHaveLength(1);

@@ -8,14 +8,17 @@ import type { ActionResult } from "@/lib/action-result";
 import { can } from "@/lib/permissions";
 import { answerProposal } from "@/server/answers/answer-proposal";
 import { getProposalToAnswer, listAnswerableProposals } from "@/server/answers/list-answerable";
+import { answerSchema } from "@/lib/validation/answer";
 import { createCast, createUser, matrixRoles, reload, type Cast, type MatrixRole } from "../support/actors";
+import { submitForm } from "../support/forms";
 import { createTestDatabase, onPostgres, type TestDatabase } from "../support/test-database";
 import { refusalCode } from "./contributions-helpers";
 import { answerInput, expectRefusedUnchanged as expectUnchanged, insertItem, snapshotAnswerTables } from "./answers-helpers";
 
 /*
  * The City's answers (moderators and officials, never about their own council), called directly
- * as each role. Refused calls change no row (contributions, answers, supports, notifications,
+ * as each role; staff who belong to council A answer and list the other councils' proposals, never
+ * A's. Refused calls change no row (contributions, answers, supports, notifications,
  * journal); an answer writes exactly one journal row and notifies the council in one transaction.
  */
 let testDb: TestDatabase;
@@ -34,7 +37,10 @@ afterAll(() => testDb.drop());
 
 const expectRefusedUnchanged = (call: () => Promise<ActionResult<unknown>>, code: string) => expectUnchanged(db, call, code);
 
+/** Who answers council A's proposals. */
 const answerers: MatrixRole[] = ["moderator", "official"];
+/** Who opens the list of proposals to answer: the City's staff, also those who belong to council A. */
+const staff: MatrixRole[] = ["moderator", "official", "moderatorOfA", "officialOfA"];
 
 describe("answerProposal, as each role", () => {
   for (const role of matrixRoles) {
@@ -53,17 +59,24 @@ describe("answerProposal, as each role", () => {
     });
   }
 
-  it("a moderator or an official who belongs to the council may not answer its proposals, nor see them in the list", async () => {
+  it("a moderator or an official who belongs to the council may not answer its proposals, nor see them in the list; other councils' they do", async () => {
     const id = await insertItem(db, cast.councilA.id, actionSlug);
-    for (const flag of [{ isModerator: true }, { isOfficial: true }]) {
-      const insider = await createUser(db, flag);
-      await db.insert(councilMemberships).values({ councilId: cast.councilA.id, userId: insider.id, role: "member" });
-      const actor = await reload(db, insider.id);
+    for (const role of ["moderatorOfA", "officialOfA"] as const) {
+      const actor = cast.actors[role];
+      const ofB = await insertItem(db, cast.councilB.id, actionSlug);
       await expectRefusedUnchanged(() => answerProposal(db, actor, answerInput(id)), "FORBIDDEN");
       expect(await getProposalToAnswer(db, actor, id)).toMatchObject({ ok: false, code: "FORBIDDEN" });
       const list = await listAnswerableProposals(db, actor);
-      expect(list.ok && list.data.items.some((i) => i.id === id)).toBe(false);
-      expect(list.ok && list.data.councils.some((c) => c.id === cast.councilA.id)).toBe(false);
+      expect(list.ok, role).toBe(true);
+      if (!list.ok) return;
+      expect(list.data.items.some((i) => i.id === ofB)).toBe(true);
+      expect(list.data.items.some((i) => i.id === id)).toBe(false);
+      expect(list.data.councils.some((c) => c.id === cast.councilB.id)).toBe(true);
+      expect(list.data.councils.some((c) => c.id === cast.councilA.id)).toBe(false);
+      const filtered = await listAnswerableProposals(db, actor, { councilId: cast.councilA.id });
+      expect(filtered).toMatchObject({ ok: true, data: { items: [] } });
+      expect(await getProposalToAnswer(db, actor, ofB)).toMatchObject({ ok: true, data: { id: ofB } });
+      expect(await answerProposal(db, actor, answerInput(ofB))).toMatchObject({ ok: true, data: { contributionId: ofB, replay: false } });
     }
   });
 
@@ -130,14 +143,27 @@ describe("an answer", () => {
 
   it("validates with French messages, counting characters as people do, and writes nothing", async () => {
     const id = await insertItem(db, cast.councilA.id, actionSlug);
-    const short = await answerProposal(db, cast.actors.official, { ...answerInput(id), body: "Court" });
+    const official = cast.actors.official;
+    const send = (values: { state?: string; body?: string; contributionId?: string; clientRequestId?: string }) =>
+      submitForm(db, official, answerSchema, { contributionId: String(id), clientRequestId: randomUUID(), state: "under_review", body: "", ...values }, (input) =>
+        answerProposal(db, official, input),
+      );
+    const short = await send({ body: "Court" });
     expect(short).toMatchObject({ ok: false, code: "VALIDATION_FAILED" });
-    expect((short as { fieldErrors: Record<string, string[]> }).fieldErrors.body?.[0]).toMatch(/au moins 10 caractères/);
-    const noState = await answerProposal(db, cast.actors.official, { ...answerInput(id), state: "" as never });
-    expect((noState as { fieldErrors: Record<string, string[]> }).fieldErrors.state?.[0]).toMatch(/à l'étude, retenue, non retenue ou réalisée/);
+    expect(short.ok ? undefined : short.fieldErrors?.body).toEqual(["La réponse doit faire au moins 10 caractères."]);
+    const empty = await send({ state: "", body: " " });
+    expect(empty.ok ? undefined : empty.fieldErrors).toEqual({
+      state: ["Choisissez où en est la proposition : à l'étude, retenue, non retenue ou réalisée."],
+      body: ["Écrivez la réponse de la Ville."],
+    });
+    const unknownState = await send({ state: "approved", body: "Une réponse assez longue." });
+    expect(unknownState.ok ? undefined : unknownState.fieldErrors?.state?.[0]).toMatch(/à l'étude, retenue, non retenue ou réalisée/);
+    const badId = await send({ contributionId: "2147483648", body: "Une réponse assez longue." });
+    expect(badId.ok ? undefined : badId.fieldErrors?.contributionId).toEqual(["Proposition introuvable."]);
     const emoji = "👍🏽";
-    await expectRefusedUnchanged(() => answerProposal(db, cast.actors.official, { ...answerInput(id), body: emoji.repeat(5001) }), "VALIDATION_FAILED");
-    expect((await answerProposal(db, cast.actors.official, { ...answerInput(id), body: emoji.repeat(5000) })).ok).toBe(true);
+    await expectRefusedUnchanged(() => send({ body: emoji.repeat(5001) }), "VALIDATION_FAILED");
+    await expectRefusedUnchanged(() => send({ body: "Une réponse\u0007 avec un caractère de contrôle." }), "VALIDATION_FAILED");
+    expect((await send({ body: emoji.repeat(5000) })).ok).toBe(true);
   });
 
   it("the same form sent twice records one answer; another person's replay of the id is refused", async () => {
@@ -153,10 +179,21 @@ describe("an answer", () => {
 });
 
 describe("the list of proposals to answer", () => {
-  it("is for moderators and officials only", async () => {
+  it("is for moderators and officials only (those who belong to council A see the other councils' proposals, never A's)", async () => {
+    const ofA = await insertItem(db, cast.councilA.id, actionSlug);
+    const ofB = await insertItem(db, cast.councilB.id, actionSlug);
     for (const role of matrixRoles) {
       const result = await listAnswerableProposals(db, cast.actors[role]);
-      expect(result.ok, role).toBe(answerers.includes(role));
+      if (!staff.includes(role)) {
+        expect(result, role).toMatchObject({ ok: false, code: refusalCode(role) });
+        continue;
+      }
+      expect(result.ok, role).toBe(true);
+      if (!result.ok) continue;
+      const ids = result.data.items.map((i) => i.id);
+      expect(ids, role).toContain(ofB);
+      if (role.endsWith("OfA")) expect(ids, role).not.toContain(ofA);
+      else expect(ids, role).toContain(ofA);
     }
   });
 

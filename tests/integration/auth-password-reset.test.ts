@@ -3,6 +3,7 @@ import { and, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database, Db } from "@/db/client";
 import { auditLog, passwordResetTokens, signInThrottles, users } from "@/db/schema";
+import { passwordResetRequestSchema, passwordResetSchema } from "@/lib/validation/auth";
 import { verifyPassword } from "@/server/auth/password";
 import {
   COMMON_PASSWORD_MESSAGE,
@@ -17,6 +18,7 @@ import { accountKey } from "@/server/auth/throttle";
 import { hashToken } from "@/server/auth/tokens";
 import type { OutgoingMail } from "@/server/mail/send";
 import { createUser, TEST_PASSWORD } from "../support/actors";
+import { submitForm } from "../support/forms";
 import { createTestDatabase, rowsOf, type TestDatabase } from "../support/test-database";
 
 let testDb: TestDatabase;
@@ -32,12 +34,17 @@ afterAll(() => testDb.drop());
 const NEW_PASSWORD = "une girafe boit du thé au lait";
 const origin = "https://social.exemple.fr";
 
-/** Requests a reset and returns what was mailed (at most one mail). */
+/** Requests a reset through the form (the address as typed) and returns what was mailed (at most one mail). */
 async function request(email: string) {
   const sent: OutgoingMail[] = [];
-  const result = await requestPasswordReset(db, email, { baseUrl: origin, send: async (mail) => void sent.push(mail) });
+  const result = await submitForm(db, null, passwordResetRequestSchema, { email }, (input) =>
+    requestPasswordReset(db, input, { baseUrl: origin, send: async (mail) => void sent.push(mail) }),
+  );
   return { result, mail: sent[0], sentCount: sent.length };
 }
+
+/** Sets a new password, typed twice the same. */
+const reset = (token: string, password: string) => resetPassword(db, { token, password, confirmation: password });
 
 function tokenFrom(mail: OutgoingMail | undefined): string {
   const match = mail?.text.match(/https:\/\/social\.exemple\.fr\/mot-de-passe\/nouveau\/([A-Za-z0-9_-]+)/);
@@ -103,7 +110,7 @@ describe("requestPasswordReset", () => {
     expect(used.sentCount).toBe(0);
     await db.update(passwordResetTokens).set({ createdAt: sql`now() - interval '61 minutes'` }).where(eq(passwordResetTokens.userId, user.id));
     expect((await request(user.email)).sentCount).toBe(1);
-    expect((await resetPassword(db, tokenFrom((await request(user.email)).mail), NEW_PASSWORD)).ok).toBe(true);
+    expect((await reset(tokenFrom((await request(user.email)).mail), NEW_PASSWORD)).ok).toBe(true);
     for (let i = 0; i < MAX_RESET_REQUESTS_PER_HOUR; i++) expect((await request(user.email)).sentCount).toBe(1);
   });
 
@@ -120,7 +127,7 @@ describe("requestPasswordReset", () => {
     const original = console.error;
     console.error = (...args: unknown[]) => void errors.push(args);
     try {
-      const result = await requestPasswordReset(db, user.email, {
+      const result = await requestPasswordReset(db, { email: user.email }, {
         baseUrl: origin,
         send: async () => {
           throw new Error("SMTP en panne");
@@ -140,7 +147,7 @@ describe("resetPassword", () => {
     const token = tokenFrom((await request(user.email)).mail);
     expect(await isResetTokenValid(db, token)).toBe(true);
 
-    const result = await resetPassword(db, token, NEW_PASSWORD);
+    const result = await reset(token, NEW_PASSWORD);
     expect(result).toMatchObject({ ok: true });
 
     const after = await userRow(user.id);
@@ -162,8 +169,8 @@ describe("resetPassword", () => {
   it("a token works once", async () => {
     const user = await createUser(db);
     const token = tokenFrom((await request(user.email)).mail);
-    expect((await resetPassword(db, token, NEW_PASSWORD)).ok).toBe(true);
-    const again = await resetPassword(db, token, "un autre mot de passe bien long");
+    expect((await reset(token, NEW_PASSWORD)).ok).toBe(true);
+    const again = await reset(token, "un autre mot de passe bien long");
     expect(again).toMatchObject({ ok: false, code: "TOKEN_INVALID" });
     expect(await isResetTokenValid(db, token)).toBe(false);
     expect(await verifyPassword((await userRow(user.id)).passwordHash, NEW_PASSWORD)).toBe(true);
@@ -174,8 +181,8 @@ describe("resetPassword", () => {
     const user = await createUser(db);
     const first = tokenFrom((await request(user.email)).mail);
     const second = tokenFrom((await request(user.email)).mail);
-    expect((await resetPassword(db, second, NEW_PASSWORD)).ok).toBe(true);
-    expect(await resetPassword(db, first, "encore un autre mot de passe")).toMatchObject({ ok: false, code: "TOKEN_INVALID" });
+    expect((await reset(second, NEW_PASSWORD)).ok).toBe(true);
+    expect(await reset(first, "encore un autre mot de passe")).toMatchObject({ ok: false, code: "TOKEN_INVALID" });
   });
 
   it("an expired token is refused and changes nothing", async () => {
@@ -187,7 +194,7 @@ describe("resetPassword", () => {
       .where(eq(passwordResetTokens.tokenHash, hashToken(token)));
     expect(await isResetTokenValid(db, token)).toBe(false);
     const before = await userRow(user.id);
-    expect(await resetPassword(db, token, NEW_PASSWORD)).toMatchObject({ ok: false, code: "TOKEN_INVALID" });
+    expect(await reset(token, NEW_PASSWORD)).toMatchObject({ ok: false, code: "TOKEN_INVALID" });
     expect(await userRow(user.id)).toEqual(before);
     expect((await tokensOf(user.id))[0]!.usedAt).toBeNull();
   });
@@ -196,12 +203,28 @@ describe("resetPassword", () => {
     const user = await createUser(db);
     const token = tokenFrom((await request(user.email)).mail);
     await db.update(users).set({ deactivatedAt: new Date() }).where(eq(users.id, user.id));
-    expect(await resetPassword(db, token, NEW_PASSWORD)).toMatchObject({ ok: false, code: "TOKEN_INVALID" });
+    expect(await reset(token, NEW_PASSWORD)).toMatchObject({ ok: false, code: "TOKEN_INVALID" });
     expect((await tokensOf(user.id))[0]!.usedAt).toBeNull();
   });
 
   it.each(["", "not-a-token", "a".repeat(43), "../../etc/passwd"])("an unknown or malformed token (%j) is refused", async (token) => {
-    expect(await resetPassword(db, token, NEW_PASSWORD)).toMatchObject({ ok: false, code: "TOKEN_INVALID" });
+    expect(await reset(token, NEW_PASSWORD)).toMatchObject({ ok: false, code: "TOKEN_INVALID" });
+  });
+
+  it("a form without its token (or with two) says the link no longer works, and two different passwords are refused on the second field", async () => {
+    const user = await createUser(db);
+    const token = tokenFrom((await request(user.email)).mail);
+    const send = (values: Record<string, string | string[] | undefined>) =>
+      submitForm(db, null, passwordResetSchema, values, (input) => resetPassword(db, input));
+    expect(await send({ password: NEW_PASSWORD, confirmation: NEW_PASSWORD })).toMatchObject({ ok: false, code: "TOKEN_INVALID" });
+    expect(await send({ token: [token, token], password: NEW_PASSWORD, confirmation: NEW_PASSWORD })).toMatchObject({ ok: false, code: "TOKEN_INVALID" });
+    expect(await send({ token, password: NEW_PASSWORD, confirmation: "autre chose" })).toMatchObject({
+      ok: false,
+      code: "VALIDATION_FAILED",
+      fieldErrors: { confirmation: ["Les deux mots de passe ne sont pas identiques."] },
+    });
+    expect((await tokensOf(user.id))[0]!.usedAt).toBeNull();
+    expect(await auditRows(user.id)).toHaveLength(0);
   });
 
   it.each([
@@ -213,13 +236,14 @@ describe("resetPassword", () => {
     const user = await createUser(db, { sessionVersion: 2 });
     const token = tokenFrom((await request(user.email)).mail);
     const before = await userRow(user.id);
-    const result = await resetPassword(db, token, password);
+    // Sent the way the form sends it: the length rule is the schema's, the common list the server's.
+    const result = await submitForm(db, null, passwordResetSchema, { token, password, confirmation: password }, (input) => resetPassword(db, input));
     expect(result).toMatchObject({ ok: false, code: "VALIDATION_FAILED", fieldErrors: { password: [message] } });
     expect(await userRow(user.id)).toEqual(before);
     expect((await tokensOf(user.id))[0]!.usedAt).toBeNull();
     expect(await auditRows(user.id)).toHaveLength(0);
     // The link still works with a good password.
-    expect((await resetPassword(db, token, NEW_PASSWORD)).ok).toBe(true);
+    expect((await reset(token, NEW_PASSWORD)).ok).toBe(true);
   });
 
   it("password, session version, token and journal are one transaction: if the journal fails, nothing is written", async () => {
@@ -237,7 +261,7 @@ describe("resetPassword", () => {
       end $$`));
     await db.execute(sql`create trigger refuse_reset_audit before insert on audit_log for each row execute function refuse_reset_audit()`);
     try {
-      await expect(resetPassword(db, token, NEW_PASSWORD)).rejects.toThrow();
+      await expect(reset(token, NEW_PASSWORD)).rejects.toThrow();
     } finally {
       await db.execute(sql`drop trigger refuse_reset_audit on audit_log`);
       await db.execute(sql`drop function refuse_reset_audit()`);
@@ -246,7 +270,7 @@ describe("resetPassword", () => {
     expect((await tokensOf(user.id))[0]!.usedAt).toBeNull();
     expect(await auditRows(user.id)).toHaveLength(0);
     // Once the journal works again, the same link goes through.
-    expect((await resetPassword(db, token, NEW_PASSWORD)).ok).toBe(true);
+    expect((await reset(token, NEW_PASSWORD)).ok).toBe(true);
     expect((await userRow(user.id)).sessionVersion).toBe(5);
   });
 
@@ -255,7 +279,7 @@ describe("resetPassword", () => {
     for (let i = 0; i < 5; i++) await verifySignIn(db, { email: user.email, password: "faux", address: `reset-throttle-${i}` });
     expect(await db.select().from(signInThrottles).where(eq(signInThrottles.key, accountKey(user.email)))).toHaveLength(1);
     const token = tokenFrom((await request(user.email)).mail);
-    expect((await resetPassword(db, token, NEW_PASSWORD)).ok).toBe(true);
+    expect((await reset(token, NEW_PASSWORD)).ok).toBe(true);
     expect(await db.select().from(signInThrottles).where(eq(signInThrottles.key, accountKey(user.email)))).toHaveLength(0);
     expect((await verifySignIn(db, { email: user.email, password: NEW_PASSWORD, address: "reset-throttle-x" })).ok).toBe(true);
   });

@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { asc, eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { auditLog, contributionComments, contributions } from "@/db/schema";
-import type { ContributionInput } from "@/lib/validation/contribution";
+import type { ContributionData } from "@/lib/validation/contribution";
 import type { MatrixRole } from "../support/actors";
 
 /** Every row the contribution and moderation functions touch, to prove a refused call changed nothing. */
@@ -17,7 +17,7 @@ export async function snapshotContributionTables(db: Db) {
 
 export const refusalCode = (role: MatrixRole) => (role === "anonymous" || role === "deactivated" ? "UNAUTHENTICATED" : "FORBIDDEN");
 
-export const feedbackInput = (councilId: number, actionSlug: string, body = `Avis du conseil ${randomUUID()}`): ContributionInput => ({
+export const feedbackInput = (councilId: number, actionSlug: string, body = `Avis du conseil ${randomUUID()}`): ContributionData => ({
   kind: "feedback",
   position: "favorable_with_reservations",
   councilId,
@@ -26,7 +26,7 @@ export const feedbackInput = (councilId: number, actionSlug: string, body = `Avi
   clientRequestId: randomUUID(),
 });
 
-export const proposalInput = (councilId: number, actionSlug: string, title: string, body: string): ContributionInput => ({
+export const proposalInput = (councilId: number, actionSlug: string, title: string, body: string): ContributionData => ({
   kind: "proposal",
   title,
   councilId,

@@ -4,6 +4,7 @@ import type { Database, Db } from "@/db/client";
 import { councilMemberships } from "@/db/schema";
 import type { ActionResult } from "@/lib/action-result";
 import { can, type Permission } from "@/lib/permissions";
+import { removeMemberSchema, setMemberRoleSchema, setNameVisibilitySchema } from "@/lib/validation/council";
 import { getCouncilSpace } from "@/server/councils/get-council-space";
 import { listMyCouncils } from "@/server/councils/list-my-councils";
 import { removeMember } from "@/server/councils/remove-member";
@@ -12,11 +13,12 @@ import { setNameVisibility } from "@/server/councils/set-name-visibility";
 import { issueInvitation } from "@/server/invitations/issue";
 import { createCast, createUser, matrixRoles, type Cast, type MatrixRole } from "../support/actors";
 import { auditCount, lastAudit, snapshotCouncilTables } from "../support/db-snapshot";
+import { submitForm } from "../support/forms";
 import { createTestDatabase, type TestDatabase } from "../support/test-database";
 
 /*
  * The permission matrix of every council-space server function, called directly (not through the
- * UI) as each of the 8 roles, about council A. The expected cells are written out, and checked
+ * UI) as each role of the matrix, about council A. The expected cells are written out, and checked
  * against lib/permissions.ts too: the server must do exactly what the policy says. A refused call
  * changes no row of the touched tables (users, memberships, invitations, councils, journal); an
  * allowed change writes exactly one journal row.
@@ -73,7 +75,7 @@ function expectPolicy(cast: Cast, role: MatrixRole, permission: Permission, allo
 }
 
 describe("listMyCouncils (space.view)", () => {
-  const allowed: MatrixRole[] = ["memberOfA", "referentOfA", "memberOfB", "moderator", "official", "admin"];
+  const allowed: MatrixRole[] = ["memberOfA", "referentOfA", "memberOfB", "moderator", "official", "admin", "moderatorOfA", "officialOfA"];
   it.each(matrixRoles)("%s", async (role) => {
     const cast = await createCast(db);
     const actor = cast.actors[role];
@@ -87,7 +89,8 @@ describe("listMyCouncils (space.view)", () => {
     }
     if (!result.ok) throw new Error(result.message);
     const slugs = result.data.councils.map((c) => c.slug);
-    const expectedSlugs = { memberOfA: [cast.councilA.slug], referentOfA: [cast.councilA.slug], memberOfB: [cast.councilB.slug] } as Record<string, string[]>;
+    const a = [cast.councilA.slug];
+    const expectedSlugs: Partial<Record<MatrixRole, string[]>> = { memberOfA: a, referentOfA: a, memberOfB: [cast.councilB.slug], moderatorOfA: a, officialOfA: a };
     expect(slugs).toEqual(expectedSlugs[role] ?? []);
     for (const council of result.data.councils) {
       // Invitations only for those who may see them (referents).
@@ -108,13 +111,14 @@ describe("listMyCouncils (space.view)", () => {
     });
     const result = await listMyCouncils(db, cast.actors.referentOfA);
     if (!result.ok) throw new Error(result.message);
-    // memberOfA + referentOfA; the deactivated referent is not counted.
-    expect(result.data.councils[0]).toMatchObject({ memberCount: 2, role: "referent", invitations: { pending: 1, expired: 1 } });
+    // memberOfA, referentOfA, moderatorOfA and officialOfA; the deactivated referent is not counted.
+    expect(result.data.councils[0]).toMatchObject({ memberCount: 4, role: "referent", invitations: { pending: 1, expired: 1 } });
   });
 });
 
 describe("getCouncilSpace (council.members.view, council.invitations.view)", () => {
-  const allowed: MatrixRole[] = ["memberOfA", "referentOfA", "admin"];
+  // Staff who are members of A see it as members do: names and roles, never emails nor invitations.
+  const allowed: MatrixRole[] = ["memberOfA", "referentOfA", "admin", "moderatorOfA", "officialOfA"];
   const seesInvitations: MatrixRole[] = ["referentOfA", "admin"];
   it.each(matrixRoles)("%s", async (role) => {
     const cast = await createCast(db);
@@ -168,7 +172,7 @@ describe("removeMember (council.members.remove)", () => {
     const cast = await createCast(db);
     const self = cast.actors[role];
     if (!self) return expectRefusedUnchanged(role, () => removeMember(db, self, { councilId: cast.councilA.id, userId: 1 }));
-    const canLeave: MatrixRole[] = ["memberOfA", "referentOfA", "admin"];
+    const canLeave: MatrixRole[] = ["memberOfA", "referentOfA", "admin", "moderatorOfA", "officialOfA"];
     expect(can(self, "council.members.remove", { councilId: cast.councilA.id, targetUserId: self.id })).toBe(canLeave.includes(role));
     const call = () => removeMember(db, self, { councilId: cast.councilA.id, userId: self.id });
     if (!canLeave.includes(role)) return expectRefusedUnchanged(role, call);
@@ -207,17 +211,38 @@ describe("setMemberRole (council.members.set_role)", () => {
     expect((await membership(cast.councilA.id, target.id))?.role).toBe("member");
   });
 
-  it("refuses bad input without touching anything", async () => {
+  it("refuses bad input, in French on the right field, without touching anything", async () => {
     const cast = await createCast(db);
+    const admin = cast.actors.admin;
     const before = await snapshotCouncilTables(db);
-    const result = await setMemberRole(db, cast.actors.admin, { councilId: cast.councilA.id, userId: cast.userIds.memberOfA, role: "chef" as "member" });
-    expect(result).toMatchObject({ ok: false, code: "VALIDATION_FAILED" });
+    const councilId = String(cast.councilA.id);
+    const userId = String(cast.userIds.memberOfA);
+    const setRole = (values: Record<string, string | undefined>) =>
+      submitForm(db, admin, setMemberRoleSchema, values, (input) => setMemberRole(db, admin, input));
+    expect(await setRole({ councilId, userId, role: "chef" })).toMatchObject({
+      ok: false,
+      code: "VALIDATION_FAILED",
+      fieldErrors: { role: ["Choisissez un rôle : membre ou référent·e."] },
+    });
+    expect(await setRole({ councilId, userId: "2147483648", role: "referent" })).toMatchObject({ fieldErrors: { userId: ["Membre inconnu."] } });
+    expect(await setRole({ councilId: "1e3", userId, role: "referent" })).toMatchObject({ fieldErrors: { councilId: ["Conseil inconnu."] } });
+    const remove = (values: Record<string, string | undefined>) =>
+      submitForm(db, admin, removeMemberSchema, values, (input) => removeMember(db, admin, input));
+    expect(await remove({ councilId, userId, reason: "x".repeat(501) })).toMatchObject({
+      ok: false,
+      code: "VALIDATION_FAILED",
+      fieldErrors: { reason: ["La raison ne peut pas dépasser 500 caractères."] },
+    });
+    expect(await remove({ councilId, userId, reason: "Départ\u0000" })).toMatchObject({ fieldErrors: { reason: [expect.stringMatching(/caractères invalides/)] } });
+    const visibility = (values: Record<string, string | undefined>) =>
+      submitForm(db, admin, setNameVisibilitySchema, values, (input) => setNameVisibility(db, admin, input));
+    expect(await visibility({ councilId: "", visible: "true" })).toMatchObject({ fieldErrors: { councilId: ["Conseil inconnu."] } });
     expect(await snapshotCouncilTables(db)).toEqual(before);
   });
 });
 
 describe("setNameVisibility (council.membership.set_visibility, oneself only)", () => {
-  const allowed: MatrixRole[] = ["memberOfA", "referentOfA"];
+  const allowed: MatrixRole[] = ["memberOfA", "referentOfA", "moderatorOfA", "officialOfA"];
   it.each(matrixRoles)("%s shows their own name on council A's public page", async (role) => {
     const cast = await createCast(db);
     const actor = cast.actors[role];

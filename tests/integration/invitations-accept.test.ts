@@ -3,6 +3,7 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { Database, Db } from "@/db/client";
 import { auditLog, councilMemberships, invitations, users } from "@/db/schema";
+import { acceptInvitationSchema } from "@/lib/validation/council";
 import { hashToken } from "@/server/auth/tokens";
 import { verifyPassword } from "@/server/auth/password";
 import { acceptInvitation } from "@/server/invitations/accept-invitation";
@@ -12,6 +13,7 @@ import { getInvitation } from "@/server/invitations/get-invitation";
 import { issueInvitation } from "@/server/invitations/issue";
 import { createCast, createUser, reload, type Cast } from "../support/actors";
 import { snapshotCouncilTables } from "../support/db-snapshot";
+import { submitForm } from "../support/forms";
 import { mailsTo, tokenFromMail } from "../support/invitation-mail";
 import { createTestDatabase, onPostgres, type TestDatabase } from "../support/test-database";
 
@@ -29,6 +31,10 @@ afterAll(() => testDb.drop());
 
 const uniqueEmail = () => `nouveau-${randomUUID().slice(0, 8)}@exemple.invalid`;
 const goodInput = { displayName: "  Nadia Nouvelle  ", password: "une phrase de passe bien longue", confirmation: "une phrase de passe bien longue" };
+
+/** Sends the invitation form the way the page does: the typed text and the link's token, parsed once. */
+const accept = (token: string, values: Record<string, string>) =>
+  submitForm(db, null, acceptInvitationSchema, { token, ...values }, (input) => acceptInvitation(db, input));
 
 /** Invites through the real server function and returns the token read from the mail. */
 async function inviteToA(cast: Cast, email = uniqueEmail(), role: "member" | "referent" = "member") {
@@ -91,7 +97,7 @@ describe("accepting without an account", () => {
     const cast = await createCast(db);
     const { email, token } = await inviteToA(cast);
     expect(await getInvitation(db, token)).toMatchObject({ status: "valid", email, kind: "council", hasAccount: false, councilRole: "member" });
-    const result = await acceptInvitation(db, token, goodInput);
+    const result = await accept(token, goodInput);
     expect(result).toMatchObject({ ok: true, data: { email, councilSlug: cast.councilA.slug } });
     const [user] = await db.select().from(users).where(eq(users.email, email));
     expect(user).toMatchObject({ displayName: "Nadia Nouvelle", isModerator: false, isOfficial: false, isAdmin: false });
@@ -104,14 +110,14 @@ describe("accepting without an account", () => {
     // Single use.
     expect(await getInvitation(db, token)).toEqual({ status: "invalid", reason: "used" });
     const before = await snapshotCouncilTables(db);
-    expect(await acceptInvitation(db, token, { ...goodInput, displayName: "Quelqu'un d'autre" })).toMatchObject({ ok: false, code: "INVITATION_INVALID" });
+    expect(await accept(token, { ...goodInput, displayName: "Quelqu'un d'autre" })).toMatchObject({ ok: false, code: "INVITATION_INVALID" });
     expect(await snapshotCouncilTables(db)).toEqual(before);
   });
 
   it("an invitation as referent makes the new account referent", async () => {
     const cast = await createCast(db);
     const { email, token } = await inviteToA(cast, uniqueEmail(), "referent");
-    expect(await acceptInvitation(db, token, goodInput)).toMatchObject({ ok: true });
+    expect(await accept(token, goodInput)).toMatchObject({ ok: true });
     const [user] = await db.select({ id: users.id }).from(users).where(eq(users.email, email));
     expect((await reload(db, user!.id))!.councils.get(cast.councilA.id)).toBe("referent");
   });
@@ -122,7 +128,7 @@ describe("accepting without an account", () => {
     await db.update(invitations).set({ expiresAt: new Date(Date.now() - 1000) }).where(eq(invitations.email, email));
     expect(await getInvitation(db, token)).toEqual({ status: "invalid", reason: "expired" });
     const before = await snapshotCouncilTables(db);
-    expect(await acceptInvitation(db, token, goodInput)).toMatchObject({ ok: false, code: "INVITATION_INVALID", message: expect.stringMatching(/expiré/) });
+    expect(await accept(token, goodInput)).toMatchObject({ ok: false, code: "INVITATION_INVALID", message: expect.stringMatching(/expiré/) });
     expect(await snapshotCouncilTables(db)).toEqual(before);
   });
 
@@ -133,7 +139,7 @@ describe("accepting without an account", () => {
     const before = await snapshotCouncilTables(db);
     expect(await getInvitation(db, token)).toEqual({ status: "invalid", reason: "revoked" });
     for (const t of [token, "A".repeat(43), "trop-court", "../../etc/passwd"]) {
-      expect(await acceptInvitation(db, t, goodInput)).toMatchObject({ ok: false, code: "INVITATION_INVALID" });
+      expect(await accept(t, goodInput)).toMatchObject({ ok: false, code: "INVITATION_INVALID" });
     }
     expect(await snapshotCouncilTables(db)).toEqual(before);
   });
@@ -142,7 +148,7 @@ describe("accepting without an account", () => {
     const cast = await createCast(db);
     const { token } = await inviteToA(cast);
     const before = await snapshotCouncilTables(db);
-    const short = await acceptInvitation(db, token, { displayName: "N", password: "court", confirmation: "autre" });
+    const short = await accept(token, { displayName: "N", password: "court", confirmation: "autre" });
     expect(short).toMatchObject({
       ok: false,
       code: "VALIDATION_FAILED",
@@ -152,8 +158,10 @@ describe("accepting without an account", () => {
         confirmation: ["Les deux mots de passe ne sont pas identiques."],
       },
     });
-    const common = await acceptInvitation(db, token, { displayName: "Nadia", password: "motdepasse123", confirmation: "motdepasse123" });
+    const common = await accept(token, { displayName: "Nadia", password: "motdepasse123", confirmation: "motdepasse123" });
     expect(common).toMatchObject({ ok: false, code: "VALIDATION_FAILED", fieldErrors: { password: [expect.stringMatching(/trop courant/)] } });
+    const control = await accept(token, { ...goodInput, displayName: "Nadia\u0007" });
+    expect(control).toMatchObject({ ok: false, code: "VALIDATION_FAILED", fieldErrors: { displayName: [expect.stringMatching(/caractères invalides/)] } });
     expect(await snapshotCouncilTables(db)).toEqual(before);
     expect(await getInvitation(db, token)).toMatchObject({ status: "valid" });
   });
@@ -164,13 +172,13 @@ describe("accepting without an account", () => {
     const { token } = await inviteToA(cast, existing.email);
     expect(await getInvitation(db, token)).toMatchObject({ status: "valid", hasAccount: true });
     const before = await snapshotCouncilTables(db);
-    expect(await acceptInvitation(db, token, goodInput)).toMatchObject({ ok: false, code: "CONFLICT", message: expect.stringMatching(/connectez-vous/) });
+    expect(await accept(token, goodInput)).toMatchObject({ ok: false, code: "CONFLICT", message: expect.stringMatching(/connectez-vous/) });
     expect(await snapshotCouncilTables(db)).toEqual(before);
     // Signed in as that address, the same link works.
     const actor = await reload(db, existing.id);
-    expect(await acceptInvitationAsUser(db, actor, token)).toMatchObject({ ok: true, data: { councilSlug: cast.councilA.slug } });
+    expect(await acceptInvitationAsUser(db, actor, { token })).toMatchObject({ ok: true, data: { councilSlug: cast.councilA.slug } });
     expect((await reload(db, existing.id))!.councils.get(cast.councilA.id)).toBe("member");
-    expect(await acceptInvitationAsUser(db, actor, token)).toMatchObject({ ok: false, code: "INVITATION_INVALID" });
+    expect(await acceptInvitationAsUser(db, actor, { token })).toMatchObject({ ok: false, code: "INVITATION_INVALID" });
   });
 });
 
@@ -182,7 +190,7 @@ describe("staff invitations (issued by the admin slice through issueInvitation)"
       issueInvitation(tx, { kind: "staff", email, grantModerator: true, grantOfficial: true, invitedById: cast.userIds.admin }),
     );
     expect(await getInvitation(db, issued.token)).toMatchObject({ status: "valid", kind: "staff", council: null, grants: { moderator: true, official: true, admin: false } });
-    const result = await acceptInvitation(db, issued.token, goodInput);
+    const result = await accept(issued.token, goodInput);
     expect(result).toMatchObject({ ok: true, data: { email, councilSlug: null } });
     const [user] = await db.select().from(users).where(eq(users.email, email));
     expect(user).toMatchObject({ isModerator: true, isOfficial: true, isAdmin: false });
@@ -196,7 +204,7 @@ describe("staff invitations (issued by the admin slice through issueInvitation)"
     const existing = await createUser(db, { isOfficial: true });
     const issued = await db.transaction((tx) => issueInvitation(tx, { kind: "staff", email: existing.email, grantAdmin: true, invitedById: cast.userIds.admin }));
     expect(issued.hasAccount).toBe(true);
-    expect(await acceptInvitationAsUser(db, await reload(db, existing.id), issued.token)).toMatchObject({ ok: true, data: { kind: "staff" } });
+    expect(await acceptInvitationAsUser(db, await reload(db, existing.id), { token: issued.token })).toMatchObject({ ok: true, data: { kind: "staff" } });
     expect(await reload(db, existing.id)).toMatchObject({ isAdmin: true, isOfficial: true, isModerator: false });
   });
 });
@@ -207,8 +215,8 @@ describe.runIf(onPostgres)("single use under concurrent submissions (PostgreSQL)
     for (let round = 0; round < 5; round++) {
       const { email, token } = await inviteToA(cast);
       const results = await Promise.all([
-        acceptInvitation(db, token, goodInput),
-        acceptInvitation(db, token, { ...goodInput, displayName: "Autre onglet" }),
+        accept(token, goodInput),
+        accept(token, { ...goodInput, displayName: "Autre onglet" }),
       ]);
       expect(results.filter((r) => r.ok)).toHaveLength(1);
       // The loser is told the link was used: the row lock decided, not the unique email index.

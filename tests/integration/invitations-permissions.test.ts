@@ -5,18 +5,20 @@ import type { Database, Db } from "@/db/client";
 import { councilMemberships, invitations, users } from "@/db/schema";
 import type { ActionResult } from "@/lib/action-result";
 import { can } from "@/lib/permissions";
+import { councilInvitationSchema } from "@/lib/validation/council";
 import { acceptInvitationAsUser } from "@/server/invitations/accept-invitation-as-user";
 import { createCouncilInvitation } from "@/server/invitations/create-council-invitation";
 import { issueInvitation } from "@/server/invitations/issue";
 import { revokeInvitation } from "@/server/invitations/revoke-invitation";
 import { createCast, matrixRoles, type Cast, type MatrixRole } from "../support/actors";
 import { auditCount, lastAudit, snapshotCouncilTables } from "../support/db-snapshot";
+import { submitForm } from "../support/forms";
 import { mailsTo } from "../support/invitation-mail";
 import { createTestDatabase, type TestDatabase } from "../support/test-database";
 
 /*
  * The permission matrix of the invitation functions that act for someone, called directly as each
- * of the 8 roles (council A). Refused: nothing changes, no journal row, no mail. Allowed: exactly
+ * of the roles of the matrix (council A). Refused: nothing changes, no journal row, no mail. Allowed: exactly
  * one journal row.
  */
 let testDb: TestDatabase;
@@ -86,8 +88,24 @@ describe("createCouncilInvitation (council.members.invite)", () => {
   it("bad input is refused with French field messages, and nothing changes", async () => {
     const cast = await createCast(db);
     const before = await snapshotCouncilTables(db);
-    const result = await createCouncilInvitation(db, cast.actors.referentOfA, { councilId: cast.councilA.id, email: "pas-une-adresse", role: "member" });
+    const actor = cast.actors.referentOfA;
+    const send = (values: Record<string, string | undefined>) =>
+      submitForm(db, actor, councilInvitationSchema, values, (input) => createCouncilInvitation(db, actor, input));
+    const councilId = String(cast.councilA.id);
+    const result = await send({ councilId, email: "pas-une-adresse", role: "member" });
     expect(result).toMatchObject({ ok: false, code: "VALIDATION_FAILED", fieldErrors: { email: [expect.stringMatching(/Adresse électronique invalide/)] } });
+    expect(await send({ councilId, email: uniqueEmail(), role: "chef" })).toMatchObject({
+      ok: false,
+      code: "VALIDATION_FAILED",
+      fieldErrors: { role: ["Choisissez un rôle : membre ou référent·e."] },
+    });
+    for (const bad of ["", "abc", "0", "2147483648"]) {
+      expect(await send({ councilId: bad, email: uniqueEmail(), role: "member" })).toMatchObject({
+        ok: false,
+        code: "VALIDATION_FAILED",
+        fieldErrors: { councilId: ["Conseil inconnu."] },
+      });
+    }
     expect(await snapshotCouncilTables(db)).toEqual(before);
   });
 });
@@ -99,7 +117,7 @@ describe("revokeInvitation (council.invitations.revoke)", () => {
     const invitation = await pendingInvitation(cast);
     const actor = cast.actors[role];
     expect(can(actor, "council.invitations.revoke", { councilId: cast.councilA.id })).toBe(allowed.includes(role));
-    const call = () => revokeInvitation(db, actor, invitation.id);
+    const call = () => revokeInvitation(db, actor, { invitationId: invitation.id });
     if (!allowed.includes(role)) return expectRefusedUnchanged(role, call);
     await expectAllowedAudited(cast, role, "invitation.revoke", call);
     const [row] = await db.select().from(invitations).where(eq(invitations.id, invitation.id));
@@ -110,16 +128,17 @@ describe("revokeInvitation (council.invitations.revoke)", () => {
     const cast = await createCast(db);
     const staff = await db.transaction((tx) => issueInvitation(tx, { kind: "staff", email: uniqueEmail(), grantModerator: true, invitedById: cast.userIds.admin }));
     for (const role of matrixRoles.filter((r) => r !== "admin")) {
-      await expectRefusedUnchanged(role, () => revokeInvitation(db, cast.actors[role], staff.id));
+      await expectRefusedUnchanged(role, () => revokeInvitation(db, cast.actors[role], { invitationId: staff.id }));
     }
-    await expectAllowedAudited(cast, "admin", "invitation.revoke", () => revokeInvitation(db, cast.actors.admin, staff.id));
+    await expectAllowedAudited(cast, "admin", "invitation.revoke", () => revokeInvitation(db, cast.actors.admin, { invitationId: staff.id }));
     // Twice: the second one is told, nothing is written.
-    await expectRefusedUnchanged("admin", () => revokeInvitation(db, cast.actors.admin, staff.id), "CONFLICT");
+    await expectRefusedUnchanged("admin", () => revokeInvitation(db, cast.actors.admin, { invitationId: staff.id }), "CONFLICT");
   });
 });
 
 describe("acceptInvitationAsUser (signed in as the invited address)", () => {
-  const signedIn: MatrixRole[] = ["memberOfA", "referentOfA", "memberOfB", "moderator", "official", "admin"];
+  // Everyone signed in, staff members of A included: accepting is about one's own address.
+  const signedIn: MatrixRole[] = ["memberOfA", "referentOfA", "memberOfB", "moderator", "official", "admin", "moderatorOfA", "officialOfA"];
   it.each(matrixRoles)("%s accepts an invitation to council B sent to their own address", async (role) => {
     const cast = await createCast(db);
     const userId = role === "anonymous" ? cast.userIds.memberOfA : cast.userIds[role];
@@ -127,7 +146,7 @@ describe("acceptInvitationAsUser (signed in as the invited address)", () => {
     const invitation = await db.transaction((tx) =>
       issueInvitation(tx, { kind: "council", email: user!.email, councilId: cast.councilB.id, councilRole: "member", invitedById: cast.userIds.admin }),
     );
-    const call = () => acceptInvitationAsUser(db, cast.actors[role], invitation.token);
+    const call = () => acceptInvitationAsUser(db, cast.actors[role], { token: invitation.token });
     if (!signedIn.includes(role)) return expectRefusedUnchanged(role, call);
     const result = await expectAllowedAudited(cast, role, "invitation.accept", call);
     expect(result).toMatchObject({ data: { kind: "council", councilSlug: cast.councilB.slug } });
@@ -142,6 +161,6 @@ describe("acceptInvitationAsUser (signed in as the invited address)", () => {
   it.each(signedIn)("%s cannot accept an invitation sent to another address", async (role) => {
     const cast = await createCast(db);
     const invitation = await pendingInvitation(cast);
-    await expectRefusedUnchanged(role, () => acceptInvitationAsUser(db, cast.actors[role], invitation.token), "FORBIDDEN");
+    await expectRefusedUnchanged(role, () => acceptInvitationAsUser(db, cast.actors[role], { token: invitation.token }), "FORBIDDEN");
   });
 });

@@ -101,6 +101,12 @@ describe("the journal's list", () => {
     // Odd values are ignored, never an error.
     const odd = await rows({ from: "31/12/2026", to: "2026-13-45", council: "abc", page: "x", action: "x".repeat(500) });
     expect(odd.filters).toMatchObject({ from: null, to: null, council: null, page: 1 });
+    // A council number PostgreSQL cannot hold, a day that does not exist: no filter, never a database error.
+    const beyond = await rows({ council: "2147483648", from: "2026-02-31" });
+    expect(beyond.filters).toMatchObject({ council: null, from: null });
+    expect(beyond.total).toBe((await rows({})).total);
+    // Control characters are dropped from a text filter, not refused.
+    expect((await rows({ actor: "marie\u0000-helene" })).total).toBe(60);
   });
 
   it("returns user text exactly as written (the page shows it as text)", async () => {

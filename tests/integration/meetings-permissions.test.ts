@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database, Db } from "@/db/client";
 import { createMeeting as insertMeeting } from "@/db/factories";
 import { auditLog, meetingAgendaItems, meetingSnapshots, meetings } from "@/db/schema";
+import { meetingMinutesSchema, meetingSchema, updateMeetingSchema, type MeetingData } from "@/lib/validation/meeting";
 import { createMeeting } from "@/server/meetings/create-meeting";
 import { getMeetingForEdit, getPresentation, listMeetingsForStaff } from "@/server/meetings/queries";
 import { setMeetingMinutes } from "@/server/meetings/set-minutes";
@@ -10,12 +11,15 @@ import { freezeMeeting, unfreezeMeeting } from "@/server/meetings/snapshot";
 import { updateMeeting } from "@/server/meetings/update-meeting";
 import { createCast, matrixRoles, type Cast, type MatrixRole } from "../support/actors";
 import { auditCount, lastAudit } from "../support/db-snapshot";
+import { submitForm, type RawForm } from "../support/forms";
 import { createTestDatabase, type TestDatabase } from "../support/test-database";
 import { refusalCode } from "./contributions-helpers";
 
 /*
- * Every meeting action called directly as each of the 8 roles: refused → no row of the meeting
- * tables changed and no journal row; allowed → exactly one journal row.
+ * Every meeting action called directly (typed data) as each role of the matrix: refused → no row
+ * of the meeting tables changed and no journal row; allowed → exactly one journal row. Meetings
+ * belong to no council: staff who are also council members keep their powers here. Refused
+ * input goes through the form's path (raw text, one parse).
  */
 let testDb: TestDatabase;
 let database: Database;
@@ -37,15 +41,15 @@ const snapshot = async () => ({
   audit: await db.select().from(auditLog).orderBy(asc(auditLog.id)),
 });
 
-const managers: MatrixRole[] = ["official", "admin"];
-const presenters: MatrixRole[] = ["official", "admin", "moderator"];
+const managers: MatrixRole[] = ["official", "admin", "officialOfA"];
+const presenters: MatrixRole[] = ["official", "admin", "moderator", "officialOfA", "moderatorOfA"];
 
-const agenda = [
+const agenda: MeetingData["agenda"] = [
   { ref: "", label: "Ouverture", notes: "Remercier la salle" },
-  { ref: "theme:habitat-cadre-de-vie", label: "", notes: "" },
-  { ref: "action:logements-plus-precaires", label: "", notes: "Chiffres de 2026" },
+  { ref: "theme:habitat-cadre-de-vie", label: null, notes: null },
+  { ref: "action:logements-plus-precaires", label: null, notes: "Chiffres de 2026" },
 ];
-const meetingInput = (title: string) => ({ title, date: "2027-03-04", time: "18:30", place: "Salle des fêtes", agenda });
+const meetingInput = (title: string): MeetingData => ({ title, date: "2027-03-04", time: "18:30", place: "Salle des fêtes", agenda });
 
 /** Runs `call` as each role: refused → nothing changed; allowed → one journal row, and `check`. */
 function matrix(name: string, allowedRoles: MatrixRole[], prepare: () => Promise<number>, call: (role: MatrixRole, meetingId: number) => Promise<unknown>, action: string) {
@@ -124,12 +128,12 @@ describe("what an allowed call writes", () => {
     const created = await createMeeting(db, cast.actors.official, meetingInput("Réunion à corriger"));
     if (!created.ok) throw new Error(created.message);
     const before = await snapshot();
-    const bad = { ...meetingInput("Réunion corrigée"), meetingId: created.data.id, agenda: [{ ref: "", label: "Accueil", notes: "" }, { ref: "action:nexiste-pas", label: "", notes: "" }] };
+    const bad = { ...meetingInput("Réunion corrigée"), meetingId: created.data.id, agenda: [{ ref: "", label: "Accueil", notes: null }, { ref: "action:nexiste-pas", label: null, notes: null }] };
     expect(await updateMeeting(db, cast.actors.official, bad)).toMatchObject({ ok: false, code: "VALIDATION_FAILED", fieldErrors: { "agenda.1.ref": [expect.stringContaining("n'existe pas")] } });
     expect(await createMeeting(db, cast.actors.official, { ...bad, title: "Autre" })).toMatchObject({ ok: false, code: "VALIDATION_FAILED" });
     expect(await snapshot()).toEqual(before);
 
-    const good = { ...meetingInput("Réunion corrigée"), meetingId: created.data.id, agenda: [{ ref: "", label: "Accueil", notes: "" }] };
+    const good = { ...meetingInput("Réunion corrigée"), meetingId: created.data.id, agenda: [{ ref: "", label: "Accueil", notes: null }] };
     expect(await updateMeeting(db, cast.actors.official, good)).toMatchObject({ ok: true, data: { changed: true } });
     const items = await db.select().from(meetingAgendaItems).where(eq(meetingAgendaItems.meetingId, created.data.id));
     expect(items.map((i) => i.label)).toEqual(["Accueil"]);
@@ -153,6 +157,73 @@ describe("what an allowed call writes", () => {
     const before = await snapshot();
     expect(await unfreezeMeeting(db, cast.actors.official, { meetingId })).toMatchObject({ ok: false, code: "CONFLICT" });
     expect(await freezeMeeting(db, cast.actors.official, { meetingId })).toMatchObject({ ok: false, code: "CONFLICT" });
+    expect(await snapshot()).toEqual(before);
+  });
+});
+
+describe("what a form may send", () => {
+  const DAY_MESSAGE = "Date invalide : écrivez-la sous la forme AAAA-MM-JJ, par exemple 2026-12-17.";
+  /** The new-meeting form as a browser sends it: the agenda's fields named `agenda.0.ref`… */
+  const form = (overrides: RawForm = {}): RawForm => ({
+    title: "Réunion de quartier",
+    date: "2027-05-06",
+    time: "18:30",
+    place: "Salle des fêtes",
+    "agenda.0.ref": "",
+    "agenda.0.label": "Ouverture",
+    "agenda.0.notes": "",
+    "agenda.1.ref": "action:logements-plus-precaires",
+    "agenda.1.label": "",
+    "agenda.1.notes": "Chiffres",
+    ...overrides,
+  });
+  const create = (values: RawForm) => submitForm(db, cast.actors.official, meetingSchema, values, (input, c) => createMeeting(c.db, c.actor, input));
+
+  it("reads the agenda back as a list, in order, with empty labels and notes as none", async () => {
+    const result = await create(form({ title: "Réunion lue d'un formulaire" }));
+    if (!result.ok) throw new Error(result.message);
+    const items = await db.select().from(meetingAgendaItems).where(eq(meetingAgendaItems.meetingId, result.data.id)).orderBy(asc(meetingAgendaItems.position));
+    expect(items.map((i) => [i.position, i.label, i.notes, i.actionId !== null])).toEqual([
+      [1, "Ouverture", null, false],
+      [2, "Rééquilibrer l'offre de logements pour les plus précaires", "Chiffres", true],
+    ]);
+    // No item at all: the form sends no agenda field.
+    expect(await create({ title: "Réunion sans ordre du jour", date: "2027-05-07", time: "18:30", place: "Salle des fêtes" })).toMatchObject({ ok: true });
+  });
+
+  it("refuses impossible dates and wrong fields in French, next to each field, and writes nothing", async () => {
+    const before = await snapshot();
+    for (const date of ["2026-02-31", "0000-01-01", "2031-13-01", "17/12/2026", ""]) {
+      const result = await create(form({ date }));
+      expect(result, date).toMatchObject({ ok: false, code: "VALIDATION_FAILED", fieldErrors: { date: [date === "" ? "Indiquez la date de la réunion." : DAY_MESSAGE] } });
+    }
+    const result = await create(form({ title: " ", time: "25:00", place: "", "agenda.1.ref": "action:Pas Un Slug", "agenda.0.label": "", "agenda.0.notes": "x".repeat(5001) }));
+    expect(result).toMatchObject({
+      ok: false,
+      fieldErrors: {
+        title: ["Donnez un titre à la réunion."],
+        time: [expect.stringContaining("Heure invalide")],
+        place: ["Indiquez le lieu de la réunion."],
+        "agenda.0.notes": ["Le texte des notes ne peut pas dépasser 5000 caractères."],
+        "agenda.1.ref": [expect.stringContaining("Choix inconnu")],
+      },
+    });
+    const tooMany: RawForm = {};
+    for (let i = 0; i <= 30; i++) tooMany[`agenda.${i}.label`] = `Point ${i}`;
+    expect(await create(form(tooMany))).toMatchObject({ ok: false, fieldErrors: { agenda: ["L'ordre du jour ne peut pas dépasser 30 points."] } });
+    expect(await snapshot()).toEqual(before);
+  });
+
+  it("refuses a meeting id that is not one, and empty minutes, and writes nothing", async () => {
+    const meetingId = await past();
+    const before = await snapshot();
+    for (const id of ["2147483648", "0", "abc", ""]) {
+      const updated = await submitForm(db, cast.actors.official, updateMeetingSchema, form({ meetingId: id }), (input, c) => updateMeeting(c.db, c.actor, input));
+      expect(updated, id).toMatchObject({ ok: false, code: "VALIDATION_FAILED", fieldErrors: { meetingId: ["Réunion inconnue : rechargez la page."] } });
+    }
+    const minutes = (values: RawForm) => submitForm(db, cast.actors.official, meetingMinutesSchema, values, (input, c) => setMeetingMinutes(c.db, c.actor, input));
+    expect(await minutes({ meetingId: String(meetingId), minutes: "  \n " })).toMatchObject({ ok: false, fieldErrors: { minutes: ["Écrivez le compte rendu."] } });
+    expect(await minutes({ meetingId: "2147483647", minutes: "Compte rendu" })).toMatchObject({ ok: false, code: "NOT_FOUND" });
     expect(await snapshot()).toEqual(before);
   });
 });

@@ -1,14 +1,15 @@
 import { randomUUID } from "node:crypto";
-import { and, eq, gt, isNotNull, or } from "drizzle-orm";
+import { and, asc, eq, gt, isNotNull, or } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database, Db } from "@/db/client";
 import { createCouncil, createMeeting as insertMeeting } from "@/db/factories";
+import { countQueries } from "@/db/query-count";
 import { actions, contributionAnswers, contributionSupports, meetingAgendaItems, progressReports, themes } from "@/db/schema";
 import { createMeeting } from "@/server/meetings/create-meeting";
 import { getPresentation, getPublicDeck, getPublicMeeting } from "@/server/meetings/queries";
 import { buildDeck, presenterNotes, type Deck, type Slide } from "@/server/meetings/slides";
 import { freezeMeeting, unfreezeMeeting } from "@/server/meetings/snapshot";
-import { recordProgressReport } from "@/server/plan/record-progress-report";
+import { postProgressReport } from "@/server/progress/post-report";
 import { createCast, type Cast } from "../support/actors";
 import { createTestDatabase, type TestDatabase } from "../support/test-database";
 import { insertItem } from "./answers-helpers";
@@ -44,8 +45,8 @@ async function meetingWithAgenda(startsAt: Date) {
     place: "Salle du conseil municipal",
     agenda: [
       { ref: "", label: "Ouverture", notes: SECRET },
-      { ref: "theme:habitat-cadre-de-vie", label: "", notes: "" },
-      { ref: `action:${FICHE}`, label: "", notes: `${SECRET}-fiche` },
+      { ref: "theme:habitat-cadre-de-vie", label: null, notes: null },
+      { ref: `action:${FICHE}`, label: null, notes: `${SECRET}-fiche` },
     ],
   });
   if (!result.ok) throw new Error(result.message);
@@ -187,7 +188,8 @@ describe("« état au … »", () => {
     expect(frozen.data).toMatchObject({ canUnfreeze: true, canFreeze: true });
 
     const title = `Point d'étape après le gel ${randomUUID()}`;
-    expect(await recordProgressReport({ actionSlug: FICHE, title, body: "Nouveaux logements livrés.", status: "in_progress", progress: 77 }, db)).toMatchObject({ ok: true });
+    const report = { actionSlug: FICHE, clientRequestId: randomUUID(), reportedOn: new Date().toISOString().slice(0, 10), title, body: "Nouveaux logements livrés." };
+    expect(await postProgressReport(db, cast.actors.moderator, { ...report, status: "in_progress", progress: 77, deadline: null })).toMatchObject({ ok: true });
 
     const live = (await buildDeck(db, meeting.id))!;
     expect(ofKind(live, "action")[0]).toMatchObject({ progress: 77, latestReport: { title } });
@@ -213,5 +215,48 @@ describe("« état au … »", () => {
     const agenda = await db.select().from(meetingAgendaItems).where(eq(meetingAgendaItems.meetingId, meeting.id));
     expect(agenda).toHaveLength(3);
     expect(found!.deck.slides).toHaveLength(6);
+  });
+});
+
+describe("the number of queries", () => {
+  it("a deck loads in a fixed number of queries, whatever the number of fiche and theme slides", async () => {
+    const fiches = await db.select({ slug: actions.slug }).from(actions).orderBy(asc(actions.id)).limit(10);
+    const themeRows = await db.select({ slug: themes.slug }).from(themes).orderBy(asc(themes.number));
+    expect(fiches).toHaveLength(10);
+    // Every fiche of the large deck has a supported proposal with two answers and an avis.
+    const council = await createCouncil(db);
+    const supporter = await createCouncil(db);
+    for (const { slug } of fiches) {
+      const id = await insertItem(db, council.id, slug);
+      await db.insert(contributionSupports).values({ contributionId: id, councilId: supporter.id });
+      for (const state of ["under_review", "accepted"] as const)
+        await db.insert(contributionAnswers).values({ contributionId: id, state, body: "Réponse.", signatureName: "Élue", clientRequestId: randomUUID() });
+      await insertItem(db, council.id, slug, { kind: "feedback" });
+    }
+    const deckWith = async (ficheCount: number, themeCount: number, daysAhead: number) => {
+      const result = await createMeeting(db, cast.actors.official, {
+        title: `Réunion ${randomUUID().slice(0, 6)}`,
+        date: new Date(Date.now() + daysAhead * DAY).toISOString().slice(0, 10),
+        time: "18:00",
+        place: "Salle du conseil municipal",
+        agenda: [
+          { ref: "", label: "Ouverture", notes: "" },
+          ...themeRows.slice(0, themeCount).map((t) => ({ ref: `theme:${t.slug}`, label: "", notes: "" })),
+          ...fiches.slice(0, ficheCount).map((f) => ({ ref: `action:${f.slug}`, label: "", notes: "" })),
+        ],
+      });
+      if (!result.ok) throw new Error(result.message);
+      const { result: deck, queries } = await countQueries(() => buildDeck(db, result.data.id));
+      expect(ofKind(deck!, "action")).toHaveLength(ficheCount);
+      expect(ofKind(deck!, "theme")).toHaveLength(themeCount);
+      return queries;
+    };
+    const small = await deckWith(2, 1, 60);
+    const large = await deckWith(10, 5, 61);
+    expect(large).toBe(small);
+    // Before issue 10: 9 + 4 per fiche slide (5 when it had proposals) + 2 per theme slide, so 21
+    // here and 69 for the large deck. Now: the meeting, the previous one and the agenda (3), the
+    // « what changed » slide (6), the themes (2) and the fiches (5), each kind in one batch.
+    expect(small).toBe(16);
   });
 });

@@ -10,15 +10,19 @@ import { submitContribution } from "@/server/contributions/submit-contribution";
 import { listCouncilContributions } from "@/server/contributions/list-council-contributions";
 import { approveContribution, rejectContribution } from "@/server/moderation/decide";
 import { listPendingQueue } from "@/server/moderation/queue";
-import { loadActionPage } from "@/server/plan/queries";
+import { rejectSchema } from "@/lib/validation/contribution";
+import { loadActionPage } from "@/server/plan/load-action-page";
 import { createCast, createUser, matrixRoles, reload, type Cast, type MatrixRole } from "../support/actors";
 import { auditCount, lastAudit } from "../support/db-snapshot";
+import { submitForm } from "../support/forms";
 import { createTestDatabase, onPostgres, type TestDatabase } from "../support/test-database";
 import { feedbackInput, proposalInput, refusalCode, setStatus, snapshotContributionTables } from "./contributions-helpers";
+import { rejectData } from "./moderation-helpers";
 
 /*
- * Moderation called directly as each of the 8 roles; a moderator never decides an item of their
- * own council; two moderators at once → one decision; only published items are ever public.
+ * Moderation called directly as each role of the matrix; a moderator never decides an item of
+ * their own council nor sees it in the queue (but sees the other councils'); two moderators at
+ * once → one decision; only published items are ever public.
  */
 let testDb: TestDatabase;
 let database: Database;
@@ -34,13 +38,15 @@ beforeAll(async () => {
 });
 afterAll(() => testDb.drop());
 
-async function pendingOfA(body?: string) {
-  const draft = await createDraft(db, cast.actors.memberOfA, feedbackInput(cast.councilA.id, actionSlug, body));
+async function pendingOf(council: "A" | "B", body?: string) {
+  const [author, councilId] = council === "A" ? [cast.actors.memberOfA, cast.councilA.id] : [cast.actors.memberOfB, cast.councilB.id];
+  const draft = await createDraft(db, author, feedbackInput(councilId, actionSlug, body));
   if (!draft.ok) throw new Error(draft.message);
-  const submitted = await submitContribution(db, cast.actors.memberOfA, { id: draft.data.id });
+  const submitted = await submitContribution(db, author, { id: draft.data.id });
   if (!submitted.ok) throw new Error(submitted.message);
   return draft.data.id;
 }
+const pendingOfA = (body?: string) => pendingOf("A", body);
 
 async function expectRefusedUnchanged(role: MatrixRole, call: () => Promise<ActionResult<unknown>>, code = refusalCode(role)) {
   const before = await snapshotContributionTables(db);
@@ -50,6 +56,8 @@ async function expectRefusedUnchanged(role: MatrixRole, call: () => Promise<Acti
 }
 
 const moderators: MatrixRole[] = ["moderator"];
+/** Moderators, also one who belongs to council A: the queue lists the other councils' items. */
+const queueViewers: MatrixRole[] = ["moderator", "moderatorOfA"];
 
 describe("approve, reject and the queue, as each role", () => {
   for (const role of matrixRoles) {
@@ -65,26 +73,43 @@ describe("approve, reject and the queue, as each role", () => {
 
     it(`${role} ${allowed ? "may" : "may not"} reject`, async () => {
       const id = await pendingOfA();
-      const input = { id, reason: "Hors sujet pour cette fiche." };
+      const input = rejectData(id, "Hors sujet pour cette fiche.");
       if (!allowed) return expectRefusedUnchanged(role, () => rejectContribution(db, cast.actors[role], input));
       expect(await rejectContribution(db, cast.actors[role], input)).toMatchObject({ ok: true, data: { status: "rejected" } });
       expect(await lastAudit(db)).toMatchObject({ action: "contribution.reject", reason: "Hors sujet pour cette fiche." });
     });
 
-    it(`${role} ${allowed ? "sees" : "does not see"} the queue`, async () => {
-      const id = await pendingOfA();
+    const viewer = queueViewers.includes(role);
+    const ownCouncil = role === "moderatorOfA";
+    it(`${role} ${viewer ? "sees" : "does not see"} the queue${ownCouncil ? ", without the items of their own council" : ""}`, async () => {
+      const ofA = await pendingOfA();
+      const ofB = await pendingOf("B");
       const result = await listPendingQueue(db, cast.actors[role]);
-      if (!allowed) return expect(result).toMatchObject({ ok: false, code: refusalCode(role) });
-      expect(result.ok && result.data.items.map((i) => i.id)).toContain(id);
+      if (!viewer) return expect(result).toMatchObject({ ok: false, code: refusalCode(role) });
+      expect(result.ok).toBe(true);
+      if (!result.ok) return;
+      const ids = result.data.items.map((i) => i.id);
+      expect(ids).toContain(ofB);
+      if (ownCouncil) {
+        expect(ids).not.toContain(ofA);
+        expect(result.data.councils.map((c) => c.id)).not.toContain(cast.councilA.id);
+        // Asking for council A's items by its filter gives nothing either.
+        const filtered = await listPendingQueue(db, cast.actors[role], { councilId: cast.councilA.id });
+        expect(filtered).toMatchObject({ ok: true, data: { items: [] } });
+      } else {
+        expect(ids).toContain(ofA);
+      }
     });
   }
 
   it("a reject needs a reason (French message) and changes nothing without one", async () => {
     const id = await pendingOfA();
     const before = await snapshotContributionTables(db);
-    const result = await rejectContribution(db, cast.actors.moderator, { id, reason: " " });
+    const result = await submitForm(db, cast.actors.moderator, rejectSchema, { id: String(id), version: "", reason: " ", templateId: "" }, (input) =>
+      rejectContribution(db, cast.actors.moderator, input),
+    );
     expect(result).toMatchObject({ ok: false, code: "VALIDATION_FAILED" });
-    expect((result as { fieldErrors: Record<string, string[]> }).fieldErrors.reason?.[0]).toMatch(/raison/);
+    expect(result.ok ? undefined : result.fieldErrors?.reason?.[0]).toBe("Indiquez la raison du refus : le conseil la lira.");
     expect(await snapshotContributionTables(db)).toEqual(before);
   });
 
@@ -94,21 +119,28 @@ describe("approve, reject and the queue, as each role", () => {
     await expectRefusedUnchanged("moderator", () => approveContribution(db, cast.actors.moderator, { id: draftId }), "CONFLICT");
     const id = await pendingOfA();
     expect((await approveContribution(db, cast.actors.moderator, { id })).ok).toBe(true);
-    const second = await rejectContribution(db, cast.actors.moderator, { id, reason: "Trop tard pour refuser." });
+    const second = await rejectContribution(db, cast.actors.moderator, rejectData(id, "Trop tard pour refuser."));
     expect(second).toMatchObject({ ok: false, code: "CONFLICT" });
     expect((second as { message: string }).message).toMatch(/^Déjà décidé par Test .+ : publié\.$/);
   });
 
-  it("nobody moderates an item of a council they belong to, nor sees it in the queue", async () => {
+  it("nobody moderates an item of a council they belong to, nor sees it in the queue; other councils' items they do", async () => {
     const moderatorInA = await createUser(db, { isModerator: true });
     await db.insert(councilMemberships).values({ councilId: cast.councilA.id, userId: moderatorInA.id, role: "member" });
     const actor = await reload(db, moderatorInA.id);
     const id = await pendingOfA();
+    const ofB = await pendingOf("B");
     await expectRefusedUnchanged("memberOfA", () => approveContribution(db, actor, { id }));
-    await expectRefusedUnchanged("memberOfA", () => rejectContribution(db, actor, { id, reason: "Je refuse le mien." }));
+    await expectRefusedUnchanged("memberOfA", () => rejectContribution(db, actor, rejectData(id, "Je refuse le mien.")));
     const queue = await listPendingQueue(db, actor);
-    expect(queue.ok && queue.data.items.some((i) => i.id === id)).toBe(false);
-    expect(queue.ok && queue.data.councils.some((c) => c.id === cast.councilA.id)).toBe(false);
+    expect(queue.ok).toBe(true);
+    if (!queue.ok) return;
+    expect(queue.data.items.some((i) => i.id === ofB)).toBe(true);
+    expect(queue.data.items.some((i) => i.id === id)).toBe(false);
+    expect(queue.data.councils.some((c) => c.id === cast.councilB.id)).toBe(true);
+    expect(queue.data.councils.some((c) => c.id === cast.councilA.id)).toBe(false);
+    // The other councils' items they decide as any moderator.
+    expect(await approveContribution(db, actor, { id: ofB })).toMatchObject({ ok: true, data: { status: "published" } });
   });
 
   it("the queue is oldest first, with ages, and filters by council, fiche and kind", async () => {
@@ -124,17 +156,20 @@ describe("approve, reject and the queue, as each role", () => {
     expect(times).toEqual([...times].sort((x, y) => x - y));
     expect(all.data.items[0]).toMatchObject({ id: pId, ageHours: 50 });
     const byCouncil = await listPendingQueue(db, cast.actors.moderator, { councilId: cast.councilB.id });
-    expect(byCouncil.ok && byCouncil.data.items.map((i) => i.id)).toEqual([pId]);
+    if (!byCouncil.ok) throw new Error(byCouncil.message);
+    expect(byCouncil.data.items.map((i) => i.id)).toContain(pId);
+    expect(byCouncil.data.items.every((i) => i.council.id === cast.councilB.id)).toBe(true);
     const byAction = await listPendingQueue(db, cast.actors.moderator, { actionSlug: other.slug });
     expect(byAction.ok && byAction.data.items.map((i) => i.id)).toEqual([pId]);
     const byKind = await listPendingQueue(db, cast.actors.moderator, { kind: "feedback" });
-    expect(byKind.ok && byKind.data.items.map((i) => i.id)).toContain(a);
-    expect(byKind.ok && byKind.data.items.map((i) => i.id)).not.toContain(pId);
+    if (!byKind.ok) throw new Error(byKind.message);
+    expect(byKind.data.items.map((i) => i.id)).toContain(a);
+    expect(byKind.data.items.map((i) => i.id)).not.toContain(pId);
   });
 
   it("the council sees the rejection reason of its own items", async () => {
     const id = await pendingOfA();
-    await rejectContribution(db, cast.actors.moderator, { id, reason: "Merci de préciser le lieu." });
+    await rejectContribution(db, cast.actors.moderator, rejectData(id, "Merci de préciser le lieu."));
     const list = await listCouncilContributions(db, cast.actors.memberOfA, cast.councilA.slug);
     expect(list.ok && list.data.items.find((i) => i.id === id)).toMatchObject({ status: "rejected", rejectionReason: "Merci de préciser le lieu." });
   });
@@ -178,7 +213,7 @@ describe.runIf(onPostgres)("two moderators at once (PostgreSQL)", () => {
     const results = await Promise.all(
       ids.flatMap((id) => [
         approveContribution(db, cast.actors.moderator, { id }),
-        rejectContribution(db, moderatorTwo, { id, reason: "Refus concurrent." }),
+        rejectContribution(db, moderatorTwo, rejectData(id, "Refus concurrent.")),
       ]),
     );
     const wins = results.filter((r) => r.ok).length;

@@ -3,6 +3,7 @@ import { expect } from "vitest";
 import type { Db } from "@/db/client";
 import { auditLog, contributionReports, contributions, moderationReasonTemplates, notifications } from "@/db/schema";
 import type { ActionResult } from "@/lib/action-result";
+import type { BulkDecisionData, HideData, RejectData } from "@/lib/validation/contribution";
 import type { MatrixRole } from "../support/actors";
 import { refusalCode } from "./contributions-helpers";
 
@@ -25,3 +26,11 @@ export async function expectRefusedUnchanged(db: Db, role: MatrixRole, call: () 
   expect(result).toMatchObject({ ok: false, code });
   expect(await snapshotModerationTables(db)).toEqual(before);
 }
+
+/*
+ * The typed data the moderation forms' schemas give (lib/validation/contribution.ts), for tests
+ * that call the server functions directly: no template, not from the reports tab, unless said.
+ */
+export const rejectData = (id: number, reason: string | null, more: Partial<RejectData> = {}): RejectData => ({ id, reason, templateId: null, ...more });
+export const hideData = (id: number, reason: string | null, more: Partial<HideData> = {}): HideData => ({ id, reason, templateId: null, fromReports: false, ...more });
+export const bulkData = (ids: number[], decision: BulkDecisionData["decision"], reason: string | null = null): BulkDecisionData => ({ ids, decision, reason, templateId: null });

@@ -2,12 +2,18 @@ import { asc, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database, Db } from "@/db/client";
 import { notificationPreferences, notifications } from "@/db/schema";
-import { memberNotificationKinds, moderatorNotificationKinds, type NotificationKindName } from "@/lib/validation/settings";
+import {
+  memberNotificationKinds,
+  moderatorNotificationKinds,
+  notificationPreferencesSchema,
+  type NotificationKindName,
+} from "@/lib/validation/settings";
 import { loadAttention } from "@/server/account/attention";
 import { listMyNotifications, markAllNotificationsRead, NOTIFICATIONS_PAGE_SIZE, openNotification, safeNotificationLink } from "@/server/notifications/inbox";
 import { getNotificationPreferences, setNotificationPreferences } from "@/server/notifications/preferences";
 import { createCast, matrixRoles, type Cast } from "../support/actors";
 import { auditCount } from "../support/db-snapshot";
+import { submitForm } from "../support/forms";
 import { createTestDatabase, type TestDatabase } from "../support/test-database";
 import { refusalCode } from "./contributions-helpers";
 import { notify } from "./notifications-helpers";
@@ -49,13 +55,15 @@ describe("my notifications", () => {
     expect(page1.data.rows[0]!.message).toBe("Notification 23");
     expect(page1.data.rows.every((r) => !r.read)).toBe(true);
     const page2 = await listMyNotifications(db, me, { page: "2" });
-    expect(page2.ok && page2.data.rows.map((r) => r.message)).toEqual(["Notification 3", "Notification 2", "Notification 1"]);
+    expect(page2.ok).toBe(true);
+    if (!page2.ok) return;
+    expect(page2.data.rows.map((r) => r.message)).toEqual(["Notification 3", "Notification 2", "Notification 1"]);
     // Odd pages fall back to a real one.
     const odd = await listMyNotifications(db, me, { page: "99" });
     expect(odd.ok && odd.data.page).toBe(2);
     const junk = await listMyNotifications(db, me, { page: "-1'; drop table users" });
     expect(junk.ok && junk.data.page).toBe(1);
-    expect(page1.data.rows.concat(page2.ok ? page2.data.rows : []).some((r) => r.message === "Celle d'un autre")).toBe(false);
+    expect(page1.data.rows.concat(page2.data.rows).some((r) => r.message === "Celle d'un autre")).toBe(false);
 
     expect(await listMyNotifications(db, null, {})).toMatchObject({ ok: false, code: "UNAUTHENTICATED" });
   });
@@ -116,6 +124,9 @@ describe("email preferences, as each role", () => {
     moderator: moderatorNotificationKinds,
     official: [],
     admin: [],
+    // Staff who are members of A get both: their council's news, and the moderation's.
+    moderatorOfA: [...memberNotificationKinds, ...moderatorNotificationKinds],
+    officialOfA: memberNotificationKinds,
   };
   for (const role of matrixRoles) {
     it(`${role}: ${role in expected ? `sees ${expected[role]!.length} kinds, saves their own only, no journal row` : "refused, nothing changes"}`, async () => {
@@ -148,8 +159,11 @@ describe("email preferences, as each role", () => {
 
   it("refuses unknown kinds with a French message and changes nothing", async () => {
     const before = await snapshot();
-    const result = await setNotificationPreferences(db, cast.actors.memberOfA, { email: ["contribution_approved", "<script>" as never] });
-    expect(result).toMatchObject({ ok: false, code: "VALIDATION_FAILED" });
+    const actor = cast.actors.memberOfA;
+    const result = await submitForm(db, actor, notificationPreferencesSchema, { email: ["contribution_approved", "<script>"] }, (input) =>
+      setNotificationPreferences(db, actor, input),
+    );
+    expect(result).toMatchObject({ ok: false, code: "VALIDATION_FAILED", fieldErrors: { "email.1": ["Type de notification inconnu."] } });
     expect(await snapshot()).toEqual(before);
   });
 });

@@ -4,16 +4,14 @@ import type { Database } from "@/db/client";
 import { createAction, createCouncil, createMeeting } from "@/db/factories";
 import { countQueries } from "@/db/query-count";
 import * as schema from "@/db/schema";
-import { recordProgressReport } from "@/server/plan/record-progress-report";
 import { getPublicCouncil } from "@/server/councils/get-public-council";
-import {
-  loadActionContributionsPage,
-  loadActionPage,
-  loadCouncils,
-  loadDemarchePage,
-  loadPlanOverview,
-  loadThemePage,
-} from "@/server/plan/queries";
+import { loadActionChoices } from "@/server/plan/load-action-choices";
+import { loadActionContributionsPage } from "@/server/plan/load-action-contributions-page";
+import { loadActionPage } from "@/server/plan/load-action-page";
+import { loadCouncils } from "@/server/plan/load-councils";
+import { loadDemarchePage } from "@/server/plan/load-demarche-page";
+import { loadPlanOverview } from "@/server/plan/load-plan-overview";
+import { loadThemePage } from "@/server/plan/load-theme-page";
 import { createTestDatabase, type TestDatabase } from "../support/test-database";
 import { insertItem } from "./answers-helpers";
 
@@ -112,39 +110,14 @@ describe("public plan queries", () => {
     expect(before).toEqual({ home: expect.any(Number), theme: 5, fiche: 11, ficheContributions: 5, council: 5 });
     expect(before.home).toBeLessThanOrEqual(7);
   });
-});
 
-describe("recording a progress report (server layer)", () => {
-  it("publishes the report and applies its status and progress to the fiche", async () => {
-    const action = await createAction(database.db, { themeSlug: "habitat-cadre-de-vie" });
-    const result = await recordProgressReport(
-      { actionSlug: action.slug, title: "Deuxième point d'étape", body: "Travaux terminés.", reportedOn: "2026-03-02", status: "done", progress: 100 },
-      database.db,
-    );
-    expect(result.ok).toBe(true);
-    const page = await loadActionPage(action.slug, database.db);
-    expect(page!.action).toMatchObject({ status: "done", progress: 100 });
-    expect(page!.reports[0]).toMatchObject({ title: "Deuxième point d'étape", reportedOn: "2026-03-02" });
-    const theme = await loadThemePage("habitat-cadre-de-vie", database.db);
-    expect(theme!.theme.progress).toBe(100);
-  });
-
-  it("refuses bad input with French messages and writes nothing", async () => {
-    const action = await createAction(database.db);
-    const result = await recordProgressReport(
-      { actionSlug: action.slug, title: "  ", body: "x", progress: 140 },
-      database.db,
-    );
-    expect(result).toMatchObject({ ok: false, code: "VALIDATION_FAILED" });
-    if (result.ok || result.code !== "VALIDATION_FAILED") throw new Error("unreachable");
-    expect(result.fieldErrors.title).toEqual(["Donnez un titre au point d'étape."]);
-    expect(result.fieldErrors.progress).toEqual(["L'avancement ne peut pas dépasser 100 %."]);
-    const reports = await database.db.select().from(schema.progressReports).where(eq(schema.progressReports.actionId, action.id));
-    expect(reports).toHaveLength(0);
-  });
-
-  it("answers ACTION_NOT_FOUND for an unknown fiche", async () => {
-    const result = await recordProgressReport({ actionSlug: "n-existe-pas", title: "T", body: "B" }, database.db);
-    expect(result).toEqual({ ok: false, code: "ACTION_NOT_FOUND" });
+  it("the contribution form's fiches: each fiche once, in the home page's order, in one query", async () => {
+    const overview = await loadPlanOverview(database.db);
+    const fromHome = new Map<string, string>();
+    for (const t of overview!.themes) for (const a of t.actions) if (!fromHome.has(a.slug)) fromHome.set(a.slug, a.title);
+    const { result: choices, queries } = await countQueries(() => loadActionChoices(database.db));
+    expect(choices).toEqual([...fromHome].map(([slug, title]) => ({ slug, title })));
+    expect(choices.length).toBe(overview!.actionCount);
+    expect(queries).toBe(1);
   });
 });

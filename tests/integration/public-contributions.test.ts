@@ -4,14 +4,12 @@ import type { Database, Db } from "@/db/client";
 import { createAction, createCouncil } from "@/db/factories";
 import { contributionAnswers, contributions, contributionSupports } from "@/db/schema";
 import { getPublicCouncil, getPublicCouncilContributions } from "@/server/councils/get-public-council";
-import {
-  CONTRIBUTIONS_PER_PAGE,
-  loadActionContributionsPage,
-  loadActionPage,
-  loadCouncils,
-  loadPlanOverview,
-  loadThemePage,
-} from "@/server/plan/queries";
+import { loadActionContributionsPage } from "@/server/plan/load-action-contributions-page";
+import { loadActionPage } from "@/server/plan/load-action-page";
+import { loadCouncils } from "@/server/plan/load-councils";
+import { loadPlanOverview } from "@/server/plan/load-plan-overview";
+import { CONTRIBUTIONS_PER_PAGE } from "@/server/plan/load-published-contributions";
+import { loadThemePage } from "@/server/plan/load-theme-page";
 import { createCast, type Cast } from "../support/actors";
 import { createTestDatabase, type TestDatabase } from "../support/test-database";
 import { insertItem } from "./answers-helpers";

@@ -3,25 +3,28 @@ import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database, Db } from "@/db/client";
 import { createAction } from "@/db/factories";
-import { auditLog, contributionReports, contributions, councilMemberships, notifications, platformSettings } from "@/db/schema";
+import { auditLog, contributionReports, contributions, notifications, platformSettings } from "@/db/schema";
 import type { ActionResult } from "@/lib/action-result";
 import { createDraft } from "@/server/contributions/create-draft";
 import { submitContribution } from "@/server/contributions/submit-contribution";
 import { approveContribution } from "@/server/moderation/decide";
 import { hideContribution } from "@/server/moderation/hide";
 import { listReportedQueue, loadModerationCounts } from "@/server/moderation/lists";
-import { loadActionPage } from "@/server/plan/queries";
+import { loadActionPage } from "@/server/plan/load-action-page";
 import { loadReportable, reportContribution } from "@/server/reports/report-contribution";
 import { keepPublished } from "@/server/reports/review";
 import { createCast, createUser, matrixRoles, reload, type Cast, type MatrixRole } from "../support/actors";
 import { auditCount, lastAudit } from "../support/db-snapshot";
 import { createTestDatabase, onPostgres, type TestDatabase } from "../support/test-database";
-import { expectRefusedUnchanged as expectRefused } from "./moderation-helpers";
+import { reportSchema } from "@/lib/validation/contribution";
+import { submitForm } from "../support/forms";
+import { expectRefusedUnchanged as expectRefused, hideData } from "./moderation-helpers";
 import { feedbackInput, refusalCode, setStatus } from "./contributions-helpers";
 
 /*
  * Reports of published items: anyone signed in, once per person; after N open reports the item
- * is hidden until a moderator reviews it (keeps it published or hides it). As each of the 8 roles;
+ * is hidden until a moderator reviews it (keeps it published or hides it). As each role of the
+ * matrix (a moderator who belongs to council A reviews the other councils' reports, never A's);
  * the threshold crossed by concurrent reports on PostgreSQL.
  */
 let testDb: TestDatabase;
@@ -40,14 +43,16 @@ afterAll(() => testDb.drop());
 
 const expectRefusedUnchanged = (role: MatrixRole, call: () => Promise<ActionResult<unknown>>, code?: string) => expectRefused(db, role, call, code);
 
-async function publishedOfA(body?: string) {
-  const draft = await createDraft(db, cast.actors.memberOfA, feedbackInput(cast.councilA.id, actionSlug, body));
+async function publishedOf(council: "A" | "B", body?: string) {
+  const [author, councilId] = council === "A" ? [cast.actors.memberOfA, cast.councilA.id] : [cast.actors.memberOfB, cast.councilB.id];
+  const draft = await createDraft(db, author, feedbackInput(councilId, actionSlug, body));
   if (!draft.ok) throw new Error(draft.message);
-  await submitContribution(db, cast.actors.memberOfA, { id: draft.data.id });
+  await submitContribution(db, author, { id: draft.data.id });
   const approved = await approveContribution(db, cast.actors.moderator, { id: draft.data.id });
   if (!approved.ok) throw new Error(approved.message);
   return draft.data.id;
 }
+const publishedOfA = (body?: string) => publishedOf("A", body);
 
 async function reporters(n: number) {
   const people = [];
@@ -56,7 +61,8 @@ async function reporters(n: number) {
 }
 
 const row = async (id: number) => (await db.select().from(contributions).where(eq(contributions.id, id)))[0]!;
-const signedIn: MatrixRole[] = ["memberOfA", "referentOfA", "memberOfB", "moderator", "official", "admin"];
+/** Anyone signed in reports what the public sees, also staff about their own council's items. */
+const signedIn: MatrixRole[] = ["memberOfA", "referentOfA", "memberOfB", "moderator", "official", "admin", "moderatorOfA", "officialOfA"];
 
 describe("reporting, as each role", () => {
   for (const role of matrixRoles) {
@@ -84,9 +90,19 @@ describe("reporting, as each role", () => {
       expect(await loadReportable(db, cast.actors.memberOfB, id)).toMatchObject({ ok: false, code: "NOT_FOUND" });
     }
     const id = await publishedOfA();
-    const empty = await reportContribution(db, cast.actors.memberOfB, { id, reason: "  " });
-    expect(empty).toMatchObject({ ok: false, code: "VALIDATION_FAILED" });
-    expect((empty as { fieldErrors: Record<string, string[]> }).fieldErrors.reason?.[0]).toMatch(/ce qui pose problème/);
+    const send = (reason: string) =>
+      submitForm(db, cast.actors.memberOfB, reportSchema, { id: String(id), reason }, (input) => reportContribution(db, cast.actors.memberOfB, input));
+    await expectRefusedUnchanged("memberOfB", () => send("  "), "VALIDATION_FAILED");
+    const empty = await send("  ");
+    expect(empty.ok ? undefined : empty.fieldErrors?.reason).toEqual(["Dites en quelques mots ce qui pose problème."]);
+    const short = await send("Bof");
+    expect(short.ok ? undefined : short.fieldErrors?.reason).toEqual(["La raison du signalement doit faire au moins 5 caractères."]);
+    const tooLong = await send("😡".repeat(1001));
+    expect(tooLong.ok ? undefined : tooLong.fieldErrors?.reason).toEqual(["La raison du signalement ne peut pas dépasser 1000 caractères."]);
+    const badId = await submitForm(db, cast.actors.memberOfB, reportSchema, { id: "2147483648", reason: "Ce texte pose problème." }, (input) =>
+      reportContribution(db, cast.actors.memberOfB, input),
+    );
+    expect(badId).toMatchObject({ ok: false, code: "VALIDATION_FAILED", fieldErrors: { id: ["Contribution introuvable."] } });
   });
 });
 
@@ -161,7 +177,7 @@ describe("reviewing reports, as each role", () => {
 
     it(`${role} ${allowed ? "may" : "may not"} hide a reported item for good`, async () => {
       const id = await autoHiddenOfA();
-      const input = { id, reason: "Propos injurieux, confirmé après examen." };
+      const input = hideData(id, "Propos injurieux, confirmé après examen.", { fromReports: true });
       if (!allowed) return expectRefusedUnchanged(role, () => hideContribution(db, cast.actors[role], input));
       expect((await hideContribution(db, cast.actors[role], input)).ok).toBe(true);
       expect(await row(id)).toMatchObject({ status: "hidden", hiddenById: cast.userIds.moderator, hiddenReason: input.reason, reviewRequired: false });
@@ -189,14 +205,21 @@ describe("reviewing reports, as each role", () => {
     const counts = await loadModerationCounts(db, cast.actors.moderator!);
     expect(counts.reported).toBe(again.ok ? again.data.length : -1);
 
-    const insider = await createUser(db, { isModerator: true });
-    await db.insert(councilMemberships).values({ councilId: cast.councilA.id, userId: insider.id, role: "member" });
-    const actor = await reload(db, insider.id);
+    // A moderator who belongs to council A: the other councils' reports, never A's.
+    const ofB = await publishedOf("B");
+    await reportContribution(db, person!, { id: ofB, reason: "Un signalement sur le conseil B." });
+    const actor = cast.actors.moderatorOfA;
     const theirs = await listReportedQueue(db, actor);
-    expect(theirs.ok && theirs.data.some((i) => i.id === id || i.id === hidden)).toBe(false);
-    await expectRefusedUnchanged("memberOfA", () => keepPublished(db, actor, { id }));
+    expect(theirs.ok).toBe(true);
+    if (!theirs.ok) return;
+    expect(theirs.data.some((i) => i.id === ofB)).toBe(true);
+    expect(theirs.data.some((i) => i.id === id || i.id === hidden)).toBe(false);
+    expect((await loadModerationCounts(db, actor!)).reported).toBe(theirs.data.length);
+    await expectRefusedUnchanged("moderatorOfA", () => keepPublished(db, actor, { id }));
+    await expectRefusedUnchanged("moderatorOfA", () => hideContribution(db, actor, hideData(hidden, "Je masque celui de mon conseil.", { fromReports: true })));
+    expect(await keepPublished(db, actor, { id: ofB })).toMatchObject({ ok: true, data: { republished: false } });
     for (const role of matrixRoles) {
-      if (role !== "moderator") expect(await listReportedQueue(db, cast.actors[role])).toMatchObject({ ok: false, code: refusalCode(role) });
+      if (role !== "moderator" && role !== "moderatorOfA") expect(await listReportedQueue(db, cast.actors[role])).toMatchObject({ ok: false, code: refusalCode(role) });
     }
   });
 });
@@ -231,7 +254,7 @@ describe.runIf(onPostgres)("races (PostgreSQL)", () => {
       const id = await autoHiddenOfA();
       const results = await Promise.all([
         keepPublished(db, cast.actors.moderator, { id }),
-        round % 2 === 0 ? keepPublished(db, moderatorTwo, { id }) : hideContribution(db, moderatorTwo, { id, reason: "Masqué pendant l'examen.", fromReports: true }),
+        round % 2 === 0 ? keepPublished(db, moderatorTwo, { id }) : hideContribution(db, moderatorTwo, hideData(id, "Masqué pendant l'examen.", { fromReports: true })),
       ]);
       expect(results.filter((r) => r.ok)).toHaveLength(1);
       const audit = await db

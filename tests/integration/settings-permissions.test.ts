@@ -5,7 +5,7 @@ import { auditLog, councils, platformSettings } from "@/db/schema";
 import { can } from "@/lib/permissions";
 import { getCouncilSettings, updateSubmissionPolicy } from "@/server/councils/update-submission-policy";
 import { getPlatformSettings } from "@/server/settings/platform-settings";
-import { platformSettingsSchema } from "@/lib/validation/settings";
+import { platformSettingsSchema, submissionPolicySchema } from "@/lib/validation/settings";
 import { updatePlatformSettings } from "@/server/settings/update-platform-settings";
 import { submitForm } from "../support/forms";
 import { createCast, matrixRoles, type Cast, type MatrixRole } from "../support/actors";
@@ -144,7 +144,7 @@ describe("a council's submission policy, as each role", () => {
       }
       expect(await getCouncilSettings(db, cast.actors[role], cast.councilA.slug)).toMatchObject({ ok: true, data: { submissionPolicy: current!.policy } });
       const audits = await auditCount(db);
-      expect(await updateSubmissionPolicy(db, cast.actors[role], { councilId: String(cast.councilA.id), policy: next })).toMatchObject({
+      expect(await updateSubmissionPolicy(db, cast.actors[role], { councilId: cast.councilA.id, policy: next })).toMatchObject({
         ok: true,
         data: { policy: next, changed: true },
       });
@@ -171,9 +171,15 @@ describe("a council's submission policy, as each role", () => {
       ok: false,
       code: "FORBIDDEN",
     });
-    const bad = await updateSubmissionPolicy(db, cast.actors.admin, { councilId: cast.councilA.id, policy: "everyone" as never });
-    expect(bad).toMatchObject({ ok: false, code: "VALIDATION_FAILED" });
-    expect((bad as { fieldErrors: Record<string, string[]> }).fieldErrors.policy?.[0]).toBe("Choisissez qui peut soumettre une contribution à la modération.");
+    const admin = cast.actors.admin;
+    const sendPolicy = (values: Record<string, string | undefined>) =>
+      submitForm(db, admin, submissionPolicySchema, values, (input) => updateSubmissionPolicy(db, admin, input));
+    expect(await sendPolicy({ councilId: String(cast.councilA.id), policy: "everyone" })).toMatchObject({
+      ok: false,
+      code: "VALIDATION_FAILED",
+      fieldErrors: { policy: ["Choisissez qui peut soumettre une contribution à la modération."] },
+    });
+    expect(await sendPolicy({ councilId: "2147483648", policy: "referents_only" })).toMatchObject({ fieldErrors: { councilId: ["Conseil invalide."] } });
     expect(await snapshot()).toEqual(before);
     await db.update(councils).set({ archivedAt: new Date() }).where(eq(councils.id, cast.councilB.id));
     expect(await updateSubmissionPolicy(db, cast.actors.admin, { councilId: cast.councilB.id, policy: "referents_only" })).toMatchObject({

@@ -5,9 +5,11 @@ import { createAction, createCouncil } from "@/db/factories";
 import { auditLog, contributionSupports, councilMemberships, notifications } from "@/db/schema";
 import type { ActionResult } from "@/lib/action-result";
 import { can } from "@/lib/permissions";
+import { supportSchema } from "@/lib/validation/contribution";
 import { getSupportChoice, supportProposal } from "@/server/supports/support-proposal";
-import { loadActionPage } from "@/server/plan/queries";
+import { loadActionPage } from "@/server/plan/load-action-page";
 import { createCast, createUser, matrixRoles, reload, type Cast, type MatrixRole } from "../support/actors";
+import { submitForm } from "../support/forms";
 import { createTestDatabase, onPostgres, type TestDatabase } from "../support/test-database";
 import { refusalCode } from "./contributions-helpers";
 import { expectRefusedUnchanged as expectUnchanged, insertItem, snapshotAnswerTables } from "./answers-helpers";
@@ -33,8 +35,15 @@ afterAll(() => testDb.drop());
 
 const expectRefusedUnchanged = (call: () => Promise<ActionResult<unknown>>, code: string) => expectUnchanged(db, call, code);
 
+/** Council A's members, whatever else they are (staff who belong to it too). */
+const membersOfA = ["memberOfA", "referentOfA", "moderatorOfA", "officialOfA"] as const satisfies MatrixRole[];
+const isMemberOfA = (role: MatrixRole) => (membersOfA as readonly MatrixRole[]).includes(role);
+
 /** The council each role would speak for: its own, or council B for people without a council. */
-const councilOf = (role: MatrixRole) => (role === "memberOfA" || role === "referentOfA" ? cast.councilA.id : cast.councilB.id);
+const councilOf = (role: MatrixRole) => (isMemberOfA(role) ? cast.councilA.id : cast.councilB.id);
+
+/** Who a proposal of council A notifies: its active members. */
+const notifiedOfA = () => new Set(membersOfA.map((role) => cast.userIds[role]));
 
 describe("supportProposal, as each role, on a published proposal of council A", () => {
   for (const role of matrixRoles) {
@@ -63,7 +72,34 @@ describe("supportProposal, as each role, on a published proposal of council A", 
     expect(result).toMatchObject({ ok: false, code: "FORBIDDEN", message: expect.stringMatching(/proposition de votre conseil/) });
     expect(await snapshotAnswerTables(db)).toEqual(before);
     const choice = await getSupportChoice(db, cast.actors.memberOfA, id);
-    expect(choice.ok && choice.data.councils).toEqual([{ id: cast.councilA.id, name: expect.any(String), own: true, supportedAt: null }]);
+    expect(choice.ok).toBe(true);
+    if (!choice.ok) return;
+    expect(choice.data.councils).toEqual([{ id: cast.councilA.id, name: expect.any(String), own: true, supportedAt: null }]);
+  });
+
+  it("staff who are members of council A support council B's proposals in A's name, not in a council they are not in", async () => {
+    for (const role of ["moderatorOfA", "officialOfA"] as const) {
+      const id = await insertItem(db, cast.councilB.id, actionSlug);
+      await expectRefusedUnchanged(() => supportProposal(db, cast.actors[role], { contributionId: id, councilId: cast.councilB.id }), "FORBIDDEN");
+      const result = await supportProposal(db, cast.actors[role], { contributionId: id, councilId: cast.councilA.id });
+      expect(result).toMatchObject({ ok: true, data: { added: true, councilId: cast.councilA.id } });
+      const choice = await getSupportChoice(db, cast.actors[role], id);
+      expect(choice.ok).toBe(true);
+      if (!choice.ok) return;
+      expect(choice.data.councils).toEqual([{ id: cast.councilA.id, name: expect.any(String), own: false, supportedAt: expect.any(Date) }]);
+    }
+  });
+
+  it("the form's hidden inputs that are not ids: refused in French, nothing written", async () => {
+    const id = await insertItem(db, cast.councilA.id, actionSlug);
+    const before = await snapshotAnswerTables(db);
+    const send = (contributionId: string, councilId: string) =>
+      submitForm(db, cast.actors.memberOfB, supportSchema, { contributionId, councilId }, (input) => supportProposal(db, cast.actors.memberOfB, input));
+    const refused = await send("abc", String(cast.councilB.id));
+    expect(refused).toMatchObject({ ok: false, code: "VALIDATION_FAILED", fieldErrors: { contributionId: ["Proposition introuvable : rechargez la page."] } });
+    expect(await send(String(id), "2147483648")).toMatchObject({ ok: false, code: "VALIDATION_FAILED", fieldErrors: { councilId: ["Choisissez un conseil."] } });
+    expect(await snapshotAnswerTables(db)).toEqual(before);
+    expect(await send(String(id), String(cast.councilB.id))).toMatchObject({ ok: true, data: { added: true } });
   });
 
   it("avis, drafts, pending, rejected and hidden items cannot be supported", async () => {
@@ -90,7 +126,9 @@ describe("a support", () => {
     expect(second).toMatchObject({ ok: true, data: { added: false }, message: expect.stringMatching(/soutenait déjà/) });
     expect(await snapshotAnswerTables(db)).toEqual(before);
     const choice = await getSupportChoice(db, cast.actors.memberOfB, id);
-    expect(choice.ok && choice.data).toMatchObject({ supportCount: 1, councils: [{ id: cast.councilB.id, own: false, supportedAt: expect.any(Date) }] });
+    expect(choice.ok).toBe(true);
+    if (!choice.ok) return;
+    expect(choice.data).toMatchObject({ supportCount: 1, councils: [{ id: cast.councilB.id, own: false, supportedAt: expect.any(Date) }] });
   });
 
   it("notifies the proposing council's members, and the public count names the supporting councils", async () => {
@@ -102,7 +140,7 @@ describe("a support", () => {
     await supportProposal(db, cast.actors.memberOfB, { contributionId: id, councilId: cast.councilB.id });
     await supportProposal(db, await reload(db, thirdMember.id), { contributionId: id, councilId: third.id });
     const rows = await db.select().from(notifications).where(and(eq(notifications.contributionId, id), eq(notifications.kind, "contribution_supported")));
-    expect(new Set(rows.map((r) => r.userId))).toEqual(new Set([cast.userIds.memberOfA, cast.userIds.referentOfA]));
+    expect(new Set(rows.map((r) => r.userId))).toEqual(notifiedOfA());
     expect(rows.map((r) => r.message)).toContain("Le Conseil des Trois Ponts soutient votre proposition « Un jardin partagé ».");
     expect(rows.every((r) => r.link === `/fiches/${fiche.slug}#contribution-${id}`)).toBe(true);
     const page = await loadActionPage(fiche.slug, db);
@@ -124,6 +162,7 @@ describe.runIf(onPostgres)("supports at once (PostgreSQL)", () => {
     expect(await db.select().from(contributionSupports).where(eq(contributionSupports.contributionId, id))).toHaveLength(1);
     expect(await db.select().from(auditLog).where(and(eq(auditLog.action, "contribution.support"), eq(auditLog.targetId, String(id))))).toHaveLength(1);
     const notified = await db.select().from(notifications).where(and(eq(notifications.contributionId, id), eq(notifications.kind, "contribution_supported")));
-    expect(notified).toHaveLength(2);
+    expect(new Set(notified.map((r) => r.userId))).toEqual(notifiedOfA());
+    expect(notified).toHaveLength(membersOfA.length);
   });
 });

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { AdminNav } from "@/components/admin/admin-nav";
 import { Badge, memberCountText } from "@/components/admin/badges";
-import { CouncilForm } from "@/components/admin/council-form";
+import { CreateCouncilForm } from "@/components/admin/council-form";
 import { Container } from "@/components/ui/container";
 import { DemoMarker } from "@/components/ui/demo-marker";
 import { PageHeading } from "@/components/ui/page-heading";
@@ -67,7 +67,7 @@ export default async function AdminCouncilsPage() {
 
       <Section id="creer" title="Créer un conseil">
         <div className="max-w-2xl">
-          <CouncilForm mode="create" action={createCouncilAction} />
+          <CreateCouncilForm action={createCouncilAction} />
         </div>
       </Section>
     </Container>

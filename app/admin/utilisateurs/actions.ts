@@ -1,59 +1,41 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { fail, unauthenticated, type ActionResult } from "@/lib/action-result";
-import { fieldErrorsOf, changeRolesSchema, inviteStaffSchema, userStatusSchema } from "@/lib/validation/admin";
-import { getActor } from "@/server/auth/actor";
+import { changeRolesSchema, inviteStaffSchema, userStatusFormSchema } from "@/lib/validation/admin";
+import { formAction } from "@/server/form-action";
 import { changeRoles } from "@/server/users/change-roles";
 import { deactivateUser } from "@/server/users/deactivate-user";
 import { inviteStaff } from "@/server/users/invite-staff";
 import { reactivateUser } from "@/server/users/reactivate-user";
-import { getDb } from "@/server/db";
 
 /*
- * Thin server actions: parse with the form's schema, find who is asking, let the server layer
- * decide and write, refresh the admin pages. Anyone can POST to an action: every check is in server/.
+ * The user administration's forms. Anyone can POST to an action: the server functions decide
+ * (administrators only, never on oneself, never the last administrator) and write the journal.
  */
-const invalidInput = (error: Parameters<typeof fieldErrorsOf>[0]) => fail("VALIDATION_FAILED", "Certains champs sont à corriger.", fieldErrorsOf(error));
 
-export async function inviteStaffAction(input: unknown): Promise<ActionResult<{ email: string }>> {
-  const parsed = inviteStaffSchema.safeParse(input);
-  if (!parsed.success) return invalidInput(parsed.error);
-  const actor = await getActor();
-  if (!actor) return unauthenticated();
-  const result = await inviteStaff(await getDb(), actor, parsed.data);
-  if (!result.ok) return result;
-  revalidatePath("/admin/utilisateurs");
-  return { ok: true, data: { email: result.data.email }, message: result.message };
-}
+export const inviteStaffAction = formAction({
+  schema: inviteStaffSchema,
+  permission: "user.invite_staff",
+  run: (input, { db, actor }) => inviteStaff(db, actor, input),
+  done: () => {
+    revalidatePath("/admin/utilisateurs");
+  },
+});
 
-export async function changeRolesAction(input: unknown): Promise<ActionResult<{ changed: boolean }>> {
-  const parsed = changeRolesSchema.safeParse(input);
-  if (!parsed.success) return invalidInput(parsed.error);
-  const actor = await getActor();
-  if (!actor) return unauthenticated();
-  const result = await changeRoles(await getDb(), actor, parsed.data);
-  if (!result.ok) return result;
-  revalidatePath("/admin/utilisateurs", "layout");
-  return { ok: true, data: { changed: result.data.changed }, message: result.message };
-}
+export const changeRolesAction = formAction({
+  schema: changeRolesSchema,
+  permission: "user.roles.change",
+  run: (input, { db, actor }) => changeRoles(db, actor, input),
+  done: (data) => {
+    if (data.changed) revalidatePath("/admin/utilisateurs", "layout");
+  },
+});
 
-export async function deactivateUserAction(input: unknown): Promise<ActionResult<{ userId: number }>> {
-  const parsed = userStatusSchema.safeParse(input);
-  if (!parsed.success) return invalidInput(parsed.error);
-  const actor = await getActor();
-  if (!actor) return unauthenticated();
-  const result = await deactivateUser(await getDb(), actor, parsed.data);
-  if (result.ok) revalidatePath("/admin/utilisateurs", "layout");
-  return result;
-}
-
-export async function reactivateUserAction(input: unknown): Promise<ActionResult<{ userId: number }>> {
-  const parsed = userStatusSchema.safeParse(input);
-  if (!parsed.success) return invalidInput(parsed.error);
-  const actor = await getActor();
-  if (!actor) return unauthenticated();
-  const result = await reactivateUser(await getDb(), actor, parsed.data);
-  if (result.ok) revalidatePath("/admin/utilisateurs", "layout");
-  return result;
-}
+/** Deactivate or reactivate an account: one form, whose hidden `change` says which. */
+export const setUserStatusAction = formAction({
+  schema: userStatusFormSchema,
+  run: (input, { db, actor }) => (input.change === "deactivate" ? deactivateUser : reactivateUser)(db, actor, input),
+  done: () => {
+    revalidatePath("/admin/utilisateurs", "layout");
+  },
+});

@@ -34,7 +34,7 @@ export default async function UsersPage({ searchParams }: { searchParams: Search
   const params = await searchParams;
   const search = first(params.recherche) ?? "";
   const actor = await requireAdminPage(`/admin/utilisateurs${search ? `?recherche=${encodeURIComponent(search)}` : ""}`);
-  const result = await listUsers(await getDb(), actor, { search, page: first(params.page) as unknown as number });
+  const result = await listUsers(await getDb(), actor, { search, page: first(params.page) });
   if (!result.ok) throw new Error(result.message);
   const list = result.data;
 

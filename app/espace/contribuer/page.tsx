@@ -3,6 +3,7 @@ import { redirect } from "next/navigation";
 import { Container } from "@/components/ui/container";
 import { PageHeading } from "@/components/ui/page-heading";
 import { TextLink } from "@/components/ui/text-link";
+import { slug } from "@/lib/validation/fields";
 import { requireActor } from "@/server/auth/actor";
 import { listMyCouncils } from "@/server/councils/list-my-councils";
 import { getDb } from "@/server/db";
@@ -17,7 +18,8 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
  */
 export default async function ContributePage({ searchParams }: Props) {
   const query = await searchParams;
-  const fiche = typeof query.fiche === "string" ? query.fiche : "";
+  // A fiche's slug from the address, or none (the form then asks which fiche).
+  const fiche = slug().catch("").parse(query.fiche);
   const suffix = fiche ? `&fiche=${encodeURIComponent(fiche)}` : "";
   const actor = await requireActor(`/espace/contribuer${fiche ? `?fiche=${encodeURIComponent(fiche)}` : ""}`);
   const result = await listMyCouncils(await getDb(), actor);

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { FormMessage, secondaryButtonClass } from "@/components/form/field";
+import { FormMessage } from "@/components/form/field";
 import { Pager } from "@/components/notifications/pager";
 import { Breadcrumb } from "@/components/ui/breadcrumb";
 import { Container } from "@/components/ui/container";
@@ -10,7 +10,7 @@ import { pluralize } from "@/lib/labels";
 import { requireActor } from "@/server/auth/actor";
 import { getDb } from "@/server/db";
 import { listMyNotifications } from "@/server/notifications/inbox";
-import { markAllReadAction } from "./actions";
+import { MarkAllReadForm } from "./mark-all-read-form";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Mes notifications", robots: { index: false } };
@@ -48,11 +48,7 @@ export default async function NotificationsPage({ searchParams }: Props) {
             : `${pluralize(list.total, "notification", "notifications")}, dont ${pluralize(list.unread, "non lue", "non lues")}${list.pageCount > 1 ? ` — page ${list.page} sur ${list.pageCount}` : ""}.`}
         </p>
         {list.unread > 0 ? (
-          <form action={markAllReadAction}>
-            <button type="submit" className={secondaryButtonClass}>
-              Tout marquer comme lu
-            </button>
-          </form>
+          <MarkAllReadForm />
         ) : null}
       </div>
 

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { getActionPage } from "@/server/plan/queries";
+import { getActionPage } from "@/server/plan/load-action-page";
 import { formatDay } from "@/lib/dates";
 import { sourceWordingText } from "@/lib/plan-text";
 import { DeadlineHistory, DeadlineInfo } from "@/components/progress/deadline-info";

@@ -1,15 +1,17 @@
 "use client";
 
-import { useActionState } from "react";
-import { buttonClass, FormMessage } from "@/components/form/field";
+import { buttonClass } from "@/components/form/field";
+import { FormStatus } from "@/components/form/form-status";
+import { useFormAction } from "@/components/form/use-form-action";
 import { acceptInvitationAsUserAction } from "./actions";
 
 /** « Accepter l'invitation » for the signed-in owner of the invited address. Works without JavaScript. */
 export function AcceptAsUserForm({ token }: { token: string }) {
-  const [state, formAction, pending] = useActionState(acceptInvitationAsUserAction.bind(null, token), null);
+  const { state, pending, formProps } = useFormAction({ action: acceptInvitationAsUserAction });
   return (
-    <form action={formAction} className="flex flex-col items-start gap-4">
-      {state && !state.ok ? <FormMessage kind="error">{state.message}</FormMessage> : null}
+    <form {...formProps} className="flex flex-col items-start gap-4" aria-label="Accepter l'invitation">
+      <FormStatus state={state} errorsOnly returnTo={`/invitation/${token}`} />
+      <input type="hidden" name="token" value={token} />
       <button type="submit" className={buttonClass} disabled={pending}>
         {pending ? "Un instant…" : "Accepter l'invitation"}
       </button>

@@ -1,43 +1,43 @@
 "use server";
 
-import { redirect } from "next/navigation";
-import { z } from "zod";
-import { getDb } from "@/server/db";
-import { fail, unauthenticated, type ActionResult } from "@/lib/action-result";
-import { acceptInvitationSchema } from "@/lib/validation/council";
-import { getActor } from "@/server/auth/actor";
+import { after } from "next/server";
+import { acceptInvitationAsUserSchema, acceptInvitationFormSchema } from "@/lib/validation/council";
 import { refreshPublicPages } from "@/server/cache";
+import { formAction, publicFormAction } from "@/server/form-action";
 import { acceptInvitation } from "@/server/invitations/accept-invitation";
 import { acceptInvitationAsUser } from "@/server/invitations/accept-invitation-as-user";
 
-/**
- * Creates the account of an invited person. A public endpoint: the link's token is the only
- * credential; the server layer checks it (under a row lock), the password rule and the list of
- * common passwords again.
- */
-export async function acceptInvitationAction(
-  token: unknown,
-  input: unknown,
-): Promise<ActionResult<{ email: string; councilSlug: string | null }>> {
-  const parsed = acceptInvitationSchema.safeParse(input);
-  if (!parsed.success) {
-    return fail("VALIDATION_FAILED", "Vérifiez les champs signalés.", z.flattenError(parsed.error).fieldErrors as Record<string, string[]>);
-  }
-  const result = await acceptInvitation(await getDb(), typeof token === "string" ? token : "", parsed.data);
-  // A council has one more member: its public page shows the count.
-  if (result.ok && result.data.councilSlug) refreshPublicPages();
-  return result;
-}
+/** Where a new account signs in when the browser could not do it itself (no JavaScript yet). */
+const SIGN_IN_AFTER_JOINING = `/connexion?callbackUrl=${encodeURIComponent("/espace?bienvenue=1")}`;
 
 /**
- * « Accepter l'invitation » for someone signed in with the invited address. A form action (works
- * without JavaScript): on success, straight to the council's space (or the signed-in space).
+ * Creates the account of an invited person. A public endpoint: the link's token (a hidden field)
+ * is the only credential; the server layer checks it under a row lock, and the list of common
+ * passwords. Neither the token nor the passwords are ever sent back to the browser.
  */
-export async function acceptInvitationAsUserAction(token: string, _previous: ActionResult<unknown> | null, _form: FormData): Promise<ActionResult<unknown>> {
-  const actor = await getActor();
-  if (!actor) return unauthenticated();
-  const result = await acceptInvitationAsUser(await getDb(), actor, typeof token === "string" ? token : "");
-  if (!result.ok) return result;
-  refreshPublicPages();
-  redirect(result.data.councilSlug ? `/espace/conseils/${result.data.councilSlug}?invitation=acceptee` : "/espace?invitation=acceptee");
-}
+export const acceptInvitationAction = publicFormAction({
+  schema: acceptInvitationFormSchema,
+  secret: ["token", "password", "confirmation"],
+  run: (input, { db }) => acceptInvitation(db, input),
+  done: (_data, input) => {
+    // A council has one more member: its public page shows the count. Refreshed once the answer
+    // has left, because refreshing now would also render this page again in the answer — and the
+    // used link would replace the form (and the browser's sign-in) with « ce lien a déjà servi ».
+    after(refreshPublicPages);
+    return input.signIn === "browser" ? undefined : SIGN_IN_AFTER_JOINING;
+  },
+});
+
+/**
+ * « Accepter l'invitation » for someone signed in with the invited address: on success, straight
+ * to the council's space (or the signed-in space).
+ */
+export const acceptInvitationAsUserAction = formAction({
+  schema: acceptInvitationAsUserSchema,
+  secret: ["token"],
+  run: (input, { db, actor }) => acceptInvitationAsUser(db, actor, input),
+  done: (data) => {
+    refreshPublicPages();
+    return data.councilSlug ? `/espace/conseils/${data.councilSlug}?invitation=acceptee` : "/espace?invitation=acceptee";
+  },
+});

@@ -14,8 +14,12 @@ import { getInvitation, type InvitationView } from "@/server/invitations/get-inv
 import { AcceptAsUserForm } from "./accept-as-user-form";
 import { AcceptInvitationForm } from "./accept-invitation-form";
 
-// The token is a secret: never sent to other sites in a Referer, never indexed.
-export const metadata: Metadata = { title: "Invitation", robots: { index: false }, referrer: "no-referrer" };
+/*
+ * The token is a secret: never indexed, never in a Referer (only this site's origin is sent, to
+ * anyone). Not « no-referrer »: with it, the browser sends `Origin: null` with the forms' POST,
+ * and Next refuses a server action from an unknown origin — the forms would fail without JavaScript.
+ */
+export const metadata: Metadata = { title: "Invitation", robots: { index: false }, referrer: "strict-origin" };
 // Whether a link still works changes with time and use: always checked now, never cached.
 export const dynamic = "force-dynamic";
 
@@ -103,11 +107,6 @@ export default async function InvitationPage({ params }: { params: Promise<{ tok
                 Vous êtes connecté·e en tant que {actor.displayName}. Ce formulaire crée un autre compte, pour l&apos;adresse invitée.
               </p>
             ) : null}
-            <noscript>
-              <p className="rounded-md border-2 border-amber-800 bg-amber-50 p-3 font-semibold text-slate-900">
-                Ce formulaire a besoin de JavaScript : activez-le dans votre navigateur, puis rechargez la page.
-              </p>
-            </noscript>
             <AcceptInvitationForm token={token} email={invitation.email} />
           </section>
         ) : !actor ? (

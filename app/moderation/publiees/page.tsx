@@ -24,8 +24,7 @@ export default async function PublishedPage({ searchParams }: Props) {
   const query = await searchParams;
   const actor = await requireActor("/moderation/publiees");
   const db = await getDb();
-  const { filters, filterQuery, any } = parseModerationFilters(query);
-  const page = typeof query.page === "string" ? Number(query.page) || 1 : 1;
+  const { filters, filterQuery, page, any } = parseModerationFilters(query);
   const result = await listPublishedForModeration(db, actor, filters, page);
   if (!result.ok) notFound();
   const [counts, templates] = await Promise.all([loadModerationCounts(db, actor), listActiveTemplates(db, actor)]);

@@ -6,7 +6,7 @@ import { can } from "@/lib/permissions";
 import { requireActor } from "@/server/auth/actor";
 import { getDb } from "@/server/db";
 import { getPresentation } from "@/server/meetings/queries";
-import { freezeFormAction } from "../actions";
+import { freezeAction } from "../actions";
 
 /**
  * What both presentation windows show: the signed-in presenter's deck (frozen or live), where to
@@ -32,8 +32,9 @@ export async function loadPresentation(slug: string, diapo: string | string[] | 
         frozen={frozenAt !== null}
         canFreeze={presentation.canFreeze}
         canUnfreeze={presentation.canUnfreeze}
-        action={freezeFormAction}
+        action={freezeAction}
         buttonClass={buttonClass}
+        returnTo={returnTo}
       />
     ),
   };

@@ -32,7 +32,9 @@ export default async function AnswerProposalPage({ params, searchParams }: Props
   const proposal = result.data;
   const title = await getUserTitle(db, actor.id);
   const signature = `${actor.displayName}, ${title ?? DEFAULT_SIGNATURE_TITLE}`;
-  // A new id per render: the same form sent twice records one answer; after a success, a fresh form.
+  // A new id per render: the same form sent twice records one answer. The form is keyed by the
+  // number of answers: a success gives a fresh form, a refusal (also posted without JavaScript)
+  // keeps the same form, with what was typed and its request id.
   const requestId = randomUUID();
 
   return (
@@ -71,7 +73,7 @@ export default async function AnswerProposalPage({ params, searchParams }: Props
         <p className="mb-4">
           Chaque réponse s&apos;ajoute à l&apos;historique public de la proposition, sur la fiche action ; le conseil est prévenu.
         </p>
-        <AnswerForm key={requestId} contributionId={proposal.id} clientRequestId={requestId} signature={signature} />
+        <AnswerForm key={proposal.answers.length} contributionId={proposal.id} clientRequestId={requestId} signature={signature} />
       </Section>
     </Container>
   );

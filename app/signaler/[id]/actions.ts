@@ -1,27 +1,18 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { redirect } from "next/navigation";
-import { getActor } from "@/server/auth/actor";
+import { reportSchema } from "@/lib/validation/contribution";
 import { refreshPublicPages } from "@/server/cache";
-import { getDb } from "@/server/db";
+import { formAction } from "@/server/form-action";
 import { reportContribution } from "@/server/reports/report-contribution";
 
-export type ReportState = { ok: boolean; message: string; n: number; reason?: string; fieldError?: string } | null;
-
 /** A report. When it hides the item (threshold reached), every public page is refreshed. */
-export async function reportAction(_prev: ReportState, formData: FormData): Promise<ReportState> {
-  const reason = String(formData.get("reason") ?? "");
-  const n = Date.now();
-  const actor = await getActor();
-  if (!actor) return { ok: false, message: "Votre session a expiré : reconnectez-vous pour continuer (votre texte est ci-dessous).", n, reason };
-  const id = Number(formData.get("id"));
-  const result = await reportContribution(await getDb(), actor, { id, reason });
-  if (!result.ok) {
-    const fieldError = result.fieldErrors?.reason?.[0];
-    return { ok: false, message: fieldError ?? result.message, n, reason, fieldError };
-  }
-  if (result.data.hidden) refreshPublicPages();
-  else revalidatePath("/moderation", "layout");
-  redirect(`/signaler/${id}?merci=1`);
-}
+export const reportAction = formAction({
+  schema: reportSchema,
+  run: (input, { db, actor }) => reportContribution(db, actor, input),
+  done: (data) => {
+    if (data.hidden) refreshPublicPages();
+    else revalidatePath("/moderation", "layout");
+    return `/signaler/${data.id}?merci=1`;
+  },
+});

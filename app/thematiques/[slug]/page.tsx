@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { getThemePage } from "@/server/plan/queries";
+import { getThemePage } from "@/server/plan/load-theme-page";
 import { pluralize } from "@/lib/labels";
 import { describeThemeSourceCounts } from "@/lib/plan-text";
 import { Breadcrumb } from "@/components/ui/breadcrumb";

@@ -3,7 +3,7 @@ import { notFound } from "next/navigation";
 import { AdminNav } from "@/components/admin/admin-nav";
 import { Badge, memberCountText } from "@/components/admin/badges";
 import { CouncilArchiveForm } from "@/components/admin/council-archive-form";
-import { CouncilForm } from "@/components/admin/council-form";
+import { EditCouncilForm } from "@/components/admin/council-form";
 import { Journal } from "@/components/admin/journal";
 import { Breadcrumb } from "@/components/ui/breadcrumb";
 import { Container } from "@/components/ui/container";
@@ -15,7 +15,7 @@ import { formatDateTime } from "@/lib/dates";
 import { getCouncilForAdmin } from "@/server/councils-admin/queries";
 import { getDb } from "@/server/db";
 import { requireAdminPage } from "../../require-admin";
-import { archiveCouncilAction, unarchiveCouncilAction, updateCouncilAction } from "../actions";
+import { setCouncilArchivedAction, updateCouncilAction } from "../actions";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Modifier un conseil — Administration", robots: { index: false, follow: false } };
@@ -55,8 +55,7 @@ export default async function AdminCouncilPage({ params }: { params: Promise<{ i
       </p>
 
       <Section id="informations" title="Informations publiques">
-        <CouncilForm
-          mode="edit"
+        <EditCouncilForm
           councilId={council.id}
           current={{ name: council.name, number: council.number, area: council.area, description: council.description }}
           action={updateCouncilAction}
@@ -64,7 +63,7 @@ export default async function AdminCouncilPage({ params }: { params: Promise<{ i
       </Section>
 
       <Section id="archivage" title={archived ? "Rendre le conseil de nouveau visible" : "Archiver le conseil"}>
-        <CouncilArchiveForm councilId={council.id} archived={archived} archive={archiveCouncilAction} unarchive={unarchiveCouncilAction} />
+        <CouncilArchiveForm councilId={council.id} archived={archived} action={setCouncilArchivedAction} />
       </Section>
 
       <Section id="journal" title="Journal">

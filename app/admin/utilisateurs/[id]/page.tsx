@@ -17,7 +17,7 @@ import { can, councilRoleLabel } from "@/lib/permissions";
 import { getUser } from "@/server/users/get-user";
 import { getDb } from "@/server/db";
 import { requireAdminPage } from "../../require-admin";
-import { changeRolesAction, deactivateUserAction, reactivateUserAction } from "../actions";
+import { changeRolesAction, setUserStatusAction } from "../actions";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Fiche d'une personne — Administration", robots: { index: false, follow: false } };
@@ -109,7 +109,7 @@ export default async function UserPage({ params }: { params: Promise<{ id: strin
 
       <Section id="acces" title={deactivated ? "Réactiver le compte" : "Désactiver le compte"}>
         {can(actor, "user.deactivate", { targetUserId: user.id }) ? (
-          <UserStatusForm userId={user.id} deactivated={deactivated} deactivate={deactivateUserAction} reactivate={reactivateUserAction} />
+          <UserStatusForm userId={user.id} deactivated={deactivated} action={setUserStatusAction} />
         ) : (
           <Notice>
             <p>Vous ne pouvez pas désactiver votre propre compte.</p>

@@ -1,13 +1,24 @@
 import { timingSafeEqual } from "node:crypto";
+import { eq } from "drizzle-orm";
+import { users } from "@/db/schema";
 import { env } from "@/lib/env";
+import { postProgressReportSchema } from "@/lib/validation/progress";
+import { loadActor } from "@/server/auth/actor";
 import { refreshPublicPages } from "@/server/cache";
-import { recordProgressReport } from "@/server/plan/record-progress-report";
+import { getDb } from "@/server/db";
+import { handleForm } from "@/server/form-action";
+import { postProgressReport } from "@/server/progress/post-report";
 
 /*
- * Test seam for the browser tests, until staff can post progress reports from the app: it calls
- * the real server-layer function and the real cache refresh. It exists only when TEST_HOOKS_TOKEN
- * is set (never in a normal deployment) and answers 404 to any request without that token.
+ * Test seam for the browser tests that need a point d'étape without going through its page (the
+ * cache and meeting specs). It posts the form's fields as a staff member — the demo moderator, or
+ * the active account named in `actorEmail` — through the same path as the app's form: one parse
+ * of the raw values by the shared schema, then postProgressReport (permission, author, journal
+ * row), then the public pages' refresh. It exists only when TEST_HOOKS_TOKEN is set (never in a
+ * normal deployment) and answers 404 to any request without that token.
  */
+const DEFAULT_ACTOR = "moderation@demo.aurillac.invalid";
+
 function authorized(request: Request): boolean {
   const expected = env().TEST_HOOKS_TOKEN;
   const given = request.headers.get("x-test-hooks-token");
@@ -16,11 +27,27 @@ function authorized(request: Request): boolean {
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
+const statusOf: Record<string, number> = { VALIDATION_FAILED: 400, UNAUTHENTICATED: 401, FORBIDDEN: 403, NOT_FOUND: 404 };
+
 export async function POST(request: Request) {
   if (!authorized(request)) return new Response("Not found", { status: 404 });
-  const body: unknown = await request.json().catch(() => null);
-  const result = await recordProgressReport(body as never);
-  if (!result.ok) return Response.json(result, { status: result.code === "ACTION_NOT_FOUND" ? 404 : 400 });
+  const form = await request.formData().catch(() => null);
+  if (!form) return Response.json({ ok: false, message: "Envoyez les champs du formulaire (application/x-www-form-urlencoded)." }, { status: 400 });
+  const email = String(form.get("actorEmail") ?? DEFAULT_ACTOR).trim().toLowerCase();
+  form.delete("actorEmail");
+
+  const db = await getDb();
+  const [user] = await db.select({ id: users.id, sessionVersion: users.sessionVersion }).from(users).where(eq(users.email, email));
+  // A deactivated account loads as null: refused as an expired session, like in the app.
+  const actor = user ? await loadActor(db, user.id, user.sessionVersion) : null;
+  const { state } = await handleForm(
+    { schema: postProgressReportSchema, signedIn: true, run: (input, context) => postProgressReport(context.db, context.actor, input) },
+    async () => ({ db, actor }),
+    undefined,
+    form,
+  );
+  const result = state.result!;
+  if (!result.ok) return Response.json(result, { status: statusOf[result.code] ?? 500 });
   refreshPublicPages();
   return Response.json(result, { status: 201 });
 }

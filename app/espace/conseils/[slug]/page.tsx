@@ -151,14 +151,14 @@ export default async function CouncilSpacePage({ params, searchParams }: Props) 
 
       {allowed.setVisibility && space.myNameIsPublic !== null ? (
         <Section id="mon-nom" title="Afficher mon nom publiquement">
-          <VisibilityForm councilId={council.id} visible={space.myNameIsPublic} />
+          <VisibilityForm councilId={council.id} councilSlug={council.slug} visible={space.myNameIsPublic} />
         </Section>
       ) : null}
 
       {allowed.invite ? (
         <Section id="inviter" title="Inviter une personne">
           <div className="max-w-xl">
-            <InviteForm councilId={council.id} />
+            <InviteForm councilId={council.id} councilSlug={council.slug} />
           </div>
         </Section>
       ) : null}
@@ -183,7 +183,7 @@ export default async function CouncilSpacePage({ params, searchParams }: Props) 
                   </p>
                   {allowed.revokeInvitations ? (
                     <div className="mt-3">
-                      <RevokeInvitationButton invitationId={invitation.id} email={invitation.email} />
+                      <RevokeInvitationButton invitationId={invitation.id} email={invitation.email} councilSlug={council.slug} />
                     </div>
                   ) : null}
                 </li>

@@ -1,36 +1,21 @@
 "use client";
 
-import { useState } from "react";
-import { FormMessage, secondaryButtonClass } from "@/components/form/field";
+import { secondaryButtonClass } from "@/components/form/field";
+import { FormStatus } from "@/components/form/form-status";
+import { useFormAction } from "@/components/form/use-form-action";
 import { revokeInvitationAction } from "./actions";
 
-/** « Annuler l'invitation »: the link stops working at once. */
-export function RevokeInvitationButton({ invitationId, email }: { invitationId: number; email: string }) {
-  const [pending, setPending] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+/** « Annuler l'invitation »: the link stops working at once, and the invitation leaves the list. */
+export function RevokeInvitationButton({ invitationId, email, councilSlug }: { invitationId: number; email: string; councilSlug: string }) {
+  const { state, pending, formProps } = useFormAction({ action: revokeInvitationAction });
   return (
-    <div className="flex flex-col items-start gap-2">
-      {error ? <FormMessage kind="error">{error}</FormMessage> : null}
-      <button
-        type="button"
-        className={`${secondaryButtonClass} px-4`}
-        disabled={pending}
-        onClick={async () => {
-          setPending(true);
-          setError(null);
-          try {
-            const result = await revokeInvitationAction(invitationId);
-            if (!result.ok) setError(result.message);
-          } catch {
-            setError("La demande n'a pas pu être envoyée. Vérifiez votre connexion à Internet, puis réessayez.");
-          } finally {
-            setPending(false);
-          }
-        }}
-      >
+    <form {...formProps} className="flex flex-col items-start gap-2" aria-label={`Annuler l'invitation de ${email}`}>
+      <FormStatus state={state} errorsOnly returnTo={`/espace/conseils/${councilSlug}`} />
+      <input type="hidden" name="invitationId" value={invitationId} />
+      <button type="submit" className={`${secondaryButtonClass} px-4`} disabled={pending}>
         {pending ? "Annulation…" : "Annuler l'invitation"}
         <span className="sr-only"> : {email}</span>
       </button>
-    </div>
+    </form>
   );
 }

@@ -1,15 +1,15 @@
 "use client";
 
-import { useState } from "react";
-import { FormMessage, secondaryButtonClass } from "@/components/form/field";
+import { secondaryButtonClass } from "@/components/form/field";
+import { FormStatus } from "@/components/form/form-status";
+import { useFormAction } from "@/components/form/use-form-action";
 import { setNameVisibilityAction } from "./actions";
 
-/** My own choice: show my name on the council's public page, or not (the default). */
-export function VisibilityForm({ councilId, visible }: { councilId: number; visible: boolean }) {
-  const [pending, setPending] = useState(false);
-  const [message, setMessage] = useState<{ kind: "success" | "error"; text: string } | null>(null);
+/** My own choice: show my name on the council's public page, or not (the default). One button that turns it over. */
+export function VisibilityForm({ councilId, councilSlug, visible }: { councilId: number; councilSlug: string; visible: boolean }) {
+  const { state, pending, formProps } = useFormAction({ action: setNameVisibilityAction });
   return (
-    <div className="flex flex-col items-start gap-4">
+    <form {...formProps} className="flex flex-col items-start gap-4" aria-label="Mon nom sur la page publique du conseil">
       <p>
         {visible ? (
           <>
@@ -21,26 +21,13 @@ export function VisibilityForm({ councilId, visible }: { councilId: number; visi
           </>
         )}
       </p>
-      {message ? <FormMessage kind={message.kind}>{message.text}</FormMessage> : null}
-      <button
-        type="button"
-        className={secondaryButtonClass}
-        disabled={pending}
-        onClick={async () => {
-          setPending(true);
-          setMessage(null);
-          try {
-            const result = await setNameVisibilityAction({ councilId, visible: !visible });
-            setMessage(result.ok ? { kind: "success", text: result.message ?? "Enregistré." } : { kind: "error", text: result.message });
-          } catch {
-            setMessage({ kind: "error", text: "La demande n'a pas pu être envoyée. Vérifiez votre connexion à Internet, puis réessayez." });
-          } finally {
-            setPending(false);
-          }
-        }}
-      >
+      <FormStatus state={state} returnTo={`/espace/conseils/${councilSlug}`} />
+      <input type="hidden" name="councilId" value={councilId} />
+      {/* The page comes back with the new choice: the button always asks for the other one. */}
+      <input type="hidden" name="visible" value={String(!visible)} />
+      <button type="submit" className={secondaryButtonClass} disabled={pending}>
         {pending ? "Enregistrement…" : visible ? "Ne plus afficher mon nom publiquement" : "Afficher mon nom publiquement"}
       </button>
-    </div>
+    </form>
   );
 }

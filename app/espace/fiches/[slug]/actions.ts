@@ -1,58 +1,58 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { unauthenticated, type ActionResult } from "@/lib/action-result";
-import type { ChangeDeadlineInput, CorrectProgressReportInput, PostProgressReportInput } from "@/lib/validation/progress";
-import { getActor } from "@/server/auth/actor";
+import { changeDeadlineSchema, correctProgressReportSchema, postProgressReportSchema, setActionOfficialsSchema } from "@/lib/validation/progress";
 import { refreshPublicPages } from "@/server/cache";
-import { getDb } from "@/server/db";
+import { formAction } from "@/server/form-action";
 import { changeDeadline } from "@/server/progress/change-deadline";
 import { correctProgressReport } from "@/server/progress/correct-report";
 import { postProgressReport } from "@/server/progress/post-report";
 import { setActionOfficials } from "@/server/progress/set-officials";
 
 /*
- * Progress actions of a fiche. Each is a public POST endpoint: the server layer parses the input
- * again and authorizes. A report or a deadline is public at once: the public pages are refreshed
- * (the fiche, its themes, the home page's figures) and so is the staff page.
+ * Progress actions of a fiche. A report or a deadline is public at once: the public pages are
+ * refreshed (the fiche, its themes, the home page's figures) and so are the staff pages; then the
+ * fiche's staff page says what was done (a redirect, with or without JavaScript).
  */
-function refreshAfter<T>(result: ActionResult<T>): ActionResult<T> {
-  if (result.ok) {
-    refreshPublicPages();
+function refreshProgress() {
+  refreshPublicPages();
+  revalidatePath("/espace/fiches", "layout");
+}
+
+const fichePage = (slug: string, done: string, anchor: string) => `/espace/fiches/${encodeURIComponent(slug)}?fait=${done}#${anchor}`;
+
+export const postProgressReportAction = formAction({
+  schema: postProgressReportSchema,
+  run: (input, { db, actor }) => postProgressReport(db, actor, input),
+  done: (data) => {
+    refreshProgress();
+    return fichePage(data.slug, "publie", "points-etape");
+  },
+});
+
+export const correctProgressReportAction = formAction({
+  schema: correctProgressReportSchema,
+  run: (input, { db, actor }) => correctProgressReport(db, actor, input),
+  done: (data) => {
+    refreshProgress();
+    return fichePage(data.slug, "corrige", `point-etape-${data.id}`);
+  },
+});
+
+export const changeDeadlineAction = formAction({
+  schema: changeDeadlineSchema,
+  run: (input, { db, actor }) => changeDeadline(db, actor, input),
+  done: (data) => {
+    refreshProgress();
+    return fichePage(data.slug, "echeance", "echeance");
+  },
+});
+
+export const setOfficialsAction = formAction({
+  schema: setActionOfficialsSchema,
+  permission: "action.officials.assign",
+  run: (input, { db, actor }) => setActionOfficials(db, actor, input),
+  done: () => {
     revalidatePath("/espace/fiches", "layout");
-  }
-  return result;
-}
-
-export async function postProgressReportAction(input: PostProgressReportInput) {
-  const actor = await getActor();
-  if (!actor) return unauthenticated();
-  return refreshAfter(await postProgressReport(await getDb(), actor, input));
-}
-
-export async function correctProgressReportAction(input: CorrectProgressReportInput) {
-  const actor = await getActor();
-  if (!actor) return unauthenticated();
-  return refreshAfter(await correctProgressReport(await getDb(), actor, input));
-}
-
-export async function changeDeadlineAction(input: ChangeDeadlineInput) {
-  const actor = await getActor();
-  if (!actor) return unauthenticated();
-  return refreshAfter(await changeDeadline(await getDb(), actor, input));
-}
-
-export type OfficialsState = { ok: boolean; message: string; n: number } | null;
-
-/** Plain form (works without JavaScript): one checkbox per official. */
-export async function setOfficialsAction(_prev: OfficialsState, formData: FormData): Promise<OfficialsState> {
-  const n = Date.now();
-  const actor = await getActor();
-  if (!actor) return { ok: false, message: "Votre session a expiré : reconnectez-vous pour continuer.", n };
-  const result = await setActionOfficials(await getDb(), actor, {
-    actionSlug: String(formData.get("actionSlug") ?? ""),
-    userIds: formData.getAll("userIds").map(Number),
-  });
-  if (result.ok) revalidatePath("/espace/fiches", "layout");
-  return { ok: result.ok, message: result.ok ? (result.message ?? "Enregistré.") : result.message, n };
-}
+  },
+});

@@ -38,6 +38,9 @@ export default async function ProgressFichePage({ params, searchParams }: Props)
   if (!result.ok) notFound();
   const { action, deadline, deadlineChanges, reports, officials, availableOfficials, canReport } = result.data;
   const message = typeof query.fait === "string" ? done[query.fait] : undefined;
+  // Once a report is published, the form starts again, empty, with a new id (a new key). The key
+  // must not change otherwise: a form posted without JavaScript finds its answer by its place.
+  const newReportKey = reports.reduce((latest, r) => Math.max(latest, r.id), 0);
 
   return (
     <Container>
@@ -62,7 +65,7 @@ export default async function ProgressFichePage({ params, searchParams }: Props)
 
       {canReport ? (
         <Section id="nouveau" title="Publier un point d'étape">
-          <NewReportForm actionSlug={action.slug} clientRequestId={randomUUID()} today={cityDay(new Date())} />
+          <NewReportForm key={newReportKey} actionSlug={action.slug} clientRequestId={randomUUID()} today={cityDay(new Date())} />
         </Section>
       ) : (
         <p className="mt-8">Vous pouvez consulter cette fiche ; seuls le personnel de la Ville et les élu·e·s en charge publient ses points d&apos;étape.</p>
@@ -73,7 +76,7 @@ export default async function ProgressFichePage({ params, searchParams }: Props)
         <DeadlineHistory changes={deadlineChanges} />
         {canReport ? (
           <div className="mt-6">
-            <DeadlineForm actionSlug={action.slug} />
+            <DeadlineForm key={deadlineChanges[0]?.id ?? 0} actionSlug={action.slug} />
           </div>
         ) : null}
       </Section>
@@ -100,7 +103,7 @@ export default async function ProgressFichePage({ params, searchParams }: Props)
                     <summary className="inline-flex min-h-11 cursor-pointer items-center font-semibold text-blue-900 underline underline-offset-4">
                       Corriger ce point d&apos;étape (possible pendant 24 heures)
                     </summary>
-                    <CorrectReportForm actionSlug={action.slug} report={r} />
+                    <CorrectReportForm key={r.correctedAt?.getTime() ?? 0} actionSlug={action.slug} report={r} />
                   </details>
                 ) : null}
               </article>

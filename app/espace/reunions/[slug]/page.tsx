@@ -31,6 +31,7 @@ export default async function StaffMeetingPage({ params, searchParams }: Props) 
   const meeting = result.data;
   const choices = await agendaChoices(db);
   const hasTakenPlace = meeting.startsAt < new Date();
+  const here = `/espace/reunions/${encodeURIComponent(meeting.slug)}`;
 
   return (
     <Container>
@@ -70,12 +71,12 @@ export default async function StaffMeetingPage({ params, searchParams }: Props) 
       </p>
 
       <Section id="informations" title="Date, lieu et ordre du jour">
-        <MeetingForm mode="edit" meetingId={meeting.id} choices={choices.themes} defaults={meeting.values} action={updateMeetingAction} />
+        <MeetingForm mode="edit" meetingId={meeting.id} choices={choices.themes} defaults={meeting.values} action={updateMeetingAction} returnTo={here} />
       </Section>
 
       <Section id="compte-rendu" title="Compte rendu">
         {hasTakenPlace ? (
-          <MinutesForm meetingId={meeting.id} current={meeting.minutes} action={setMinutesAction} />
+          <MinutesForm meetingId={meeting.id} current={meeting.minutes} action={setMinutesAction} returnTo={here} />
         ) : (
           <p>Le compte rendu pourra être ajouté ici après la réunion.</p>
         )}

@@ -23,6 +23,7 @@ export default async function NewMeetingPage() {
         choices={choices.themes}
         defaults={{ title: "", date: "", time: "18:30", place: "", agenda: [] }}
         action={createMeetingAction}
+        returnTo="/espace/reunions/nouvelle"
       />
     </Container>
   );

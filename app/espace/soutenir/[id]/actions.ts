@@ -1,29 +1,21 @@
 "use server";
 
-import { redirect } from "next/navigation";
-import { getActor } from "@/server/auth/actor";
+import { supportSchema } from "@/lib/validation/contribution";
 import { refreshPublicPages } from "@/server/cache";
-import { getDb } from "@/server/db";
-import { requestDigests } from "@/server/notifications/digest";
+import { formAction } from "@/server/form-action";
 import { supportProposal } from "@/server/supports/support-proposal";
 
 /*
- * A member gives their council's support. Works without JavaScript (a plain form); the page says
- * what happened with a fixed code in the address (never a text from the URL).
+ * A member gives their council's support. The page says what happened with a fixed code in the
+ * address (never a text from the URL): the council's row changes from a button to « soutient déjà »,
+ * so the answer cannot stay next to the button.
  */
-export async function supportProposalAction(formData: FormData): Promise<void> {
-  const id = Number(formData.get("contributionId"));
-  const councilId = Number(formData.get("councilId"));
-  const here = `/espace/soutenir/${Number.isInteger(id) && id > 0 ? id : 0}`;
-  const actor = await getActor();
-  if (!actor) redirect(`/connexion?callbackUrl=${encodeURIComponent(here)}`);
-  const db = await getDb();
-  const result = await supportProposal(db, actor, { contributionId: id, councilId });
-  if (!result.ok) redirect(`${here}?erreur=${result.code === "NOT_FOUND" ? "introuvable" : "refuse"}`);
-  if (result.data.added) {
+export const supportProposalAction = formAction({
+  schema: supportSchema,
+  run: (input, { db, actor }) => supportProposal(db, actor, input),
+  done: (data) => {
     // The support count is public: the fiche and the council pages show it at once.
-    refreshPublicPages();
-    requestDigests(db);
-  }
-  redirect(`${here}?${result.data.added ? "soutenu" : "deja"}=${councilId}`);
-}
+    if (data.added) refreshPublicPages();
+    return `/espace/soutenir/${data.contributionId}?${data.added ? "soutenu" : "deja"}=${data.councilId}`;
+  },
+});

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { Day } from "@/components/answers/answer-history";
-import { buttonClass, FormMessage } from "@/components/form/field";
+import { FormMessage } from "@/components/form/field";
 import { Breadcrumb } from "@/components/ui/breadcrumb";
 import { Container } from "@/components/ui/container";
 import { PageHeading } from "@/components/ui/page-heading";
@@ -10,7 +10,7 @@ import { pluralize } from "@/lib/labels";
 import { requireActor } from "@/server/auth/actor";
 import { getDb } from "@/server/db";
 import { getSupportChoice } from "@/server/supports/support-proposal";
-import { supportProposalAction } from "./actions";
+import { SupportForm } from "./support-form";
 
 export const metadata: Metadata = { title: "Soutenir une proposition", robots: { index: false } };
 
@@ -30,7 +30,6 @@ export default async function SupportPage({ params, searchParams }: Props) {
   const doneFor = (key: string) => councils.find((c) => String(c.id) === query[key]);
   const supported = doneFor("soutenu");
   const already = doneFor("deja");
-  const error = query.erreur === "refuse" ? "Votre conseil ne peut pas soutenir cette proposition." : query.erreur === "introuvable" ? "Cette proposition n'est plus publiée." : null;
 
   return (
     <Container>
@@ -44,11 +43,6 @@ export default async function SupportPage({ params, searchParams }: Props) {
       {already ? (
         <div className="mb-6">
           <FormMessage kind="success">Le {already.name} soutenait déjà cette proposition.</FormMessage>
-        </div>
-      ) : null}
-      {error ? (
-        <div className="mb-6">
-          <FormMessage kind="error">{error}</FormMessage>
         </div>
       ) : null}
       <p>
@@ -79,13 +73,7 @@ export default async function SupportPage({ params, searchParams }: Props) {
                     <Day date={c.supportedAt} />.
                   </p>
                 ) : (
-                  <form action={supportProposalAction} className="mt-2">
-                    <input type="hidden" name="contributionId" value={proposal.id} />
-                    <input type="hidden" name="councilId" value={c.id} />
-                    <button type="submit" className={buttonClass}>
-                      Soutenir au nom du {c.name}
-                    </button>
-                  </form>
+                  <SupportForm contributionId={proposal.id} council={{ id: c.id, name: c.name }} />
                 )}
               </li>
             ))}

@@ -1,19 +1,18 @@
 "use server";
 
-import { z } from "zod";
-import { getDb } from "@/server/db";
-import { fail, type ActionResult } from "@/lib/action-result";
 import { passwordResetSchema } from "@/lib/validation/auth";
 import { resetPassword } from "@/server/auth/password-reset";
+import { publicFormAction } from "@/server/form-action";
 
 /**
- * Sets a new password from a reset link. A public endpoint: the token is the only credential,
- * and the server layer checks it, the password rule and the common-password list again.
+ * Sets a new password from a reset link. A public endpoint: the token (a hidden field, so in the
+ * body of the POST) is the only credential, and the server layer checks it and the list of common
+ * passwords. Neither the token nor the passwords are ever sent back to the browser.
  */
-export async function resetPasswordAction(token: unknown, input: unknown): Promise<ActionResult> {
-  const parsed = passwordResetSchema.safeParse(input);
-  if (!parsed.success) {
-    return fail("VALIDATION_FAILED", "Vérifiez le nouveau mot de passe.", z.flattenError(parsed.error).fieldErrors);
-  }
-  return resetPassword(await getDb(), typeof token === "string" ? token : "", parsed.data.password);
-}
+export const resetPasswordAction = publicFormAction({
+  schema: passwordResetSchema,
+  secret: ["token", "password", "confirmation"],
+  run: (input, { db }) => resetPassword(db, input),
+  // Every session was closed: sign in again, with the new password.
+  done: () => "/connexion?motDePasse=change",
+});

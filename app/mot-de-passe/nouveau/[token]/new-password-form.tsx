@@ -1,66 +1,44 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
-import { useState } from "react";
-import { useForm } from "react-hook-form";
+import { buttonClass } from "@/components/form/field";
+import { FormStatus } from "@/components/form/form-status";
 import { NewPasswordFields } from "@/components/form/new-password-fields";
-import { buttonClass, describedBy, Field, FormMessage, inputClass } from "@/components/form/field";
-import { passwordResetSchema, type PasswordResetInput } from "@/lib/validation/auth";
+import { useFormAction } from "@/components/form/use-form-action";
+import { passwordResetSchema } from "@/lib/validation/auth";
 import { resetPasswordAction } from "./actions";
 
-
-/** The new password, typed twice. On success, the sign-in page (every other session is closed). */
+/**
+ * The new password, typed twice. The link's token travels in a hidden field (the body of the
+ * POST, never a query string). On success, the sign-in page (every other session is closed).
+ */
 export function NewPasswordForm({ token }: { token: string }) {
-  const [failure, setFailure] = useState<{ message: string; expired: boolean } | null>(null);
-  const [leaving, setLeaving] = useState(false);
-  const form = useForm<PasswordResetInput>({
-    resolver: zodResolver(passwordResetSchema),
+  const { form, state, pending, error, formProps } = useFormAction({
+    action: resetPasswordAction,
+    schema: passwordResetSchema,
     defaultValues: { password: "", confirmation: "" },
   });
-  const { errors, isSubmitting } = form.formState;
-
-  const onSubmit = form.handleSubmit(async (values) => {
-    setFailure(null);
-    try {
-      const result = await resetPasswordAction(token, values);
-      if (result.ok) {
-        setLeaving(true);
-        window.location.assign("/connexion?motDePasse=change");
-        return;
-      }
-      const fieldErrors = result.fieldErrors ?? {};
-      const fields = (["password", "confirmation"] as const).filter((field) => fieldErrors[field]?.[0]);
-      fields.forEach((field, i) => form.setError(field, { message: fieldErrors[field]![0] }, { shouldFocus: i === 0 }));
-      if (fields.length === 0) setFailure({ message: result.message, expired: result.code === "TOKEN_INVALID" });
-    } catch {
-      setFailure({ message: "Le mot de passe n'a pas pu être envoyé. Vérifiez votre connexion à Internet, puis réessayez.", expired: false });
-    }
-  });
+  const expired = state.result?.ok === false && state.result.code === "TOKEN_INVALID";
 
   return (
-    <form noValidate onSubmit={onSubmit} className="flex flex-col gap-6">
-      {failure ? (
-        <FormMessage kind="error">
-          {failure.message}
-          {failure.expired ? (
-            <>
-              {" "}
-              <a href="/mot-de-passe-oublie" className="underline underline-offset-4">
-                Demander un nouveau lien
-              </a>
-            </>
-          ) : null}
-        </FormMessage>
+    <form {...formProps} className="flex flex-col gap-6" aria-label="Changer de mot de passe">
+      <FormStatus state={state} />
+      {expired ? (
+        <p>
+          <a href="/mot-de-passe-oublie" className="inline-flex min-h-11 items-center text-blue-800 underline underline-offset-4 hover:decoration-2">
+            Demander un nouveau lien
+          </a>
+        </p>
       ) : null}
+      <input type="hidden" name="token" value={token} />
       <NewPasswordFields
         label="Nouveau mot de passe"
         password={form.register("password")}
         confirmation={form.register("confirmation")}
-        errors={{ password: errors.password?.message, confirmation: errors.confirmation?.message }}
+        errors={{ password: error("password"), confirmation: error("confirmation") }}
       />
       <div>
-        <button type="submit" className={buttonClass} disabled={isSubmitting || leaving}>
-          {isSubmitting || leaving ? "Enregistrement…" : "Enregistrer le nouveau mot de passe"}
+        <button type="submit" className={buttonClass} disabled={pending}>
+          {pending ? "Enregistrement…" : "Enregistrer le nouveau mot de passe"}
         </button>
       </div>
     </form>

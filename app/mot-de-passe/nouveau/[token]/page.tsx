@@ -6,8 +6,12 @@ import { getDb } from "@/server/db";
 import { isResetTokenValid, RESET_LINK_INVALID_MESSAGE } from "@/server/auth/password-reset";
 import { NewPasswordForm } from "./new-password-form";
 
-// The token is a secret: never sent to other sites in a Referer, never indexed.
-export const metadata: Metadata = { title: "Choisir un nouveau mot de passe", robots: { index: false }, referrer: "no-referrer" };
+/*
+ * The token is a secret: never indexed, never in a Referer (only this site's origin is sent, to
+ * anyone). Not « no-referrer »: with it, the browser sends `Origin: null` with the form's POST,
+ * and Next refuses a server action from an unknown origin — the form would fail without JavaScript.
+ */
+export const metadata: Metadata = { title: "Choisir un nouveau mot de passe", robots: { index: false }, referrer: "strict-origin" };
 // Whether a link is still valid changes with time and use: always checked now, never cached.
 export const dynamic = "force-dynamic";
 
@@ -24,11 +28,6 @@ export default async function NewPasswordPage({ params }: { params: Promise<{ to
               Une fois le nouveau mot de passe enregistré, vous serez déconnecté·e de tous vos appareils : reconnectez-vous avec ce nouveau
               mot de passe.
             </p>
-            <noscript>
-              <p className="rounded-md border-2 border-amber-800 bg-amber-50 p-3 font-semibold text-slate-900">
-                Ce formulaire a besoin de JavaScript : activez-le dans votre navigateur, puis rechargez la page.
-              </p>
-            </noscript>
             <NewPasswordForm token={token} />
           </>
         ) : (

@@ -1,76 +1,68 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { redirect } from "next/navigation";
-import { unauthenticated, type ActionResult } from "@/lib/action-result";
-import type { ContributionInput, EditPendingInput } from "@/lib/validation/contribution";
-import { getActor } from "@/server/auth/actor";
+import { commentSchema, contributionSchema, contributionStepSchema, editPendingSchema } from "@/lib/validation/contribution";
 import { commentDraft } from "@/server/contributions/comment-draft";
 import { createDraft } from "@/server/contributions/create-draft";
 import { editPendingContribution } from "@/server/contributions/edit-pending";
 import { submitContribution } from "@/server/contributions/submit-contribution";
 import { withdrawContribution } from "@/server/contributions/withdraw-contribution";
-import { getDb } from "@/server/db";
+import { formAction } from "@/server/form-action";
 
 /*
- * Contribution actions of a council space. The server layer parses the input again with the
- * form's schema and authorizes: anyone can POST to an action. Nothing public changes here (only
- * a moderator's approval publishes), so only the signed-in pages are refreshed.
+ * Contribution actions of a council space. The server functions authorize with the item's council
+ * (anyone can POST to an action). Nothing public changes here (only a moderator's approval
+ * publishes), so only the signed-in pages are refreshed. After a step, the council's list says what
+ * happened with a fixed code in the address (never a text from the URL), next to the item.
  */
 const refreshSpace = () => revalidatePath("/espace", "layout");
 
-export async function createDraftAction(input: ContributionInput): Promise<ActionResult<{ id: number }>> {
-  const actor = await getActor();
-  if (!actor) return unauthenticated();
-  const result = await createDraft(await getDb(), actor, input);
-  if (result.ok) refreshSpace();
-  return result;
-}
+const listOf = (councilSlug: string, code: "enregistre" | "modifie" | "soumis" | "retire", id: number) =>
+  `/espace/conseils/${encodeURIComponent(councilSlug)}/contributions?${code}=${id}#contribution-${id}`;
+
+export const createDraftAction = formAction({
+  schema: contributionSchema,
+  run: (input, { db, actor }) => createDraft(db, actor, input),
+  done: (data) => {
+    refreshSpace();
+    return listOf(data.councilSlug, "enregistre", data.id);
+  },
+});
 
 /** Corrects an item waiting for moderation; it stays pending (moderators see « modifié le … »). */
-export async function editPendingAction(input: EditPendingInput): Promise<ActionResult<{ id: number }>> {
-  const actor = await getActor();
-  if (!actor) return unauthenticated();
-  const result = await editPendingContribution(await getDb(), actor, input);
-  if (!result.ok) return result;
-  refreshSpace();
-  revalidatePath("/moderation", "layout");
-  return { ok: true, data: { id: result.data.id }, message: result.message };
-}
+export const editPendingAction = formAction({
+  schema: editPendingSchema,
+  run: (input, { db, actor }) => editPendingContribution(db, actor, input),
+  done: (data) => {
+    refreshSpace();
+    revalidatePath("/moderation", "layout");
+    return listOf(data.councilSlug, "modifie", data.id);
+  },
+});
 
-export type FormState = { ok: boolean; message: string; n: number; body?: string } | null;
+/** An internal comment: the form stays, the comment appears in the refreshed list. */
+export const commentDraftAction = formAction({
+  schema: commentSchema,
+  run: (input, { db, actor }) => commentDraft(db, actor, input),
+  done: () => refreshSpace(),
+});
 
-export async function commentDraftAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  const actor = await getActor();
-  const body = String(formData.get("body") ?? "");
-  const n = Date.now();
-  if (!actor) return { ok: false, message: "Votre session a expiré : reconnectez-vous pour continuer.", n, body };
-  const result = await commentDraft(await getDb(), actor, { contributionId: Number(formData.get("contributionId")), body });
-  if (result.ok) refreshSpace();
-  return result.ok
-    ? { ok: true, message: result.message ?? "Commentaire ajouté.", n }
-    : { ok: false, message: result.fieldErrors?.body?.[0] ?? result.message, n, body };
-}
+/** The item moves to « En attente ». */
+export const submitContributionAction = formAction({
+  schema: contributionStepSchema,
+  run: (input, { db, actor }) => submitContribution(db, actor, input),
+  done: (data) => {
+    refreshSpace();
+    return listOf(data.councilSlug, "soumis", data.id);
+  },
+});
 
-export async function submitContributionAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  const actor = await getActor();
-  const n = Date.now();
-  if (!actor) return { ok: false, message: "Votre session a expiré : reconnectez-vous pour continuer.", n };
-  const id = Number(formData.get("id"));
-  const result = await submitContribution(await getDb(), actor, { id });
-  if (!result.ok) return { ok: false, message: result.message, n };
-  refreshSpace();
-  // The item moves to « En attente »: back to the list, with a fixed message.
-  redirect(`/espace/conseils/${encodeURIComponent(String(formData.get("councilSlug") ?? ""))}/contributions?soumis=${id}#contribution-${id}`);
-}
-
-export async function withdrawContributionAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  const actor = await getActor();
-  const n = Date.now();
-  if (!actor) return { ok: false, message: "Votre session a expiré : reconnectez-vous pour continuer.", n };
-  const id = Number(formData.get("id"));
-  const result = await withdrawContribution(await getDb(), actor, { id });
-  if (!result.ok) return { ok: false, message: result.message, n };
-  refreshSpace();
-  redirect(`/espace/conseils/${encodeURIComponent(String(formData.get("councilSlug") ?? ""))}/contributions?retire=${id}#contribution-${id}`);
-}
+/** The pending item is a draft again. */
+export const withdrawContributionAction = formAction({
+  schema: contributionStepSchema,
+  run: (input, { db, actor }) => withdrawContribution(db, actor, input),
+  done: (data) => {
+    refreshSpace();
+    return listOf(data.councilSlug, "retire", data.id);
+  },
+});

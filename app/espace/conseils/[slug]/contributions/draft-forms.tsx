@@ -1,32 +1,37 @@
 "use client";
 
-import { useActionState } from "react";
-import { buttonClass, FormMessage, inputClass, secondaryButtonClass } from "@/components/form/field";
-import { commentDraftAction, submitContributionAction, withdrawContributionAction, type FormState } from "./actions";
+import { HiddenInputErrors } from "@/components/contributions/hidden-input-errors";
+import { buttonClass, describedBy, Field, inputClass, secondaryButtonClass } from "@/components/form/field";
+import { FormStatus } from "@/components/form/form-status";
+import { useFormAction } from "@/components/form/use-form-action";
+import { COMMENT_MAX, commentSchema, contributionStepSchema } from "@/lib/validation/contribution";
+import { commentDraftAction, submitContributionAction, withdrawContributionAction } from "./actions";
 
-/* Forms of a draft: they work without JavaScript too (server actions), and keep typed text on errors. */
+/*
+ * Forms of an item in the council's list: they work without JavaScript too (each posts to its
+ * server action), and keep typed text on errors. `label` names the item (its heading), so that each
+ * form of the page has its own accessible name.
+ */
 
-/** The outcome of the last send, announced (status or alert); keyed so a repeated message is read again. */
-function StateMessage({ state }: { state: FormState }) {
-  if (!state) return null;
-  return (
-    <div key={state.n}>
-      <FormMessage kind={state.ok ? "success" : "error"}>{state.message}</FormMessage>
-    </div>
-  );
-}
-
-export function CommentForm({ contributionId }: { contributionId: number }) {
-  const [state, action, pending] = useActionState<FormState, FormData>(commentDraftAction, null);
+export function CommentForm({ contributionId, councilSlug, label }: { contributionId: number; councilSlug: string; label: string }) {
+  const defaultValues = { contributionId: String(contributionId), body: "" };
+  const { field, error, state, pending, formProps } = useFormAction({
+    action: commentDraftAction,
+    schema: commentSchema,
+    defaultValues,
+    // The comment is in the refreshed list: the box is ready for the next one.
+    onSuccess: (_state, form) => form.reset(defaultValues),
+  });
   const id = `commentaire-${contributionId}`;
+  const hint = `${COMMENT_MAX} caractères au plus.`;
   return (
-    <form action={action} className="mt-4 flex flex-col gap-2">
-      <input type="hidden" name="contributionId" value={contributionId} />
-      <StateMessage state={state} />
-      <label htmlFor={id} className="font-semibold text-slate-900">
-        Commenter ce brouillon (visible des membres du conseil seulement)
-      </label>
-      <textarea id={id} name="body" rows={3} className={inputClass} defaultValue={state && !state.ok ? state.body : ""} key={state?.n ?? 0} />
+    <form {...formProps} className="mt-4 flex flex-col gap-2" aria-label={`Commenter : ${label}`}>
+      <input type="hidden" {...field("contributionId")} />
+      <FormStatus state={state} returnTo={`/espace/conseils/${councilSlug}/contributions#contribution-${contributionId}`} />
+      <HiddenInputErrors messages={[error("contributionId")]} />
+      <Field id={id} label="Commenter ce brouillon (visible des membres du conseil seulement)" hint={hint} error={error("body")}>
+        <textarea id={id} rows={3} className={inputClass} {...describedBy(id, hint, error("body"))} {...field("body")} />
+      </Field>
       <div>
         <button type="submit" className={secondaryButtonClass} disabled={pending}>
           {pending ? "Envoi…" : "Ajouter le commentaire"}
@@ -37,21 +42,27 @@ export function CommentForm({ contributionId }: { contributionId: number }) {
 }
 
 /** One button that moves an item of the council: a draft to moderation, or a pending item back. */
-function StepForm({ id, councilSlug, step }: { id: number; councilSlug: string; step: "submit" | "withdraw" }) {
-  const [state, action, pending] = useActionState<FormState, FormData>(step === "submit" ? submitContributionAction : withdrawContributionAction, null);
+function StepForm({ id, councilSlug, label, step }: { id: number; councilSlug: string; label: string; step: "submit" | "withdraw" }) {
+  const { field, error, state, pending, formProps } = useFormAction({
+    action: step === "submit" ? submitContributionAction : withdrawContributionAction,
+    schema: contributionStepSchema,
+    defaultValues: { id: String(id) },
+  });
+  const name = step === "submit" ? "Soumettre à la modération" : "Retirer de la modération";
   return (
-    <form action={action} className="mt-4 flex flex-col gap-2">
-      <input type="hidden" name="id" value={id} />
-      <input type="hidden" name="councilSlug" value={councilSlug} />
-      <StateMessage state={state} />
+    <form {...formProps} className="mt-4 flex flex-col gap-2" aria-label={`${name} : ${label}`}>
+      <input type="hidden" {...field("id")} />
+      <FormStatus state={state} returnTo={`/espace/conseils/${councilSlug}/contributions#contribution-${id}`} />
+      <HiddenInputErrors messages={[error("id")]} />
       <div>
         <button type="submit" className={step === "submit" ? buttonClass : secondaryButtonClass} disabled={pending}>
-          {pending ? "Envoi…" : step === "submit" ? "Soumettre à la modération" : "Retirer de la modération"}
+          {pending ? "Envoi…" : name}
         </button>
       </div>
     </form>
   );
 }
 
-export const SubmitForm = (props: { id: number; councilSlug: string }) => <StepForm {...props} step="submit" />;
-export const WithdrawForm = (props: { id: number; councilSlug: string }) => <StepForm {...props} step="withdraw" />;
+type StepProps = { id: number; councilSlug: string; label: string };
+export const SubmitForm = (props: StepProps) => <StepForm {...props} step="submit" />;
+export const WithdrawForm = (props: StepProps) => <StepForm {...props} step="withdraw" />;

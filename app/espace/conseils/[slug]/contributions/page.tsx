@@ -14,6 +14,7 @@ import { requireActor } from "@/server/auth/actor";
 import { listCouncilContributions, type CouncilContribution } from "@/server/contributions/list-council-contributions";
 import { getDb } from "@/server/db";
 import { CommentForm, SubmitForm, WithdrawForm } from "./draft-forms";
+import { ForgetKeptText } from "./kept-text";
 
 export const metadata: Metadata = { title: "Contributions du conseil", robots: { index: false } };
 
@@ -29,10 +30,11 @@ const statusTone: Record<CouncilContribution["status"], string> = {
 
 function Item({ item, councilSlug }: { item: CouncilContribution; councilSlug: string }) {
   const headingId = `contribution-${item.id}`;
+  const label = `${item.kind === "proposal" ? `Proposition : ${item.title}` : "Avis"} — ${item.action.title}`;
   return (
     <article id={headingId} aria-labelledby={`${headingId}-titre`} className="rounded-lg border-2 border-slate-300 bg-white p-4 sm:p-5">
       <h3 id={`${headingId}-titre`} className="text-xl leading-snug font-bold break-words">
-        {item.kind === "proposal" ? `Proposition : ${item.title}` : "Avis"} — {item.action.title}
+        {label}
       </h3>
       <p className="mt-2 flex flex-wrap items-center gap-2">
         <span className={`inline-flex rounded border-2 px-2 py-0.5 text-base font-semibold ${statusTone[item.status]}`}>{statusLabels[item.status]}</span>
@@ -70,7 +72,7 @@ function Item({ item, councilSlug }: { item: CouncilContribution; councilSlug: s
           </a>
         </p>
       ) : null}
-      {item.canWithdraw ? <WithdrawForm id={item.id} councilSlug={councilSlug} /> : null}
+      {item.canWithdraw ? <WithdrawForm id={item.id} councilSlug={councilSlug} label={label} /> : null}
       {item.status === "draft" ? (
         <div className="mt-4 border-t border-slate-300 pt-4">
           <h4 className="text-lg font-bold">Commentaires internes</h4>
@@ -88,9 +90,9 @@ function Item({ item, councilSlug }: { item: CouncilContribution; councilSlug: s
           ) : (
             <p className="mt-2">Pas encore de commentaire.</p>
           )}
-          {item.canComment ? <CommentForm contributionId={item.id} /> : null}
+          {item.canComment ? <CommentForm contributionId={item.id} councilSlug={councilSlug} label={label} /> : null}
           {item.canSubmit ? (
-            <SubmitForm id={item.id} councilSlug={councilSlug} />
+            <SubmitForm id={item.id} councilSlug={councilSlug} label={label} />
           ) : (
             <p className="mt-4">Dans ce conseil, seuls les référent·es peuvent soumettre un brouillon à la modération.</p>
           )}
@@ -113,6 +115,9 @@ export default async function CouncilContributionsPage({ params, searchParams }:
     { id: "refusees", title: "Refusées", items: items.filter((i) => i.status === "rejected"), empty: "Aucune contribution refusée." },
     { id: "publiees", title: "Publiées", items: items.filter((i) => i.status === "published" || i.status === "hidden"), empty: "Rien de publié pour l'instant." },
   ];
+  // Just saved (the form redirected here): the text kept in the browser while typing can go.
+  const saved = items.find((i) => String(i.id) === query.enregistre);
+  const edited = items.find((i) => String(i.id) === query.modifie);
 
   return (
     <Container>
@@ -121,6 +126,8 @@ export default async function CouncilContributionsPage({ params, searchParams }:
         title={`Avis et propositions du ${council.name}`}
         lead={<p>Les brouillons et les contributions en attente ne sont visibles que des membres du conseil. Rien n&apos;est public avant l&apos;accord de la Ville.</p>}
       />
+      {saved ? <ForgetKeptText of={{ councilSlug: slug, kind: saved.kind }} savedBody={saved.body} /> : null}
+      {edited ? <ForgetKeptText of={{ editedId: edited.id }} savedBody={edited.body} /> : null}
       {query.retire ? (
         <div className="mb-6">
           <FormMessage kind="success">Contribution retirée de la modération : elle est redevenue un brouillon du conseil.</FormMessage>

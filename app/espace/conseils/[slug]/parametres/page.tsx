@@ -27,7 +27,7 @@ export default async function CouncilSettingsPage({ params }: Props) {
         items={[{ label: "Mon espace", href: "/espace" }, { label: council.name, href: `/espace/conseils/${council.slug}` }, { label: "Paramètres" }]}
       />
       <PageHeading kicker="Espace du conseil" title={`Paramètres — ${council.name}`} lead={<p>Chaque changement est inscrit au journal de la Ville.</p>} />
-      <SubmissionPolicyForm councilId={council.id} current={submissionPolicy} />
+      <SubmissionPolicyForm councilId={council.id} councilSlug={council.slug} current={submissionPolicy} />
       <p className="mt-12">
         <TextLink href={`/espace/conseils/${council.slug}`}>Retour à l&apos;espace du conseil</TextLink>
       </p>

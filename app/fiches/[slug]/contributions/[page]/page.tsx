@@ -7,7 +7,7 @@ import { Breadcrumb } from "@/components/ui/breadcrumb";
 import { Container } from "@/components/ui/container";
 import { PageHeading } from "@/components/ui/page-heading";
 import { TextLink } from "@/components/ui/text-link";
-import { getActionContributionsPage } from "@/server/plan/queries";
+import { getActionContributionsPage } from "@/server/plan/load-action-contributions-page";
 
 /* Static and cached like the fiche page: rendered on first visit, refreshed with every public page
    (refreshPublicPages) and at least hourly. No session, no search parameters. */

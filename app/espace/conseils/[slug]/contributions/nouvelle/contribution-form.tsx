@@ -1,206 +1,215 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
-import { useRouter } from "next/navigation";
-import { useEffect, useState } from "react";
-import { useForm } from "react-hook-form";
-import { buttonClass, describedBy, Field, FormMessage, inputClass } from "@/components/form/field";
+import { useEffect, useState, type ReactNode } from "react";
+import type { UseFormRegisterReturn } from "react-hook-form";
+import { HiddenInputErrors } from "@/components/contributions/hidden-input-errors";
+import { buttonClass, describedBy, Field, inputClass } from "@/components/form/field";
+import { FormStatus } from "@/components/form/form-status";
+import { useFormAction } from "@/components/form/use-form-action";
+import type { FormState } from "@/lib/form-state";
 import {
   CONTRIBUTION_BODY_MAX,
   CONTRIBUTION_TITLE_MAX,
   contributionSchema,
+  editPendingSchema,
   positionLabels,
-  type ContributionInput,
+  positions,
+  type Position,
 } from "@/lib/validation/contribution";
 import { createDraftAction, editPendingAction } from "../actions";
+import { keepText, keptTextKey, readKeptText, type KeptText, type KeptTextOf } from "../kept-text";
 
-type Values = {
-  kind: "feedback" | "proposal";
-  councilId: number;
-  actionSlug: string;
-  position?: "favorable" | "favorable_with_reservations" | "unfavorable";
-  title?: string;
-  body: string;
-  clientRequestId: string;
-};
+type Kind = "feedback" | "proposal";
 
 /** A pending item being corrected by its council (the fiche and the kind stay). */
 export interface EditedContribution {
   id: number;
-  actionSlug: string;
   actionTitle: string;
   title: string | null;
-  position: "favorable" | "favorable_with_reservations" | "unfavorable" | null;
+  position: Position | null;
   body: string;
 }
 
 /**
- * A new avis or proposition, saved as a draft of the council — or, with `editing`, the correction
- * of an item waiting for moderation. The same schema as the server; the typed text is kept on
- * every error, and in this browser until it is saved (a session that expired, a network error:
- * sign in again and come back, the text is still here).
+ * A new avis or proposition, saved as a draft of the council. The same schema as the server; the
+ * kind, the council and the request id are hidden inputs, so the form also posts without
+ * JavaScript. The typed text is kept on every error, and in this browser until it is saved.
  */
-export function ContributionForm({
+export function NewContributionForm({
   kind,
   councilId,
   councilSlug,
   actions,
   defaultActionSlug,
   clientRequestId,
-  editing,
 }: {
-  kind: "feedback" | "proposal";
+  kind: Kind;
   councilId: number;
   councilSlug: string;
   actions: { slug: string; title: string }[];
   defaultActionSlug: string;
   clientRequestId: string;
-  editing?: EditedContribution;
 }) {
-  const router = useRouter();
-  const storageKey = editing ? `contribution-modifiee:${editing.id}` : `contribution-en-cours:${councilSlug}:${kind}`;
-  const [outcome, setOutcome] = useState<{ message: string; n: number; signIn?: boolean } | null>(null);
-  const form = useForm<Values>({
-    resolver: zodResolver(contributionSchema) as never,
-    defaultValues: editing
-      ? { kind, councilId, actionSlug: editing.actionSlug, body: editing.body, title: editing.title ?? "", position: editing.position ?? undefined, clientRequestId }
-      : { kind, councilId, actionSlug: defaultActionSlug, body: "", title: "", position: undefined, clientRequestId },
+  const common = { councilId: String(councilId), actionSlug: defaultActionSlug, body: "", clientRequestId };
+  const { form, field, radio, error, state, pending, formProps } = useFormAction({
+    action: createDraftAction,
+    schema: contributionSchema,
+    defaultValues: kind === "feedback" ? { kind, ...common } : { kind, title: "", ...common },
   });
-  const { errors, isSubmitting } = form.formState;
-
-  // Restores text typed before (session expired, page closed), then keeps it while typing.
-  useEffect(() => {
-    try {
-      const saved = JSON.parse(localStorage.getItem(storageKey) ?? "null") as Partial<Values> | null;
-      if (saved) {
-        if (saved.body) form.setValue("body", saved.body);
-        if (saved.title) form.setValue("title", saved.title);
-        if (saved.position) form.setValue("position", saved.position);
-        if (saved.actionSlug && !defaultActionSlug) form.setValue("actionSlug", saved.actionSlug);
-      }
-    } catch {}
-    const sub = form.watch((v) => {
-      try {
-        localStorage.setItem(storageKey, JSON.stringify({ body: v.body, title: v.title, position: v.position, actionSlug: v.actionSlug }));
-      } catch {}
-    });
-    return () => sub.unsubscribe();
-  }, [form, storageKey, defaultActionSlug]);
-
-  const onSubmit = form.handleSubmit(async (values) => {
-    setOutcome(null);
-    try {
-      const result = editing
-        ? await editPendingAction(
-            values.kind === "proposal"
-              ? { id: editing.id, kind: "proposal", title: values.title ?? "", body: values.body }
-              : { id: editing.id, kind: "feedback", position: values.position as "favorable", body: values.body },
-          )
-        : await createDraftAction(values as ContributionInput);
-      if (result.ok) {
-        try {
-          localStorage.removeItem(storageKey);
-        } catch {}
-        router.push(`/espace/conseils/${councilSlug}/contributions?${editing ? "modifie" : "enregistre"}=${result.data.id}#contribution-${result.data.id}`);
-        return;
-      }
-      let focused = false;
-      for (const [field, messages] of Object.entries(result.fieldErrors ?? {})) {
-        if (messages?.[0] && ["body", "title", "position", "actionSlug"].includes(field)) {
-          form.setError(field as keyof Values, { message: messages[0] }, { shouldFocus: !focused });
-          focused = true;
-        }
-      }
-      if (!focused) setOutcome((o) => ({ message: result.message, n: (o?.n ?? 0) + 1, signIn: result.code === "UNAUTHENTICATED" }));
-    } catch {
-      setOutcome((o) => ({ message: "L'envoi n'a pas abouti. Vérifiez votre connexion à Internet, puis réessayez : votre texte est conservé.", n: (o?.n ?? 0) + 1 }));
-    }
-  });
-
-  const here = editing
-    ? `/espace/conseils/${councilSlug}/contributions/${editing.id}/modifier`
-    : `/espace/conseils/${councilSlug}/contributions/nouvelle?type=${kind === "feedback" ? "avis" : "proposition"}`;
-  const formLabel = editing ? (kind === "feedback" ? "Modifier l'avis" : "Modifier la proposition") : kind === "feedback" ? "Nouvel avis" : "Nouvelle proposition";
-  const bodyHint = `Texte simple, ${CONTRIBUTION_BODY_MAX} caractères au plus. Laissez une ligne vide entre deux paragraphes.`;
+  // A fiche given by the link (« Donner l'avis de votre conseil » on a fiche) wins over the kept one.
+  const hydrated = useKeptText({ councilSlug, kind }, form, defaultActionSlug ? keptTexts : keptTextsAndFiche);
+  const ficheError = error("actionSlug");
 
   return (
-    <form noValidate onSubmit={onSubmit} className="flex max-w-2xl flex-col gap-6" aria-label={formLabel}>
-      {outcome ? (
-        <div key={outcome.n}>
-          <FormMessage kind="error">
-            {outcome.message}
-            {outcome.signIn ? (
-              <>
-                {" "}
-                <a className="underline" href={`/connexion?callbackUrl=${encodeURIComponent(here)}`}>
-                  Se reconnecter
-                </a>{" "}
-                (votre texte est gardé dans ce navigateur).
-              </>
-            ) : null}
-          </FormMessage>
-        </div>
-      ) : null}
-      <input type="hidden" {...form.register("clientRequestId")} />
-      {editing ? (
-        <>
-          <input type="hidden" {...form.register("actionSlug")} />
-          <p>
-            Fiche action concernée : <strong>{editing.actionTitle}</strong>
-          </p>
-        </>
-      ) : (
-        <Field id="contribution-fiche" label="Fiche action concernée" error={errors.actionSlug?.message}>
-          <select id="contribution-fiche" className={inputClass} {...describedBy("contribution-fiche", null, errors.actionSlug?.message)} {...form.register("actionSlug")}>
-            <option value="">Choisissez une fiche action</option>
-            {actions.map((a) => (
-              <option key={a.slug} value={a.slug}>
-                {a.title}
-              </option>
-            ))}
-          </select>
-        </Field>
-      )}
+    <form {...formProps} className="flex max-w-2xl flex-col gap-6" aria-label={kind === "feedback" ? "Nouvel avis" : "Nouvelle proposition"}>
+      <Status state={state} hydrated={hydrated} returnTo={`/espace/conseils/${councilSlug}/contributions/nouvelle?type=${kind === "feedback" ? "avis" : "proposition"}`} />
+      <HiddenInputErrors messages={[error("kind"), error("councilId"), error("clientRequestId")]} />
+      <input type="hidden" {...field("kind")} />
+      <input type="hidden" {...field("councilId")} />
+      <input type="hidden" {...field("clientRequestId")} />
+      <Field id="contribution-fiche" label="Fiche action concernée" error={ficheError}>
+        <select id="contribution-fiche" className={inputClass} {...describedBy("contribution-fiche", null, ficheError)} {...field("actionSlug")}>
+          <option value="">Choisissez une fiche action</option>
+          {actions.map((a) => (
+            <option key={a.slug} value={a.slug}>
+              {a.title}
+            </option>
+          ))}
+        </select>
+      </Field>
+      <TextFields kind={kind} field={field} radio={radio} error={error} />
+      <SaveButton pending={pending} label="Enregistrer le brouillon" />
+    </form>
+  );
+}
+
+/** The correction of an item waiting for moderation: its id and kind are hidden inputs. */
+export function EditPendingForm({ kind, councilSlug, editing }: { kind: Kind; councilSlug: string; editing: EditedContribution }) {
+  const { form, field, radio, error, state, pending, formProps } = useFormAction({
+    action: editPendingAction,
+    schema: editPendingSchema,
+    defaultValues:
+      kind === "feedback"
+        ? { id: String(editing.id), kind, position: editing.position ?? undefined, body: editing.body }
+        : { id: String(editing.id), kind, title: editing.title ?? "", body: editing.body },
+  });
+  const hydrated = useKeptText({ editedId: editing.id }, form, keptTexts);
+
+  return (
+    <form {...formProps} className="flex max-w-2xl flex-col gap-6" aria-label={kind === "feedback" ? "Modifier l'avis" : "Modifier la proposition"}>
+      <Status state={state} hydrated={hydrated} returnTo={`/espace/conseils/${councilSlug}/contributions/${editing.id}/modifier`} />
+      <HiddenInputErrors messages={[error("kind"), error("id")]} />
+      <input type="hidden" {...field("id")} />
+      <input type="hidden" {...field("kind")} />
+      <p>
+        Fiche action concernée : <strong>{editing.actionTitle}</strong>
+      </p>
+      <TextFields kind={kind} field={field} radio={radio} error={error} />
+      <SaveButton pending={pending} label="Enregistrer les modifications" />
+    </form>
+  );
+}
+
+/** What both forms keep in this browser: the fields a person types or picks. */
+const keptTexts = ["body", "title", "position"] as const;
+const keptTextsAndFiche = [...keptTexts, "actionSlug"] as const;
+
+interface KeepingForm<N extends keyof KeptText> {
+  setValue(name: N, value: string): void;
+  watch(callback: (values: KeptText) => void): { unsubscribe(): void };
+}
+
+/**
+ * Restores the text typed before (session expired, page closed), then keeps it while typing (see
+ * ../kept-text.tsx for when it is forgotten). Returns true once it runs: the browser has JavaScript.
+ */
+function useKeptText<N extends keyof KeptText>(of: KeptTextOf, form: KeepingForm<NoInfer<N>>, restored: readonly N[]): boolean {
+  const key = keptTextKey(of);
+  const [hydrated, setHydrated] = useState(false);
+  useEffect(() => {
+    const saved = readKeptText(key);
+    for (const name of restored) {
+      const value = saved?.[name];
+      if (value) form.setValue(name, value);
+    }
+    const sub = form.watch((v) => keepText(key, { body: v.body, title: v.title, position: v.position, actionSlug: v.actionSlug }));
+    setHydrated(true);
+    return () => sub.unsubscribe();
+  }, [form, key, restored]);
+  return hydrated;
+}
+
+/** The answer of the last save. A session that expired: sign in again and come back, the text waits here. */
+function Status({ state, hydrated, returnTo }: { state: FormState<unknown>; hydrated: boolean; returnTo: string }) {
+  const expired = state.result && !state.result.ok && state.result.code === "UNAUTHENTICATED";
+  return (
+    <>
+      <FormStatus state={state} returnTo={returnTo} />
+      {expired && hydrated ? <p>Votre texte est gardé dans ce navigateur : après vous être reconnecté·e, revenez sur cette page pour l&apos;enregistrer.</p> : null}
+    </>
+  );
+}
+
+function SaveButton({ pending, label }: { pending: boolean; label: string }) {
+  return (
+    <div>
+      <button type="submit" className={buttonClass} disabled={pending}>
+        {pending ? "Enregistrement…" : label}
+      </button>
+    </div>
+  );
+}
+
+type InputProps = UseFormRegisterReturn & { defaultValue?: string };
+type RadioProps = UseFormRegisterReturn & { value: string; defaultChecked: boolean };
+
+/** The position (an avis) or the title (a proposition), then the text. */
+function TextFields({
+  kind,
+  field,
+  radio,
+  error,
+}: {
+  kind: Kind;
+  field: (name: "title" | "body") => InputProps;
+  radio: (name: "position", value: string) => RadioProps;
+  error: (name: string) => string | undefined;
+}) {
+  const bodyHint = `Texte simple, ${CONTRIBUTION_BODY_MAX} caractères au plus. Laissez une ligne vide entre deux paragraphes.`;
+  const bodyLabel: ReactNode = kind === "feedback" ? "Les raisons du conseil" : "Le texte de la proposition";
+  const positionError = error("position");
+  const titleError = error("title");
+  const bodyError = error("body");
+  return (
+    <>
       {kind === "feedback" ? (
-        <fieldset className="flex flex-col gap-2" aria-describedby={errors.position ? "contribution-position-erreur" : undefined}>
+        <fieldset className="flex flex-col gap-2" aria-describedby={positionError ? "contribution-position-erreur" : undefined}>
           <legend className="mb-1 font-semibold text-slate-900">Position du conseil</legend>
-          {(Object.entries(positionLabels) as [keyof typeof positionLabels, string][]).map(([value, label]) => (
+          {positions.map((value) => (
             <label key={value} className="flex min-h-11 items-center gap-3 py-1">
               <input
                 type="radio"
-                value={value}
                 className="h-6 w-6 shrink-0 accent-blue-900 focus-visible:outline-3 focus-visible:outline-offset-2 focus-visible:outline-blue-800"
-                {...form.register("position")}
+                {...radio("position", value)}
               />
-              <span>{label}</span>
+              <span>{positionLabels[value]}</span>
             </label>
           ))}
-          {errors.position?.message ? (
+          {positionError ? (
             <p id="contribution-position-erreur" className="text-sm font-semibold text-red-800">
               <span aria-hidden="true">⚠ </span>
-              {errors.position.message}
+              {positionError}
             </p>
           ) : null}
         </fieldset>
       ) : (
-        <Field id="contribution-titre" label="Titre de la proposition" hint={`${CONTRIBUTION_TITLE_MAX} caractères au plus.`} error={errors.title?.message}>
-          <input
-            id="contribution-titre"
-            type="text"
-            className={inputClass}
-            {...describedBy("contribution-titre", true, errors.title?.message)}
-            {...form.register("title")}
-          />
+        <Field id="contribution-titre" label="Titre de la proposition" hint={`${CONTRIBUTION_TITLE_MAX} caractères au plus.`} error={titleError}>
+          <input id="contribution-titre" type="text" className={inputClass} {...describedBy("contribution-titre", true, titleError)} {...field("title")} />
         </Field>
       )}
-      <Field id="contribution-texte" label={kind === "feedback" ? "Les raisons du conseil" : "Le texte de la proposition"} hint={bodyHint} error={errors.body?.message}>
-        <textarea id="contribution-texte" rows={10} className={inputClass} {...describedBy("contribution-texte", bodyHint, errors.body?.message)} {...form.register("body")} />
+      <Field id="contribution-texte" label={bodyLabel} hint={bodyHint} error={bodyError}>
+        <textarea id="contribution-texte" rows={10} className={inputClass} {...describedBy("contribution-texte", bodyHint, bodyError)} {...field("body")} />
       </Field>
-      <div>
-        <button type="submit" className={buttonClass} disabled={isSubmitting}>
-          {isSubmitting ? "Enregistrement…" : editing ? "Enregistrer les modifications" : "Enregistrer le brouillon"}
-        </button>
-      </div>
-    </form>
+    </>
   );
 }

@@ -8,8 +8,8 @@ import { TextLink } from "@/components/ui/text-link";
 import { requireActor } from "@/server/auth/actor";
 import { listCouncilContributions } from "@/server/contributions/list-council-contributions";
 import { getDb } from "@/server/db";
-import { loadPlanOverview } from "@/server/plan/queries";
-import { ContributionForm } from "./contribution-form";
+import { loadActionChoices } from "@/server/plan/load-action-choices";
+import { NewContributionForm } from "./contribution-form";
 
 export const metadata: Metadata = { title: "Nouvelle contribution du conseil", robots: { index: false } };
 
@@ -22,12 +22,10 @@ export default async function NewContributionPage({ params, searchParams }: Prop
   const fiche = typeof query.fiche === "string" ? query.fiche : "";
   const actor = await requireActor(`/espace/conseils/${slug}/contributions/nouvelle?type=${query.type === "proposition" ? "proposition" : "avis"}${fiche ? `&fiche=${encodeURIComponent(fiche)}` : ""}`);
   const db = await getDb();
-  const [space, overview] = await Promise.all([listCouncilContributions(db, actor, slug), loadPlanOverview(db)]);
+  const [space, actions] = await Promise.all([listCouncilContributions(db, actor, slug), loadActionChoices(db)]);
   if (!space.ok) notFound();
   const { council } = space.data;
-  const seen = new Map<string, string>();
-  for (const t of overview?.themes ?? []) for (const a of t.actions) seen.set(a.slug, a.title);
-  const actions = [...seen].map(([s, title]) => ({ slug: s, title }));
+  const seen = new Set(actions.map((a) => a.slug));
   const title = kind === "feedback" ? "Nouvel avis" : "Nouvelle proposition";
 
   return (
@@ -63,7 +61,7 @@ export default async function NewContributionPage({ params, searchParams }: Prop
           </TextLink>
         )}
       </p>
-      <ContributionForm
+      <NewContributionForm
         key={kind}
         kind={kind}
         councilId={council.id}

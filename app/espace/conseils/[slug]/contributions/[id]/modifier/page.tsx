@@ -1,4 +1,3 @@
-import { randomUUID } from "node:crypto";
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { FormMessage } from "@/components/form/field";
@@ -10,7 +9,7 @@ import { can } from "@/lib/permissions";
 import { requireActor } from "@/server/auth/actor";
 import { listCouncilContributions } from "@/server/contributions/list-council-contributions";
 import { getDb } from "@/server/db";
-import { ContributionForm } from "../../nouvelle/contribution-form";
+import { EditPendingForm } from "../../nouvelle/contribution-form";
 
 export const metadata: Metadata = { title: "Modifier une contribution en attente", robots: { index: false } };
 
@@ -44,14 +43,10 @@ export default async function EditPendingPage({ params }: Props) {
         lead={<p>La contribution attend la modération : vous pouvez encore la corriger. Les modérateur·rices verront qu&apos;elle a été modifiée.</p>}
       />
       {editable ? (
-        <ContributionForm
+        <EditPendingForm
           kind={item.kind}
-          councilId={council.id}
           councilSlug={slug}
-          actions={[{ slug: item.action.slug, title: item.action.title }]}
-          defaultActionSlug={item.action.slug}
-          clientRequestId={randomUUID()}
-          editing={{ id: item.id, actionSlug: item.action.slug, actionTitle: item.action.title, title: item.title, position: item.position, body: item.body }}
+          editing={{ id: item.id, actionTitle: item.action.title, title: item.title, position: item.position, body: item.body }}
         />
       ) : (
         <FormMessage kind="error">Cette contribution n&apos;est plus en attente : la Ville l&apos;a déjà examinée, elle ne peut plus être modifiée.</FormMessage>

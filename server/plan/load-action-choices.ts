@@ -1,0 +1,32 @@
+import "server-only";
+import { asc, eq, sql } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { actions, actionThemes, plans, themes } from "@/db/schema";
+
+/*
+ * The fiches a contribution form lets a council choose from: slug and title only, in one query,
+ * instead of the home page's loader (seven queries and every figure of the plan).
+ */
+
+export interface ActionChoice {
+  slug: string;
+  title: string;
+}
+
+/**
+ * Each fiche of the plan once, in the order of the public pages: by theme, then by its place in
+ * the theme (a fiche under two themes comes where it is first listed). One query.
+ */
+export async function loadActionChoices(db: Db): Promise<ActionChoice[]> {
+  const rows = await db
+    .select({ slug: actions.slug, title: actions.title })
+    .from(actionThemes)
+    .innerJoin(themes, eq(themes.id, actionThemes.themeId))
+    .innerJoin(actions, eq(actions.id, actionThemes.actionId))
+    // The plan the public pages show: the first one (server/plan/load-plan.ts).
+    .where(sql`${themes.planId} = (select min(${plans.id}) from ${plans})`)
+    .orderBy(asc(themes.number), asc(actionThemes.position), asc(actions.id));
+  const bySlug = new Map<string, ActionChoice>();
+  for (const row of rows) if (!bySlug.has(row.slug)) bySlug.set(row.slug, row);
+  return [...bySlug.values()];
+}

@@ -1,0 +1,117 @@
+import "server-only";
+import { asc, desc, eq, sql } from "drizzle-orm";
+import { cache } from "react";
+import { getDb, type Db } from "@/db/client";
+import { actionDeadlineChanges, actionProjects, actionThemes, progressReportRevisions, progressReports, themes } from "@/db/schema";
+import { answerStatsOf, emptyAnswerStats, type AnswerStats } from "@/lib/answer-stats";
+import type { ActionStatus } from "@/lib/labels";
+import { deadlineChangeColumns, reportRevisionColumns } from "./columns";
+import { findAction } from "./find-action";
+import { loadPlan } from "./load-plan";
+import { loadPublishedContributions, type PublishedContribution } from "./load-published-contributions";
+import { loadTallies } from "./load-tallies";
+import { toActionSummary } from "./to-action-summary";
+import type { ActionSummary, DeadlineChangeView, PlanInfo, ReportRevisionView } from "./types";
+
+/*
+ * A fiche's page (loadActionPage), with its request-scoped cached version for the page
+ * (getActionPage: generateMetadata and the page share one load).
+ */
+
+export interface ProgressReportView {
+  id: number;
+  title: string;
+  body: string;
+  reportedOn: string | null;
+  status: ActionStatus | null;
+  progress: number | null;
+  sourceLabel: string | null;
+  /** Set when corrected (within 24 hours of publication); the earlier versions stay public. */
+  correctedAt: Date | null;
+  revisions: ReportRevisionView[];
+}
+
+export interface ActionPage {
+  plan: PlanInfo;
+  action: ActionSummary & { description: string | null; sourceWording: string | null };
+  themes: { number: number; slug: string; title: string }[];
+  projects: { name: string; detail: string | null }[];
+  /** Newest first; reports without a day keep their order of publication. */
+  reports: ProgressReportView[];
+  /** Every change of the fiche's deadline, newest first, with its reason. */
+  deadlineChanges: DeadlineChangeView[];
+  /** The first page of the published avis and propositions, newest first. */
+  contributions: PublishedContribution[];
+  /** How many pages of contributions there are (the fiche shows the first one). */
+  contributionPageCount: number;
+  /** The City's answers to this fiche's published proposals. */
+  answerStats: AnswerStats;
+}
+
+/**
+ * A fiche action with its themes, named projects, progress reports, the first page of its
+ * published contributions and the City's answers in figures, corrections of reports and changes of
+ * deadline. Eleven queries (in one parallel batch after the fiche), whatever the number of rows.
+ */
+export async function loadActionPage(slug: string, db?: Db, now: Date = new Date()): Promise<ActionPage | null> {
+  const database = db ?? (await getDb());
+  const loaded = await loadPlan(database);
+  if (!loaded) return null;
+  const action = await findAction(database, loaded.id, slug);
+  if (!action) return null;
+  const [themeRows, projects, reports, published, tallies, revisions, deadlineChanges] = await Promise.all([
+    database
+      .select({ number: themes.number, slug: themes.slug, title: themes.title })
+      .from(actionThemes)
+      .innerJoin(themes, eq(themes.id, actionThemes.themeId))
+      .where(eq(actionThemes.actionId, action.id))
+      .orderBy(asc(themes.number)),
+    database
+      .select({ name: actionProjects.name, detail: actionProjects.detail })
+      .from(actionProjects)
+      .where(eq(actionProjects.actionId, action.id))
+      .orderBy(asc(actionProjects.position)),
+    database
+      .select({
+        id: progressReports.id,
+        title: progressReports.title,
+        body: progressReports.body,
+        reportedOn: progressReports.reportedOn,
+        status: progressReports.status,
+        progress: progressReports.progress,
+        sourceLabel: progressReports.sourceLabel,
+        correctedAt: progressReports.correctedAt,
+      })
+      .from(progressReports)
+      .where(eq(progressReports.actionId, action.id))
+      .orderBy(sql`${progressReports.reportedOn} desc nulls last`, desc(progressReports.createdAt), desc(progressReports.id)),
+    loadPublishedContributions(database, { actionId: action.id }),
+    loadTallies(database, loaded.id, now, action.id),
+    database
+      .select(reportRevisionColumns)
+      .from(progressReportRevisions)
+      .innerJoin(progressReports, eq(progressReports.id, progressReportRevisions.reportId))
+      .where(eq(progressReports.actionId, action.id))
+      .orderBy(desc(progressReportRevisions.replacedAt), desc(progressReportRevisions.id)),
+    database
+      .select(deadlineChangeColumns)
+      .from(actionDeadlineChanges)
+      .where(eq(actionDeadlineChanges.actionId, action.id))
+      .orderBy(desc(actionDeadlineChanges.createdAt), desc(actionDeadlineChanges.id)),
+  ]);
+  const { id: _id, ...publicAction } = action;
+  const tally = tallies.get(action.id);
+  return {
+    plan: loaded.plan,
+    action: { ...toActionSummary(publicAction, tally), description: publicAction.description, sourceWording: publicAction.sourceWording },
+    themes: themeRows,
+    projects,
+    reports: reports.map((r) => ({ ...r, revisions: revisions.filter((v) => v.reportId === r.id).map(({ reportId: _r, ...v }) => v) })),
+    deadlineChanges,
+    contributions: published.items,
+    contributionPageCount: published.pageCount,
+    answerStats: tally ? answerStatsOf([tally]) : emptyAnswerStats,
+  };
+}
+
+export const getActionPage = cache((slug: string) => loadActionPage(slug));

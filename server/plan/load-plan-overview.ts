@@ -1,0 +1,115 @@
+import "server-only";
+import { and, asc, eq, gte } from "drizzle-orm";
+import { cache } from "react";
+import { getDb, type Db } from "@/db/client";
+import { meetingAgendaItems, meetings } from "@/db/schema";
+import { answerStatsOf, type AnswerStats } from "@/lib/answer-stats";
+import { cityDay } from "@/lib/dates";
+import { isWithinMonths } from "@/lib/deadlines";
+import { averageProgress, countByStatus, type StatusCounts } from "@/lib/rollup";
+import { loadMilestones } from "./load-milestones";
+import { loadPlan } from "./load-plan";
+import { loadTallies, type ContributionTally } from "./load-tallies";
+import { loadThemes } from "./load-themes";
+import type { ActionSummary, ContributionCounts, Milestone, PlanInfo, ThemeSummary } from "./types";
+
+/*
+ * The home page's data (loadPlanOverview), with its request-scoped cached version for the page
+ * (getPlanOverview: generateMetadata and the page share one load). The next meeting and the
+ * plan-wide figures are read only here, so their helpers stay in this file.
+ */
+
+export interface MeetingSummary {
+  slug: string;
+  title: string;
+  startsAt: Date;
+  place: string;
+  isDemo: boolean;
+  agenda: { position: number; label: string }[];
+}
+
+export interface PlanOverview {
+  plan: PlanInfo;
+  milestones: Milestone[];
+  themes: ThemeSummary[];
+  /** Distinct fiches (one fiche listed under two themes counts once). */
+  actionCount: number;
+  /** Entries as listed under the themes (a fiche under two themes counts twice). */
+  listedEntryCount: number;
+  statusCounts: StatusCounts;
+  progress: number | null;
+  nextMeeting: MeetingSummary | null;
+  /** Published avis and propositions of the whole plan. */
+  contributionCounts: ContributionCounts;
+  /** The City's answers to the plan's published proposals. */
+  answerStats: AnswerStats;
+  /** Fiches whose current deadline falls in the next six months, soonest first. */
+  upcomingDeadlines: ActionSummary[];
+  /** Fiches past their current deadline and not done, soonest deadline first. */
+  lateActions: ActionSummary[];
+}
+
+/** How far ahead the home page lists deadlines. */
+export const UPCOMING_DEADLINE_MONTHS = 6;
+
+function countsOf(tallies: Iterable<ContributionTally>): ContributionCounts {
+  const total = { feedback: 0, proposals: 0 };
+  for (const t of tallies) {
+    total.feedback += t.feedback;
+    total.proposals += t.proposals;
+  }
+  return total;
+}
+
+async function loadNextMeeting(db: Db, planId: number, now: Date): Promise<MeetingSummary | null> {
+  const [meeting] = await db
+    .select({ id: meetings.id, slug: meetings.slug, title: meetings.title, startsAt: meetings.startsAt, place: meetings.place, isDemo: meetings.isDemo })
+    .from(meetings)
+    .where(and(eq(meetings.planId, planId), gte(meetings.startsAt, now)))
+    .orderBy(asc(meetings.startsAt))
+    .limit(1);
+  if (!meeting) return null;
+  const agenda = await db
+    .select({ position: meetingAgendaItems.position, label: meetingAgendaItems.label })
+    .from(meetingAgendaItems)
+    .where(eq(meetingAgendaItems.meetingId, meeting.id))
+    .orderBy(asc(meetingAgendaItems.position));
+  const { id: _id, ...rest } = meeting;
+  return { ...rest, agenda };
+}
+
+/** The home page: the plan at a glance. Seven queries at most. */
+export async function loadPlanOverview(db?: Db, now: Date = new Date()): Promise<PlanOverview | null> {
+  const database = db ?? (await getDb());
+  const loaded = await loadPlan(database);
+  if (!loaded) return null;
+  const tallies = loadTallies(database, loaded.id, now);
+  const [milestones, themeList, nextMeeting, counts] = await Promise.all([
+    loadMilestones(database, loaded.id),
+    loadThemes(database, loaded.id, tallies),
+    loadNextMeeting(database, loaded.id, now),
+    tallies,
+  ]);
+  const distinct = new Map<string, ActionSummary>();
+  for (const theme of themeList) for (const a of theme.actions) distinct.set(a.slug, a);
+  return {
+    plan: loaded.plan,
+    milestones,
+    themes: themeList,
+    actionCount: distinct.size,
+    listedEntryCount: themeList.reduce((n, t) => n + t.actions.length, 0),
+    statusCounts: countByStatus([...distinct.values()]),
+    progress: averageProgress(themeList.map((t) => t.progress)),
+    nextMeeting,
+    contributionCounts: countsOf(counts.values()),
+    answerStats: answerStatsOf(counts.values()),
+    upcomingDeadlines: [...distinct.values()]
+      .filter((a) => isWithinMonths(a.deadline.currentDeadline, cityDay(now), UPCOMING_DEADLINE_MONTHS) && a.status !== "done")
+      .sort((a, b) => a.deadline.currentDeadline!.localeCompare(b.deadline.currentDeadline!)),
+    lateActions: [...distinct.values()]
+      .filter((a) => a.deadline.late)
+      .sort((a, b) => (a.deadline.currentDeadline ?? "").localeCompare(b.deadline.currentDeadline ?? "")),
+  };
+}
+
+export const getPlanOverview = cache(() => loadPlanOverview());

@@ -1,0 +1,106 @@
+import "server-only";
+import { and, asc, desc, eq, inArray, sql, type SQL } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { actions, contributionAnswers, contributions, contributionSupports, councils, users } from "@/db/schema";
+import { selectAnswers, type AnswerView } from "./select-answers";
+
+/*
+ * The one public read of contributions, for a fiche's pages and a council's public page
+ * (server/councils/get-public-council.ts): `status = 'published'` is written here once.
+ */
+
+export interface PublishedContribution {
+  id: number;
+  kind: "feedback" | "proposal";
+  position: "favorable" | "favorable_with_reservations" | "unfavorable" | null;
+  title: string | null;
+  body: string;
+  councilName: string;
+  /** The council's public page; null when the council is archived (its page is gone). */
+  councilSlug: string | null;
+  actionSlug: string;
+  actionTitle: string;
+  /** The author's display name (they are told so on the form); null if the account was removed. */
+  authorName: string | null;
+  publishedAt: Date;
+  /** Demo data written by the development seed (shown with a marker). */
+  isDemo: boolean;
+  /** Proposals: the City's answers, oldest first (the last one is the current state). */
+  answers: AnswerView[];
+  /** Proposals: the councils that support it, in the order they did. */
+  supporters: { name: string; slug: string | null }[];
+}
+
+export const CONTRIBUTIONS_PER_PAGE = 10;
+
+export interface ContributionList {
+  items: PublishedContribution[];
+  page: number;
+  pageCount: number;
+  total: number;
+}
+
+type ContributionScope = { actionId: number } | { councilId: number };
+
+const pageCountOf = (total: number) => Math.max(1, Math.ceil(total / CONTRIBUTIONS_PER_PAGE));
+
+/**
+ * One page of published contributions (of a fiche or of a council), newest first, with their
+ * answers and supporting councils. The one public read of contributions: `status = 'published'`
+ * is written here once, so draft, pending, rejected and hidden items never come out (nor their
+ * answers or supports). Three queries, whatever the number of items.
+ */
+export async function loadPublishedContributions(db: Db, scope: ContributionScope, page = 1): Promise<ContributionList> {
+  const where: SQL = and(
+    eq(contributions.status, "published"),
+    "actionId" in scope ? eq(contributions.actionId, scope.actionId) : eq(contributions.councilId, scope.councilId),
+  )!;
+  const order = [desc(contributions.publishedAt), desc(contributions.id)];
+  const offset = (page - 1) * CONTRIBUTIONS_PER_PAGE;
+  const pageIds = db.select({ id: contributions.id }).from(contributions).where(where).orderBy(...order).limit(CONTRIBUTIONS_PER_PAGE).offset(offset);
+  const [rows, answers, supports] = await Promise.all([
+    db
+      .select({
+        id: contributions.id,
+        kind: contributions.kind,
+        position: contributions.position,
+        title: contributions.title,
+        body: contributions.body,
+        councilName: councils.name,
+        councilSlug: sql<string | null>`case when ${councils.archivedAt} is null then ${councils.slug} end`,
+        actionSlug: actions.slug,
+        actionTitle: actions.title,
+        authorName: users.displayName,
+        publishedAt: contributions.publishedAt,
+        isDemo: contributions.isDemo,
+        total: sql<number>`(count(*) over ())::int`,
+      })
+      .from(contributions)
+      .innerJoin(councils, eq(councils.id, contributions.councilId))
+      .innerJoin(actions, eq(actions.id, contributions.actionId))
+      .leftJoin(users, eq(users.id, contributions.authorId))
+      .where(where)
+      .orderBy(...order)
+      .limit(CONTRIBUTIONS_PER_PAGE)
+      .offset(offset),
+    selectAnswers(db, inArray(contributionAnswers.contributionId, pageIds)),
+    db
+      .select({
+        contributionId: contributionSupports.contributionId,
+        name: councils.name,
+        slug: sql<string | null>`case when ${councils.archivedAt} is null then ${councils.slug} end`,
+      })
+      .from(contributionSupports)
+      .innerJoin(councils, eq(councils.id, contributionSupports.councilId))
+      .where(inArray(contributionSupports.contributionId, pageIds))
+      .orderBy(asc(contributionSupports.createdAt), asc(councils.name)),
+  ]);
+  const total = rows[0] ? Number(rows[0].total) : 0;
+  const items = rows.map(({ total: _total, publishedAt, ...r }) => ({
+    ...r,
+    publishedAt: publishedAt ?? new Date(0),
+    answers: answers.filter((a) => a.contributionId === r.id).map(({ contributionId: _c, ...a }) => a),
+    supporters: supports.filter((s) => s.contributionId === r.id).map(({ contributionId: _c, ...s }) => s),
+  }));
+  return { items, page, pageCount: pageCountOf(total), total };
+}

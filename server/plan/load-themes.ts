@@ -1,0 +1,44 @@
+import "server-only";
+import { and, asc, eq, inArray } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { actions, actionThemes, themes } from "@/db/schema";
+import { averageProgress, countByStatus } from "@/lib/rollup";
+import { actionSummaryColumns } from "./columns";
+import type { Tallies } from "./load-tallies";
+import { toActionSummary } from "./to-action-summary";
+import type { ThemeSummary } from "./types";
+
+/* The themes of the plan (or one of them) with their fiches: the home page and a theme's page. */
+
+/** Themes with their fiches in source order: two queries for the whole plan. */
+export async function loadThemes(db: Db, planId: number, tallies: Promise<Tallies>, onlyThemeSlug?: string): Promise<ThemeSummary[]> {
+  const themeRows = await db
+    .select({
+      id: themes.id,
+      number: themes.number,
+      slug: themes.slug,
+      title: themes.title,
+      description: themes.description,
+      announcedActionCount: themes.announcedActionCount,
+    })
+    .from(themes)
+    .where(onlyThemeSlug ? and(eq(themes.planId, planId), eq(themes.slug, onlyThemeSlug)) : eq(themes.planId, planId))
+    .orderBy(asc(themes.number));
+  if (themeRows.length === 0) return [];
+  const links = await db
+    .select({ themeId: actionThemes.themeId, ...actionSummaryColumns })
+    .from(actionThemes)
+    .innerJoin(actions, eq(actions.id, actionThemes.actionId))
+    .where(inArray(actionThemes.themeId, themeRows.map((t) => t.id)))
+    .orderBy(asc(actionThemes.position), asc(actions.id));
+  const counts = await tallies;
+  return themeRows.map(({ id, ...theme }) => {
+    const themeActions = links.filter((l) => l.themeId === id).map((l) => toActionSummary(l, counts.get(l.id)));
+    return {
+      ...theme,
+      actions: themeActions,
+      progress: averageProgress(themeActions.map((a) => a.progress)),
+      statusCounts: countByStatus(themeActions),
+    };
+  });
+}

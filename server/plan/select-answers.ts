@@ -1,0 +1,37 @@
+import "server-only";
+import { asc, type SQL } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { contributionAnswers } from "@/db/schema";
+import type { AnswerState } from "@/lib/validation/answer";
+
+/*
+ * The City's answers as the public reads them, for the public contributions and for the staff's
+ * list of proposals to answer (server/answers/list-answerable.ts).
+ */
+
+/** One answer of the City, as the public reads it: the signature was copied when it was written. */
+export interface AnswerView {
+  id: number;
+  state: AnswerState;
+  body: string;
+  signatureName: string;
+  signatureTitle: string | null;
+  createdAt: Date;
+}
+
+/** The City's answers matching `where` (of one proposal, of a page of them), oldest first. One query. */
+export function selectAnswers(db: Db, where: SQL): Promise<(AnswerView & { contributionId: number })[]> {
+  return db
+    .select({
+      contributionId: contributionAnswers.contributionId,
+      id: contributionAnswers.id,
+      state: contributionAnswers.state,
+      body: contributionAnswers.body,
+      signatureName: contributionAnswers.signatureName,
+      signatureTitle: contributionAnswers.signatureTitle,
+      createdAt: contributionAnswers.createdAt,
+    })
+    .from(contributionAnswers)
+    .where(where)
+    .orderBy(asc(contributionAnswers.createdAt), asc(contributionAnswers.id));
+}

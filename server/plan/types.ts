@@ -1,0 +1,80 @@
+import type { DeadlineView } from "@/lib/deadlines";
+import type { ActionStatus } from "@/lib/labels";
+import type { StatusCounts } from "@/lib/rollup";
+
+/*
+ * The public shapes that several loaders of server/plan/ return, or that staff pages share with
+ * the public ones (deadline changes, earlier versions of a report). A loader's own page type
+ * stays in its file. Types only: components import them freely.
+ */
+
+export interface PlanInfo {
+  title: string;
+  cityName: string;
+  periodStartYear: number;
+  periodEndYear: number;
+  summary: string;
+  announcedActionCount: number | null;
+  sourceTitle: string | null;
+}
+
+export interface ActionSummary {
+  slug: string;
+  title: string;
+  status: ActionStatus | null;
+  progress: number | null;
+  timeframeLabel: string | null;
+  /** Original and current deadline, and « en retard » (past the current one and not done). */
+  deadline: DeadlineView;
+  /** Published avis and propositions of the fiche (never pending, rejected, hidden or drafts). */
+  contributionCounts: ContributionCounts;
+}
+
+export interface ContributionCounts {
+  feedback: number;
+  proposals: number;
+}
+
+export interface ThemeSummary {
+  number: number;
+  slug: string;
+  title: string;
+  description: string | null;
+  announcedActionCount: number | null;
+  actions: ActionSummary[];
+  progress: number | null;
+  statusCounts: StatusCounts;
+}
+
+export interface Milestone {
+  key: string;
+  title: string;
+  description: string | null;
+  startsOn: string;
+  endsOn: string | null;
+  precision: "day" | "month" | "year";
+}
+
+
+/** An earlier version of a corrected progress report. */
+export interface ReportRevisionView {
+  id: number;
+  title: string;
+  body: string;
+  reportedOn: string | null;
+  status: ActionStatus | null;
+  progress: number | null;
+  replacedAt: Date;
+}
+
+/** A change of a fiche's deadline, with its reason (public). */
+export interface DeadlineChangeView {
+  id: number;
+  previousLabel: string | null;
+  previousDeadline: string | null;
+  newLabel: string;
+  newDeadline: string;
+  reason: string;
+  createdAt: Date;
+}
+
