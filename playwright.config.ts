@@ -55,7 +55,8 @@ export default defineConfig({
     {
       command: `npm run build && npm run start -- -p ${port} -H 127.0.0.1`,
       url: `${baseURL}/`,
-      timeout: 300_000,
+      // A production build on a loaded 2-core machine can take more than 5 minutes.
+      timeout: 600_000,
       reuseExistingServer: false,
       stdout: "pipe",
       stderr: "pipe",
