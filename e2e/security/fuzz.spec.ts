@@ -240,7 +240,7 @@ const oddQuery = [
 ];
 
 /** Every page with odd segments and odd query strings. */
-function pageProbes(pages: string[], shift = 0): Probe[] {
+function pageProbes(pages: string[], allQueries = false): Probe[] {
   const probes: Probe[] = [];
   for (const [j, route] of pages.entries()) {
     // One odd segment at a time in place of each dynamic segment, the others plausible.
@@ -254,8 +254,8 @@ function pageProbes(pages: string[], shift = 0): Probe[] {
       }
     });
     const base = concretePath(route);
-    // Three odd query strings per page, a different three on each page.
-    const queries = [0, 1, 2].map((k) => oddQuery[(3 * j + k + shift) % oddQuery.length]!);
+    // Every odd query string on the staff pages (their filters); three on each other page, a different three each time.
+    const queries = allQueries ? oddQuery : [0, 1, 2].map((k) => oddQuery[(3 * j + k) % oddQuery.length]!);
     for (const query of queries) probes.push({ label: `GET ${base}?${query.slice(0, 60)}`, method: "GET", url: `${base}?${query}` });
   }
   return probes;
@@ -369,6 +369,8 @@ test("≥ 1 000 malformed requests to every server action, route handler and pag
     ["membre", await signedInContext(browser, demo.member1)],
     ["admin", await signedInContext(browser, demo.admin)],
   ];
+  const moderator = await signedInContext(browser, demo.moderator);
+  // Signing in writes (the session's bookkeeping): the « before » is read once everyone is in.
   const before = await tableCounts(anonymous);
 
   const jobs: (() => Promise<Outcome>)[] = [];
@@ -385,7 +387,9 @@ test("≥ 1 000 malformed requests to every server action, route handler and pag
   }
   add(anonymous, "anonyme", unknownActionProbes("/"));
   add(anonymous, "anonyme", pageProbes(pages));
-  add(contexts[1]![1].request, "admin", pageProbes(pages.filter((p) => p.startsWith("/admin") || p.startsWith("/moderation") || p.startsWith("/espace") || p.startsWith("/reponses") || p.startsWith("/presentation")), 1));
+  add(contexts[1]![1].request, "admin", pageProbes(pages.filter((p) => p.startsWith("/admin") || p.startsWith("/moderation") || p.startsWith("/espace") || p.startsWith("/reponses") || p.startsWith("/presentation")), true));
+  // The moderation pages and their filters, as a moderator (an administrator is not one).
+  add(moderator.request, "modération", pageProbes(pages.filter((p) => p.startsWith("/moderation") || p.startsWith("/reponses")), true));
   add(anonymous, "anonyme", handlerProbes(handlers));
   expect(jobs.length).toBeGreaterThanOrEqual(1000);
 
@@ -413,6 +417,7 @@ test("≥ 1 000 malformed requests to every server action, route handler and pag
   // The server still serves normally.
   expect((await anonymous.get(`${baseURL}/`)).status()).toBe(200);
   for (const [, context] of contexts) await context.close();
+  await moderator.close();
   await anonymous.dispose();
 
   expect.soft(changed, "aucune table modifiée").toEqual([]);
