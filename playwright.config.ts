@@ -43,6 +43,15 @@ export default defineConfig({
     {
       name: "chromium",
       use: { ...devices["Desktop Chrome"], launchOptions: { executablePath, args: chromiumArgs } },
+      testIgnore: "security/fuzz*.spec.ts",
+      teardown: "fuzz",
+    },
+    {
+      // The fuzz test proves that nothing is written while it runs: it runs alone, after the others
+      // (the teardown of « chromium »), and alone when its file is named on the command line.
+      name: "fuzz",
+      use: { ...devices["Desktop Chrome"], launchOptions: { executablePath, args: chromiumArgs } },
+      testMatch: "security/fuzz*.spec.ts",
     },
   ],
   webServer: [

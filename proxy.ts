@@ -3,9 +3,11 @@ import { authSecret, siteOrigin } from "@/lib/env";
 import { safeCallbackPath } from "@/lib/safe-redirect";
 import { newNonce, securityHeaders } from "@/lib/security-headers";
 import { CSRF_HEADER, csrfCookieName, newCsrfCookie, tokenFromCsrfCookie } from "@/server/auth/csrf";
+import { guardRequest } from "@/server/http/request-guards";
 
 /*
- * Runs before every request (pages, API routes, static assets, 404s) and does two jobs:
+ * Runs before every request (pages, API routes, static assets, 404s): refuses malformed requests
+ * that would make Next answer 500 (server/http/request-guards.ts), and:
  *
  * 1. The security headers of every response, set here and nowhere else (lib/security-headers.ts,
  *    docs/decisions/0009-security-headers.md): a fresh CSP nonce per request, handed to Next in the
@@ -27,6 +29,12 @@ export function proxy(request: NextRequest) {
   const https = siteOrigin().startsWith("https://");
   const nonce = newNonce();
   const headers = securityHeaders({ nonce, https, development: process.env.NODE_ENV === "development" });
+  // Malformed requests Next would answer with a 500 (server/http/request-guards.ts): refused here.
+  const refused = guardRequest(request);
+  if (refused) {
+    for (const [name, value] of Object.entries(headers)) refused.headers.set(name, value);
+    return refused;
+  }
 
   for (const name of CALLBACK_URL_COOKIES) {
     const value = request.cookies.get(name)?.value;

@@ -135,7 +135,6 @@ async function main(): Promise<number> {
 
 async function cleanUp() {
   if (e2eDbCreated) {
-X
     await withAdmin((sql) => sql.unsafe(`drop database if exists ${e2eDbName} with (force)`)).catch((error) => console.error("Nettoyage de la base de test impossible :", error));
   }
   rmSync(tmp, { recursive: true, force: true });
