@@ -8,7 +8,18 @@ import drizzle from "eslint-plugin-drizzle";
  * (every row of a table), and `as never` (a cast that hides a wrong type instead of fixing it).
  */
 const config = [
-  { ignores: [".next/**", ".next-*/**", "node_modules/**", ".data/**", "test-results/**", "playwright-report/**", "bench-results/**", "next-env.d.ts"] },
+  {
+    ignores: [
+      ".next/**",
+      ".next-*/**",
+      "node_modules/**",
+      ".data/**",
+      "test-results/**",
+      "playwright-report/**",
+      "bench-results/**",
+      "next-env.d.ts",
+    ],
+  },
   ...nextVitals,
   ...nextTypescript,
   {
@@ -22,9 +33,15 @@ const config = [
       "drizzle/enforce-update-with-where": ["error", { drizzleObjectName: ["db", "tx"] }],
       "no-restricted-syntax": [
         "error",
-        { selector: "TSAsExpression[typeAnnotation.type='TSNeverKeyword']", message: "Pas de « as never » : typez la valeur au lieu de masquer l'erreur." },
+        {
+          selector: "TSAsExpression[typeAnnotation.type='TSNeverKeyword']",
+          message: "Pas de « as never » : typez la valeur au lieu de masquer l'erreur.",
+        },
       ],
-      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_", destructuredArrayIgnorePattern: "^_" }],
+      "@typescript-eslint/no-unused-vars": [
+        "error",
+        { argsIgnorePattern: "^_", varsIgnorePattern: "^_", destructuredArrayIgnorePattern: "^_" },
+      ],
       // Plain links on purpose: the public pages ship no client navigation code (decision 0003).
       "@next/next/no-html-link-for-pages": "off",
     },

@@ -15,7 +15,11 @@ export default defineConfig({
     projects: [
       {
         resolve: { alias },
-        test: { name: "unit", include: ["lib/**/*.test.ts", "components/**/*.test.ts", "server/**/*.test.ts", "tests/support/**/*.test.ts"], environment: "node" },
+        test: {
+          name: "unit",
+          include: ["lib/**/*.test.ts", "components/**/*.test.ts", "server/**/*.test.ts", "tests/support/**/*.test.ts"],
+          environment: "node",
+        },
       },
       {
         resolve: { alias },

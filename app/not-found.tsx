@@ -11,7 +11,12 @@ export default function NotFound() {
       <PageHeading
         kicker="Erreur 404"
         title="Page introuvable"
-        lead={<p>La page que vous cherchez n&apos;existe pas ou n&apos;existe plus. Vérifiez l&apos;adresse, ou repartez de l&apos;une de ces pages :</p>}
+        lead={
+          <p>
+            La page que vous cherchez n&apos;existe pas ou n&apos;existe plus. Vérifiez l&apos;adresse, ou repartez de l&apos;une de ces
+            pages :
+          </p>
+        }
       />
       <ul className="list-disc space-y-2 pl-6">
         <li>

@@ -80,8 +80,8 @@ export default async function HomePage() {
 
       <Section id="participation" title="Avis et propositions des conseils de quartier">
         <p className="mb-2 text-slate-800">
-          Les conseils de quartier donnent leur avis sur les fiches actions et font des propositions ; la Ville les relit avant publication et
-          répond à chaque proposition.
+          Les conseils de quartier donnent leur avis sur les fiches actions et font des propositions ; la Ville les relit avant publication
+          et répond à chaque proposition.
         </p>
         <p className="font-semibold">Publiés sur l&apos;ensemble des fiches : {contributionCountText(overview.contributionCounts)}.</p>
         <AnswerStatsSummary stats={overview.answerStats} className="mt-2" />
@@ -94,7 +94,8 @@ export default async function HomePage() {
               <li key={a.slug} className="rounded-md border border-slate-300 p-3 sm:p-4">
                 <TextLink href={`/fiches/${a.slug}`}>{a.title}</TextLink>
                 <p className="mt-1 text-slate-800">
-                  Échéance : {a.deadline.currentLabel} (jusqu&apos;au <time dateTime={a.deadline.currentDeadline!}>{formatDay(a.deadline.currentDeadline!)}</time>)
+                  Échéance : {a.deadline.currentLabel} (jusqu&apos;au{" "}
+                  <time dateTime={a.deadline.currentDeadline!}>{formatDay(a.deadline.currentDeadline!)}</time>)
                 </p>
               </li>
             ))}
@@ -127,8 +128,8 @@ export default async function HomePage() {
 
       <Section id="thematiques" title={`Les ${pluralize(themes.length, "thématique", "thématiques")} et leurs fiches actions`}>
         <p className="mb-6 text-slate-800">
-          Chaque fiche action décrit un engagement de la Ville. Choisissez une thématique ou une fiche pour voir son statut, son échéance et ses points
-          d&apos;étape.
+          Chaque fiche action décrit un engagement de la Ville. Choisissez une thématique ou une fiche pour voir son statut, son échéance et
+          ses points d&apos;étape.
         </p>
         <div className="space-y-6">
           {themes.map((theme) => (

@@ -15,10 +15,7 @@ export async function firstPlanId(db: Db): Promise<number> {
   return plan.id;
 }
 
-export async function createAction(
-  db: Db,
-  overrides: Partial<typeof actions.$inferInsert> & { themeSlug?: string } = {},
-) {
+export async function createAction(db: Db, overrides: Partial<typeof actions.$inferInsert> & { themeSlug?: string } = {}) {
   const { themeSlug, ...values } = overrides;
   const planId = values.planId ?? (await firstPlanId(db));
   const slug = values.slug ?? unique("fiche-test");
@@ -37,7 +34,10 @@ export async function createAction(
 export async function createCouncil(db: Db, overrides: Partial<typeof councils.$inferInsert> = {}) {
   const planId = overrides.planId ?? (await firstPlanId(db));
   const slug = overrides.slug ?? unique("conseil-test");
-  const [council] = await db.insert(councils).values({ planId, slug, name: `Conseil ${slug}`, ...overrides }).returning();
+  const [council] = await db
+    .insert(councils)
+    .values({ planId, slug, name: `Conseil ${slug}`, ...overrides })
+    .returning();
   return council!;
 }
 

@@ -17,10 +17,9 @@ export type ErrorCode =
   | "SIGN_IN_FAILED";
 
 export type ActionResult<T = undefined> =
-  | { ok: true; data: T; message?: string }
-  | { ok: false; code: ErrorCode; message: string; fieldErrors?: Record<string, string[]> };
+  { ok: true; data: T; message?: string } | { ok: false; code: ErrorCode; message: string; fieldErrors?: Record<string, string[]> };
 
-export const ok = <T,>(data: T, message?: string): ActionResult<T> => ({ ok: true, data, message });
+export const ok = <T>(data: T, message?: string): ActionResult<T> => ({ ok: true, data, message });
 
 export const fail = (code: ErrorCode, message: string, fieldErrors?: Record<string, string[]>): ActionResult<never> => ({
   ok: false,

@@ -12,7 +12,9 @@ describe("client address", () => {
     const headers = headersOf({ "x-psc-peer-address": "10.0.0.1", "x-forwarded-for": "6.6.6.6, 203.0.113.9" });
     expect(clientAddress(headers, 1)).toBe("203.0.113.9");
     // A client that prepends forged addresses cannot move what the proxy appended.
-    expect(clientAddress(headersOf({ "x-psc-peer-address": "10.0.0.1", "x-forwarded-for": "1.1.1.1, 2.2.2.2, 203.0.113.9" }), 1)).toBe("203.0.113.9");
+    expect(clientAddress(headersOf({ "x-psc-peer-address": "10.0.0.1", "x-forwarded-for": "1.1.1.1, 2.2.2.2, 203.0.113.9" }), 1)).toBe(
+      "203.0.113.9",
+    );
   });
 
   it("falls back to the peer when the chain is shorter than declared", () => {

@@ -1,7 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { deadlineView, isWithinMonths } from "./deadlines";
 
-const base = { status: "in_progress" as const, timeframeLabel: "2018/2019", timeframeEndYear: 2019, currentTimeframeLabel: null, deadline: null };
+const base = {
+  status: "in_progress" as const,
+  timeframeLabel: "2018/2019",
+  timeframeEndYear: 2019,
+  currentTimeframeLabel: null,
+  deadline: null,
+};
 
 describe("deadlineView", () => {
   it("uses the original end year's 31 December while nobody changed it", () => {
@@ -24,11 +30,21 @@ describe("deadlineView", () => {
 
   it("keeps the original next to a changed one", () => {
     const view = deadlineView({ ...base, currentTimeframeLabel: "fin 2027", deadline: "2027-12-31" }, "2026-11-26");
-    expect(view).toMatchObject({ originalLabel: "2018/2019", originalDeadline: "2019-12-31", currentLabel: "fin 2027", currentDeadline: "2027-12-31", changed: true, late: false });
+    expect(view).toMatchObject({
+      originalLabel: "2018/2019",
+      originalDeadline: "2019-12-31",
+      currentLabel: "fin 2027",
+      currentDeadline: "2027-12-31",
+      changed: true,
+      late: false,
+    });
   });
 
   it("has no deadline when the source gives no end year", () => {
-    expect(deadlineView({ ...base, timeframeLabel: null, timeframeEndYear: null }, "2030-01-01")).toMatchObject({ currentDeadline: null, late: false });
+    expect(deadlineView({ ...base, timeframeLabel: null, timeframeEndYear: null }, "2030-01-01")).toMatchObject({
+      currentDeadline: null,
+      late: false,
+    });
   });
 });
 

@@ -27,15 +27,14 @@ const envSchema = z.object({
   NEXTAUTH_SECRET: z.string().min(32, { error: "doit faire au moins 32 caractères (par exemple : openssl rand -base64 32)" }).optional(),
   SMTP_URL: z
     .string()
-    .regex(/^smtps?:\/\//, { error: "doit être une adresse smtp:// ou smtps://, par exemple smtp://utilisateur:motdepasse@smtp.exemple.fr:587" })
+    .regex(/^smtps?:\/\//, {
+      error: "doit être une adresse smtp:// ou smtps://, par exemple smtp://utilisateur:motdepasse@smtp.exemple.fr:587",
+    })
     .optional(),
   MAIL_FROM: z.string().min(3).default("Projet social communal d'Aurillac <ne-pas-repondre@aurillac.invalid>"),
   /** How many reverse proxies in front of the app append to X-Forwarded-For. 0: trust none. */
   TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(5).default(0),
-  TEST_HOOKS_TOKEN: z
-    .string()
-    .min(32, { error: "doit faire au moins 32 caractères" })
-    .optional(),
+  TEST_HOOKS_TOKEN: z.string().min(32, { error: "doit faire au moins 32 caractères" }).optional(),
 });
 
 export type Env = z.infer<typeof envSchema>;

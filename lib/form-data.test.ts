@@ -41,6 +41,8 @@ describe("formDataToObject", () => {
   });
 
   it("keeps values for a refused form, never the secret ones", () => {
-    expect(keptValues({ email: "a@b.fr", password: "secret", confirmation: "secret" }, ["password", "confirmation"])).toEqual({ email: "a@b.fr" });
+    expect(keptValues({ email: "a@b.fr", password: "secret", confirmation: "secret" }, ["password", "confirmation"])).toEqual({
+      email: "a@b.fr",
+    });
   });
 });

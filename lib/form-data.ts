@@ -25,7 +25,11 @@ export function formDataToObject(formData: FormData): FormValues {
     if (isFrameworkField(name) || typeof value !== "string") continue;
     if (++count > MAX_FIELDS) break;
     const path = name.split(".");
-    if (path.length > MAX_DEPTH || path.some((part) => part === "" || part === "__proto__" || part === "constructor" || part === "prototype")) continue;
+    if (
+      path.length > MAX_DEPTH ||
+      path.some((part) => part === "" || part === "__proto__" || part === "constructor" || part === "prototype")
+    )
+      continue;
     if (path.some((part, i) => i > 0 && /^\d+$/.test(part) && Number(part) > MAX_INDEX)) continue;
     setPath(out, path, value);
   }

@@ -89,8 +89,7 @@ export interface PermissionContext {
   inChargeOfAction?: boolean;
 }
 
-const roleIn = (actor: Actor, councilId: number | undefined) =>
-  councilId === undefined ? undefined : actor.councils.get(councilId);
+const roleIn = (actor: Actor, councilId: number | undefined) => (councilId === undefined ? undefined : actor.councils.get(councilId));
 
 export function can(actor: MaybeActor, permission: Permission, context: PermissionContext = {}): boolean {
   if (!actor) return false;

@@ -53,7 +53,12 @@ describe("findSharedActions", () => {
   });
 
   it("returns nothing when every fiche has one theme", () => {
-    expect(findSharedActions([{ number: 1, actions: [{ slug: "a", title: "A" }] }, { number: 2, actions: [{ slug: "b", title: "B" }] }])).toEqual([]);
+    expect(
+      findSharedActions([
+        { number: 1, actions: [{ slug: "a", title: "A" }] },
+        { number: 2, actions: [{ slug: "b", title: "B" }] },
+      ]),
+    ).toEqual([]);
   });
 });
 
@@ -69,7 +74,9 @@ describe("describeSourceCounts", () => {
   it("says what the seeded source gives: 17 announced, 15 listed, 1 shared, 14 distinct, 3 missing", () => {
     const listed = seededThemes.reduce((n, t) => n + t.actions.length, 0);
     const distinct = new Set(seededThemes.flatMap((t) => t.actions.map((a) => a.slug))).size;
-    expect(plain(describeSourceCounts({ announced: planSeed.announcedActionCount, listed, distinct, shared: findSharedActions(seededThemes) }))).toEqual([
+    expect(
+      plain(describeSourceCounts({ announced: planSeed.announcedActionCount, listed, distinct, shared: findSharedActions(seededThemes) })),
+    ).toEqual([
       "Le document source annonce 17 fiches actions, mais n'en liste que 15 entrées.",
       "L'une d'elles, « Limiter le nombre d'intervenants dans les familles », figure à la fois sous la thématique 1 et sous la thématique 2 : cela fait 14 fiches actions distinctes.",
       "Les 3 fiches manquantes n'ont pas encore été publiées : la Ville les ajoutera sur ce site.",
@@ -77,7 +84,9 @@ describe("describeSourceCounts", () => {
   });
 
   it("stays correct once the City has added the missing fiches", () => {
-    expect(plain(describeSourceCounts({ announced: 17, listed: 18, distinct: 17, shared: [{ slug: "x", title: "X", themeNumbers: [1, 2] }] }))).toEqual([
+    expect(
+      plain(describeSourceCounts({ announced: 17, listed: 18, distinct: 17, shared: [{ slug: "x", title: "X", themeNumbers: [1, 2] }] })),
+    ).toEqual([
       "Le document source annonce 17 fiches actions et en liste 18 entrées.",
       "L'une d'elles, « X », figure à la fois sous la thématique 1 et sous la thématique 2 : cela fait 17 fiches actions distinctes.",
     ]);
@@ -85,24 +94,30 @@ describe("describeSourceCounts", () => {
 
   it("handles one missing fiche, several shared fiches and no announced number", () => {
     expect(
-      plain(describeSourceCounts({
-        announced: 5,
-        listed: 6,
-        distinct: 4,
-        shared: [
-          { slug: "a", title: "A", themeNumbers: [1, 2] },
-          { slug: "b", title: "B", themeNumbers: [2, 3] },
-        ],
-      })),
+      plain(
+        describeSourceCounts({
+          announced: 5,
+          listed: 6,
+          distinct: 4,
+          shared: [
+            { slug: "a", title: "A", themeNumbers: [1, 2] },
+            { slug: "b", title: "B", themeNumbers: [2, 3] },
+          ],
+        }),
+      ),
     ).toEqual([
       "Le document source annonce 5 fiches actions et en liste 6 entrées.",
       "Certaines figurent sous plusieurs thématiques — « A » (thématiques 1 et 2) ; « B » (thématiques 2 et 3) : cela fait 4 fiches actions distinctes.",
       "La fiche manquante n'a pas encore été publiée : la Ville l'ajoutera sur ce site.",
     ]);
-    expect(plain(describeSourceCounts({ announced: null, listed: 1, distinct: 1, shared: [] }))).toEqual(["Le document source liste 1 entrée."]);
-    expect(plain(describeSourceCounts({ announced: 3, listed: 2, distinct: 2, shared: [{ slug: "a", title: "A", themeNumbers: [1, 2, 3] }] }))[1]).toBe(
-      "L'une d'elles, « A », figure sous les thématiques 1, 2 et 3 : cela fait 2 fiches actions distinctes.",
-    );
+    expect(plain(describeSourceCounts({ announced: null, listed: 1, distinct: 1, shared: [] }))).toEqual([
+      "Le document source liste 1 entrée.",
+    ]);
+    expect(
+      plain(
+        describeSourceCounts({ announced: 3, listed: 2, distinct: 2, shared: [{ slug: "a", title: "A", themeNumbers: [1, 2, 3] }] }),
+      )[1],
+    ).toBe("L'une d'elles, « A », figure sous les thématiques 1, 2 et 3 : cela fait 2 fiches actions distinctes.");
   });
 });
 

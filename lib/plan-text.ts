@@ -85,7 +85,9 @@ export function describeSourceCounts({ announced, listed, distinct, shared }: So
   const distinctText = pluralize(distinct, "fiche action distincte", "fiches actions distinctes");
   const [onlyShared] = shared;
   if (shared.length === 1 && onlyShared) {
-    sentences.push(`L'une d'elles, ${frenchQuote(onlyShared.title)}, figure ${themesPhrase(onlyShared.themeNumbers)} : cela fait ${distinctText}.`);
+    sentences.push(
+      `L'une d'elles, ${frenchQuote(onlyShared.title)}, figure ${themesPhrase(onlyShared.themeNumbers)} : cela fait ${distinctText}.`,
+    );
   } else if (shared.length > 1) {
     const list = shared.map((a) => `${frenchQuote(a.title)} (thématiques ${joinFrench(a.themeNumbers.map(String))})`).join(" ; ");
     sentences.push(`Certaines figurent sous plusieurs thématiques — ${list} : cela fait ${distinctText}.`);

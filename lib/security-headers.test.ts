@@ -1,7 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { contentSecurityPolicy, newNonce, securityHeaders } from "./security-headers";
 
-const directives = (policy: string) => new Map(policy.split(";").map((d) => d.trim().split(/\s+/)).map(([name, ...values]) => [name!, values]));
+const directives = (policy: string) =>
+  new Map(
+    policy
+      .split(";")
+      .map((d) => d.trim().split(/\s+/))
+      .map(([name, ...values]) => [name!, values]),
+  );
 
 describe("security headers", () => {
   it("a CSP with the required directives and a nonce-based, strict-dynamic script-src", () => {

@@ -19,7 +19,15 @@ export function newNonce(): string {
  * Inline styles are allowed: server-rendered `style` attributes (progress bars, slide sizes) and
  * the slides' print `<style>` need it.
  */
-export function contentSecurityPolicy({ nonce, development = false, https = false }: { nonce: string; development?: boolean; https?: boolean }): string {
+export function contentSecurityPolicy({
+  nonce,
+  development = false,
+  https = false,
+}: {
+  nonce: string;
+  development?: boolean;
+  https?: boolean;
+}): string {
   const directives = [
     "default-src 'self'",
     // React needs eval in development only (error stacks); never in production.

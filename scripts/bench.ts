@@ -163,7 +163,9 @@ async function main() {
   }
   const loadAvgBefore = os.loadavg().map((n) => round(n, 2));
   if ((loadAvgBefore[0] ?? 0) > 0.7) {
-    console.warn(`[bench] charge de la machine déjà élevée (load average ${loadAvgBefore.join(" ")}) : d'autres processus faussent les mesures.`);
+    console.warn(
+      `[bench] charge de la machine déjà élevée (load average ${loadAvgBefore.join(" ")}) : d'autres processus faussent les mesures.`,
+    );
   }
 
   // --- Temporary folder and database -------------------------------------------------------------
@@ -244,7 +246,15 @@ async function main() {
     databaseKind: string;
     prepareMs: number;
     repeat: number;
-    loaders: { page: string; path: string; loader: string; found: boolean; queries: number; stableOverRepeats: boolean; medianMs: number }[];
+    loaders: {
+      page: string;
+      path: string;
+      loader: string;
+      found: boolean;
+      queries: number;
+      stableOverRepeats: boolean;
+      medianMs: number;
+    }[];
   } | null = null;
   let sqlError: string | null = null;
   if (queriesCode === 0) {
@@ -271,18 +281,21 @@ async function main() {
   // Warm-up of the pages under load: the first visit of an ISR page renders it, later ones come
   // from the cache — x-nextjs-cache tells which.
   const nginxRoot = path.join(tmp, "html");
-  const pageInfo: Record<string, {
-    path: string;
-    status: number;
-    contentType: string | null;
-    cacheSequence: string[];
-    prerender: string | null;
-    cacheControl: string | null;
-    firstRequestMs: number;
-    htmlBytes: number;
-    appGzip: { encoding: string | null; bytes: number };
-    html?: RawResponse;
-  }> = {};
+  const pageInfo: Record<
+    string,
+    {
+      path: string;
+      status: number;
+      contentType: string | null;
+      cacheSequence: string[];
+      prerender: string | null;
+      cacheControl: string | null;
+      firstRequestMs: number;
+      htmlBytes: number;
+      appGzip: { encoding: string | null; bytes: number };
+      html?: RawResponse;
+    }
+  > = {};
   for (const page of PAGES) {
     const seq: string[] = [];
     let last: RawResponse | undefined;
@@ -317,7 +330,10 @@ async function main() {
 
   // --- 6. JavaScript shipped (fetched from the app, once per file) ---------------------------------
   const sizer = new ScriptSizer();
-  const js: Record<string, { files: number; rawBytes: number; gzipBytes: number; failed: number; inlineScriptChars: number; scripts: string[] } | null> = {};
+  const js: Record<
+    string,
+    { files: number; rawBytes: number; gzipBytes: number; failed: number; inlineScriptChars: number; scripts: string[] } | null
+  > = {};
   for (const page of PAGES) {
     const info = pageInfo[page.key]!;
     if (info.status !== 200 || !info.html) {
@@ -383,7 +399,10 @@ async function main() {
       continue;
     }
     const results: Partial<Record<"app" | "nginx", LoadResult>> = {};
-    for (const [server, base] of [["app", app], ["nginx", nginx]] as const) {
+    for (const [server, base] of [
+      ["app", app],
+      ["nginx", nginx],
+    ] as const) {
       const url = `${base}${page.path}`;
       if (warmupS > 0) await runLoad(tool, { url, connections, durationS: warmupS, core: loadCore });
       results[server] = await runLoad(tool, { url, connections, durationS, core: loadCore });
@@ -417,7 +436,12 @@ async function main() {
     nginx: commandOutput(NGINX_BIN, ["-v"])?.replace(/^nginx version:\s*nginx\//, "") ?? null,
     loadTool:
       tool === "wrk"
-        ? `wrk ${commandOutput("wrk", ["-v"])?.split("\n")[0]?.replace(/^wrk\s+/, "").split(" Copyright")[0] ?? ""}`.trim()
+        ? `wrk ${
+            commandOutput("wrk", ["-v"])
+              ?.split("\n")[0]
+              ?.replace(/^wrk\s+/, "")
+              .split(" Copyright")[0] ?? ""
+          }`.trim()
         : `autocannon ${JSON.parse(readFileSync("node_modules/autocannon/package.json", "utf8")).version as string}`,
     cores: twoCores ? "app et nginx : cœur 0 ; générateur de charge : cœur 1" : "non épinglés",
     database: database.kind,
@@ -530,7 +554,9 @@ async function main() {
   console.log("Requêtes SQL par rendu de page");
   if (sqlRows.length) console.table(sqlRows);
   else console.log(`  non mesurées : ${sqlError}`);
-  console.log(`\nRésultats : ${path.relative(ROOT, outFile)} (et bench-results/latest.json, latest.md) — ${((performance.now() - t0) / 1000).toFixed(0)} s au total`);
+  console.log(
+    `\nRésultats : ${path.relative(ROOT, outFile)} (et bench-results/latest.json, latest.md) — ${((performance.now() - t0) / 1000).toFixed(0)} s au total`,
+  );
 }
 
 try {

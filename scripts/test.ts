@@ -69,13 +69,20 @@ interface Tally {
 
 function readVitestTally(file: string): Tally | null {
   if (!existsSync(file)) return null;
-  const report = JSON.parse(readFileSync(file, "utf8")) as { numPassedTests: number; numFailedTests: number; numPendingTests: number; numTodoTests: number };
+  const report = JSON.parse(readFileSync(file, "utf8")) as {
+    numPassedTests: number;
+    numFailedTests: number;
+    numPendingTests: number;
+    numTodoTests: number;
+  };
   return { passed: report.numPassedTests, failed: report.numFailedTests, skipped: report.numPendingTests + report.numTodoTests };
 }
 
 function readPlaywrightTally(file: string): Tally | null {
   if (!existsSync(file)) return null;
-  const report = JSON.parse(readFileSync(file, "utf8")) as { stats: { expected: number; unexpected: number; flaky: number; skipped: number } };
+  const report = JSON.parse(readFileSync(file, "utf8")) as {
+    stats: { expected: number; unexpected: number; flaky: number; skipped: number };
+  };
   return { passed: report.stats.expected + report.stats.flaky, failed: report.stats.unexpected, skipped: report.stats.skipped };
 }
 
@@ -94,7 +101,11 @@ async function main(): Promise<number> {
   }
   const baseEnv: NodeJS.ProcessEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
   delete baseEnv.DATABASE_URL;
-  console.log(adminUrl ? `Base de test : PostgreSQL (${new URL(adminUrl).host}), bases créées puis supprimées.` : `Base de test : PGlite embarqué dans ${tmp}.`);
+  console.log(
+    adminUrl
+      ? `Base de test : PostgreSQL (${new URL(adminUrl).host}), bases créées puis supprimées.`
+      : `Base de test : PGlite embarqué dans ${tmp}.`,
+  );
 
   let exitCode = 0;
   const tallies: Tally[] = [];
@@ -103,7 +114,14 @@ async function main(): Promise<number> {
     const vitestReport = path.join(tmp, "vitest.json");
     const code = await run(
       "npx",
-      ["vitest", "run", ...projects.flatMap((p) => ["--project", p]), "--reporter=default", "--reporter=json", `--outputFile.json=${vitestReport}`],
+      [
+        "vitest",
+        "run",
+        ...projects.flatMap((p) => ["--project", p]),
+        "--reporter=default",
+        "--reporter=json",
+        `--outputFile.json=${vitestReport}`,
+      ],
       { ...baseEnv, ...(adminUrl ? { TEST_PG_ADMIN_URL: adminUrl } : { TEST_PGLITE_ROOT: tmp }) },
     );
     const tally = readVitestTally(vitestReport);
@@ -128,14 +146,20 @@ async function main(): Promise<number> {
     if (code !== 0 || !tally) exitCode = 1;
   }
 
-  const total = tallies.reduce((t, x) => ({ passed: t.passed + x.passed, failed: t.failed + x.failed, skipped: t.skipped + x.skipped }), { passed: 0, failed: 0, skipped: 0 });
+  const total = tallies.reduce((t, x) => ({ passed: t.passed + x.passed, failed: t.failed + x.failed, skipped: t.skipped + x.skipped }), {
+    passed: 0,
+    failed: 0,
+    skipped: 0,
+  });
   console.log(`\ntests: ${total.passed} passed, ${total.failed} failed${total.skipped ? `, ${total.skipped} skipped` : ""}`);
   return exitCode;
 }
 
 async function cleanUp() {
   if (e2eDbCreated) {
-    await withAdmin((sql) => sql.unsafe(`drop database if exists ${e2eDbName} with (force)`)).catch((error) => console.error("Nettoyage de la base de test impossible :", error));
+    await withAdmin((sql) => sql.unsafe(`drop database if exists ${e2eDbName} with (force)`)).catch((error) =>
+      console.error("Nettoyage de la base de test impossible :", error),
+    );
   }
   rmSync(tmp, { recursive: true, force: true });
 }

@@ -56,7 +56,8 @@ export async function handleForm<S extends z.ZodType, T, A extends SignedInActor
 ): Promise<{ state: FormState<T>; next?: string }> {
   const n = (previous?.n ?? 0) + 1;
   // A server action is a public POST endpoint: its body may be anything, not only a form.
-  if (!(formData instanceof FormData)) return { state: { n, result: fail("VALIDATION_FAILED", "Formulaire invalide : rechargez la page, puis réessayez.") } };
+  if (!(formData instanceof FormData))
+    return { state: { n, result: fail("VALIDATION_FAILED", "Formulaire invalide : rechargez la page, puis réessayez.") } };
   const raw = formDataToObject(formData);
   const refused = (result: ActionResult<never>) => ({ state: { n, result, values: keptValues(raw, definition.secret) } });
 
@@ -79,7 +80,9 @@ export async function handleForm<S extends z.ZodType, T, A extends SignedInActor
   return { state: { n, result }, next };
 }
 
-function build<S extends z.ZodType, T, A extends SignedInActor | null>(definition: Definition<S, T, A> & { signedIn: boolean }): FormAction<T> {
+function build<S extends z.ZodType, T, A extends SignedInActor | null>(
+  definition: Definition<S, T, A> & { signedIn: boolean },
+): FormAction<T> {
   return async (previous, formData) => {
     const { state, next } = await handleForm(definition, async () => ({ db: await getDb(), actor: await getActor() }), previous, formData);
     if (next) redirect(next);

@@ -25,7 +25,9 @@ describe("test hooks are absent from production builds", () => {
   });
 
   it("every route under app/api/test-hooks is a route.test-hook.ts file", () => {
-    const routes = (readdirSync(path.join(root, "app/api/test-hooks"), { recursive: true }) as string[]).filter((f) => /(^|\/)route\./.test(f));
+    const routes = (readdirSync(path.join(root, "app/api/test-hooks"), { recursive: true }) as string[]).filter((f) =>
+      /(^|\/)route\./.test(f),
+    );
     expect(routes.length).toBeGreaterThan(0);
     for (const route of routes) expect(path.basename(route)).toBe("route.test-hook.ts");
   });

@@ -12,13 +12,18 @@ export default function AccessibilityPage() {
     <Container>
       <PageHeading
         title="Accessibilité"
-        lead={<p>La Ville d&apos;Aurillac veut que ce site soit utilisable par tout le monde, quel que soit le handicap et l&apos;appareil utilisé.</p>}
+        lead={
+          <p>
+            La Ville d&apos;Aurillac veut que ce site soit utilisable par tout le monde, quel que soit le handicap et l&apos;appareil
+            utilisé.
+          </p>
+        }
       />
       <div className="rounded-md border-2 border-slate-800 p-4 sm:p-5">
         <p className="text-xl font-bold">État de conformité : non conforme</p>
         <p className="mt-1">
-          Aucun audit de conformité au RGAA n&apos;a encore été réalisé sur ce site : tant qu&apos;il n&apos;a pas eu lieu, la réglementation demande
-          d&apos;afficher « non conforme », même si le site a été conçu et testé pour être accessible.
+          Aucun audit de conformité au RGAA n&apos;a encore été réalisé sur ce site : tant qu&apos;il n&apos;a pas eu lieu, la
+          réglementation demande d&apos;afficher « non conforme », même si le site a été conçu et testé pour être accessible.
         </p>
       </div>
       <ToComplete
@@ -32,15 +37,15 @@ export default function AccessibilityPage() {
       <Prose>
         <h2>Objectif</h2>
         <p>
-          Ce site vise la conformité au référentiel général d&apos;amélioration de l&apos;accessibilité (RGAA) version 4.1, qui correspond au niveau
-          AA des règles pour l&apos;accessibilité des contenus web (WCAG 2.1).
+          Ce site vise la conformité au référentiel général d&apos;amélioration de l&apos;accessibilité (RGAA) version 4.1, qui correspond
+          au niveau AA des règles pour l&apos;accessibilité des contenus web (WCAG 2.1).
         </p>
 
         <h2>Ce qui est déjà vérifié</h2>
         <ul>
           <li>
-            Chaque page publique est testée automatiquement avec l&apos;outil axe-core (règles WCAG 2.0 et 2.1, niveaux A et AA), sur un écran de
-            téléphone (320 pixels de large) et sur un écran d&apos;ordinateur.
+            Chaque page publique est testée automatiquement avec l&apos;outil axe-core (règles WCAG 2.0 et 2.1, niveaux A et AA), sur un
+            écran de téléphone (320 pixels de large) et sur un écran d&apos;ordinateur.
           </li>
           <li>Le parcours au clavier, de l&apos;accueil jusqu&apos;à une fiche action, est testé automatiquement.</li>
           <li>Toutes les pages se lisent sans JavaScript.</li>
@@ -48,7 +53,8 @@ export default function AccessibilityPage() {
           <li>Un lien « Aller au contenu » permet de passer directement au contenu de chaque page.</li>
         </ul>
         <p>
-          Ces tests automatiques ne détectent qu&apos;une partie des défauts possibles : ils ne remplacent pas un audit réalisé par des personnes.
+          Ces tests automatiques ne détectent qu&apos;une partie des défauts possibles : ils ne remplacent pas un audit réalisé par des
+          personnes.
         </p>
 
         <h2>Technologies utilisées</h2>
@@ -56,15 +62,15 @@ export default function AccessibilityPage() {
 
         <h2>Signaler un problème</h2>
         <p>
-          Si vous ne parvenez pas à accéder à un contenu ou à une information, vous pourrez le signaler à la Ville pour obtenir une réponse ou le
-          contenu sous une autre forme. Le contact est à compléter par la Ville (voir l&apos;encadré ci-dessus).
+          Si vous ne parvenez pas à accéder à un contenu ou à une information, vous pourrez le signaler à la Ville pour obtenir une réponse
+          ou le contenu sous une autre forme. Le contact est à compléter par la Ville (voir l&apos;encadré ci-dessus).
         </p>
 
         <h2>Voies de recours</h2>
         <p>
-          Si vous avez signalé un défaut d&apos;accessibilité sans obtenir de réponse satisfaisante, vous pouvez saisir le Défenseur des droits :
-          par son formulaire en ligne, auprès de son délégué ou sa déléguée dans votre région, ou par courrier gratuit, sans timbre, à l&apos;adresse
-          « Défenseur des droits, Libre réponse 71120, 75342 Paris CEDEX 07 ».
+          Si vous avez signalé un défaut d&apos;accessibilité sans obtenir de réponse satisfaisante, vous pouvez saisir le Défenseur des
+          droits : par son formulaire en ligne, auprès de son délégué ou sa déléguée dans votre région, ou par courrier gratuit, sans
+          timbre, à l&apos;adresse « Défenseur des droits, Libre réponse 71120, 75342 Paris CEDEX 07 ».
         </p>
 
         <h2>Voir aussi</h2>

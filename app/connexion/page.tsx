@@ -19,11 +19,7 @@ const first = (value: string | string[] | undefined) => (Array.isArray(value) ? 
  * with one when sign-in fails without JavaScript) and `motDePasse=change` (after a password
  * reset); and next-auth's CSRF token, which proxy.ts hands over, for the form's hidden field.
  */
-export default async function SignInPage({
-  searchParams,
-}: {
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-}) {
+export default async function SignInPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const [params, requestHeaders] = await Promise.all([searchParams, headers()]);
   const csrfToken = requestHeaders.get(CSRF_HEADER) ?? "";
   // `csrf=true`: next-auth refused a form whose hidden token no longer matched (an old tab).
@@ -33,16 +29,15 @@ export default async function SignInPage({
   const accountCreated = first(params.compte) === "cree";
   return (
     <Container>
-      <PageHeading
-        title="Se connecter"
-        lead="Pour les membres des conseils de quartier, les agents de la Ville et les élus."
-      />
+      <PageHeading title="Se connecter" lead="Pour les membres des conseils de quartier, les agents de la Ville et les élus." />
       <div className="flex max-w-xl flex-col gap-8">
         {passwordChanged ? (
           <FormMessage kind="success">Votre mot de passe a été changé. Connectez-vous avec le nouveau.</FormMessage>
         ) : null}
         {accountCreated ? (
-          <FormMessage kind="success">Votre compte est créé. Connectez-vous avec votre adresse électronique et le mot de passe que vous venez de choisir.</FormMessage>
+          <FormMessage kind="success">
+            Votre compte est créé. Connectez-vous avec votre adresse électronique et le mot de passe que vous venez de choisir.
+          </FormMessage>
         ) : null}
         <SignInForm
           destination={safeCallbackPath(first(params.callbackUrl), siteOrigin())}

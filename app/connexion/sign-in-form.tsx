@@ -18,7 +18,12 @@ async function signInInBrowser(previous: FormState<null>, data: FormData): Promi
   const destination = String(data.get("callbackUrl") ?? "/espace");
   let error: string | null | undefined;
   try {
-    const result = await signIn("credentials", { redirect: false, email: data.get("email"), password: data.get("password"), callbackUrl: destination });
+    const result = await signIn("credentials", {
+      redirect: false,
+      email: data.get("email"),
+      password: data.get("password"),
+      callbackUrl: destination,
+    });
     error = result?.ok ? null : (result?.error ?? "UNKNOWN");
   } catch {
     error = "NETWORK";

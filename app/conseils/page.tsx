@@ -25,22 +25,24 @@ export default async function CouncilsPage() {
         title="Conseils de quartier"
         lead={
           <p>
-            Les conseils de quartier réunissent des habitants d&apos;Aurillac. Ils ont pris part aux Assises de la Solidarité, d&apos;où est issu le
-            projet social communal.
+            Les conseils de quartier réunissent des habitants d&apos;Aurillac. Ils ont pris part aux Assises de la Solidarité, d&apos;où est
+            issu le projet social communal.
           </p>
         }
       />
       <div className="space-y-4">
         <p>
-          Sur ce site, chaque conseil de quartier pourra donner son avis sur les fiches actions et faire des propositions. Rien de ce qu&apos;un
-          conseil écrit n&apos;est publié avant d&apos;avoir été relu par la Ville, et chaque proposition recevra une réponse de la Ville.
+          Sur ce site, chaque conseil de quartier pourra donner son avis sur les fiches actions et faire des propositions. Rien de ce
+          qu&apos;un conseil écrit n&apos;est publié avant d&apos;avoir été relu par la Ville, et chaque proposition recevra une réponse de
+          la Ville.
         </p>
       </div>
 
       {hasDemo ? (
         <Notice title={<DemoMarker />} className="mt-8">
           <p>
-            Les conseils marqués « Donnée de démonstration » ne sont pas réels : leurs noms, quartiers et membres seront renseignés par la Ville.
+            Les conseils marqués « Donnée de démonstration » ne sont pas réels : leurs noms, quartiers et membres seront renseignés par la
+            Ville.
           </p>
         </Notice>
       ) : null}

@@ -58,8 +58,8 @@ export default async function SignOutPage({ searchParams }: { searchParams: Prom
             Sur tous vos appareils
           </h2>
           <p>
-            Vous vous êtes connecté·e sur un ordinateur partagé, ou vous avez perdu votre téléphone ? Ce bouton vous déconnecte partout à
-            la fois, y compris ici.
+            Vous vous êtes connecté·e sur un ordinateur partagé, ou vous avez perdu votre téléphone ? Ce bouton vous déconnecte partout à la
+            fois, y compris ici.
           </p>
           <RevokeAllSessionsForm />
         </section>

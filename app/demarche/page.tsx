@@ -36,34 +36,39 @@ export default async function DemarchePage() {
       <PageHeading
         kicker={plan.title}
         title="La démarche"
-        lead={<p>Le projet social communal est issu des Assises de la Solidarité. Voici ce qu&apos;elles étaient et les étapes qui ont conduit à son adoption.</p>}
+        lead={
+          <p>
+            Le projet social communal est issu des Assises de la Solidarité. Voici ce qu&apos;elles étaient et les étapes qui ont conduit à
+            son adoption.
+          </p>
+        }
       />
 
       <Section id="assises" title="Les Assises de la Solidarité">
         <div className="space-y-4">
           <p>
-            Face à l&apos;aggravation de la crise économique, la Municipalité d&apos;{plan.cityName} a lancé les Assises de la Solidarité pour repenser
-            sa politique sociale, notamment en faveur des personnes les plus fragiles.
+            Face à l&apos;aggravation de la crise économique, la Municipalité d&apos;{plan.cityName} a lancé les Assises de la Solidarité
+            pour repenser sa politique sociale, notamment en faveur des personnes les plus fragiles.
           </p>
           <p>
-            Elles ont rassemblé de nombreux acteurs locaux du monde social, mais aussi des habitants, à travers les conseils de quartier. Leur but :
-            une politique sociale lisible, unique et compréhensible pour celles et ceux qui en ont besoin.
+            Elles ont rassemblé de nombreux acteurs locaux du monde social, mais aussi des habitants, à travers les conseils de quartier.
+            Leur but : une politique sociale lisible, unique et compréhensible pour celles et ceux qui en ont besoin.
           </p>
         </div>
         <Quote cite={source}>
           <p>
-            « Les Assises de la Solidarité visaient à définir la politique sociale en faveur des Aurillacois, notamment les plus fragiles, pour la
-            période 2015-2020 et à construire un programme d&apos;actions partagé, opérationnel et adapté. »
+            « Les Assises de la Solidarité visaient à définir la politique sociale en faveur des Aurillacois, notamment les plus fragiles,
+            pour la période 2015-2020 et à construire un programme d&apos;actions partagé, opérationnel et adapté. »
           </p>
         </Quote>
         <p>
-          Le document source ajoute : « Fruit d&apos;une large concertation, le projet social communal a abouti à une stratégie développée en cinq
-          thématiques et dix-sept fiches actions, que le maire et ses adjoints ont décliné par domaines de compétences. »
+          Le document source ajoute : « Fruit d&apos;une large concertation, le projet social communal a abouti à une stratégie développée
+          en cinq thématiques et dix-sept fiches actions, que le maire et ses adjoints ont décliné par domaines de compétences. »
         </p>
         <Quote cite={<>Pierre Mathonier, maire, lors de la première réunion de restitution du projet social communal ({source})</>}>
           <p>
-            « Nous avons fait le choix politique d&apos;un Aurillac pour tous. C&apos;est-à-dire que nous souhaitons construire une société inclusive
-            où chacun trouve sa place, quel que soit son statut social. »
+            « Nous avons fait le choix politique d&apos;un Aurillac pour tous. C&apos;est-à-dire que nous souhaitons construire une société
+            inclusive où chacun trouve sa place, quel que soit son statut social. »
           </p>
         </Quote>
       </Section>

@@ -19,7 +19,8 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 function attention(council: MyCouncil): string[] {
   if (!council.invitations) return [];
   const items = [];
-  if (council.invitations.pending > 0) items.push(pluralize(council.invitations.pending, "invitation en attente", "invitations en attente"));
+  if (council.invitations.pending > 0)
+    items.push(pluralize(council.invitations.pending, "invitation en attente", "invitations en attente"));
   if (council.invitations.expired > 0) items.push(pluralize(council.invitations.expired, "invitation expirée", "invitations expirées"));
   return items;
 }

@@ -25,19 +25,19 @@ export default function LegalNoticePage() {
 
         <h2>Objet du site</h2>
         <p>
-          Ce site présente le projet social communal de la Ville d&apos;Aurillac pour la période 2015–2020 : ses thématiques, ses fiches actions,
-          leur statut, leur échéance, leur avancement et leurs points d&apos;étape, ainsi que la démarche qui l&apos;a construit.
+          Ce site présente le projet social communal de la Ville d&apos;Aurillac pour la période 2015–2020 : ses thématiques, ses fiches
+          actions, leur statut, leur échéance, leur avancement et leurs points d&apos;étape, ainsi que la démarche qui l&apos;a construit.
         </p>
 
         <h2>Sources des informations</h2>
         <p>
-          Les informations d&apos;origine viennent de l&apos;article « Premier point d&apos;étape pour le projet social communal » publié par la Ville
-          d&apos;Aurillac (date de publication non précisée). Rien n&apos;y est ajouté : quand ce document ne donne pas une information (un jour, un
-          avancement, un statut), le site l&apos;indique comme « non précisé » ou « non renseigné ».
+          Les informations d&apos;origine viennent de l&apos;article « Premier point d&apos;étape pour le projet social communal » publié
+          par la Ville d&apos;Aurillac (date de publication non précisée). Rien n&apos;y est ajouté : quand ce document ne donne pas une
+          information (un jour, un avancement, un statut), le site l&apos;indique comme « non précisé » ou « non renseigné ».
         </p>
         <p>
-          Certaines informations sont des données de démonstration (par exemple les conseils de quartier) : elles sont signalées comme telles sur
-          chaque page où elles apparaissent.
+          Certaines informations sont des données de démonstration (par exemple les conseils de quartier) : elles sont signalées comme
+          telles sur chaque page où elles apparaissent.
         </p>
 
         <h2>Directeur de la publication</h2>

@@ -12,7 +12,17 @@ import { approveAction, bulkAction, rejectAction } from "./actions";
  * is the text the moderator reads: if the council edits it meanwhile, the decision is refused.
  * The forms are named by their button and the item's heading (`file-<id>`).
  */
-export function DecisionForms({ id, filters, version, templates }: { id: number; filters: string; version: string; templates: TemplateOption[] }) {
+export function DecisionForms({
+  id,
+  filters,
+  version,
+  templates,
+}: {
+  id: number;
+  filters: string;
+  version: string;
+  templates: TemplateOption[];
+}) {
   const hidden = { id: String(id), version, filtres: filters };
   const approve = useFormAction({ action: approveAction, schema: approveSchema, defaultValues: hidden });
   const reject = useFormAction({ action: rejectAction, schema: rejectSchema, defaultValues: { ...hidden, templateId: "", reason: "" } });
@@ -78,7 +88,10 @@ export function BulkDecisionForm({ formId, filters, templates }: { formId: strin
       <h3 id={`${formId}-titre`} className="text-lg font-bold">
         Décider plusieurs contributions à la fois
       </h3>
-      <p>Cochez les contributions dans la liste ci-dessous, puis approuvez-les ou refusez-les ensemble. Chacune n&apos;est décidée qu&apos;une fois.</p>
+      <p>
+        Cochez les contributions dans la liste ci-dessous, puis approuvez-les ou refusez-les ensemble. Chacune n&apos;est décidée
+        qu&apos;une fois.
+      </p>
       <FormStatus state={state} returnTo="/moderation" />
       {idsError ? (
         <p id={`${formId}-ids-erreur`} className="font-semibold text-red-800">

@@ -105,12 +105,18 @@ export default async function ModerationPage({ searchParams }: Props) {
                       }
                       meta={
                         <>
-                          Soumis le {formatDateTime(item.submittedAt)} (il y a {age(item.ageHours)}), rédigé par {item.authorName ?? "un ancien compte"}.
+                          Soumis le {formatDateTime(item.submittedAt)} (il y a {age(item.ageHours)}), rédigé par{" "}
+                          {item.authorName ?? "un ancien compte"}.
                           {item.editedAt ? <strong> Modifié par le conseil le {formatDateTime(item.editedAt)}.</strong> : null}
                         </>
                       }
                     >
-                      <DecisionForms id={item.id} filters={filterQuery} version={item.editedAt ? item.editedAt.toISOString() : ""} templates={templateOptions} />
+                      <DecisionForms
+                        id={item.id}
+                        filters={filterQuery}
+                        version={item.editedAt ? item.editedAt.toISOString() : ""}
+                        templates={templateOptions}
+                      />
                     </ModeratedItem>
                   </li>
                 );

@@ -34,7 +34,11 @@ export function HideForm({
     defaultValues: { id: String(id), fromReports: from === "signalements" ? "true" : "", filtres: filters, templateId: "", reason: "" },
   });
   return (
-    <form {...formProps} aria-labelledby={`masquer-${id}-bouton ${headingId}`} className="mt-4 flex flex-col gap-2 border-t border-slate-300 pt-4">
+    <form
+      {...formProps}
+      aria-labelledby={`masquer-${id}-bouton ${headingId}`}
+      className="mt-4 flex flex-col gap-2 border-t border-slate-300 pt-4"
+    >
       <FormStatus state={state} returnTo={returnTo} />
       <input type="hidden" {...field("id")} />
       <input type="hidden" {...field("fromReports")} />
@@ -62,7 +66,11 @@ export function HideForm({
 export function KeepForm({ id, headingId, republish }: { id: number; headingId: string; republish: boolean }) {
   const { field, state, pending, formProps } = useFormAction({ action: keepAction, schema: keepSchema, defaultValues: { id: String(id) } });
   return (
-    <form {...formProps} aria-labelledby={`garder-${id}-bouton ${headingId}`} className="mt-4 flex flex-col gap-2 border-t border-slate-300 pt-4">
+    <form
+      {...formProps}
+      aria-labelledby={`garder-${id}-bouton ${headingId}`}
+      className="mt-4 flex flex-col gap-2 border-t border-slate-300 pt-4"
+    >
       <FormStatus state={state} returnTo="/moderation/signalements" />
       <input type="hidden" {...field("id")} />
       <div>

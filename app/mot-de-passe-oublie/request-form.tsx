@@ -33,7 +33,12 @@ export function PasswordResetRequestForm() {
   return (
     <form {...formProps} className="flex flex-col gap-6" aria-label="Mot de passe oublié">
       <FormStatus state={state} />
-      <Field id="email" label="Adresse électronique de votre compte" hint="Nous y enverrons un lien pour choisir un nouveau mot de passe." error={message}>
+      <Field
+        id="email"
+        label="Adresse électronique de votre compte"
+        hint="Nous y enverrons un lien pour choisir un nouveau mot de passe."
+        error={message}
+      >
         <input
           id="email"
           type="email"

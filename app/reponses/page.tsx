@@ -38,42 +38,66 @@ export default async function AnswersPage({ searchParams }: Props) {
         title="Réponses aux propositions"
         lead={
           <p>
-            Les propositions publiées par les conseils de quartier, auxquelles la Ville répond : d&apos;abord celles dont la réponse est en retard,
-            puis celles à rendre le plus tôt, puis celles qui ont déjà une réponse. Les propositions des conseils dont vous êtes membre
-            n&apos;apparaissent pas ici.
+            Les propositions publiées par les conseils de quartier, auxquelles la Ville répond : d&apos;abord celles dont la réponse est en
+            retard, puis celles à rendre le plus tôt, puis celles qui ont déjà une réponse. Les propositions des conseils dont vous êtes
+            membre n&apos;apparaissent pas ici.
           </p>
         }
       />
-      <form method="get" action="/reponses" className="grid gap-4 rounded-lg border border-slate-300 bg-slate-50 p-4 sm:grid-cols-2 lg:grid-cols-4" aria-label="Filtrer les propositions">
+      <form
+        method="get"
+        action="/reponses"
+        className="grid gap-4 rounded-lg border border-slate-300 bg-slate-50 p-4 sm:grid-cols-2 lg:grid-cols-4"
+        aria-label="Filtrer les propositions"
+      >
         <div className="flex flex-col gap-1">
-          <label htmlFor="filtre-fiche" className="font-semibold">Fiche action</label>
+          <label htmlFor="filtre-fiche" className="font-semibold">
+            Fiche action
+          </label>
           <select id="filtre-fiche" name="fiche" defaultValue={filters.actionSlug ?? ""} className={inputClass}>
             <option value="">Toutes les fiches</option>
             {actions.map((a) => (
-              <option key={a.slug} value={a.slug}>{a.title}</option>
+              <option key={a.slug} value={a.slug}>
+                {a.title}
+              </option>
             ))}
           </select>
         </div>
         <div className="flex flex-col gap-1">
-          <label htmlFor="filtre-conseil" className="font-semibold">Conseil</label>
-          <select id="filtre-conseil" name="conseil" defaultValue={filters.councilId ? String(filters.councilId) : ""} className={inputClass}>
+          <label htmlFor="filtre-conseil" className="font-semibold">
+            Conseil
+          </label>
+          <select
+            id="filtre-conseil"
+            name="conseil"
+            defaultValue={filters.councilId ? String(filters.councilId) : ""}
+            className={inputClass}
+          >
             <option value="">Tous les conseils</option>
             {councils.map((c) => (
-              <option key={c.id} value={c.id}>{c.name}</option>
+              <option key={c.id} value={c.id}>
+                {c.name}
+              </option>
             ))}
           </select>
         </div>
         <div className="flex flex-col gap-1">
-          <label htmlFor="filtre-etat" className="font-semibold">Réponse</label>
+          <label htmlFor="filtre-etat" className="font-semibold">
+            Réponse
+          </label>
           <select id="filtre-etat" name="etat" defaultValue={filters.state ?? ""} className={inputClass}>
             <option value="">Toutes les propositions</option>
             {Object.entries(states).map(([value, label]) => (
-              <option key={value} value={value}>{label}</option>
+              <option key={value} value={value}>
+                {label}
+              </option>
             ))}
           </select>
         </div>
         <div className="flex items-end">
-          <button type="submit" className={buttonClass}>Filtrer</button>
+          <button type="submit" className={buttonClass}>
+            Filtrer
+          </button>
         </div>
       </form>
 
@@ -84,7 +108,10 @@ export default async function AnswersPage({ searchParams }: Props) {
           <ol className="space-y-4">
             {items.map((item) => (
               <li key={item.id}>
-                <article aria-labelledby={`proposition-${item.id}`} className={`rounded-lg border-2 bg-white p-4 sm:p-5 ${item.late ? "border-red-800" : "border-slate-300"}`}>
+                <article
+                  aria-labelledby={`proposition-${item.id}`}
+                  className={`rounded-lg border-2 bg-white p-4 sm:p-5 ${item.late ? "border-red-800" : "border-slate-300"}`}
+                >
                   <h3 id={`proposition-${item.id}`} className="text-xl leading-snug font-bold break-words">
                     <TextLink href={`/reponses/${item.id}`}>{item.title}</TextLink>
                   </h3>

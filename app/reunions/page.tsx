@@ -12,7 +12,8 @@ export const revalidate = 3600;
 
 export const metadata: Metadata = {
   title: "Réunions publiques",
-  description: "Les réunions publiques de restitution du projet social communal d'Aurillac : dates, lieux, ordres du jour et comptes rendus.",
+  description:
+    "Les réunions publiques de restitution du projet social communal d'Aurillac : dates, lieux, ordres du jour et comptes rendus.",
 };
 
 export default async function MeetingsPage() {
@@ -21,10 +22,16 @@ export default async function MeetingsPage() {
     <Container>
       <PageHeading
         title="Réunions publiques"
-        lead={<p>Les élus présentent l&apos;avancement du projet social communal lors de réunions publiques ouvertes à toutes et à tous.</p>}
+        lead={
+          <p>Les élus présentent l&apos;avancement du projet social communal lors de réunions publiques ouvertes à toutes et à tous.</p>
+        }
       />
       <Section id="a-venir" title="Réunions à venir" className="mt-8">
-        {upcoming.length > 0 ? <MeetingList meetings={upcoming} hrefOf={(m) => `/reunions/${m.slug}`} /> : <p>Aucune réunion n&apos;est annoncée pour l&apos;instant.</p>}
+        {upcoming.length > 0 ? (
+          <MeetingList meetings={upcoming} hrefOf={(m) => `/reunions/${m.slug}`} />
+        ) : (
+          <p>Aucune réunion n&apos;est annoncée pour l&apos;instant.</p>
+        )}
       </Section>
       <Section id="passees" title="Réunions passées">
         {past.length > 0 ? (

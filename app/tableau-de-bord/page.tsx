@@ -31,14 +31,27 @@ const contributionSeries: ChartSeries[] = [
   { label: "Propositions", color: "#f9a825" },
 ];
 
-const statusValues = (r: DashboardRow) => (r.statuses ? [r.statuses.done, r.statuses.in_progress, r.statuses.planned, r.statuses.suspended, r.statuses.unknown] : []);
+const statusValues = (r: DashboardRow) =>
+  r.statuses ? [r.statuses.done, r.statuses.in_progress, r.statuses.planned, r.statuses.suspended, r.statuses.unknown] : [];
 const answerValues = (a: AnswerStats) => [a.answered, a.waiting, a.late];
 const monthLabel = (month: string) =>
   new Intl.DateTimeFormat("fr-FR", { month: "long", year: "numeric", timeZone: "UTC" }).format(new Date(`${month}-01T00:00:00Z`));
 const medianText = (a: AnswerStats) => (a.medianDays === null ? "pas encore de réponse" : formatDelayDays(a.medianDays));
 
 /** Published contributions per month, one row per theme or council (a wide table: it scrolls). */
-function PerMonthTable({ id, caption, rowHeader, rows, months }: { id: string; caption: string; rowHeader: string; rows: DashboardRow[]; months: string[] }) {
+function PerMonthTable({
+  id,
+  caption,
+  rowHeader,
+  rows,
+  months,
+}: {
+  id: string;
+  caption: string;
+  rowHeader: string;
+  rows: DashboardRow[];
+  months: string[];
+}) {
   return (
     <div className="mt-6 overflow-x-auto" tabIndex={0} role="region" aria-labelledby={id}>
       <table className="border-collapse text-left text-base">
@@ -88,20 +101,42 @@ export default async function DashboardPage() {
         title="Tableau de bord"
         lead={
           <p>
-            Les chiffres du plan en direct : {pluralize(total.fiches, "fiche action", "fiches actions")}, dont {pluralize(total.late, "en retard", "en retard")} ;{" "}
-            {pluralize(total.feedback, "avis publié", "avis publiés")} et {pluralize(total.proposals, "proposition publiée", "propositions publiées")} par les conseils ;{" "}
-            réponses de la Ville : {total.answers.answered} données, {total.answers.waiting} en attente, {total.answers.late} en retard ; délai médian de réponse :{" "}
+            Les chiffres du plan en direct : {pluralize(total.fiches, "fiche action", "fiches actions")}, dont{" "}
+            {pluralize(total.late, "en retard", "en retard")} ; {pluralize(total.feedback, "avis publié", "avis publiés")} et{" "}
+            {pluralize(total.proposals, "proposition publiée", "propositions publiées")} par les conseils ; réponses de la Ville :{" "}
+            {total.answers.answered} données, {total.answers.waiting} en attente, {total.answers.late} en retard ; délai médian de réponse :{" "}
             {medianText(total.answers)}. Seuls les contenus publiés sont comptés.
           </p>
         }
       />
 
       <Section id="par-thematique" title="Par thématique">
-        <StackedBarChart id="statuts" title="Fiches actions par statut" rowHeader="Thématique" unit="nombre de fiches" series={statusSeries} rows={themes.map((t) => ({ label: t.label, values: statusValues(t) }))} />
-        <StackedBarChart id="reponses-thematiques" title="Réponses de la Ville aux propositions, par thématique" rowHeader="Thématique" unit="nombre de propositions publiées" series={answerSeries} rows={themes.map((t) => ({ label: t.label, values: answerValues(t.answers) }))} />
-        <div className="mt-6 overflow-x-auto" tabIndex={0} role="region" aria-label="Avancement, retards et délai de réponse par thématique : tableau">
+        <StackedBarChart
+          id="statuts"
+          title="Fiches actions par statut"
+          rowHeader="Thématique"
+          unit="nombre de fiches"
+          series={statusSeries}
+          rows={themes.map((t) => ({ label: t.label, values: statusValues(t) }))}
+        />
+        <StackedBarChart
+          id="reponses-thematiques"
+          title="Réponses de la Ville aux propositions, par thématique"
+          rowHeader="Thématique"
+          unit="nombre de propositions publiées"
+          series={answerSeries}
+          rows={themes.map((t) => ({ label: t.label, values: answerValues(t.answers) }))}
+        />
+        <div
+          className="mt-6 overflow-x-auto"
+          tabIndex={0}
+          role="region"
+          aria-label="Avancement, retards et délai de réponse par thématique : tableau"
+        >
           <table className="w-full border-collapse text-left text-base">
-            <caption className="mb-2 text-left text-lg font-bold text-slate-900">Avancement, retards et délai de réponse par thématique</caption>
+            <caption className="mb-2 text-left text-lg font-bold text-slate-900">
+              Avancement, retards et délai de réponse par thématique
+            </caption>
             <thead>
               <tr>
                 {["Thématique", "Avancement", "Fiches en retard", "Avis", "Propositions", "Délai médian de réponse"].map((h) => (
@@ -115,7 +150,13 @@ export default async function DashboardPage() {
               {themes.map((t) => (
                 <tr key={t.key}>
                   <th scope="row" className="border-b border-slate-300 p-2 font-semibold">
-                    {t.href ? <a className="text-blue-800 underline underline-offset-4" href={t.href}>{t.label}</a> : t.label}
+                    {t.href ? (
+                      <a className="text-blue-800 underline underline-offset-4" href={t.href}>
+                        {t.label}
+                      </a>
+                    ) : (
+                      t.label
+                    )}
                   </th>
                   <td className="border-b border-slate-300 p-2">{t.progress === null ? "non renseigné" : `${t.progress} %`}</td>
                   <td className="border-b border-slate-300 p-2">{t.late}</td>
@@ -135,16 +176,49 @@ export default async function DashboardPage() {
           <p>Aucun conseil de quartier n&apos;est encore créé.</p>
         ) : (
           <>
-            <StackedBarChart id="contributions-conseils" title="Avis et propositions publiés, par conseil" rowHeader="Conseil" unit="nombre de contributions publiées" series={contributionSeries} rows={councils.map((c) => ({ label: c.label, values: [c.feedback, c.proposals] }))} />
-            <StackedBarChart id="reponses-conseils" title="Réponses de la Ville aux propositions, par conseil" rowHeader="Conseil" unit="nombre de propositions publiées" series={answerSeries} rows={councils.map((c) => ({ label: c.label, values: answerValues(c.answers) }))} />
+            <StackedBarChart
+              id="contributions-conseils"
+              title="Avis et propositions publiés, par conseil"
+              rowHeader="Conseil"
+              unit="nombre de contributions publiées"
+              series={contributionSeries}
+              rows={councils.map((c) => ({ label: c.label, values: [c.feedback, c.proposals] }))}
+            />
+            <StackedBarChart
+              id="reponses-conseils"
+              title="Réponses de la Ville aux propositions, par conseil"
+              rowHeader="Conseil"
+              unit="nombre de propositions publiées"
+              series={answerSeries}
+              rows={councils.map((c) => ({ label: c.label, values: answerValues(c.answers) }))}
+            />
           </>
         )}
       </Section>
 
       <Section id="par-mois" title="Contributions publiées par mois">
-        <StackedBarChart id="mois" title="Avis et propositions publiés, sur les douze derniers mois" rowHeader="Mois" unit="nombre de contributions publiées" series={contributionSeries} rows={months.map((m) => ({ label: monthLabel(m.month), values: [m.feedback, m.proposals] }))} />
-        <PerMonthTable id="mois-thematiques" caption="Avis et propositions publiés par mois, par thématique" rowHeader="Thématique" rows={themes} months={months.map((m) => m.month)} />
-        <PerMonthTable id="mois-conseils" caption="Avis et propositions publiés par mois, par conseil" rowHeader="Conseil" rows={councils} months={months.map((m) => m.month)} />
+        <StackedBarChart
+          id="mois"
+          title="Avis et propositions publiés, sur les douze derniers mois"
+          rowHeader="Mois"
+          unit="nombre de contributions publiées"
+          series={contributionSeries}
+          rows={months.map((m) => ({ label: monthLabel(m.month), values: [m.feedback, m.proposals] }))}
+        />
+        <PerMonthTable
+          id="mois-thematiques"
+          caption="Avis et propositions publiés par mois, par thématique"
+          rowHeader="Thématique"
+          rows={themes}
+          months={months.map((m) => m.month)}
+        />
+        <PerMonthTable
+          id="mois-conseils"
+          caption="Avis et propositions publiés par mois, par conseil"
+          rowHeader="Conseil"
+          rows={councils}
+          months={months.map((m) => m.month)}
+        />
       </Section>
     </Container>
   );

@@ -34,13 +34,33 @@ export function ChangeRolesForm<T>({
       <fieldset>
         <legend className="font-semibold text-slate-900">Cochez les rôles de cette personne</legend>
         <div className="mt-2 flex flex-col gap-1">
-          <Checkbox id="roles-moderator" label="Modération" hint="Relit les contributions des conseils, répond au nom de la Ville." {...checkbox("moderator")} />
-          <Checkbox id="roles-official" label="Élu·e" hint="Publie des points d'étape, présente en réunion publique." {...checkbox("official")} />
-          <Checkbox id="roles-admin" label="Administration" hint="Gère les utilisateurs, les rôles et les conseils de quartier." {...checkbox("admin")} />
+          <Checkbox
+            id="roles-moderator"
+            label="Modération"
+            hint="Relit les contributions des conseils, répond au nom de la Ville."
+            {...checkbox("moderator")}
+          />
+          <Checkbox
+            id="roles-official"
+            label="Élu·e"
+            hint="Publie des points d'étape, présente en réunion publique."
+            {...checkbox("official")}
+          />
+          <Checkbox
+            id="roles-admin"
+            label="Administration"
+            hint="Gère les utilisateurs, les rôles et les conseils de quartier."
+            {...checkbox("admin")}
+          />
         </div>
       </fieldset>
 
-      <Field id="roles-title" label="Fonction (facultative)" hint="Affichée avec les réponses de la personne, par exemple « Adjointe au maire chargée des solidarités »." error={titleError}>
+      <Field
+        id="roles-title"
+        label="Fonction (facultative)"
+        hint="Affichée avec les réponses de la personne, par exemple « Adjointe au maire chargée des solidarités »."
+        error={titleError}
+      >
         <input id="roles-title" type="text" className={inputClass} {...describedBy("roles-title", true, titleError)} {...field("title")} />
       </Field>
 

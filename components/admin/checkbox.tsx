@@ -1,7 +1,12 @@
 import type { InputHTMLAttributes, ReactNode } from "react";
 
 /** A checkbox with a big target and its label beside it (the whole line is clickable). */
-export function Checkbox({ id, label, hint, ...input }: { id: string; label: ReactNode; hint?: ReactNode } & InputHTMLAttributes<HTMLInputElement>) {
+export function Checkbox({
+  id,
+  label,
+  hint,
+  ...input
+}: { id: string; label: ReactNode; hint?: ReactNode } & InputHTMLAttributes<HTMLInputElement>) {
   return (
     <div className="flex min-h-11 items-start gap-3 py-1">
       <input

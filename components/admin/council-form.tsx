@@ -85,11 +85,21 @@ function CouncilFields({
   const errors = { name: error("name"), number: error("number"), area: error("area"), description: error("description") };
   return (
     <>
-      <Field id={id("nom")} label="Nom du conseil" hint={isNew ? "L'adresse de sa page publique est tirée du nom ; elle ne changera plus." : undefined} error={errors.name}>
+      <Field
+        id={id("nom")}
+        label="Nom du conseil"
+        hint={isNew ? "L'adresse de sa page publique est tirée du nom ; elle ne changera plus." : undefined}
+        error={errors.name}
+      >
         <input id={id("nom")} type="text" className={inputClass} {...describedBy(id("nom"), isNew, errors.name)} {...field("name")} />
       </Field>
 
-      <Field id={id("numero")} label="Numéro (facultatif)" hint="Un nombre entier, par exemple 7. Deux conseils ne peuvent pas avoir le même numéro." error={errors.number}>
+      <Field
+        id={id("numero")}
+        label="Numéro (facultatif)"
+        hint="Un nombre entier, par exemple 7. Deux conseils ne peuvent pas avoir le même numéro."
+        error={errors.number}
+      >
         <input
           id={id("numero")}
           type="text"
@@ -101,11 +111,28 @@ function CouncilFields({
       </Field>
 
       <Field id={id("quartier")} label="Quartier (facultatif)" error={errors.area}>
-        <input id={id("quartier")} type="text" className={inputClass} {...describedBy(id("quartier"), null, errors.area)} {...field("area")} />
+        <input
+          id={id("quartier")}
+          type="text"
+          className={inputClass}
+          {...describedBy(id("quartier"), null, errors.area)}
+          {...field("area")}
+        />
       </Field>
 
-      <Field id={id("description")} label="Description (facultative)" hint="Affichée sur la page publique des conseils de quartier." error={errors.description}>
-        <textarea id={id("description")} rows={4} className={inputClass} {...describedBy(id("description"), true, errors.description)} {...field("description")} />
+      <Field
+        id={id("description")}
+        label="Description (facultative)"
+        hint="Affichée sur la page publique des conseils de quartier."
+        error={errors.description}
+      >
+        <textarea
+          id={id("description")}
+          rows={4}
+          className={inputClass}
+          {...describedBy(id("description"), true, errors.description)}
+          {...field("description")}
+        />
       </Field>
 
       <ReasonField id={id("raison")} required={false} error={error("reason")} registration={field("reason")} />

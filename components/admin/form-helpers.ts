@@ -23,6 +23,10 @@ export async function callAction<T>(action: () => Promise<ActionResult<T>>): Pro
   try {
     return await action();
   } catch {
-    return { ok: false, code: "CONFLICT", message: "La connexion avec le serveur a échoué. Vérifiez votre connexion à Internet, puis réessayez." };
+    return {
+      ok: false,
+      code: "CONFLICT",
+      message: "La connexion avec le serveur a échoué. Vérifiez votre connexion à Internet, puis réessayez.",
+    };
   }
 }

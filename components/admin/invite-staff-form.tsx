@@ -25,7 +25,12 @@ export function InviteStaffForm<T>({ action }: { action: FormAction<T> }) {
     <form {...formProps} className="flex flex-col gap-6" aria-label="Inviter une personne de la Ville">
       <FormStatus state={state} returnTo="/admin/utilisateurs#inviter" />
 
-      <Field id="invitation-email" label="Adresse électronique" hint="La personne recevra un lien, valable 7 jours, pour choisir son nom et son mot de passe." error={emailError}>
+      <Field
+        id="invitation-email"
+        label="Adresse électronique"
+        hint="La personne recevra un lien, valable 7 jours, pour choisir son nom et son mot de passe."
+        error={emailError}
+      >
         <input
           id="invitation-email"
           type="email"
@@ -42,9 +47,24 @@ export function InviteStaffForm<T>({ action }: { action: FormAction<T> }) {
       <fieldset aria-describedby={rolesError ? "invitation-roles-erreur" : undefined}>
         <legend className="font-semibold text-slate-900">Rôles à donner</legend>
         <div className="mt-2 flex flex-col gap-1">
-          <Checkbox id="invitation-moderator" label="Modération" hint="Relit les contributions des conseils, répond au nom de la Ville." {...checkbox("moderator")} />
-          <Checkbox id="invitation-official" label="Élu·e" hint="Publie des points d'étape, présente en réunion publique." {...checkbox("official")} />
-          <Checkbox id="invitation-admin" label="Administration" hint="Gère les utilisateurs, les rôles et les conseils de quartier." {...checkbox("admin")} />
+          <Checkbox
+            id="invitation-moderator"
+            label="Modération"
+            hint="Relit les contributions des conseils, répond au nom de la Ville."
+            {...checkbox("moderator")}
+          />
+          <Checkbox
+            id="invitation-official"
+            label="Élu·e"
+            hint="Publie des points d'étape, présente en réunion publique."
+            {...checkbox("official")}
+          />
+          <Checkbox
+            id="invitation-admin"
+            label="Administration"
+            hint="Gère les utilisateurs, les rôles et les conseils de quartier."
+            {...checkbox("admin")}
+          />
         </div>
         {rolesError ? (
           <p id="invitation-roles-erreur" className="mt-1 text-sm font-semibold text-red-800">

@@ -118,10 +118,12 @@ const rolesText = (roles: Roles) => {
 const valueText = (key: string, value: unknown) => {
   if (value === null || value === undefined || value === "") return "(vide)";
   if (typeof value === "boolean") return value ? "oui" : "non";
-  if (typeof value === "string" && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(value) && !Number.isNaN(Date.parse(value))) return formatDateTime(new Date(value));
+  if (typeof value === "string" && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(value) && !Number.isNaN(Date.parse(value)))
+    return formatDateTime(new Date(value));
   if (key === "grants" && typeof value === "object") return rolesText(value as Roles);
   if (key === "state" && typeof value === "string" && value in answerStates) return answerStates[value]!;
-  if (key === "submissionPolicy" && typeof value === "string" && value in submissionPolicyLabels) return submissionPolicyLabels[value as SubmissionPolicy];
+  if (key === "submissionPolicy" && typeof value === "string" && value in submissionPolicyLabels)
+    return submissionPolicyLabels[value as SubmissionPolicy];
   return frenchQuote(typeof value === "object" ? JSON.stringify(value) : String(value));
 };
 
@@ -167,7 +169,8 @@ export function Journal({ entries, emptyText }: { entries: JournalEntry[]; empty
           <li key={i} className="rounded-md border border-slate-300 p-4">
             <p className="font-bold">{journalActionLabel(entry.action)}</p>
             <p className="text-base break-words text-slate-800">
-              <time dateTime={isoDateTime(entry.createdAt)}>Le {formatDateTime(entry.createdAt)}</time>, par {entry.actorName ?? "le système"}
+              <time dateTime={isoDateTime(entry.createdAt)}>Le {formatDateTime(entry.createdAt)}</time>, par{" "}
+              {entry.actorName ?? "le système"}
               {entry.actorEmail ? ` (${entry.actorEmail})` : ""}
             </p>
             {target ? <p className="text-base break-words">{target}</p> : null}

@@ -19,7 +19,14 @@ export function ReasonField({
   const hint = "Elle est inscrite au journal, avec votre nom et la date.";
   return (
     <Field id={id} label={required ? `${label} (obligatoire)` : `${label} (facultative)`} hint={hint} error={error}>
-      <textarea id={id} rows={2} className={inputClass} aria-required={required || undefined} {...describedBy(id, hint, error)} {...registration} />
+      <textarea
+        id={id}
+        rows={2}
+        className={inputClass}
+        aria-required={required || undefined}
+        {...describedBy(id, hint, error)}
+        {...registration}
+      />
     </Field>
   );
 }

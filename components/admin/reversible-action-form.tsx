@@ -55,7 +55,10 @@ export function ReversibleActionForm<T>({
   const { form, field, state, pending, error, formProps } = useFormAction({
     action,
     schema,
-    defaultValues: idName === "userId" ? { userId: String(idValue), change: direction, reason: "" } : { councilId: String(idValue), change: direction, reason: "" },
+    defaultValues:
+      idName === "userId"
+        ? { userId: String(idValue), change: direction, reason: "" }
+        : { councilId: String(idValue), change: direction, reason: "" },
     onSuccess: (_, f) => f.reset({ ...f.getValues(), reason: "" }),
   });
   // The page switches direction after a success: the hidden field follows.

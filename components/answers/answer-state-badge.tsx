@@ -9,5 +9,7 @@ const tones: Record<AnswerState, string> = {
 
 /** Where the City says a proposal stands, in words (never by colour alone). */
 export function AnswerStateBadge({ state }: { state: AnswerState }) {
-  return <span className={`inline-flex rounded border-2 px-2 py-0.5 text-base font-semibold ${tones[state]}`}>{answerStateLabels[state]}</span>;
+  return (
+    <span className={`inline-flex rounded border-2 px-2 py-0.5 text-base font-semibold ${tones[state]}`}>{answerStateLabels[state]}</span>
+  );
 }

@@ -14,8 +14,8 @@ export function AnswerStatsSummary({ stats, className = "" }: { stats: AnswerSta
           "Aucune proposition publiée n'attend encore de réponse de la Ville."
         ) : (
           <>
-            <strong>Réponses de la Ville aux propositions :</strong> {pluralize(stats.answered, "répondue", "répondues")},{" "}
-            {stats.waiting} en attente, {stats.late} en retard ; délai médian de réponse :{" "}
+            <strong>Réponses de la Ville aux propositions :</strong> {pluralize(stats.answered, "répondue", "répondues")}, {stats.waiting}{" "}
+            en attente, {stats.late} en retard ; délai médian de réponse :{" "}
             {stats.medianDays === null ? "pas encore de réponse" : formatDelayDays(stats.medianDays)}.
           </>
         )}

@@ -14,7 +14,21 @@ export interface ChartRow {
  * same numbers in a table: the picture is for the eye, the table for everyone (screen readers,
  * printing, copying). The SVG is one image with a text alternative that points to the table.
  */
-export function StackedBarChart({ id, title, series, rows, unit, rowHeader }: { id: string; title: string; series: ChartSeries[]; rows: ChartRow[]; unit: string; rowHeader: string }) {
+export function StackedBarChart({
+  id,
+  title,
+  series,
+  rows,
+  unit,
+  rowHeader,
+}: {
+  id: string;
+  title: string;
+  series: ChartSeries[];
+  rows: ChartRow[];
+  unit: string;
+  rowHeader: string;
+}) {
   const max = Math.max(1, ...rows.map((r) => r.values.reduce((a, b) => a + b, 0)));
   const barHeight = 22;
   const rowHeight = 54;
@@ -37,7 +51,12 @@ export function StackedBarChart({ id, title, series, rows, unit, rowHeader }: { 
           </li>
         ))}
       </ul>
-      <svg role="img" aria-label={`${title} : graphique, les mêmes chiffres sont dans le tableau qui suit.`} viewBox={`0 0 ${width} ${height}`} className="mt-2 h-auto w-full max-w-2xl">
+      <svg
+        role="img"
+        aria-label={`${title} : graphique, les mêmes chiffres sont dans le tableau qui suit.`}
+        viewBox={`0 0 ${width} ${height}`}
+        className="mt-2 h-auto w-full max-w-2xl"
+      >
         {rows.map((row, i) => {
           const y = i * rowHeight;
           let x = 0;
@@ -49,7 +68,18 @@ export function StackedBarChart({ id, title, series, rows, unit, rowHeader }: { 
               </text>
               {row.values.map((v, j) => {
                 const w = v * scale;
-                const rect = <rect key={j} x={x} y={y + 22} width={w} height={barHeight} fill={series[j]?.color} stroke="#0f172a" strokeWidth={w > 0 ? 1 : 0} />;
+                const rect = (
+                  <rect
+                    key={j}
+                    x={x}
+                    y={y + 22}
+                    width={w}
+                    height={barHeight}
+                    fill={series[j]?.color}
+                    stroke="#0f172a"
+                    strokeWidth={w > 0 ? 1 : 0}
+                  />
+                );
                 x += w;
                 return rect;
               })}
@@ -63,7 +93,9 @@ export function StackedBarChart({ id, title, series, rows, unit, rowHeader }: { 
       {/* A table wider than a phone scrolls: the scrolling box takes the focus (keyboard users scroll it). */}
       <div className="mt-3 overflow-x-auto" tabIndex={0} role="region" aria-label={`${title} : tableau`}>
         <table className="w-full border-collapse text-left text-base">
-          <caption className="sr-only">{title} ({unit})</caption>
+          <caption className="sr-only">
+            {title} ({unit})
+          </caption>
           <thead>
             <tr>
               <th scope="col" className="border-b-2 border-slate-400 p-2">

@@ -34,7 +34,10 @@ export function ContributionPagination({
         {pages.map((n) => (
           <li key={n}>
             {n === page ? (
-              <span aria-current="page" className="inline-flex min-h-11 min-w-11 items-center justify-center rounded-md border-2 border-blue-900 bg-blue-900 px-2 font-semibold text-white">
+              <span
+                aria-current="page"
+                className="inline-flex min-h-11 min-w-11 items-center justify-center rounded-md border-2 border-blue-900 bg-blue-900 px-2 font-semibold text-white"
+              >
                 <span className="sr-only">Page </span>
                 {n}
               </span>

@@ -13,7 +13,12 @@ export function ContributionText({ text, className = "" }: { text: string; class
         <p key={i} className="whitespace-pre-line">
           {splitLinks(p).map((part, j) =>
             part.kind === "link" ? (
-              <a key={j} href={part.href} rel="nofollow ugc noopener noreferrer" className="break-all text-blue-800 underline underline-offset-4 hover:text-blue-950">
+              <a
+                key={j}
+                href={part.href}
+                rel="nofollow ugc noopener noreferrer"
+                className="break-all text-blue-800 underline underline-offset-4 hover:text-blue-950"
+              >
                 {part.text}
               </a>
             ) : (

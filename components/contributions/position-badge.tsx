@@ -8,5 +8,9 @@ const tones = {
 
 /** The council's position on a fiche, in words (never by colour alone). */
 export function PositionBadge({ position }: { position: keyof typeof positionLabels }) {
-  return <span className={`inline-flex rounded border-2 px-2 py-0.5 text-base font-semibold ${tones[position]}`}>Avis {positionLabels[position].toLowerCase()}</span>;
+  return (
+    <span className={`inline-flex rounded border-2 px-2 py-0.5 text-base font-semibold ${tones[position]}`}>
+      Avis {positionLabels[position].toLowerCase()}
+    </span>
+  );
 }

@@ -16,8 +16,7 @@ function Supporters({ supporters }: { supporters: PublishedContribution["support
   if (supporters.length === 0) return <p className="mt-3 text-slate-800">Aucun autre conseil ne soutient encore cette proposition.</p>;
   return (
     <p className="mt-3 text-slate-800">
-      <strong>Soutenue par {pluralize(supporters.length, "conseil", "conseils")} :</strong>{" "}
-      {joinFrench(supporters.map((s) => s.name))}.
+      <strong>Soutenue par {pluralize(supporters.length, "conseil", "conseils")} :</strong> {joinFrench(supporters.map((s) => s.name))}.
     </p>
   );
 }
@@ -48,7 +47,8 @@ export function PublishedContributionCard({ item, context }: { item: PublishedCo
           </>
         ) : (
           <>
-            {isProposal ? "Proposée" : "Publié"} sur la fiche action <TextLink href={`/fiches/${item.actionSlug}`}>{item.actionTitle}</TextLink>
+            {isProposal ? "Proposée" : "Publié"} sur la fiche action{" "}
+            <TextLink href={`/fiches/${item.actionSlug}`}>{item.actionTitle}</TextLink>
           </>
         )}
         {item.authorName ? <> — rédigé par {item.authorName}</> : null}, le{" "}
@@ -72,7 +72,9 @@ export function PublishedContributionCard({ item, context }: { item: PublishedCo
             {item.answers.length > 0 ? (
               <AnswerHistory answers={item.answers} />
             ) : (
-              <p className="rounded-md border-l-4 border-slate-400 bg-slate-50 p-3">La Ville n&apos;a pas encore répondu à cette proposition.</p>
+              <p className="rounded-md border-l-4 border-slate-400 bg-slate-50 p-3">
+                La Ville n&apos;a pas encore répondu à cette proposition.
+              </p>
             )}
           </div>
         </>

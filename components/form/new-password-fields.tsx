@@ -21,7 +21,13 @@ export function NewPasswordFields({
   errors: { password?: string; confirmation?: string };
 }) {
   const [shown, setShown] = useState(false);
-  const common = { type: shown ? "text" : "password", autoComplete: "new-password", spellCheck: false, autoCapitalize: "none", className: inputClass };
+  const common = {
+    type: shown ? "text" : "password",
+    autoComplete: "new-password",
+    spellCheck: false,
+    autoCapitalize: "none",
+    className: inputClass,
+  };
   return (
     <>
       <div className="flex flex-col gap-2">

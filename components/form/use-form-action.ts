@@ -20,11 +20,17 @@ import { idleFormState, serverFieldError, type FormState } from "@/lib/form-stat
  */
 
 const connectionLost = () =>
-  fail("UNEXPECTED", "La connexion avec le serveur a échoué. Vérifiez votre connexion à Internet, puis réessayez : ce que vous avez écrit est conservé.");
+  fail(
+    "UNEXPECTED",
+    "La connexion avec le serveur a échoué. Vérifiez votre connexion à Internet, puis réessayez : ce que vous avez écrit est conservé.",
+  );
 
 /** Next's redirect and not-found travel as errors with a digest: they are not failures. */
 const isFrameworkSignal = (error: unknown) =>
-  typeof error === "object" && error !== null && typeof (error as { digest?: unknown }).digest === "string" && /^NEXT_(REDIRECT|HTTP_ERROR_FALLBACK|NOT_FOUND)/.test((error as { digest: string }).digest);
+  typeof error === "object" &&
+  error !== null &&
+  typeof (error as { digest?: unknown }).digest === "string" &&
+  /^NEXT_(REDIRECT|HTTP_ERROR_FALLBACK|NOT_FOUND)/.test((error as { digest: string }).digest);
 
 type Action<T> = (state: FormState<T>, formData: FormData) => FormState<T> | Promise<FormState<T>>;
 
@@ -46,7 +52,13 @@ export interface UseFormActionOptions<S extends FormSchema, T> {
   onSuccess?: (state: FormState<T>, form: UseFormReturn<z.input<S>, unknown, z.output<S>>) => void;
 }
 
-export function useFormAction<S extends FormSchema, T = unknown>({ action, endpoint, schema, defaultValues, onSuccess }: UseFormActionOptions<S, T>) {
+export function useFormAction<S extends FormSchema, T = unknown>({
+  action,
+  endpoint,
+  schema,
+  defaultValues,
+  onSuccess,
+}: UseFormActionOptions<S, T>) {
   // The answer to a post made by the browser itself (before hydration, or without JavaScript):
   // the server renders the page with it. `dispatch` is what makes React render the form as a POST.
   const [posted, dispatch] = useActionState<FormState<T>, FormData>(action, idleFormState);
@@ -124,7 +136,12 @@ export function useFormAction<S extends FormSchema, T = unknown>({ action, endpo
     field: (name: Path<z.input<S>>) => ({ ...form.register(name), defaultValue: text(valueOf(name)) }),
     checkbox: (name: Path<z.input<S>>, value?: string) => {
       const current = valueOf(name);
-      const checked = value === undefined ? current === true || current === "on" || current === "true" : Array.isArray(current) ? current.map(String).includes(value) : text(current) === value;
+      const checked =
+        value === undefined
+          ? current === true || current === "on" || current === "true"
+          : Array.isArray(current)
+            ? current.map(String).includes(value)
+            : text(current) === value;
       return { ...form.register(name), ...(value === undefined ? {} : { value }), defaultChecked: checked };
     },
     radio: (name: Path<z.input<S>>, value: string) => ({ ...form.register(name), value, defaultChecked: text(valueOf(name)) === value }),

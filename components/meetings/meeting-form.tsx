@@ -76,14 +76,26 @@ export function MeetingForm<T>({
       {meetingId !== undefined ? <input type="hidden" name="meetingId" value={meetingId} /> : null}
 
       <Field id={id("titre")} label="Titre" error={error("title")}>
-        <input id={id("titre")} type="text" className={inputClass} {...describedBy(id("titre"), null, error("title"))} {...field("title")} />
+        <input
+          id={id("titre")}
+          type="text"
+          className={inputClass}
+          {...describedBy(id("titre"), null, error("title"))}
+          {...field("title")}
+        />
       </Field>
       <div className="grid gap-6 sm:grid-cols-2">
         <Field id={id("date")} label="Date" hint="Par exemple 2026-12-17." error={error("date")}>
           <input id={id("date")} type="date" className={inputClass} {...describedBy(id("date"), true, error("date"))} {...field("date")} />
         </Field>
         <Field id={id("heure")} label="Heure de début (heure d'Aurillac)" hint="Par exemple 18:30." error={error("time")}>
-          <input id={id("heure")} type="time" className={inputClass} {...describedBy(id("heure"), true, error("time"))} {...field("time")} />
+          <input
+            id={id("heure")}
+            type="time"
+            className={inputClass}
+            {...describedBy(id("heure"), true, error("time"))}
+            {...field("time")}
+          />
         </Field>
       </div>
       <Field id={id("lieu")} label="Lieu" hint="Salle et adresse." error={error("place")}>
@@ -93,8 +105,8 @@ export function MeetingForm<T>({
       <fieldset className="min-w-0 rounded-lg border-2 border-slate-300 p-4">
         <legend className="px-1 text-xl font-bold">Ordre du jour</legend>
         <p className="text-base text-slate-800">
-          Chaque point devient une diapositive : une thématique montre ses fiches, une fiche montre son avancement et les propositions des conseils.
-          Les notes ne sont visibles que dans la vue présentateur, jamais publiées.
+          Chaque point devient une diapositive : une thématique montre ses fiches, une fiche montre son avancement et les propositions des
+          conseils. Les notes ne sont visibles que dans la vue présentateur, jamais publiées.
         </p>
         {agendaError ? (
           <p className="mt-2 text-sm font-semibold text-red-800" role="alert">
@@ -106,14 +118,19 @@ export function MeetingForm<T>({
           {announcement}
         </p>
         <noscript>
-          <p className="mt-2">Pour ajouter, déplacer ou retirer des points, activez JavaScript ; le reste du formulaire s&apos;enregistre sans.</p>
+          <p className="mt-2">
+            Pour ajouter, déplacer ou retirer des points, activez JavaScript ; le reste du formulaire s&apos;enregistre sans.
+          </p>
         </noscript>
         {fields.length === 0 ? <p className="mt-4">Aucun point pour l&apos;instant.</p> : null}
         <ol className="mt-4 space-y-4">
           {fields.map((item, index) => {
             const f = (name: string) => id(`point-${index}-${name}`);
             // Each item keeps its own first values as it moves (keyed by its id): the HTML holds them before hydration.
-            const itemField = (name: "ref" | "label" | "notes") => ({ ...form.register(`agenda.${index}.${name}`), defaultValue: asText(item[name]) });
+            const itemField = (name: "ref" | "label" | "notes") => ({
+              ...form.register(`agenda.${index}.${name}`),
+              defaultValue: asText(item[name]),
+            });
             const itemError = (name: "ref" | "label" | "notes") => error(`agenda.${index}.${name}`);
             return (
               <li key={item.id}>
@@ -121,7 +138,12 @@ export function MeetingForm<T>({
                   <legend className="px-1 font-bold">Point {index + 1}</legend>
                   <div className="flex flex-col gap-4">
                     <Field id={f("contenu")} label="Contenu" error={itemError("ref")}>
-                      <select id={f("contenu")} className={`${inputClass} min-w-0`} {...describedBy(f("contenu"), null, itemError("ref"))} {...itemField("ref")}>
+                      <select
+                        id={f("contenu")}
+                        className={`${inputClass} min-w-0`}
+                        {...describedBy(f("contenu"), null, itemError("ref"))}
+                        {...itemField("ref")}
+                      >
                         <option value="">Intitulé libre (ouverture, questions de la salle…)</option>
                         {choices.map((theme) => (
                           <optgroup key={theme.slug} label={`Thématique ${theme.number}`}>
@@ -143,13 +165,35 @@ export function MeetingForm<T>({
                       hint="Facultatif pour une thématique ou une fiche : son titre est repris."
                       error={itemError("label")}
                     >
-                      <input id={f("intitule")} type="text" className={inputClass} {...describedBy(f("intitule"), true, itemError("label"))} {...itemField("label")} />
+                      <input
+                        id={f("intitule")}
+                        type="text"
+                        className={inputClass}
+                        {...describedBy(f("intitule"), true, itemError("label"))}
+                        {...itemField("label")}
+                      />
                     </Field>
-                    <Field id={f("notes")} label="Notes pour la personne qui présente (facultatif, jamais publiées)" error={itemError("notes")}>
-                      <textarea id={f("notes")} rows={3} className={inputClass} {...describedBy(f("notes"), null, itemError("notes"))} {...itemField("notes")} />
+                    <Field
+                      id={f("notes")}
+                      label="Notes pour la personne qui présente (facultatif, jamais publiées)"
+                      error={itemError("notes")}
+                    >
+                      <textarea
+                        id={f("notes")}
+                        rows={3}
+                        className={inputClass}
+                        {...describedBy(f("notes"), null, itemError("notes"))}
+                        {...itemField("notes")}
+                      />
                     </Field>
                     <div className="flex flex-wrap gap-2">
-                      <button type="button" id={f("monter")} className={smallButton} disabled={index === 0} onClick={() => moveItem(index, index - 1, "monter")}>
+                      <button
+                        type="button"
+                        id={f("monter")}
+                        className={smallButton}
+                        disabled={index === 0}
+                        onClick={() => moveItem(index, index - 1, "monter")}
+                      >
                         Monter<span className="sr-only"> le point {index + 1}</span>
                       </button>
                       <button
@@ -171,7 +215,13 @@ export function MeetingForm<T>({
             );
           })}
         </ol>
-        <button type="button" id={id("ajouter")} className={`${secondaryButtonClass} mt-4`} onClick={addItem} disabled={fields.length >= MAX_AGENDA_ITEMS}>
+        <button
+          type="button"
+          id={id("ajouter")}
+          className={`${secondaryButtonClass} mt-4`}
+          onClick={addItem}
+          disabled={fields.length >= MAX_AGENDA_ITEMS}
+        >
           Ajouter un point à l&apos;ordre du jour
         </button>
       </fieldset>

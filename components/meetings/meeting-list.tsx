@@ -5,7 +5,15 @@ import { formatDateTime, isoDateTime } from "@/lib/dates";
 import type { MeetingListItem } from "@/server/meetings/queries";
 
 /** Meetings as a list of links: title, date and time, place. `hrefOf` says where each one leads. */
-export function MeetingList({ meetings, hrefOf, extra }: { meetings: MeetingListItem[]; hrefOf: (m: MeetingListItem) => string; extra?: (m: MeetingListItem) => ReactNode }) {
+export function MeetingList({
+  meetings,
+  hrefOf,
+  extra,
+}: {
+  meetings: MeetingListItem[];
+  hrefOf: (m: MeetingListItem) => string;
+  extra?: (m: MeetingListItem) => ReactNode;
+}) {
   return (
     <ul className="space-y-4">
       {meetings.map((m) => (

@@ -28,8 +28,19 @@ export function MinutesForm<T>({
     <form {...formProps} className="flex flex-col gap-4" aria-label="Compte rendu">
       <FormStatus state={state} returnTo={returnTo} />
       <input type="hidden" {...field("meetingId")} />
-      <Field id="compte-rendu-texte" label="Compte rendu" hint="Texte simple : laissez une ligne vide entre deux paragraphes. Les adresses web deviennent des liens." error={message}>
-        <textarea id="compte-rendu-texte" rows={10} className={inputClass} {...describedBy("compte-rendu-texte", true, message)} {...field("minutes")} />
+      <Field
+        id="compte-rendu-texte"
+        label="Compte rendu"
+        hint="Texte simple : laissez une ligne vide entre deux paragraphes. Les adresses web deviennent des liens."
+        error={message}
+      >
+        <textarea
+          id="compte-rendu-texte"
+          rows={10}
+          className={inputClass}
+          {...describedBy("compte-rendu-texte", true, message)}
+          {...field("minutes")}
+        />
       </Field>
       <div>
         <button type="submit" className={buttonClass} disabled={pending}>

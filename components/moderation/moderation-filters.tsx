@@ -23,7 +23,12 @@ export function ModerationFilters({
 }) {
   const type = filters.kind === "feedback" ? "avis" : filters.kind === "proposal" ? "proposition" : "";
   return (
-    <form method="get" action={action} className="grid gap-4 rounded-lg border border-slate-300 bg-slate-50 p-4 sm:grid-cols-2 lg:grid-cols-4" aria-label={label}>
+    <form
+      method="get"
+      action={action}
+      className="grid gap-4 rounded-lg border border-slate-300 bg-slate-50 p-4 sm:grid-cols-2 lg:grid-cols-4"
+      aria-label={label}
+    >
       <div className="flex flex-col gap-1">
         <label htmlFor="filtre-conseil" className="font-semibold">
           Conseil

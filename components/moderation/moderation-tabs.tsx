@@ -6,8 +6,18 @@ export type ModerationTab = "file" | "signalements" | "publiees" | "motifs";
 /** The moderation pages' own menu, with the waiting and reported counts. */
 export function ModerationTabs({ current, counts }: { current: ModerationTab; counts: { pending: number; reported: number } }) {
   const links: TabLink<ModerationTab>[] = [
-    { key: "file", href: "/moderation", label: `En attente (${counts.pending})`, srLabel: `En attente : ${pluralize(counts.pending, "contribution", "contributions")}` },
-    { key: "signalements", href: "/moderation/signalements", label: `Signalements (${counts.reported})`, srLabel: `Signalements : ${pluralize(counts.reported, "contribution signalée", "contributions signalées")}` },
+    {
+      key: "file",
+      href: "/moderation",
+      label: `En attente (${counts.pending})`,
+      srLabel: `En attente : ${pluralize(counts.pending, "contribution", "contributions")}`,
+    },
+    {
+      key: "signalements",
+      href: "/moderation/signalements",
+      label: `Signalements (${counts.reported})`,
+      srLabel: `Signalements : ${pluralize(counts.reported, "contribution signalée", "contributions signalées")}`,
+    },
     { key: "publiees", href: "/moderation/publiees", label: "Publiées" },
     { key: "motifs", href: "/moderation/motifs", label: "Motifs de refus" },
   ];

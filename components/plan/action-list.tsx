@@ -7,7 +7,13 @@ import { ProgressBar } from "./progress-bar";
 import { ThemeLinks } from "./theme-links";
 
 /** A theme's fiches in source order, each with status, time frame, progress and its other themes. */
-export function ActionList({ actions, otherThemesByAction }: { actions: ActionSummary[]; otherThemesByAction: ThemePage["otherThemesByAction"] }) {
+export function ActionList({
+  actions,
+  otherThemesByAction,
+}: {
+  actions: ActionSummary[];
+  otherThemesByAction: ThemePage["otherThemesByAction"];
+}) {
   return (
     <ol className="space-y-4">
       {actions.map((action) => {

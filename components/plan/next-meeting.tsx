@@ -5,7 +5,9 @@ import { DemoMarker } from "@/components/ui/demo-marker";
 /** The next public meeting: when, where, what will be presented. Demo meetings say so first. */
 export function NextMeeting({ meeting }: { meeting: MeetingSummary }) {
   return (
-    <div className={`rounded-lg border-2 p-4 sm:p-6 ${meeting.isDemo ? "border-dashed border-amber-800 bg-amber-50" : "border-blue-800 bg-blue-50"}`}>
+    <div
+      className={`rounded-lg border-2 p-4 sm:p-6 ${meeting.isDemo ? "border-dashed border-amber-800 bg-amber-50" : "border-blue-800 bg-blue-50"}`}
+    >
       {meeting.isDemo ? (
         <p className="mb-3 flex flex-wrap items-center gap-2">
           <DemoMarker label="Démonstration" />

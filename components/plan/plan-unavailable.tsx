@@ -5,7 +5,10 @@ import { PageHeading } from "@/components/ui/page-heading";
 export function PlanUnavailable() {
   return (
     <Container>
-      <PageHeading title="Projet social communal" lead={<p>Le projet social communal n&apos;est pas encore publié sur ce site. Revenez un peu plus tard.</p>} />
+      <PageHeading
+        title="Projet social communal"
+        lead={<p>Le projet social communal n&apos;est pas encore publié sur ce site. Revenez un peu plus tard.</p>}
+      />
     </Container>
   );
 }

@@ -8,7 +8,15 @@ export function ProgressBar({ progress, className = "" }: { progress: number | n
   if (progress === null) {
     return (
       <p className={`flex items-center gap-2 text-slate-800 ${className}`}>
-        <svg aria-hidden="true" focusable="false" viewBox="0 0 24 24" className="h-5 w-5 shrink-0 text-slate-600" fill="none" stroke="currentColor" strokeWidth="2">
+        <svg
+          aria-hidden="true"
+          focusable="false"
+          viewBox="0 0 24 24"
+          className="h-5 w-5 shrink-0 text-slate-600"
+          fill="none"
+          stroke="currentColor"
+          strokeWidth="2"
+        >
           <circle cx="12" cy="12" r="9" strokeDasharray="3 3" />
           <path d="M8 12h8" strokeLinecap="round" />
         </svg>

@@ -52,7 +52,15 @@ const iconPaths: Record<StatusKey, ReactNode> = {
 
 export function StatusIcon({ status, className = "h-5 w-5" }: { status: ActionStatus | null; className?: string }) {
   return (
-    <svg aria-hidden="true" focusable="false" viewBox="0 0 24 24" className={`shrink-0 ${className}`} fill="none" stroke="currentColor" strokeWidth="2">
+    <svg
+      aria-hidden="true"
+      focusable="false"
+      viewBox="0 0 24 24"
+      className={`shrink-0 ${className}`}
+      fill="none"
+      stroke="currentColor"
+      strokeWidth="2"
+    >
       {iconPaths[status ?? "unknown"]}
     </svg>
   );
@@ -61,7 +69,9 @@ export function StatusIcon({ status, className = "h-5 w-5" }: { status: ActionSt
 /** The status as a word with its icon. « Statut : » is spoken, not shown: the badge's look says it. */
 export function StatusBadge({ status }: { status: ActionStatus | null }) {
   return (
-    <span className={`inline-flex items-center gap-1.5 rounded-full border px-2.5 py-0.5 text-base font-semibold whitespace-nowrap ${badgeStyles[status ?? "unknown"]}`}>
+    <span
+      className={`inline-flex items-center gap-1.5 rounded-full border px-2.5 py-0.5 text-base font-semibold whitespace-nowrap ${badgeStyles[status ?? "unknown"]}`}
+    >
       <StatusIcon status={status} />
       <span className="sr-only">Statut : </span>
       {statusLabel(status)}

@@ -45,9 +45,7 @@ export function ThemeCard({ theme, themeNumbersBySlug }: { theme: ThemeSummary; 
                 <ActionMeta status={action.status} deadline={action.deadline} />
                 <ContributionCounts counts={action.contributionCounts} />
                 {others.length > 0 ? (
-                  <p className="mt-2 text-base text-slate-700">
-                    Également listée dans la thématique {joinFrench(others.map(String))}.
-                  </p>
+                  <p className="mt-2 text-base text-slate-700">Également listée dans la thématique {joinFrench(others.map(String))}.</p>
                 ) : null}
               </li>
             );

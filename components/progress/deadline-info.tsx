@@ -58,8 +58,8 @@ export function DeadlineHistory({ changes }: { changes: DeadlineChangeView[] }) 
         {changes.map((c) => (
           <li key={c.id}>
             <p>
-              Le <time dateTime={c.createdAt.toISOString()}>{formatDay(c.createdAt.toISOString().slice(0, 10))}</time> : de «&nbsp;{c.previousLabel ?? "non précisée"}&nbsp;» à «&nbsp;{c.newLabel}&nbsp;»
-              (jusqu&apos;au {formatDay(c.newDeadline)}).
+              Le <time dateTime={c.createdAt.toISOString()}>{formatDay(c.createdAt.toISOString().slice(0, 10))}</time> : de «&nbsp;
+              {c.previousLabel ?? "non précisée"}&nbsp;» à «&nbsp;{c.newLabel}&nbsp;» (jusqu&apos;au {formatDay(c.newDeadline)}).
             </p>
             <p className="whitespace-pre-line text-slate-800">Raison : {c.reason}</p>
           </li>

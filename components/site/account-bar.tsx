@@ -8,31 +8,41 @@ type Link = { href: string; label: string; count?: number; countLabel?: string }
  * who is signed in and what waits for them — unread notifications, items waiting for moderation,
  * proposals waiting for the City's answer. Counts are words as well as numbers for screen readers.
  */
-export function AccountBar({
-  displayName,
-  attention,
-  isAdmin,
-}: {
-  displayName: string;
-  attention: Attention;
-  isAdmin: boolean;
-}) {
+export function AccountBar({ displayName, attention, isAdmin }: { displayName: string; attention: Attention; isAdmin: boolean }) {
   const links: Link[] = [
     { href: "/espace", label: "Mon espace" },
-    { href: "/espace/notifications", label: "Notifications", count: attention.unread, countLabel: pluralize(attention.unread, "non lue", "non lues") },
+    {
+      href: "/espace/notifications",
+      label: "Notifications",
+      count: attention.unread,
+      countLabel: pluralize(attention.unread, "non lue", "non lues"),
+    },
   ];
   if (attention.waiting !== null) {
-    links.push({ href: "/moderation", label: "Modération", count: attention.waiting, countLabel: pluralize(attention.waiting, "en attente", "en attente") });
+    links.push({
+      href: "/moderation",
+      label: "Modération",
+      count: attention.waiting,
+      countLabel: pluralize(attention.waiting, "en attente", "en attente"),
+    });
   }
   if (attention.toAnswer !== null) {
-    links.push({ href: "/reponses", label: "Réponses de la Ville", count: attention.toAnswer, countLabel: pluralize(attention.toAnswer, "à répondre", "à répondre") });
+    links.push({
+      href: "/reponses",
+      label: "Réponses de la Ville",
+      count: attention.toAnswer,
+      countLabel: pluralize(attention.toAnswer, "à répondre", "à répondre"),
+    });
   }
   if (isAdmin) links.push({ href: "/admin", label: "Administration" });
   links.push({ href: "/deconnexion", label: "Se déconnecter" });
 
   return (
     <div className="-mt-8 mb-8 border-b border-slate-300 bg-slate-100 sm:-mt-10">
-      <nav aria-label="Votre compte" className="mx-auto flex w-full max-w-5xl flex-col gap-1 px-4 py-2 sm:px-6 md:flex-row md:items-center md:justify-between">
+      <nav
+        aria-label="Votre compte"
+        className="mx-auto flex w-full max-w-5xl flex-col gap-1 px-4 py-2 sm:px-6 md:flex-row md:items-center md:justify-between"
+      >
         <p className="text-base text-slate-800">
           Connecté·e : <strong className="break-words">{displayName}</strong>
         </p>

@@ -16,7 +16,10 @@ export function SiteFooter() {
           <ul className="flex flex-col gap-x-6 sm:flex-row sm:flex-wrap">
             {legalLinks.map((link) => (
               <li key={link.href}>
-                <a href={link.href} className="inline-flex min-h-11 items-center text-blue-900 underline underline-offset-4 hover:decoration-2">
+                <a
+                  href={link.href}
+                  className="inline-flex min-h-11 items-center text-blue-900 underline underline-offset-4 hover:decoration-2"
+                >
                   {link.label}
                 </a>
               </li>

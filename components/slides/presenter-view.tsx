@@ -99,7 +99,10 @@ export function PresenterView({
               Heure : <span className="text-2xl font-bold tabular-nums">{now === null ? "—" : clockFormat.format(now)}</span>
             </p>
             <p className="mt-1 text-lg">
-              Temps écoulé : <span className="text-2xl font-bold tabular-nums">{now === null || startedAt === null ? "—" : elapsedText(now - startedAt)}</span>{" "}
+              Temps écoulé :{" "}
+              <span className="text-2xl font-bold tabular-nums">
+                {now === null || startedAt === null ? "—" : elapsedText(now - startedAt)}
+              </span>{" "}
               <button type="button" className={`${button} ml-2`} onClick={() => setStartedAt(Date.now())}>
                 Remettre à zéro
               </button>
@@ -109,7 +112,11 @@ export function PresenterView({
             <h2 id="presentateur-notes" className="text-lg font-bold">
               Notes
             </h2>
-            {note ? <p className="mt-2 text-xl leading-relaxed whitespace-pre-line">{note}</p> : <p className="mt-2 text-slate-800">Pas de note pour cette diapositive.</p>}
+            {note ? (
+              <p className="mt-2 text-xl leading-relaxed whitespace-pre-line">{note}</p>
+            ) : (
+              <p className="mt-2 text-slate-800">Pas de note pour cette diapositive.</p>
+            )}
           </section>
           <section aria-labelledby="presentateur-suivante">
             <h2 id="presentateur-suivante" className="mb-2 text-lg font-bold">

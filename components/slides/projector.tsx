@@ -91,7 +91,11 @@ export function Projector({
       <p aria-live="polite" aria-atomic="true" className="sr-only">
         {announcement}
       </p>
-      <div role="toolbar" aria-label="Commandes de la présentation" className={`flex flex-wrap items-center gap-2 bg-slate-900 px-3 py-2 text-white print:hidden ${fullscreen ? "hidden" : ""}`}>
+      <div
+        role="toolbar"
+        aria-label="Commandes de la présentation"
+        className={`flex flex-wrap items-center gap-2 bg-slate-900 px-3 py-2 text-white print:hidden ${fullscreen ? "hidden" : ""}`}
+      >
         <button type="button" className={projectorButtonClass} onClick={() => go(index - 1)} disabled={index === 0}>
           <span aria-hidden="true">←&nbsp;</span>Précédente
         </button>

@@ -42,7 +42,10 @@ function Progress({ progress, wide = false }: { progress: number | null; wide?: 
     <span className="inline-flex flex-wrap items-center gap-[0.4em]">
       <span>{progressLabel(progress)}</span>
       {progress !== null ? (
-        <span aria-hidden="true" className={`inline-block h-[0.6em] overflow-hidden rounded-full border-2 border-slate-800 bg-white ${wide ? "w-[10em]" : "w-[5em]"}`}>
+        <span
+          aria-hidden="true"
+          className={`inline-block h-[0.6em] overflow-hidden rounded-full border-2 border-slate-800 bg-white ${wide ? "w-[10em]" : "w-[5em]"}`}
+        >
           <span className="block h-full bg-blue-900" style={{ width: `${Math.min(100, Math.max(0, progress))}%` }} />
         </span>
       ) : null}
@@ -91,14 +94,19 @@ export function SlideContent({ slide }: { slide: Slide }) {
     case "changes":
       return (
         <div>
-          <Heading kicker={slide.since ? `Depuis la réunion du ${formatDay(cityDay(new Date(slide.since.startsAt)))}` : undefined}>{slide.heading}</Heading>
+          <Heading kicker={slide.since ? `Depuis la réunion du ${formatDay(cityDay(new Date(slide.since.startsAt)))}` : undefined}>
+            {slide.heading}
+          </Heading>
           <div className="slide-grid grid grid-cols-3 gap-[1em] text-[0.9375em] leading-snug">
             <ChangeColumn
               title={pluralize(slide.reports.total, "point d'étape", "points d'étape")}
               total={slide.reports.total}
               lines={slide.reports.items.map((r) => (
                 <>
-                  <span className="font-semibold">{r.actionTitle}</span> — {[r.status ? statusLabel(r.status) : null, r.progress !== null ? `${r.progress}\u00a0%` : null].filter(Boolean).join(", ")}
+                  <span className="font-semibold">{r.actionTitle}</span> —{" "}
+                  {[r.status ? statusLabel(r.status) : null, r.progress !== null ? `${r.progress}\u00a0%` : null]
+                    .filter(Boolean)
+                    .join(", ")}
                 </>
               ))}
             />
@@ -116,7 +124,8 @@ export function SlideContent({ slide }: { slide: Slide }) {
               total={slide.answers.total}
               lines={slide.answers.items.map((a) => (
                 <>
-                  <span className="font-semibold">« {a.proposalTitle} »</span> ({a.councilName}) : {answerStateLabels[a.state].toLowerCase()}
+                  <span className="font-semibold">« {a.proposalTitle} »</span> ({a.councilName}) :{" "}
+                  {answerStateLabels[a.state].toLowerCase()}
                 </>
               ))}
             />
@@ -172,7 +181,8 @@ export function SlideContent({ slide }: { slide: Slide }) {
               {slide.latestReport ? (
                 <div className="border-l-4 border-blue-900 pl-[0.5em]">
                   <p className="font-bold">
-                    Dernier point d&apos;étape{slide.latestReport.reportedOn ? ` (${formatDay(slide.latestReport.reportedOn)})` : ""} : {slide.latestReport.title}
+                    Dernier point d&apos;étape{slide.latestReport.reportedOn ? ` (${formatDay(slide.latestReport.reportedOn)})` : ""} :{" "}
+                    {slide.latestReport.title}
                   </p>
                   <p>{slide.latestReport.excerpt}</p>
                 </div>
@@ -189,10 +199,13 @@ export function SlideContent({ slide }: { slide: Slide }) {
                   {slide.proposals.map((p, i) => (
                     <li key={i}>
                       <p>
-                        <span className="font-semibold">« {p.title} »</span> — {p.councilName}, {pluralize(p.supports, "soutien", "soutiens")}
+                        <span className="font-semibold">« {p.title} »</span> — {p.councilName},{" "}
+                        {pluralize(p.supports, "soutien", "soutiens")}
                       </p>
                       <p className="text-slate-800">
-                        {p.latestAnswer ? `Réponse de la Ville : ${answerStateLabels[p.latestAnswer.state].toLowerCase()} — ${p.latestAnswer.excerpt}` : "En attente de la réponse de la Ville."}
+                        {p.latestAnswer
+                          ? `Réponse de la Ville : ${answerStateLabels[p.latestAnswer.state].toLowerCase()} — ${p.latestAnswer.excerpt}`
+                          : "En attente de la réponse de la Ville."}
                       </p>
                     </li>
                   ))}
@@ -210,7 +223,10 @@ export function SlideContent({ slide }: { slide: Slide }) {
         <div className="slide-split flex h-full items-center justify-between gap-[2em]">
           <div>
             <h2 className="text-[2.25em] leading-tight font-bold text-slate-950">{slide.heading}</h2>
-            <p className="mt-[0.75em] text-[1.25em]">Suivez le {slide.planTitle.charAt(0).toLowerCase() + slide.planTitle.slice(1)} en ligne, donnez l&apos;avis de votre conseil de quartier :</p>
+            <p className="mt-[0.75em] text-[1.25em]">
+              Suivez le {slide.planTitle.charAt(0).toLowerCase() + slide.planTitle.slice(1)} en ligne, donnez l&apos;avis de votre conseil
+              de quartier :
+            </p>
             <p className="mt-[0.5em] text-[1.25em] font-bold break-all text-blue-900">{display(url)}</p>
           </div>
           <QrCode url={url} label={`Code QR vers le site du projet social communal : ${url}`} className="w-[11em] shrink-0" />

@@ -26,7 +26,10 @@ export function Stage({
       className={`relative aspect-video ${width} ${variant === "flow" ? "slide-flow [overflow-wrap:anywhere]" : "overflow-hidden"} bg-white text-slate-950 [container-type:inline-size] ${className}`}
       style={{ "--slide-unit": unit } as CSSProperties}
     >
-      <div className={`slide-pad flex ${variant === "flow" ? "min-h-full" : "h-full"} flex-col p-[3em] pb-[2.5em] leading-normal`} style={{ fontSize: "calc(32 * var(--slide-unit))" }}>
+      <div
+        className={`slide-pad flex ${variant === "flow" ? "min-h-full" : "h-full"} flex-col p-[3em] pb-[2.5em] leading-normal`}
+        style={{ fontSize: "calc(32 * var(--slide-unit))" }}
+      >
         <div className="slide-body min-h-0 flex-1">{children}</div>
         {footer ? <div className="mt-[0.5em] flex items-end justify-between gap-[1em] text-[0.9375em] text-slate-800">{footer}</div> : null}
       </div>

@@ -11,7 +11,17 @@ const tones: Record<Tone, string> = {
  * A boxed note. `todo` marks what the City still has to provide: it must stay visible until it is
  * filled in, so a reader knows the information is missing rather than forgotten.
  */
-export function Notice({ tone = "info", title, children, className = "" }: { tone?: Tone; title?: ReactNode; children: ReactNode; className?: string }) {
+export function Notice({
+  tone = "info",
+  title,
+  children,
+  className = "",
+}: {
+  tone?: Tone;
+  title?: ReactNode;
+  children: ReactNode;
+  className?: string;
+}) {
   return (
     <div className={`rounded-md p-4 sm:p-5 ${tones[tone]} ${className}`}>
       {title ? <div className="mb-2 font-bold text-slate-900">{title}</div> : null}
@@ -25,7 +35,15 @@ export function ToComplete({ items, id = "a-completer" }: { items: ReactNode[]; 
   return (
     <section aria-labelledby={id} className="my-8 rounded-md border-2 border-dashed border-amber-800 bg-amber-50 p-4 sm:p-5">
       <h2 id={id} className="flex items-center gap-2 text-xl font-bold text-slate-900">
-        <svg aria-hidden="true" focusable="false" viewBox="0 0 24 24" className="h-6 w-6 shrink-0 text-amber-800" fill="none" stroke="currentColor" strokeWidth="2">
+        <svg
+          aria-hidden="true"
+          focusable="false"
+          viewBox="0 0 24 24"
+          className="h-6 w-6 shrink-0 text-amber-800"
+          fill="none"
+          stroke="currentColor"
+          strokeWidth="2"
+        >
           <path d="M12 3 2 21h20L12 3Z" strokeLinejoin="round" />
           <path d="M12 10v5M12 18h.01" strokeLinecap="round" />
         </svg>

@@ -11,7 +11,17 @@ export interface TabLink<K extends string> {
  * targets, the current one marked by a bar and by aria-current. `exact` false marks a section
  * (aria-current="true") when the page is below it rather than the section's own page.
  */
-export function TabNav<K extends string>({ label, links, current, exact = true }: { label: string; links: TabLink<K>[]; current: K; exact?: boolean }) {
+export function TabNav<K extends string>({
+  label,
+  links,
+  current,
+  exact = true,
+}: {
+  label: string;
+  links: TabLink<K>[];
+  current: K;
+  exact?: boolean;
+}) {
   return (
     <nav aria-label={label} className="mb-8 border-b-2 border-slate-300">
       <ul className="-mb-0.5 flex flex-wrap gap-x-2">

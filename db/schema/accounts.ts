@@ -51,8 +51,12 @@ export const users = pgTable(
 export const councilMemberships = pgTable(
   "council_memberships",
   {
-    councilId: integer("council_id").notNull().references(() => councils.id, { onDelete: "cascade" }),
-    userId: integer("user_id").notNull().references(() => users.id, { onDelete: "cascade" }),
+    councilId: integer("council_id")
+      .notNull()
+      .references(() => councils.id, { onDelete: "cascade" }),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
     role: councilRole("role").notNull().default("member"),
     /** A member's name is public only if they chose so. */
     showNamePublicly: boolean("show_name_publicly").notNull().default(false),
@@ -83,7 +87,9 @@ export const invitations = pgTable(
   },
   (t) => [
     uniqueIndex("invitations_token_hash").on(t.tokenHash),
-    index("invitations_council_pending").on(t.councilId).where(sql`${t.acceptedAt} is null and ${t.revokedAt} is null`),
+    index("invitations_council_pending")
+      .on(t.councilId)
+      .where(sql`${t.acceptedAt} is null and ${t.revokedAt} is null`),
   ],
 );
 
@@ -93,7 +99,9 @@ export const passwordResetTokens = pgTable(
   {
     id: serial("id").primaryKey(),
     tokenHash: text("token_hash").notNull(),
-    userId: integer("user_id").notNull().references(() => users.id, { onDelete: "cascade" }),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
     usedAt: timestamp("used_at", { withTimezone: true }),

@@ -18,8 +18,12 @@ export const contributions = pgTable(
   "contributions",
   {
     id: serial("id").primaryKey(),
-    councilId: integer("council_id").notNull().references(() => councils.id, { onDelete: "cascade" }),
-    actionId: integer("action_id").notNull().references(() => actions.id, { onDelete: "cascade" }),
+    councilId: integer("council_id")
+      .notNull()
+      .references(() => councils.id, { onDelete: "cascade" }),
+    actionId: integer("action_id")
+      .notNull()
+      .references(() => actions.id, { onDelete: "cascade" }),
     kind: contributionKind("kind").notNull(),
     position: contributionPosition("position"),
     title: text("title"),
@@ -53,8 +57,12 @@ export const contributions = pgTable(
   },
   (t) => [
     uniqueIndex("contributions_client_request_id").on(t.clientRequestId),
-    index("contributions_action_published").on(t.actionId, t.publishedAt).where(sql`${t.status} = 'published'`),
-    index("contributions_pending").on(t.submittedAt).where(sql`${t.status} = 'pending'`),
+    index("contributions_action_published")
+      .on(t.actionId, t.publishedAt)
+      .where(sql`${t.status} = 'published'`),
+    index("contributions_pending")
+      .on(t.submittedAt)
+      .where(sql`${t.status} = 'pending'`),
     index("contributions_council").on(t.councilId, t.createdAt),
     check(
       "contributions_kind_fields",
@@ -62,8 +70,12 @@ export const contributions = pgTable(
     ),
     check("contributions_rejected_reason", sql`${t.status} <> 'rejected' or ${t.rejectionReason} is not null`),
     check("contributions_hidden_reason", sql`${t.status} <> 'hidden' or ${t.hiddenReason} is not null`),
-    index("contributions_council_published").on(t.councilId, t.publishedAt).where(sql`${t.status} = 'published'`),
-    index("contributions_review").on(t.hiddenAt).where(sql`${t.reviewRequired}`),
+    index("contributions_council_published")
+      .on(t.councilId, t.publishedAt)
+      .where(sql`${t.status} = 'published'`),
+    index("contributions_review")
+      .on(t.hiddenAt)
+      .where(sql`${t.reviewRequired}`),
   ],
 );
 
@@ -72,7 +84,9 @@ export const contributionComments = pgTable(
   "contribution_comments",
   {
     id: serial("id").primaryKey(),
-    contributionId: integer("contribution_id").notNull().references(() => contributions.id, { onDelete: "cascade" }),
+    contributionId: integer("contribution_id")
+      .notNull()
+      .references(() => contributions.id, { onDelete: "cascade" }),
     authorId: integer("author_id").references(() => users.id, { onDelete: "set null" }),
     body: text("body").notNull(),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
@@ -85,8 +99,12 @@ export const contributionReports = pgTable(
   "contribution_reports",
   {
     id: serial("id").primaryKey(),
-    contributionId: integer("contribution_id").notNull().references(() => contributions.id, { onDelete: "cascade" }),
-    reporterId: integer("reporter_id").notNull().references(() => users.id, { onDelete: "cascade" }),
+    contributionId: integer("contribution_id")
+      .notNull()
+      .references(() => contributions.id, { onDelete: "cascade" }),
+    reporterId: integer("reporter_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
     reason: text("reason").notNull(),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     /** Set when a moderator reviewed the item (kept published or hidden): the report leaves the queue. */
@@ -95,7 +113,9 @@ export const contributionReports = pgTable(
   },
   (t) => [
     uniqueIndex("contribution_reports_once").on(t.contributionId, t.reporterId),
-    index("contribution_reports_open").on(t.contributionId).where(sql`${t.resolvedAt} is null`),
+    index("contribution_reports_open")
+      .on(t.contributionId)
+      .where(sql`${t.resolvedAt} is null`),
   ],
 );
 
@@ -109,7 +129,9 @@ export const contributionAnswers = pgTable(
   "contribution_answers",
   {
     id: serial("id").primaryKey(),
-    contributionId: integer("contribution_id").notNull().references(() => contributions.id, { onDelete: "cascade" }),
+    contributionId: integer("contribution_id")
+      .notNull()
+      .references(() => contributions.id, { onDelete: "cascade" }),
     state: answerState("state").notNull(),
     body: text("body").notNull(),
     authorId: integer("author_id").references(() => users.id, { onDelete: "set null" }),
@@ -119,15 +141,22 @@ export const contributionAnswers = pgTable(
     clientRequestId: text("client_request_id").notNull(),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [uniqueIndex("contribution_answers_client_request_id").on(t.clientRequestId), index("contribution_answers_contribution").on(t.contributionId, t.createdAt)],
+  (t) => [
+    uniqueIndex("contribution_answers_client_request_id").on(t.clientRequestId),
+    index("contribution_answers_contribution").on(t.contributionId, t.createdAt),
+  ],
 );
 
 /** A council's support of another council's published proposal. Once per council. */
 export const contributionSupports = pgTable(
   "contribution_supports",
   {
-    contributionId: integer("contribution_id").notNull().references(() => contributions.id, { onDelete: "cascade" }),
-    councilId: integer("council_id").notNull().references(() => councils.id, { onDelete: "cascade" }),
+    contributionId: integer("contribution_id")
+      .notNull()
+      .references(() => contributions.id, { onDelete: "cascade" }),
+    councilId: integer("council_id")
+      .notNull()
+      .references(() => councils.id, { onDelete: "cascade" }),
     /** The member who gave the council's support. */
     userId: integer("user_id").references(() => users.id, { onDelete: "set null" }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
@@ -177,7 +206,9 @@ export const notifications = pgTable(
   "notifications",
   {
     id: serial("id").primaryKey(),
-    userId: integer("user_id").notNull().references(() => users.id, { onDelete: "cascade" }),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
     kind: notificationKind("kind").notNull(),
     contributionId: integer("contribution_id").references(() => contributions.id, { onDelete: "cascade" }),
     councilId: integer("council_id").references(() => councils.id, { onDelete: "cascade" }),
@@ -191,8 +222,12 @@ export const notifications = pgTable(
   },
   (t) => [
     index("notifications_user").on(t.userId, t.createdAt),
-    index("notifications_unread").on(t.userId).where(sql`${t.readAt} is null`),
-    index("notifications_to_email").on(t.userId).where(sql`${t.emailedAt} is null and ${t.readAt} is null`),
+    index("notifications_unread")
+      .on(t.userId)
+      .where(sql`${t.readAt} is null`),
+    index("notifications_to_email")
+      .on(t.userId)
+      .where(sql`${t.emailedAt} is null and ${t.readAt} is null`),
   ],
 );
 
@@ -200,7 +235,9 @@ export const notifications = pgTable(
 export const notificationPreferences = pgTable(
   "notification_preferences",
   {
-    userId: integer("user_id").notNull().references(() => users.id, { onDelete: "cascade" }),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
     kind: notificationKind("kind").notNull(),
     email: boolean("email").notNull(),
   },

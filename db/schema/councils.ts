@@ -9,7 +9,9 @@ export const councils = pgTable(
   "councils",
   {
     id: serial("id").primaryKey(),
-    planId: integer("plan_id").notNull().references(() => plans.id, { onDelete: "cascade" }),
+    planId: integer("plan_id")
+      .notNull()
+      .references(() => plans.id, { onDelete: "cascade" }),
     slug: text("slug").notNull().unique(),
     number: smallint("number"),
     name: text("name").notNull(),

@@ -8,7 +8,9 @@ export const meetings = pgTable(
   "meetings",
   {
     id: serial("id").primaryKey(),
-    planId: integer("plan_id").notNull().references(() => plans.id, { onDelete: "cascade" }),
+    planId: integer("plan_id")
+      .notNull()
+      .references(() => plans.id, { onDelete: "cascade" }),
     slug: text("slug").notNull().unique(),
     title: text("title").notNull(),
     startsAt: timestamp("starts_at", { withTimezone: true }).notNull(),
@@ -28,7 +30,9 @@ export const meetingAgendaItems = pgTable(
   "meeting_agenda_items",
   {
     id: serial("id").primaryKey(),
-    meetingId: integer("meeting_id").notNull().references(() => meetings.id, { onDelete: "cascade" }),
+    meetingId: integer("meeting_id")
+      .notNull()
+      .references(() => meetings.id, { onDelete: "cascade" }),
     position: smallint("position").notNull(),
     label: text("label").notNull(),
     themeId: integer("theme_id").references(() => themes.id, { onDelete: "set null" }),

@@ -38,7 +38,9 @@ export const planMilestones = pgTable(
   "plan_milestones",
   {
     id: serial("id").primaryKey(),
-    planId: integer("plan_id").notNull().references(() => plans.id, { onDelete: "cascade" }),
+    planId: integer("plan_id")
+      .notNull()
+      .references(() => plans.id, { onDelete: "cascade" }),
     key: text("key").notNull(),
     position: smallint("position").notNull(),
     title: text("title").notNull(),
@@ -54,7 +56,9 @@ export const themes = pgTable(
   "themes",
   {
     id: serial("id").primaryKey(),
-    planId: integer("plan_id").notNull().references(() => plans.id, { onDelete: "cascade" }),
+    planId: integer("plan_id")
+      .notNull()
+      .references(() => plans.id, { onDelete: "cascade" }),
     number: smallint("number").notNull(),
     slug: text("slug").notNull().unique(),
     title: text("title").notNull(),
@@ -70,7 +74,9 @@ export const actions = pgTable(
   "actions",
   {
     id: serial("id").primaryKey(),
-    planId: integer("plan_id").notNull().references(() => plans.id, { onDelete: "cascade" }),
+    planId: integer("plan_id")
+      .notNull()
+      .references(() => plans.id, { onDelete: "cascade" }),
     slug: text("slug").notNull().unique(),
     title: text("title").notNull(),
     description: text("description"),
@@ -98,8 +104,12 @@ export const actions = pgTable(
 export const actionThemes = pgTable(
   "action_themes",
   {
-    actionId: integer("action_id").notNull().references(() => actions.id, { onDelete: "cascade" }),
-    themeId: integer("theme_id").notNull().references(() => themes.id, { onDelete: "cascade" }),
+    actionId: integer("action_id")
+      .notNull()
+      .references(() => actions.id, { onDelete: "cascade" }),
+    themeId: integer("theme_id")
+      .notNull()
+      .references(() => themes.id, { onDelete: "cascade" }),
     /** Order of the fiche inside the theme, as in the source. */
     position: smallint("position").notNull(),
   },
@@ -111,7 +121,9 @@ export const actionProjects = pgTable(
   "action_projects",
   {
     id: serial("id").primaryKey(),
-    actionId: integer("action_id").notNull().references(() => actions.id, { onDelete: "cascade" }),
+    actionId: integer("action_id")
+      .notNull()
+      .references(() => actions.id, { onDelete: "cascade" }),
     position: smallint("position").notNull(),
     name: text("name").notNull(),
     detail: text("detail"),
@@ -124,7 +136,9 @@ export const progressReports = pgTable(
   "progress_reports",
   {
     id: serial("id").primaryKey(),
-    actionId: integer("action_id").notNull().references(() => actions.id, { onDelete: "cascade" }),
+    actionId: integer("action_id")
+      .notNull()
+      .references(() => actions.id, { onDelete: "cascade" }),
     /** Stable key for seeded reports, so the seed can run again without duplicating them. */
     seedKey: text("seed_key").unique(),
     title: text("title").notNull(),

@@ -6,8 +6,12 @@ import { actionStatus, actions, progressReports } from "./plan";
 export const actionOfficials = pgTable(
   "action_officials",
   {
-    actionId: integer("action_id").notNull().references(() => actions.id, { onDelete: "cascade" }),
-    userId: integer("user_id").notNull().references(() => users.id, { onDelete: "cascade" }),
+    actionId: integer("action_id")
+      .notNull()
+      .references(() => actions.id, { onDelete: "cascade" }),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [primaryKey({ columns: [t.actionId, t.userId] }), index("action_officials_user").on(t.userId)],
@@ -18,7 +22,9 @@ export const progressReportRevisions = pgTable(
   "progress_report_revisions",
   {
     id: serial("id").primaryKey(),
-    reportId: integer("report_id").notNull().references(() => progressReports.id, { onDelete: "cascade" }),
+    reportId: integer("report_id")
+      .notNull()
+      .references(() => progressReports.id, { onDelete: "cascade" }),
     title: text("title").notNull(),
     body: text("body").notNull(),
     reportedOn: date("reported_on", { mode: "string" }),
@@ -36,7 +42,9 @@ export const actionDeadlineChanges = pgTable(
   "action_deadline_changes",
   {
     id: serial("id").primaryKey(),
-    actionId: integer("action_id").notNull().references(() => actions.id, { onDelete: "cascade" }),
+    actionId: integer("action_id")
+      .notNull()
+      .references(() => actions.id, { onDelete: "cascade" }),
     previousLabel: text("previous_label"),
     previousDeadline: date("previous_deadline", { mode: "string" }),
     newLabel: text("new_label").notNull(),

@@ -112,8 +112,16 @@ export const demoContributionSeeds: DemoContribution[] = [
     submittedDaysAgo: 42,
     decidedDaysAgo: 40,
     answers: [
-      { state: "under_review", body: "(Démonstration) Merci pour cette proposition. Le service Enfance étudie les locaux disponibles le samedi.", daysAgo: 30 },
-      { state: "accepted", body: "(Démonstration) La proposition est retenue : un premier café des parents aura lieu à la rentrée, à la maison de quartier.", daysAgo: 10 },
+      {
+        state: "under_review",
+        body: "(Démonstration) Merci pour cette proposition. Le service Enfance étudie les locaux disponibles le samedi.",
+        daysAgo: 30,
+      },
+      {
+        state: "accepted",
+        body: "(Démonstration) La proposition est retenue : un premier café des parents aura lieu à la rentrée, à la maison de quartier.",
+        daysAgo: 10,
+      },
     ],
     supportedBy: [
       { council: 2, by: MEMBER_2 },
@@ -222,11 +230,19 @@ export async function seedDemoContributions(db: Db, now: Date, answerDueDays: nu
 
   const ago = (days: number) => new Date(now.getTime() - days * DAY);
   const emails = [...new Set(demoAccountSeeds.map((a) => a.email))];
-  const userRows = await db.select({ id: users.id, email: users.email, displayName: users.displayName, title: users.title }).from(users).where(inArray(users.email, emails));
+  const userRows = await db
+    .select({ id: users.id, email: users.email, displayName: users.displayName, title: users.title })
+    .from(users)
+    .where(inArray(users.email, emails));
   const councilRows = await db
     .select({ id: councils.id, number: councils.number })
     .from(councils)
-    .where(inArray(councils.slug, demoCouncilSeeds.map((c) => c.slug)));
+    .where(
+      inArray(
+        councils.slug,
+        demoCouncilSeeds.map((c) => c.slug),
+      ),
+    );
   const actionRows = await db
     .select({ id: actions.id, slug: actions.slug })
     .from(actions)
@@ -281,9 +297,20 @@ export async function seedDemoContributions(db: Db, now: Date, answerDueDays: nu
       .returning({ id: contributions.id });
     const id = row!.id;
     const journal = (action: string, actor: number | null, at: Date | null, reason: string | null = null) =>
-      db.insert(auditLog).values({ actorUserId: actor, action, targetType: "contribution", targetId: String(id), councilId: cId, reason, createdAt: at ?? now });
+      db
+        .insert(auditLog)
+        .values({
+          actorUserId: actor,
+          action,
+          targetType: "contribution",
+          targetId: String(id),
+          councilId: cId,
+          reason,
+          createdAt: at ?? now,
+        });
 
-    for (const c of seed.comments ?? []) await db.insert(contributionComments).values({ contributionId: id, authorId: userId(c.author), body: c.body, createdAt: ago(0.5) });
+    for (const c of seed.comments ?? [])
+      await db.insert(contributionComments).values({ contributionId: id, authorId: userId(c.author), body: c.body, createdAt: ago(0.5) });
     if (submittedAt) await journal("contribution.submit", userId(seed.author), submittedAt);
     if (seed.status === "rejected") await journal("contribution.reject", moderatorId, decidedAt, seed.rejectionReason);
     if (wasPublished) await journal("contribution.approve", moderatorId, decidedAt);
@@ -302,25 +329,79 @@ export async function seedDemoContributions(db: Db, now: Date, answerDueDays: nu
       await journal("contribution.answer", official.id, ago(a.daysAgo), null);
     }
     for (const s of seed.supportedBy ?? []) {
-      await db.insert(contributionSupports).values({ contributionId: id, councilId: councilId.get(s.council)!, userId: s.by ? userId(s.by) : null, createdAt: ago((seed.decidedDaysAgo ?? 1) / 2) });
+      await db
+        .insert(contributionSupports)
+        .values({
+          contributionId: id,
+          councilId: councilId.get(s.council)!,
+          userId: s.by ? userId(s.by) : null,
+          createdAt: ago((seed.decidedDaysAgo ?? 1) / 2),
+        });
     }
     for (const r of seed.reports ?? []) {
       await db.insert(contributionReports).values({ contributionId: id, reporterId: userId(r.by), reason: r.reason, createdAt: ago(1) });
     }
 
     // A few notifications, already « mailed » so that starting the demo sends no email.
-    const notify = (email: Email, kind: (typeof notifications.$inferInsert)["kind"], message: string, link: string, daysAgo: number, read: boolean) =>
-      db.insert(notifications).values({ userId: userId(email), kind, message, link, contributionId: id, councilId: cId, createdAt: ago(daysAgo), readAt: read ? ago(daysAgo) : null, emailedAt: ago(daysAgo) });
+    const notify = (
+      email: Email,
+      kind: (typeof notifications.$inferInsert)["kind"],
+      message: string,
+      link: string,
+      daysAgo: number,
+      read: boolean,
+    ) =>
+      db
+        .insert(notifications)
+        .values({
+          userId: userId(email),
+          kind,
+          message,
+          link,
+          contributionId: id,
+          councilId: cId,
+          createdAt: ago(daysAgo),
+          readAt: read ? ago(daysAgo) : null,
+          emailedAt: ago(daysAgo),
+        });
     const council = `conseil-de-quartier-${seed.council}`;
     if (seed.key === "publie-cafe-parents") {
-      await notify(MEMBER_1, "contribution_approved", "Votre proposition « Un café des parents le samedi matin » a été publiée.", `/espace/conseils/${council}/contributions`, 40, true);
-      await notify(MEMBER_1, "contribution_answered", "La Ville a répondu à votre proposition « Un café des parents le samedi matin » : retenue.", `/fiches/${seed.fiche}#contribution-${id}`, 10, false);
+      await notify(
+        MEMBER_1,
+        "contribution_approved",
+        "Votre proposition « Un café des parents le samedi matin » a été publiée.",
+        `/espace/conseils/${council}/contributions`,
+        40,
+        true,
+      );
+      await notify(
+        MEMBER_1,
+        "contribution_answered",
+        "La Ville a répondu à votre proposition « Un café des parents le samedi matin » : retenue.",
+        `/fiches/${seed.fiche}#contribution-${id}`,
+        10,
+        false,
+      );
     }
     if (seed.key === "refuse-instances") {
-      await notify(REFERENT_1, "contribution_rejected", "Votre proposition « Changer le responsable des conseils » n'a pas été publiée : lisez la raison.", `/espace/conseils/${council}/contributions`, 14, false);
+      await notify(
+        REFERENT_1,
+        "contribution_rejected",
+        "Votre proposition « Changer le responsable des conseils » n'a pas été publiée : lisez la raison.",
+        `/espace/conseils/${council}/contributions`,
+        14,
+        false,
+      );
     }
     if (seed.status === "pending") {
-      await notify(MODERATOR, "moderation_waiting", "Une contribution du Conseil de quartier n°1 attend votre décision.", "/moderation", seed.submittedDaysAgo ?? 0, false);
+      await notify(
+        MODERATOR,
+        "moderation_waiting",
+        "Une contribution du Conseil de quartier n°1 attend votre décision.",
+        "/moderation",
+        seed.submittedDaysAgo ?? 0,
+        false,
+      );
     }
   }
 }

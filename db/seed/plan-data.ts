@@ -117,8 +117,7 @@ export const actionSeeds: ActionSeed[] = [
   },
   {
     slug: "dispositifs-adaptes-ecoles-territoires",
-    title:
-      "Adapter les dispositifs municipaux et du CCAS aux besoins du public de chaque école et sur chaque territoire",
+    title: "Adapter les dispositifs municipaux et du CCAS aux besoins du public de chaque école et sur chaque territoire",
     status: "in_progress",
     timeframeLabel: null,
     timeframeEndYear: null,
@@ -150,8 +149,7 @@ export const actionSeeds: ActionSeed[] = [
     timeframeLabel: null,
     timeframeEndYear: null,
     sourceWording: "en cours",
-    sourceEntry:
-      "Améliorer la situation des personnes en précarité notamment à travers l'ouverture d'un accueil de jour (en cours).",
+    sourceEntry: "Améliorer la situation des personnes en précarité notamment à travers l'ouverture d'un accueil de jour (en cours).",
     projects: [{ name: "Ouverture d'un accueil de jour" }],
     themes: [[2, 1]],
   },
@@ -237,8 +235,7 @@ export const actionSeeds: ActionSeed[] = [
   },
   {
     slug: "instances-participatives",
-    title:
-      "Clarifier les missions des instances participatives de la Ville et favoriser les dynamiques territoriales",
+    title: "Clarifier les missions des instances participatives de la Ville et favoriser les dynamiques territoriales",
     status: "in_progress",
     timeframeLabel: null,
     timeframeEndYear: null,
@@ -280,10 +277,22 @@ export const DEMO_PASSWORD = "demo-aurillac-2026";
 export const demoAccountSeeds = [
   { email: "admin@demo.aurillac.invalid", displayName: "Alice Admin (démo)", isAdmin: true },
   { email: "moderation@demo.aurillac.invalid", displayName: "Maxime Modération (démo)", isModerator: true },
-  { email: "elu@demo.aurillac.invalid", displayName: "Élise Élue (démo)", isOfficial: true, title: "Adjointe au maire chargée des solidarités (démonstration)" },
+  {
+    email: "elu@demo.aurillac.invalid",
+    displayName: "Élise Élue (démo)",
+    isOfficial: true,
+    title: "Adjointe au maire chargée des solidarités (démonstration)",
+  },
   { email: "referent1@demo.aurillac.invalid", displayName: "René Référent (démo)", councils: [[1, "referent"]] },
   { email: "membre1@demo.aurillac.invalid", displayName: "Marie Membre (démo)", councils: [[1, "member"]] },
-  { email: "membre2@demo.aurillac.invalid", displayName: "Bruno Membre (démo)", councils: [[2, "member"], [3, "referent"]] },
+  {
+    email: "membre2@demo.aurillac.invalid",
+    displayName: "Bruno Membre (démo)",
+    councils: [
+      [2, "member"],
+      [3, "referent"],
+    ],
+  },
 ] as const satisfies readonly {
   email: string;
   displayName: string;

@@ -85,7 +85,12 @@ export async function seedDatabase(db: Db, options: SeedOptions): Promise<void> 
     const actionRows = await tx
       .select({ id: actions.id, slug: actions.slug })
       .from(actions)
-      .where(inArray(actions.slug, actionSeeds.map((a) => a.slug)));
+      .where(
+        inArray(
+          actions.slug,
+          actionSeeds.map((a) => a.slug),
+        ),
+      );
     const actionIdBySlug = new Map(actionRows.map((a) => [a.slug, a.id]));
     const actionId = (slug: string) => {
       const id = actionIdBySlug.get(slug);
@@ -156,16 +161,17 @@ async function seedDemoData(db: Db, planId: number, themeIdByNumber: Map<number,
     .returning({ id: meetings.id });
   const meeting = inserted[0];
   // Only when the meeting was just created: an agenda already there is left as it is.
-  if (meeting) await db.insert(meetingAgendaItems).values([
-    { meetingId: meeting.id, position: 1, label: "Ouverture et rappel de la démarche" },
-    ...themeSeeds.map((t, i) => ({
-      meetingId: meeting.id,
-      position: i + 2,
-      label: `Thématique ${t.number} : ${t.title}`,
-      themeId: themeIdByNumber.get(t.number) ?? null,
-    })),
-    { meetingId: meeting.id, position: themeSeeds.length + 2, label: "Questions de la salle" },
-  ]);
+  if (meeting)
+    await db.insert(meetingAgendaItems).values([
+      { meetingId: meeting.id, position: 1, label: "Ouverture et rappel de la démarche" },
+      ...themeSeeds.map((t, i) => ({
+        meetingId: meeting.id,
+        position: i + 2,
+        label: `Thématique ${t.number} : ${t.title}`,
+        themeId: themeIdByNumber.get(t.number) ?? null,
+      })),
+      { meetingId: meeting.id, position: themeSeeds.length + 2, label: "Questions de la salle" },
+    ]);
 
   await seedDemoAccounts(db);
   const [settings] = await db.select({ answerDueDays: platformSettings.answerDueDays }).from(platformSettings).limit(1);
@@ -192,15 +198,29 @@ async function seedDemoAccounts(db: Db) {
   const accountRows = await db
     .select({ id: users.id, email: users.email })
     .from(users)
-    .where(inArray(users.email, demoAccountSeeds.map((a) => a.email)));
+    .where(
+      inArray(
+        users.email,
+        demoAccountSeeds.map((a) => a.email),
+      ),
+    );
   const councilRows = await db
     .select({ id: councils.id, number: councils.number })
     .from(councils)
-    .where(inArray(councils.slug, demoCouncilSeeds.map((c) => c.slug)));
+    .where(
+      inArray(
+        councils.slug,
+        demoCouncilSeeds.map((c) => c.slug),
+      ),
+    );
   const userId = new Map(accountRows.map((u) => [u.email, u.id]));
   const councilId = new Map(councilRows.map((c) => [c.number, c.id]));
   const memberships = demoAccountSeeds.flatMap((a) =>
-    ("councils" in a ? a.councils : []).map(([number, role]) => ({ userId: userId.get(a.email)!, councilId: councilId.get(number)!, role })),
+    ("councils" in a ? a.councils : []).map(([number, role]) => ({
+      userId: userId.get(a.email)!,
+      councilId: councilId.get(number)!,
+      role,
+    })),
   );
   await db.insert(councilMemberships).values(memberships).onConflictDoNothing();
 }

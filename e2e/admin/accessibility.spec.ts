@@ -25,7 +25,12 @@ test.afterAll(() => admin.close());
 const pages: { label: string; path: () => string; heading: string; submit: string | null }[] = [
   { label: "accueil de l'administration", path: () => "/admin", heading: "Administration", submit: null },
   { label: "utilisateurs", path: () => "/admin/utilisateurs", heading: "Utilisateurs et rôles", submit: "Envoyer l'invitation" },
-  { label: "recherche sans résultat", path: () => "/admin/utilisateurs?recherche=personne-de-ce-nom", heading: "Utilisateurs et rôles", submit: null },
+  {
+    label: "recherche sans résultat",
+    path: () => "/admin/utilisateurs?recherche=personne-de-ce-nom",
+    heading: "Utilisateurs et rôles",
+    submit: null,
+  },
   { label: "fiche d'une personne", path: () => userPath, heading: "Élise Élue (démo)", submit: "Désactiver le compte" },
   { label: "conseils", path: () => "/admin/conseils", heading: "Conseils de quartier", submit: "Créer le conseil" },
   { label: "un conseil", path: () => councilPath, heading: "Conseil de quartier n°1", submit: "Archiver le conseil" },

@@ -15,7 +15,10 @@ function requestedUrls(page: Page): string[] {
   return urls;
 }
 
-test("sans JavaScript, un·e admin crée puis archive un conseil ; aucune valeur saisie n'apparaît dans une adresse", async ({ context, page }) => {
+test("sans JavaScript, un·e admin crée puis archive un conseil ; aucune valeur saisie n'apparaît dans une adresse", async ({
+  context,
+  page,
+}) => {
   await signInAs(context, demo.admin, DEMO_PASSWORD);
   const urls = requestedUrls(page);
   const tag = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 5)}`;

@@ -5,7 +5,8 @@ import { linkIn, waitForMail } from "../support/mail";
 export { widths } from "../support/accessibility";
 
 /** A fresh address for each run, so tests never depend on each other's people. */
-export const uniqueEmail = (label: string) => `${label}-${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}@exemple.invalid`;
+export const uniqueEmail = (label: string) =>
+  `${label}-${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}@exemple.invalid`;
 
 /** A browser context signed in as the demo administrator. */
 export function adminContext(browser: Browser): Promise<BrowserContext> {

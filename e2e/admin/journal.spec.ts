@@ -19,8 +19,9 @@ function reasonsOf(tag: string): string[] {
   return out;
 }
 
-
-test("display names, council names and reasons with HTML are inert text on /admin/journal; filters work by keyboard", async ({ browser }) => {
+test("display names, council names and reasons with HTML are inert text on /admin/journal; filters work by keyboard", async ({
+  browser,
+}) => {
   test.setTimeout(120_000);
   const tag = `XSS-${Date.now().toString(36)}${Math.random().toString(36).slice(2, 5)}`;
   const dialogs: string[] = [];
@@ -52,7 +53,9 @@ test("display names, council names and reasons with HTML are inert text on /admi
     const form = page.getByRole("form", { name: archiving ? "Archiver le conseil" : "Rendre le conseil de nouveau visible" });
     await form.getByLabel(/^Raison/).fill(reason);
     await form.getByRole("button", { name: archiving ? "Archiver le conseil" : "Rendre le conseil visible" }).click();
-    await expect(page.getByRole("form", { name: archiving ? "Rendre le conseil de nouveau visible" : "Archiver le conseil" })).toBeVisible();
+    await expect(
+      page.getByRole("form", { name: archiving ? "Rendre le conseil de nouveau visible" : "Archiver le conseil" }),
+    ).toBeVisible();
   }
 
   // The journal, filtered by keyboard: the action, then the actor.
@@ -92,7 +95,10 @@ test("the journal passes axe at 320 and 1280 px; only administrators see it", as
     await page.setViewportSize({ width, height: 900 });
     await page.goto("/admin/journal");
     await expect(page.getByRole("heading", { level: 1, name: "Journal" })).toBeVisible();
-    await expect(page.getByRole("navigation", { name: "Menu de l'administration" }).getByRole("link", { name: "Journal" })).toHaveAttribute("aria-current", "page");
+    await expect(page.getByRole("navigation", { name: "Menu de l'administration" }).getByRole("link", { name: "Journal" })).toHaveAttribute(
+      "aria-current",
+      "page",
+    );
     await expectAccessible(page, width);
   }
   // A filter with no result says so.

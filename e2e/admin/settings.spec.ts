@@ -41,7 +41,9 @@ test("platform settings: French errors next to the fields, typed values kept; ke
   await delay.fill(currentDelay);
   await form.getByRole("button", { name: "Enregistrer les paramètres" }).click();
   await expect(form.getByRole("status")).toHaveText("Rien n'a changé.");
-  await expect(page.getByRole("navigation", { name: "Menu de l'administration" }).getByRole("link", { name: "Paramètres" })).toHaveAttribute("aria-current", "page");
+  await expect(
+    page.getByRole("navigation", { name: "Menu de l'administration" }).getByRole("link", { name: "Paramètres" }),
+  ).toHaveAttribute("aria-current", "page");
   await admin.close();
 });
 
@@ -72,7 +74,9 @@ test("a council's submission policy: its referent and admins, without JavaScript
   await expect(form.getByLabel("Tout membre du conseil")).toBeChecked();
   await form.getByLabel("Les référent·e·s seulement").check();
   await form.getByRole("button", { name: "Enregistrer" }).click();
-  await expect(plain.getByRole("status")).toHaveText("Enregistré : seul·e·s les référent·e·s peuvent soumettre une contribution à la modération.");
+  await expect(plain.getByRole("status")).toHaveText(
+    "Enregistré : seul·e·s les référent·e·s peuvent soumettre une contribution à la modération.",
+  );
   await plain.goto(settingsPath);
   await expect(form.getByLabel("Les référent·e·s seulement")).toBeChecked();
   await noJs.close();
@@ -84,9 +88,12 @@ test("a council's submission policy: its referent and admins, without JavaScript
   }
 
   await page.goto("/admin/journal?action=council.settings.update");
-  await expect(page.getByRole("listitem").filter({ hasText: `Conseil : ${name}` }).first()).toContainText(
-    "Qui peut soumettre à la modération : Tout membre du conseil → Les référent·e·s seulement",
-  );
+  await expect(
+    page
+      .getByRole("listitem")
+      .filter({ hasText: `Conseil : ${name}` })
+      .first(),
+  ).toContainText("Qui peut soumettre à la modération : Tout membre du conseil → Les référent·e·s seulement");
   await admin.close();
 });
 

@@ -47,7 +47,9 @@ test("an official answers a published proposal with the keyboard; the fiche show
   await page.keyboard.type(answer);
   await tabUntilFocused(page, form.getByRole("button", { name: "Publier la réponse" }));
   await page.keyboard.press("Enter");
-  await expect(page.getByRole("status").first()).toHaveText("Réponse publiée : elle apparaît sur la fiche action et le conseil est prévenu.");
+  await expect(page.getByRole("status").first()).toHaveText(
+    "Réponse publiée : elle apparaît sur la fiche action et le conseil est prévenu.",
+  );
   const history = page.getByRole("region", { name: "Réponses de la Ville" });
   await expect(history).toContainText(answer);
   await expect(history).toContainText("Retenue");
@@ -57,7 +59,9 @@ test("an official answers a published proposal with the keyboard; the fiche show
   await expect(item).toContainText(answer);
   await expect(item).toContainText("Retenue");
   await expect(item.getByText(/^— .+, .+, le \d/)).toBeVisible();
-  await expect(page.getByRole("region", { name: "Avis et propositions des conseils de quartier" })).toContainText(/\d+ répondues?, \d+ en attente, \d+ en retard ; délai médian de réponse : /);
+  await expect(page.getByRole("region", { name: "Avis et propositions des conseils de quartier" })).toContainText(
+    /\d+ répondues?, \d+ en attente, \d+ en retard ; délai médian de réponse : /,
+  );
 
   await page.goto("/reponses?etat=repondues");
   await expect(page.getByRole("link", { name: title })).toBeVisible();
@@ -87,7 +91,9 @@ test("a member of another council supports it in the name of their council; the 
   const member1 = await signedInContext(browser, demo.member1);
   const own = await member1.newPage();
   await own.goto(`/espace/soutenir/${id}`);
-  await expect(own.getByText("C'est une proposition de ce conseil : un conseil ne soutient que les propositions des autres conseils.")).toBeVisible();
+  await expect(
+    own.getByText("C'est une proposition de ce conseil : un conseil ne soutient que les propositions des autres conseils."),
+  ).toBeVisible();
   await expect(own.getByRole("button", { name: /Soutenir au nom du/ })).toHaveCount(0);
   await member1.close();
 });

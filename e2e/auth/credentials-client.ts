@@ -33,7 +33,14 @@ function send(
   const url = new URL(path, baseURL);
   return new Promise((resolve, reject) => {
     const request = http.request(
-      { method, host: url.hostname, port: url.port, path: url.pathname + url.search, localAddress: options.localAddress, headers: options.headers },
+      {
+        method,
+        host: url.hostname,
+        port: url.port,
+        path: url.pathname + url.search,
+        localAddress: options.localAddress,
+        headers: options.headers,
+      },
       (response) => {
         let body = "";
         response.setEncoding("utf8");
@@ -65,7 +72,9 @@ export async function attemptSignIn(input: {
   forwardedFor?: string;
   callbackUrl?: string;
 }): Promise<SignInAttempt> {
-  const extra: Record<string, string> = input.forwardedFor ? { "x-forwarded-for": input.forwardedFor, "x-real-ip": input.forwardedFor } : {};
+  const extra: Record<string, string> = input.forwardedFor
+    ? { "x-forwarded-for": input.forwardedFor, "x-real-ip": input.forwardedFor }
+    : {};
   const csrf = await send("GET", "/api/auth/csrf", { localAddress: input.localAddress, headers: extra });
   const { csrfToken } = JSON.parse(csrf.body) as { csrfToken: string };
   const cookie = csrf.setCookies.map((c) => c.split(";")[0]).join("; ");

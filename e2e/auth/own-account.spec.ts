@@ -15,7 +15,11 @@ import { expectAccessible, widths } from "./helpers";
  */
 test.describe.configure({ mode: "serial" });
 
-const account = { email: uniqueEmail("auth"), displayName: `Camille Essai ${Date.now().toString(36)}`, password: "la cère coule sous le pont rouge" };
+const account = {
+  email: uniqueEmail("auth"),
+  displayName: `Camille Essai ${Date.now().toString(36)}`,
+  password: "la cère coule sous le pont rouge",
+};
 const NEW_PASSWORD = "le héron du Cantal pêche à l'aube";
 /** What « Mot de passe oublié » answered for the account, compared with the answer for an unknown address. */
 let confirmationForKnownEmail: string | null = null;
@@ -46,7 +50,9 @@ async function mailsTo(address: string): Promise<ReceivedMail[]> {
 
 /** Waits for a mail that arrived after the first `seen` ones (the sink keeps them all). */
 async function waitForNewMail(address: string, seen: number): Promise<ReceivedMail> {
-  await expect.poll(async () => (await mailsTo(address)).length, { timeout: 15_000, message: `nouveau courriel pour ${address}` }).toBeGreaterThan(seen);
+  await expect
+    .poll(async () => (await mailsTo(address)).length, { timeout: 15_000, message: `nouveau courriel pour ${address}` })
+    .toBeGreaterThan(seen);
   return (await mailsTo(address)).at(-1)!;
 }
 
@@ -75,7 +81,9 @@ async function resetPasswordTo(page: Page, password: string, options: { checkAcc
     await page.getByLabel("Nouveau mot de passe").fill("motdepasse123");
     await page.getByLabel("Le même mot de passe, une seconde fois").fill("motdepasse123");
     await page.getByRole("button", { name: "Enregistrer le nouveau mot de passe" }).click();
-    await expect(page.getByLabel("Nouveau mot de passe")).toHaveAccessibleDescription(/Ce mot de passe est trop courant : choisissez-en un autre\./);
+    await expect(page.getByLabel("Nouveau mot de passe")).toHaveAccessibleDescription(
+      /Ce mot de passe est trop courant : choisissez-en un autre\./,
+    );
     await expect(page.getByLabel("Nouveau mot de passe")).toBeFocused();
     await page.setViewportSize({ width: 320, height: 800 });
     await expectAccessible(page, 320);
@@ -97,10 +105,20 @@ async function signInWithForm(page: Page, password: string) {
 
 test("blocage par compte : après 5 échecs, même le bon mot de passe attend — puis passe, le vrai titulaire n'est jamais bloqué pour de bon", async () => {
   for (let i = 1; i <= 5; i++) {
-    const attempt = await attemptSignIn({ email, password: `pas-le-bon-${i}`, localAddress: ownLoopbackAddress(), forwardedFor: forgedAddress() });
+    const attempt = await attemptSignIn({
+      email,
+      password: `pas-le-bon-${i}`,
+      localAddress: ownLoopbackAddress(),
+      forwardedFor: forgedAddress(),
+    });
     expect(attempt.error).toBe("INVALID_CREDENTIALS");
   }
-  const right = await attemptSignIn({ email, password: account.password, localAddress: ownLoopbackAddress(), forwardedFor: forgedAddress() });
+  const right = await attemptSignIn({
+    email,
+    password: account.password,
+    localAddress: ownLoopbackAddress(),
+    forwardedFor: forgedAddress(),
+  });
   expect(right.error).toMatch(/^THROTTLED:[12]$/);
   expect(right.signedIn).toBe(false);
 
@@ -113,7 +131,9 @@ test("blocage par compte : après 5 échecs, même le bon mot de passe attend �
     .toBe(true);
 });
 
-test("mot de passe oublié, de bout en bout : courriel reçu par SMTP, lien suivi, nouveau mot de passe, connexion avec lui", async ({ page }) => {
+test("mot de passe oublié, de bout en bout : courriel reçu par SMTP, lien suivi, nouveau mot de passe, connexion avec lui", async ({
+  page,
+}) => {
   const firstLink = await resetPasswordTo(page, NEW_PASSWORD, { checkAccessibility: true });
 
   await signInWithForm(page, NEW_PASSWORD);
@@ -145,7 +165,9 @@ test("« Se déconnecter de tous les appareils » : l'autre navigateur perd sa s
     await pageA.goto("/deconnexion");
     await pageA.getByRole("button", { name: "Se déconnecter de tous les appareils" }).click();
     await expect(pageA).toHaveURL("/deconnexion?etat=partout");
-    await expect(pageA.getByRole("status")).toHaveText("Vous êtes déconnecté·e de tous vos appareils : sur chacun, il faudra vous reconnecter.");
+    await expect(pageA.getByRole("status")).toHaveText(
+      "Vous êtes déconnecté·e de tous vos appareils : sur chacun, il faudra vous reconnecter.",
+    );
 
     // Device B still holds its cookie, but the server refuses it on the very next request.
     expect((await deviceB.cookies(baseURL)).some((c) => c.name.endsWith("next-auth.session-token"))).toBe(true);
@@ -164,7 +186,9 @@ test("« Se déconnecter de tous les appareils » : l'autre navigateur perd sa s
   }
 });
 
-test("« Se déconnecter » met fin à la session sur le serveur : une copie du cookie est refusée, l'autre appareil reste connecté", async ({ browser }) => {
+test("« Se déconnecter » met fin à la session sur le serveur : une copie du cookie est refusée, l'autre appareil reste connecté", async ({
+  browser,
+}) => {
   const device = await browser.newContext();
   const other = await browser.newContext();
   const thief = await browser.newContext();

@@ -13,7 +13,12 @@ const unknownEmail = () => `inconnu-${randomUUID().slice(0, 8)}@exemple.invalid`
 test("par compte : après 5 échecs, la 6e tentative est refusée, même depuis d'autres adresses avec un X-Forwarded-For forgé", async () => {
   const email = unknownEmail();
   for (let i = 1; i <= 5; i++) {
-    const attempt = await attemptSignIn({ email, password: `essai-${i}`, localAddress: ownLoopbackAddress(), forwardedFor: forgedAddress() });
+    const attempt = await attemptSignIn({
+      email,
+      password: `essai-${i}`,
+      localAddress: ownLoopbackAddress(),
+      forwardedFor: forgedAddress(),
+    });
     expect(attempt.status).toBe(401);
     expect(attempt.error).toBe("INVALID_CREDENTIALS");
   }

@@ -55,7 +55,9 @@ test("a progress report posted by a moderator refreshes the fiche, its theme and
   await expect(page.getByText("Avancement : 100 %").first()).toBeVisible();
 
   await page.goto(theme);
-  const ficheItem = page.getByRole("listitem").filter({ has: page.getByRole("link", { name: "Rééquilibrer l'offre de logements pour les plus précaires" }) });
+  const ficheItem = page
+    .getByRole("listitem")
+    .filter({ has: page.getByRole("link", { name: "Rééquilibrer l'offre de logements pour les plus précaires" }) });
   await expect(ficheItem.getByText("Réalisée")).toBeVisible();
   await expect(ficheItem.getByText("Avancement : 100 %")).toBeVisible();
 
@@ -66,7 +68,14 @@ test("a progress report posted by a moderator refreshes the fiche, its theme and
 test("the test seam does not exist without its token", async ({ request }) => {
   const response = await request.post("/api/test-hooks/progress-reports", {
     headers: { "x-test-hooks-token": "mauvais-jeton-mauvais-jeton-mauvais-jeton" },
-    form: { actionSlug: "logements-plus-precaires", clientRequestId: randomUUID(), title: "Intrus", body: "x", reportedOn: "2026-10-15", status: "suspended" },
+    form: {
+      actionSlug: "logements-plus-precaires",
+      clientRequestId: randomUUID(),
+      title: "Intrus",
+      body: "x",
+      reportedOn: "2026-10-15",
+      status: "suspended",
+    },
   });
   expect(response.status()).toBe(404);
   const fichePage = await (await request.get(fiche)).text();

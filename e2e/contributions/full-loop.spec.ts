@@ -32,14 +32,18 @@ async function writeAndSubmit(page: Page, council: string, kind: "avis" | "propo
 async function expectOnFiche(page: Page, text: string) {
   await expect(async () => {
     await page.goto(fichePath);
-    await expect(page.getByRole("region", { name: "Avis et propositions des conseils de quartier" })).toContainText(text, { timeout: 1000 });
+    await expect(page.getByRole("region", { name: "Avis et propositions des conseils de quartier" })).toContainText(text, {
+      timeout: 1000,
+    });
   }).toPass({ timeout: 15_000 });
 }
 
 async function unreadNotification(member: BrowserContext, message: RegExp) {
   const page = await member.newPage();
   await page.goto("/espace");
-  await expect(page.getByRole("navigation", { name: "Votre compte" }).getByRole("link", { name: /Notifications/ })).toContainText(/non lues?/);
+  await expect(page.getByRole("navigation", { name: "Votre compte" }).getByRole("link", { name: /Notifications/ })).toContainText(
+    /non lues?/,
+  );
   await page.goto("/espace/notifications");
   await expect(page.getByRole("main")).toContainText(message);
   return page;
@@ -53,7 +57,9 @@ async function freshMember(browser: Browser, council: string, label: string) {
   return { ...(await newMemberOf(browser, council, label)), council };
 }
 
-test("a proposal: posted → not public → approved → public → answered by an official → the member is notified in the app and by email → the public reads the answer", async ({ browser }) => {
+test("a proposal: posted → not public → approved → public → answered by an official → the member is notified in the app and by email → the public reads the answer", async ({
+  browser,
+}) => {
   test.setTimeout(120_000);
   const member = await freshMember(browser, "conseil-de-quartier-5", "boucle");
   const moderator = await signedInContext(browser, demo.moderator);
@@ -87,7 +93,9 @@ test("a proposal: posted → not public → approved → public → answered by 
   const answer = `Retenue : le service des espaces verts prépare le terrain pour le printemps. ${marker("reponse")}`;
   await form.getByLabel("La réponse de la Ville").fill(answer);
   await form.getByRole("button", { name: "Publier la réponse" }).click();
-  await expect(officialPage.getByRole("status").first()).toHaveText("Réponse publiée : elle apparaît sur la fiche action et le conseil est prévenu.");
+  await expect(officialPage.getByRole("status").first()).toHaveText(
+    "Réponse publiée : elle apparaît sur la fiche action et le conseil est prévenu.",
+  );
 
   const inbox = await unreadNotification(member.context, /La Ville a répondu à votre proposition/);
   await expect(inbox.getByRole("main")).toContainText(title);
@@ -107,7 +115,9 @@ test("a proposal: posted → not public → approved → public → answered by 
   await closeAll(member.context, moderator, official, visitor);
 });
 
-test("an avis rejected: the council reads the reason, is notified in the app and by email; the public never sees it", async ({ browser }) => {
+test("an avis rejected: the council reads the reason, is notified in the app and by email; the public never sees it", async ({
+  browser,
+}) => {
   test.setTimeout(120_000);
   const member = await freshMember(browser, "conseil-de-quartier-6", "refus");
   const moderator = await signedInContext(browser, demo.moderator);
@@ -119,7 +129,12 @@ test("an avis rejected: the council reads the reason, is notified in the app and
   await decide(await moderator.newPage(), body, "reject", reason);
 
   await page.goto(`/espace/conseils/${member.council}/contributions`);
-  await expect(page.getByRole("region", { name: /^Refusées/ }).getByRole("article").filter({ hasText: body })).toContainText(reason);
+  await expect(
+    page
+      .getByRole("region", { name: /^Refusées/ })
+      .getByRole("article")
+      .filter({ hasText: body }),
+  ).toContainText(reason);
   await unreadNotification(member.context, /n'a pas été publié|refus/i);
   const mail = await waitForMail(member.email, digestSubject);
   expect(mail.text).toMatch(/n'a pas été publié|refus/i);
@@ -152,7 +167,9 @@ test("an avis hidden after publication: gone from every public place, the counci
   const reason = `Le texte donne l'adresse d'une personne. ${marker("raison-masquage")}`;
   await item.getByLabel(/Raison du masquage/).fill(reason);
   await item.getByRole("button", { name: "Masquer" }).click();
-  await expect(moderatorPage.getByRole("status").first()).toHaveText("Contribution masquée : elle n'apparaît plus nulle part en public, le conseil est prévenu.");
+  await expect(moderatorPage.getByRole("status").first()).toHaveText(
+    "Contribution masquée : elle n'apparaît plus nulle part en public, le conseil est prévenu.",
+  );
 
   for (const path of [fichePath, "/", `/conseils/${member.council}`, "/thematiques/petite-enfance-enfance-jeunesse"]) {
     const { html, rsc } = await publicResponses(visitor.request, path);

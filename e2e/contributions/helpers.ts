@@ -44,7 +44,12 @@ export async function queueItem(page: Page, text: string) {
 
 /** Submits the draft holding `text` from the council's list; it moves to « En attente ». */
 export async function submitDraft(page: Page, text: string) {
-  await page.getByRole("region", { name: /^Brouillons/ }).getByRole("article").filter({ hasText: text }).getByRole("button", { name: "Soumettre à la modération" }).click();
+  await page
+    .getByRole("region", { name: /^Brouillons/ })
+    .getByRole("article")
+    .filter({ hasText: text })
+    .getByRole("button", { name: "Soumettre à la modération" })
+    .click();
   await expect(page).toHaveURL(/soumis=\d+/);
   await expect(page.getByRole("status").first()).toHaveText("Contribution soumise à la modération. Elle sera publique une fois approuvée.");
   await expect(page.getByRole("region", { name: /^En attente de modération/ })).toContainText(text);

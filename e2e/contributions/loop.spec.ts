@@ -29,7 +29,9 @@ test("a member posts an avis → not public → a moderator approves → public"
 
   await expect(async () => {
     await visitorPage.goto(fichePath);
-    await expect(visitorPage.getByRole("region", { name: "Avis et propositions des conseils de quartier" })).toContainText(body, { timeout: 1000 });
+    await expect(visitorPage.getByRole("region", { name: "Avis et propositions des conseils de quartier" })).toContainText(body, {
+      timeout: 1000,
+    });
   }).toPass({ timeout: 15_000 });
   await expect(visitorPage.getByText("Avis favorable avec réserves").first()).toBeVisible();
   await expect(visitorPage.getByRole("link", { name: link }).first()).toHaveAttribute("href", link);
@@ -57,7 +59,10 @@ test("a member posts an avis → a moderator rejects with a reason → the counc
   await decide(moderatorPage, body, "reject", reason);
 
   await memberPage.goto(`/espace/conseils/${council1.slug}/contributions`);
-  const rejected = memberPage.getByRole("region", { name: /^Refusées/ }).getByRole("article").filter({ hasText: body });
+  const rejected = memberPage
+    .getByRole("region", { name: /^Refusées/ })
+    .getByRole("article")
+    .filter({ hasText: body });
   await expect(rejected).toContainText(reason);
   await expectNotPublic(visitor.request, body, reason);
   await Promise.all([member.close(), moderator.close(), visitor.close()]);
@@ -126,7 +131,12 @@ test("a council takes a pending item back: it is a draft again and leaves the mo
   const body = `Avis retiré avant décision. ${marker("retire")}`;
   const page = await member.newPage();
   await postFeedback(page, body);
-  await page.getByRole("region", { name: /^En attente de modération/ }).getByRole("article").filter({ hasText: body }).getByRole("button", { name: "Retirer de la modération" }).click();
+  await page
+    .getByRole("region", { name: /^En attente de modération/ })
+    .getByRole("article")
+    .filter({ hasText: body })
+    .getByRole("button", { name: "Retirer de la modération" })
+    .click();
   await expect(page).toHaveURL(/retire=\d+/);
   await expect(page.getByRole("region", { name: /^Brouillons/ })).toContainText(body);
   const moderatorPage = await moderator.newPage();

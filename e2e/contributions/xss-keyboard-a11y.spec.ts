@@ -14,7 +14,8 @@ test("HTML typed in a contribution is shown as text on every page, never run", a
   const title = `<img src=x onerror=alert(1)> ${tag}`;
   const body = `${tag}\n\n${payloads.join("\n\n")}`;
   const dialogs: string[] = [];
-  for (const context of [member, moderator, visitor]) context.on("page", (p) => p.on("dialog", (d) => (dialogs.push(d.message()), d.dismiss())));
+  for (const context of [member, moderator, visitor])
+    context.on("page", (p) => p.on("dialog", (d) => (dialogs.push(d.message()), d.dismiss())));
 
   const memberPage = await member.newPage();
   await memberPage.goto(`/espace/conseils/${council1.slug}/contributions/nouvelle?type=proposition&fiche=pilotage-projet-social`);
@@ -65,7 +66,10 @@ test("a member posts an avis with the keyboard only", async ({ browser }) => {
   await tabUntilFocused(page, form.getByRole("button", { name: "Enregistrer le brouillon" }));
   await page.keyboard.press("Enter");
   await expect(page).toHaveURL(/\/contributions\?enregistre=\d+/);
-  const item = page.getByRole("region", { name: /^Brouillons/ }).getByRole("article").filter({ hasText: body });
+  const item = page
+    .getByRole("region", { name: /^Brouillons/ })
+    .getByRole("article")
+    .filter({ hasText: body });
   await tabUntilFocused(page, item.getByRole("button", { name: "Soumettre à la modération" }), 400);
   await page.keyboard.press("Enter");
   await expect(page.getByRole("region", { name: /^En attente de modération/ })).toContainText(body);

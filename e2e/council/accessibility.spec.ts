@@ -1,6 +1,16 @@
 import { expect, test, type Page } from "@playwright/test";
 import { demo } from "../support/auth";
-import { acceptForm, council1, expectAccessible, inviteForm, inviteThroughSpace, signedInContext, spacePath, uniqueEmail, widths } from "./helpers";
+import {
+  acceptForm,
+  council1,
+  expectAccessible,
+  inviteForm,
+  inviteThroughSpace,
+  signedInContext,
+  spacePath,
+  uniqueEmail,
+  widths,
+} from "./helpers";
 
 /*
  * axe-core (WCAG 2.1 A and AA) finds nothing on every page of this slice, at 320 and 1280 px, in
@@ -38,7 +48,9 @@ test("l'espace du conseil : vu par un membre, par le référent (avec erreurs et
   // The invite form with an error.
   await inviteForm(page).getByLabel("Adresse électronique de la personne").fill("pas-une-adresse");
   await inviteForm(page).getByRole("button", { name: "Envoyer l'invitation" }).click();
-  await expect(inviteForm(page).getByLabel("Adresse électronique de la personne")).toHaveAccessibleDescription(/Adresse électronique invalide/);
+  await expect(inviteForm(page).getByLabel("Adresse électronique de la personne")).toHaveAccessibleDescription(
+    /Adresse électronique invalide/,
+  );
   await checkBothWidths(page, council1.name);
   // The removal confirmation.
   await page.getByRole("button", { name: "Retirer du conseil : Marie Membre (démo)" }).click();

@@ -144,7 +144,9 @@ test("une adresse qui a déjà un compte : « connectez-vous avec ce compte pour
   await adminPage.getByRole("form", { name: "Inviter une personne" }).getByLabel("Adresse électronique de la personne").fill(email);
   await adminPage.getByRole("form", { name: "Inviter une personne" }).getByRole("button", { name: "Envoyer l'invitation" }).click();
   // Same answer as for an unknown address: the inviter does not learn that an account exists.
-  await expect(adminPage.getByRole("form", { name: "Inviter une personne" }).getByRole("status")).toHaveText(`Invitation envoyée à ${email}.`);
+  await expect(adminPage.getByRole("form", { name: "Inviter une personne" }).getByRole("status")).toHaveText(
+    `Invitation envoyée à ${email}.`,
+  );
   const mail = await waitForMail(email, /Conseil de quartier n°4/);
   expect(mail.text).toContain("Vous avez déjà un compte sur ce site avec cette adresse électronique.");
   const second = mail.text.match(/https?:\/\/\S+\/invitation\/\S+/)![0];

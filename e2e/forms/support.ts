@@ -14,7 +14,13 @@ export interface Session {
   typed: Set<string>;
 }
 
-export async function session(browser: Browser, js: boolean, email?: string, password = DEMO_PASSWORD, typed = new Set<string>()): Promise<Session> {
+export async function session(
+  browser: Browser,
+  js: boolean,
+  email?: string,
+  password = DEMO_PASSWORD,
+  typed = new Set<string>(),
+): Promise<Session> {
   const context = await browser.newContext({ javaScriptEnabled: js });
   if (email) await signInAs(context, email, password);
   const urls: string[] = [];

@@ -282,7 +282,13 @@ test("accessibility: meeting pages, a slide and the presenter view at 320 and 12
     await publicPage.goto(`/reunions/${slug}`);
     await expect(publicPage.getByRole("link", { name: "Réunions", exact: true })).toHaveAttribute("aria-current", "page");
     await expectAccessible(publicPage, width);
-    for (const path of ["/espace/reunions", `/espace/reunions/${slug}`, "/espace/reunions/nouvelle", `/presentation/${slug}?diapo=3`, `/presentation/${slug}/presentateur?diapo=3`]) {
+    for (const path of [
+      "/espace/reunions",
+      `/espace/reunions/${slug}`,
+      "/espace/reunions/nouvelle",
+      `/presentation/${slug}?diapo=3`,
+      `/presentation/${slug}/presentateur?diapo=3`,
+    ]) {
       await page.goto(path);
       await expectAccessible(page, width);
     }

@@ -8,7 +8,10 @@ export { council1, fichePath };
 /** A member of council n°1 posts an avis and submits it; returns its id (from the council's list). */
 export async function pendingFeedback(page: Page, body: string): Promise<number> {
   await postFeedback(page, body);
-  const article = page.getByRole("region", { name: /^En attente de modération/ }).getByRole("article").filter({ hasText: body });
+  const article = page
+    .getByRole("region", { name: /^En attente de modération/ })
+    .getByRole("article")
+    .filter({ hasText: body });
   const id = Number((await article.getAttribute("id"))?.replace("contribution-", ""));
   expect(id).toBeGreaterThan(0);
   return id;

@@ -30,7 +30,9 @@ test("a moderator hides a published avis: gone from the public fiche (HTML and R
   const reason = `Propos contraires à la charte. ${marker("raison-masquage")}`;
   await item.getByLabel(/Raison du masquage/).fill(reason);
   await item.getByRole("button", { name: "Masquer" }).click();
-  await expect(page.getByRole("status").first()).toHaveText("Contribution masquée : elle n'apparaît plus nulle part en public, le conseil est prévenu.");
+  await expect(page.getByRole("status").first()).toHaveText(
+    "Contribution masquée : elle n'apparaît plus nulle part en public, le conseil est prévenu.",
+  );
   await expect(page).toHaveURL(/fiche=pilotage-projet-social/);
   await expect(page.getByRole("article").filter({ hasText: body })).toHaveCount(0);
 
@@ -60,7 +62,12 @@ test("the council edits a pending avis; the queue shows « modifié », and a de
   await expect(queued).not.toContainText("Modifié par le conseil");
 
   // …while the council corrects it, with the same form as for writing.
-  await memberPage.getByRole("region", { name: /^En attente de modération/ }).getByRole("article").filter({ hasText: body }).getByRole("link", { name: /Modifier/ }).click();
+  await memberPage
+    .getByRole("region", { name: /^En attente de modération/ })
+    .getByRole("article")
+    .filter({ hasText: body })
+    .getByRole("link", { name: /Modifier/ })
+    .click();
   await expect(memberPage).toHaveURL(new RegExp(`/contributions/${id}/modifier$`));
   const form = memberPage.getByRole("form", { name: "Modifier l'avis" });
   await expect(form.getByLabel("Les raisons du conseil")).toHaveValue(body);
@@ -72,7 +79,9 @@ test("the council edits a pending avis; the queue shows « modifié », and a de
   await form.getByLabel("Défavorable").check();
   await form.getByRole("button", { name: "Enregistrer les modifications" }).click();
   await expect(memberPage).toHaveURL(new RegExp(`modifie=${id}`));
-  await expect(memberPage.getByRole("status").first()).toHaveText("Modification enregistrée : la contribution attend toujours la modération.");
+  await expect(memberPage.getByRole("status").first()).toHaveText(
+    "Modification enregistrée : la contribution attend toujours la modération.",
+  );
   await expect(memberPage.getByRole("region", { name: /^En attente de modération/ })).toContainText("Corrigé : les horaires du soir.");
 
   // The stale decision is refused; after reading the new text, it applies.
@@ -140,7 +149,10 @@ test("bulk approve without JavaScript, bulk refuse with a reason; each item deci
   const other = await signedInContext(browser, demo.moderator);
   const otherPage = await other.newPage();
   await otherPage.goto("/moderation");
-  await otherPage.locator("article", { has: otherPage.locator(`#file-${ids[0]}`) }).getByRole("button", { name: "Approuver et publier" }).click();
+  await otherPage
+    .locator("article", { has: otherPage.locator(`#file-${ids[0]}`) })
+    .getByRole("button", { name: "Approuver et publier" })
+    .click();
   await expect(otherPage.getByRole("status").first()).toHaveText("Contribution approuvée : elle est maintenant publique.");
 
   // Without JavaScript: the checkboxes belong to the selection form through their form attribute.
@@ -148,7 +160,11 @@ test("bulk approve without JavaScript, bulk refuse with a reason; each item deci
   await signInAs(noScript, demo.moderator, DEMO_PASSWORD);
   const page = await noScript.newPage();
   await page.goto("/moderation");
-  for (const id of ids.slice(1, 3)) await page.getByRole("checkbox", { name: new RegExp(`^Sélectionner`) }).and(page.locator(`[value="${id}"]`)).check();
+  for (const id of ids.slice(1, 3))
+    await page
+      .getByRole("checkbox", { name: new RegExp(`^Sélectionner`) })
+      .and(page.locator(`[value="${id}"]`))
+      .check();
   await page.getByRole("button", { name: "Approuver la sélection" }).click();
   await expect(page.getByRole("status").first()).toHaveText("2 approuvées.");
   for (const id of ids.slice(0, 3)) await expect(page.locator(`#file-${id}`)).toHaveCount(0);

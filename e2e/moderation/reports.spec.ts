@@ -44,13 +44,18 @@ test("three reports hide an avis until a moderator republishes it", async ({ bro
   const moderator = await signedInContext(browser, demo.moderator);
   const page = await moderator.newPage();
   await page.goto("/moderation");
-  await page.getByRole("navigation", { name: "Rubriques de la modération" }).getByRole("link", { name: /^Signalements/ }).click();
+  await page
+    .getByRole("navigation", { name: "Rubriques de la modération" })
+    .getByRole("link", { name: /^Signalements/ })
+    .click();
   const item = page.locator("article", { has: page.locator(`#signalee-${id}`) });
   await expect(item).toContainText("Masquée automatiquement, en attente de votre examen.");
   await expect(item).toContainText("3 signalements");
   for (const reason of reasons) await expect(item).toContainText(reason);
   await item.getByRole("button", { name: "Republier" }).click();
-  await expect(page.getByRole("status").first()).toHaveText("Contribution republiée : elle est de nouveau publique, les signalements sont classés.");
+  await expect(page.getByRole("status").first()).toHaveText(
+    "Contribution republiée : elle est de nouveau publique, les signalements sont classés.",
+  );
   await expect(page.locator(`#signalee-${id}`)).toHaveCount(0);
   await expectPublicFiche(visitorPage, body, true);
   for (const reason of reasons) {
@@ -73,7 +78,9 @@ test("a reported avis hidden for good from the reports tab, with a reason", asyn
   await expect(item).toContainText("Toujours publiée.");
   await item.getByLabel(/Raison du masquage/).fill("Données personnelles d'un tiers.");
   await item.getByRole("button", { name: "Masquer" }).click();
-  await expect(page.getByRole("status").first()).toHaveText("Contribution masquée : elle n'apparaît plus nulle part en public, le conseil est prévenu.");
+  await expect(page.getByRole("status").first()).toHaveText(
+    "Contribution masquée : elle n'apparaît plus nulle part en public, le conseil est prévenu.",
+  );
   await expectPublicFiche(page, body, false);
   // Once hidden, it cannot be reported any more.
   const late = await signedInContext(browser, demo.official);

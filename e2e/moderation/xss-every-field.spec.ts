@@ -32,7 +32,9 @@ function watchDialogs(contexts: BrowserContext[]) {
   return dialogs;
 }
 
-test("the 50 payloads in comments, reasons, templates, reports and answers stay inert text wherever they are shown", async ({ browser }) => {
+test("the 50 payloads in comments, reasons, templates, reports and answers stay inert text wherever they are shown", async ({
+  browser,
+}) => {
   test.setTimeout(240_000);
   const member = await signedInContext(browser, demo.member1);
   const moderator = await signedInContext(browser, demo.moderator);
@@ -91,7 +93,9 @@ test("the 50 payloads in comments, reasons, templates, reports and answers stay 
   await answerForm.getByLabel("Où en est la proposition ?").selectOption("under_review");
   await answerForm.getByLabel("La réponse de la Ville").fill(`${tag}\n${all}`);
   await answerForm.getByRole("button", { name: "Publier la réponse" }).click();
-  await expect(officialPage.getByRole("status").first()).toHaveText("Réponse publiée : elle apparaît sur la fiche action et le conseil est prévenu.");
+  await expect(officialPage.getByRole("status").first()).toHaveText(
+    "Réponse publiée : elle apparaît sur la fiche action et le conseil est prévenu.",
+  );
   await checkInert(officialPage);
   await expectPublicFiche(officialPage, tag, true);
   const visitor = await browser.newContext();
@@ -105,7 +109,9 @@ test("the 50 payloads in comments, reasons, templates, reports and answers stay 
   const reporters = [officialPage, await admin.newPage(), await moderator.newPage()];
   for (const [i, part] of halves.entries()) await report(reporters[i]!, reported, part);
   await moderatorPage.goto("/moderation/signalements");
-  await expect(moderatorPage.locator("article", { has: moderatorPage.locator(`#signalee-${reported}`) })).toContainText("<svg/onload=alert(1)>");
+  await expect(moderatorPage.locator("article", { has: moderatorPage.locator(`#signalee-${reported}`) })).toContainText(
+    "<svg/onload=alert(1)>",
+  );
   await checkInert(moderatorPage);
   for (const half of halves) {
     const body = `Avis à masquer ${marker("xss-masque")}`;
@@ -114,7 +120,9 @@ test("the 50 payloads in comments, reasons, templates, reports and answers stay 
     const item = moderatorPage.getByRole("article").filter({ hasText: body });
     await item.getByLabel(/Raison du masquage/).fill(half);
     await item.getByRole("button", { name: "Masquer" }).click();
-    await expect(moderatorPage.getByRole("status").first()).toHaveText("Contribution masquée : elle n'apparaît plus nulle part en public, le conseil est prévenu.");
+    await expect(moderatorPage.getByRole("status").first()).toHaveText(
+      "Contribution masquée : elle n'apparaît plus nulle part en public, le conseil est prévenu.",
+    );
   }
   await memberPage.goto(`/espace/conseils/${council1.slug}/contributions`);
   await checkInert(memberPage);

@@ -29,7 +29,8 @@ test("display names and report reasons full of HTML are shown as text in the que
   const { context: author } = await newMemberOf(browser, council1.slug, "nom", names[0]!);
   const { context: reporter } = await newMemberOf(browser, "conseil-de-quartier-2", "nom", names[1]!);
   const moderator = await signedInContext(browser, demo.moderator);
-  for (const context of [author, reporter, moderator]) context.on("page", (p) => p.on("dialog", (d) => (dialogs.push(d.message()), d.dismiss())));
+  for (const context of [author, reporter, moderator])
+    context.on("page", (p) => p.on("dialog", (d) => (dialogs.push(d.message()), d.dismiss())));
 
   // The author's name in the queue.
   const authorPage = await author.newPage();
@@ -88,11 +89,16 @@ test("a moderator hides a published avis with the keyboard only; a person report
   await page.keyboard.type("Masqué au clavier : hors charte.");
   await tabUntilFocused(page, item.getByRole("button", { name: "Masquer" }));
   await page.keyboard.press("Enter");
-  await expect(page.getByRole("status").first()).toHaveText("Contribution masquée : elle n'apparaît plus nulle part en public, le conseil est prévenu.");
+  await expect(page.getByRole("status").first()).toHaveText(
+    "Contribution masquée : elle n'apparaît plus nulle part en public, le conseil est prévenu.",
+  );
 
   // The tabs are reachable with the keyboard.
   await page.goto("/moderation");
-  await tabUntilFocused(page, page.getByRole("navigation", { name: "Rubriques de la modération" }).getByRole("link", { name: /^Signalements/ }));
+  await tabUntilFocused(
+    page,
+    page.getByRole("navigation", { name: "Rubriques de la modération" }).getByRole("link", { name: /^Signalements/ }),
+  );
   await page.keyboard.press("Enter");
   await expect(page).toHaveURL(/\/moderation\/signalements$/);
   await Promise.all([person.close(), moderator.close()]);

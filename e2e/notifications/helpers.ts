@@ -15,7 +15,12 @@ export type NotificationKind =
  * Writes a notification for `email` through the test seam (app/api/test-hooks/notifications: the
  * real writer, then requestDigests as every writer does after its commit).
  */
-export async function notifyByHook(email: string, message: string, link = "/fiches/pilotage-projet-social", kind: NotificationKind = "contribution_approved") {
+export async function notifyByHook(
+  email: string,
+  message: string,
+  link = "/fiches/pilotage-projet-social",
+  kind: NotificationKind = "contribution_approved",
+) {
   const response = await fetch(`${baseURL}/api/test-hooks/notifications`, {
     method: "POST",
     headers: { "content-type": "application/json", "x-test-hooks-token": testHooksToken },

@@ -8,7 +8,9 @@ import { digestSubject, mailsTo, notifyByHook } from "./helpers";
 const tag = () => `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
 const accountBar = (page: import("@playwright/test").Page) => page.getByRole("navigation", { name: "Votre compte" });
 
-test("the first notification is mailed at once, later ones wait for tomorrow's digest; the mail's link marks it read", async ({ browser }) => {
+test("the first notification is mailed at once, later ones wait for tomorrow's digest; the mail's link marks it read", async ({
+  browser,
+}) => {
   test.setTimeout(90_000);
   const member = await newMemberOf(browser, council1.slug, "notif");
   const t = tag();
@@ -25,7 +27,12 @@ test("the first notification is mailed at once, later ones wait for tomorrow's d
   await expect(accountBar(page).getByRole("link", { name: "Notifications (1 non lue)" })).toBeVisible();
 
   // A second one the same day: in the app at once, by mail only in tomorrow's digest.
-  await notifyByHook(member.email, `Votre proposition ${t} a reçu une réponse.`, "/fiches/pilotage-projet-social#reponses", "contribution_answered");
+  await notifyByHook(
+    member.email,
+    `Votre proposition ${t} a reçu une réponse.`,
+    "/fiches/pilotage-projet-social#reponses",
+    "contribution_answered",
+  );
   await page.goto("/espace/notifications");
   await expect(page.getByRole("status").filter({ hasText: "2 notifications, dont 2 non lues" })).toBeVisible();
   const items = page.getByRole("list", { name: "Notifications, de la plus récente à la plus ancienne" }).getByRole("listitem");

@@ -22,7 +22,9 @@ async function nameOfficialInCharge(page: Page) {
   await expect(form.getByRole("status")).toHaveText("Élu·e·s en charge enregistré·e·s.");
 }
 
-test("an official in charge posts a report: a moved deadline needs a reason; the fiche and its theme change at once", async ({ browser }) => {
+test("an official in charge posts a report: a moved deadline needs a reason; the fiche and its theme change at once", async ({
+  browser,
+}) => {
   test.setTimeout(90_000);
   const admin = await signedInContext(browser, demo.admin);
   await nameOfficialInCharge(await admin.newPage());
@@ -78,7 +80,9 @@ test("an official in charge posts a report: a moved deadline needs a reason; the
   const correction = report.getByRole("form", { name: `Corriger « ${title} »` });
   await correction.getByLabel("Nouvel avancement (en %)").fill("65");
   await correction.getByRole("button", { name: "Publier la correction" }).click();
-  await expect(page.getByRole("status").first()).toHaveText("Correction publiée : la fiche indique la correction et garde la version précédente.");
+  await expect(page.getByRole("status").first()).toHaveText(
+    "Correction publiée : la fiche indique la correction et garde la version précédente.",
+  );
   await publicPage.goto(`/fiches/${fiche.slug}`);
   const published = publicPage.getByRole("article").filter({ hasText: title });
   await expect(published.getByText(/^Corrigé le /)).toBeVisible();
@@ -122,7 +126,9 @@ for (const width of widths) {
   });
 }
 
-test("the officials' dashboard: figures by theme and by council, charts with the same numbers in tables; not for members", async ({ browser }) => {
+test("the officials' dashboard: figures by theme and by council, charts with the same numbers in tables; not for members", async ({
+  browser,
+}) => {
   test.setTimeout(90_000);
   const official = await signedInContext(browser, demo.official);
   const page = await official.newPage();
@@ -132,8 +138,12 @@ test("the officials' dashboard: figures by theme and by council, charts with the
   const statuses = page.getByRole("figure", { name: "Fiches actions par statut" });
   await expect(statuses.getByRole("img")).toBeVisible();
   await expect(statuses.getByRole("table")).toContainText("Gouvernance");
-  await expect(page.getByRole("figure", { name: "Réponses de la Ville aux propositions, par conseil" }).getByRole("table")).toContainText("Conseil de quartier n°1");
-  await expect(page.getByRole("table", { name: "Avis et propositions publiés par mois, par conseil" })).toContainText("Conseil de quartier n°1");
+  await expect(page.getByRole("figure", { name: "Réponses de la Ville aux propositions, par conseil" }).getByRole("table")).toContainText(
+    "Conseil de quartier n°1",
+  );
+  await expect(page.getByRole("table", { name: "Avis et propositions publiés par mois, par conseil" })).toContainText(
+    "Conseil de quartier n°1",
+  );
   await expect(page.getByRole("table", { name: "Avis et propositions publiés par mois, par thématique" })).toContainText("Gouvernance");
   for (const width of widths) {
     await page.setViewportSize({ width, height: 900 });

@@ -26,13 +26,19 @@ for (const width of widths) {
   });
 }
 
-test("the home page and each fiche give the City's answers in figures; the theme lists count each fiche's avis and propositions", async ({ page }) => {
+test("the home page and each fiche give the City's answers in figures; the theme lists count each fiche's avis and propositions", async ({
+  page,
+}) => {
   const figures = /\d+ répondues?, \d+ en attente, \d+ en retard ; délai médian de réponse : /;
   await page.goto("/");
   await expect(page.getByRole("region", { name: "Avis et propositions des conseils de quartier" })).toContainText(figures);
-  await expect(page.getByRole("region", { name: "Avis et propositions des conseils de quartier" })).toContainText(/Publiés sur l'ensemble des fiches : \d+ avis, \d+ propositions?\./);
+  await expect(page.getByRole("region", { name: "Avis et propositions des conseils de quartier" })).toContainText(
+    /Publiés sur l'ensemble des fiches : \d+ avis, \d+ propositions?\./,
+  );
   await page.goto("/fiches/accompagnement-parentalite");
-  await expect(page.getByRole("region", { name: "Avis et propositions des conseils de quartier" })).toContainText(/Publiés : \d+ avis, \d+ propositions?\./);
+  await expect(page.getByRole("region", { name: "Avis et propositions des conseils de quartier" })).toContainText(
+    /Publiés : \d+ avis, \d+ propositions?\./,
+  );
   await page.goto("/thematiques/petite-enfance-enfance-jeunesse");
   await expect(page.getByText(/^Conseils de quartier : \d+ avis, \d+ propositions?$/).first()).toBeVisible();
 });

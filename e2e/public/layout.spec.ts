@@ -28,7 +28,10 @@ test("chaque page a l'en-tête, le contenu principal et le pied de page communs"
     await page.goto(path);
     await expect(page.locator("html")).toHaveAttribute("lang", "fr");
     await expect(page).toHaveTitle(/Projet social communal d'Aurillac$/);
-    await expect(page.getByRole("banner").getByRole("link", { name: "Projet social communal — Ville d'Aurillac" })).toHaveAttribute("href", "/");
+    await expect(page.getByRole("banner").getByRole("link", { name: "Projet social communal — Ville d'Aurillac" })).toHaveAttribute(
+      "href",
+      "/",
+    );
     await expect(page.getByRole("main")).toHaveAttribute("id", "contenu");
     const footer = page.getByRole("contentinfo");
     await expect(footer.getByRole("link", { name: "Mentions légales" })).toHaveAttribute("href", "/mentions-legales");

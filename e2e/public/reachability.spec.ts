@@ -26,7 +26,10 @@ test("chaque fiche est listée sous chacune de ses thématiques, la fiche partag
   await page.goto("/");
   for (const theme of themeSeeds) {
     const region = page.getByRole("region", { name: themeHeading(theme), exact: true });
-    await expect(region.getByRole("link", { name: themeHeading(theme), exact: true })).toHaveAttribute("href", `/thematiques/${theme.slug}`);
+    await expect(region.getByRole("link", { name: themeHeading(theme), exact: true })).toHaveAttribute(
+      "href",
+      `/thematiques/${theme.slug}`,
+    );
     const expected = actionSeeds
       .flatMap((a) => a.themes.filter(([n]) => n === theme.number).map(([, position]) => ({ title: a.title, position })))
       .sort((a, b) => a.position - b.position)
@@ -51,5 +54,7 @@ test("l'accueil dit honnêtement combien de fiches le document annonce, liste et
   await expect(note).toContainText(`${planSeed.announcedActionCount} fiches actions, mais n'en liste que ${listed} entrées`);
   await expect(page.getByText(`« ${sharedAction.title} », figure à la fois sous la thématique 1 et sous la thématique 2`)).toBeVisible();
   await expect(page.getByText(`cela fait ${distinct} fiches actions distinctes`)).toBeVisible();
-  await expect(page.getByText(`Les ${planSeed.announcedActionCount - distinct} fiches manquantes n'ont pas encore été publiées`)).toBeVisible();
+  await expect(
+    page.getByText(`Les ${planSeed.announcedActionCount - distinct} fiches manquantes n'ont pas encore été publiées`),
+  ).toBeVisible();
 });

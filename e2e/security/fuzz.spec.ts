@@ -44,12 +44,18 @@ function serverActions(): ActionEntry[] {
   const manifest = readJson<{ node: Record<string, { workers: Record<string, unknown>; exportedName?: string; filename?: string }> }>(
     "server/server-reference-manifest.json",
   );
-  return Object.entries(manifest.node).map(([id, entry]) => {
-    const workers = Object.keys(entry.workers);
-    // A page without dynamic segment when there is one; else a real fiche / an id that exists in the demo.
-    const worker = workers.find((w) => !w.includes("[")) ?? workers[0]!;
-    return { id, name: `${entry.filename ?? "?"}#${entry.exportedName ?? id}`, page: concretePath(worker.replace(/^app/, "").replace(/\/page$/, "") || "/") };
-  }).sort((a, b) => a.name.localeCompare(b.name));
+  return Object.entries(manifest.node)
+    .map(([id, entry]) => {
+      const workers = Object.keys(entry.workers);
+      // A page without dynamic segment when there is one; else a real fiche / an id that exists in the demo.
+      const worker = workers.find((w) => !w.includes("[")) ?? workers[0]!;
+      return {
+        id,
+        name: `${entry.filename ?? "?"}#${entry.exportedName ?? id}`,
+        page: concretePath(worker.replace(/^app/, "").replace(/\/page$/, "") || "/"),
+      };
+    })
+    .sort((a, b) => a.name.localeCompare(b.name));
 }
 
 const ficheSlug = actionSeeds[0]!.slug;
@@ -87,12 +93,59 @@ const oddDays = ["2026-02-31", "0000-01-01", "2031-13-01", "2026-1-1", "99999-01
 /** Text that every text rule must refuse (control characters), or that must never reach the database as is. */
 const dirtyTexts = ["a\u0000b", "\u0000", "x\u0007y\u001b[31m", "\u0085NEL", "\u007f", "\u0000".repeat(300)];
 const fieldNames = {
-  ids: ["id", "councilId", "contributionId", "proposalId", "actionId", "reportId", "templateId", "meetingId", "userId", "invitationId", "itemId", "notificationId"],
+  ids: [
+    "id",
+    "councilId",
+    "contributionId",
+    "proposalId",
+    "actionId",
+    "reportId",
+    "templateId",
+    "meetingId",
+    "userId",
+    "invitationId",
+    "itemId",
+    "notificationId",
+  ],
   days: ["date", "day", "deadline", "dueOn", "newDeadline", "from", "to", "meetingDate", "heldOn"],
-  texts: ["title", "body", "text", "reason", "comment", "minutes", "name", "label", "description", "answer", "email", "password", "displayName", "message", "summary", "slug", "token", "clientRequestId", "policy", "role", "kind", "status", "decision"],
+  texts: [
+    "title",
+    "body",
+    "text",
+    "reason",
+    "comment",
+    "minutes",
+    "name",
+    "label",
+    "description",
+    "answer",
+    "email",
+    "password",
+    "displayName",
+    "message",
+    "summary",
+    "slug",
+    "token",
+    "clientRequestId",
+    "policy",
+    "role",
+    "kind",
+    "status",
+    "decision",
+  ],
   lists: ["ids", "roles", "emails", "officials", "items"],
 };
-const nestedNames = ["a.0.b.__proto__", "__proto__", "__proto__.polluted", "constructor.prototype.polluted", "agenda.0.label", "agenda.99999999999.label", "items.-1", "0", "$ACTION_KEY"];
+const nestedNames = [
+  "a.0.b.__proto__",
+  "__proto__",
+  "__proto__.polluted",
+  "constructor.prototype.polluted",
+  "agenda.0.label",
+  "agenda.99999999999.label",
+  "items.-1",
+  "0",
+  "$ACTION_KEY",
+];
 
 type Fields = [string, string][];
 
@@ -120,7 +173,9 @@ function oddObject(i: number): Record<string, unknown> {
   const object: Record<string, unknown> = {};
   fieldNames.ids.forEach((name, k) => (object[name] = k % 2 ? pick(numbers, k) : pick(oddIds, k)));
   fieldNames.days.forEach((name, k) => (object[name] = pick(oddDays, k)));
-  fieldNames.texts.forEach((name, k) => (object[name] = k % 3 === 0 ? "\uD800" : k % 3 === 1 ? pick(dirtyTexts, k) : ["a", { b: "\uDC00" }]));
+  fieldNames.texts.forEach(
+    (name, k) => (object[name] = k % 3 === 0 ? "\uD800" : k % 3 === 1 ? pick(dirtyTexts, k) : ["a", { b: "\uDC00" }]),
+  );
   fieldNames.lists.forEach((name, k) => (object[name] = k % 2 ? [pick(oddIds), null, "\u0000"] : "not-a-list"));
   object.__proto__ = { polluted: true };
   object.agenda = [{ label: "\u0000" }, null, 42];
@@ -140,12 +195,15 @@ interface Probe {
 const boundary = "----fuzz7MA4YWxkTrZu0gW";
 
 function multipart(fields: Fields): Buffer {
-  const parts = fields.map(([name, value]) => `--${boundary}\r\nContent-Disposition: form-data; name="${name.replace(/"/g, "%22")}"\r\n\r\n${value}\r\n`);
+  const parts = fields.map(
+    ([name, value]) => `--${boundary}\r\nContent-Disposition: form-data; name="${name.replace(/"/g, "%22")}"\r\n\r\n${value}\r\n`,
+  );
   return Buffer.from(`${parts.join("")}--${boundary}--\r\n`, "utf8");
 }
 
 /** JSON with every non-ASCII character escaped, so lone surrogates reach the server as such. */
-const asciiJson = (value: unknown) => JSON.stringify(value).replace(/[\u007f-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+const asciiJson = (value: unknown) =>
+  JSON.stringify(value).replace(/[\u007f-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
 
 /** The malformed calls of one server action. */
 function actionProbes(action: ActionEntry): Probe[] {
@@ -167,7 +225,17 @@ function actionProbes(action: ActionEntry): Probe[] {
     fetchAction("odd object (1)", asciiJson([oddObject(0)]), text),
     fetchAction("odd objects (2)", asciiJson([oddObject(1), oddObject(2)]), text),
     fetchAction("odd id then object", asciiJson(["2147483648", oddObject(3)]), text),
-    fetchAction("array for the form", asciiJson([null, [["id", "1"], ["email", "x"]]]), "application/json"),
+    fetchAction(
+      "array for the form",
+      asciiJson([
+        null,
+        [
+          ["id", "1"],
+          ["email", "x"],
+        ],
+      ]),
+      "application/json",
+    ),
     fetchAction("huge string", JSON.stringify([BIG, `${BIG}\u0000`]), text),
   ];
   // FormData as the browser's fetch sends it: React's reply, the form as reference $K1.
@@ -197,10 +265,34 @@ function actionProbes(action: ActionEntry): Probe[] {
 /** Requests Next must refuse before any action runs (the guards of server/http/request-guards.ts, and Next's own checks). */
 function frameworkProbes(action: ActionEntry): Probe[] {
   return [
-    { label: `${action.name} cross-site`, method: "POST", url: action.page, headers: { "next-action": action.id, "content-type": "text/plain;charset=UTF-8", origin: "https://evil.example" }, body: "[]" },
-    { label: `${action.name} cross-site no-JS`, method: "POST", url: action.page, headers: { "content-type": `multipart/form-data; boundary=${boundary}`, origin: "null" }, body: multipart([[`$ACTION_ID_${action.id}`, ""]]) },
-    { label: `${action.name} origin not an address`, method: "POST", url: action.page, headers: { "next-action": action.id, "content-type": "text/plain;charset=UTF-8", origin: "::::" }, body: "[]" },
-    { label: `${action.name} multipart without boundary`, method: "POST", url: action.page, headers: { "next-action": action.id, "content-type": "multipart/form-data", origin: baseURL }, body: "--x\r\n" },
+    {
+      label: `${action.name} cross-site`,
+      method: "POST",
+      url: action.page,
+      headers: { "next-action": action.id, "content-type": "text/plain;charset=UTF-8", origin: "https://evil.example" },
+      body: "[]",
+    },
+    {
+      label: `${action.name} cross-site no-JS`,
+      method: "POST",
+      url: action.page,
+      headers: { "content-type": `multipart/form-data; boundary=${boundary}`, origin: "null" },
+      body: multipart([[`$ACTION_ID_${action.id}`, ""]]),
+    },
+    {
+      label: `${action.name} origin not an address`,
+      method: "POST",
+      url: action.page,
+      headers: { "next-action": action.id, "content-type": "text/plain;charset=UTF-8", origin: "::::" },
+      body: "[]",
+    },
+    {
+      label: `${action.name} multipart without boundary`,
+      method: "POST",
+      url: action.page,
+      headers: { "next-action": action.id, "content-type": "multipart/form-data", origin: baseURL },
+      body: "--x\r\n",
+    },
     {
       label: `${action.name} body over the limit`,
       method: "POST",
@@ -278,7 +370,21 @@ function handlerProbes(handlers: string[]): Probe[] {
   ];
   for (const route of handlers) {
     const subs = route.includes("[...nextauth]")
-      ? ["csrf", "session", "providers", "signin", "signin/credentials", "callback/credentials", "error", "signout", "_log", "%00", "callback/%00", "signin/%ff", "x".repeat(500)]
+      ? [
+          "csrf",
+          "session",
+          "providers",
+          "signin",
+          "signin/credentials",
+          "callback/credentials",
+          "error",
+          "signout",
+          "_log",
+          "%00",
+          "callback/%00",
+          "signin/%ff",
+          "x".repeat(500),
+        ]
       : [""];
     for (const sub of subs) {
       const url = route.replace("/[...nextauth]", "") + (sub ? `/${sub}` : "");
@@ -286,9 +392,16 @@ function handlerProbes(handlers: string[]): Probe[] {
       // and with a wrong one, where they must answer 404 to everything.
       for (const token of route.includes("test-hooks") ? [undefined, "x".repeat(testHooksToken.length)] : [undefined]) {
         const tokenHeader: Record<string, string> = token ? { "x-test-hooks-token": token } : {};
-        for (const method of ["GET", "HEAD", "PUT", "DELETE", "PATCH", "OPTIONS"]) probes.push({ label: `${method} ${url}`, method, url, headers: tokenHeader });
+        for (const method of ["GET", "HEAD", "PUT", "DELETE", "PATCH", "OPTIONS"])
+          probes.push({ label: `${method} ${url}`, method, url, headers: tokenHeader });
         for (const [type, body] of bodies) {
-          probes.push({ label: `POST ${url} ${type} ${body.slice(0, 30)}`, method: "POST", url, headers: { ...tokenHeader, ...(type ? { "content-type": type } : {}) }, body: Buffer.from(body, type.startsWith("multipart") ? "latin1" : "utf8") });
+          probes.push({
+            label: `POST ${url} ${type} ${body.slice(0, 30)}`,
+            method: "POST",
+            url,
+            headers: { ...tokenHeader, ...(type ? { "content-type": type } : {}) },
+            body: Buffer.from(body, type.startsWith("multipart") ? "latin1" : "utf8"),
+          });
         }
       }
     }
@@ -357,7 +470,10 @@ const legitimatelyChanging = new Set(["sign_in_attempts", "sign_in_throttle", "l
  */
 const noInput = /#(revokeAllSessionsAction|markAllReadAction|signOutAction)$/;
 
-test("≥ 1 000 malformed requests to every server action, route handler and page: never a 5xx, nothing written", async ({ browser, playwright }, testInfo) => {
+test("≥ 1 000 malformed requests to every server action, route handler and page: never a 5xx, nothing written", async ({
+  browser,
+  playwright,
+}, testInfo) => {
   test.setTimeout(300_000);
   const actions = serverActions();
   const { pages, handlers } = appRoutes();
@@ -377,7 +493,10 @@ test("≥ 1 000 malformed requests to every server action, route handler and pag
   const add = (request: APIRequestContext, who: string, probes: Probe[]) => probes.forEach((p) => jobs.push(() => send(request, who, p)));
   // Each action gets every shape of body once, shared out between the three people (which keeps
   // the run short); the actions that take no input, anonymously only.
-  const people: [string, APIRequestContext][] = [["anonyme", anonymous], ...contexts.map(([who, c]): [string, APIRequestContext] => [who, c.request])];
+  const people: [string, APIRequestContext][] = [
+    ["anonyme", anonymous],
+    ...contexts.map(([who, c]): [string, APIRequestContext] => [who, c.request]),
+  ];
   for (const [a, action] of actions.entries()) {
     add(anonymous, "anonyme", frameworkProbes(action));
     actionProbes(action).forEach((probe, i) => {
@@ -387,9 +506,30 @@ test("≥ 1 000 malformed requests to every server action, route handler and pag
   }
   add(anonymous, "anonyme", unknownActionProbes("/"));
   add(anonymous, "anonyme", pageProbes(pages));
-  add(contexts[1]![1].request, "admin", pageProbes(pages.filter((p) => p.startsWith("/admin") || p.startsWith("/moderation") || p.startsWith("/espace") || p.startsWith("/reponses") || p.startsWith("/presentation")), true));
+  add(
+    contexts[1]![1].request,
+    "admin",
+    pageProbes(
+      pages.filter(
+        (p) =>
+          p.startsWith("/admin") ||
+          p.startsWith("/moderation") ||
+          p.startsWith("/espace") ||
+          p.startsWith("/reponses") ||
+          p.startsWith("/presentation"),
+      ),
+      true,
+    ),
+  );
   // The moderation pages and their filters, as a moderator (an administrator is not one).
-  add(moderator.request, "modération", pageProbes(pages.filter((p) => p.startsWith("/moderation") || p.startsWith("/reponses")), true));
+  add(
+    moderator.request,
+    "modération",
+    pageProbes(
+      pages.filter((p) => p.startsWith("/moderation") || p.startsWith("/reponses")),
+      true,
+    ),
+  );
   add(anonymous, "anonyme", handlerProbes(handlers));
   expect(jobs.length).toBeGreaterThanOrEqual(1000);
 
@@ -398,7 +538,9 @@ test("≥ 1 000 malformed requests to every server action, route handler and pag
   const failures = outcomes.filter((o) => o.status >= 500);
   const byStatus = outcomes.reduce<Record<number, number>>((acc, o) => ((acc[o.status] = (acc[o.status] ?? 0) + 1), acc), {});
   console.log(`fuzz: ${outcomes.length} requêtes en ${Math.round((Date.now() - started) / 1000)} s, statuts ${JSON.stringify(byStatus)}`);
-  const report = failures.map((f) => `${f.status} [${f.who}] ${f.probe.method} ${f.probe.label.slice(0, 140)} — ${f.excerpt.replace(/\s+/g, " ").slice(0, 120)}`);
+  const report = failures.map(
+    (f) => `${f.status} [${f.who}] ${f.probe.method} ${f.probe.label.slice(0, 140)} — ${f.excerpt.replace(/\s+/g, " ").slice(0, 120)}`,
+  );
   for (const line of report.slice(0, 100)) console.log(`  ${line}`);
   if (report.length > 0) await testInfo.attach("reponses-5xx.txt", { body: report.join("\n"), contentType: "text/plain" });
 
@@ -412,7 +554,10 @@ test("≥ 1 000 malformed requests to every server action, route handler and pag
   const changed = Object.keys({ ...before, ...after })
     .filter((t) => !legitimatelyChanging.has(t))
     .filter((t) => before[t]?.rows !== after[t]?.rows || before[t]?.digest !== after[t]?.digest)
-    .map((t) => `${t}: ${before[t]?.rows ?? "—"} → ${after[t]?.rows ?? "—"} lignes${before[t]?.rows === after[t]?.rows ? " (contenu modifié)" : ""}`);
+    .map(
+      (t) =>
+        `${t}: ${before[t]?.rows ?? "—"} → ${after[t]?.rows ?? "—"} lignes${before[t]?.rows === after[t]?.rows ? " (contenu modifié)" : ""}`,
+    );
 
   // The server still serves normally.
   expect((await anonymous.get(`${baseURL}/`)).status()).toBe(200);

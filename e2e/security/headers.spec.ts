@@ -10,7 +10,13 @@ import { demo, signedInContext, signInAs, DEMO_PASSWORD } from "../support/auth"
  * API routes, static assets, redirects and 404s. Framing by another origin is refused, and an
  * inline script injected into a signed-in page does not run.
  */
-const directives = (policy: string) => new Map(policy.split(";").map((d) => d.trim().split(/\s+/)).map(([name, ...values]) => [name!, values]));
+const directives = (policy: string) =>
+  new Map(
+    policy
+      .split(";")
+      .map((d) => d.trim().split(/\s+/))
+      .map(([name, ...values]) => [name!, values]),
+  );
 
 function expectSecurityHeaders(response: APIResponse, what: string) {
   const headers = response.headers();
@@ -20,7 +26,9 @@ function expectSecurityHeaders(response: APIResponse, what: string) {
   expect(csp.get("base-uri"), what).toEqual(["'self'"]);
   expect(csp.get("form-action"), what).toEqual(["'self'"]);
   expect(csp.get("frame-ancestors"), what).toEqual(["'none'"]);
-  expect(csp.get("script-src"), what).toEqual(expect.arrayContaining(["'strict-dynamic'", expect.stringMatching(/^'nonce-[A-Za-z0-9+/]{20,}={0,2}'$/)]));
+  expect(csp.get("script-src"), what).toEqual(
+    expect.arrayContaining(["'strict-dynamic'", expect.stringMatching(/^'nonce-[A-Za-z0-9+/]{20,}={0,2}'$/)]),
+  );
   expect(csp.get("script-src"), what).not.toContain("'unsafe-inline'");
   expect(csp.get("script-src"), what).not.toContain("'unsafe-eval'");
   expect(headers["x-frame-options"], what).toBe("DENY");
@@ -78,7 +86,10 @@ test("every kind of response carries the security headers", async ({ request, br
     expect(response.status(), path).toBe(200);
     expect(response.headers()["x-nextjs-cache"], path).toBeUndefined();
     const csp = expectSecurityHeaders(response, path);
-    const nonce = csp.get("script-src")!.find((s) => s.startsWith("'nonce-"))!.slice(7, -1);
+    const nonce = csp
+      .get("script-src")!
+      .find((s) => s.startsWith("'nonce-"))!
+      .slice(7, -1);
     nonces.add(nonce);
     const html = await response.text();
     const scripts = html.match(/<script\b[^>]*>/g) ?? [];

@@ -61,7 +61,8 @@ async function signInWithEachPayload(browser: Browser, javaScriptEnabled: boolea
   }
 }
 
-const chunks = (size: number) => Array.from({ length: Math.ceil(payloads.length / size) }, (_, i) => payloads.slice(i * size, (i + 1) * size));
+const chunks = (size: number) =>
+  Array.from({ length: Math.ceil(payloads.length / size) }, (_, i) => payloads.slice(i * size, (i + 1) * size));
 
 test(`the corpus holds at least 40 payloads (${payloads.length})`, () => {
   expect(payloads.length).toBeGreaterThanOrEqual(40);
@@ -107,7 +108,9 @@ test("next-auth's own redirects (sign-in, sign-out, sign-in page) never leave th
     expect(signIn.headers()["location"]).not.toMatch(/^\/\//);
 
     // The sign-out endpoint (as next-auth/react's signOut() calls it).
-    const signOut = await request.post("/api/auth/signout", { form: { csrfToken: await csrf(request), callbackUrl: payload, json: "true" } });
+    const signOut = await request.post("/api/auth/signout", {
+      form: { csrfToken: await csrf(request), callbackUrl: payload, json: "true" },
+    });
     const afterSignOut = new URL(((await signOut.json()) as { url: string }).url, baseURL);
     expect(afterSignOut.origin, JSON.stringify(payload)).toBe(baseURL);
 
@@ -120,7 +123,9 @@ test("next-auth's own redirects (sign-in, sign-out, sign-in page) never leave th
   }
 });
 
-test("a callback-url cookie set to a payload, then a refused sign-in page: back to the form, which still leads to this site", async ({ browser }) => {
+test("a callback-url cookie set to a payload, then a refused sign-in page: back to the form, which still leads to this site", async ({
+  browser,
+}) => {
   test.setTimeout(240_000);
   for (const payload of payloads.slice(0, 20)) {
     const context = await browser.newContext();

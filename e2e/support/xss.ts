@@ -23,7 +23,7 @@ export const payloads = [
   "<object data=javascript:alert(1)>",
   "<embed src=javascript:alert(1)>",
   "<marquee onstart=alert(1)>",
-  "<div style=\"background:url(javascript:alert(1))\">",
+  '<div style="background:url(javascript:alert(1))">',
   "{{constructor.constructor('alert(1)')()}}",
   "${alert(1)}",
   "<form action=javascript:alert(1)><button>x</button></form>",
@@ -37,15 +37,15 @@ export const payloads = [
   "data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==",
   "<svg><animate onbegin=alert(1) attributeName=x dur=1s>",
   "<x onclick=alert(1)>clic</x>",
-  "<img src=\"x\" onerror=\"alert(1)\">",
+  '<img src="x" onerror="alert(1)">',
   "<svg><script>alert(1)</script></svg>",
   "<style>@import 'javascript:alert(1)';</style>",
   "<table background=javascript:alert(1)>",
-  "<a href=\"jAvAsCrIpT:alert(1)\">clic</a>",
-  "<a href=\"&#106;avascript:alert(1)\">clic</a>",
+  '<a href="jAvAsCrIpT:alert(1)">clic</a>',
+  '<a href="&#106;avascript:alert(1)">clic</a>',
   "<img src=x:alert(1) onerror=eval(src)>",
-  "<svg><a xlink:href=\"javascript:alert(1)\"><text x=20 y=20>clic</text></a></svg>",
-  "<noscript><p title=\"</noscript><img src=x onerror=alert(1)>\">",
+  '<svg><a xlink:href="javascript:alert(1)"><text x=20 y=20>clic</text></a></svg>',
+  '<noscript><p title="</noscript><img src=x onerror=alert(1)>">',
   "<template><img src=x onerror=alert(1)></template>",
   "<button formaction=javascript:alert(1)>x</button>",
   "<img srcset=x onerror=alert(1)>",
@@ -59,7 +59,9 @@ export async function checkInert(p: Page) {
   const dangerous = await p.evaluate(() => {
     const all = [...document.querySelectorAll("*")];
     return {
-      handlers: all.filter((el) => [...el.attributes].some((a) => a.name.toLowerCase().startsWith("on"))).map((el) => el.outerHTML.slice(0, 80)),
+      handlers: all
+        .filter((el) => [...el.attributes].some((a) => a.name.toLowerCase().startsWith("on")))
+        .map((el) => el.outerHTML.slice(0, 80)),
       // Next's own flight data (JSON strings inside self.__next_f.push) may carry the text, escaped; no other script may.
       scripts: [...document.scripts].filter((s) => {
         const text = s.textContent ?? "";
@@ -69,7 +71,9 @@ export async function checkInert(p: Page) {
       jsLinks: [...document.querySelectorAll("a[href], iframe[src], object[data], embed[src]")].filter((el) =>
         /javascript:/i.test(el.getAttribute("href") ?? el.getAttribute("src") ?? el.getAttribute("data") ?? ""),
       ).length,
-      injected: document.querySelectorAll("main svg[onload], main img[src='x'], main iframe, main object, main embed, main marquee, main x, main details, main video, main audio").length,
+      injected: document.querySelectorAll(
+        "main svg[onload], main img[src='x'], main iframe, main object, main embed, main marquee, main x, main details, main video, main audio",
+      ).length,
     };
   });
   expect(dangerous).toEqual({ handlers: [], scripts: 0, flightBreakouts: 0, jsLinks: 0, injected: 0 });

@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { changeRolesSchema, councilArchiveFormSchema, createCouncilSchema, inviteStaffSchema, userSearchSchema, userStatusFormSchema, userStatusSchema } from "./admin";
+import {
+  changeRolesSchema,
+  councilArchiveFormSchema,
+  createCouncilSchema,
+  inviteStaffSchema,
+  userSearchSchema,
+  userStatusFormSchema,
+  userStatusSchema,
+} from "./admin";
 
 describe("administration schemas (shared by the forms and the server)", () => {
   it("a council number may be typed as text, given as a number, or left empty", () => {
@@ -36,8 +44,14 @@ describe("administration schemas (shared by the forms and the server)", () => {
       reason: "Renfort",
     });
     expect(userStatusSchema.safeParse({ userId: "2147483648", reason: "Départ" }).error?.issues[0]?.path).toEqual(["userId"]);
-    expect(userStatusFormSchema.safeParse({ userId: "4", change: "supprimer", reason: "Départ" }).error?.issues[0]?.path).toEqual(["change"]);
-    expect(councilArchiveFormSchema.parse({ councilId: "7", change: "archive", reason: "Fusion" })).toEqual({ councilId: 7, change: "archive", reason: "Fusion" });
+    expect(userStatusFormSchema.safeParse({ userId: "4", change: "supprimer", reason: "Départ" }).error?.issues[0]?.path).toEqual([
+      "change",
+    ]);
+    expect(councilArchiveFormSchema.parse({ councilId: "7", change: "archive", reason: "Fusion" })).toEqual({
+      councilId: 7,
+      change: "archive",
+      reason: "Fusion",
+    });
   });
 
   it("a staff invitation needs a valid address and at least one role; both messages show at once", () => {

@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { formatWait, passwordResetRequestSchema, passwordResetSchema, resetTokenSchema, signInErrorMessage, signInSchema, THROTTLED_WAY_OUT } from "./auth";
+import {
+  formatWait,
+  passwordResetRequestSchema,
+  passwordResetSchema,
+  resetTokenSchema,
+  signInErrorMessage,
+  signInSchema,
+  THROTTLED_WAY_OUT,
+} from "./auth";
 import { acceptInvitationFormSchema } from "./council";
 
 describe("sign-in error messages", () => {
@@ -76,7 +84,9 @@ describe("the new-password forms (reset, invitation)", () => {
   it("puts « not the same » on the second field, in French", () => {
     const result = passwordResetSchema.safeParse({ token: "t", password, confirmation: "autre chose" });
     expect(result.success).toBe(false);
-    expect(result.error!.issues).toEqual([expect.objectContaining({ path: ["confirmation"], message: "Les deux mots de passe ne sont pas identiques." })]);
+    expect(result.error!.issues).toEqual([
+      expect.objectContaining({ path: ["confirmation"], message: "Les deux mots de passe ne sont pas identiques." }),
+    ]);
     const missing = passwordResetSchema.safeParse({ token: "t", password });
     expect(missing.error!.issues.map((i) => i.message)).toContain("Tapez le mot de passe une seconde fois.");
   });
@@ -88,4 +98,3 @@ describe("the new-password forms (reset, invitation)", () => {
     expect(acceptInvitationFormSchema.parse({ ...base, signIn: "ailleurs" }).signIn).toBe("page");
   });
 });
-

@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { contributionSchema, rejectSchema } from "./contribution";
 
-const errors = (r: { success: boolean; error?: z.ZodError }) => (r.error ? z.flattenError(r.error).fieldErrors : {}) as Record<string, string[]>;
+const errors = (r: { success: boolean; error?: z.ZodError }) =>
+  (r.error ? z.flattenError(r.error).fieldErrors : {}) as Record<string, string[]>;
 /* Raw form values, as a browser sends them: text only, `kind` and the ids as hidden inputs. */
 const base = { councilId: "1", actionSlug: "fiche", clientRequestId: "0123456789abcdef" };
 
@@ -23,14 +24,28 @@ describe("contribution schema (shared by the form and the server)", () => {
   });
 
   it("keeps feedback and proposal fields apart, trims, and gives typed data", () => {
-    const r = contributionSchema.parse({ kind: "feedback", position: "unfavorable", ...base, title: "ignoré", body: "  Un avis argumenté.  " });
+    const r = contributionSchema.parse({
+      kind: "feedback",
+      position: "unfavorable",
+      ...base,
+      title: "ignoré",
+      body: "  Un avis argumenté.  ",
+    });
     expect(r).not.toHaveProperty("title");
     expect(r).toMatchObject({ councilId: 1, body: "Un avis argumenté." });
   });
 
   it("refuses hidden inputs that are not the page's: no kind, a council id PostgreSQL would refuse", () => {
-    expect(errors(contributionSchema.safeParse({ ...base, position: "favorable", body: "Un avis argumenté." })).kind).toEqual(["Ce formulaire est incomplet : rechargez la page."]);
-    const big = contributionSchema.safeParse({ kind: "feedback", position: "favorable", ...base, councilId: "2147483648", body: "Un avis argumenté." });
+    expect(errors(contributionSchema.safeParse({ ...base, position: "favorable", body: "Un avis argumenté." })).kind).toEqual([
+      "Ce formulaire est incomplet : rechargez la page.",
+    ]);
+    const big = contributionSchema.safeParse({
+      kind: "feedback",
+      position: "favorable",
+      ...base,
+      councilId: "2147483648",
+      body: "Un avis argumenté.",
+    });
     expect(errors(big).councilId).toEqual(["Conseil inconnu : rechargez la page."]);
   });
 

@@ -34,7 +34,10 @@ const common = {
 /** A new avis or proposition. `kind` is a hidden input of the form, as the council and the request id. */
 export const contributionSchema = z.discriminatedUnion(
   "kind",
-  [z.object({ kind: z.literal("feedback"), position: positionSchema, ...common }), z.object({ kind: z.literal("proposal"), title: proposalTitle, ...common })],
+  [
+    z.object({ kind: z.literal("feedback"), position: positionSchema, ...common }),
+    z.object({ kind: z.literal("proposal"), title: proposalTitle, ...common }),
+  ],
   { error: incomplete },
 );
 export type ContributionInput = z.input<typeof contributionSchema>;
@@ -57,7 +60,12 @@ export type ContributionStepData = z.output<typeof contributionStepSchema>;
  * one, the server checks the composed reason against the same rule.
  */
 const REASON_MIN = 5;
-export const rejectionReasonRule = text({ min: REASON_MIN, max: REJECTION_REASON_MAX, empty: "Indiquez la raison du refus : le conseil la lira.", what: "La raison" });
+export const rejectionReasonRule = text({
+  min: REASON_MIN,
+  max: REJECTION_REASON_MAX,
+  empty: "Indiquez la raison du refus : le conseil la lira.",
+  what: "La raison",
+});
 const contributionId = () => id("Contribution introuvable.");
 const typedReason = (max: number) => optionalText({ max, what: "La raison" });
 
@@ -69,7 +77,8 @@ const reasonUnlessTemplate =
   (rule: z.ZodType<string, unknown>) => (data: { templateId: number | null; reason: string | null }, ctx: z.RefinementCtx) => {
     if (data.templateId !== null) return;
     const checked = rule.safeParse(data.reason ?? "");
-    if (!checked.success) for (const issue of checked.error.issues) ctx.addIssue({ code: "custom", path: ["reason"], message: issue.message });
+    if (!checked.success)
+      for (const issue of checked.error.issues) ctx.addIssue({ code: "custom", path: ["reason"], message: issue.message });
   };
 
 const noIssueYet = (payload: { issues: readonly unknown[] }) => payload.issues.length === 0;
@@ -114,8 +123,18 @@ export type RejectData = z.output<typeof rejectSchema>;
 export const editPendingSchema = z.discriminatedUnion(
   "kind",
   [
-    z.object({ id: id("Contribution introuvable : rechargez la page."), kind: z.literal("feedback"), position: positionSchema, body: contributionBody }),
-    z.object({ id: id("Contribution introuvable : rechargez la page."), kind: z.literal("proposal"), title: proposalTitle, body: contributionBody }),
+    z.object({
+      id: id("Contribution introuvable : rechargez la page."),
+      kind: z.literal("feedback"),
+      position: positionSchema,
+      body: contributionBody,
+    }),
+    z.object({
+      id: id("Contribution introuvable : rechargez la page."),
+      kind: z.literal("proposal"),
+      title: proposalTitle,
+      body: contributionBody,
+    }),
   ],
   { error: incomplete },
 );
@@ -169,7 +188,12 @@ export type KeepData = z.output<typeof keepSchema>;
 export const REPORT_REASON_MAX = 1000;
 export const reportSchema = z.object({
   id: contributionId(),
-  reason: text({ min: REASON_MIN, max: REPORT_REASON_MAX, empty: "Dites en quelques mots ce qui pose problème.", what: "La raison du signalement" }),
+  reason: text({
+    min: REASON_MIN,
+    max: REPORT_REASON_MAX,
+    empty: "Dites en quelques mots ce qui pose problème.",
+    what: "La raison du signalement",
+  }),
 });
 export type ReportInput = z.input<typeof reportSchema>;
 export type ReportData = z.output<typeof reportSchema>;

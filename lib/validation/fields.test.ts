@@ -36,7 +36,8 @@ describe("the input rules written once", () => {
   it("days are real calendar days in a sane range", () => {
     expect(isRealDay("2026-02-28")).toBe(true);
     expect(isRealDay("2028-02-29")).toBe(true);
-    for (const bad of ["2026-02-31", "0000-01-01", "2031-13-01", "2026-2-3", "20260203", "1899-12-31", "2101-01-01"]) expect(isRealDay(bad)).toBe(false);
+    for (const bad of ["2026-02-31", "0000-01-01", "2031-13-01", "2026-2-3", "20260203", "1899-12-31", "2101-01-01"])
+      expect(isRealDay(bad)).toBe(false);
     expect(message(day("Indiquez la date."), "")).toBe("Indiquez la date.");
     expect(message(day("Indiquez la date."), "2026-02-31")).toMatch(/Date invalide/);
   });

@@ -100,11 +100,24 @@ export const queryId = () => optionalId().catch(null);
 
 /** The slug of a fiche, a theme, a council or a meeting, as in its address. */
 export const slug = (message = "Élément inconnu.") =>
-  z.preprocess(asString, z.string({ error: message }).trim().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { error: message }).max(200, { error: message }));
+  z.preprocess(
+    asString,
+    z
+      .string({ error: message })
+      .trim()
+      .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { error: message })
+      .max(200, { error: message }),
+  );
 
 /** Generated once per form render: the same form sent twice writes once. */
 export const requestId = () =>
-  z.preprocess(asString, z.string().trim().regex(/^[A-Za-z0-9_-]{8,100}$/, { error: "Ce formulaire est incomplet : rechargez la page." }));
+  z.preprocess(
+    asString,
+    z
+      .string()
+      .trim()
+      .regex(/^[A-Za-z0-9_-]{8,100}$/, { error: "Ce formulaire est incomplet : rechargez la page." }),
+  );
 
 export const DAY_MIN_YEAR = 1900;
 export const DAY_MAX_YEAR = 2100;

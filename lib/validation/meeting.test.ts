@@ -11,7 +11,13 @@ describe("meeting dates in the City's time zone", () => {
   });
 
   it("gives French messages next to each field", () => {
-    const result = meetingSchema.safeParse({ title: " ", date: "2026-02-30", time: "25:00", place: "", agenda: [{ ref: "", label: "", notes: "" }] });
+    const result = meetingSchema.safeParse({
+      title: " ",
+      date: "2026-02-30",
+      time: "25:00",
+      place: "",
+      agenda: [{ ref: "", label: "", notes: "" }],
+    });
     expect(result.success).toBe(false);
     const paths = Object.fromEntries(result.error!.issues.map((i) => [i.path.join("."), i.message]));
     expect(paths).toMatchObject({

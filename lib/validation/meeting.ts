@@ -18,16 +18,19 @@ export const AGENDA_LABEL_MAX = 200;
 export const AGENDA_NOTES_MAX = 5000;
 
 export const agendaItemSchema = z
-  .object({
-    ref: z.preprocess(
-      asText,
-      z.string({ error: "Choix inconnu : choisissez une thématique, une fiche ou « Intitulé libre »." }).trim().regex(agendaRefPattern, {
-        error: "Choix inconnu : choisissez une thématique, une fiche ou « Intitulé libre ».",
-      }),
-    ),
-    label: optionalText({ max: AGENDA_LABEL_MAX, what: "L'intitulé" }),
-    notes: optionalText({ max: AGENDA_NOTES_MAX, what: "Le texte des notes" }),
-  }, { error: "L'ordre du jour est incomplet : rechargez la page, puis réessayez." })
+  .object(
+    {
+      ref: z.preprocess(
+        asText,
+        z.string({ error: "Choix inconnu : choisissez une thématique, une fiche ou « Intitulé libre »." }).trim().regex(agendaRefPattern, {
+          error: "Choix inconnu : choisissez une thématique, une fiche ou « Intitulé libre ».",
+        }),
+      ),
+      label: optionalText({ max: AGENDA_LABEL_MAX, what: "L'intitulé" }),
+      notes: optionalText({ max: AGENDA_NOTES_MAX, what: "Le texte des notes" }),
+    },
+    { error: "L'ordre du jour est incomplet : rechargez la page, puis réessayez." },
+  )
   .refine((item) => item.ref !== "" || item.label !== null, {
     error: "Écrivez un intitulé, ou choisissez une thématique ou une fiche.",
     path: ["label"],

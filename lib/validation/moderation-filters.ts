@@ -22,9 +22,18 @@ export interface ModerationFilters {
 }
 
 /** The filters of a moderation list, the same filters as a query string (without the page), the page. */
-export function readModerationFilters(query: Record<string, unknown>): { filters: ModerationFilters; filterQuery: string; page: number; any: boolean } {
+export function readModerationFilters(query: Record<string, unknown>): {
+  filters: ModerationFilters;
+  filterQuery: string;
+  page: number;
+  any: boolean;
+} {
   const q = moderationFiltersSchema.parse(query);
-  const filters: ModerationFilters = { councilId: q.conseil ?? undefined, actionSlug: q.fiche ?? undefined, kind: q.type ? kinds[q.type] : undefined };
+  const filters: ModerationFilters = {
+    councilId: q.conseil ?? undefined,
+    actionSlug: q.fiche ?? undefined,
+    kind: q.type ? kinds[q.type] : undefined,
+  };
   const params = new URLSearchParams();
   if (q.conseil) params.set("conseil", String(q.conseil));
   if (q.fiche) params.set("fiche", q.fiche);

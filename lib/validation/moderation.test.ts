@@ -4,7 +4,8 @@ import { answerQueueFiltersSchema, answerSchema } from "./answer";
 import { approveSchema, bulkDecisionSchema, hideSchema, rejectSchema, reportSchema } from "./contribution";
 import { readModerationFilters } from "./moderation-filters";
 
-const errors = (r: { success: boolean; error?: z.ZodError }) => (r.error ? z.flattenError(r.error).fieldErrors : {}) as Record<string, string[]>;
+const errors = (r: { success: boolean; error?: z.ZodError }) =>
+  (r.error ? z.flattenError(r.error).fieldErrors : {}) as Record<string, string[]>;
 
 describe("moderation list filters (from the address)", () => {
   it("ignore what is not a valid id, slug or kind: never an error, never a number the database refuses", () => {
@@ -20,11 +21,21 @@ describe("moderation list filters (from the address)", () => {
   });
 
   it("keep the valid ones, in a query string rebuilt from them", () => {
-    const read = readModerationFilters({ conseil: "2147483647", fiche: "pilotage-projet-social", type: "proposition", page: "3", autre: "x" });
+    const read = readModerationFilters({
+      conseil: "2147483647",
+      fiche: "pilotage-projet-social",
+      type: "proposition",
+      page: "3",
+      autre: "x",
+    });
     expect(read.filters).toEqual({ councilId: 2147483647, actionSlug: "pilotage-projet-social", kind: "proposal" });
     expect(read.filterQuery).toBe("conseil=2147483647&fiche=pilotage-projet-social&type=proposition");
     expect(read.page).toBe(3);
-    expect(answerQueueFiltersSchema.parse({ conseil: "2147483648", fiche: "Fiche!", etat: "en-retard" })).toEqual({ conseil: null, fiche: null, etat: "en-retard" });
+    expect(answerQueueFiltersSchema.parse({ conseil: "2147483648", fiche: "Fiche!", etat: "en-retard" })).toEqual({
+      conseil: null,
+      fiche: null,
+      etat: "en-retard",
+    });
   });
 
   it("the list to come back to after a decision is rebuilt, never passed on as sent", () => {
@@ -37,23 +48,37 @@ describe("moderation forms (raw form values → typed data)", () => {
   it("the version read is « never edited » (null) or an edit time; anything else is refused", () => {
     expect(approveSchema.parse({ id: "1", version: "2026-03-01T10:00:00.123Z" }).version).toEqual(new Date("2026-03-01T10:00:00.123Z"));
     expect(approveSchema.parse({ id: "1" }).version).toBeUndefined();
-    expect(errors(approveSchema.safeParse({ id: "1", version: "hier" })).version).toEqual(["Ce formulaire est incomplet : rechargez la page."]);
+    expect(errors(approveSchema.safeParse({ id: "1", version: "hier" })).version).toEqual([
+      "Ce formulaire est incomplet : rechargez la page.",
+    ]);
     expect(errors(approveSchema.safeParse({ id: "2147483648" })).id).toEqual(["Contribution introuvable."]);
   });
 
   it("a reason is required unless a template is chosen (the server composes and checks it then)", () => {
-    expect(errors(rejectSchema.safeParse({ id: "1", reason: "", templateId: "" })).reason).toEqual(["Indiquez la raison du refus : le conseil la lira."]);
+    expect(errors(rejectSchema.safeParse({ id: "1", reason: "", templateId: "" })).reason).toEqual([
+      "Indiquez la raison du refus : le conseil la lira.",
+    ]);
     expect(rejectSchema.parse({ id: "1", reason: "", templateId: "4" })).toMatchObject({ id: 1, reason: null, templateId: 4 });
-    expect(errors(rejectSchema.safeParse({ id: "1", reason: "", templateId: "quatre" })).templateId?.[0]).toMatch(/Ce motif n'est plus proposé/);
+    expect(errors(rejectSchema.safeParse({ id: "1", reason: "", templateId: "quatre" })).templateId?.[0]).toMatch(
+      /Ce motif n'est plus proposé/,
+    );
     expect(errors(hideSchema.safeParse({ id: "1", reason: "abc" })).reason).toEqual(["La raison doit faire au moins 5 caractères."]);
-    expect(errors(hideSchema.safeParse({ id: "1", reason: "é".repeat(1001) })).reason).toEqual(["La raison ne peut pas dépasser 1000 caractères."]);
-    expect(hideSchema.parse({ id: "1", reason: "  Hors charte.  ", fromReports: "true" })).toMatchObject({ reason: "Hors charte.", fromReports: true, templateId: null });
+    expect(errors(hideSchema.safeParse({ id: "1", reason: "é".repeat(1001) })).reason).toEqual([
+      "La raison ne peut pas dépasser 1000 caractères.",
+    ]);
+    expect(hideSchema.parse({ id: "1", reason: "  Hors charte.  ", fromReports: "true" })).toMatchObject({
+      reason: "Hors charte.",
+      fromReports: true,
+      templateId: null,
+    });
   });
 
   it("a selection: ticked ids (one or several), the button pressed, a reason to refuse", () => {
     expect(bulkDecisionSchema.parse({ ids: "3", decision: "published" })).toMatchObject({ ids: [3], decision: "published", reason: null });
     expect(errors(bulkDecisionSchema.safeParse({ decision: "published" })).ids).toEqual(["Cochez au moins une contribution."]);
-    expect(errors(bulkDecisionSchema.safeParse({ ids: ["3", "4"], decision: "rejected" })).reason).toEqual(["Indiquez la raison du refus : le conseil la lira."]);
+    expect(errors(bulkDecisionSchema.safeParse({ ids: ["3", "4"], decision: "rejected" })).reason).toEqual([
+      "Indiquez la raison du refus : le conseil la lira.",
+    ]);
     expect(errors(bulkDecisionSchema.safeParse({ ids: ["3"], decision: "supprimer" })).decision?.[0]).toMatch(/approuver ou refuser/);
   });
 

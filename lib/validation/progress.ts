@@ -77,7 +77,10 @@ export type DeadlineChangeData = z.output<typeof deadlineChangeSchema>;
  * unticked after typing an odd date is no error); null otherwise.
  */
 const optionalDeadlineChange = z
-  .object({ move: checkbox(), date: z.unknown().optional(), label: z.unknown().optional(), reason: z.unknown().optional() }, { error: INCOMPLETE })
+  .object(
+    { move: checkbox(), date: z.unknown().optional(), label: z.unknown().optional(), reason: z.unknown().optional() },
+    { error: INCOMPLETE },
+  )
   .superRefine(({ move, ...change }, ctx) => {
     if (!move) return;
     const parsed = deadlineChangeSchema.safeParse(change);

@@ -84,7 +84,9 @@ const notificationKindList = list(choice(notificationKinds, "Type de notificatio
  * still means « no e-mail at all ».
  */
 export const notificationPreferencesSchema = z.object({
-  shown: notificationKindList.refine((kinds) => kinds.length > 0, { error: "Ce formulaire est incomplet : rechargez la page, puis réessayez." }),
+  shown: notificationKindList.refine((kinds) => kinds.length > 0, {
+    error: "Ce formulaire est incomplet : rechargez la page, puis réessayez.",
+  }),
   email: notificationKindList,
 });
 export type NotificationPreferencesInput = z.input<typeof notificationPreferencesSchema>;

@@ -126,7 +126,12 @@ export function startGroup(name: string, cmd: string, args: string[], options: S
 }
 
 /** Runs a command to completion in its own group (killed on Ctrl-C), output to a log file. */
-export async function runToCompletion(name: string, cmd: string, args: string[], options: SpawnOptions & { logFile: string }): Promise<number | null> {
+export async function runToCompletion(
+  name: string,
+  cmd: string,
+  args: string[],
+  options: SpawnOptions & { logFile: string },
+): Promise<number | null> {
   const proc = startGroup(name, cmd, args, options);
   const code = await proc.exited;
   await proc.stop();
@@ -134,7 +139,11 @@ export async function runToCompletion(name: string, cmd: string, args: string[],
 }
 
 /** Runs a command in the foreground and collects its stdout (used for wrk / autocannon). */
-export function capture(cmd: string, args: string[], options: SpawnOptions = {}): Promise<{ code: number | null; stdout: string; stderr: string }> {
+export function capture(
+  cmd: string,
+  args: string[],
+  options: SpawnOptions = {},
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
     const child = spawn(cmd, args, { ...options, stdio: ["ignore", "pipe", "pipe"] });
     let stdout = "";

@@ -60,7 +60,10 @@ try {
       medianMs: Number(times[Math.floor(times.length / 2)]!.toFixed(2)),
     });
   }
-  writeFileSync(outFile, JSON.stringify({ databaseKind: database.kind, prepareMs: Math.round(prepareMs), repeat: REPEAT, loaders: results }, null, 2));
+  writeFileSync(
+    outFile,
+    JSON.stringify({ databaseKind: database.kind, prepareMs: Math.round(prepareMs), repeat: REPEAT, loaders: results }, null, 2),
+  );
 } finally {
   await database.close();
 }

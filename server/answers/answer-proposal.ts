@@ -21,7 +21,6 @@ export interface RecordedAnswer {
   replay: boolean;
 }
 
-
 /**
  * The City answers a published proposal (moderators and officials, never about a council they
  * belong to): a state and a text, signed with the answerer's name and title as they are now.
@@ -35,7 +34,10 @@ export async function answerProposal(db: Db, actor: MaybeActor, data: AnswerData
 
   const [target, [signer]] = await Promise.all([
     loadProposalTarget(db, data.contributionId),
-    db.select({ displayName: users.displayName, title: users.title }).from(users).where(and(eq(users.id, actor.id), isNull(users.deactivatedAt))),
+    db
+      .select({ displayName: users.displayName, title: users.title })
+      .from(users)
+      .where(and(eq(users.id, actor.id), isNull(users.deactivatedAt))),
   ]);
   if (!target) return notFound("Proposition");
   if (!signer) return unauthenticated();
@@ -75,7 +77,10 @@ export async function answerProposal(db: Db, actor: MaybeActor, data: AnswerData
         .from(contributionAnswers)
         .where(eq(contributionAnswers.clientRequestId, data.clientRequestId));
       if (existing && existing.authorId === actor.id && existing.contributionId === data.contributionId) {
-        return ok({ answerId: existing.id, contributionId: data.contributionId, actionSlug: target.actionSlug, replay: true }, "Cette réponse était déjà enregistrée.");
+        return ok(
+          { answerId: existing.id, contributionId: data.contributionId, actionSlug: target.actionSlug, replay: true },
+          "Cette réponse était déjà enregistrée.",
+        );
       }
       return fail("CONFLICT", "Ce formulaire a déjà été envoyé. Rechargez la page pour écrire une nouvelle réponse.");
     }

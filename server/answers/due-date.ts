@@ -8,9 +8,10 @@ import { defaultPlatformSettings } from "@/server/settings/platform-settings";
  * published without it (older rows, a writer that forgot), publication + the platform's delay.
  * One SQL expression, so lists and counts need no extra query.
  */
-export const answerDueAtSql: SQL<Date> = sql<Date>`coalesce(${contributions.answerDueAt}, ${contributions.publishedAt} + make_interval(days => coalesce((select ${platformSettings.answerDueDays} from ${platformSettings} limit 1), ${sql.raw(String(defaultPlatformSettings.answerDueDays))})))`.mapWith(
-  contributions.answerDueAt,
-);
+export const answerDueAtSql: SQL<Date> =
+  sql<Date>`coalesce(${contributions.answerDueAt}, ${contributions.publishedAt} + make_interval(days => coalesce((select ${platformSettings.answerDueDays} from ${platformSettings} limit 1), ${sql.raw(String(defaultPlatformSettings.answerDueDays))})))`.mapWith(
+    contributions.answerDueAt,
+  );
 
 /** A timestamp parameter (an ISO string cast in SQL: the same on postgres.js and PGlite). */
 export const at = (date: Date): SQL => sql`${date.toISOString()}::timestamptz`;

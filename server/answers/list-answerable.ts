@@ -141,7 +141,12 @@ export interface ProposalToAnswer {
  * may not answer it (not staff, or a member of its council); NOT_FOUND if it is not a published
  * proposal. Two queries.
  */
-export async function getProposalToAnswer(db: Db, actor: MaybeActor, id: number, now = new Date()): Promise<ActionResult<ProposalToAnswer>> {
+export async function getProposalToAnswer(
+  db: Db,
+  actor: MaybeActor,
+  id: number,
+  now = new Date(),
+): Promise<ActionResult<ProposalToAnswer>> {
   if (!actor) return unauthenticated();
   if (!isCityStaff(actor)) return forbidden();
   if (!Number.isInteger(id) || id <= 0) return notFound("Proposition");
@@ -170,7 +175,8 @@ export async function getProposalToAnswer(db: Db, actor: MaybeActor, id: number,
     selectAnswers(db, eq(contributionAnswers.contributionId, id)),
   ]);
   if (!row || row.kind !== "proposal" || row.status !== "published") return notFound("Proposition publiée");
-  if (!can(actor, "contribution.answer", { councilId: row.councilId, contributionKind: row.kind, contributionStatus: row.status })) return forbidden();
+  if (!can(actor, "contribution.answer", { councilId: row.councilId, contributionKind: row.kind, contributionStatus: row.status }))
+    return forbidden();
   return ok({
     id: row.id,
     title: row.title ?? "",

@@ -46,8 +46,7 @@ const foldText = (text: string) => {
 };
 
 /** The first instant of a calendar day in the City's time zone. */
-const cityDayStart = (day: string, plusDays = 0) =>
-  sql`((${day}::date + ${plusDays}::int)::timestamp at time zone ${CITY_TIME_ZONE})`;
+const cityDayStart = (day: string, plusDays = 0) => sql`((${day}::date + ${plusDays}::int)::timestamp at time zone ${CITY_TIME_ZONE})`;
 
 /**
  * The journal, for administrators: newest first, 50 a page, filtered by action, by the actor's
@@ -112,7 +111,11 @@ export async function listAuditLog(db: Db, actor: MaybeActor, input: JournalFilt
     .offset((page - 1) * JOURNAL_PAGE_SIZE);
 
   return ok({
-    rows: rows.map(({ targetUserName, targetCouncilName, ...r }) => ({ ...r, targetName: targetUserName ?? targetCouncilName ?? null, details: r.details ?? {} })),
+    rows: rows.map(({ targetUserName, targetCouncilName, ...r }) => ({
+      ...r,
+      targetName: targetUserName ?? targetCouncilName ?? null,
+      details: r.details ?? {},
+    })),
     filters: { ...filters, page },
     page,
     pageCount,

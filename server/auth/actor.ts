@@ -35,7 +35,9 @@ export async function loadActor(db: Db, userId: number, sessionVersion: number, 
       and(
         eq(users.id, userId),
         isNull(users.deactivatedAt),
-        sessionId ? notExists(db.select({ one: revokedSessions.sessionId }).from(revokedSessions).where(eq(revokedSessions.sessionId, sessionId))) : undefined,
+        sessionId
+          ? notExists(db.select({ one: revokedSessions.sessionId }).from(revokedSessions).where(eq(revokedSessions.sessionId, sessionId)))
+          : undefined,
       ),
     );
   if (!user || user.sessionVersion !== sessionVersion) return null;

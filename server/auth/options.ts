@@ -45,7 +45,8 @@ export function authOptions(): NextAuthOptions {
     events: {
       // next-auth's own sign-out endpoint: the cookie is dropped by the browser, the session ended here.
       async signOut({ token }) {
-        if (token?.sid) await revokeSession(await getDb(), { sessionId: token.sid, userId: token.uid ?? null, expiresAt: sessionExpiry(token.exp) });
+        if (token?.sid)
+          await revokeSession(await getDb(), { sessionId: token.sid, userId: token.uid ?? null, expiresAt: sessionExpiry(token.exp) });
       },
     },
     callbacks: {

@@ -89,7 +89,13 @@ export async function requestPasswordReset(
     const [recent] = await db
       .select({ n: count() })
       .from(passwordResetTokens)
-      .where(and(eq(passwordResetTokens.userId, user.id), isNull(passwordResetTokens.usedAt), gt(passwordResetTokens.createdAt, sql`now() - interval '1 hour'`)));
+      .where(
+        and(
+          eq(passwordResetTokens.userId, user.id),
+          isNull(passwordResetTokens.usedAt),
+          gt(passwordResetTokens.createdAt, sql`now() - interval '1 hour'`),
+        ),
+      );
     if ((recent?.n ?? 0) >= MAX_RESET_REQUESTS_PER_HOUR) return;
     const { token, tokenHash } = newToken();
     await db.insert(passwordResetTokens).values({
@@ -118,7 +124,10 @@ const liveToken = (tokenHash: string) =>
 /** True if the link can still be used: known token, not used, not expired, account active. */
 export async function isResetTokenValid(db: Db, token: string): Promise<boolean> {
   if (!resetTokenSchema.safeParse(token).success) return false;
-  const rows = await db.select({ id: passwordResetTokens.id }).from(passwordResetTokens).where(liveToken(hashToken(token)));
+  const rows = await db
+    .select({ id: passwordResetTokens.id })
+    .from(passwordResetTokens)
+    .where(liveToken(hashToken(token)));
   return rows.length > 0;
 }
 

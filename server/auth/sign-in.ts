@@ -50,6 +50,9 @@ export async function verifySignIn(db: Db, input: { email: string; password: str
     return { ok: false, code: "INVALID_CREDENTIALS" };
   }
   await clearKey(db, keys[0]!);
-  await db.update(users).set({ lastSignInAt: sql`now()` }).where(eq(users.id, user.id));
+  await db
+    .update(users)
+    .set({ lastSignInAt: sql`now()` })
+    .where(eq(users.id, user.id));
   return { ok: true, userId: user.id, sessionVersion: user.sessionVersion };
 }

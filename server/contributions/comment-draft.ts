@@ -7,7 +7,11 @@ import { can, type MaybeActor } from "@/lib/permissions";
 import type { CommentData } from "@/lib/validation/contribution";
 
 /** Adds an internal comment to a draft of the actor's council. Never public. */
-export async function commentDraft(db: Db, actor: MaybeActor, { contributionId, body }: CommentData): Promise<ActionResult<{ id: number }>> {
+export async function commentDraft(
+  db: Db,
+  actor: MaybeActor,
+  { contributionId, body }: CommentData,
+): Promise<ActionResult<{ id: number }>> {
   if (!actor) return unauthenticated();
   const [target] = await db
     .select({ councilId: contributions.councilId, status: contributions.status })

@@ -11,15 +11,23 @@ import { writeAudit } from "@/server/audit";
  * Writes a draft avis or proposition in the name of one of the actor's councils (members and
  * referents only). Idempotent: the same `clientRequestId` twice, even at once, gives one draft.
  */
-export async function createDraft(db: Db, actor: MaybeActor, data: ContributionData): Promise<ActionResult<{ id: number; councilSlug: string }>> {
+export async function createDraft(
+  db: Db,
+  actor: MaybeActor,
+  data: ContributionData,
+): Promise<ActionResult<{ id: number; councilSlug: string }>> {
   if (!actor) return unauthenticated();
   if (!can(actor, "contribution.draft", { councilId: data.councilId })) return forbidden();
 
   const [[action], [council]] = await Promise.all([
     db.select({ id: actions.id }).from(actions).where(eq(actions.slug, data.actionSlug)),
-    db.select({ id: councils.id, slug: councils.slug }).from(councils).where(and(eq(councils.id, data.councilId), isNull(councils.archivedAt))),
+    db
+      .select({ id: councils.id, slug: councils.slug })
+      .from(councils)
+      .where(and(eq(councils.id, data.councilId), isNull(councils.archivedAt))),
   ]);
-  if (!action) return fail("VALIDATION_FAILED", "Cette fiche action n'existe pas.", { actionSlug: ["Choisissez une fiche action de la liste."] });
+  if (!action)
+    return fail("VALIDATION_FAILED", "Cette fiche action n'existe pas.", { actionSlug: ["Choisissez une fiche action de la liste."] });
   if (!council) return notFound("Conseil");
 
   return db.transaction(async (tx) => {
@@ -44,7 +52,8 @@ export async function createDraft(db: Db, actor: MaybeActor, data: ContributionD
         .select({ id: contributions.id, authorId: contributions.authorId })
         .from(contributions)
         .where(eq(contributions.clientRequestId, data.clientRequestId));
-      if (existing && existing.authorId === actor.id) return ok({ id: existing.id, councilSlug: council.slug }, "Ce brouillon était déjà enregistré.");
+      if (existing && existing.authorId === actor.id)
+        return ok({ id: existing.id, councilSlug: council.slug }, "Ce brouillon était déjà enregistré.");
       return fail("CONFLICT", "Ce formulaire a déjà été envoyé. Rechargez la page pour en écrire un nouveau.");
     }
     await writeAudit(tx, {
@@ -55,6 +64,9 @@ export async function createDraft(db: Db, actor: MaybeActor, data: ContributionD
       councilId: data.councilId,
       details: { kind: data.kind, actionSlug: data.actionSlug },
     });
-    return ok({ id: created.id, councilSlug: council.slug }, "Brouillon enregistré : les membres du conseil peuvent le commenter avant de le soumettre.");
+    return ok(
+      { id: created.id, councilSlug: council.slug },
+      "Brouillon enregistré : les membres du conseil peuvent le commenter avant de le soumettre.",
+    );
   });
 }

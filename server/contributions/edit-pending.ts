@@ -7,7 +7,8 @@ import { can, type MaybeActor } from "@/lib/permissions";
 import type { EditPendingData } from "@/lib/validation/contribution";
 import { writeAudit } from "@/server/audit";
 
-const tooLate = () => fail("CONFLICT", "Cette contribution n'est plus en attente : la Ville l'a déjà examinée, elle ne peut plus être modifiée.");
+const tooLate = () =>
+  fail("CONFLICT", "Cette contribution n'est plus en attente : la Ville l'a déjà examinée, elle ne peut plus être modifiée.");
 
 /**
  * A council's member corrects an item while it waits for moderation (it stays pending; moderators
@@ -44,7 +45,16 @@ export async function editPendingContribution(
       .where(and(eq(contributions.id, data.id), eq(contributions.status, "pending"), eq(contributions.councilId, target.councilId)))
       .returning({ id: contributions.id });
     if (!updated) return tooLate();
-    await writeAudit(tx, { actorUserId: actor.id, action: "contribution.edit_pending", targetType: "contribution", targetId: data.id, councilId: target.councilId });
-    return ok({ id: data.id, editedAt, councilSlug: target.councilSlug }, "Modification enregistrée : la contribution attend toujours la modération.");
+    await writeAudit(tx, {
+      actorUserId: actor.id,
+      action: "contribution.edit_pending",
+      targetType: "contribution",
+      targetId: data.id,
+      councilId: target.councilId,
+    });
+    return ok(
+      { id: data.id, editedAt, councilSlug: target.councilSlug },
+      "Modification enregistrée : la contribution attend toujours la modération.",
+    );
   });
 }

@@ -40,7 +40,11 @@ export interface CouncilContributions {
  * A council's own contributions in every state (drafts with their comments, pending, published,
  * rejected with the reason), for its members only. Three queries.
  */
-export async function listCouncilContributions(db: Db, actor: MaybeActor, councilSlug: string): Promise<ActionResult<CouncilContributions>> {
+export async function listCouncilContributions(
+  db: Db,
+  actor: MaybeActor,
+  councilSlug: string,
+): Promise<ActionResult<CouncilContributions>> {
   if (!actor) return unauthenticated();
   const [council] = await db
     .select({ id: councils.id, slug: councils.slug, name: councils.name, submissionPolicy: councils.submissionPolicy })
@@ -99,7 +103,11 @@ export async function listCouncilContributions(db: Db, actor: MaybeActor, counci
       rejectionReason: r.status === "rejected" ? r.rejectionReason : null,
       hiddenReason: r.status === "hidden" ? r.hiddenReason : null,
       comments: comments.filter((c) => c.contributionId === r.id).map(({ contributionId: _c, ...c }) => c),
-      canSubmit: can(actor, "contribution.submit", { councilId: council.id, submissionPolicy: council.submissionPolicy, contributionStatus: r.status }),
+      canSubmit: can(actor, "contribution.submit", {
+        councilId: council.id,
+        submissionPolicy: council.submissionPolicy,
+        contributionStatus: r.status,
+      }),
       canComment: can(actor, "contribution.comment", { councilId: council.id, contributionStatus: r.status }),
       canWithdraw: can(actor, "contribution.withdraw", { councilId: council.id, contributionStatus: r.status }),
     })),

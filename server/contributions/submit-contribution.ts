@@ -13,10 +13,19 @@ import { notifyModerators } from "@/server/notifications/notify";
  * Sends a draft to moderation (draft → pending), by any member or only by a referent as the
  * council's setting says. Locked: submitted once, even if two members click at once.
  */
-export async function submitContribution(db: Db, actor: MaybeActor, { id }: ContributionStepData): Promise<ActionResult<{ id: number; councilSlug: string }>> {
+export async function submitContribution(
+  db: Db,
+  actor: MaybeActor,
+  { id }: ContributionStepData,
+): Promise<ActionResult<{ id: number; councilSlug: string }>> {
   if (!actor) return unauthenticated();
   const [target] = await db
-    .select({ councilId: contributions.councilId, councilSlug: councils.slug, policy: councils.submissionPolicy, councilName: councils.name })
+    .select({
+      councilId: contributions.councilId,
+      councilSlug: councils.slug,
+      policy: councils.submissionPolicy,
+      councilName: councils.name,
+    })
     .from(contributions)
     .innerJoin(councils, eq(councils.id, contributions.councilId))
     .where(eq(contributions.id, id));
@@ -34,7 +43,13 @@ export async function submitContribution(db: Db, actor: MaybeActor, { id }: Cont
       .update(contributions)
       .set({ status: "pending", submittedById: actor.id, submittedAt: sql`now()`, updatedAt: sql`now()` })
       .where(eq(contributions.id, id));
-    await writeAudit(tx, { actorUserId: actor.id, action: "contribution.submit", targetType: "contribution", targetId: id, councilId: target.councilId });
+    await writeAudit(tx, {
+      actorUserId: actor.id,
+      action: "contribution.submit",
+      targetType: "contribution",
+      targetId: id,
+      councilId: target.councilId,
+    });
     // Moderators who may decide it (not those of this council) are told, in the same transaction.
     await notifyModerators(tx, target.councilId, {
       kind: "moderation_waiting",

@@ -11,7 +11,11 @@ import { writeAudit } from "@/server/audit";
  * Takes a pending item back from moderation (pending → draft), by a member of its council. Safe
  * against a moderator deciding at the same moment: only one of the two applies.
  */
-export async function withdrawContribution(db: Db, actor: MaybeActor, { id }: ContributionStepData): Promise<ActionResult<{ id: number; councilSlug: string }>> {
+export async function withdrawContribution(
+  db: Db,
+  actor: MaybeActor,
+  { id }: ContributionStepData,
+): Promise<ActionResult<{ id: number; councilSlug: string }>> {
   if (!actor) return unauthenticated();
   const [target] = await db
     .select({ councilId: contributions.councilId, councilSlug: councils.slug, status: contributions.status })
@@ -30,7 +34,16 @@ export async function withdrawContribution(db: Db, actor: MaybeActor, { id }: Co
       .where(and(eq(contributions.id, id), eq(contributions.status, "pending")))
       .returning({ id: contributions.id });
     if (!updated) return fail("CONFLICT", "Cette contribution n'est plus en attente : la Ville l'a déjà examinée.");
-    await writeAudit(tx, { actorUserId: actor.id, action: "contribution.withdraw", targetType: "contribution", targetId: id, councilId: target.councilId });
-    return ok({ id, councilSlug: target.councilSlug }, "Contribution retirée de la modération : elle est redevenue un brouillon du conseil.");
+    await writeAudit(tx, {
+      actorUserId: actor.id,
+      action: "contribution.withdraw",
+      targetType: "contribution",
+      targetId: id,
+      councilId: target.councilId,
+    });
+    return ok(
+      { id, councilSlug: target.councilSlug },
+      "Contribution retirée de la modération : elle est redevenue un brouillon du conseil.",
+    );
   });
 }

@@ -74,7 +74,13 @@ export async function getCouncilForAdmin(
   if (!council) return notFound("Conseil");
   const author = alias(users, "author");
   const journal = await db
-    .select({ action: auditLog.action, actorName: author.displayName, reason: auditLog.reason, details: auditLog.details, createdAt: auditLog.createdAt })
+    .select({
+      action: auditLog.action,
+      actorName: author.displayName,
+      reason: auditLog.reason,
+      details: auditLog.details,
+      createdAt: auditLog.createdAt,
+    })
     .from(auditLog)
     .leftJoin(author, eq(author.id, auditLog.actorUserId))
     .where(and(eq(auditLog.targetType, "council"), eq(auditLog.targetId, String(councilId))))

@@ -27,7 +27,15 @@ export async function updateCouncil(
   try {
     return await db.transaction(async (tx): Promise<ActionResult<{ id: number; slug: string; changed: boolean }>> => {
       const [council] = await tx
-        .select({ id: councils.id, planId: councils.planId, slug: councils.slug, name: councils.name, number: councils.number, area: councils.area, description: councils.description })
+        .select({
+          id: councils.id,
+          planId: councils.planId,
+          slug: councils.slug,
+          name: councils.name,
+          number: councils.number,
+          area: councils.area,
+          description: councils.description,
+        })
         .from(councils)
         .where(eq(councils.id, data.councilId))
         .for("update");

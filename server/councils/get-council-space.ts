@@ -34,7 +34,14 @@ export interface CouncilSpace {
   members: SpaceMember[];
   /** Pending (and expired, not yet cancelled) invitations: only with `council.invitations.view`. */
   invitations: SpaceInvitation[] | null;
-  allowed: { invite: boolean; revokeInvitations: boolean; removeMembers: boolean; setRoles: boolean; leave: boolean; setVisibility: boolean };
+  allowed: {
+    invite: boolean;
+    revokeInvitations: boolean;
+    removeMembers: boolean;
+    setRoles: boolean;
+    leave: boolean;
+    setVisibility: boolean;
+  };
 }
 
 /**

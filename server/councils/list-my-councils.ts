@@ -32,7 +32,14 @@ const councilOrder = [sql`${councils.number} asc nulls last`, asc(councils.name)
 export async function listMyCouncils(db: Db, actor: MaybeActor): Promise<ActionResult<MySpace>> {
   if (!actor || !can(actor, "space.view")) return unauthenticated();
   const mine = await db
-    .select({ id: councils.id, slug: councils.slug, name: councils.name, area: councils.area, isDemo: councils.isDemo, role: councilMemberships.role })
+    .select({
+      id: councils.id,
+      slug: councils.slug,
+      name: councils.name,
+      area: councils.area,
+      isDemo: councils.isDemo,
+      role: councilMemberships.role,
+    })
     .from(councilMemberships)
     .innerJoin(councils, eq(councils.id, councilMemberships.councilId))
     .where(and(eq(councilMemberships.userId, actor.id), isNull(councils.archivedAt)))

@@ -39,6 +39,9 @@ export async function setMemberRole(
       reason,
       details: { from: target.role, to: role },
     });
-    return ok({ userId, role }, role === "referent" ? "La personne est maintenant référente du conseil." : "La personne est maintenant membre du conseil.");
+    return ok(
+      { userId, role },
+      role === "referent" ? "La personne est maintenant référente du conseil." : "La personne est maintenant membre du conseil.",
+    );
   });
 }

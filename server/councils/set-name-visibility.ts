@@ -20,7 +20,9 @@ export async function setNameVisibility(
     const mine = and(eq(councilMemberships.councilId, councilId), eq(councilMemberships.userId, actor.id));
     const [row] = await tx.select({ visible: councilMemberships.showNamePublicly }).from(councilMemberships).where(mine).for("update");
     if (!row) return forbidden();
-    const message = visible ? "Votre nom est affiché sur la page publique du conseil." : "Votre nom n'est plus affiché sur la page publique du conseil.";
+    const message = visible
+      ? "Votre nom est affiché sur la page publique du conseil."
+      : "Votre nom n'est plus affiché sur la page publique du conseil.";
     if (row.visible === visible) return ok({ visible }, message);
     await tx.update(councilMemberships).set({ showNamePublicly: visible }).where(mine);
     await writeAudit(tx, {

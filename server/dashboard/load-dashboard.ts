@@ -69,7 +69,11 @@ export async function loadDashboard(db: Db, actor: MaybeActor, now = new Date())
       })
       .from(actions)
       .leftJoin(actionThemes, eq(actionThemes.actionId, actions.id)),
-    db.select({ id: councils.id, slug: councils.slug, name: councils.name }).from(councils).where(isNull(councils.archivedAt)).orderBy(asc(councils.number), asc(councils.name)),
+    db
+      .select({ id: councils.id, slug: councils.slug, name: councils.name })
+      .from(councils)
+      .where(isNull(councils.archivedAt))
+      .orderBy(asc(councils.number), asc(councils.name)),
     // One row per published item: small (a city has hundreds, not millions).
     db
       .select({
@@ -113,12 +117,30 @@ export async function loadDashboard(db: Db, actor: MaybeActor, now = new Date())
   const themeList = themeRows.map((t) => {
     const fiches = ficheRows.filter((f) => f.themeId === t.id);
     const ids = new Set(fiches.map((f) => f.id));
-    return row(`theme-${t.number}`, `${t.number}. ${t.title}`, `/thematiques/${t.slug}`, fiches, itemRows.filter((i) => ids.has(i.actionId)));
+    return row(
+      `theme-${t.number}`,
+      `${t.number}. ${t.title}`,
+      `/thematiques/${t.slug}`,
+      fiches,
+      itemRows.filter((i) => ids.has(i.actionId)),
+    );
   });
-  const councilList = councilRows.map((c) => row(`conseil-${c.slug}`, c.name, `/conseils/${c.slug}`, null, itemRows.filter((i) => i.councilId === c.id)));
+  const councilList = councilRows.map((c) =>
+    row(
+      `conseil-${c.slug}`,
+      c.name,
+      `/conseils/${c.slug}`,
+      null,
+      itemRows.filter((i) => i.councilId === c.id),
+    ),
+  );
   const byMonth = months.map((month) => {
     const inMonth = itemRows.filter((i) => i.month === month);
-    return { month, feedback: inMonth.filter((i) => i.kind === "feedback").length, proposals: inMonth.filter((i) => i.kind === "proposal").length };
+    return {
+      month,
+      feedback: inMonth.filter((i) => i.kind === "feedback").length,
+      proposals: inMonth.filter((i) => i.kind === "proposal").length,
+    };
   });
   const distinctFiches = new Map(ficheRows.map((f) => [f.id, f]));
   return ok({

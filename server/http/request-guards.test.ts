@@ -14,13 +14,22 @@ describe("request guards", () => {
     // No Origin: a hand-made request, which carries no one else's cookies (Next lets it through too).
     expect(checkRequest("POST", `${site}/espace`, headers({ "next-action": "7f00" }))).toBeNull();
     // next-auth's sign-in is a urlencoded POST to a route handler: not a server action.
-    expect(checkRequest("POST", `${site}/api/auth/callback/credentials`, headers({ "content-type": "application/x-www-form-urlencoded", origin: "https://evil.example" }))).toBeNull();
+    expect(
+      checkRequest(
+        "POST",
+        `${site}/api/auth/callback/credentials`,
+        headers({ "content-type": "application/x-www-form-urlencoded", origin: "https://evil.example" }),
+      ),
+    ).toBeNull();
   });
 
   it("refuse a server action sent from another site with 403", () => {
     for (const origin of ["https://evil.example", "http://127.0.0.1:3001", "null", "not a url", "http://127.0.0.1:3000.evil.example"]) {
       expect(checkRequest("POST", `${site}/espace`, headers({ "next-action": "7f00", origin }))?.status, origin).toBe(403);
-      expect(checkRequest("POST", `${site}/espace`, headers({ "content-type": "multipart/form-data; boundary=x", origin }))?.status, origin).toBe(403);
+      expect(
+        checkRequest("POST", `${site}/espace`, headers({ "content-type": "multipart/form-data; boundary=x", origin }))?.status,
+        origin,
+      ).toBe(403);
     }
   });
 
@@ -31,13 +40,27 @@ describe("request guards", () => {
   });
 
   it("refuse a body announced over the limit with 413", () => {
-    expect(checkRequest("POST", `${site}/espace`, headers({ "next-action": "7f00", "content-length": String(BODY_SIZE_LIMIT + 1) }))?.status).toBe(413);
-    expect(checkRequest("POST", `${site}/espace`, headers({ "next-action": "7f00", "content-length": String(BODY_SIZE_LIMIT) }))).toBeNull();
+    expect(
+      checkRequest("POST", `${site}/espace`, headers({ "next-action": "7f00", "content-length": String(BODY_SIZE_LIMIT + 1) }))?.status,
+    ).toBe(413);
+    expect(
+      checkRequest("POST", `${site}/espace`, headers({ "next-action": "7f00", "content-length": String(BODY_SIZE_LIMIT) })),
+    ).toBeNull();
     expect(checkRequest("POST", `${site}/api/auth/callback/credentials`, headers({ "content-length": "50000000" }))?.status).toBe(413);
   });
 
   it("refuse malformed percent-encoding and control characters in the path with 400", () => {
-    for (const path of ["/fiches/%ff", "/fiches/%E0%A4%A", "/fiches/%", "/fiches/%00", "/reunions/%00/diaporama", "/fiches/a%0Ab", "/%7F", "/fiches/%C2%85", "/fiches/%ED%A0%80"]) {
+    for (const path of [
+      "/fiches/%ff",
+      "/fiches/%E0%A4%A",
+      "/fiches/%",
+      "/fiches/%00",
+      "/reunions/%00/diaporama",
+      "/fiches/a%0Ab",
+      "/%7F",
+      "/fiches/%C2%85",
+      "/fiches/%ED%A0%80",
+    ]) {
       expect(isWellFormedPath(path), path).toBe(false);
       expect(checkRequest("GET", `${site}${path}`, headers({}))?.status, path).toBe(400);
     }
@@ -45,7 +68,9 @@ describe("request guards", () => {
   });
 
   it("refuse a multipart body without boundary with 400", () => {
-    expect(checkRequest("POST", `${site}/espace`, headers({ "next-action": "7f00", "content-type": "multipart/form-data" }))?.status).toBe(400);
+    expect(checkRequest("POST", `${site}/espace`, headers({ "next-action": "7f00", "content-type": "multipart/form-data" }))?.status).toBe(
+      400,
+    );
     expect(checkRequest("POST", `${site}/espace`, headers({ "content-type": "multipart/form-data; charset=utf-8" }))?.status).toBe(400);
     expect(checkRequest("POST", `${site}/espace`, headers({ "content-type": 'multipart/form-data; boundary="a b"' }))).toBeNull();
   });

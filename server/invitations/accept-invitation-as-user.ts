@@ -27,7 +27,11 @@ export async function acceptInvitationAsUser(
   if (!looksLikeToken(token)) return invalidInvitation("unknown");
 
   return db.transaction(async (tx) => {
-    const [invitation] = await tx.select().from(invitations).where(eq(invitations.tokenHash, hashToken(token))).for("update");
+    const [invitation] = await tx
+      .select()
+      .from(invitations)
+      .where(eq(invitations.tokenHash, hashToken(token)))
+      .for("update");
     if (!invitation) return invalidInvitation("unknown");
     const [me] = await tx
       .select({ email: users.email })
@@ -35,7 +39,10 @@ export async function acceptInvitationAsUser(
       .where(and(eq(users.id, actor.id), isNull(users.deactivatedAt)));
     if (!me) return unauthenticated();
     const [council] = invitation.councilId
-      ? await tx.select({ slug: councils.slug, archivedAt: councils.archivedAt }).from(councils).where(eq(councils.id, invitation.councilId))
+      ? await tx
+          .select({ slug: councils.slug, archivedAt: councils.archivedAt })
+          .from(councils)
+          .where(eq(councils.id, invitation.councilId))
       : [];
     const reason = invalidReason(invitation, invitation.kind === "council" && (!council || Boolean(council.archivedAt)));
     if (reason) return invalidInvitation(reason);
@@ -67,7 +74,10 @@ export async function acceptInvitationAsUser(
       };
       if (Object.keys(grants).length > 0) await tx.update(users).set(grants).where(eq(users.id, actor.id));
     }
-    await tx.update(invitations).set({ acceptedAt: sql`now()`, acceptedUserId: actor.id }).where(eq(invitations.id, invitation.id));
+    await tx
+      .update(invitations)
+      .set({ acceptedAt: sql`now()`, acceptedUserId: actor.id })
+      .where(eq(invitations.id, invitation.id));
     await writeAudit(tx, {
       actorUserId: actor.id,
       action: "invitation.accept",

@@ -38,10 +38,17 @@ export async function acceptInvitation(
   try {
     return await db.transaction(async (tx) => {
       if (!looksLikeToken(token)) return invalidInvitation("unknown");
-      const [invitation] = await tx.select().from(invitations).where(eq(invitations.tokenHash, hashToken(token))).for("update");
+      const [invitation] = await tx
+        .select()
+        .from(invitations)
+        .where(eq(invitations.tokenHash, hashToken(token)))
+        .for("update");
       if (!invitation) return invalidInvitation("unknown");
       const [council] = invitation.councilId
-        ? await tx.select({ slug: councils.slug, archivedAt: councils.archivedAt }).from(councils).where(eq(councils.id, invitation.councilId))
+        ? await tx
+            .select({ slug: councils.slug, archivedAt: councils.archivedAt })
+            .from(councils)
+            .where(eq(councils.id, invitation.councilId))
         : [];
       const reason = invalidReason(invitation, invitation.kind === "council" && (!council || Boolean(council.archivedAt)));
       if (reason) return invalidInvitation(reason);
@@ -62,7 +69,10 @@ export async function acceptInvitation(
           .insert(councilMemberships)
           .values({ councilId: invitation.councilId, userId: user!.id, role: invitation.councilRole ?? "member" });
       }
-      await tx.update(invitations).set({ acceptedAt: sql`now()`, acceptedUserId: user!.id }).where(eq(invitations.id, invitation.id));
+      await tx
+        .update(invitations)
+        .set({ acceptedAt: sql`now()`, acceptedUserId: user!.id })
+        .where(eq(invitations.id, invitation.id));
       await writeAudit(tx, {
         actorUserId: user!.id,
         action: "invitation.accept",

@@ -33,7 +33,13 @@ describe("the invitation mail", () => {
   });
 
   it("names the staff roles of a staff invitation", () => {
-    const mail = invitationMail({ ...base, kind: "staff", councilName: null, councilRole: null, grants: { moderator: true, official: true, admin: false } });
+    const mail = invitationMail({
+      ...base,
+      kind: "staff",
+      councilName: null,
+      councilRole: null,
+      grants: { moderator: true, official: true, admin: false },
+    });
     expect(mail.subject).toBe("Invitation à l'équipe du projet social communal d'Aurillac");
     expect(mail.text).toContain("à rejoindre l'équipe de la Ville comme modérateur·rice et élu·e");
   });

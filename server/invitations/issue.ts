@@ -144,9 +144,7 @@ export function invitationMail(issued: IssuedInvitation): { to: string; subject:
         "Vous avez déjà un compte sur ce site avec cette adresse électronique.",
         "Ouvrez le lien ci-dessous, connectez-vous avec ce compte, puis appuyez sur « Accepter l'invitation ».",
       ]
-    : [
-        "Ouvrez le lien ci-dessous. Vous choisirez le nom que les autres verront et votre mot de passe (au moins 12 caractères).",
-      ];
+    : ["Ouvrez le lien ci-dessous. Vous choisirez le nom que les autres verront et votre mot de passe (au moins 12 caractères)."];
   const text = [
     "Bonjour,",
     "",

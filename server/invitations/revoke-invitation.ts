@@ -22,7 +22,9 @@ export async function revokeInvitation(
     .from(invitations)
     .where(eq(invitations.id, invitationId));
   const allowed = (t: { kind: string; councilId: number | null }) =>
-    t.kind === "council" ? can(actor, "council.invitations.revoke", { councilId: t.councilId ?? undefined }) : can(actor, "user.invite_staff");
+    t.kind === "council"
+      ? can(actor, "council.invitations.revoke", { councilId: t.councilId ?? undefined })
+      : can(actor, "user.invite_staff");
   if (!target) return notFound("Invitation");
   if (!allowed(target)) return forbidden();
 
@@ -31,7 +33,10 @@ export async function revokeInvitation(
     if (!invitation) return notFound("Invitation");
     if (invitation.acceptedAt) return fail("CONFLICT", "Cette invitation a déjà été acceptée : elle ne peut plus être annulée.");
     if (invitation.revokedAt) return fail("CONFLICT", "Cette invitation était déjà annulée.");
-    await tx.update(invitations).set({ revokedAt: sql`now()` }).where(eq(invitations.id, invitationId));
+    await tx
+      .update(invitations)
+      .set({ revokedAt: sql`now()` })
+      .where(eq(invitations.id, invitationId));
     await writeAudit(tx, {
       actorUserId: actor.id,
       action: "invitation.revoke",

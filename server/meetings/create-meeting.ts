@@ -34,7 +34,8 @@ export async function createMeeting(db: Db, actor: MaybeActor, data: MeetingData
           .insert(meetings)
           .values({ planId: plan, slug, title: data.title, startsAt, place: data.place, createdById: actor.id })
           .returning({ id: meetings.id, slug: meetings.slug });
-        if (agenda.data.length > 0) await tx.insert(meetingAgendaItems).values(agenda.data.map((row) => ({ ...row, meetingId: meeting!.id })));
+        if (agenda.data.length > 0)
+          await tx.insert(meetingAgendaItems).values(agenda.data.map((row) => ({ ...row, meetingId: meeting!.id })));
         await writeAudit(tx, {
           actorUserId: actor.id,
           action: "meeting.create",

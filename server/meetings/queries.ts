@@ -18,11 +18,25 @@ export interface MeetingListItem {
   hasMinutes: boolean;
 }
 
-const listColumns = { id: meetings.id, slug: meetings.slug, title: meetings.title, startsAt: meetings.startsAt, place: meetings.place, isDemo: meetings.isDemo, minutes: meetings.minutes };
-const toListItem = ({ minutes, ...m }: { minutes: string | null } & Omit<MeetingListItem, "hasMinutes">): MeetingListItem => ({ ...m, hasMinutes: minutes !== null });
+const listColumns = {
+  id: meetings.id,
+  slug: meetings.slug,
+  title: meetings.title,
+  startsAt: meetings.startsAt,
+  place: meetings.place,
+  isDemo: meetings.isDemo,
+  minutes: meetings.minutes,
+};
+const toListItem = ({ minutes, ...m }: { minutes: string | null } & Omit<MeetingListItem, "hasMinutes">): MeetingListItem => ({
+  ...m,
+  hasMinutes: minutes !== null,
+});
 
 /** Public: upcoming meetings (soonest first), then past ones (newest first). */
-export async function listPublicMeetings(db: Db, now: Date = new Date()): Promise<{ upcoming: MeetingListItem[]; past: MeetingListItem[] }> {
+export async function listPublicMeetings(
+  db: Db,
+  now: Date = new Date(),
+): Promise<{ upcoming: MeetingListItem[]; past: MeetingListItem[] }> {
   const rows = (await db.select(listColumns).from(meetings).orderBy(asc(meetings.startsAt), asc(meetings.id))).map(toListItem);
   return { upcoming: rows.filter((m) => m.startsAt >= now), past: rows.filter((m) => m.startsAt < now).reverse() };
 }
@@ -69,12 +83,18 @@ export async function getPublicDeck(db: Db, slug: string, now: Date = new Date()
  * now (docs/decisions/0011) — else live data, which only ever reads published items.
  */
 async function currentDeck(db: Db, meetingId: number, now: Date): Promise<{ deck: Deck; frozenAt: Date | null } | null> {
-  const [snapshot] = await db.select({ takenAt: meetingSnapshots.takenAt, data: meetingSnapshots.data }).from(meetingSnapshots).where(eq(meetingSnapshots.meetingId, meetingId));
+  const [snapshot] = await db
+    .select({ takenAt: meetingSnapshots.takenAt, data: meetingSnapshots.data })
+    .from(meetingSnapshots)
+    .where(eq(meetingSnapshots.meetingId, meetingId));
   const frozen = snapshot ? deckFromSnapshot(snapshot.data) : null;
   if (frozen) {
     const ids = deckContributionIds(frozen);
     const published = ids.length
-      ? await db.select({ id: contributions.id }).from(contributions).where(and(inArray(contributions.id, ids), eq(contributions.status, "published")))
+      ? await db
+          .select({ id: contributions.id })
+          .from(contributions)
+          .where(and(inArray(contributions.id, ids), eq(contributions.status, "published")))
       : [];
     return { deck: withoutUnpublished(frozen, new Set(published.map((r) => r.id))), frozenAt: snapshot!.takenAt };
   }
@@ -94,7 +114,12 @@ export interface Presentation {
 }
 
 /** For officials, staff and admins: the slides (frozen or live) and the presenter's notes. */
-export async function getPresentation(db: Db, actor: MaybeActor, slug: string, now: Date = new Date()): Promise<ActionResult<Presentation>> {
+export async function getPresentation(
+  db: Db,
+  actor: MaybeActor,
+  slug: string,
+  now: Date = new Date(),
+): Promise<ActionResult<Presentation>> {
   if (!actor) return unauthenticated();
   if (!can(actor, "meeting.present")) return forbidden();
   const [meeting] = await db.select({ id: meetings.id, startsAt: meetings.startsAt }).from(meetings).where(eq(meetings.slug, slug));
@@ -133,7 +158,11 @@ export interface MeetingForEdit {
 export async function getMeetingForEdit(db: Db, actor: MaybeActor, slug: string): Promise<ActionResult<MeetingForEdit>> {
   if (!actor) return unauthenticated();
   if (!can(actor, "meeting.manage")) return forbidden();
-  const [meeting] = await db.select({ ...getTableColumns(meetings), frozenAt: meetingSnapshots.takenAt }).from(meetings).leftJoin(meetingSnapshots, eq(meetingSnapshots.meetingId, meetings.id)).where(eq(meetings.slug, slug));
+  const [meeting] = await db
+    .select({ ...getTableColumns(meetings), frozenAt: meetingSnapshots.takenAt })
+    .from(meetings)
+    .leftJoin(meetingSnapshots, eq(meetingSnapshots.meetingId, meetings.id))
+    .where(eq(meetings.slug, slug));
   if (!meeting) return notFound("Réunion");
   const agenda = await db
     .select({ label: meetingAgendaItems.label, notes: meetingAgendaItems.notes, themeSlug: themes.slug, actionSlug: actions.slug })
@@ -171,13 +200,21 @@ export interface AgendaChoices {
 
 /** The themes and fiches an agenda item may point at, in the plan's order. */
 export async function agendaChoices(db: Db): Promise<AgendaChoices> {
-  const themeRows = await db.select({ id: themes.id, slug: themes.slug, number: themes.number, title: themes.title }).from(themes).orderBy(asc(themes.number));
+  const themeRows = await db
+    .select({ id: themes.id, slug: themes.slug, number: themes.number, title: themes.title })
+    .from(themes)
+    .orderBy(asc(themes.number));
   const links = await db
     .select({ themeId: actionThemes.themeId, slug: actions.slug, title: actions.title })
     .from(actionThemes)
     .innerJoin(actions, eq(actions.id, actionThemes.actionId))
     .orderBy(asc(actionThemes.position), asc(actions.id));
   return {
-    themes: themeRows.map((t) => ({ slug: t.slug, number: t.number, title: t.title, actions: links.filter((l) => l.themeId === t.id).map(({ slug, title }) => ({ slug, title })) })),
+    themes: themeRows.map((t) => ({
+      slug: t.slug,
+      number: t.number,
+      title: t.title,
+      actions: links.filter((l) => l.themeId === t.id).map(({ slug, title }) => ({ slug, title })),
+    })),
   };
 }

@@ -28,10 +28,15 @@ export async function setMeetingMinutes(
       .for("update");
     if (!meeting) return notFound("Réunion");
     if (meeting.startsAt > now) {
-      return fail("CONFLICT", "Le compte rendu s'ajoute après la réunion.", { minutes: ["La réunion n'a pas encore eu lieu : le compte rendu s'ajoute après."] });
+      return fail("CONFLICT", "Le compte rendu s'ajoute après la réunion.", {
+        minutes: ["La réunion n'a pas encore eu lieu : le compte rendu s'ajoute après."],
+      });
     }
     if (meeting.minutes === data.minutes) return ok({ slug: meeting.slug, changed: false }, "Rien n'a changé.");
-    await tx.update(meetings).set({ minutes: data.minutes, updatedAt: sql`now()` }).where(eq(meetings.id, meeting.id));
+    await tx
+      .update(meetings)
+      .set({ minutes: data.minutes, updatedAt: sql`now()` })
+      .where(eq(meetings.id, meeting.id));
     await writeAudit(tx, {
       actorUserId: actor.id,
       action: "meeting.minutes",
@@ -39,6 +44,9 @@ export async function setMeetingMinutes(
       targetId: meeting.id,
       details: { before: meeting.minutes, after: data.minutes },
     });
-    return ok({ slug: meeting.slug, changed: true }, meeting.minutes === null ? "Le compte rendu est publié." : "Le compte rendu est corrigé.");
+    return ok(
+      { slug: meeting.slug, changed: true },
+      meeting.minutes === null ? "Le compte rendu est publié." : "Le compte rendu est corrigé.",
+    );
   });
 }

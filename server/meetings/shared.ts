@@ -20,10 +20,16 @@ export async function resolveAgenda(tx: Db, plan: number, agenda: MeetingData["a
   const slugsOf = (kind: "theme" | "action") => agenda.filter((i) => i.ref.startsWith(`${kind}:`)).map((i) => i.ref.slice(kind.length + 1));
   const [themeSlugs, actionSlugs] = [slugsOf("theme"), slugsOf("action")];
   const themeRows = themeSlugs.length
-    ? await tx.select({ id: themes.id, slug: themes.slug, number: themes.number, title: themes.title }).from(themes).where(and(eq(themes.planId, plan), inArray(themes.slug, themeSlugs)))
+    ? await tx
+        .select({ id: themes.id, slug: themes.slug, number: themes.number, title: themes.title })
+        .from(themes)
+        .where(and(eq(themes.planId, plan), inArray(themes.slug, themeSlugs)))
     : [];
   const actionRows = actionSlugs.length
-    ? await tx.select({ id: actions.id, slug: actions.slug, title: actions.title }).from(actions).where(and(eq(actions.planId, plan), inArray(actions.slug, actionSlugs)))
+    ? await tx
+        .select({ id: actions.id, slug: actions.slug, title: actions.title })
+        .from(actions)
+        .where(and(eq(actions.planId, plan), inArray(actions.slug, actionSlugs)))
     : [];
   const themeBySlug = new Map(themeRows.map((t) => [t.slug, t]));
   const actionBySlug = new Map(actionRows.map((a) => [a.slug, a]));
@@ -34,7 +40,13 @@ export async function resolveAgenda(tx: Db, plan: number, agenda: MeetingData["a
     if (item.ref.startsWith("theme:")) {
       const theme = themeBySlug.get(item.ref.slice(6));
       if (!theme) errors[`agenda.${index}.ref`] = ["Cette thématique n'existe pas ou plus : choisissez-en une autre."];
-      return { position, label: item.label || (theme ? `Thématique ${theme.number} : ${theme.title}` : ""), themeId: theme?.id ?? null, actionId: null, notes };
+      return {
+        position,
+        label: item.label || (theme ? `Thématique ${theme.number} : ${theme.title}` : ""),
+        themeId: theme?.id ?? null,
+        actionId: null,
+        notes,
+      };
     }
     if (item.ref.startsWith("action:")) {
       const action = actionBySlug.get(item.ref.slice(7));
@@ -65,5 +77,11 @@ export async function freeMeetingSlug(tx: Db, title: string, day: string): Promi
 
 /** What the journal keeps of an agenda: labels and targets, notes only as « has notes ». */
 export function agendaForAudit(rows: readonly AgendaRow[]) {
-  return rows.map((r) => ({ position: r.position, label: r.label, themeId: r.themeId ?? null, actionId: r.actionId ?? null, notes: r.notes ? true : false }));
+  return rows.map((r) => ({
+    position: r.position,
+    label: r.label,
+    themeId: r.themeId ?? null,
+    actionId: r.actionId ?? null,
+    notes: r.notes ? true : false,
+  }));
 }

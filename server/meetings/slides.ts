@@ -100,7 +100,15 @@ export function excerpt(text: string, max: number): string {
  */
 export async function buildDeck(db: Db, meetingId: number, now: Date = new Date()): Promise<Deck | null> {
   const [meeting] = await db
-    .select({ id: meetings.id, planId: meetings.planId, slug: meetings.slug, title: meetings.title, startsAt: meetings.startsAt, place: meetings.place, planTitle: plans.title })
+    .select({
+      id: meetings.id,
+      planId: meetings.planId,
+      slug: meetings.slug,
+      title: meetings.title,
+      startsAt: meetings.startsAt,
+      place: meetings.place,
+      planTitle: plans.title,
+    })
     .from(meetings)
     .innerJoin(plans, eq(plans.id, meetings.planId))
     .where(eq(meetings.id, meetingId));
@@ -116,7 +124,12 @@ export async function buildDeck(db: Db, meetingId: number, now: Date = new Date(
       .orderBy(desc(meetings.startsAt))
       .limit(1),
     db
-      .select({ position: meetingAgendaItems.position, label: meetingAgendaItems.label, themeId: meetingAgendaItems.themeId, actionId: meetingAgendaItems.actionId })
+      .select({
+        position: meetingAgendaItems.position,
+        label: meetingAgendaItems.label,
+        themeId: meetingAgendaItems.themeId,
+        actionId: meetingAgendaItems.actionId,
+      })
       .from(meetingAgendaItems)
       .where(eq(meetingAgendaItems.meetingId, meeting.id))
       .orderBy(asc(meetingAgendaItems.position)),
@@ -155,11 +168,20 @@ async function changesSlide(db: Db, plan: number, previous: { title: string; sta
   const inRange = (column: typeof progressReports.createdAt | typeof contributions.publishedAt | typeof contributionAnswers.createdAt) =>
     since ? and(gt(column, since), lte(column, until)) : lte(column, until);
 
-  const reportWhere = and(eq(actions.planId, plan), inRange(progressReports.createdAt), or(isNotNull(progressReports.status), isNotNull(progressReports.progress)));
+  const reportWhere = and(
+    eq(actions.planId, plan),
+    inRange(progressReports.createdAt),
+    or(isNotNull(progressReports.status), isNotNull(progressReports.progress)),
+  );
   const [reportTotal, reportItems] = await Promise.all([
     db.select({ n: count() }).from(progressReports).innerJoin(actions, eq(actions.id, progressReports.actionId)).where(reportWhere),
     db
-      .select({ actionTitle: actions.title, title: progressReports.title, status: progressReports.status, progress: progressReports.progress })
+      .select({
+        actionTitle: actions.title,
+        title: progressReports.title,
+        status: progressReports.status,
+        progress: progressReports.progress,
+      })
       .from(progressReports)
       .innerJoin(actions, eq(actions.id, progressReports.actionId))
       .where(reportWhere)
@@ -168,7 +190,12 @@ async function changesSlide(db: Db, plan: number, previous: { title: string; sta
   ]);
 
   // Only published proposals are ever public: the one filter is status = 'published'.
-  const proposalWhere = and(eq(actions.planId, plan), eq(contributions.kind, "proposal"), eq(contributions.status, "published"), inRange(contributions.publishedAt));
+  const proposalWhere = and(
+    eq(actions.planId, plan),
+    eq(contributions.kind, "proposal"),
+    eq(contributions.status, "published"),
+    inRange(contributions.publishedAt),
+  );
   const [proposalTotal, proposalItems] = await Promise.all([
     db.select({ n: count() }).from(contributions).innerJoin(actions, eq(actions.id, contributions.actionId)).where(proposalWhere),
     db
@@ -181,7 +208,12 @@ async function changesSlide(db: Db, plan: number, previous: { title: string; sta
       .limit(CHANGES_SHOWN),
   ]);
 
-  const answerWhere = and(eq(actions.planId, plan), eq(contributions.status, "published"), eq(contributions.kind, "proposal"), inRange(contributionAnswers.createdAt));
+  const answerWhere = and(
+    eq(actions.planId, plan),
+    eq(contributions.status, "published"),
+    eq(contributions.kind, "proposal"),
+    inRange(contributionAnswers.createdAt),
+  );
   const [answerTotal, answerItems] = await Promise.all([
     db
       .select({ n: count() })
@@ -190,7 +222,12 @@ async function changesSlide(db: Db, plan: number, previous: { title: string; sta
       .innerJoin(actions, eq(actions.id, contributions.actionId))
       .where(answerWhere),
     db
-      .select({ contributionId: contributions.id, proposalTitle: contributions.title, state: contributionAnswers.state, councilName: councils.name })
+      .select({
+        contributionId: contributions.id,
+        proposalTitle: contributions.title,
+        state: contributionAnswers.state,
+        councilName: councils.name,
+      })
       .from(contributionAnswers)
       .innerJoin(contributions, eq(contributions.id, contributionAnswers.contributionId))
       .innerJoin(actions, eq(actions.id, contributions.actionId))
@@ -236,9 +273,18 @@ async function agendaData(db: Db, actionIds: number[], themeIds: number[]) {
 /** The themes and their fiches in source order. Two queries. */
 async function themesOf(db: Db, themeIds: number[]) {
   const [themeRows, themeActions] = await Promise.all([
-    db.select({ id: themes.id, number: themes.number, slug: themes.slug, title: themes.title }).from(themes).where(inArray(themes.id, themeIds)),
     db
-      .select({ themeId: actionThemes.themeId, slug: actions.slug, title: actions.title, status: actions.status, progress: actions.progress })
+      .select({ id: themes.id, number: themes.number, slug: themes.slug, title: themes.title })
+      .from(themes)
+      .where(inArray(themes.id, themeIds)),
+    db
+      .select({
+        themeId: actionThemes.themeId,
+        slug: actions.slug,
+        title: actions.title,
+        status: actions.status,
+        progress: actions.progress,
+      })
       .from(actionThemes)
       .innerJoin(actions, eq(actions.id, actionThemes.actionId))
       .where(inArray(actionThemes.themeId, themeIds))
@@ -256,11 +302,23 @@ async function fichesOf(db: Db, actionIds: number[]) {
   const shownIds = rankedProposals(db, actionIds).as("shown_ids");
   const [actionRows, latestReports, proposals, latestAnswers, avis] = await Promise.all([
     db
-      .select({ id: actions.id, slug: actions.slug, title: actions.title, status: actions.status, progress: actions.progress, timeframe: actions.timeframeLabel })
+      .select({
+        id: actions.id,
+        slug: actions.slug,
+        title: actions.title,
+        status: actions.status,
+        progress: actions.progress,
+        timeframe: actions.timeframeLabel,
+      })
       .from(actions)
       .where(inArray(actions.id, actionIds)),
     db
-      .selectDistinctOn([progressReports.actionId], { actionId: progressReports.actionId, title: progressReports.title, reportedOn: progressReports.reportedOn, body: progressReports.body })
+      .selectDistinctOn([progressReports.actionId], {
+        actionId: progressReports.actionId,
+        title: progressReports.title,
+        reportedOn: progressReports.reportedOn,
+        body: progressReports.body,
+      })
       .from(progressReports)
       .where(inArray(progressReports.actionId, actionIds))
       .orderBy(progressReports.actionId, desc(progressReports.createdAt), desc(progressReports.id)),
@@ -278,7 +336,12 @@ async function fichesOf(db: Db, actionIds: number[]) {
         signatureTitle: contributionAnswers.signatureTitle,
       })
       .from(contributionAnswers)
-      .where(inArray(contributionAnswers.contributionId, db.select({ id: shownIds.id }).from(shownIds).where(lte(shownIds.rank, PROPOSALS_SHOWN))))
+      .where(
+        inArray(
+          contributionAnswers.contributionId,
+          db.select({ id: shownIds.id }).from(shownIds).where(lte(shownIds.rank, PROPOSALS_SHOWN)),
+        ),
+      )
       .orderBy(contributionAnswers.contributionId, desc(contributionAnswers.createdAt), desc(contributionAnswers.id)),
     db
       .select({ actionId: contributions.actionId, position: contributions.position, n: count() })
@@ -306,7 +369,9 @@ function rankedProposals(db: Db, actionIds: number[]) {
       title: contributions.title,
       councilName: sql<string>`${councils.name}`.as("council_name"),
       supports: sql<number>`coalesce(${supports.n}, 0)::int`.as("supports"),
-      rank: sql<number>`row_number() over (partition by ${contributions.actionId} order by coalesce(${supports.n}, 0) desc, ${contributions.publishedAt} desc, ${contributions.id} desc)`.as("rank"),
+      rank: sql<number>`row_number() over (partition by ${contributions.actionId} order by coalesce(${supports.n}, 0) desc, ${contributions.publishedAt} desc, ${contributions.id} desc)`.as(
+        "rank",
+      ),
     })
     .from(contributions)
     .innerJoin(councils, eq(councils.id, contributions.councilId))
@@ -318,7 +383,14 @@ function themeSlide(data: AgendaData, themeId: number, agendaPosition: number): 
   const theme = data.themes.get(themeId);
   if (!theme) return null;
   const rows = data.themeActions.filter((a) => a.themeId === themeId).map(({ themeId: _t, ...a }) => a);
-  return { kind: "theme", heading: `Thématique ${theme.number} : ${theme.title}`, agendaPosition, number: theme.number, path: `/thematiques/${theme.slug}`, actions: rows };
+  return {
+    kind: "theme",
+    heading: `Thématique ${theme.number} : ${theme.title}`,
+    agendaPosition,
+    number: theme.number,
+    path: `/thematiques/${theme.slug}`,
+    actions: rows,
+  };
 }
 
 function actionSlide(data: AgendaData, actionId: number, agendaPosition: number): Slide | null {
@@ -347,7 +419,11 @@ function actionSlide(data: AgendaData, actionId: number, agendaPosition: number)
           councilName: p.councilName,
           supports: Number(p.supports),
           latestAnswer: answer
-            ? { state: answer.state, excerpt: excerpt(answer.body, 140), signature: [answer.signatureName, answer.signatureTitle].filter(Boolean).join(", ") }
+            ? {
+                state: answer.state,
+                excerpt: excerpt(answer.body, 140),
+                signature: [answer.signatureName, answer.signatureTitle].filter(Boolean).join(", "),
+              }
             : null,
         };
       }),

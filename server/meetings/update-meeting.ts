@@ -11,21 +11,38 @@ import type { MeetingSaved } from "./create-meeting";
 
 const sameAgenda = (a: readonly AgendaRow[], b: readonly AgendaRow[]) =>
   a.length === b.length &&
-  a.every((r, i) => r.label === b[i]!.label && (r.themeId ?? null) === (b[i]!.themeId ?? null) && (r.actionId ?? null) === (b[i]!.actionId ?? null) && (r.notes ?? null) === (b[i]!.notes ?? null));
+  a.every(
+    (r, i) =>
+      r.label === b[i]!.label &&
+      (r.themeId ?? null) === (b[i]!.themeId ?? null) &&
+      (r.actionId ?? null) === (b[i]!.actionId ?? null) &&
+      (r.notes ?? null) === (b[i]!.notes ?? null),
+  );
 
 /**
  * Changes a meeting's title, date and time, place and agenda. The agenda is replaced as a whole in
  * the same transaction as the meeting row and the journal row: nothing half-written. The slug
  * never changes, so links stay valid. The caller refreshes the public pages afterwards.
  */
-export async function updateMeeting(db: Db, actor: MaybeActor, data: UpdateMeetingData): Promise<ActionResult<MeetingSaved & { changed: boolean }>> {
+export async function updateMeeting(
+  db: Db,
+  actor: MaybeActor,
+  data: UpdateMeetingData,
+): Promise<ActionResult<MeetingSaved & { changed: boolean }>> {
   if (!actor) return unauthenticated();
   if (!can(actor, "meeting.manage")) return forbidden();
   const startsAt = cityInstant(data.date, data.time);
 
   return db.transaction(async (tx): Promise<ActionResult<MeetingSaved & { changed: boolean }>> => {
     const [meeting] = await tx
-      .select({ id: meetings.id, planId: meetings.planId, slug: meetings.slug, title: meetings.title, startsAt: meetings.startsAt, place: meetings.place })
+      .select({
+        id: meetings.id,
+        planId: meetings.planId,
+        slug: meetings.slug,
+        title: meetings.title,
+        startsAt: meetings.startsAt,
+        place: meetings.place,
+      })
       .from(meetings)
       .where(eq(meetings.id, data.meetingId))
       .for("update");
@@ -33,7 +50,13 @@ export async function updateMeeting(db: Db, actor: MaybeActor, data: UpdateMeeti
     const agenda = await resolveAgenda(tx, meeting.planId, data.agenda);
     if (!agenda.ok) return agenda;
     const before = await tx
-      .select({ position: meetingAgendaItems.position, label: meetingAgendaItems.label, themeId: meetingAgendaItems.themeId, actionId: meetingAgendaItems.actionId, notes: meetingAgendaItems.notes })
+      .select({
+        position: meetingAgendaItems.position,
+        label: meetingAgendaItems.label,
+        themeId: meetingAgendaItems.themeId,
+        actionId: meetingAgendaItems.actionId,
+        notes: meetingAgendaItems.notes,
+      })
       .from(meetingAgendaItems)
       .where(eq(meetingAgendaItems.meetingId, meeting.id))
       .orderBy(meetingAgendaItems.position);
@@ -43,7 +66,10 @@ export async function updateMeeting(db: Db, actor: MaybeActor, data: UpdateMeeti
     const agendaChanged = !sameAgenda(before, agenda.data);
     if (changedFields.length === 0 && !agendaChanged) return ok({ id: meeting.id, slug: meeting.slug, changed: false }, "Rien n'a changé.");
 
-    await tx.update(meetings).set({ title: data.title, startsAt, place: data.place, updatedAt: sql`now()` }).where(eq(meetings.id, meeting.id));
+    await tx
+      .update(meetings)
+      .set({ title: data.title, startsAt, place: data.place, updatedAt: sql`now()` })
+      .where(eq(meetings.id, meeting.id));
     if (agendaChanged) {
       await tx.delete(meetingAgendaItems).where(eq(meetingAgendaItems.meetingId, meeting.id));
       if (agenda.data.length > 0) await tx.insert(meetingAgendaItems).values(agenda.data.map((row) => ({ ...row, meetingId: meeting.id })));

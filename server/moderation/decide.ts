@@ -30,7 +30,8 @@ async function alreadyDecided(db: Db, id: number): Promise<ActionResult<never>> 
     .leftJoin(users, eq(users.id, contributions.decidedById))
     .where(eq(contributions.id, id));
   if (!row) return notFound("Contribution");
-  if (row.status === "pending") return fail("CONFLICT", "Le conseil a modifié ce texte pendant que vous le lisiez : relisez-le avant de décider.");
+  if (row.status === "pending")
+    return fail("CONFLICT", "Le conseil a modifié ce texte pendant que vous le lisiez : relisez-le avant de décider.");
   const what = statusLabels[row.status].toLowerCase();
   return fail(
     "CONFLICT",
@@ -79,7 +80,14 @@ async function decide(
             }
           : { rejectionReason: reason }),
       })
-      .where(and(eq(contributions.id, id), eq(contributions.status, "pending"), eq(contributions.councilId, target.councilId), versionCondition(version)))
+      .where(
+        and(
+          eq(contributions.id, id),
+          eq(contributions.status, "pending"),
+          eq(contributions.councilId, target.councilId),
+          versionCondition(version),
+        ),
+      )
       .returning({ id: contributions.id, actionId: contributions.actionId, councilId: contributions.councilId });
     if (!updated) return null;
     await writeAudit(tx, {
@@ -104,7 +112,12 @@ async function decide(
     return { id, status: decision, actionId: updated.actionId } satisfies Decision;
   });
   if (!result) return alreadyDecided(db, id);
-  return ok(result, decision === "published" ? "Contribution approuvée : elle est maintenant publique." : "Contribution refusée : le conseil verra la raison.");
+  return ok(
+    result,
+    decision === "published"
+      ? "Contribution approuvée : elle est maintenant publique."
+      : "Contribution refusée : le conseil verra la raison.",
+  );
 }
 
 /** Publishes a pending item of a council the moderator does not belong to. Exactly once. */
@@ -161,7 +174,8 @@ export async function bulkDecide(db: Db, actor: MaybeActor, input: BulkDecisionD
   }
   if (outcome.decided === 0 && outcome.conflicts === 0) return forbidden();
   if (outcome.decided > 0) requestDigests(db);
-  const done = decision === "published" ? pluralize(outcome.decided, "approuvée", "approuvées") : pluralize(outcome.decided, "refusée", "refusées");
+  const done =
+    decision === "published" ? pluralize(outcome.decided, "approuvée", "approuvées") : pluralize(outcome.decided, "refusée", "refusées");
   const parts = [done];
   if (outcome.conflicts > 0) parts.push(`${pluralize(outcome.conflicts, "déjà décidée", "déjà décidées")} par un·e autre modérateur·rice`);
   if (outcome.refused > 0) parts.push(`${pluralize(outcome.refused, "que vous ne pouvez pas décider", "que vous ne pouvez pas décider")}`);

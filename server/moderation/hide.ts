@@ -17,7 +17,11 @@ import { composeReason } from "./templates";
  * in the journal and told to the council. Its open reports are resolved. Exactly once: a conditional
  * UPDATE; a second moderator is told who hid it. The caller refreshes the public pages.
  */
-export async function hideContribution(db: Db, actor: MaybeActor, input: HideData): Promise<ActionResult<{ id: number; actionId: number }>> {
+export async function hideContribution(
+  db: Db,
+  actor: MaybeActor,
+  input: HideData,
+): Promise<ActionResult<{ id: number; actionId: number }>> {
   if (!actor) return unauthenticated();
   const composed = await composeReason(db, input, hidingReasonRule);
   if (!composed.ok) return composed;
@@ -40,7 +44,14 @@ export async function hideContribution(db: Db, actor: MaybeActor, input: HideDat
     }
     const [updated] = await tx
       .update(contributions)
-      .set({ status: "hidden", hiddenAt: sql`now()`, hiddenById: actor.id, hiddenReason: reason, reviewRequired: false, updatedAt: sql`now()` })
+      .set({
+        status: "hidden",
+        hiddenAt: sql`now()`,
+        hiddenById: actor.id,
+        hiddenReason: reason,
+        reviewRequired: false,
+        updatedAt: sql`now()`,
+      })
       .where(
         and(
           eq(contributions.id, id),
@@ -81,7 +92,8 @@ export async function hideContribution(db: Db, actor: MaybeActor, input: HideDat
       .from(contributions)
       .leftJoin(users, eq(users.id, contributions.hiddenById))
       .where(eq(contributions.id, id));
-    if (row?.status === "hidden") return fail("CONFLICT", row.hiddenBy ? `Déjà masquée par ${row.hiddenBy}.` : "Cette contribution est déjà masquée.");
+    if (row?.status === "hidden")
+      return fail("CONFLICT", row.hiddenBy ? `Déjà masquée par ${row.hiddenBy}.` : "Cette contribution est déjà masquée.");
     return fail("CONFLICT", "Cette contribution n'est pas publiée : il n'y a rien à masquer.");
   }
   requestDigests(db);

@@ -38,6 +38,16 @@ export type ModeratedItem = Omit<ItemRow, "councilId" | "councilName" | "actionS
   action: { slug: string; title: string };
 };
 
-export function toItem<T extends ItemRow>({ councilId, councilName, actionSlug, actionTitle, ...rest }: T): Omit<T, "councilId" | "councilName" | "actionSlug" | "actionTitle"> & ModeratedItem {
-  return { ...rest, council: { id: councilId, name: councilName }, action: { slug: actionSlug, title: actionTitle } } as Omit<T, "councilId" | "councilName" | "actionSlug" | "actionTitle"> & ModeratedItem;
+export function toItem<T extends ItemRow>({
+  councilId,
+  councilName,
+  actionSlug,
+  actionTitle,
+  ...rest
+}: T): Omit<T, "councilId" | "councilName" | "actionSlug" | "actionTitle"> & ModeratedItem {
+  return { ...rest, council: { id: councilId, name: councilName }, action: { slug: actionSlug, title: actionTitle } } as Omit<
+    T,
+    "councilId" | "councilName" | "actionSlug" | "actionTitle"
+  > &
+    ModeratedItem;
 }

@@ -32,7 +32,12 @@ export interface PublishedList {
 }
 
 /** Published items a moderator may hide, newest first, filtered like the queue, paginated. */
-export async function listPublishedForModeration(db: Db, actor: MaybeActor, filters: QueueFilters = {}, page = 1): Promise<ActionResult<PublishedList>> {
+export async function listPublishedForModeration(
+  db: Db,
+  actor: MaybeActor,
+  filters: QueueFilters = {},
+  page = 1,
+): Promise<ActionResult<PublishedList>> {
   if (!actor) return unauthenticated();
   if (!can(actor, "moderation.view")) return forbidden();
   const conditions: SQL[] = [eq(contributions.status, "published"), ...notOwn(actor)];
@@ -83,13 +88,23 @@ export async function listReportedQueue(db: Db, actor: MaybeActor): Promise<Acti
   if (!can(actor, "moderation.view")) return forbidden();
   const openReport = and(eq(contributionReports.contributionId, contributions.id), isNull(contributionReports.resolvedAt));
   const rows = await db
-    .select({ ...itemColumns, status: contributions.status, reviewRequired: contributions.reviewRequired, firstReport: sql<Date>`min(${contributionReports.createdAt})` })
+    .select({
+      ...itemColumns,
+      status: contributions.status,
+      reviewRequired: contributions.reviewRequired,
+      firstReport: sql<Date>`min(${contributionReports.createdAt})`,
+    })
     .from(contributions)
     .innerJoin(contributionReports, openReport)
     .innerJoin(councils, eq(councils.id, contributions.councilId))
     .innerJoin(actions, eq(actions.id, contributions.actionId))
     .leftJoin(users, eq(users.id, contributions.authorId))
-    .where(and(or(eq(contributions.status, "published"), and(eq(contributions.status, "hidden"), eq(contributions.reviewRequired, true))), ...notOwn(actor)))
+    .where(
+      and(
+        or(eq(contributions.status, "published"), and(eq(contributions.status, "hidden"), eq(contributions.reviewRequired, true))),
+        ...notOwn(actor),
+      ),
+    )
     .groupBy(contributions.id, councils.id, actions.id, users.id)
     .orderBy(desc(contributions.reviewRequired), asc(sql`min(${contributionReports.createdAt})`), asc(contributions.id))
     .limit(200);
@@ -135,7 +150,12 @@ export async function loadModerationCounts(db: Db, actor: Actor): Promise<Modera
       .select({ n: sql<number>`count(distinct ${contributions.id})::int` })
       .from(contributions)
       .innerJoin(contributionReports, and(eq(contributionReports.contributionId, contributions.id), isNull(contributionReports.resolvedAt)))
-      .where(and(or(eq(contributions.status, "published"), and(eq(contributions.status, "hidden"), eq(contributions.reviewRequired, true))), ...notOwn(actor))),
+      .where(
+        and(
+          or(eq(contributions.status, "published"), and(eq(contributions.status, "hidden"), eq(contributions.reviewRequired, true))),
+          ...notOwn(actor),
+        ),
+      ),
   ]);
   return { pending: pending[0]?.n ?? 0, reported: Number(reported[0]?.n ?? 0) };
 }

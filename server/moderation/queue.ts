@@ -37,7 +37,12 @@ export interface ModerationQueue {
  * The pending items a moderator may decide, oldest first, with their age. Never lists items of a
  * council the moderator belongs to. Three queries.
  */
-export async function listPendingQueue(db: Db, actor: MaybeActor, filters: QueueFilters = {}, now = new Date()): Promise<ActionResult<ModerationQueue>> {
+export async function listPendingQueue(
+  db: Db,
+  actor: MaybeActor,
+  filters: QueueFilters = {},
+  now = new Date(),
+): Promise<ActionResult<ModerationQueue>> {
   if (!actor) return unauthenticated();
   if (!can(actor, "moderation.view")) return forbidden();
   const own = [...actor.councils.keys()];

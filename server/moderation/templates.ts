@@ -26,7 +26,11 @@ const columns = {
 export async function listActiveTemplates(db: Db, actor: MaybeActor): Promise<ActionResult<ReasonTemplate[]>> {
   if (!actor) return unauthenticated();
   if (!can(actor, "moderation.view")) return forbidden();
-  const rows = await db.select(columns).from(moderationReasonTemplates).where(isNull(moderationReasonTemplates.archivedAt)).orderBy(asc(moderationReasonTemplates.label));
+  const rows = await db
+    .select(columns)
+    .from(moderationReasonTemplates)
+    .where(isNull(moderationReasonTemplates.archivedAt))
+    .orderBy(asc(moderationReasonTemplates.label));
   return ok(rows);
 }
 
@@ -37,7 +41,11 @@ export async function listAllTemplates(db: Db, actor: MaybeActor): Promise<Actio
   const rows = await db
     .select(columns)
     .from(moderationReasonTemplates)
-    .orderBy(sql`${moderationReasonTemplates.archivedAt} is not null`, asc(moderationReasonTemplates.label), asc(moderationReasonTemplates.id));
+    .orderBy(
+      sql`${moderationReasonTemplates.archivedAt} is not null`,
+      asc(moderationReasonTemplates.label),
+      asc(moderationReasonTemplates.id),
+    );
   return ok(rows);
 }
 
@@ -71,8 +79,17 @@ export async function createTemplate(db: Db, actor: MaybeActor, input: ReasonTem
   if (!actor) return unauthenticated();
   if (!can(actor, "moderation.templates.manage")) return forbidden();
   return db.transaction(async (tx) => {
-    const [row] = await tx.insert(moderationReasonTemplates).values({ label: input.label, body: input.body }).returning({ id: moderationReasonTemplates.id });
-    await writeAudit(tx, { actorUserId: actor.id, action: "moderation.template.create", targetType: "moderation_reason_template", targetId: row!.id, details: { label: input.label } });
+    const [row] = await tx
+      .insert(moderationReasonTemplates)
+      .values({ label: input.label, body: input.body })
+      .returning({ id: moderationReasonTemplates.id });
+    await writeAudit(tx, {
+      actorUserId: actor.id,
+      action: "moderation.template.create",
+      targetType: "moderation_reason_template",
+      targetId: row!.id,
+      details: { label: input.label },
+    });
     return ok({ id: row!.id }, `Motif « ${input.label} » créé.`);
   });
 }
@@ -88,7 +105,13 @@ export async function updateTemplate(db: Db, actor: MaybeActor, input: ReasonTem
       .where(eq(moderationReasonTemplates.id, id))
       .returning({ id: moderationReasonTemplates.id });
     if (!row) return notFound("Motif");
-    await writeAudit(tx, { actorUserId: actor.id, action: "moderation.template.update", targetType: "moderation_reason_template", targetId: id, details: { label } });
+    await writeAudit(tx, {
+      actorUserId: actor.id,
+      action: "moderation.template.update",
+      targetType: "moderation_reason_template",
+      targetId: id,
+      details: { label },
+    });
     return ok({ id }, `Motif « ${label} » enregistré.`);
   });
 }
@@ -102,10 +125,18 @@ export async function setTemplateArchived(db: Db, actor: MaybeActor, input: Temp
     const [row] = await tx
       .update(moderationReasonTemplates)
       .set({ archivedAt: input.archived ? sql`now()` : null, updatedAt: sql`now()` })
-      .where(and(eq(moderationReasonTemplates.id, id), input.archived ? isNull(moderationReasonTemplates.archivedAt) : sql`${moderationReasonTemplates.archivedAt} is not null`))
+      .where(
+        and(
+          eq(moderationReasonTemplates.id, id),
+          input.archived ? isNull(moderationReasonTemplates.archivedAt) : sql`${moderationReasonTemplates.archivedAt} is not null`,
+        ),
+      )
       .returning({ id: moderationReasonTemplates.id, label: moderationReasonTemplates.label });
     if (!row) {
-      const [exists] = await tx.select({ id: moderationReasonTemplates.id }).from(moderationReasonTemplates).where(eq(moderationReasonTemplates.id, id));
+      const [exists] = await tx
+        .select({ id: moderationReasonTemplates.id })
+        .from(moderationReasonTemplates)
+        .where(eq(moderationReasonTemplates.id, id));
       return exists ? fail("CONFLICT", input.archived ? "Ce motif est déjà archivé." : "Ce motif est déjà actif.") : notFound("Motif");
     }
     await writeAudit(tx, {
@@ -115,6 +146,9 @@ export async function setTemplateArchived(db: Db, actor: MaybeActor, input: Temp
       targetId: id,
       details: { label: row.label },
     });
-    return ok({ id }, input.archived ? `Motif « ${row.label} » archivé : il n'est plus proposé.` : `Motif « ${row.label} » de nouveau proposé.`);
+    return ok(
+      { id },
+      input.archived ? `Motif « ${row.label} » archivé : il n'est plus proposé.` : `Motif « ${row.label} » de nouveau proposé.`,
+    );
   });
 }

@@ -129,7 +129,9 @@ async function sendOne(db: Db, recipient: Recipient, now: Date): Promise<boolean
   try {
     await sendMail(digestMail(recipient, items));
   } catch (error) {
-    console.error(`[courriel] résumé des notifications non envoyé (compte ${recipient.id}) : ${error instanceof Error ? error.message : String(error)}`);
+    console.error(
+      `[courriel] résumé des notifications non envoyé (compte ${recipient.id}) : ${error instanceof Error ? error.message : String(error)}`,
+    );
     await unclaim(db, recipient, now);
     return false;
   }
@@ -156,7 +158,13 @@ export async function sendDueDigests(db: Db, now: Date = new Date()): Promise<{ 
     .selectDistinct({ id: users.id })
     .from(notifications)
     .innerJoin(users, eq(users.id, notifications.userId))
-    .where(and(mailable, isNull(users.deactivatedAt), sql`(${users.lastDigestAt} is null or ${users.lastDigestAt} <= ${cutoff.toISOString()}::timestamptz)`))
+    .where(
+      and(
+        mailable,
+        isNull(users.deactivatedAt),
+        sql`(${users.lastDigestAt} is null or ${users.lastDigestAt} <= ${cutoff.toISOString()}::timestamptz)`,
+      ),
+    )
     .orderBy(asc(users.id));
   let sent = 0;
   for (const { id } of due) {
@@ -194,7 +202,9 @@ export function requestDigests(db: Db): void {
         try {
           await sendDueDigests(state.__pscDigestDb ?? db);
         } catch (error) {
-          console.error(`[courriel] envoi des résumés de notifications impossible : ${error instanceof Error ? error.message : String(error)}`);
+          console.error(
+            `[courriel] envoi des résumés de notifications impossible : ${error instanceof Error ? error.message : String(error)}`,
+          );
         }
       } while (state.__pscDigestAgain);
     })().finally(() => {

@@ -33,7 +33,11 @@ export interface NotificationPage {
 const pageSchema = pageNumber();
 
 /** One page of my notifications, newest first. Three queries. */
-export async function listMyNotifications(db: Db, actor: MaybeActor, input: { page?: unknown } = {}): Promise<ActionResult<NotificationPage>> {
+export async function listMyNotifications(
+  db: Db,
+  actor: MaybeActor,
+  input: { page?: unknown } = {},
+): Promise<ActionResult<NotificationPage>> {
   if (!actor) return unauthenticated();
   const mine = eq(notifications.userId, actor.id);
   const [[totals], [unreadRow]] = await Promise.all([

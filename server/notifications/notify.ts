@@ -53,12 +53,7 @@ export async function notifyUsers(tx: Db, userIds: number[], draft: Notification
 }
 
 /** Notifies every active member (and referent) of a council, except `exceptUserId` (the one who acted). */
-export async function notifyCouncilMembers(
-  tx: Db,
-  councilId: number,
-  draft: NotificationDraft,
-  exceptUserId?: number,
-): Promise<number> {
+export async function notifyCouncilMembers(tx: Db, councilId: number, draft: NotificationDraft, exceptUserId?: number): Promise<number> {
   const members = await tx
     .select({ id: users.id })
     .from(councilMemberships)

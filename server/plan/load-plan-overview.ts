@@ -63,7 +63,14 @@ function countsOf(tallies: Iterable<ContributionTally>): ContributionCounts {
 
 async function loadNextMeeting(db: Db, planId: number, now: Date): Promise<MeetingSummary | null> {
   const [meeting] = await db
-    .select({ id: meetings.id, slug: meetings.slug, title: meetings.title, startsAt: meetings.startsAt, place: meetings.place, isDemo: meetings.isDemo })
+    .select({
+      id: meetings.id,
+      slug: meetings.slug,
+      title: meetings.title,
+      startsAt: meetings.startsAt,
+      place: meetings.place,
+      isDemo: meetings.isDemo,
+    })
     .from(meetings)
     .where(and(eq(meetings.planId, planId), gte(meetings.startsAt, now)))
     .orderBy(asc(meetings.startsAt))

@@ -57,7 +57,13 @@ export async function loadPublishedContributions(db: Db, scope: ContributionScop
   )!;
   const order = [desc(contributions.publishedAt), desc(contributions.id)];
   const offset = (page - 1) * CONTRIBUTIONS_PER_PAGE;
-  const pageIds = db.select({ id: contributions.id }).from(contributions).where(where).orderBy(...order).limit(CONTRIBUTIONS_PER_PAGE).offset(offset);
+  const pageIds = db
+    .select({ id: contributions.id })
+    .from(contributions)
+    .where(where)
+    .orderBy(...order)
+    .limit(CONTRIBUTIONS_PER_PAGE)
+    .offset(offset);
   const [rows, answers, supports] = await Promise.all([
     db
       .select({

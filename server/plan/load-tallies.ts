@@ -27,7 +27,9 @@ export async function loadTallies(db: Db, planId: number, now: Date, onlyActionI
       answered: sql<number>`(count(*) filter (where ${proposal} and ${contributions.firstAnsweredAt} is not null))::int`,
       waiting: sql<number>`(count(*) filter (where ${unanswered} and ${answerDueAtSql} >= ${at(now)}))::int`,
       late: sql<number>`(count(*) filter (where ${unanswered} and ${answerDueAtSql} < ${at(now)}))::int`,
-      delays: sql<(number | string)[] | null>`array_agg(${firstAnswerDelayDaysSql}) filter (where ${proposal} and ${contributions.firstAnsweredAt} is not null)`,
+      delays: sql<
+        (number | string)[] | null
+      >`array_agg(${firstAnswerDelayDaysSql}) filter (where ${proposal} and ${contributions.firstAnsweredAt} is not null)`,
     })
     .from(contributions)
     .innerJoin(actions, eq(actions.id, contributions.actionId))
@@ -42,7 +44,14 @@ export async function loadTallies(db: Db, planId: number, now: Date, onlyActionI
   return new Map(
     rows.map(({ actionId, delays, ...r }) => [
       actionId,
-      { feedback: Number(r.feedback), proposals: Number(r.proposals), answered: Number(r.answered), waiting: Number(r.waiting), late: Number(r.late), delays: (delays ?? []).map(Number) },
+      {
+        feedback: Number(r.feedback),
+        proposals: Number(r.proposals),
+        answered: Number(r.answered),
+        waiting: Number(r.waiting),
+        late: Number(r.late),
+        delays: (delays ?? []).map(Number),
+      },
     ]),
   );
 }

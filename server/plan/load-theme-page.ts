@@ -36,7 +36,15 @@ export async function loadThemePage(slug: string, db?: Db, now: Date = new Date(
           .from(actionThemes)
           .innerJoin(actions, eq(actions.id, actionThemes.actionId))
           .innerJoin(themes, eq(themes.id, actionThemes.themeId))
-          .where(and(inArray(actions.slug, theme.actions.map((a) => a.slug)), sql`${themes.slug} <> ${slug}`))
+          .where(
+            and(
+              inArray(
+                actions.slug,
+                theme.actions.map((a) => a.slug),
+              ),
+              sql`${themes.slug} <> ${slug}`,
+            ),
+          )
           .orderBy(asc(themes.number));
   const otherThemesByAction: ThemePage["otherThemesByAction"] = {};
   for (const { actionSlug, ...other } of otherLinks) (otherThemesByAction[actionSlug] ??= []).push(other);

@@ -29,7 +29,12 @@ export async function loadThemes(db: Db, planId: number, tallies: Promise<Tallie
     .select({ themeId: actionThemes.themeId, ...actionSummaryColumns })
     .from(actionThemes)
     .innerJoin(actions, eq(actions.id, actionThemes.actionId))
-    .where(inArray(actionThemes.themeId, themeRows.map((t) => t.id)))
+    .where(
+      inArray(
+        actionThemes.themeId,
+        themeRows.map((t) => t.id),
+      ),
+    )
     .orderBy(asc(actionThemes.position), asc(actions.id));
   const counts = await tallies;
   return themeRows.map(({ id, ...theme }) => {

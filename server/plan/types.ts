@@ -55,7 +55,6 @@ export interface Milestone {
   precision: "day" | "month" | "year";
 }
 
-
 /** An earlier version of a corrected progress report. */
 export interface ReportRevisionView {
   id: number;
@@ -77,4 +76,3 @@ export interface DeadlineChangeView {
   reason: string;
   createdAt: Date;
 }
-

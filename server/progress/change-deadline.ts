@@ -12,7 +12,11 @@ export async function changeDeadline(db: Db, actor: MaybeActor, data: ChangeDead
   const target = await loadProgressAction(db, data.actionSlug);
   if (!target) return notFound("Fiche action");
   if (!can(actor, "action.deadline.change", { inChargeOfAction: await isInCharge(db, target.id, actor.id) })) return forbidden();
-  const change = { newTimeframeLabel: data.deadline.label ?? timeframeLabelFor(data.deadline.date), newDeadline: data.deadline.date, reason: data.deadline.reason };
+  const change = {
+    newTimeframeLabel: data.deadline.label ?? timeframeLabelFor(data.deadline.date),
+    newDeadline: data.deadline.date,
+    reason: data.deadline.reason,
+  };
   await db.transaction(async (tx) => {
     const action = (await loadProgressAction(tx, data.actionSlug, true))!;
     await applyDeadlineChange(tx, action, change, actor.id, null);

@@ -18,7 +18,11 @@ export const CORRECTION_WINDOW_HOURS = 24;
  * statements are never corrected (they have no author). The 24-hour check is made by the
  * database in the UPDATE itself, so a correction that arrives late changes nothing.
  */
-export async function correctProgressReport(db: Db, actor: MaybeActor, data: CorrectProgressReportData): Promise<ActionResult<{ id: number; slug: string }>> {
+export async function correctProgressReport(
+  db: Db,
+  actor: MaybeActor,
+  data: CorrectProgressReportData,
+): Promise<ActionResult<{ id: number; slug: string }>> {
   if (!actor) return unauthenticated();
   if (data.reportedOn > cityDay(new Date())) return futureDate();
   const [target] = await db
@@ -28,13 +32,22 @@ export async function correctProgressReport(db: Db, actor: MaybeActor, data: Cor
     .where(eq(progressReports.id, data.reportId));
   if (!target) return notFound("Point d'étape");
   if (!can(actor, "progress.report", { inChargeOfAction: await isInCharge(db, target.actionId, actor.id) })) return forbidden();
-  if (target.authorId === null) return fail("FORBIDDEN", "Ce point d'étape reprend le document source : il ne se corrige pas. Publiez plutôt un nouveau point d'étape.");
+  if (target.authorId === null)
+    return fail(
+      "FORBIDDEN",
+      "Ce point d'étape reprend le document source : il ne se corrige pas. Publiez plutôt un nouveau point d'étape.",
+    );
 
   const done = await db.transaction(async (tx) => {
     const [before] = await tx
       .select()
       .from(progressReports)
-      .where(and(eq(progressReports.id, data.reportId), gt(progressReports.createdAt, sql`now() - make_interval(hours => ${CORRECTION_WINDOW_HOURS})`)))
+      .where(
+        and(
+          eq(progressReports.id, data.reportId),
+          gt(progressReports.createdAt, sql`now() - make_interval(hours => ${CORRECTION_WINDOW_HOURS})`),
+        ),
+      )
       .for("update");
     if (!before) return false;
     await tx.insert(progressReportRevisions).values({
@@ -48,7 +61,14 @@ export async function correctProgressReport(db: Db, actor: MaybeActor, data: Cor
     });
     await tx
       .update(progressReports)
-      .set({ title: data.title, body: data.body, reportedOn: data.reportedOn, status: data.status, progress: data.progress, correctedAt: sql`now()` })
+      .set({
+        title: data.title,
+        body: data.body,
+        reportedOn: data.reportedOn,
+        status: data.status,
+        progress: data.progress,
+        correctedAt: sql`now()`,
+      })
       .where(eq(progressReports.id, before.id));
     await syncActionFromReports(tx, before.actionId);
     await writeAudit(tx, {
@@ -61,7 +81,13 @@ export async function correctProgressReport(db: Db, actor: MaybeActor, data: Cor
     return true;
   });
   if (!done) {
-    return fail("CONFLICT", `Ce point d'étape a été publié il y a plus de ${CORRECTION_WINDOW_HOURS} heures : il ne peut plus être corrigé. Publiez un nouveau point d'étape.`);
+    return fail(
+      "CONFLICT",
+      `Ce point d'étape a été publié il y a plus de ${CORRECTION_WINDOW_HOURS} heures : il ne peut plus être corrigé. Publiez un nouveau point d'étape.`,
+    );
   }
-  return ok({ id: data.reportId, slug: target.slug }, "Correction publiée : la fiche indique la correction et garde la version précédente.");
+  return ok(
+    { id: data.reportId, slug: target.slug },
+    "Correction publiée : la fiche indique la correction et garde la version précédente.",
+  );
 }

@@ -20,7 +20,11 @@ export const futureDate = () => invalidInput({ issues: [{ path: ["reportedOn"], 
  * refreshes the public pages: server/cache.ts). Staff, or
  * an official in charge of the fiche. The same form submitted twice records one report.
  */
-export async function postProgressReport(db: Db, actor: MaybeActor, data: PostProgressReportData): Promise<ActionResult<{ id: number; slug: string }>> {
+export async function postProgressReport(
+  db: Db,
+  actor: MaybeActor,
+  data: PostProgressReportData,
+): Promise<ActionResult<{ id: number; slug: string }>> {
   if (!actor) return unauthenticated();
   if (data.reportedOn > cityDay(new Date())) return futureDate();
   const target = await loadProgressAction(db, data.actionSlug);
@@ -46,7 +50,10 @@ export async function postProgressReport(db: Db, actor: MaybeActor, data: PostPr
       .returning({ id: progressReports.id });
     if (!report) {
       // A replay of a form already recorded: answer as the first time, change nothing.
-      const [existing] = await tx.select({ id: progressReports.id }).from(progressReports).where(eq(progressReports.seedKey, idempotencyKey));
+      const [existing] = await tx
+        .select({ id: progressReports.id })
+        .from(progressReports)
+        .where(eq(progressReports.seedKey, idempotencyKey));
       return { id: existing!.id, replay: true };
     }
     await syncActionFromReports(tx, action.id);
@@ -58,7 +65,11 @@ export async function postProgressReport(db: Db, actor: MaybeActor, data: PostPr
       details: { fiche: action.slug, status: data.status, progress: data.progress },
     });
     if (data.deadline) {
-      const change = { newTimeframeLabel: data.deadline.label ?? timeframeLabelFor(data.deadline.date), newDeadline: data.deadline.date, reason: data.deadline.reason };
+      const change = {
+        newTimeframeLabel: data.deadline.label ?? timeframeLabelFor(data.deadline.date),
+        newDeadline: data.deadline.date,
+        reason: data.deadline.reason,
+      };
       await applyDeadlineChange(tx, action, change, actor.id, report.id);
       await writeAudit(tx, {
         actorUserId: actor.id,

@@ -59,13 +59,30 @@ export interface StaffProgressReport {
   correctedAt: Date | null;
   /** Still within 24 hours, posted by someone (not the source document), and the actor may report. */
   correctable: boolean;
-  revisions: { id: number; title: string; body: string; reportedOn: string | null; status: ActionStatus | null; progress: number | null; replacedAt: Date }[];
+  revisions: {
+    id: number;
+    title: string;
+    body: string;
+    reportedOn: string | null;
+    status: ActionStatus | null;
+    progress: number | null;
+    replacedAt: Date;
+  }[];
 }
 
 export interface ProgressFiche {
   action: { slug: string; title: string; status: ActionStatus | null; progress: number | null };
   deadline: DeadlineView;
-  deadlineChanges: { id: number; previousLabel: string | null; previousDeadline: string | null; newLabel: string; newDeadline: string; reason: string; changedByName: string | null; createdAt: Date }[];
+  deadlineChanges: {
+    id: number;
+    previousLabel: string | null;
+    previousDeadline: string | null;
+    newLabel: string;
+    newDeadline: string;
+    reason: string;
+    changedByName: string | null;
+    createdAt: Date;
+  }[];
   reports: StaffProgressReport[];
   officials: { id: number; displayName: string }[];
   /** Admins only: every active official, to name those in charge. */
@@ -122,7 +139,12 @@ export async function loadProgressFiche(db: Db, actor: MaybeActor, slug: string,
     ? await db
         .select(reportRevisionColumns)
         .from(progressReportRevisions)
-        .where(inArray(progressReportRevisions.reportId, reports.map((r) => r.id)))
+        .where(
+          inArray(
+            progressReportRevisions.reportId,
+            reports.map((r) => r.id),
+          ),
+        )
         .orderBy(desc(progressReportRevisions.replacedAt), desc(progressReportRevisions.id))
     : [];
   const inCharge = officials.some((o) => o.id === actor.id);

@@ -9,7 +9,11 @@ import { writeAudit } from "@/server/audit";
 import { loadProgressAction } from "./shared";
 
 /** Names the officials in charge of a fiche (replaces the list). Admins only; active officials only. */
-export async function setActionOfficials(db: Db, actor: MaybeActor, input: SetActionOfficialsData): Promise<ActionResult<{ userIds: number[] }>> {
+export async function setActionOfficials(
+  db: Db,
+  actor: MaybeActor,
+  input: SetActionOfficialsData,
+): Promise<ActionResult<{ userIds: number[] }>> {
   if (!actor) return unauthenticated();
   if (!can(actor, "action.officials.assign")) return forbidden();
   const wanted = [...new Set(input.userIds)];
@@ -22,7 +26,10 @@ export async function setActionOfficials(db: Db, actor: MaybeActor, input: SetAc
           .select({ id: users.id })
           .from(users)
           .where(and(inArray(users.id, wanted), eq(users.isOfficial, true), isNull(users.deactivatedAt)));
-  if (officials.length !== wanted.length) return fail("VALIDATION_FAILED", "Seul·e·s des élu·e·s au compte actif peuvent être en charge d'une fiche.", { userIds: ["Choisissez parmi les élu·e·s de la liste."] });
+  if (officials.length !== wanted.length)
+    return fail("VALIDATION_FAILED", "Seul·e·s des élu·e·s au compte actif peuvent être en charge d'une fiche.", {
+      userIds: ["Choisissez parmi les élu·e·s de la liste."],
+    });
   await db.transaction(async (tx) => {
     const before = await tx.select({ userId: actionOfficials.userId }).from(actionOfficials).where(eq(actionOfficials.actionId, action.id));
     await tx.delete(actionOfficials).where(eq(actionOfficials.actionId, action.id));

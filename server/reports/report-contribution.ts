@@ -23,7 +23,11 @@ export const autoHideReason = (n: number) => `Masqué automatiquement après ${n
  * the moderators are told. Race-safe: the item's row is locked (FOR UPDATE) while a report is
  * counted, so concurrent reports hide it exactly once. The caller refreshes public pages if `hidden`.
  */
-export async function reportContribution(db: Db, actor: MaybeActor, input: ReportData): Promise<ActionResult<{ id: number; hidden: boolean }>> {
+export async function reportContribution(
+  db: Db,
+  actor: MaybeActor,
+  input: ReportData,
+): Promise<ActionResult<{ id: number; hidden: boolean }>> {
   if (!actor) return unauthenticated();
   const { id, reason } = input;
   const [target] = await db
@@ -49,13 +53,21 @@ export async function reportContribution(db: Db, actor: MaybeActor, input: Repor
       .onConflictDoNothing()
       .returning({ id: contributionReports.id });
     if (!inserted) return alreadyReported();
-    await writeAudit(tx, { actorUserId: actor.id, action: "contribution.report", targetType: "contribution", targetId: id, councilId: target.councilId, reason });
+    await writeAudit(tx, {
+      actorUserId: actor.id,
+      action: "contribution.report",
+      targetType: "contribution",
+      targetId: id,
+      councilId: target.councilId,
+      reason,
+    });
     const [open] = await tx
       .select({ n: count() })
       .from(contributionReports)
       .where(and(eq(contributionReports.contributionId, id), isNull(contributionReports.resolvedAt)));
     const openCount = open?.n ?? 0;
-    if (openCount < reportThreshold) return ok({ id, hidden: false }, "Merci : votre signalement est transmis aux modérateur·rices de la Ville.");
+    if (openCount < reportThreshold)
+      return ok({ id, hidden: false }, "Merci : votre signalement est transmis aux modérateur·rices de la Ville.");
     const hiddenReason = autoHideReason(openCount);
     await tx
       .update(contributions)
@@ -108,7 +120,8 @@ export async function loadReportable(db: Db, actor: MaybeActor, id: number): Pro
     .innerJoin(actions, eq(actions.id, contributions.actionId))
     .leftJoin(users, eq(users.id, contributions.authorId))
     .where(eq(contributions.id, id));
-  if (!row || !can(actor, "contribution.report", { councilId: row.councilId, contributionStatus: row.status })) return notFound("Contribution");
+  if (!row || !can(actor, "contribution.report", { councilId: row.councilId, contributionStatus: row.status }))
+    return notFound("Contribution");
   const { status: _s, ...item } = row;
   return ok({ ...toItem(item), alreadyReported: await hasReported(db, id, actor.id) });
 }

@@ -14,7 +14,11 @@ import { loadModerationTarget } from "@/server/moderation/target";
  * locked, and a second moderator finds nothing left to review. The caller refreshes public pages
  * when `republished`. (To hide it instead: hideContribution, which resolves the reports too.)
  */
-export async function keepPublished(db: Db, actor: MaybeActor, input: KeepData): Promise<ActionResult<{ id: number; republished: boolean }>> {
+export async function keepPublished(
+  db: Db,
+  actor: MaybeActor,
+  input: KeepData,
+): Promise<ActionResult<{ id: number; republished: boolean }>> {
   if (!actor) return unauthenticated();
   const { id } = input;
   const target = await loadModerationTarget(db, id);
@@ -29,13 +33,15 @@ export async function keepPublished(db: Db, actor: MaybeActor, input: KeepData):
       .for("update");
     if (!row) return notFound("Contribution");
     const republish = row.status === "hidden" && row.reviewRequired;
-    if (row.status !== "published" && !republish) return fail("CONFLICT", "Cette contribution a déjà été examinée : elle est masquée par un·e modérateur·rice.");
+    if (row.status !== "published" && !republish)
+      return fail("CONFLICT", "Cette contribution a déjà été examinée : elle est masquée par un·e modérateur·rice.");
     const resolved = await tx
       .update(contributionReports)
       .set({ resolvedAt: sql`now()`, resolvedById: actor.id })
       .where(and(eq(contributionReports.contributionId, id), isNull(contributionReports.resolvedAt)))
       .returning({ id: contributionReports.id });
-    if (!republish && resolved.length === 0) return fail("CONFLICT", "Ces signalements ont déjà été examinés par un·e autre modérateur·rice.");
+    if (!republish && resolved.length === 0)
+      return fail("CONFLICT", "Ces signalements ont déjà été examinés par un·e autre modérateur·rice.");
     if (republish) {
       await tx
         .update(contributions)
@@ -52,7 +58,9 @@ export async function keepPublished(db: Db, actor: MaybeActor, input: KeepData):
     });
     return ok(
       { id, republished: republish },
-      republish ? "Contribution republiée : elle est de nouveau publique, les signalements sont classés." : "Signalements classés : la contribution reste publiée.",
+      republish
+        ? "Contribution republiée : elle est de nouveau publique, les signalements sont classés."
+        : "Signalements classés : la contribution reste publiée.",
     );
   });
 }

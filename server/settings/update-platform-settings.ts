@@ -26,7 +26,10 @@ export async function updatePlatformSettings(
 
   return db.transaction(async (tx) => {
     // The migration creates the row; recreate it with the defaults if someone removed it.
-    await tx.insert(platformSettings).values({ id: true, ...defaultPlatformSettings }).onConflictDoNothing();
+    await tx
+      .insert(platformSettings)
+      .values({ id: true, ...defaultPlatformSettings })
+      .onConflictDoNothing();
     const [current] = await tx
       .select({ reportThreshold: platformSettings.reportThreshold, answerDueDays: platformSettings.answerDueDays })
       .from(platformSettings)
@@ -34,7 +37,10 @@ export async function updatePlatformSettings(
     const before = current ?? defaultPlatformSettings;
     const changed = fields.filter((f) => before[f] !== after[f]);
     if (changed.length === 0) return ok({ ...after, changed: false }, "Rien n'a changé.");
-    await tx.update(platformSettings).set({ ...after, updatedAt: sql`now()` }).where(eq(platformSettings.id, true));
+    await tx
+      .update(platformSettings)
+      .set({ ...after, updatedAt: sql`now()` })
+      .where(eq(platformSettings.id, true));
     await writeAudit(tx, {
       actorUserId: actor.id,
       action: "settings.update",

@@ -21,7 +21,10 @@ export interface SupportResult {
 async function loadTarget(db: Db, contributionId: number, councilId: number) {
   const [proposal, [council]] = await Promise.all([
     loadProposalTarget(db, contributionId),
-    db.select({ id: councils.id, name: councils.name }).from(councils).where(and(eq(councils.id, councilId), isNull(councils.archivedAt))),
+    db
+      .select({ id: councils.id, name: councils.name })
+      .from(councils)
+      .where(and(eq(councils.id, councilId), isNull(councils.archivedAt))),
   ]);
   return { proposal, council };
 }
@@ -33,7 +36,11 @@ async function loadTarget(db: Db, contributionId: number, councilId: number) {
  * proposing council, whose emails are requested after the commit. The caller refreshes the public
  * pages (the support count is public).
  */
-export async function supportProposal(db: Db, actor: MaybeActor, { contributionId, councilId }: SupportData): Promise<ActionResult<SupportResult>> {
+export async function supportProposal(
+  db: Db,
+  actor: MaybeActor,
+  { contributionId, councilId }: SupportData,
+): Promise<ActionResult<SupportResult>> {
   if (!actor) return unauthenticated();
   const { proposal, council } = await loadTarget(db, contributionId, councilId);
   if (!proposal || proposal.kind !== "proposal" || proposal.status !== "published") return notFound("Proposition publiée");
@@ -134,7 +141,12 @@ export async function getSupportChoice(db: Db, actor: MaybeActor, contributionId
   if (!row || row.kind !== "proposal" || row.status !== "published") return notFound("Proposition publiée");
   const since = new Map(supports.map((s) => [s.councilId, s.createdAt]));
   return ok({
-    proposal: { id: row.id, title: row.title ?? "", councilName: row.councilName, action: { slug: row.actionSlug, title: row.actionTitle } },
+    proposal: {
+      id: row.id,
+      title: row.title ?? "",
+      councilName: row.councilName,
+      action: { slug: row.actionSlug, title: row.actionTitle },
+    },
     councils: myCouncils.map((c) => ({ id: c.id, name: c.name, own: c.id === row.councilId, supportedAt: since.get(c.id) ?? null })),
     supportCount: supports.length,
   });

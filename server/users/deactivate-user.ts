@@ -36,7 +36,13 @@ export async function deactivateUser(db: Db, actor: MaybeActor, data: UserStatus
       .update(users)
       .set({ deactivatedAt: sql`now()`, sessionVersion: sql`${users.sessionVersion} + 1` })
       .where(eq(users.id, target.id));
-    await writeAudit(tx, { actorUserId: actor.id, action: "user.deactivate", targetType: "user", targetId: target.id, reason: data.reason });
+    await writeAudit(tx, {
+      actorUserId: actor.id,
+      action: "user.deactivate",
+      targetType: "user",
+      targetId: target.id,
+      reason: data.reason,
+    });
     return ok({ userId: target.id }, "Le compte est désactivé : la personne a été déconnectée partout.");
   });
 }

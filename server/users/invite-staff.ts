@@ -13,7 +13,11 @@ class MailNotSent extends Error {}
  * journal row and the mail succeed together or not at all (the mail is sent inside the
  * transaction: if it fails, nothing is kept). The roles are granted when the link is used.
  */
-export async function inviteStaff(db: Db, actor: MaybeActor, data: InviteStaffData): Promise<ActionResult<{ email: string; invitationId: number }>> {
+export async function inviteStaff(
+  db: Db,
+  actor: MaybeActor,
+  data: InviteStaffData,
+): Promise<ActionResult<{ email: string; invitationId: number }>> {
   if (!actor) return unauthenticated();
   if (!can(actor, "user.invite_staff")) return forbidden();
   const { email, moderator, official, admin, title } = data;

@@ -45,7 +45,9 @@ export async function listUsers(db: Db, actor: MaybeActor, input: UserSearchInpu
   const { search, page: askedPage } = userSearchSchema.parse(input);
 
   const pattern = `%${likeEscape(foldText(search))}%`;
-  const where = search ? or(sql`${fold(sql`${users.displayName}`)} like ${pattern}`, sql`lower(${users.email}) like ${pattern}`) : undefined;
+  const where = search
+    ? or(sql`${fold(sql`${users.displayName}`)} like ${pattern}`, sql`lower(${users.email}) like ${pattern}`)
+    : undefined;
 
   const [{ total } = { total: 0 }] = await db.select({ total: count() }).from(users).where(where);
   const pageCount = Math.max(1, Math.ceil(total / USERS_PAGE_SIZE));
@@ -73,7 +75,12 @@ export async function listUsers(db: Db, actor: MaybeActor, input: UserSearchInpu
     ids.length === 0
       ? []
       : await db
-          .select({ userId: councilMemberships.userId, name: councils.name, role: councilMemberships.role, archived: sql<boolean>`${councils.archivedAt} is not null` })
+          .select({
+            userId: councilMemberships.userId,
+            name: councils.name,
+            role: councilMemberships.role,
+            archived: sql<boolean>`${councils.archivedAt} is not null`,
+          })
           .from(councilMemberships)
           .innerJoin(councils, eq(councils.id, councilMemberships.councilId))
           .where(inArray(councilMemberships.userId, ids))
@@ -91,7 +98,9 @@ export async function listUsers(db: Db, actor: MaybeActor, input: UserSearchInpu
       title: r.title,
       roles: { moderator: r.isModerator, official: r.isOfficial, admin: r.isAdmin },
       deactivated: r.deactivated,
-      councils: memberships.filter((m) => m.userId === r.id).map((m) => ({ name: m.name, role: m.role as CouncilRole, archived: m.archived })),
+      councils: memberships
+        .filter((m) => m.userId === r.id)
+        .map((m) => ({ name: m.name, role: m.role as CouncilRole, archived: m.archived })),
     })),
   });
 }

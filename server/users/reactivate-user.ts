@@ -26,7 +26,13 @@ export async function reactivateUser(db: Db, actor: MaybeActor, data: UserStatus
     if (!target.deactivatedAt) return fail("CONFLICT", "Ce compte est déjà actif.");
 
     await tx.update(users).set({ deactivatedAt: null }).where(eq(users.id, target.id));
-    await writeAudit(tx, { actorUserId: actor.id, action: "user.reactivate", targetType: "user", targetId: target.id, reason: data.reason });
+    await writeAudit(tx, {
+      actorUserId: actor.id,
+      action: "user.reactivate",
+      targetType: "user",
+      targetId: target.id,
+      reason: data.reason,
+    });
     return ok({ userId: target.id }, "Le compte est réactivé : la personne peut de nouveau se connecter.");
   });
 }

@@ -27,7 +27,13 @@ afterAll(() => testDb.drop());
 
 const tag = () => Math.random().toString(36).slice(2, 8);
 /** A council's data as the form's schema gives it: what is not said is empty. */
-const council = (values: Partial<CreateCouncilData> & { name: string }): CreateCouncilData => ({ number: null, area: null, description: null, reason: null, ...values });
+const council = (values: Partial<CreateCouncilData> & { name: string }): CreateCouncilData => ({
+  number: null,
+  area: null,
+  description: null,
+  reason: null,
+  ...values,
+});
 const aCouncil = async (d: Db) => ({ council: (await createCouncilRow(d)).id });
 
 const cases: MatrixCase[] = [
@@ -42,7 +48,11 @@ const cases: MatrixCase[] = [
   {
     name: "updateCouncil",
     setup: aCouncil,
-    call: (d, actor, ids) => updateCouncil(d, actor, { councilId: ids.council!, ...council({ name: `Renommé ${tag()}`, area: "Nord", reason: "Nouveau nom voté" }) }),
+    call: (d, actor, ids) =>
+      updateCouncil(d, actor, {
+        councilId: ids.council!,
+        ...council({ name: `Renommé ${tag()}`, area: "Nord", reason: "Nouveau nom voté" }),
+      }),
     audit: (ids) => ({ action: "council.update", targetType: "council", targetId: ids.council!, reason: "Nouveau nom voté" }),
   },
   {
@@ -74,8 +84,12 @@ describe("council life: create, rename, archive", () => {
     const name = `Conseil Côte-Rousse ${tag()}`;
     const mark = await lastAuditId(db);
     // As the form sends it: text as typed, empty fields empty.
-    const result = await submitForm(db, cast.actors.admin, createCouncilSchema, { name: `  ${name} `, number: " 42 ", area: "Côte Rousse", description: "", reason: "" }, (input, { db, actor }) =>
-      createCouncil(db, actor, input),
+    const result = await submitForm(
+      db,
+      cast.actors.admin,
+      createCouncilSchema,
+      { name: `  ${name} `, number: " 42 ", area: "Côte Rousse", description: "", reason: "" },
+      (input, { db, actor }) => createCouncil(db, actor, input),
     );
     expect(result.ok).toBe(true);
     if (!result.ok) return;
@@ -101,8 +115,14 @@ describe("council life: create, rename, archive", () => {
     // Demo council n°1 exists.
     const before = await snapshot(db);
     const result = await createCouncil(db, cast.actors.admin, council({ name: `Conseil ${tag()}`, number: 1 }));
-    expect(result).toMatchObject({ ok: false, code: "CONFLICT", fieldErrors: { number: ["Le numéro 1 est déjà celui du conseil « Conseil de quartier n°1 »."] } });
-    const bad = await submitForm(db, cast.actors.admin, createCouncilSchema, { name: "X", number: "sept" }, (input, { db, actor }) => createCouncil(db, actor, input));
+    expect(result).toMatchObject({
+      ok: false,
+      code: "CONFLICT",
+      fieldErrors: { number: ["Le numéro 1 est déjà celui du conseil « Conseil de quartier n°1 »."] },
+    });
+    const bad = await submitForm(db, cast.actors.admin, createCouncilSchema, { name: "X", number: "sept" }, (input, { db, actor }) =>
+      createCouncil(db, actor, input),
+    );
     expect(bad).toMatchObject({ ok: false, code: "VALIDATION_FAILED" });
     expect(!bad.ok && Object.keys(bad.fieldErrors ?? {}).sort()).toEqual(["name", "number"]);
     expect(await snapshot(db)).toEqual(before);
@@ -127,7 +147,12 @@ describe("council life: create, rename, archive", () => {
     });
     // Saving again without change writes nothing.
     const before = await snapshot(db);
-    expect(await updateCouncil(db, cast.actors.admin, { councilId: created.data.id, ...council({ name: newName, area: "Sud", description: "Quartier sud" }) })).toMatchObject({
+    expect(
+      await updateCouncil(db, cast.actors.admin, {
+        councilId: created.data.id,
+        ...council({ name: newName, area: "Sud", description: "Quartier sud" }),
+      }),
+    ).toMatchObject({
       ok: true,
       data: { changed: false },
     });
@@ -149,15 +174,31 @@ describe("council life: create, rename, archive", () => {
 
     const before = await snapshot(db);
     expect(await archiveCouncil(db, cast.actors.admin, { councilId: id, reason: "Encore" })).toMatchObject({ ok: false, code: "CONFLICT" });
-    const noReason = await submitForm(db, cast.actors.admin, councilArchiveFormSchema, { councilId: String(id), change: "archive", reason: "" }, (input, { db, actor }) =>
-      archiveCouncil(db, actor, input),
+    const noReason = await submitForm(
+      db,
+      cast.actors.admin,
+      councilArchiveFormSchema,
+      { councilId: String(id), change: "archive", reason: "" },
+      (input, { db, actor }) => archiveCouncil(db, actor, input),
     );
-    expect(noReason).toMatchObject({ ok: false, code: "VALIDATION_FAILED", fieldErrors: { reason: [expect.stringMatching(/Indiquez la raison/)] } });
+    expect(noReason).toMatchObject({
+      ok: false,
+      code: "VALIDATION_FAILED",
+      fieldErrors: { reason: [expect.stringMatching(/Indiquez la raison/)] },
+    });
     // An id PostgreSQL cannot hold is refused by the form's rule, before any query.
-    const tooBig = await submitForm(db, cast.actors.admin, councilArchiveFormSchema, { councilId: "2147483648", change: "archive", reason: "Fusion" }, (input, { db, actor }) =>
-      archiveCouncil(db, actor, input),
+    const tooBig = await submitForm(
+      db,
+      cast.actors.admin,
+      councilArchiveFormSchema,
+      { councilId: "2147483648", change: "archive", reason: "Fusion" },
+      (input, { db, actor }) => archiveCouncil(db, actor, input),
     );
-    expect(tooBig).toMatchObject({ ok: false, code: "VALIDATION_FAILED", fieldErrors: { councilId: [expect.stringMatching(/Conseil inconnu/)] } });
+    expect(tooBig).toMatchObject({
+      ok: false,
+      code: "VALIDATION_FAILED",
+      fieldErrors: { councilId: [expect.stringMatching(/Conseil inconnu/)] },
+    });
     expect(await snapshot(db)).toEqual(before);
 
     expect(await unarchiveCouncil(db, cast.actors.admin, { councilId: id, reason: "Fusion annulée" })).toMatchObject({ ok: true });

@@ -64,14 +64,22 @@ const cases: MatrixCase[] = [
   {
     name: "inviteStaff",
     setup: async () => ({}),
-    call: (d, actor) => inviteStaff(d, actor, { email: uniqueEmail("invite"), moderator: true, official: false, admin: false, title: null }),
+    call: (d, actor) =>
+      inviteStaff(d, actor, { email: uniqueEmail("invite"), moderator: true, official: false, admin: false, title: null }),
     audit: () => ({ action: "user.invite_staff", targetType: "invitation", targetId: "any", reason: null }),
   },
   {
     name: "changeRoles",
     setup: targetUser,
     call: (d, actor, ids) =>
-      changeRoles(d, actor, { userId: ids.target!, moderator: true, official: true, admin: false, title: "Chargée de mission", reason: "Nouvelle mission" }),
+      changeRoles(d, actor, {
+        userId: ids.target!,
+        moderator: true,
+        official: true,
+        admin: false,
+        title: "Chargée de mission",
+        reason: "Nouvelle mission",
+      }),
     audit: (ids) => ({ action: "user.roles.change", targetType: "user", targetId: ids.target!, reason: "Nouvelle mission" }),
   },
   {
@@ -100,7 +108,14 @@ describe("permission matrix of the user administration functions", () => {
   it("an admin may not change their own roles nor deactivate themselves; nothing changes", async () => {
     const admin = cast.actors.admin!;
     const before = await snapshot(db);
-    const roles = await changeRoles(db, admin, { userId: admin.id, moderator: true, official: false, admin: false, title: null, reason: "essai" });
+    const roles = await changeRoles(db, admin, {
+      userId: admin.id,
+      moderator: true,
+      official: false,
+      admin: false,
+      title: null,
+      reason: "essai",
+    });
     expect(roles).toMatchObject({ ok: false, code: "FORBIDDEN" });
     expect(!roles.ok && roles.message).toMatch(/propres rôles/);
     const off = await deactivateUser(db, admin, { userId: admin.id, reason: "essai" });
@@ -118,7 +133,9 @@ describe("permission matrix of the user administration functions", () => {
         (input.change === "deactivate" ? deactivateUser : reactivateUser)(db, actor, input),
       );
     for (const result of [
-      await submitForm(db, admin, changeRolesSchema, { userId, moderator: "on", reason: "  " }, (input, { db, actor }) => changeRoles(db, actor, input)),
+      await submitForm(db, admin, changeRolesSchema, { userId, moderator: "on", reason: "  " }, (input, { db, actor }) =>
+        changeRoles(db, actor, input),
+      ),
       await status("deactivate", ""),
       await status("reactivate", "x"),
     ]) {
@@ -137,7 +154,11 @@ describe("permission matrix of the user administration functions", () => {
       { userId: "2147483648", moderator: "on", reason: "Nouvelle mission" },
       (input, { db, actor }) => changeRoles(db, actor, input),
     );
-    expect(result).toMatchObject({ ok: false, code: "VALIDATION_FAILED", fieldErrors: { userId: [expect.stringMatching(/Personne inconnue/)] } });
+    expect(result).toMatchObject({
+      ok: false,
+      code: "VALIDATION_FAILED",
+      fieldErrors: { userId: [expect.stringMatching(/Personne inconnue/)] },
+    });
     expect(await snapshot(db)).toEqual(before);
   });
 });
@@ -146,7 +167,12 @@ describe("listUsers", () => {
   it("searches name and email, accents folded, and returns narrow rows with council memberships", async () => {
     const tag = Math.random().toString(36).slice(2, 8);
     const council = await createCouncil(db, { name: `Conseil Écoles ${tag}` });
-    const elise = await createUser(db, { displayName: `Élise Durand ${tag}`, email: `elise.${tag}@exemple.invalid`, isOfficial: true, title: "Adjointe" });
+    const elise = await createUser(db, {
+      displayName: `Élise Durand ${tag}`,
+      email: `elise.${tag}@exemple.invalid`,
+      isOfficial: true,
+      title: "Adjointe",
+    });
     await db.insert(councilMemberships).values({ councilId: council.id, userId: elise.id, role: "referent" });
     await createUser(db, { displayName: `Paul ${tag}`, email: `paul.${tag}@exemple.invalid`, deactivatedAt: new Date() });
 
@@ -187,22 +213,37 @@ describe("inviteStaff", () => {
   it("stores an invitation with the chosen roles (only the token's hash) and mails the link", async () => {
     const email = uniqueEmail("nouvelle.elue");
     // As the form sends it: the address as typed, one ticked box.
-    const result = await submitForm(db, cast.actors.admin, inviteStaffSchema, { email: `  ${email.toUpperCase()} `, official: "on", title: " Adjointe " }, (input, { db, actor }) =>
-      inviteStaff(db, actor, input),
+    const result = await submitForm(
+      db,
+      cast.actors.admin,
+      inviteStaffSchema,
+      { email: `  ${email.toUpperCase()} `, official: "on", title: " Adjointe " },
+      (input, { db, actor }) => inviteStaff(db, actor, input),
     );
     expect(result).toMatchObject({ ok: true, data: { email } });
     const [row] = await db.select().from(invitations).where(eq(invitations.email, email));
-    expect(row).toMatchObject({ kind: "staff", grantModerator: false, grantOfficial: true, grantAdmin: false, invitedById: cast.userIds.admin });
+    expect(row).toMatchObject({
+      kind: "staff",
+      grantModerator: false,
+      grantOfficial: true,
+      grantAdmin: false,
+      invitedById: cast.userIds.admin,
+    });
     const mail = devMailbox().find((m) => m.to === email);
     expect(mail?.text).toMatch(/\/invitation\/[A-Za-z0-9_-]{43}/);
     expect(mail?.text).not.toContain(row!.tokenHash);
-    const [audit] = await db.select().from(auditLog).where(and(eq(auditLog.action, "user.invite_staff"), eq(auditLog.targetId, String(row!.id))));
+    const [audit] = await db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, "user.invite_staff"), eq(auditLog.targetId, String(row!.id))));
     expect(audit?.details).toMatchObject({ email, grants: { moderator: false, official: true, admin: false }, title: "Adjointe" });
   });
 
   it("refuses an invitation without any role or with a bad address, and writes nothing", async () => {
     const before = await snapshot(db);
-    const none = await submitForm(db, cast.actors.admin, inviteStaffSchema, { email: "pas-une-adresse" }, (input, { db, actor }) => inviteStaff(db, actor, input));
+    const none = await submitForm(db, cast.actors.admin, inviteStaffSchema, { email: "pas-une-adresse" }, (input, { db, actor }) =>
+      inviteStaff(db, actor, input),
+    );
     expect(none).toMatchObject({ ok: false, code: "VALIDATION_FAILED" });
     expect(!none.ok && Object.keys(none.fieldErrors ?? {}).sort()).toEqual(["email", "roles"]);
     expect(await snapshot(db)).toEqual(before);
@@ -227,7 +268,10 @@ describe("deactivation and reactivation", () => {
 
     // A second deactivation is refused and changes nothing.
     const before = await snapshot(db);
-    expect(await deactivateUser(db, cast.actors.admin, { userId: person.id, reason: "Encore" })).toMatchObject({ ok: false, code: "CONFLICT" });
+    expect(await deactivateUser(db, cast.actors.admin, { userId: person.id, reason: "Encore" })).toMatchObject({
+      ok: false,
+      code: "CONFLICT",
+    });
     expect(await snapshot(db)).toEqual(before);
 
     expect(await reactivateUser(db, cast.actors.admin, { userId: person.id, reason: "Retour" })).toMatchObject({ ok: true });
@@ -236,11 +280,17 @@ describe("deactivation and reactivation", () => {
     expect(signIn).toEqual({ ok: true, userId: person.id, sessionVersion: oldVersion + 1 });
     expect(await loadActor(db, person.id, oldVersion + 1)).toMatchObject({ id: person.id, isModerator: true });
 
-    expect(await reactivateUser(db, cast.actors.admin, { userId: person.id, reason: "Encore" })).toMatchObject({ ok: false, code: "CONFLICT" });
+    expect(await reactivateUser(db, cast.actors.admin, { userId: person.id, reason: "Encore" })).toMatchObject({
+      ok: false,
+      code: "CONFLICT",
+    });
   });
 
   it("an unknown person is « introuvable »", async () => {
-    expect(await deactivateUser(db, cast.actors.admin, { userId: 987_654, reason: "Départ" })).toMatchObject({ ok: false, code: "NOT_FOUND" });
+    expect(await deactivateUser(db, cast.actors.admin, { userId: 987_654, reason: "Départ" })).toMatchObject({
+      ok: false,
+      code: "NOT_FOUND",
+    });
   });
 });
 
@@ -271,14 +321,28 @@ describe("role changes", () => {
   it("changing nothing writes nothing", async () => {
     const person = await createUser(db, { isOfficial: true, title: "Élue" });
     const before = await snapshot(db);
-    const result = await changeRoles(db, cast.actors.admin, { userId: person.id, moderator: false, official: true, admin: false, title: "Élue", reason: "rien" });
+    const result = await changeRoles(db, cast.actors.admin, {
+      userId: person.id,
+      moderator: false,
+      official: true,
+      admin: false,
+      title: "Élue",
+      reason: "rien",
+    });
     expect(result).toMatchObject({ ok: true, data: { changed: false } });
     expect(await snapshot(db)).toEqual(before);
   });
 
   it("getUser shows the person's journal, newest first, with who did it and why", async () => {
     const person = await createUser(db);
-    await changeRoles(db, cast.actors.admin, { userId: person.id, moderator: true, official: false, admin: false, title: null, reason: "Renfort" });
+    await changeRoles(db, cast.actors.admin, {
+      userId: person.id,
+      moderator: true,
+      official: false,
+      admin: false,
+      title: null,
+      reason: "Renfort",
+    });
     await deactivateUser(db, cast.actors.admin, { userId: person.id, reason: "Fin du renfort" });
     const detail = await getUser(db, cast.actors.admin, person.id);
     expect(detail.ok).toBe(true);
@@ -301,19 +365,40 @@ describe("the site always keeps an active administrator", () => {
   afterAll(() => own.drop());
 
   const activeAdmins = async () =>
-    (await odb.select({ id: users.id }).from(users).where(and(eq(users.isAdmin, true), isNull(users.deactivatedAt)))).map((r) => r.id);
+    (
+      await odb
+        .select({ id: users.id })
+        .from(users)
+        .where(and(eq(users.isAdmin, true), isNull(users.deactivatedAt)))
+    ).map((r) => r.id);
 
   it("an admin whose rights were just removed cannot demote or deactivate the last one (stale session)", async () => {
     const x = await createUser(odb, { isAdmin: true });
     const y = await createUser(odb, { isAdmin: true });
     const actorX = await reload(odb, x.id);
     const actorY = await reload(odb, y.id);
-    expect(await changeRoles(odb, actorY, { userId: x.id, moderator: false, official: false, admin: false, title: null, reason: "Fin de mandat" })).toMatchObject({
+    expect(
+      await changeRoles(odb, actorY, {
+        userId: x.id,
+        moderator: false,
+        official: false,
+        admin: false,
+        title: null,
+        reason: "Fin de mandat",
+      }),
+    ).toMatchObject({
       ok: true,
     });
     // X's request started before the change: its actor still says admin.
     const before = await snapshot(odb);
-    const demote = await changeRoles(odb, actorX, { userId: y.id, moderator: false, official: false, admin: false, title: null, reason: "Représailles" });
+    const demote = await changeRoles(odb, actorX, {
+      userId: y.id,
+      moderator: false,
+      official: false,
+      admin: false,
+      title: null,
+      reason: "Représailles",
+    });
     expect(demote).toEqual({ ok: false, code: "CONFLICT", message: LAST_ADMIN_MESSAGE, fieldErrors: undefined });
     const deactivate = await deactivateUser(odb, actorX, { userId: y.id, reason: "Représailles" });
     expect(deactivate).toMatchObject({ ok: false, code: "CONFLICT", message: LAST_ADMIN_MESSAGE });
@@ -321,7 +406,14 @@ describe("the site always keeps an active administrator", () => {
     expect(await activeAdmins()).toEqual([y.id]);
     // And with a third admin present, the stale one is still refused: their rights are re-read under the lock.
     const z = await createUser(odb, { isAdmin: true });
-    const stale = await changeRoles(odb, actorX, { userId: z.id, moderator: false, official: false, admin: false, title: null, reason: "Représailles" });
+    const stale = await changeRoles(odb, actorX, {
+      userId: z.id,
+      moderator: false,
+      official: false,
+      admin: false,
+      title: null,
+      reason: "Représailles",
+    });
     expect(stale).toMatchObject({ ok: false, code: "FORBIDDEN" });
     expect((await activeAdmins()).sort()).toEqual([y.id, z.id].sort());
   });
@@ -331,7 +423,16 @@ describe("the site always keeps an active administrator", () => {
       await odb
         .update(users)
         .set({ deactivatedAt: new Date() })
-        .where(and(eq(users.isAdmin, true), isNull(users.deactivatedAt), sql`${users.id} not in (${sql.join(ids.map((id) => sql`${id}`), sql`, `)})`));
+        .where(
+          and(
+            eq(users.isAdmin, true),
+            isNull(users.deactivatedAt),
+            sql`${users.id} not in (${sql.join(
+              ids.map((id) => sql`${id}`),
+              sql`, `,
+            )})`,
+          ),
+        );
     };
     const pair = async () => {
       const x = await createUser(odb, { isAdmin: true });

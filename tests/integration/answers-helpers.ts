@@ -62,14 +62,19 @@ export async function insertItem(db: Db, councilId: number, actionSlug: string, 
       rejectionReason: status === "rejected" ? "Raison de refus de test" : null,
       hiddenAt: status === "hidden" ? new Date() : null,
       hiddenReason: status === "hidden" ? "Raison de masquage de test" : null,
-      answerDueAt: publishedAt && options.answerDueDays !== undefined ? new Date(publishedAt.getTime() + options.answerDueDays * DAY) : null,
+      answerDueAt:
+        publishedAt && options.answerDueDays !== undefined ? new Date(publishedAt.getTime() + options.answerDueDays * DAY) : null,
       clientRequestId: randomUUID(),
     })
     .returning({ id: contributions.id });
   return row!.id;
 }
 
-export const answerInput = (contributionId: number, body = `La Ville étudie cette proposition. ${randomUUID()}`, state: "under_review" | "accepted" | "rejected" | "done" = "under_review") => ({
+export const answerInput = (
+  contributionId: number,
+  body = `La Ville étudie cette proposition. ${randomUUID()}`,
+  state: "under_review" | "accepted" | "rejected" | "done" = "under_review",
+) => ({
   contributionId,
   state,
   body,

@@ -47,14 +47,25 @@ describe("answerProposal, as each role", () => {
     const allowed = answerers.includes(role);
     it(`${role} ${allowed ? "may" : "may not"} answer a published proposal of council A`, async () => {
       const id = await insertItem(db, cast.councilA.id, actionSlug);
-      expect(can(cast.actors[role], "contribution.answer", { councilId: cast.councilA.id, contributionKind: "proposal", contributionStatus: "published" })).toBe(allowed);
+      expect(
+        can(cast.actors[role], "contribution.answer", {
+          councilId: cast.councilA.id,
+          contributionKind: "proposal",
+          contributionStatus: "published",
+        }),
+      ).toBe(allowed);
       if (!allowed) return expectRefusedUnchanged(() => answerProposal(db, cast.actors[role], answerInput(id)), refusalCode(role));
       const before = await snapshotAnswerTables(db);
       const result = await answerProposal(db, cast.actors[role], answerInput(id));
       expect(result).toMatchObject({ ok: true, data: { contributionId: id, replay: false } });
       const after = await snapshotAnswerTables(db);
       expect(after.audit.length).toBe(before.audit.length + 1);
-      expect(after.audit.at(-1)).toMatchObject({ actorUserId: cast.userIds[role as "moderator"], action: "contribution.answer", targetId: String(id), councilId: cast.councilA.id });
+      expect(after.audit.at(-1)).toMatchObject({
+        actorUserId: cast.userIds[role as "moderator"],
+        action: "contribution.answer",
+        targetId: String(id),
+        councilId: cast.councilA.id,
+      });
       expect(after.answers.length).toBe(before.answers.length + 1);
     });
   }
@@ -83,7 +94,9 @@ describe("answerProposal, as each role", () => {
   it("only published proposals are answered: avis, drafts, pending, rejected and hidden items are not found", async () => {
     const ids = [
       await insertItem(db, cast.councilA.id, actionSlug, { kind: "feedback" }),
-      ...(await Promise.all((["draft", "pending", "rejected", "hidden"] as const).map((status) => insertItem(db, cast.councilA.id, actionSlug, { status })))),
+      ...(await Promise.all(
+        (["draft", "pending", "rejected", "hidden"] as const).map((status) => insertItem(db, cast.councilA.id, actionSlug, { status })),
+      )),
     ];
     for (const id of ids) {
       await expectRefusedUnchanged(() => answerProposal(db, cast.actors.official, answerInput(id)), "NOT_FOUND");
@@ -96,11 +109,19 @@ describe("answerProposal, as each role", () => {
 describe("an answer", () => {
   it("is signed with the answerer's name and title, copied at answer time; without a title, « pour la Ville d'Aurillac »", async () => {
     const id = await insertItem(db, cast.councilA.id, actionSlug);
-    const titled = await createUser(db, { isOfficial: true, displayName: "Claire Élue", title: "Adjointe au maire chargée des solidarités" });
+    const titled = await createUser(db, {
+      isOfficial: true,
+      displayName: "Claire Élue",
+      title: "Adjointe au maire chargée des solidarités",
+    });
     await answerProposal(db, await reload(db, titled.id), answerInput(id, "Nous étudions la faisabilité de cette idée."));
     await db.update(users).set({ title: "Ancienne adjointe", displayName: "Claire Renommée" }).where(eq(users.id, titled.id));
     await answerProposal(db, cast.actors.moderator, answerInput(id, "Retenue pour le budget de l'an prochain.", "accepted"));
-    const rows = await db.select().from(contributionAnswers).where(eq(contributionAnswers.contributionId, id)).orderBy(contributionAnswers.id);
+    const rows = await db
+      .select()
+      .from(contributionAnswers)
+      .where(eq(contributionAnswers.contributionId, id))
+      .orderBy(contributionAnswers.id);
     expect(rows.map((r) => [r.signatureName, r.signatureTitle, r.state])).toEqual([
       ["Claire Élue", "Adjointe au maire chargée des solidarités", "under_review"],
       [cast.actors.moderator!.displayName, "pour la Ville d'Aurillac", "accepted"],
@@ -118,7 +139,10 @@ describe("an answer", () => {
     await answerProposal(db, cast.actors.moderator, answerInput(id, "Proposition réalisée cet automne.", "done"));
     const [second] = await db.select({ at: contributions.firstAnsweredAt }).from(contributions).where(eq(contributions.id, id));
     expect(second!.at!.getTime()).toBe(first!.at!.getTime());
-    const journal = await db.select().from(auditLog).where(and(eq(auditLog.action, "contribution.answer"), eq(auditLog.targetId, String(id))));
+    const journal = await db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, "contribution.answer"), eq(auditLog.targetId, String(id))));
     expect(journal.map((j) => (j.details as { first: boolean }).first)).toEqual([true, false]);
   });
 
@@ -145,8 +169,12 @@ describe("an answer", () => {
     const id = await insertItem(db, cast.councilA.id, actionSlug);
     const official = cast.actors.official;
     const send = (values: { state?: string; body?: string; contributionId?: string; clientRequestId?: string }) =>
-      submitForm(db, official, answerSchema, { contributionId: String(id), clientRequestId: randomUUID(), state: "under_review", body: "", ...values }, (input) =>
-        answerProposal(db, official, input),
+      submitForm(
+        db,
+        official,
+        answerSchema,
+        { contributionId: String(id), clientRequestId: randomUUID(), state: "under_review", body: "", ...values },
+        (input) => answerProposal(db, official, input),
       );
     const short = await send({ body: "Court" });
     expect(short).toMatchObject({ ok: false, code: "VALIDATION_FAILED" });
@@ -234,8 +262,17 @@ describe.runIf(onPostgres)("the same answer form sent at once (PostgreSQL)", () 
     expect(results.every((r) => r.ok)).toBe(true);
     expect(results.filter((r) => r.ok && !r.data.replay)).toHaveLength(1);
     expect(await db.select().from(contributionAnswers).where(eq(contributionAnswers.contributionId, id))).toHaveLength(1);
-    expect(await db.select().from(auditLog).where(and(eq(auditLog.action, "contribution.answer"), eq(auditLog.targetId, String(id))))).toHaveLength(1);
-    const members = await db.select().from(councilMemberships).innerJoin(users, eq(users.id, councilMemberships.userId)).where(eq(councilMemberships.councilId, cast.councilA.id));
+    expect(
+      await db
+        .select()
+        .from(auditLog)
+        .where(and(eq(auditLog.action, "contribution.answer"), eq(auditLog.targetId, String(id)))),
+    ).toHaveLength(1);
+    const members = await db
+      .select()
+      .from(councilMemberships)
+      .innerJoin(users, eq(users.id, councilMemberships.userId))
+      .where(eq(councilMemberships.councilId, cast.councilA.id));
     const active = members.filter((m) => m.users.deactivatedAt === null).length;
     expect(await db.select().from(notifications).where(eq(notifications.contributionId, id))).toHaveLength(active);
   });

@@ -109,7 +109,10 @@ describe("requestPasswordReset", () => {
     // Using a link lifts the cap (only unused links count), and so does time.
     const used = await request(user.email);
     expect(used.sentCount).toBe(0);
-    await db.update(passwordResetTokens).set({ createdAt: sql`now() - interval '61 minutes'` }).where(eq(passwordResetTokens.userId, user.id));
+    await db
+      .update(passwordResetTokens)
+      .set({ createdAt: sql`now() - interval '61 minutes'` })
+      .where(eq(passwordResetTokens.userId, user.id));
     expect((await request(user.email)).sentCount).toBe(1);
     expect((await reset(tokenFrom((await request(user.email)).mail), NEW_PASSWORD)).ok).toBe(true);
     for (let i = 0; i < MAX_RESET_REQUESTS_PER_HOUR; i++) expect((await request(user.email)).sentCount).toBe(1);
@@ -128,12 +131,16 @@ describe("requestPasswordReset", () => {
     const original = console.error;
     console.error = (...args: unknown[]) => void errors.push(args);
     try {
-      const result = await requestPasswordReset(db, { email: user.email }, {
-        baseUrl: origin,
-        send: async () => {
-          throw new Error("SMTP en panne");
+      const result = await requestPasswordReset(
+        db,
+        { email: user.email },
+        {
+          baseUrl: origin,
+          send: async () => {
+            throw new Error("SMTP en panne");
+          },
         },
-      });
+      );
       expect(result).toEqual({ ok: true, data: undefined, message: RESET_REQUESTED_MESSAGE });
     } finally {
       console.error = original;
@@ -163,7 +170,10 @@ describe("resetPassword", () => {
     expect(JSON.stringify(audit[0]!.details)).not.toContain(NEW_PASSWORD);
 
     // The new password signs in; the old one does not.
-    expect(await verifySignIn(db, { email: user.email, password: NEW_PASSWORD, address: "reset-1" })).toMatchObject({ ok: true, sessionVersion: 8 });
+    expect(await verifySignIn(db, { email: user.email, password: NEW_PASSWORD, address: "reset-1" })).toMatchObject({
+      ok: true,
+      sessionVersion: 8,
+    });
     expect(await verifySignIn(db, { email: user.email, password: TEST_PASSWORD, address: "reset-2" })).toMatchObject({ ok: false });
   });
 
@@ -218,7 +228,10 @@ describe("resetPassword", () => {
     const send = (values: Record<string, string | string[] | undefined>) =>
       submitForm(db, null, passwordResetSchema, values, (input) => resetPassword(db, input));
     expect(await send({ password: NEW_PASSWORD, confirmation: NEW_PASSWORD })).toMatchObject({ ok: false, code: "TOKEN_INVALID" });
-    expect(await send({ token: [token, token], password: NEW_PASSWORD, confirmation: NEW_PASSWORD })).toMatchObject({ ok: false, code: "TOKEN_INVALID" });
+    expect(await send({ token: [token, token], password: NEW_PASSWORD, confirmation: NEW_PASSWORD })).toMatchObject({
+      ok: false,
+      code: "TOKEN_INVALID",
+    });
     expect(await send({ token, password: NEW_PASSWORD, confirmation: "autre chose" })).toMatchObject({
       ok: false,
       code: "VALIDATION_FAILED",
@@ -238,7 +251,9 @@ describe("resetPassword", () => {
     const token = tokenFrom((await request(user.email)).mail);
     const before = await userRow(user.id);
     // Sent the way the form sends it: the length rule is the schema's, the common list the server's.
-    const result = await submitForm(db, null, passwordResetSchema, { token, password, confirmation: password }, (input) => resetPassword(db, input));
+    const result = await submitForm(db, null, passwordResetSchema, { token, password, confirmation: password }, (input) =>
+      resetPassword(db, input),
+    );
     expect(result).toMatchObject({ ok: false, code: "VALIDATION_FAILED", fieldErrors: { password: [message] } });
     expect(await userRow(user.id)).toEqual(before);
     expect((await tokensOf(user.id))[0]!.usedAt).toBeNull();
@@ -252,14 +267,16 @@ describe("resetPassword", () => {
     const token = tokenFrom((await request(user.email)).mail);
     const before = await userRow(user.id);
     // Make the journal refuse this one row, from inside the database.
-    await db.execute(sql.raw(`
+    await db.execute(
+      sql.raw(`
       create or replace function refuse_reset_audit() returns trigger language plpgsql as $$
       begin
         if new.action = 'user.password_reset' and new.target_id = '${user.id}' then
           raise exception 'journal indisponible';
         end if;
         return new;
-      end $$`));
+      end $$`),
+    );
     await db.execute(sql`create trigger refuse_reset_audit before insert on audit_log for each row execute function refuse_reset_audit()`);
     try {
       await expect(reset(token, NEW_PASSWORD)).rejects.toThrow();
@@ -278,10 +295,20 @@ describe("resetPassword", () => {
   it("lifts the account's sign-in wait", async () => {
     const user = await createUser(db);
     for (let i = 0; i < 5; i++) await verifySignIn(db, { email: user.email, password: "faux", address: `reset-throttle-${i}` });
-    expect(await db.select().from(signInThrottles).where(eq(signInThrottles.key, accountKey(user.email)))).toHaveLength(1);
+    expect(
+      await db
+        .select()
+        .from(signInThrottles)
+        .where(eq(signInThrottles.key, accountKey(user.email))),
+    ).toHaveLength(1);
     const token = tokenFrom((await request(user.email)).mail);
     expect((await reset(token, NEW_PASSWORD)).ok).toBe(true);
-    expect(await db.select().from(signInThrottles).where(eq(signInThrottles.key, accountKey(user.email)))).toHaveLength(0);
+    expect(
+      await db
+        .select()
+        .from(signInThrottles)
+        .where(eq(signInThrottles.key, accountKey(user.email))),
+    ).toHaveLength(0);
     expect((await verifySignIn(db, { email: user.email, password: NEW_PASSWORD, address: "reset-throttle-x" })).ok).toBe(true);
   });
 });
@@ -292,7 +319,8 @@ describe("timing of « Mot de passe oublié »", () => {
   it("a known address and an unknown one are answered after the same work: no query before the answer, similar time", async () => {
     const user = await createUser(db);
     const later: (() => Promise<void>)[] = [];
-    const ask = (email: string) => requestPasswordReset(db, { email }, { baseUrl: origin, send: async () => {}, schedule: (task) => void later.push(task) });
+    const ask = (email: string) =>
+      requestPasswordReset(db, { email }, { baseUrl: origin, send: async () => {}, schedule: (task) => void later.push(task) });
     // The look-up, the token and the mail all wait for the answer to be sent.
     expect((await countQueries(() => ask(user.email))).queries).toBe(0);
     expect((await countQueries(() => ask(`personne-${randomUUID().slice(0, 8)}@exemple.invalid`))).queries).toBe(0);
@@ -310,7 +338,10 @@ describe("timing of « Mot de passe oublié »", () => {
       unknown.push(await timed(strangers));
     }
     const ratio = median(known) / median(unknown);
-    expect(ratio, `médianes : connue ${median(known).toFixed(2)} ms, inconnue ${median(unknown).toFixed(2)} ms (50 demandes)`).toBeGreaterThan(0.5);
+    expect(
+      ratio,
+      `médianes : connue ${median(known).toFixed(2)} ms, inconnue ${median(unknown).toFixed(2)} ms (50 demandes)`,
+    ).toBeGreaterThan(0.5);
     expect(ratio).toBeLessThan(2);
     // The deferred work still does its job: links for the known address only, at most 5 an hour.
     for (const task of later) await task();

@@ -26,8 +26,17 @@ afterAll(() => testDb.drop());
 
 const allUserIds = () => Object.values(cast.userIds);
 const versions = async () =>
-  new Map((await db.select({ id: users.id, sv: users.sessionVersion }).from(users).where(inArray(users.id, allUserIds()))).map((r) => [r.id, r.sv]));
-const revokeAudit = () => db.select().from(auditLog).where(and(eq(auditLog.action, "session.revoke_all"), inArray(auditLog.targetId, allUserIds().map(String))));
+  new Map(
+    (await db.select({ id: users.id, sv: users.sessionVersion }).from(users).where(inArray(users.id, allUserIds()))).map((r) => [
+      r.id,
+      r.sv,
+    ]),
+  );
+const revokeAudit = () =>
+  db
+    .select()
+    .from(auditLog)
+    .where(and(eq(auditLog.action, "session.revoke_all"), inArray(auditLog.targetId, allUserIds().map(String))));
 
 describe("revokeAllSessions, as every role", () => {
   for (const role of matrixRoles) {

@@ -29,7 +29,11 @@ describe("throttling per IPv6 /64", () => {
   it("5 failures from 5 addresses of one /64 block a 6th address of that /64, not the next /64", async () => {
     const prefix = randomPrefix();
     for (let i = 1; i <= 5; i++) {
-      const outcome = await verifySignIn(db, { email: unknownEmail(), password: "faux", address: `${prefix}:${hex()}:${hex()}:${hex()}:${i}` });
+      const outcome = await verifySignIn(db, {
+        email: unknownEmail(),
+        password: "faux",
+        address: `${prefix}:${hex()}:${hex()}:${hex()}:${i}`,
+      });
       expect(outcome).toEqual({ ok: false, code: "INVALID_CREDENTIALS" });
     }
     const user = await createUser(db);
@@ -51,7 +55,10 @@ describe("throttling per IPv6 /64", () => {
       await verifySignIn(db, { email: unknownEmail(), password: "faux", address });
     }
     const user = await createUser(db);
-    expect(await verifySignIn(db, { email: user.email, password: TEST_PASSWORD, address: v4 })).toMatchObject({ ok: false, code: "THROTTLED" });
+    expect(await verifySignIn(db, { email: user.email, password: TEST_PASSWORD, address: v4 })).toMatchObject({
+      ok: false,
+      code: "THROTTLED",
+    });
     expect(await verifySignIn(db, { email: user.email, password: TEST_PASSWORD, address: `::ffff:${v4}` })).toMatchObject({
       ok: false,
       code: "THROTTLED",

@@ -67,7 +67,8 @@ const rawFeedback = (overrides: RawForm = {}): RawForm => ({
   ...overrides,
 });
 
-const sendNew = (values: RawForm) => submitForm(db, cast.actors.memberOfA, contributionSchema, values, (input) => createDraft(db, cast.actors.memberOfA, input));
+const sendNew = (values: RawForm) =>
+  submitForm(db, cast.actors.memberOfA, contributionSchema, values, (input) => createDraft(db, cast.actors.memberOfA, input));
 
 function fieldErrors(result: ActionResult<unknown>): Record<string, string[]> {
   expect(result).toMatchObject({ ok: false, code: "VALIDATION_FAILED" });
@@ -99,18 +100,26 @@ describe("createDraft, as each role", () => {
     // 5001 emoji are 5001 characters (10002 UTF-16 units): refused.
     const emoji = "👍🏽";
     expect(fieldErrors(await sendNew(rawFeedback({ body: emoji.repeat(5001) }))).body?.[0]).toMatch(/5000 caractères/);
-    const noTitle = await sendNew(rawFeedback({ kind: "proposal", position: undefined, title: " ", body: "Une proposition assez longue." }));
+    const noTitle = await sendNew(
+      rawFeedback({ kind: "proposal", position: undefined, title: " ", body: "Une proposition assez longue." }),
+    );
     expect(fieldErrors(noTitle).title).toEqual(["Donnez un titre à la proposition."]);
     expect(fieldErrors(await sendNew(rawFeedback({ position: "bof" }))).position?.[0]).toMatch(/Choisissez la position du conseil/);
     expect(fieldErrors(await sendNew(rawFeedback({ position: undefined }))).position?.[0]).toMatch(/Choisissez la position du conseil/);
     expect(fieldErrors(await sendNew(rawFeedback({ actionSlug: "" }))).actionSlug).toEqual(["Choisissez une fiche action."]);
-    expect(fieldErrors(await sendNew(rawFeedback({ body: "Un texte avec \u0007 une sonnerie." }))).body?.[0]).toMatch(/caractères invalides/);
+    expect(fieldErrors(await sendNew(rawFeedback({ body: "Un texte avec \u0007 une sonnerie." }))).body?.[0]).toMatch(
+      /caractères invalides/,
+    );
     // A fiche that does not exist: checked by the server function, under the same field.
-    expect(fieldErrors(await sendNew(rawFeedback({ actionSlug: "fiche-inexistante" }))).actionSlug).toEqual(["Choisissez une fiche action de la liste."]);
+    expect(fieldErrors(await sendNew(rawFeedback({ actionSlug: "fiche-inexistante" }))).actionSlug).toEqual([
+      "Choisissez une fiche action de la liste.",
+    ]);
     // Hidden inputs that are not the page's (a stale or crafted form): one message, reload.
     expect(fieldErrors(await sendNew(rawFeedback({ kind: undefined }))).kind).toEqual(["Ce formulaire est incomplet : rechargez la page."]);
     expect(fieldErrors(await sendNew(rawFeedback({ kind: "sondage" }))).kind).toEqual(["Ce formulaire est incomplet : rechargez la page."]);
-    expect(fieldErrors(await sendNew(rawFeedback({ clientRequestId: "court" }))).clientRequestId).toEqual(["Ce formulaire est incomplet : rechargez la page."]);
+    expect(fieldErrors(await sendNew(rawFeedback({ clientRequestId: "court" }))).clientRequestId).toEqual([
+      "Ce formulaire est incomplet : rechargez la page.",
+    ]);
     for (const councilId of ["", "abc", "0", "-1", "1.5", "2147483648"]) {
       expect(fieldErrors(await sendNew(rawFeedback({ councilId }))).councilId, councilId).toEqual(["Conseil inconnu : rechargez la page."]);
     }
@@ -123,7 +132,9 @@ describe("createDraft, as each role", () => {
     const [row] = await db.select().from(contributions).where(eq(contributions.id, long.data.id));
     expect(row!.body).toBe(emoji.repeat(5000));
     // A proposal: the title is kept, no position.
-    const proposal = await sendNew(rawFeedback({ kind: "proposal", position: "favorable", title: " Des bancs au square ", body: "Une proposition assez longue." }));
+    const proposal = await sendNew(
+      rawFeedback({ kind: "proposal", position: "favorable", title: " Des bancs au square ", body: "Une proposition assez longue." }),
+    );
     expect(proposal).toMatchObject({ ok: true });
     if (!proposal.ok) return;
     const [saved] = await db.select().from(contributions).where(eq(contributions.id, proposal.data.id));
@@ -163,10 +174,15 @@ describe("commentDraft, as each role", () => {
   it("a comment needs a text, in French; nothing is written", async () => {
     const id = await draftOfA();
     const before = await snapshotContributionTables(db);
-    const send = (values: RawForm) => submitForm(db, cast.actors.memberOfA, commentSchema, values, (input) => commentDraft(db, cast.actors.memberOfA, input));
+    const send = (values: RawForm) =>
+      submitForm(db, cast.actors.memberOfA, commentSchema, values, (input) => commentDraft(db, cast.actors.memberOfA, input));
     expect(fieldErrors(await send({ contributionId: String(id), body: " \n " })).body).toEqual(["Écrivez votre commentaire."]);
-    expect(fieldErrors(await send({ contributionId: String(id), body: "é".repeat(2001) })).body).toEqual(["Le commentaire ne peut pas dépasser 2000 caractères."]);
-    expect(fieldErrors(await send({ contributionId: "2147483648", body: "Un commentaire." })).contributionId).toEqual(["Brouillon introuvable : rechargez la page."]);
+    expect(fieldErrors(await send({ contributionId: String(id), body: "é".repeat(2001) })).body).toEqual([
+      "Le commentaire ne peut pas dépasser 2000 caractères.",
+    ]);
+    expect(fieldErrors(await send({ contributionId: "2147483648", body: "Un commentaire." })).contributionId).toEqual([
+      "Brouillon introuvable : rechargez la page.",
+    ]);
     expect(await snapshotContributionTables(db)).toEqual(before);
     expect(await send({ contributionId: String(id), body: " Un commentaire. " })).toMatchObject({ ok: true });
   });
@@ -179,7 +195,10 @@ describe("submitContribution, as each role", () => {
       const id = await draftOfA();
       if (!allowed) return expectRefusedUnchanged(role, () => submitContribution(db, cast.actors[role], { id }));
       const before = await auditCount(db);
-      expect(await submitContribution(db, cast.actors[role], { id })).toMatchObject({ ok: true, data: { id, councilSlug: cast.councilA.slug } });
+      expect(await submitContribution(db, cast.actors[role], { id })).toMatchObject({
+        ok: true,
+        data: { id, councilSlug: cast.councilA.slug },
+      });
       expect(await auditCount(db)).toBe(before + 1);
       const [row] = await db.select().from(contributions).where(eq(contributions.id, id));
       expect(row).toMatchObject({ status: "pending", submittedById: cast.userIds[role as "memberOfA"] });
@@ -209,7 +228,10 @@ describe("withdrawContribution, as each role", () => {
       await submitContribution(db, cast.actors.memberOfA, { id });
       if (!allowed) return expectRefusedUnchanged(role, () => withdrawContribution(db, cast.actors[role], { id }));
       const before = await auditCount(db);
-      expect(await withdrawContribution(db, cast.actors[role], { id })).toMatchObject({ ok: true, data: { id, councilSlug: cast.councilA.slug } });
+      expect(await withdrawContribution(db, cast.actors[role], { id })).toMatchObject({
+        ok: true,
+        data: { id, councilSlug: cast.councilA.slug },
+      });
       expect(await auditCount(db)).toBe(before + 1);
       const [row] = await db.select().from(contributions).where(eq(contributions.id, id));
       expect(row).toMatchObject({ status: "draft", submittedAt: null });
@@ -228,7 +250,9 @@ describe("a step (submit, withdraw) and an edit, through their forms", () => {
   it("a step's hidden id that is not an id: refused, nothing written", async () => {
     const before = await snapshotContributionTables(db);
     for (const id of ["", "abc", "0", "2147483648"]) {
-      const result = await submitForm(db, cast.actors.memberOfA, contributionStepSchema, { id }, (input) => submitContribution(db, cast.actors.memberOfA, input));
+      const result = await submitForm(db, cast.actors.memberOfA, contributionStepSchema, { id }, (input) =>
+        submitContribution(db, cast.actors.memberOfA, input),
+      );
       expect(fieldErrors(result).id, id).toEqual(["Contribution introuvable : rechargez la page."]);
     }
     expect(await snapshotContributionTables(db)).toEqual(before);
@@ -238,7 +262,9 @@ describe("a step (submit, withdraw) and an edit, through their forms", () => {
     const id = await draftOfA();
     await submitContribution(db, cast.actors.memberOfA, { id });
     const send = (values: RawForm) =>
-      submitForm(db, cast.actors.memberOfA, editPendingSchema, values, (input) => editPendingContribution(db, cast.actors.memberOfA, input));
+      submitForm(db, cast.actors.memberOfA, editPendingSchema, values, (input) =>
+        editPendingContribution(db, cast.actors.memberOfA, input),
+      );
     const raw = { id: String(id), kind: "feedback", position: "unfavorable", body: "Un avis corrigé, assez long." };
     const before = await snapshotContributionTables(db);
     expect(fieldErrors(await send({ ...raw, body: "court" })).body?.[0]).toMatch(/au moins 10 caractères/);
@@ -284,7 +310,10 @@ describe.runIf(onPostgres)("withdraw and approve at the same moment (PostgreSQL)
     for (let round = 0; round < 20; round++) {
       const id = await draftOfA();
       await submitContribution(db, cast.actors.memberOfA, { id });
-      const [w, a] = await Promise.all([withdrawContribution(db, cast.actors.memberOfA, { id }), approveContribution(db, cast.actors.moderator, { id })]);
+      const [w, a] = await Promise.all([
+        withdrawContribution(db, cast.actors.memberOfA, { id }),
+        approveContribution(db, cast.actors.moderator, { id }),
+      ]);
       expect([w.ok, a.ok].filter(Boolean)).toHaveLength(1);
       const [row] = await db.select().from(contributions).where(eq(contributions.id, id));
       expect(row!.status).toBe(w.ok ? "draft" : "published");

@@ -46,22 +46,34 @@ describe("the last referent", () => {
     const demoted = await setMemberRole(db, cast.actors.admin, { councilId: council.id, userId: only.id, role: "member" });
     expect(demoted).toMatchObject({ ok: false, code: "LAST_REFERENT" });
     expect(demoted.ok ? "" : demoted.message).toMatch(/au moins un·e référent·e/);
-    expect(await removeMember(db, cast.actors.admin, { councilId: council.id, userId: only.id })).toMatchObject({ ok: false, code: "LAST_REFERENT" });
+    expect(await removeMember(db, cast.actors.admin, { councilId: council.id, userId: only.id })).toMatchObject({
+      ok: false,
+      code: "LAST_REFERENT",
+    });
     expect(await snapshotCouncilTables(db)).toEqual(before);
   });
 
   it("a deactivated referent does not count: the last active one stays", async () => {
     const cast = await createCast(db);
     // In the cast, council A has referentOfA (active) and a deactivated referent.
-    const result = await setMemberRole(db, cast.actors.referentOfA, { councilId: cast.councilA.id, userId: cast.userIds.referentOfA, role: "member" });
+    const result = await setMemberRole(db, cast.actors.referentOfA, {
+      councilId: cast.councilA.id,
+      userId: cast.userIds.referentOfA,
+      role: "member",
+    });
     expect(result).toMatchObject({ ok: false, code: "LAST_REFERENT" });
   });
 
   it("with two referents, one may step down; then the other may not", async () => {
     const cast = await createCast(db);
     const { council, referents } = await councilWithReferents(2);
-    expect(await setMemberRole(db, cast.actors.admin, { councilId: council.id, userId: referents[0]!.id, role: "member" })).toMatchObject({ ok: true });
-    expect(await removeMember(db, cast.actors.admin, { councilId: council.id, userId: referents[1]!.id })).toMatchObject({ ok: false, code: "LAST_REFERENT" });
+    expect(await setMemberRole(db, cast.actors.admin, { councilId: council.id, userId: referents[0]!.id, role: "member" })).toMatchObject({
+      ok: true,
+    });
+    expect(await removeMember(db, cast.actors.admin, { councilId: council.id, userId: referents[1]!.id })).toMatchObject({
+      ok: false,
+      code: "LAST_REFERENT",
+    });
     expect(await referentsOf(council.id)).toEqual([{ userId: referents[1]!.id }]);
   });
 });

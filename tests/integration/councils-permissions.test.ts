@@ -90,7 +90,13 @@ describe("listMyCouncils (space.view)", () => {
     if (!result.ok) throw new Error(result.message);
     const slugs = result.data.councils.map((c) => c.slug);
     const a = [cast.councilA.slug];
-    const expectedSlugs: Partial<Record<MatrixRole, string[]>> = { memberOfA: a, referentOfA: a, memberOfB: [cast.councilB.slug], moderatorOfA: a, officialOfA: a };
+    const expectedSlugs: Partial<Record<MatrixRole, string[]>> = {
+      memberOfA: a,
+      referentOfA: a,
+      memberOfB: [cast.councilB.slug],
+      moderatorOfA: a,
+      officialOfA: a,
+    };
     expect(slugs).toEqual(expectedSlugs[role] ?? []);
     for (const council of result.data.councils) {
       // Invitations only for those who may see them (referents).
@@ -104,10 +110,25 @@ describe("listMyCouncils (space.view)", () => {
   it("counts a referent's pending and expired invitations, and active members only", async () => {
     const cast = await createCast(db);
     await db.transaction(async (tx) => {
-      await issueInvitation(tx, { kind: "council", email: "attente@exemple.invalid", councilId: cast.councilA.id, councilRole: "member", invitedById: cast.userIds.referentOfA });
-      const old = await issueInvitation(tx, { kind: "council", email: "vieille@exemple.invalid", councilId: cast.councilA.id, councilRole: "member", invitedById: cast.userIds.referentOfA });
+      await issueInvitation(tx, {
+        kind: "council",
+        email: "attente@exemple.invalid",
+        councilId: cast.councilA.id,
+        councilRole: "member",
+        invitedById: cast.userIds.referentOfA,
+      });
+      const old = await issueInvitation(tx, {
+        kind: "council",
+        email: "vieille@exemple.invalid",
+        councilId: cast.councilA.id,
+        councilRole: "member",
+        invitedById: cast.userIds.referentOfA,
+      });
       const { invitations } = await import("@/db/schema");
-      await tx.update(invitations).set({ expiresAt: new Date(Date.now() - 1000) }).where(eq(invitations.id, old.id));
+      await tx
+        .update(invitations)
+        .set({ expiresAt: new Date(Date.now() - 1000) })
+        .where(eq(invitations.id, old.id));
     });
     const result = await listMyCouncils(db, cast.actors.referentOfA);
     if (!result.ok) throw new Error(result.message);
@@ -123,7 +144,13 @@ describe("getCouncilSpace (council.members.view, council.invitations.view)", () 
   it.each(matrixRoles)("%s", async (role) => {
     const cast = await createCast(db);
     await db.transaction((tx) =>
-      issueInvitation(tx, { kind: "council", email: `invite-${cast.councilA.slug}@exemple.invalid`, councilId: cast.councilA.id, councilRole: "member", invitedById: cast.userIds.referentOfA }),
+      issueInvitation(tx, {
+        kind: "council",
+        email: `invite-${cast.councilA.slug}@exemple.invalid`,
+        councilId: cast.councilA.id,
+        councilRole: "member",
+        invitedById: cast.userIds.referentOfA,
+      }),
     );
     const actor = cast.actors[role];
     const isAllowed = expectPolicy(cast, role, "council.members.view", allowed);
@@ -205,7 +232,8 @@ describe("setMemberRole (council.members.set_role)", () => {
   it.each(matrixRoles)("%s makes a second referent of A member again", async (role) => {
     const cast = await createCast(db);
     const target = await addMember(cast, "referent");
-    const call = () => setMemberRole(db, cast.actors[role], { councilId: cast.councilA.id, userId: target.id, role: "member", reason: "À sa demande" });
+    const call = () =>
+      setMemberRole(db, cast.actors[role], { councilId: cast.councilA.id, userId: target.id, role: "member", reason: "À sa demande" });
     if (!expectPolicy(cast, role, "council.members.set_role", allowed, target.id)) return expectRefusedUnchanged(role, call);
     await expectAllowedAudited(cast, role, "council.members.set_role", call);
     expect((await membership(cast.councilA.id, target.id))?.role).toBe("member");
@@ -224,8 +252,12 @@ describe("setMemberRole (council.members.set_role)", () => {
       code: "VALIDATION_FAILED",
       fieldErrors: { role: ["Choisissez un rôle : membre ou référent·e."] },
     });
-    expect(await setRole({ councilId, userId: "2147483648", role: "referent" })).toMatchObject({ fieldErrors: { userId: ["Membre inconnu."] } });
-    expect(await setRole({ councilId: "1e3", userId, role: "referent" })).toMatchObject({ fieldErrors: { councilId: ["Conseil inconnu."] } });
+    expect(await setRole({ councilId, userId: "2147483648", role: "referent" })).toMatchObject({
+      fieldErrors: { userId: ["Membre inconnu."] },
+    });
+    expect(await setRole({ councilId: "1e3", userId, role: "referent" })).toMatchObject({
+      fieldErrors: { councilId: ["Conseil inconnu."] },
+    });
     const remove = (values: Record<string, string | undefined>) =>
       submitForm(db, admin, removeMemberSchema, values, (input) => removeMember(db, admin, input));
     expect(await remove({ councilId, userId, reason: "x".repeat(501) })).toMatchObject({
@@ -233,7 +265,9 @@ describe("setMemberRole (council.members.set_role)", () => {
       code: "VALIDATION_FAILED",
       fieldErrors: { reason: ["La raison ne peut pas dépasser 500 caractères."] },
     });
-    expect(await remove({ councilId, userId, reason: "Départ\u0000" })).toMatchObject({ fieldErrors: { reason: [expect.stringMatching(/caractères invalides/)] } });
+    expect(await remove({ councilId, userId, reason: "Départ\u0000" })).toMatchObject({
+      fieldErrors: { reason: [expect.stringMatching(/caractères invalides/)] },
+    });
     const visibility = (values: Record<string, string | undefined>) =>
       submitForm(db, admin, setNameVisibilitySchema, values, (input) => setNameVisibility(db, admin, input));
     expect(await visibility({ councilId: "", visible: "true" })).toMatchObject({ fieldErrors: { councilId: ["Conseil inconnu."] } });
@@ -256,7 +290,10 @@ describe("setNameVisibility (council.membership.set_visibility, oneself only)", 
     const cast = await createCast(db);
     const before = await snapshotCouncilTables(db);
     // The admin is not a member of A: refused, even though admins manage councils.
-    expect(await setNameVisibility(db, cast.actors.admin, { councilId: cast.councilA.id, visible: true })).toMatchObject({ ok: false, code: "FORBIDDEN" });
+    expect(await setNameVisibility(db, cast.actors.admin, { councilId: cast.councilA.id, visible: true })).toMatchObject({
+      ok: false,
+      code: "FORBIDDEN",
+    });
     expect(await snapshotCouncilTables(db)).toEqual(before);
   });
 });

@@ -39,7 +39,8 @@ describe("the public page of a council", () => {
       contributions: { items: [], page: 1, pageCount: 1, total: 0 },
     });
     const text = JSON.stringify(page);
-    for (const secret of [shown.email, hidden.email, gone.email, "Paul Discret", "Compte Désactivé", "@"]) expect(text).not.toContain(secret);
+    for (const secret of [shown.email, hidden.email, gone.email, "Paul Discret", "Compte Désactivé", "@"])
+      expect(text).not.toContain(secret);
   });
 
   it("the demo council n°1 is marked as demo; the demo members' names stay hidden by default", async () => {

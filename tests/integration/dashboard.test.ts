@@ -21,7 +21,15 @@ afterAll(() => testDb.drop());
 
 const DAY = 24 * 3600 * 1000;
 
-async function item(councilId: number, actionId: number, kind: "feedback" | "proposal", status: "published" | "pending" | "hidden", publishedDaysAgo: number, answeredAfterDays?: number, dueInDays = 60) {
+async function item(
+  councilId: number,
+  actionId: number,
+  kind: "feedback" | "proposal",
+  status: "published" | "pending" | "hidden",
+  publishedDaysAgo: number,
+  answeredAfterDays?: number,
+  dueInDays = 60,
+) {
   const publishedAt = new Date(Date.now() - publishedDaysAgo * DAY);
   await db.insert(contributions).values({
     councilId,

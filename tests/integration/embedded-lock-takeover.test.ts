@@ -39,11 +39,15 @@ interface Started {
 function startServer(dir: string, port: number): Started {
   const env: NodeJS.ProcessEnv = { ...process.env, PGLITE_DIR: dir, SEED_DEMO_DATA: "0", NODE_ENV: "test" };
   delete env.DATABASE_URL;
-  const child = spawn(process.execPath, ["--import", "tsx", "--conditions=react-server", "tests/support/embedded-db-server.ts", String(port)], {
-    cwd: root,
-    env,
-    stdio: ["ignore", "pipe", "pipe"],
-  });
+  const child = spawn(
+    process.execPath,
+    ["--import", "tsx", "--conditions=react-server", "tests/support/embedded-db-server.ts", String(port)],
+    {
+      cwd: root,
+      env,
+      stdio: ["ignore", "pipe", "pipe"],
+    },
+  );
   let output = "";
   child.stdout!.on("data", (chunk: Buffer) => (output += chunk.toString()));
   child.stderr!.on("data", (chunk: Buffer) => (output += chunk.toString()));

@@ -30,7 +30,11 @@ beforeAll(async () => {
 afterAll(() => testDb.drop());
 
 const uniqueEmail = () => `nouveau-${randomUUID().slice(0, 8)}@exemple.invalid`;
-const goodInput = { displayName: "  Nadia Nouvelle  ", password: "une phrase de passe bien longue", confirmation: "une phrase de passe bien longue" };
+const goodInput = {
+  displayName: "  Nadia Nouvelle  ",
+  password: "une phrase de passe bien longue",
+  confirmation: "une phrase de passe bien longue",
+};
 
 /** Sends the invitation form the way the page does: the typed text and the link's token, parsed once. */
 const accept = (token: string, values: Record<string, string>) =>
@@ -73,7 +77,9 @@ describe("inviting to a council", () => {
     // Both addresses get a mail; the one with an account is told to sign in and accept.
     expect(mailsTo(known.email)).toHaveLength(1);
     expect(mailsTo(unknown)).toHaveLength(1);
-    expect(mailsTo(known.email)[0]!.text).toMatch(/Vous avez déjà un compte .* connectez-vous avec ce compte, puis appuyez sur « Accepter l'invitation »/s);
+    expect(mailsTo(known.email)[0]!.text).toMatch(
+      /Vous avez déjà un compte .* connectez-vous avec ce compte, puis appuyez sur « Accepter l'invitation »/s,
+    );
     expect(mailsTo(unknown)[0]!.text).not.toMatch(/déjà un compte/);
     // Nothing about it in the journal either.
     const journal = await db.select().from(auditLog).where(eq(auditLog.action, "council.members.invite"));
@@ -96,7 +102,13 @@ describe("accepting without an account", () => {
   it("creates the account and the membership, uses up the invitation and writes one journal row", async () => {
     const cast = await createCast(db);
     const { email, token } = await inviteToA(cast);
-    expect(await getInvitation(db, token)).toMatchObject({ status: "valid", email, kind: "council", hasAccount: false, councilRole: "member" });
+    expect(await getInvitation(db, token)).toMatchObject({
+      status: "valid",
+      email,
+      kind: "council",
+      hasAccount: false,
+      councilRole: "member",
+    });
     const result = await accept(token, goodInput);
     expect(result).toMatchObject({ ok: true, data: { email, councilSlug: cast.councilA.slug } });
     const [user] = await db.select().from(users).where(eq(users.email, email));
@@ -110,7 +122,10 @@ describe("accepting without an account", () => {
     // Single use.
     expect(await getInvitation(db, token)).toEqual({ status: "invalid", reason: "used" });
     const before = await snapshotCouncilTables(db);
-    expect(await accept(token, { ...goodInput, displayName: "Quelqu'un d'autre" })).toMatchObject({ ok: false, code: "INVITATION_INVALID" });
+    expect(await accept(token, { ...goodInput, displayName: "Quelqu'un d'autre" })).toMatchObject({
+      ok: false,
+      code: "INVITATION_INVALID",
+    });
     expect(await snapshotCouncilTables(db)).toEqual(before);
   });
 
@@ -125,10 +140,17 @@ describe("accepting without an account", () => {
   it("expires after 7 days", async () => {
     const cast = await createCast(db);
     const { email, token } = await inviteToA(cast);
-    await db.update(invitations).set({ expiresAt: new Date(Date.now() - 1000) }).where(eq(invitations.email, email));
+    await db
+      .update(invitations)
+      .set({ expiresAt: new Date(Date.now() - 1000) })
+      .where(eq(invitations.email, email));
     expect(await getInvitation(db, token)).toEqual({ status: "invalid", reason: "expired" });
     const before = await snapshotCouncilTables(db);
-    expect(await accept(token, goodInput)).toMatchObject({ ok: false, code: "INVITATION_INVALID", message: expect.stringMatching(/expiré/) });
+    expect(await accept(token, goodInput)).toMatchObject({
+      ok: false,
+      code: "INVITATION_INVALID",
+      message: expect.stringMatching(/expiré/),
+    });
     expect(await snapshotCouncilTables(db)).toEqual(before);
   });
 
@@ -159,9 +181,17 @@ describe("accepting without an account", () => {
       },
     });
     const common = await accept(token, { displayName: "Nadia", password: "motdepasse123", confirmation: "motdepasse123" });
-    expect(common).toMatchObject({ ok: false, code: "VALIDATION_FAILED", fieldErrors: { password: [expect.stringMatching(/trop courant/)] } });
+    expect(common).toMatchObject({
+      ok: false,
+      code: "VALIDATION_FAILED",
+      fieldErrors: { password: [expect.stringMatching(/trop courant/)] },
+    });
     const control = await accept(token, { ...goodInput, displayName: "Nadia\u0007" });
-    expect(control).toMatchObject({ ok: false, code: "VALIDATION_FAILED", fieldErrors: { displayName: [expect.stringMatching(/caractères invalides/)] } });
+    expect(control).toMatchObject({
+      ok: false,
+      code: "VALIDATION_FAILED",
+      fieldErrors: { displayName: [expect.stringMatching(/caractères invalides/)] },
+    });
     expect(await snapshotCouncilTables(db)).toEqual(before);
     expect(await getInvitation(db, token)).toMatchObject({ status: "valid" });
   });
@@ -189,22 +219,35 @@ describe("staff invitations (issued by the admin slice through issueInvitation)"
     const issued = await db.transaction((tx) =>
       issueInvitation(tx, { kind: "staff", email, grantModerator: true, grantOfficial: true, invitedById: cast.userIds.admin }),
     );
-    expect(await getInvitation(db, issued.token)).toMatchObject({ status: "valid", kind: "staff", council: null, grants: { moderator: true, official: true, admin: false } });
+    expect(await getInvitation(db, issued.token)).toMatchObject({
+      status: "valid",
+      kind: "staff",
+      council: null,
+      grants: { moderator: true, official: true, admin: false },
+    });
     const result = await accept(issued.token, goodInput);
     expect(result).toMatchObject({ ok: true, data: { email, councilSlug: null } });
     const [user] = await db.select().from(users).where(eq(users.email, email));
     expect(user).toMatchObject({ isModerator: true, isOfficial: true, isAdmin: false });
     expect(await db.select().from(councilMemberships).where(eq(councilMemberships.userId, user!.id))).toEqual([]);
     const [journal] = await db.select().from(auditLog).where(eq(auditLog.actorUserId, user!.id));
-    expect(journal).toMatchObject({ action: "invitation.accept", details: { kind: "staff", newAccount: true, grants: { moderator: true, official: true, admin: false } } });
+    expect(journal).toMatchObject({
+      action: "invitation.accept",
+      details: { kind: "staff", newAccount: true, grants: { moderator: true, official: true, admin: false } },
+    });
   });
 
   it("an existing account signed in as that address gains the roles, and keeps the ones it had", async () => {
     const cast = await createCast(db);
     const existing = await createUser(db, { isOfficial: true });
-    const issued = await db.transaction((tx) => issueInvitation(tx, { kind: "staff", email: existing.email, grantAdmin: true, invitedById: cast.userIds.admin }));
+    const issued = await db.transaction((tx) =>
+      issueInvitation(tx, { kind: "staff", email: existing.email, grantAdmin: true, invitedById: cast.userIds.admin }),
+    );
     expect(issued.hasAccount).toBe(true);
-    expect(await acceptInvitationAsUser(db, await reload(db, existing.id), { token: issued.token })).toMatchObject({ ok: true, data: { kind: "staff" } });
+    expect(await acceptInvitationAsUser(db, await reload(db, existing.id), { token: issued.token })).toMatchObject({
+      ok: true,
+      data: { kind: "staff" },
+    });
     expect(await reload(db, existing.id)).toMatchObject({ isAdmin: true, isOfficial: true, isModerator: false });
   });
 });
@@ -214,16 +257,16 @@ describe.runIf(onPostgres)("single use under concurrent submissions (PostgreSQL)
     const cast = await createCast(db);
     for (let round = 0; round < 5; round++) {
       const { email, token } = await inviteToA(cast);
-      const results = await Promise.all([
-        accept(token, goodInput),
-        accept(token, { ...goodInput, displayName: "Autre onglet" }),
-      ]);
+      const results = await Promise.all([accept(token, goodInput), accept(token, { ...goodInput, displayName: "Autre onglet" })]);
       expect(results.filter((r) => r.ok)).toHaveLength(1);
       // The loser is told the link was used: the row lock decided, not the unique email index.
       expect(results.filter((r) => !r.ok && r.code === "INVITATION_INVALID")).toHaveLength(1);
       expect(await db.select().from(users).where(eq(users.email, email))).toHaveLength(1);
       const [invitation] = await db.select().from(invitations).where(eq(invitations.email, email));
-      const accepts = await db.select().from(auditLog).where(eq(auditLog.targetId, String(invitation!.id)));
+      const accepts = await db
+        .select()
+        .from(auditLog)
+        .where(eq(auditLog.targetId, String(invitation!.id)));
       expect(accepts.filter((a) => a.action === "invitation.accept")).toHaveLength(1);
     }
   });

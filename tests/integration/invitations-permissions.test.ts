@@ -54,7 +54,13 @@ async function expectAllowedAudited(cast: Cast, role: MatrixRole, action: string
 
 async function pendingInvitation(cast: Cast, email = uniqueEmail()) {
   return db.transaction((tx) =>
-    issueInvitation(tx, { kind: "council", email, councilId: cast.councilA.id, councilRole: "member", invitedById: cast.userIds.referentOfA }),
+    issueInvitation(tx, {
+      kind: "council",
+      email,
+      councilId: cast.councilA.id,
+      councilRole: "member",
+      invitedById: cast.userIds.referentOfA,
+    }),
   );
 }
 
@@ -81,7 +87,11 @@ describe("createCouncilInvitation (council.members.invite)", () => {
   it("a referent of A cannot invite to B", async () => {
     const cast = await createCast(db);
     const email = uniqueEmail();
-    await expectRefusedUnchanged("memberOfA", () => createCouncilInvitation(db, cast.actors.referentOfA, { councilId: cast.councilB.id, email, role: "member" }), "FORBIDDEN");
+    await expectRefusedUnchanged(
+      "memberOfA",
+      () => createCouncilInvitation(db, cast.actors.referentOfA, { councilId: cast.councilB.id, email, role: "member" }),
+      "FORBIDDEN",
+    );
     expect(mailsTo(email)).toHaveLength(0);
   });
 
@@ -93,7 +103,11 @@ describe("createCouncilInvitation (council.members.invite)", () => {
       submitForm(db, actor, councilInvitationSchema, values, (input) => createCouncilInvitation(db, actor, input));
     const councilId = String(cast.councilA.id);
     const result = await send({ councilId, email: "pas-une-adresse", role: "member" });
-    expect(result).toMatchObject({ ok: false, code: "VALIDATION_FAILED", fieldErrors: { email: [expect.stringMatching(/Adresse électronique invalide/)] } });
+    expect(result).toMatchObject({
+      ok: false,
+      code: "VALIDATION_FAILED",
+      fieldErrors: { email: [expect.stringMatching(/Adresse électronique invalide/)] },
+    });
     expect(await send({ councilId, email: uniqueEmail(), role: "chef" })).toMatchObject({
       ok: false,
       code: "VALIDATION_FAILED",
@@ -126,11 +140,15 @@ describe("revokeInvitation (council.invitations.revoke)", () => {
 
   it("a staff invitation is cancelled by an admin only", async () => {
     const cast = await createCast(db);
-    const staff = await db.transaction((tx) => issueInvitation(tx, { kind: "staff", email: uniqueEmail(), grantModerator: true, invitedById: cast.userIds.admin }));
+    const staff = await db.transaction((tx) =>
+      issueInvitation(tx, { kind: "staff", email: uniqueEmail(), grantModerator: true, invitedById: cast.userIds.admin }),
+    );
     for (const role of matrixRoles.filter((r) => r !== "admin")) {
       await expectRefusedUnchanged(role, () => revokeInvitation(db, cast.actors[role], { invitationId: staff.id }));
     }
-    await expectAllowedAudited(cast, "admin", "invitation.revoke", () => revokeInvitation(db, cast.actors.admin, { invitationId: staff.id }));
+    await expectAllowedAudited(cast, "admin", "invitation.revoke", () =>
+      revokeInvitation(db, cast.actors.admin, { invitationId: staff.id }),
+    );
     // Twice: the second one is told, nothing is written.
     await expectRefusedUnchanged("admin", () => revokeInvitation(db, cast.actors.admin, { invitationId: staff.id }), "CONFLICT");
   });
@@ -144,7 +162,13 @@ describe("acceptInvitationAsUser (signed in as the invited address)", () => {
     const userId = role === "anonymous" ? cast.userIds.memberOfA : cast.userIds[role];
     const [user] = await db.select({ email: users.email }).from(users).where(eq(users.id, userId));
     const invitation = await db.transaction((tx) =>
-      issueInvitation(tx, { kind: "council", email: user!.email, councilId: cast.councilB.id, councilRole: "member", invitedById: cast.userIds.admin }),
+      issueInvitation(tx, {
+        kind: "council",
+        email: user!.email,
+        councilId: cast.councilB.id,
+        councilRole: "member",
+        invitedById: cast.userIds.admin,
+      }),
     );
     const call = () => acceptInvitationAsUser(db, cast.actors[role], { token: invitation.token });
     if (!signedIn.includes(role)) return expectRefusedUnchanged(role, call);

@@ -32,19 +32,55 @@ beforeAll(async () => {
   const write = (values: Parameters<typeof writeAudit>[1], createdAt: Date) =>
     db.transaction(async (tx) => {
       await writeAudit(tx, values);
-      await tx.execute(sql`update audit_log set created_at = ${createdAt.toISOString()}::timestamptz where id = (select max(id) from audit_log)`);
+      await tx.execute(
+        sql`update audit_log set created_at = ${createdAt.toISOString()}::timestamptz where id = (select max(id) from audit_log)`,
+      );
     });
   // 60 rows by Marie over two Paris days, and a few precise ones around midnight in Paris.
   for (let i = 0; i < 60; i++) {
     await write(
-      { actorUserId: marie.id, action: i % 2 ? "contribution.approve" : "contribution.reject", targetType: "contribution", targetId: i, councilId: cast.councilA.id, reason: `raison ${i}` },
+      {
+        actorUserId: marie.id,
+        action: i % 2 ? "contribution.approve" : "contribution.reject",
+        targetType: "contribution",
+        targetId: i,
+        councilId: cast.councilA.id,
+        reason: `raison ${i}`,
+      },
       new Date(Date.UTC(2026, 2, 1, 8, i)),
     );
   }
   // 23:30 UTC on 10 March is 00:30 on 11 March in Paris.
-  await write({ actorUserId: cast.userIds.admin, action: "settings.update", targetType: "platform_settings", details: { before: { reportThreshold: 3 }, after: { reportThreshold: 5 } } }, new Date("2026-03-10T23:30:00Z"));
-  await write({ actorUserId: cast.userIds.admin, action: "council.update", targetType: "council", targetId: cast.councilB.id, councilId: cast.councilB.id }, new Date("2026-03-10T22:30:00Z"));
-  await write({ actorUserId: null, action: "contribution.auto_hide", targetType: "contribution", targetId: 999, councilId: cast.councilB.id, reason: "100%_de_signalements" }, new Date("2026-03-12T10:00:00Z"));
+  await write(
+    {
+      actorUserId: cast.userIds.admin,
+      action: "settings.update",
+      targetType: "platform_settings",
+      details: { before: { reportThreshold: 3 }, after: { reportThreshold: 5 } },
+    },
+    new Date("2026-03-10T23:30:00Z"),
+  );
+  await write(
+    {
+      actorUserId: cast.userIds.admin,
+      action: "council.update",
+      targetType: "council",
+      targetId: cast.councilB.id,
+      councilId: cast.councilB.id,
+    },
+    new Date("2026-03-10T22:30:00Z"),
+  );
+  await write(
+    {
+      actorUserId: null,
+      action: "contribution.auto_hide",
+      targetType: "contribution",
+      targetId: 999,
+      councilId: cast.councilB.id,
+      reason: "100%_de_signalements",
+    },
+    new Date("2026-03-12T10:00:00Z"),
+  );
 });
 afterAll(() => testDb.drop());
 
@@ -73,7 +109,10 @@ describe("the journal's list", () => {
     expect(page2.ok && page2.data.page).toBe(2);
     const total = page1.data.total;
     expect(page2.ok && page2.data.rows).toHaveLength(Math.min(JOURNAL_PAGE_SIZE, total - JOURNAL_PAGE_SIZE));
-    const councilRow = (await listAuditLog(db, cast.actors.admin, { action: "council.update" })) as { ok: true; data: { rows: { targetName: string | null; councilName: string | null }[] } };
+    const councilRow = (await listAuditLog(db, cast.actors.admin, { action: "council.update" })) as {
+      ok: true;
+      data: { rows: { targetName: string | null; councilName: string | null }[] };
+    };
     expect(councilRow.data.rows[0]!.targetName).toBeTruthy();
     expect(councilRow.data.rows[0]!.councilName).toBe(councilRow.data.rows[0]!.targetName);
     expect(page1.data.actions).toContain("contribution.auto_hide");
@@ -92,12 +131,18 @@ describe("the journal's list", () => {
     expect((await rows({ actor: "personne-de-tel" })).total).toBe(0);
     // LIKE wildcards typed by the admin are plain characters.
     expect((await rows({ actor: "%" })).total).toBe(0);
-    expect((await rows({ council: String(cast.councilB.id) })).rows.map((r) => r.action)).toEqual(["contribution.auto_hide", "council.update"]);
+    expect((await rows({ council: String(cast.councilB.id) })).rows.map((r) => r.action)).toEqual([
+      "contribution.auto_hide",
+      "council.update",
+    ]);
     expect((await rows({ from: "2026-03-11", to: "2026-03-11" })).rows.map((r) => r.action)).toEqual(["settings.update"]);
     expect((await rows({ from: "2026-03-10", to: "2026-03-10" })).rows.map((r) => r.action)).toEqual(["council.update"]);
     expect((await rows({ from: "2026-03-12" })).rows.map((r) => r.action)).toEqual(["contribution.auto_hide"]);
     expect((await rows({ to: "2026-03-01" })).total).toBeGreaterThanOrEqual(60);
-    expect((await rows({ action: "contribution.approve", actor: "marie", council: cast.councilA.id, from: "2026-03-01", to: "2026-03-01" })).total).toBe(30);
+    expect(
+      (await rows({ action: "contribution.approve", actor: "marie", council: cast.councilA.id, from: "2026-03-01", to: "2026-03-01" }))
+        .total,
+    ).toBe(30);
     // Odd values are ignored, never an error.
     const odd = await rows({ from: "31/12/2026", to: "2026-13-45", council: "abc", page: "x", action: "x".repeat(500) });
     expect(odd.filters).toMatchObject({ from: null, to: null, council: null, page: 1 });
@@ -112,7 +157,9 @@ describe("the journal's list", () => {
   it("returns user text exactly as written (the page shows it as text)", async () => {
     const payload = `<img src=x onerror=alert(1)>"'><script>alert(document.cookie)</script>`;
     const actor = await createUser(db, { displayName: payload });
-    await db.transaction((tx) => writeAudit(tx, { actorUserId: actor.id, action: "contribution.report", targetType: "contribution", targetId: 1, reason: payload }));
+    await db.transaction((tx) =>
+      writeAudit(tx, { actorUserId: actor.id, action: "contribution.report", targetType: "contribution", targetId: 1, reason: payload }),
+    );
     const result = await listAuditLog(db, cast.actors.admin, { action: "contribution.report" });
     expect(result.ok && result.data.rows[0]).toMatchObject({ actorName: payload, reason: payload });
     await db.delete(auditLog).where(eq(auditLog.actorUserId, actor.id));

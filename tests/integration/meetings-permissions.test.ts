@@ -52,7 +52,13 @@ const agenda: MeetingData["agenda"] = [
 const meetingInput = (title: string): MeetingData => ({ title, date: "2027-03-04", time: "18:30", place: "Salle des fêtes", agenda });
 
 /** Runs `call` as each role: refused → nothing changed; allowed → one journal row, and `check`. */
-function matrix(name: string, allowedRoles: MatrixRole[], prepare: () => Promise<number>, call: (role: MatrixRole, meetingId: number) => Promise<unknown>, action: string) {
+function matrix(
+  name: string,
+  allowedRoles: MatrixRole[],
+  prepare: () => Promise<number>,
+  call: (role: MatrixRole, meetingId: number) => Promise<unknown>,
+  action: string,
+) {
   describe(`${name}, as each role`, () => {
     for (const role of matrixRoles) {
       const allowed = allowedRoles.includes(role);
@@ -68,7 +74,11 @@ function matrix(name: string, allowedRoles: MatrixRole[], prepare: () => Promise
         }
         expect(result).toMatchObject({ ok: true });
         expect(await auditCount(db)).toBe(audits + 1);
-        expect(await lastAudit(db)).toMatchObject({ actorUserId: cast.userIds[role as Exclude<MatrixRole, "anonymous">], action, targetType: "meeting" });
+        expect(await lastAudit(db)).toMatchObject({
+          actorUserId: cast.userIds[role as Exclude<MatrixRole, "anonymous">],
+          action,
+          targetType: "meeting",
+        });
       });
     }
   });
@@ -82,7 +92,13 @@ const frozenFuture = async () => {
   return id;
 };
 
-matrix("creating a meeting", managers, async () => 0, (role) => createMeeting(db, cast.actors[role], meetingInput(`Réunion de ${role}`)), "meeting.create");
+matrix(
+  "creating a meeting",
+  managers,
+  async () => 0,
+  (role) => createMeeting(db, cast.actors[role], meetingInput(`Réunion de ${role}`)),
+  "meeting.create",
+);
 matrix(
   "changing a meeting",
   managers,
@@ -90,9 +106,27 @@ matrix(
   (role, meetingId) => updateMeeting(db, cast.actors[role], { ...meetingInput(`Réunion changée par ${role}`), meetingId }),
   "meeting.update",
 );
-matrix("adding the minutes", managers, past, (role, meetingId) => setMeetingMinutes(db, cast.actors[role], { meetingId, minutes: `Compte rendu de ${role}` }), "meeting.minutes");
-matrix("freezing the slides", presenters, future, (role, meetingId) => freezeMeeting(db, cast.actors[role], { meetingId }), "meeting.freeze");
-matrix("going back to live data", presenters, frozenFuture, (role, meetingId) => unfreezeMeeting(db, cast.actors[role], { meetingId }), "meeting.unfreeze");
+matrix(
+  "adding the minutes",
+  managers,
+  past,
+  (role, meetingId) => setMeetingMinutes(db, cast.actors[role], { meetingId, minutes: `Compte rendu de ${role}` }),
+  "meeting.minutes",
+);
+matrix(
+  "freezing the slides",
+  presenters,
+  future,
+  (role, meetingId) => freezeMeeting(db, cast.actors[role], { meetingId }),
+  "meeting.freeze",
+);
+matrix(
+  "going back to live data",
+  presenters,
+  frozenFuture,
+  (role, meetingId) => unfreezeMeeting(db, cast.actors[role], { meetingId }),
+  "meeting.unfreeze",
+);
 
 describe("reading, as each role", () => {
   for (const role of matrixRoles) {
@@ -113,7 +147,11 @@ describe("what an allowed call writes", () => {
     const [row] = await db.select().from(meetings).where(eq(meetings.slug, "reunion-de-printemps-2027-03-04"));
     expect(row).toMatchObject({ title: "Réunion de printemps", place: "Salle des fêtes", createdById: cast.userIds.official });
     expect(row!.startsAt.toISOString()).toBe("2027-03-04T17:30:00.000Z");
-    const items = await db.select().from(meetingAgendaItems).where(eq(meetingAgendaItems.meetingId, row!.id)).orderBy(asc(meetingAgendaItems.position));
+    const items = await db
+      .select()
+      .from(meetingAgendaItems)
+      .where(eq(meetingAgendaItems.meetingId, row!.id))
+      .orderBy(asc(meetingAgendaItems.position));
     expect(items.map((i) => [i.position, i.label, i.notes, i.themeId !== null, i.actionId !== null])).toEqual([
       [1, "Ouverture", "Remercier la salle", false, false],
       [2, "Thématique 3 : Habitat / Cadre de vie", null, true, false],
@@ -121,16 +159,33 @@ describe("what an allowed call writes", () => {
     ]);
     expect(JSON.stringify((await lastAudit(db))!.details)).not.toContain("Remercier");
     // Same title and day again: another slug.
-    expect(await createMeeting(db, cast.actors.admin, meetingInput("Réunion de printemps"))).toMatchObject({ ok: true, data: { slug: "reunion-de-printemps-2027-03-04-2" } });
+    expect(await createMeeting(db, cast.actors.admin, meetingInput("Réunion de printemps"))).toMatchObject({
+      ok: true,
+      data: { slug: "reunion-de-printemps-2027-03-04-2" },
+    });
   });
 
   it("refuses an unknown theme or fiche next to its item, and writes nothing (the agenda is replaced whole or not at all)", async () => {
     const created = await createMeeting(db, cast.actors.official, meetingInput("Réunion à corriger"));
     if (!created.ok) throw new Error(created.message);
     const before = await snapshot();
-    const bad = { ...meetingInput("Réunion corrigée"), meetingId: created.data.id, agenda: [{ ref: "", label: "Accueil", notes: null }, { ref: "action:nexiste-pas", label: null, notes: null }] };
-    expect(await updateMeeting(db, cast.actors.official, bad)).toMatchObject({ ok: false, code: "VALIDATION_FAILED", fieldErrors: { "agenda.1.ref": [expect.stringContaining("n'existe pas")] } });
-    expect(await createMeeting(db, cast.actors.official, { ...bad, title: "Autre" })).toMatchObject({ ok: false, code: "VALIDATION_FAILED" });
+    const bad = {
+      ...meetingInput("Réunion corrigée"),
+      meetingId: created.data.id,
+      agenda: [
+        { ref: "", label: "Accueil", notes: null },
+        { ref: "action:nexiste-pas", label: null, notes: null },
+      ],
+    };
+    expect(await updateMeeting(db, cast.actors.official, bad)).toMatchObject({
+      ok: false,
+      code: "VALIDATION_FAILED",
+      fieldErrors: { "agenda.1.ref": [expect.stringContaining("n'existe pas")] },
+    });
+    expect(await createMeeting(db, cast.actors.official, { ...bad, title: "Autre" })).toMatchObject({
+      ok: false,
+      code: "VALIDATION_FAILED",
+    });
     expect(await snapshot()).toEqual(before);
 
     const good = { ...meetingInput("Réunion corrigée"), meetingId: created.data.id, agenda: [{ ref: "", label: "Accueil", notes: null }] };
@@ -177,27 +232,47 @@ describe("what a form may send", () => {
     "agenda.1.notes": "Chiffres",
     ...overrides,
   });
-  const create = (values: RawForm) => submitForm(db, cast.actors.official, meetingSchema, values, (input, c) => createMeeting(c.db, c.actor, input));
+  const create = (values: RawForm) =>
+    submitForm(db, cast.actors.official, meetingSchema, values, (input, c) => createMeeting(c.db, c.actor, input));
 
   it("reads the agenda back as a list, in order, with empty labels and notes as none", async () => {
     const result = await create(form({ title: "Réunion lue d'un formulaire" }));
     if (!result.ok) throw new Error(result.message);
-    const items = await db.select().from(meetingAgendaItems).where(eq(meetingAgendaItems.meetingId, result.data.id)).orderBy(asc(meetingAgendaItems.position));
+    const items = await db
+      .select()
+      .from(meetingAgendaItems)
+      .where(eq(meetingAgendaItems.meetingId, result.data.id))
+      .orderBy(asc(meetingAgendaItems.position));
     expect(items.map((i) => [i.position, i.label, i.notes, i.actionId !== null])).toEqual([
       [1, "Ouverture", null, false],
       [2, "Rééquilibrer l'offre de logements pour les plus précaires", "Chiffres", true],
     ]);
     // No item at all: the form sends no agenda field.
-    expect(await create({ title: "Réunion sans ordre du jour", date: "2027-05-07", time: "18:30", place: "Salle des fêtes" })).toMatchObject({ ok: true });
+    expect(
+      await create({ title: "Réunion sans ordre du jour", date: "2027-05-07", time: "18:30", place: "Salle des fêtes" }),
+    ).toMatchObject({ ok: true });
   });
 
   it("refuses impossible dates and wrong fields in French, next to each field, and writes nothing", async () => {
     const before = await snapshot();
     for (const date of ["2026-02-31", "0000-01-01", "2031-13-01", "17/12/2026", ""]) {
       const result = await create(form({ date }));
-      expect(result, date).toMatchObject({ ok: false, code: "VALIDATION_FAILED", fieldErrors: { date: [date === "" ? "Indiquez la date de la réunion." : DAY_MESSAGE] } });
+      expect(result, date).toMatchObject({
+        ok: false,
+        code: "VALIDATION_FAILED",
+        fieldErrors: { date: [date === "" ? "Indiquez la date de la réunion." : DAY_MESSAGE] },
+      });
     }
-    const result = await create(form({ title: " ", time: "25:00", place: "", "agenda.1.ref": "action:Pas Un Slug", "agenda.0.label": "", "agenda.0.notes": "x".repeat(5001) }));
+    const result = await create(
+      form({
+        title: " ",
+        time: "25:00",
+        place: "",
+        "agenda.1.ref": "action:Pas Un Slug",
+        "agenda.0.label": "",
+        "agenda.0.notes": "x".repeat(5001),
+      }),
+    );
     expect(result).toMatchObject({
       ok: false,
       fieldErrors: {
@@ -210,7 +285,10 @@ describe("what a form may send", () => {
     });
     const tooMany: RawForm = {};
     for (let i = 0; i <= 30; i++) tooMany[`agenda.${i}.label`] = `Point ${i}`;
-    expect(await create(form(tooMany))).toMatchObject({ ok: false, fieldErrors: { agenda: ["L'ordre du jour ne peut pas dépasser 30 points."] } });
+    expect(await create(form(tooMany))).toMatchObject({
+      ok: false,
+      fieldErrors: { agenda: ["L'ordre du jour ne peut pas dépasser 30 points."] },
+    });
     expect(await snapshot()).toEqual(before);
   });
 
@@ -218,11 +296,21 @@ describe("what a form may send", () => {
     const meetingId = await past();
     const before = await snapshot();
     for (const id of ["2147483648", "0", "abc", ""]) {
-      const updated = await submitForm(db, cast.actors.official, updateMeetingSchema, form({ meetingId: id }), (input, c) => updateMeeting(c.db, c.actor, input));
-      expect(updated, id).toMatchObject({ ok: false, code: "VALIDATION_FAILED", fieldErrors: { meetingId: ["Réunion inconnue : rechargez la page."] } });
+      const updated = await submitForm(db, cast.actors.official, updateMeetingSchema, form({ meetingId: id }), (input, c) =>
+        updateMeeting(c.db, c.actor, input),
+      );
+      expect(updated, id).toMatchObject({
+        ok: false,
+        code: "VALIDATION_FAILED",
+        fieldErrors: { meetingId: ["Réunion inconnue : rechargez la page."] },
+      });
     }
-    const minutes = (values: RawForm) => submitForm(db, cast.actors.official, meetingMinutesSchema, values, (input, c) => setMeetingMinutes(c.db, c.actor, input));
-    expect(await minutes({ meetingId: String(meetingId), minutes: "  \n " })).toMatchObject({ ok: false, fieldErrors: { minutes: ["Écrivez le compte rendu."] } });
+    const minutes = (values: RawForm) =>
+      submitForm(db, cast.actors.official, meetingMinutesSchema, values, (input, c) => setMeetingMinutes(c.db, c.actor, input));
+    expect(await minutes({ meetingId: String(meetingId), minutes: "  \n " })).toMatchObject({
+      ok: false,
+      fieldErrors: { minutes: ["Écrivez le compte rendu."] },
+    });
     expect(await minutes({ meetingId: "2147483647", minutes: "Compte rendu" })).toMatchObject({ ok: false, code: "NOT_FOUND" });
     expect(await snapshot()).toEqual(before);
   });

@@ -36,7 +36,8 @@ const DAY = 24 * 3600 * 1000;
 const FICHE = "logements-plus-precaires";
 const SECRET = `NOTE-SECRETE-${randomUUID()}`;
 
-const ofKind = <K extends Slide["kind"]>(deck: Deck, kind: K) => deck.slides.filter((s): s is Extract<Slide, { kind: K }> => s.kind === kind);
+const ofKind = <K extends Slide["kind"]>(deck: Deck, kind: K) =>
+  deck.slides.filter((s): s is Extract<Slide, { kind: K }> => s.kind === kind);
 
 async function meetingWithAgenda(startsAt: Date) {
   const result = await createMeeting(db, cast.actors.official, {
@@ -59,7 +60,11 @@ describe("the deck built from live data", () => {
     const meeting = await meetingWithAgenda(new Date(Date.now() + 40 * DAY));
     const deck = (await buildDeck(db, meeting.id))!;
     expect(deck.slides.map((s) => s.kind)).toEqual(["title", "changes", "section", "theme", "action", "closing"]);
-    expect(deck.slides[0]).toMatchObject({ kind: "title", place: "Salle du conseil municipal", planTitle: expect.stringContaining("Projet social communal") });
+    expect(deck.slides[0]).toMatchObject({
+      kind: "title",
+      place: "Salle du conseil municipal",
+      planTitle: expect.stringContaining("Projet social communal"),
+    });
     expect(deck.slides[2]).toMatchObject({ kind: "section", heading: "Ouverture", agendaPosition: 1 });
 
     const [theme] = ofKind(deck, "theme");
@@ -89,10 +94,20 @@ describe("the deck built from live data", () => {
       [0, 1, 2, 3].map((n) => insertItem(db, council.id, FICHE, { title: `Publiée ${n} ${marker}`, publishedDaysAgo: 1 + n })),
     );
     for (const [n, id] of published.entries()) {
-      for (const supporter of supporters.slice(0, n)) await db.insert(contributionSupports).values({ contributionId: id, councilId: supporter.id });
+      for (const supporter of supporters.slice(0, n))
+        await db.insert(contributionSupports).values({ contributionId: id, councilId: supporter.id });
     }
     const answer = (contributionId: number, body: string, state: "under_review" | "accepted", minutesAgo: number) =>
-      db.insert(contributionAnswers).values({ contributionId, state, body, signatureName: "Élue", clientRequestId: randomUUID(), createdAt: new Date(Date.now() - minutesAgo * 60_000) });
+      db
+        .insert(contributionAnswers)
+        .values({
+          contributionId,
+          state,
+          body,
+          signatureName: "Élue",
+          clientRequestId: randomUUID(),
+          createdAt: new Date(Date.now() - minutesAgo * 60_000),
+        });
     await answer(published[3]!, "Première réponse", "under_review", 30);
     await answer(published[3]!, "La Ville retient cette proposition.", "accepted", 5);
     const hiddenTexts: string[] = [];
@@ -116,7 +131,11 @@ describe("the deck built from live data", () => {
       [`Publiée 2 ${marker}`, 2],
       [`Publiée 1 ${marker}`, 1],
     ]);
-    expect(fiche!.proposals[0]!.latestAnswer).toMatchObject({ state: "accepted", excerpt: "La Ville retient cette proposition.", signature: "Élue" });
+    expect(fiche!.proposals[0]!.latestAnswer).toMatchObject({
+      state: "accepted",
+      excerpt: "La Ville retient cette proposition.",
+      signature: "Élue",
+    });
     expect(fiche!.proposals[1]!.latestAnswer).toBeNull();
     expect(fiche!.avis.favorable).toBeGreaterThanOrEqual(2);
     const text = JSON.stringify(deck);
@@ -132,8 +151,19 @@ describe("the deck built from live data", () => {
     const [fiche] = await db.select({ id: actions.id }).from(actions).where(eq(actions.slug, FICHE));
     const before = `Avant la réunion ${randomUUID()}`;
     const after = `Après la réunion ${randomUUID()}`;
-    await db.insert(progressReports).values({ actionId: fiche!.id, title: before, body: "x", status: "in_progress", progress: 20, createdAt: new Date(previousAt.getTime() - DAY) });
-    await db.insert(progressReports).values({ actionId: fiche!.id, title: after, body: "x", status: "in_progress", progress: 45, createdAt: new Date() });
+    await db
+      .insert(progressReports)
+      .values({
+        actionId: fiche!.id,
+        title: before,
+        body: "x",
+        status: "in_progress",
+        progress: 20,
+        createdAt: new Date(previousAt.getTime() - DAY),
+      });
+    await db
+      .insert(progressReports)
+      .values({ actionId: fiche!.id, title: after, body: "x", status: "in_progress", progress: 45, createdAt: new Date() });
     const council = await createCouncil(db);
     await insertItem(db, council.id, FICHE, { title: `Proposition ancienne ${before}`, publishedDaysAgo: 4 });
     await insertItem(db, council.id, FICHE, { title: `Proposition nouvelle ${after}`, publishedDaysAgo: 1 });
@@ -151,7 +181,10 @@ describe("the deck built from live data", () => {
     expect(changes!.proposals.total).toBeGreaterThanOrEqual(1);
     // The newest report comes first; the one before the previous meeting is not counted.
     expect(changes!.reports.items[0]).toMatchObject({ title: after, progress: 45 });
-    const counted = await db.select({ title: progressReports.title }).from(progressReports).where(and(gt(progressReports.createdAt, previousAt), or(isNotNull(progressReports.status), isNotNull(progressReports.progress))));
+    const counted = await db
+      .select({ title: progressReports.title })
+      .from(progressReports)
+      .where(and(gt(progressReports.createdAt, previousAt), or(isNotNull(progressReports.status), isNotNull(progressReports.progress))));
     expect(changes!.reports.total).toBe(counted.length);
     expect(counted.map((r) => r.title)).not.toContain(before);
   });
@@ -189,8 +222,16 @@ describe("« état au … »", () => {
     expect(frozen.data).toMatchObject({ canUnfreeze: true, canFreeze: true });
 
     const title = `Point d'étape après le gel ${randomUUID()}`;
-    const report = { actionSlug: FICHE, clientRequestId: randomUUID(), reportedOn: new Date().toISOString().slice(0, 10), title, body: "Nouveaux logements livrés." };
-    expect(await postProgressReport(db, cast.actors.moderator, { ...report, status: "in_progress", progress: 77, deadline: null })).toMatchObject({ ok: true });
+    const report = {
+      actionSlug: FICHE,
+      clientRequestId: randomUUID(),
+      reportedOn: new Date().toISOString().slice(0, 10),
+      title,
+      body: "Nouveaux logements livrés.",
+    };
+    expect(
+      await postProgressReport(db, cast.actors.moderator, { ...report, status: "in_progress", progress: 77, deadline: null }),
+    ).toMatchObject({ ok: true });
 
     const live = (await buildDeck(db, meeting.id))!;
     expect(ofKind(live, "action")[0]).toMatchObject({ progress: 77, latestReport: { title } });
@@ -231,7 +272,9 @@ describe("the number of queries", () => {
       const id = await insertItem(db, council.id, slug);
       await db.insert(contributionSupports).values({ contributionId: id, councilId: supporter.id });
       for (const state of ["under_review", "accepted"] as const)
-        await db.insert(contributionAnswers).values({ contributionId: id, state, body: "Réponse.", signatureName: "Élue", clientRequestId: randomUUID() });
+        await db
+          .insert(contributionAnswers)
+          .values({ contributionId: id, state, body: "Réponse.", signatureName: "Élue", clientRequestId: randomUUID() });
       await insertItem(db, council.id, slug, { kind: "feedback" });
     }
     const deckWith = async (ficheCount: number, themeCount: number, daysAhead: number) => {
@@ -269,7 +312,15 @@ describe("a frozen deck never shows what is not published now", () => {
     const supporters = await Promise.all([1, 2, 3, 4].map(() => createCouncil(db)));
     const id = await insertItem(db, council.id, FICHE, { title: `Proposition gelée ${marker}`, publishedDaysAgo: 1 });
     for (const supporter of supporters) await db.insert(contributionSupports).values({ contributionId: id, councilId: supporter.id });
-    await db.insert(contributionAnswers).values({ contributionId: id, state: "accepted", body: `Réponse gelée ${marker}`, signatureName: "Élue", clientRequestId: randomUUID() });
+    await db
+      .insert(contributionAnswers)
+      .values({
+        contributionId: id,
+        state: "accepted",
+        body: `Réponse gelée ${marker}`,
+        signatureName: "Élue",
+        clientRequestId: randomUUID(),
+      });
     const secrets = [`Proposition gelée ${marker}`, council.name, `Réponse gelée ${marker}`];
 
     const meeting = await meetingWithAgenda(new Date(Date.now() + 2 * DAY));
@@ -279,8 +330,18 @@ describe("a frozen deck never shows what is not published now", () => {
     if (!before.ok) return;
     for (const secret of secrets) expect(JSON.stringify(before.data.deck)).toContain(secret);
 
-    expect(await hideContribution(db, cast.actors.moderator, { id, reason: "Propos injurieux envers une personne nommée.", templateId: null, fromReports: false })).toMatchObject({ ok: true });
-    const journal = await db.select().from(auditLog).where(and(eq(auditLog.action, "meeting.snapshot.withdraw"), eq(auditLog.targetId, String(meeting.id))));
+    expect(
+      await hideContribution(db, cast.actors.moderator, {
+        id,
+        reason: "Propos injurieux envers une personne nommée.",
+        templateId: null,
+        fromReports: false,
+      }),
+    ).toMatchObject({ ok: true });
+    const journal = await db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, "meeting.snapshot.withdraw"), eq(auditLog.targetId, String(meeting.id))));
     expect(journal).toHaveLength(1);
     expect(journal[0]).toMatchObject({ actorUserId: cast.userIds.moderator, details: { contributionId: id } });
 

@@ -68,7 +68,11 @@ describe("approve, reject and the queue, as each role", () => {
       const before = await auditCount(db);
       expect(await approveContribution(db, cast.actors[role], { id })).toMatchObject({ ok: true, data: { status: "published" } });
       expect(await auditCount(db)).toBe(before + 1);
-      expect(await lastAudit(db)).toMatchObject({ action: "contribution.approve", actorUserId: cast.userIds.moderator, targetId: String(id) });
+      expect(await lastAudit(db)).toMatchObject({
+        action: "contribution.approve",
+        actorUserId: cast.userIds.moderator,
+        targetId: String(id),
+      });
     });
 
     it(`${role} ${allowed ? "may" : "may not"} reject`, async () => {
@@ -105,8 +109,12 @@ describe("approve, reject and the queue, as each role", () => {
   it("a reject needs a reason (French message) and changes nothing without one", async () => {
     const id = await pendingOfA();
     const before = await snapshotContributionTables(db);
-    const result = await submitForm(db, cast.actors.moderator, rejectSchema, { id: String(id), version: "", reason: " ", templateId: "" }, (input) =>
-      rejectContribution(db, cast.actors.moderator, input),
+    const result = await submitForm(
+      db,
+      cast.actors.moderator,
+      rejectSchema,
+      { id: String(id), version: "", reason: " ", templateId: "" },
+      (input) => rejectContribution(db, cast.actors.moderator, input),
     );
     expect(result).toMatchObject({ ok: false, code: "VALIDATION_FAILED" });
     expect(result.ok ? undefined : result.fieldErrors?.reason?.[0]).toBe("Indiquez la raison du refus : le conseil la lira.");
@@ -146,10 +154,17 @@ describe("approve, reject and the queue, as each role", () => {
   it("the queue is oldest first, with ages, and filters by council, fiche and kind", async () => {
     const other = await createAction(db);
     const a = await pendingOfA();
-    const p = await createDraft(db, cast.actors.memberOfB, proposalInput(cast.councilB.id, other.slug, "Un banc", "Installer un banc près de l'arrêt."));
+    const p = await createDraft(
+      db,
+      cast.actors.memberOfB,
+      proposalInput(cast.councilB.id, other.slug, "Un banc", "Installer un banc près de l'arrêt."),
+    );
     const pId = (p as { data: { id: number } }).data.id;
     await submitContribution(db, cast.actors.memberOfB, { id: pId });
-    await db.update(contributions).set({ submittedAt: new Date(Date.now() - 50 * 3_600_000) }).where(eq(contributions.id, pId));
+    await db
+      .update(contributions)
+      .set({ submittedAt: new Date(Date.now() - 50 * 3_600_000) })
+      .where(eq(contributions.id, pId));
     const all = await listPendingQueue(db, cast.actors.moderator);
     if (!all.ok) throw new Error(all.message);
     const times = all.data.items.map((i) => i.submittedAt.getTime());
@@ -171,7 +186,10 @@ describe("approve, reject and the queue, as each role", () => {
     const id = await pendingOfA();
     await rejectContribution(db, cast.actors.moderator, rejectData(id, "Merci de préciser le lieu."));
     const list = await listCouncilContributions(db, cast.actors.memberOfA, cast.councilA.slug);
-    expect(list.ok && list.data.items.find((i) => i.id === id)).toMatchObject({ status: "rejected", rejectionReason: "Merci de préciser le lieu." });
+    expect(list.ok && list.data.items.find((i) => i.id === id)).toMatchObject({
+      status: "rejected",
+      rejectionReason: "Merci de préciser le lieu.",
+    });
   });
 });
 
@@ -179,14 +197,24 @@ describe("public read of a fiche", () => {
   it("shows published items only, newest first — never drafts, pending, rejected or hidden ones", async () => {
     const fiche = await createAction(db);
     const marker = (state: string) => `MARQUEUR-${state}-${randomUUID()}`;
-    const texts = { draft: marker("draft"), pending: marker("pending"), rejected: marker("rejected"), hidden: marker("hidden"), published: marker("published") };
+    const texts = {
+      draft: marker("draft"),
+      pending: marker("pending"),
+      rejected: marker("rejected"),
+      hidden: marker("hidden"),
+      published: marker("published"),
+    };
     const ids: Record<string, number> = {};
     for (const [state, body] of Object.entries(texts)) {
       const r = await createDraft(db, cast.actors.referentOfA, feedbackInput(cast.councilA.id, fiche.slug, body));
       ids[state] = (r as { data: { id: number } }).data.id;
       await setStatus(db, ids[state]!, state as "draft");
     }
-    const secret = await createDraft(db, cast.actors.referentOfA, proposalInput(cast.councilA.id, fiche.slug, `TITRE-${randomUUID()}`, "Texte en attente."));
+    const secret = await createDraft(
+      db,
+      cast.actors.referentOfA,
+      proposalInput(cast.councilA.id, fiche.slug, `TITRE-${randomUUID()}`, "Texte en attente."),
+    );
     await setStatus(db, (secret as { data: { id: number } }).data.id, "pending");
 
     const page = await loadActionPage(fiche.slug, db);
@@ -199,7 +227,17 @@ describe("public read of a fiche", () => {
     // Public fields only: no state, no reasons, no ids of people.
     const keys = Object.keys(page!.contributions[0]!);
     expect(keys).toEqual(expect.arrayContaining(["authorName", "body", "councilName", "id", "kind", "position", "publishedAt", "title"]));
-    for (const secret of ["status", "rejectionReason", "hiddenReason", "hiddenById", "authorId", "decidedById", "submittedById", "reviewRequired"]) expect(keys).not.toContain(secret);
+    for (const secret of [
+      "status",
+      "rejectionReason",
+      "hiddenReason",
+      "hiddenById",
+      "authorId",
+      "decidedById",
+      "submittedById",
+      "reviewRequired",
+    ])
+      expect(keys).not.toContain(secret);
     // The author is told on the form that their display name is published with the item.
     expect(page!.contributions[0]!.authorName).toBe(cast.actors.referentOfA!.displayName);
   });
@@ -226,7 +264,13 @@ describe.runIf(onPostgres)("two moderators at once (PostgreSQL)", () => {
     const audit = await db
       .select({ targetId: auditLog.targetId })
       .from(auditLog)
-      .where(and(eq(auditLog.targetType, "contribution"), inArray(auditLog.action, ["contribution.approve", "contribution.reject"]), inArray(auditLog.targetId, ids.map(String))));
+      .where(
+        and(
+          eq(auditLog.targetType, "contribution"),
+          inArray(auditLog.action, ["contribution.approve", "contribution.reject"]),
+          inArray(auditLog.targetId, ids.map(String)),
+        ),
+      );
     expect(audit).toHaveLength(200);
     expect(new Set(audit.map((a) => a.targetId)).size).toBe(200);
   }, 120_000);

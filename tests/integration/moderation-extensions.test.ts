@@ -42,7 +42,8 @@ beforeAll(async () => {
 });
 afterAll(() => testDb.drop());
 
-const expectRefusedUnchanged = (role: MatrixRole, call: () => Promise<ActionResult<unknown>>, code?: string) => expectRefused(db, role, call, code);
+const expectRefusedUnchanged = (role: MatrixRole, call: () => Promise<ActionResult<unknown>>, code?: string) =>
+  expectRefused(db, role, call, code);
 
 async function pendingOfA(body?: string) {
   const draft = await createDraft(db, cast.actors.memberOfA, feedbackInput(cast.councilA.id, actionSlug, body));
@@ -53,7 +54,11 @@ async function pendingOfA(body?: string) {
 }
 
 async function pendingProposalOfA(title = `Proposition ${randomUUID().slice(0, 6)}`) {
-  const draft = await createDraft(db, cast.actors.memberOfA, proposalInput(cast.councilA.id, actionSlug, title, "Le texte de la proposition du conseil."));
+  const draft = await createDraft(
+    db,
+    cast.actors.memberOfA,
+    proposalInput(cast.councilA.id, actionSlug, title, "Le texte de la proposition du conseil."),
+  );
   if (!draft.ok) throw new Error(draft.message);
   await submitContribution(db, cast.actors.memberOfA, { id: draft.data.id });
   return draft.data.id;
@@ -154,7 +159,11 @@ describe("editing a pending item, as each role", () => {
       const before = await auditCount(db);
       expect(await editPendingContribution(db, cast.actors[role], input)).toMatchObject({ ok: true });
       expect(await auditCount(db)).toBe(before + 1);
-      expect(await lastAudit(db)).toMatchObject({ action: "contribution.edit_pending", actorUserId: cast.userIds[role as (typeof membersOfA)[number]], targetId: String(id) });
+      expect(await lastAudit(db)).toMatchObject({
+        action: "contribution.edit_pending",
+        actorUserId: cast.userIds[role as (typeof membersOfA)[number]],
+        targetId: String(id),
+      });
       const [row] = await db.select().from(contributions).where(eq(contributions.id, id));
       expect(row).toMatchObject({ status: "pending", position: "unfavorable", body: `Texte corrigé par ${role}.` });
       expect(row!.editedAt).toBeInstanceOf(Date);
@@ -168,14 +177,30 @@ describe("editing a pending item, as each role", () => {
     const draft = await createDraft(db, cast.actors.memberOfA, feedbackInput(cast.councilA.id, actionSlug));
     const draftId = (draft as { data: { id: number } }).data.id;
     const body = "Un texte assez long pour passer.";
-    await expectRefusedUnchanged("memberOfA", () => editPendingContribution(db, cast.actors.memberOfA, { id: draftId, kind: "feedback", position: "favorable", body }), "CONFLICT");
+    await expectRefusedUnchanged(
+      "memberOfA",
+      () => editPendingContribution(db, cast.actors.memberOfA, { id: draftId, kind: "feedback", position: "favorable", body }),
+      "CONFLICT",
+    );
     const published = await publishedOfA();
-    await expectRefusedUnchanged("memberOfA", () => editPendingContribution(db, cast.actors.memberOfA, { id: published, kind: "feedback", position: "favorable", body }), "CONFLICT");
+    await expectRefusedUnchanged(
+      "memberOfA",
+      () => editPendingContribution(db, cast.actors.memberOfA, { id: published, kind: "feedback", position: "favorable", body }),
+      "CONFLICT",
+    );
     const id = await pendingOfA();
-    await expectRefusedUnchanged("memberOfA", () => editPendingContribution(db, cast.actors.memberOfA, { id, kind: "proposal", title: "Un titre", body }), "VALIDATION_FAILED");
+    await expectRefusedUnchanged(
+      "memberOfA",
+      () => editPendingContribution(db, cast.actors.memberOfA, { id, kind: "proposal", title: "Un titre", body }),
+      "VALIDATION_FAILED",
+    );
     // Refused input goes through the form's path (one parse of the raw values), writing nothing.
-    const short = await submitForm(db, cast.actors.memberOfA, editPendingSchema, { id: String(id), kind: "feedback", position: "favorable", body: "court" }, (input) =>
-      editPendingContribution(db, cast.actors.memberOfA, input),
+    const short = await submitForm(
+      db,
+      cast.actors.memberOfA,
+      editPendingSchema,
+      { id: String(id), kind: "feedback", position: "favorable", body: "court" },
+      (input) => editPendingContribution(db, cast.actors.memberOfA, input),
     );
     expect(short.ok).toBe(false);
     if (short.ok) return;
@@ -188,7 +213,12 @@ describe("editing a pending item, as each role", () => {
     const id = await pendingOfA();
     // Never edited when the moderator read it.
     const seen = null;
-    await editPendingContribution(db, cast.actors.memberOfA, { id, kind: "feedback", position: "favorable", body: "Texte modifié entre-temps." });
+    await editPendingContribution(db, cast.actors.memberOfA, {
+      id,
+      kind: "feedback",
+      position: "favorable",
+      body: "Texte modifié entre-temps.",
+    });
     await expectRefusedUnchanged("moderator", () => approveContribution(db, cast.actors.moderator, { id, version: seen }), "CONFLICT");
     const stale = await approveContribution(db, cast.actors.moderator, { id, version: seen });
     expect((stale as { message: string }).message).toMatch(/modifié ce texte/);
@@ -213,7 +243,12 @@ describe("hiding a published item, as each role", () => {
       expect(await auditCount(db)).toBe(before + 1);
       expect(await lastAudit(db)).toMatchObject({ action: "contribution.hide", reason: input.reason, actorUserId: cast.userIds.moderator });
       const [row] = await db.select().from(contributions).where(eq(contributions.id, id));
-      expect(row).toMatchObject({ status: "hidden", hiddenById: cast.userIds.moderator, hiddenReason: input.reason, reviewRequired: false });
+      expect(row).toMatchObject({
+        status: "hidden",
+        hiddenById: cast.userIds.moderator,
+        hiddenReason: input.reason,
+        reviewRequired: false,
+      });
       const page = JSON.stringify(await loadActionPage(actionSlug, db));
       expect(page).not.toContain(marker);
       expect(page).not.toContain(input.reason);
@@ -225,10 +260,14 @@ describe("hiding a published item, as each role", () => {
   it("needs a reason; a second hide says who hid it; pending items cannot be hidden", async () => {
     const id = await publishedOfA();
     const hideForm = (reason: string) =>
-      submitForm(db, cast.actors.moderator, hideSchema, { id: String(id), reason, templateId: "" }, (input) => hideContribution(db, cast.actors.moderator, input));
+      submitForm(db, cast.actors.moderator, hideSchema, { id: String(id), reason, templateId: "" }, (input) =>
+        hideContribution(db, cast.actors.moderator, input),
+      );
     await expectRefusedUnchanged("moderator", () => hideForm(""), "VALIDATION_FAILED");
     const empty = await hideForm("  ");
-    expect(empty.ok ? undefined : empty.fieldErrors?.reason).toEqual(["Indiquez la raison du masquage : elle est inscrite au journal et le conseil la lira."]);
+    expect(empty.ok ? undefined : empty.fieldErrors?.reason).toEqual([
+      "Indiquez la raison du masquage : elle est inscrite au journal et le conseil la lira.",
+    ]);
     const invalid = await hideForm("Hors charte\u0000 de la plateforme.");
     expect(invalid.ok ? undefined : invalid.fieldErrors?.reason?.[0]).toMatch(/caractères invalides/);
     expect((await hideContribution(db, cast.actors.moderator, hideData(id, "Hors charte de la plateforme."))).ok).toBe(true);
@@ -236,7 +275,11 @@ describe("hiding a published item, as each role", () => {
     expect(second).toMatchObject({ ok: false, code: "CONFLICT" });
     expect((second as { message: string }).message).toMatch(/^Déjà masquée par Test /);
     const pending = await pendingOfA();
-    await expectRefusedUnchanged("moderator", () => hideContribution(db, cast.actors.moderator, hideData(pending, "Pas encore publié.")), "CONFLICT");
+    await expectRefusedUnchanged(
+      "moderator",
+      () => hideContribution(db, cast.actors.moderator, hideData(pending, "Pas encore publié.")),
+      "CONFLICT",
+    );
   });
 
   it("a moderator of the item's council can neither hide it nor see it in the published list; other councils' items they can", async () => {
@@ -290,7 +333,10 @@ describe("reason templates, as each role", () => {
       const input = { label: `Hors sujet ${role}`, body: "Cette contribution ne porte pas sur la fiche action choisie." };
       if (!allowed) {
         await expectRefusedUnchanged(role, () => createTemplate(db, cast.actors[role], input));
-        const [existing] = await db.insert(moderationReasonTemplates).values({ label: "Existant", body: "Texte existant du motif." }).returning();
+        const [existing] = await db
+          .insert(moderationReasonTemplates)
+          .values({ label: "Existant", body: "Texte existant du motif." })
+          .returning();
         await expectRefusedUnchanged(role, () => updateTemplate(db, cast.actors[role], { ...input, id: existing!.id }));
         await expectRefusedUnchanged(role, () => setTemplateArchived(db, cast.actors[role], { id: existing!.id, archived: true }));
         expect(await listAllTemplates(db, cast.actors[role])).toMatchObject({ ok: false, code: refusalCode(role) });
@@ -301,12 +347,24 @@ describe("reason templates, as each role", () => {
       if (!created.ok) throw new Error(created.message);
       expect(await auditCount(db)).toBe(before + 1);
       before = await auditCount(db);
-      expect((await updateTemplate(db, cast.actors[role], { id: created.data.id, label: "Hors sujet", body: "Ne porte pas sur cette fiche action." })).ok).toBe(true);
+      expect(
+        (
+          await updateTemplate(db, cast.actors[role], {
+            id: created.data.id,
+            label: "Hors sujet",
+            body: "Ne porte pas sur cette fiche action.",
+          })
+        ).ok,
+      ).toBe(true);
       expect(await auditCount(db)).toBe(before + 1);
       expect((await setTemplateArchived(db, cast.actors[role], { id: created.data.id, archived: true })).ok).toBe(true);
       expect(await auditCount(db)).toBe(before + 2);
       expect(await lastAudit(db)).toMatchObject({ action: "moderation.template.archive" });
-      await expectRefusedUnchanged(role, () => setTemplateArchived(db, cast.actors[role], { id: created.data.id, archived: true }), "CONFLICT");
+      await expectRefusedUnchanged(
+        role,
+        () => setTemplateArchived(db, cast.actors[role], { id: created.data.id, archived: true }),
+        "CONFLICT",
+      );
       const active = await listActiveTemplates(db, cast.actors[role]);
       expect(active.ok).toBe(true);
       if (!active.ok) return;
@@ -321,7 +379,10 @@ describe("reason templates, as each role", () => {
       submitForm(db, cast.actors.moderator, reasonTemplateSchema, values, (input) => createTemplate(db, cast.actors.moderator, input));
     await expectRefusedUnchanged("moderator", () => send({ label: "", body: "x" }), "VALIDATION_FAILED");
     const result = await send({ label: "", body: "x" });
-    expect(result.ok ? undefined : result.fieldErrors).toEqual({ label: ["Donnez un nom court au motif."], body: ["Le texte doit faire au moins 5 caractères."] });
+    expect(result.ok ? undefined : result.fieldErrors).toEqual({
+      label: ["Donnez un nom court au motif."],
+      body: ["Le texte doit faire au moins 5 caractères."],
+    });
     const long = await send({ label: "é".repeat(101), body: "Un texte de motif." });
     expect(long.ok ? undefined : long.fieldErrors?.label).toEqual(["Le nom ne peut pas dépasser 100 caractères."]);
   });
@@ -351,13 +412,25 @@ describe("reason templates, as each role", () => {
     await setTemplateArchived(db, cast.actors.moderator, { id: created.data.id, archived: true });
     const id = await pendingOfA();
     const refused = await rejectContribution(db, cast.actors.moderator, rejectData(id, null, { templateId: created.data.id }));
-    expect(refused).toMatchObject({ ok: false, code: "VALIDATION_FAILED", fieldErrors: { reason: ["Indiquez la raison du refus : le conseil la lira."] } });
-    await expectRefusedUnchanged("moderator", () => rejectContribution(db, cast.actors.moderator, rejectData(id, null, { templateId: created.data.id })), "VALIDATION_FAILED");
+    expect(refused).toMatchObject({
+      ok: false,
+      code: "VALIDATION_FAILED",
+      fieldErrors: { reason: ["Indiquez la raison du refus : le conseil la lira."] },
+    });
+    await expectRefusedUnchanged(
+      "moderator",
+      () => rejectContribution(db, cast.actors.moderator, rejectData(id, null, { templateId: created.data.id })),
+      "VALIDATION_FAILED",
+    );
     // A template and the typed text together may not pass the reason's length either.
     const long = await createTemplate(db, cast.actors.moderator, { label: "Long", body: "é".repeat(900) });
     if (!long.ok) throw new Error(long.message);
     const tooLong = await rejectContribution(db, cast.actors.moderator, rejectData(id, "è".repeat(200), { templateId: long.data.id }));
-    expect(tooLong).toMatchObject({ ok: false, code: "VALIDATION_FAILED", fieldErrors: { reason: ["La raison ne peut pas dépasser 1000 caractères."] } });
+    expect(tooLong).toMatchObject({
+      ok: false,
+      code: "VALIDATION_FAILED",
+      fieldErrors: { reason: ["La raison ne peut pas dépasser 1000 caractères."] },
+    });
   });
 });
 
@@ -381,7 +454,11 @@ describe("bulk decisions, as each role", () => {
     await submitContribution(db, cast.actors.memberOfB, { id: draft.data.id });
     const result = await bulkDecide(db, cast.actors.moderatorOfA, bulkData([ofA, draft.data.id], "published"));
     expect(result).toMatchObject({ ok: true, data: { decided: 1, conflicts: 0, refused: 1 } });
-    const rows = await db.select().from(contributions).where(inArray(contributions.id, [ofA, draft.data.id])).orderBy(asc(contributions.id));
+    const rows = await db
+      .select()
+      .from(contributions)
+      .where(inArray(contributions.id, [ofA, draft.data.id]))
+      .orderBy(asc(contributions.id));
     expect(rows.map((r) => r.status)).toEqual(["pending", "published"]);
   });
 
@@ -413,7 +490,10 @@ describe("bulk decisions, as each role", () => {
     const insider = await createUser(db, { isModerator: true });
     await db.insert(councilMemberships).values({ councilId: cast.councilA.id, userId: insider.id, role: "member" });
     const counts = await loadModerationCounts(db, (await reload(db, insider.id))!);
-    const [ofA] = await db.select({ id: contributions.id }).from(contributions).where(and(eq(contributions.councilId, cast.councilA.id), eq(contributions.status, "pending")));
+    const [ofA] = await db
+      .select({ id: contributions.id })
+      .from(contributions)
+      .where(and(eq(contributions.councilId, cast.councilA.id), eq(contributions.status, "pending")));
     expect(ofA).toBeDefined();
     expect(counts.pending).toBeLessThan(after.pending);
   });
@@ -434,7 +514,15 @@ describe.runIf(onPostgres)("races (PostgreSQL)", () => {
       const [row] = await db.select().from(contributions).where(eq(contributions.id, id));
       if (edit.ok) expect(row).toMatchObject({ status: "pending", body });
       else expect(row!.status).not.toBe("pending");
-      const audit = await db.select().from(auditLog).where(and(eq(auditLog.targetId, String(id)), inArray(auditLog.action, ["contribution.edit_pending", "contribution.approve", "contribution.reject"])));
+      const audit = await db
+        .select()
+        .from(auditLog)
+        .where(
+          and(
+            eq(auditLog.targetId, String(id)),
+            inArray(auditLog.action, ["contribution.edit_pending", "contribution.approve", "contribution.reject"]),
+          ),
+        );
       expect(audit).toHaveLength(1);
     }
   });
@@ -449,11 +537,16 @@ describe.runIf(onPostgres)("races (PostgreSQL)", () => {
       ]);
       expect(results.filter((r) => r.ok)).toHaveLength(1);
       expect(results.find((r) => !r.ok)).toMatchObject({ code: "CONFLICT" });
-      const audit = await db.select().from(auditLog).where(and(eq(auditLog.targetId, String(id)), eq(auditLog.action, "contribution.hide")));
+      const audit = await db
+        .select()
+        .from(auditLog)
+        .where(and(eq(auditLog.targetId, String(id)), eq(auditLog.action, "contribution.hide")));
       expect(audit).toHaveLength(1);
       const told = await notificationsOf(id);
       // The same people as for the approval (the council's members), once each.
-      expect(told.filter((n) => n.kind === "contribution_hidden").length).toBe(told.filter((n) => n.kind === "contribution_approved").length);
+      expect(told.filter((n) => n.kind === "contribution_hidden").length).toBe(
+        told.filter((n) => n.kind === "contribution_approved").length,
+      );
     }
   });
 

@@ -20,7 +20,12 @@ export async function snapshotModerationTables(db: Db) {
 }
 
 /** A refused call: the expected code, and not one row changed (contributions, journal, notifications, reports, templates). */
-export async function expectRefusedUnchanged(db: Db, role: MatrixRole, call: () => Promise<ActionResult<unknown>>, code: string = refusalCode(role)) {
+export async function expectRefusedUnchanged(
+  db: Db,
+  role: MatrixRole,
+  call: () => Promise<ActionResult<unknown>>,
+  code: string = refusalCode(role),
+) {
   const before = await snapshotModerationTables(db);
   const result = await call();
   expect(result).toMatchObject({ ok: false, code });
@@ -31,6 +36,22 @@ export async function expectRefusedUnchanged(db: Db, role: MatrixRole, call: () 
  * The typed data the moderation forms' schemas give (lib/validation/contribution.ts), for tests
  * that call the server functions directly: no template, not from the reports tab, unless said.
  */
-export const rejectData = (id: number, reason: string | null, more: Partial<RejectData> = {}): RejectData => ({ id, reason, templateId: null, ...more });
-export const hideData = (id: number, reason: string | null, more: Partial<HideData> = {}): HideData => ({ id, reason, templateId: null, fromReports: false, ...more });
-export const bulkData = (ids: number[], decision: BulkDecisionData["decision"], reason: string | null = null): BulkDecisionData => ({ ids, decision, reason, templateId: null });
+export const rejectData = (id: number, reason: string | null, more: Partial<RejectData> = {}): RejectData => ({
+  id,
+  reason,
+  templateId: null,
+  ...more,
+});
+export const hideData = (id: number, reason: string | null, more: Partial<HideData> = {}): HideData => ({
+  id,
+  reason,
+  templateId: null,
+  fromReports: false,
+  ...more,
+});
+export const bulkData = (ids: number[], decision: BulkDecisionData["decision"], reason: string | null = null): BulkDecisionData => ({
+  ids,
+  decision,
+  reason,
+  templateId: null,
+});

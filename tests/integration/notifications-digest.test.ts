@@ -205,15 +205,21 @@ describe.runIf(onPostgres)("on PostgreSQL, runs at the same time", () => {
     const other = await testDb.open();
     try {
       const now = soon();
-      const runs = await Promise.all(
-        Array.from({ length: 16 }, (_, i) => sendDueDigests(i % 2 === 0 ? db : other.db, now)),
-      );
+      const runs = await Promise.all(Array.from({ length: 16 }, (_, i) => sendDueDigests(i % 2 === 0 ? db : other.db, now)));
       expect(runs.reduce((sum, r) => sum + r.sent, 0)).toBeGreaterThanOrEqual(people.length);
       for (const p of people) expect(sink.to(p.email)).toHaveLength(1);
       const pending = await db
         .select({ id: notifications.id })
         .from(notifications)
-        .where(and(inArray(notifications.userId, people.map((p) => p.id)), isNull(notifications.emailedAt)));
+        .where(
+          and(
+            inArray(
+              notifications.userId,
+              people.map((p) => p.id),
+            ),
+            isNull(notifications.emailedAt),
+          ),
+        );
       expect(pending).toHaveLength(0);
     } finally {
       await other.close();

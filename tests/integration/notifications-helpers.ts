@@ -37,7 +37,11 @@ export async function startSmtpSink(): Promise<SmtpSink> {
     onData(stream, session, callback) {
       simpleParser(stream)
         .then((mail) => {
-          messages.push({ to: session.envelope.rcptTo.map((r) => r.address.toLowerCase()), subject: mail.subject ?? "", text: mail.text ?? "" });
+          messages.push({
+            to: session.envelope.rcptTo.map((r) => r.address.toLowerCase()),
+            subject: mail.subject ?? "",
+            text: mail.text ?? "",
+          });
           callback();
         })
         .catch(callback);

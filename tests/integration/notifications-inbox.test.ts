@@ -10,7 +10,13 @@ import {
   notificationKinds,
 } from "@/lib/validation/settings";
 import { loadAttention } from "@/server/account/attention";
-import { listMyNotifications, markAllNotificationsRead, NOTIFICATIONS_PAGE_SIZE, openNotification, safeNotificationLink } from "@/server/notifications/inbox";
+import {
+  listMyNotifications,
+  markAllNotificationsRead,
+  NOTIFICATIONS_PAGE_SIZE,
+  openNotification,
+  safeNotificationLink,
+} from "@/server/notifications/inbox";
 import { getNotificationPreferences, setNotificationPreferences } from "@/server/notifications/preferences";
 import { createCast, matrixRoles, type Cast } from "../support/actors";
 import { auditCount } from "../support/db-snapshot";
@@ -37,7 +43,10 @@ afterAll(() => testDb.drop());
 
 const snapshot = async () => ({
   notifications: await db.select().from(notifications).orderBy(asc(notifications.id)),
-  preferences: await db.select().from(notificationPreferences).orderBy(asc(notificationPreferences.userId), asc(notificationPreferences.kind)),
+  preferences: await db
+    .select()
+    .from(notificationPreferences)
+    .orderBy(asc(notificationPreferences.userId), asc(notificationPreferences.kind)),
 });
 
 describe("my notifications", () => {
@@ -45,7 +54,10 @@ describe("my notifications", () => {
     const me = cast.actors.memberOfA!;
     for (let i = 1; i <= 23; i++) {
       await notify(db, me.id, { message: `Notification ${i}` });
-      await db.update(notifications).set({ createdAt: new Date(Date.UTC(2026, 0, 1, 0, i)) }).where(eq(notifications.message, `Notification ${i}`));
+      await db
+        .update(notifications)
+        .set({ createdAt: new Date(Date.UTC(2026, 0, 1, 0, i)) })
+        .where(eq(notifications.message, `Notification ${i}`));
     }
     await notify(db, cast.userIds.memberOfB, { message: "Celle d'un autre" });
 
@@ -111,7 +123,17 @@ describe("my notifications", () => {
 
   it("a link is always a path on this site", () => {
     expect(safeNotificationLink("/fiches/x#c-1")).toBe("/fiches/x#c-1");
-    for (const bad of ["//evil.example/x", "/\\evil.example", "https://evil.example/", "javascript:alert(1)", "fiches/x", "/a b", "/.//evil.example/", "/%2e//evil.example", "/..//evil.example"]) {
+    for (const bad of [
+      "//evil.example/x",
+      "/\\evil.example",
+      "https://evil.example/",
+      "javascript:alert(1)",
+      "fiches/x",
+      "/a b",
+      "/.//evil.example/",
+      "/%2e//evil.example",
+      "/..//evil.example",
+    ]) {
       expect(safeNotificationLink(bad)).toBe("/espace/notifications");
     }
   });
@@ -135,7 +157,10 @@ describe("email preferences, as each role", () => {
       if (!(role in expected)) {
         const before = await snapshot();
         expect(await getNotificationPreferences(db, actor)).toMatchObject({ ok: false, code: refusalCode(role) });
-        expect(await setNotificationPreferences(db, actor, { shown: [...notificationKinds], email: [] })).toMatchObject({ ok: false, code: refusalCode(role) });
+        expect(await setNotificationPreferences(db, actor, { shown: [...notificationKinds], email: [] })).toMatchObject({
+          ok: false,
+          code: refusalCode(role),
+        });
         expect(await snapshot()).toEqual(before);
         return;
       }
@@ -144,7 +169,10 @@ describe("email preferences, as each role", () => {
       expect(shown).toEqual({ ok: true, data: kinds.map((kind) => ({ kind, email: true })) });
       const audit = await auditCount(db);
       // Everything off but the first kind (if any); a kind that is not theirs is ignored.
-      const saved = await setNotificationPreferences(db, actor, { shown: [...notificationKinds], email: [...kinds.slice(0, 1), "moderation_reported", "contribution_supported"] });
+      const saved = await setNotificationPreferences(db, actor, {
+        shown: [...notificationKinds],
+        email: [...kinds.slice(0, 1), "moderation_reported", "contribution_supported"],
+      });
       expect(saved.ok).toBe(true);
       const mine = await db.select().from(notificationPreferences).where(eq(notificationPreferences.userId, actor!.id));
       expect(mine.map((p) => p.kind).sort()).toEqual([...kinds].sort());
@@ -161,8 +189,12 @@ describe("email preferences, as each role", () => {
   it("refuses unknown kinds with a French message and changes nothing", async () => {
     const before = await snapshot();
     const actor = cast.actors.memberOfA;
-    const result = await submitForm(db, actor, notificationPreferencesSchema, { shown: [...notificationKinds], email: ["contribution_approved", "<script>"] }, (input) =>
-      setNotificationPreferences(db, actor, input),
+    const result = await submitForm(
+      db,
+      actor,
+      notificationPreferencesSchema,
+      { shown: [...notificationKinds], email: ["contribution_approved", "<script>"] },
+      (input) => setNotificationPreferences(db, actor, input),
     );
     expect(result).toMatchObject({ ok: false, code: "VALIDATION_FAILED", fieldErrors: { "email.1": ["Type de notification inconnu."] } });
     expect(await snapshot()).toEqual(before);

@@ -87,19 +87,43 @@ describe("public plan queries", () => {
     const before = await measure();
     for (let i = 0; i < 25; i++) await createAction(database.db, { themeSlug: "gouvernance" });
     for (let i = 0; i < 15; i++) {
-      const id = await insertItem(database.db, council!.id, "pilotage-projet-social", { kind: i % 3 ? "proposal" : "feedback", publishedDaysAgo: 70 - i });
+      const id = await insertItem(database.db, council!.id, "pilotage-projet-social", {
+        kind: i % 3 ? "proposal" : "feedback",
+        publishedDaysAgo: 70 - i,
+      });
       if (i % 3) {
-        await database.db.insert(schema.contributionAnswers).values([1, 2].map((n) => ({ contributionId: id, state: "under_review" as const, body: "Réponse.", signatureName: "Élue", clientRequestId: `${id}-${n}` })));
+        await database.db
+          .insert(schema.contributionAnswers)
+          .values(
+            [1, 2].map((n) => ({
+              contributionId: id,
+              state: "under_review" as const,
+              body: "Réponse.",
+              signatureName: "Élue",
+              clientRequestId: `${id}-${n}`,
+            })),
+          );
         await database.db.update(schema.contributions).set({ firstAnsweredAt: new Date() }).where(eq(schema.contributions.id, id));
         await database.db.insert(schema.contributionSupports).values({ contributionId: id, councilId: other.id });
       }
     }
     // Corrections and deadline changes of the fiche: still the same number of queries.
-    const [fiche] = await database.db.select({ id: schema.actions.id }).from(schema.actions).where(eq(schema.actions.slug, "pilotage-projet-social"));
-    const [report] = await database.db.select({ id: schema.progressReports.id }).from(schema.progressReports).where(eq(schema.progressReports.actionId, fiche!.id)).limit(1);
+    const [fiche] = await database.db
+      .select({ id: schema.actions.id })
+      .from(schema.actions)
+      .where(eq(schema.actions.slug, "pilotage-projet-social"));
+    const [report] = await database.db
+      .select({ id: schema.progressReports.id })
+      .from(schema.progressReports)
+      .where(eq(schema.progressReports.actionId, fiche!.id))
+      .limit(1);
     for (let i = 0; i < 5; i++) {
-      await database.db.insert(schema.actionDeadlineChanges).values({ actionId: fiche!.id, newLabel: `fin ${2030 + i}`, newDeadline: `${2030 + i}-12-31`, reason: "Raison du report." });
-      await database.db.insert(schema.progressReportRevisions).values({ reportId: report!.id, title: `Version ${i}`, body: "Texte précédent." });
+      await database.db
+        .insert(schema.actionDeadlineChanges)
+        .values({ actionId: fiche!.id, newLabel: `fin ${2030 + i}`, newDeadline: `${2030 + i}-12-31`, reason: "Raison du report." });
+      await database.db
+        .insert(schema.progressReportRevisions)
+        .values({ reportId: report!.id, title: `Version ${i}`, body: "Texte précédent." });
     }
     const after = await measure();
     expect(after).toEqual(before);

@@ -91,7 +91,9 @@ const reportForm = (actionSlug: string, overrides: RawForm = {}): RawForm => ({
   ...overrides,
 });
 const postForm = (actor: MatrixRole, values: RawForm) =>
-  submitForm(db, cast.actors[actor], postProgressReportSchema, values, (input, context) => postProgressReport(context.db, context.actor, input));
+  submitForm(db, cast.actors[actor], postProgressReportSchema, values, (input, context) =>
+    postProgressReport(context.db, context.actor, input),
+  );
 
 const DAY_MESSAGE = "Date invalide : écrivez-la sous la forme AAAA-MM-JJ, par exemple 2026-12-17.";
 const impossibleDays = ["2026-02-31", "0000-01-01", "2031-13-01", "2026-2-3", "demain"];
@@ -139,7 +141,11 @@ describe("a progress report", () => {
     const future = new Date(Date.now() + 3 * 24 * 3600 * 1000).toISOString().slice(0, 10);
     const before = await snapshot();
     const r1 = await postForm("moderator", reportForm(fiche.slug, { reportedOn: future }));
-    expect(r1).toMatchObject({ ok: false, code: "VALIDATION_FAILED", fieldErrors: { reportedOn: ["La date du point d'étape ne peut pas être dans le futur."] } });
+    expect(r1).toMatchObject({
+      ok: false,
+      code: "VALIDATION_FAILED",
+      fieldErrors: { reportedOn: ["La date du point d'étape ne peut pas être dans le futur."] },
+    });
     for (const progress of ["140", "-1", "4.5", "0x10", "quarante"]) {
       const r2 = await postForm("moderator", reportForm(fiche.slug, { progress }));
       expect(r2, progress).toMatchObject({ ok: false, fieldErrors: { progress: ["L'avancement est un nombre entier entre 0 et 100."] } });
@@ -155,8 +161,15 @@ describe("a progress report", () => {
     const fiche = await createAction(db);
     const before = await snapshot();
     for (const date of impossibleDays) {
-      expect(await postForm("moderator", reportForm(fiche.slug, { reportedOn: date })), date).toMatchObject({ ok: false, fieldErrors: { reportedOn: [DAY_MESSAGE] } });
-      const moved = reportForm(fiche.slug, { "deadline.move": "on", "deadline.date": date, "deadline.reason": "Le chantier a pris du retard." });
+      expect(await postForm("moderator", reportForm(fiche.slug, { reportedOn: date })), date).toMatchObject({
+        ok: false,
+        fieldErrors: { reportedOn: [DAY_MESSAGE] },
+      });
+      const moved = reportForm(fiche.slug, {
+        "deadline.move": "on",
+        "deadline.date": date,
+        "deadline.reason": "Le chantier a pris du retard.",
+      });
       expect(await postForm("moderator", moved), date).toMatchObject({ ok: false, fieldErrors: { "deadline.date": [DAY_MESSAGE] } });
       const changed = await submitForm(
         db,
@@ -174,9 +187,15 @@ describe("a progress report", () => {
     const fiche = await createAction(db, { timeframeLabel: "2018/2019", timeframeEndYear: 2019 });
     const before = await snapshot();
     const refused = await postForm("moderator", reportForm(fiche.slug, { "deadline.move": "on", "deadline.date": "2027-06-30" }));
-    expect(refused).toMatchObject({ ok: false, fieldErrors: { "deadline.reason": ["Indiquez la raison du changement d'échéance : elle sera publiée sur la fiche."] } });
+    expect(refused).toMatchObject({
+      ok: false,
+      fieldErrors: { "deadline.reason": ["Indiquez la raison du changement d'échéance : elle sera publiée sur la fiche."] },
+    });
     // Every message at once: a missing title does not hide the deadline's.
-    const both = await postForm("moderator", reportForm(fiche.slug, { title: "", "deadline.move": "on", "deadline.date": "", "deadline.reason": "Tôt" }));
+    const both = await postForm(
+      "moderator",
+      reportForm(fiche.slug, { title: "", "deadline.move": "on", "deadline.date": "", "deadline.reason": "Tôt" }),
+    );
     expect(both).toMatchObject({
       ok: false,
       fieldErrors: {
@@ -189,21 +208,41 @@ describe("a progress report", () => {
 
     const result = await postForm(
       "moderator",
-      reportForm(fiche.slug, { "deadline.move": "on", "deadline.date": "2027-06-30", "deadline.reason": "Le chantier a pris un an de retard." }),
+      reportForm(fiche.slug, {
+        "deadline.move": "on",
+        "deadline.date": "2027-06-30",
+        "deadline.reason": "Le chantier a pris un an de retard.",
+      }),
     );
     expect(result.ok).toBe(true);
     const [row] = await db.select().from(actions).where(eq(actions.id, fiche.id));
-    expect(row).toMatchObject({ deadline: "2027-06-30", currentTimeframeLabel: "fin juin 2027", timeframeLabel: "2018/2019", timeframeEndYear: 2019 });
+    expect(row).toMatchObject({
+      deadline: "2027-06-30",
+      currentTimeframeLabel: "fin juin 2027",
+      timeframeLabel: "2018/2019",
+      timeframeEndYear: 2019,
+    });
     const changes = await db.select().from(actionDeadlineChanges).where(eq(actionDeadlineChanges.actionId, fiche.id));
     expect(changes).toHaveLength(1);
-    expect(changes[0]).toMatchObject({ previousLabel: "2018/2019", previousDeadline: "2019-12-31", newDeadline: "2027-06-30", reason: "Le chantier a pris un an de retard." });
-    const journal = await db.select().from(auditLog).where(eq(auditLog.targetId, String(fiche.id)));
+    expect(changes[0]).toMatchObject({
+      previousLabel: "2018/2019",
+      previousDeadline: "2019-12-31",
+      newDeadline: "2027-06-30",
+      reason: "Le chantier a pris un an de retard.",
+    });
+    const journal = await db
+      .select()
+      .from(auditLog)
+      .where(eq(auditLog.targetId, String(fiche.id)));
     expect(journal.map((j) => j.action)).toContain("action.deadline.change");
   });
 
   it("a deadline typed and then left unticked is neither checked nor applied", async () => {
     const fiche = await createAction(db, { timeframeLabel: "2018/2019", timeframeEndYear: 2019 });
-    const result = await postForm("moderator", reportForm(fiche.slug, { "deadline.date": "2026-02-31", "deadline.label": "x".repeat(500) }));
+    const result = await postForm(
+      "moderator",
+      reportForm(fiche.slug, { "deadline.date": "2026-02-31", "deadline.label": "x".repeat(500) }),
+    );
     expect(result.ok).toBe(true);
     expect(await db.select().from(actionDeadlineChanges).where(eq(actionDeadlineChanges.actionId, fiche.id))).toHaveLength(0);
     const [row] = await db.select().from(actions).where(eq(actions.id, fiche.id));
@@ -213,7 +252,10 @@ describe("a progress report", () => {
   it("the same form submitted twice records one report", async () => {
     const fiche = await createAction(db);
     const input = reportInput(fiche.slug);
-    const [a, b] = await Promise.all([postProgressReport(db, cast.actors.moderator, input), postProgressReport(db, cast.actors.moderator, input)]);
+    const [a, b] = await Promise.all([
+      postProgressReport(db, cast.actors.moderator, input),
+      postProgressReport(db, cast.actors.moderator, input),
+    ]);
     expect(a.ok && b.ok).toBe(true);
     expect(await db.select().from(progressReports).where(eq(progressReports.actionId, fiche.id))).toHaveLength(1);
   });
@@ -247,7 +289,11 @@ describe("correctProgressReport", () => {
       expect(report!.correctedAt).not.toBeNull();
       const revisions = await db.select().from(progressReportRevisions).where(eq(progressReportRevisions.reportId, id));
       expect(revisions).toHaveLength(1);
-      expect(revisions[0]).toMatchObject({ title: "Point d'étape de novembre", body: "Le comité de pilotage s'est réuni ; deux ateliers ont eu lieu.", progress: 40 });
+      expect(revisions[0]).toMatchObject({
+        title: "Point d'étape de novembre",
+        body: "Le comité de pilotage s'est réuni ; deux ateliers ont eu lieu.",
+        progress: 40,
+      });
       const [fresh] = await db.select().from(actions).where(eq(actions.id, fiche.id));
       expect(fresh!.progress).toBe(45);
       expect(await lastAudit(db)).toMatchObject({ action: "progress_report.correct" });
@@ -257,7 +303,10 @@ describe("correctProgressReport", () => {
   it("after 24 hours the correction is refused and nothing changes", async () => {
     const fiche = await createAction(db);
     const id = await posted(fiche.slug);
-    await db.update(progressReports).set({ createdAt: sql`now() - interval '25 hours'` }).where(eq(progressReports.id, id));
+    await db
+      .update(progressReports)
+      .set({ createdAt: sql`now() - interval '25 hours'` })
+      .where(eq(progressReports.id, id));
     const before = await snapshot();
     const result = await correctProgressReport(db, cast.actors.moderator, correction(id));
     expect(result).toMatchObject({ ok: false, code: "CONFLICT" });
@@ -269,10 +318,15 @@ describe("correctProgressReport", () => {
     const fiche = await createAction(db);
     const id = await posted(fiche.slug);
     const before = await snapshot();
-    const send = (values: RawForm) => submitForm(db, cast.actors.moderator, correctProgressReportSchema, values, (input, c) => correctProgressReport(c.db, c.actor, input));
+    const send = (values: RawForm) =>
+      submitForm(db, cast.actors.moderator, correctProgressReportSchema, values, (input, c) => correctProgressReport(c.db, c.actor, input));
     const raw = { reportId: String(id), reportedOn: today(), title: "Titre", body: "Texte corrigé.", status: "", progress: "" };
     for (const reportId of ["2147483648", "-1", "abc", ""]) {
-      expect(await send({ ...raw, reportId }), reportId).toMatchObject({ ok: false, code: "VALIDATION_FAILED", fieldErrors: { reportId: ["Point d'étape inconnu : rechargez la page."] } });
+      expect(await send({ ...raw, reportId }), reportId).toMatchObject({
+        ok: false,
+        code: "VALIDATION_FAILED",
+        fieldErrors: { reportId: ["Point d'étape inconnu : rechargez la page."] },
+      });
     }
     expect(await send({ ...raw, reportedOn: "2026-02-31", title: "" })).toMatchObject({
       ok: false,
@@ -283,7 +337,11 @@ describe("correctProgressReport", () => {
   });
 
   it("the source document's statements are never corrected", async () => {
-    const [source] = await db.select({ id: progressReports.id }).from(progressReports).where(sql`${progressReports.seedKey} like 'source:%'`).limit(1);
+    const [source] = await db
+      .select({ id: progressReports.id })
+      .from(progressReports)
+      .where(sql`${progressReports.seedKey} like 'source:%'`)
+      .limit(1);
     await expectRefusedUnchanged(() => correctProgressReport(db, cast.actors.admin, correction(source!.id)), "FORBIDDEN");
   });
 });
@@ -301,18 +359,35 @@ describe("changeDeadline", () => {
       expect((await changeDeadline(db, cast.actors[role], input(fiche.slug))).ok).toBe(true);
       const [row] = await db.select().from(actions).where(eq(actions.id, fiche.id));
       expect(row).toMatchObject({ deadline: "2028-12-31", currentTimeframeLabel: "d'ici fin 2028" });
-      expect(await lastAudit(db)).toMatchObject({ action: "action.deadline.change", reason: "Les financements de l'État arrivent en 2027." });
+      expect(await lastAudit(db)).toMatchObject({
+        action: "action.deadline.change",
+        reason: "Les financements de l'État arrivent en 2027.",
+      });
     });
   }
 
   it("requires a reason and a date, in French, and writes nothing otherwise", async () => {
     const fiche = await createAction(db);
     const before = await snapshot();
-    const send = (values: RawForm) => submitForm(db, cast.actors.admin, changeDeadlineSchema, values, (input, c) => changeDeadline(c.db, c.actor, input));
-    const empty = { ok: false, fieldErrors: { "deadline.date": ["Indiquez la nouvelle échéance (une date)."], "deadline.reason": ["Indiquez la raison du changement d'échéance : elle sera publiée sur la fiche."] } };
+    const send = (values: RawForm) =>
+      submitForm(db, cast.actors.admin, changeDeadlineSchema, values, (input, c) => changeDeadline(c.db, c.actor, input));
+    const empty = {
+      ok: false,
+      fieldErrors: {
+        "deadline.date": ["Indiquez la nouvelle échéance (une date)."],
+        "deadline.reason": ["Indiquez la raison du changement d'échéance : elle sera publiée sur la fiche."],
+      },
+    };
     expect(await send({ actionSlug: fiche.slug, "deadline.date": "", "deadline.reason": "  " })).toMatchObject(empty);
     expect(await send({ actionSlug: fiche.slug })).toMatchObject(empty);
-    expect(await send({ actionSlug: fiche.slug, "deadline.date": "2028-12-31", "deadline.label": "x".repeat(101), "deadline.reason": "Une raison valable." })).toMatchObject({
+    expect(
+      await send({
+        actionSlug: fiche.slug,
+        "deadline.date": "2028-12-31",
+        "deadline.label": "x".repeat(101),
+        "deadline.reason": "Une raison valable.",
+      }),
+    ).toMatchObject({
       ok: false,
       fieldErrors: { "deadline.label": ["L'échéance en mots ne peut pas dépasser 100 caractères."] },
     });
@@ -321,12 +396,18 @@ describe("changeDeadline", () => {
 
   it("a second change keeps the first as its previous deadline: every change is listed", async () => {
     const fiche = await createAction(db, { timeframeLabel: "2017", timeframeEndYear: 2017 });
-    const change = (date: string, reason: string) => changeDeadline(db, cast.actors.admin, { actionSlug: fiche.slug, deadline: { date, label: null, reason } });
+    const change = (date: string, reason: string) =>
+      changeDeadline(db, cast.actors.admin, { actionSlug: fiche.slug, deadline: { date, label: null, reason } });
     expect(await change("2026-12-31", "Première raison du report.")).toMatchObject({ ok: true });
     expect(await change("2027-12-31", "Seconde raison du report.")).toMatchObject({ ok: true });
     const page = await loadProgressFiche(db, cast.actors.admin, fiche.slug);
     if (!page.ok) throw new Error(page.message);
-    expect(page.data.deadline).toMatchObject({ originalLabel: "2017", originalDeadline: "2017-12-31", currentDeadline: "2027-12-31", changed: true });
+    expect(page.data.deadline).toMatchObject({
+      originalLabel: "2017",
+      originalDeadline: "2017-12-31",
+      currentDeadline: "2027-12-31",
+      changed: true,
+    });
     expect(page.data.deadlineChanges.map((c) => [c.previousDeadline, c.newDeadline])).toEqual([
       ["2026-12-31", "2027-12-31"],
       ["2017-12-31", "2026-12-31"],
@@ -350,19 +431,26 @@ describe("setActionOfficials", () => {
   it("only active officials can be in charge", async () => {
     const fiche = await createAction(db);
     const notOfficial = await createUser(db);
-    await expectRefusedUnchanged(() => setActionOfficials(db, cast.actors.admin, { actionSlug: fiche.slug, userIds: [notOfficial.id] }), "VALIDATION_FAILED");
+    await expectRefusedUnchanged(
+      () => setActionOfficials(db, cast.actors.admin, { actionSlug: fiche.slug, userIds: [notOfficial.id] }),
+      "VALIDATION_FAILED",
+    );
   });
 
   it("reads the ticked boxes as ids, refuses anything else in French, and changes nothing", async () => {
     const fiche = await createAction(db);
     const send = (userIds: string | string[] | undefined) =>
-      submitForm(db, cast.actors.admin, setActionOfficialsSchema, { actionSlug: fiche.slug, userIds }, (input, c) => setActionOfficials(c.db, c.actor, input));
+      submitForm(db, cast.actors.admin, setActionOfficialsSchema, { actionSlug: fiche.slug, userIds }, (input, c) =>
+        setActionOfficials(c.db, c.actor, input),
+      );
     const before = await snapshot();
     for (const bad of ["abc", "2147483648", "0", ["1", "1.5"]]) {
       const result = await send(bad);
       expect(result, String(bad)).toMatchObject({ ok: false, code: "VALIDATION_FAILED" });
       if (result.ok) return;
-      expect(Object.entries(result.fieldErrors ?? {}), String(bad)).toEqual([[expect.stringMatching(/^userIds\.\d$/), ["Choisissez parmi les élu·e·s de la liste."]]]);
+      expect(Object.entries(result.fieldErrors ?? {}), String(bad)).toEqual([
+        [expect.stringMatching(/^userIds\.\d$/), ["Choisissez parmi les élu·e·s de la liste."]],
+      ]);
     }
     expect(await snapshot()).toEqual(before);
     // One box ticked, then none: both are lists.
@@ -397,11 +485,19 @@ describe("the progress pages' data", () => {
 describe("the public pages", () => {
   it("show a report at once, with its status and progress on the fiche and in its theme; the report has its author and journal row", async () => {
     const fiche = await createAction(db, { themeSlug: "habitat-cadre-de-vie" });
-    const result = await postProgressReport(db, cast.actors.moderator, reportInput(fiche.slug, { title: "Deuxième point d'étape", reportedOn: "2026-03-02", status: "done", progress: 100 }));
+    const result = await postProgressReport(
+      db,
+      cast.actors.moderator,
+      reportInput(fiche.slug, { title: "Deuxième point d'étape", reportedOn: "2026-03-02", status: "done", progress: 100 }),
+    );
     if (!result.ok) throw new Error(result.message);
     const [row] = await db.select().from(progressReports).where(eq(progressReports.id, result.data.id));
     expect(row).toMatchObject({ authorId: cast.userIds.moderator, seedKey: expect.stringMatching(/^form:/) });
-    expect(await lastAudit(db)).toMatchObject({ action: "progress_report.create", actorUserId: cast.userIds.moderator, targetId: String(result.data.id) });
+    expect(await lastAudit(db)).toMatchObject({
+      action: "progress_report.create",
+      actorUserId: cast.userIds.moderator,
+      targetId: String(result.data.id),
+    });
     const page = await loadActionPage(fiche.slug, db);
     expect(page!.action).toMatchObject({ status: "done", progress: 100 });
     expect(page!.reports[0]).toMatchObject({ title: "Deuxième point d'étape", reportedOn: "2026-03-02" });
@@ -411,7 +507,12 @@ describe("the public pages", () => {
 
   it("show a corrected report's earlier version, every deadline change with its reason, « en retard » and the coming deadlines", async () => {
     const soon = new Date(Date.now() + 40 * 24 * 3600 * 1000).toISOString().slice(0, 10);
-    const fiche = await createAction(db, { themeSlug: "gouvernance", timeframeLabel: "2016", timeframeEndYear: 2016, status: "in_progress" });
+    const fiche = await createAction(db, {
+      themeSlug: "gouvernance",
+      timeframeLabel: "2016",
+      timeframeEndYear: 2016,
+      status: "in_progress",
+    });
     const posted = await postProgressReport(
       db,
       cast.actors.moderator,

@@ -36,7 +36,17 @@ async function answeredAfter(id: number, days: number) {
   const [row] = await db.select({ publishedAt: contributions.publishedAt }).from(contributions).where(eq(contributions.id, id));
   const at = new Date(row!.publishedAt!.getTime() + days * DAY);
   await db.update(contributions).set({ firstAnsweredAt: at }).where(eq(contributions.id, id));
-  await db.insert(contributionAnswers).values({ contributionId: id, state: "accepted", body: "Réponse de test.", signatureName: "Élue de test", signatureTitle: "pour la Ville d'Aurillac", clientRequestId: `test-${id}-${days}`, createdAt: at });
+  await db
+    .insert(contributionAnswers)
+    .values({
+      contributionId: id,
+      state: "accepted",
+      body: "Réponse de test.",
+      signatureName: "Élue de test",
+      signatureTitle: "pour la Ville d'Aurillac",
+      clientRequestId: `test-${id}-${days}`,
+      createdAt: at,
+    });
 }
 
 describe("answers in figures", () => {
@@ -92,7 +102,8 @@ describe("pages of contributions", () => {
     const fiche = await createAction(db);
     const council = await createCouncil(db);
     const ids: number[] = [];
-    for (let i = 0; i < 23; i++) ids.push(await insertItem(db, council.id, fiche.slug, { publishedDaysAgo: 30 - i, kind: i % 2 ? "feedback" : "proposal" }));
+    for (let i = 0; i < 23; i++)
+      ids.push(await insertItem(db, council.id, fiche.slug, { publishedDaysAgo: 30 - i, kind: i % 2 ? "feedback" : "proposal" }));
     const newestFirst = [...ids].reverse();
     const page = await loadActionPage(fiche.slug, db);
     expect(page!.contributions.map((c) => c.id)).toEqual(newestFirst.slice(0, CONTRIBUTIONS_PER_PAGE));
@@ -129,7 +140,15 @@ describe("leaks", () => {
         const id = await insertItem(db, council.id, fiche.slug, { status, kind, title: `${marker} titre`, body: `${marker} texte` });
         if (kind === "proposal") {
           // Even if an answer or a support exists on it, nothing shows while it is not published.
-          await db.insert(contributionAnswers).values({ contributionId: id, state: "accepted", body: `${marker} réponse`, signatureName: `${marker} signataire`, clientRequestId: `${marker}-a` });
+          await db
+            .insert(contributionAnswers)
+            .values({
+              contributionId: id,
+              state: "accepted",
+              body: `${marker} réponse`,
+              signatureName: `${marker} signataire`,
+              clientRequestId: `${marker}-a`,
+            });
           await db.insert(contributionSupports).values({ contributionId: id, councilId: cast.councilB.id });
         }
       }
@@ -145,7 +164,8 @@ describe("leaks", () => {
     };
     const json = JSON.stringify(loaded);
     expect(json).toContain(visible);
-    for (const secret of [...secrets, "SECRET-", "Raison de refus de test", "Raison de masquage de test"]) expect(json).not.toContain(secret);
+    for (const secret of [...secrets, "SECRET-", "Raison de refus de test", "Raison de masquage de test"])
+      expect(json).not.toContain(secret);
     expect(loaded.fiche!.contributions).toHaveLength(1);
     expect(loaded.fiche!.contributions[0]!.supporters).toEqual([]);
     expect(loaded.fiche!.action.contributionCounts).toEqual({ feedback: 0, proposals: 1 });
@@ -153,6 +173,16 @@ describe("leaks", () => {
     expect(loaded.council!.contributions.total).toBe(1);
     // Public fields only: no state, no reasons, no ids of people.
     const keys = Object.keys(loaded.fiche!.contributions[0]!);
-    for (const field of ["status", "rejectionReason", "hiddenReason", "authorId", "decidedById", "hiddenById", "clientRequestId", "reviewRequired"]) expect(keys).not.toContain(field);
+    for (const field of [
+      "status",
+      "rejectionReason",
+      "hiddenReason",
+      "authorId",
+      "decidedById",
+      "hiddenById",
+      "clientRequestId",
+      "reviewRequired",
+    ])
+      expect(keys).not.toContain(field);
   });
 });

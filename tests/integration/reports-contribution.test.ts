@@ -41,7 +41,8 @@ beforeAll(async () => {
 });
 afterAll(() => testDb.drop());
 
-const expectRefusedUnchanged = (role: MatrixRole, call: () => Promise<ActionResult<unknown>>, code?: string) => expectRefused(db, role, call, code);
+const expectRefusedUnchanged = (role: MatrixRole, call: () => Promise<ActionResult<unknown>>, code?: string) =>
+  expectRefused(db, role, call, code);
 
 async function publishedOf(council: "A" | "B", body?: string) {
   const [author, councilId] = council === "A" ? [cast.actors.memberOfA, cast.councilA.id] : [cast.actors.memberOfB, cast.councilB.id];
@@ -74,7 +75,11 @@ describe("reporting, as each role", () => {
       const before = await auditCount(db);
       expect(await reportContribution(db, cast.actors[role], input)).toMatchObject({ ok: true, data: { hidden: false } });
       expect(await auditCount(db)).toBe(before + 1);
-      expect(await lastAudit(db)).toMatchObject({ action: "contribution.report", reason: input.reason, actorUserId: cast.userIds[role as "admin"] });
+      expect(await lastAudit(db)).toMatchObject({
+        action: "contribution.report",
+        reason: input.reason,
+        actorUserId: cast.userIds[role as "admin"],
+      });
       const second = await reportContribution(db, cast.actors[role], { id, reason: "Une seconde fois." });
       expect(second).toMatchObject({ ok: false, code: "CONFLICT" });
       expect((second as { message: string }).message).toMatch(/^Vous avez déjà signalé/);
@@ -86,21 +91,33 @@ describe("reporting, as each role", () => {
     for (const state of ["draft", "pending", "rejected"] as const) {
       const id = await publishedOfA();
       await setStatus(db, id, state);
-      await expectRefusedUnchanged("memberOfB", () => reportContribution(db, cast.actors.memberOfB, { id, reason: "Ce texte pose problème." }), "NOT_FOUND");
+      await expectRefusedUnchanged(
+        "memberOfB",
+        () => reportContribution(db, cast.actors.memberOfB, { id, reason: "Ce texte pose problème." }),
+        "NOT_FOUND",
+      );
       expect(await loadReportable(db, cast.actors.memberOfB, id)).toMatchObject({ ok: false, code: "NOT_FOUND" });
     }
     const id = await publishedOfA();
     const send = (reason: string) =>
-      submitForm(db, cast.actors.memberOfB, reportSchema, { id: String(id), reason }, (input) => reportContribution(db, cast.actors.memberOfB, input));
+      submitForm(db, cast.actors.memberOfB, reportSchema, { id: String(id), reason }, (input) =>
+        reportContribution(db, cast.actors.memberOfB, input),
+      );
     await expectRefusedUnchanged("memberOfB", () => send("  "), "VALIDATION_FAILED");
     const empty = await send("  ");
     expect(empty.ok ? undefined : empty.fieldErrors?.reason).toEqual(["Dites en quelques mots ce qui pose problème."]);
     const short = await send("Bof");
     expect(short.ok ? undefined : short.fieldErrors?.reason).toEqual(["La raison du signalement doit faire au moins 5 caractères."]);
     const tooLong = await send("😡".repeat(1001));
-    expect(tooLong.ok ? undefined : tooLong.fieldErrors?.reason).toEqual(["La raison du signalement ne peut pas dépasser 1000 caractères."]);
-    const badId = await submitForm(db, cast.actors.memberOfB, reportSchema, { id: "2147483648", reason: "Ce texte pose problème." }, (input) =>
-      reportContribution(db, cast.actors.memberOfB, input),
+    expect(tooLong.ok ? undefined : tooLong.fieldErrors?.reason).toEqual([
+      "La raison du signalement ne peut pas dépasser 1000 caractères.",
+    ]);
+    const badId = await submitForm(
+      db,
+      cast.actors.memberOfB,
+      reportSchema,
+      { id: "2147483648", reason: "Ce texte pose problème." },
+      (input) => reportContribution(db, cast.actors.memberOfB, input),
     );
     expect(badId).toMatchObject({ ok: false, code: "VALIDATION_FAILED", fieldErrors: { id: ["Contribution introuvable."] } });
   });
@@ -112,10 +129,19 @@ describe("the threshold", () => {
     const marker = `SIGNALE-${randomUUID()}`;
     const id = await publishedOfA(`Avis signalé ${marker}`);
     const people = await reporters(3);
-    expect(await reportContribution(db, people[0]!, { id, reason: "Premier signalement." })).toMatchObject({ ok: true, data: { hidden: false } });
-    expect(await reportContribution(db, people[1]!, { id, reason: "Deuxième signalement." })).toMatchObject({ ok: true, data: { hidden: false } });
+    expect(await reportContribution(db, people[0]!, { id, reason: "Premier signalement." })).toMatchObject({
+      ok: true,
+      data: { hidden: false },
+    });
+    expect(await reportContribution(db, people[1]!, { id, reason: "Deuxième signalement." })).toMatchObject({
+      ok: true,
+      data: { hidden: false },
+    });
     expect(JSON.stringify(await loadActionPage(actionSlug, db))).toContain(marker);
-    expect(await reportContribution(db, people[2]!, { id, reason: "Troisième signalement." })).toMatchObject({ ok: true, data: { hidden: true } });
+    expect(await reportContribution(db, people[2]!, { id, reason: "Troisième signalement." })).toMatchObject({
+      ok: true,
+      data: { hidden: true },
+    });
     expect(await row(id)).toMatchObject({
       status: "hidden",
       hiddenById: null,
@@ -123,10 +149,16 @@ describe("the threshold", () => {
       reviewRequired: true,
     });
     expect(JSON.stringify(await loadActionPage(actionSlug, db))).not.toContain(marker);
-    const alerts = await db.select().from(notifications).where(and(eq(notifications.contributionId, id), eq(notifications.kind, "moderation_reported")));
+    const alerts = await db
+      .select()
+      .from(notifications)
+      .where(and(eq(notifications.contributionId, id), eq(notifications.kind, "moderation_reported")));
     expect(alerts.map((a) => a.userId)).toContain(cast.userIds.moderator);
     expect(alerts.every((a) => a.link === "/moderation/signalements")).toBe(true);
-    const auto = await db.select().from(auditLog).where(and(eq(auditLog.targetId, String(id)), eq(auditLog.action, "contribution.auto_hide")));
+    const auto = await db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.targetId, String(id)), eq(auditLog.action, "contribution.auto_hide")));
     expect(auto).toHaveLength(1);
     expect(auto[0]).toMatchObject({ actorUserId: null });
     // Anyone else reporting now is told it is already under review; nothing is written.
@@ -141,8 +173,14 @@ describe("the threshold", () => {
       const people = await reporters(3);
       await reportContribution(db, people[0]!, { id, reason: "Premier signalement." });
       expect((await keepPublished(db, cast.actors.moderator, { id })).ok).toBe(true);
-      expect(await reportContribution(db, people[1]!, { id, reason: "Deuxième signalement." })).toMatchObject({ ok: true, data: { hidden: false } });
-      expect(await reportContribution(db, people[2]!, { id, reason: "Troisième signalement." })).toMatchObject({ ok: true, data: { hidden: true } });
+      expect(await reportContribution(db, people[1]!, { id, reason: "Deuxième signalement." })).toMatchObject({
+        ok: true,
+        data: { hidden: false },
+      });
+      expect(await reportContribution(db, people[2]!, { id, reason: "Troisième signalement." })).toMatchObject({
+        ok: true,
+        data: { hidden: true },
+      });
       expect((await row(id)).hiddenReason).toBe("Masqué automatiquement après 2 signalements, en attente d'examen");
     } finally {
       await db.update(platformSettings).set({ reportThreshold: 3 }).where(eq(platformSettings.id, true));
@@ -152,7 +190,8 @@ describe("the threshold", () => {
 
 async function autoHiddenOfA() {
   const id = await publishedOfA();
-  for (const person of await reporters(3)) await reportContribution(db, person, { id, reason: `Signalement <b>gras</b> ${randomUUID().slice(0, 4)}` });
+  for (const person of await reporters(3))
+    await reportContribution(db, person, { id, reason: `Signalement <b>gras</b> ${randomUUID().slice(0, 4)}` });
   expect((await row(id)).status).toBe("hidden");
   return id;
 }
@@ -180,10 +219,18 @@ describe("reviewing reports, as each role", () => {
       const input = hideData(id, "Propos injurieux, confirmé après examen.", { fromReports: true });
       if (!allowed) return expectRefusedUnchanged(role, () => hideContribution(db, cast.actors[role], input));
       expect((await hideContribution(db, cast.actors[role], input)).ok).toBe(true);
-      expect(await row(id)).toMatchObject({ status: "hidden", hiddenById: cast.userIds.moderator, hiddenReason: input.reason, reviewRequired: false });
+      expect(await row(id)).toMatchObject({
+        status: "hidden",
+        hiddenById: cast.userIds.moderator,
+        hiddenReason: input.reason,
+        reviewRequired: false,
+      });
       const open = await db.select().from(contributionReports).where(eq(contributionReports.contributionId, id));
       expect(open.every((r) => r.resolvedAt !== null)).toBe(true);
-      const told = await db.select().from(notifications).where(and(eq(notifications.contributionId, id), eq(notifications.kind, "contribution_hidden")));
+      const told = await db
+        .select()
+        .from(notifications)
+        .where(and(eq(notifications.contributionId, id), eq(notifications.kind, "contribution_hidden")));
       expect(told.map((n) => n.userId)).toContain(cast.userIds.memberOfA);
     });
   }
@@ -216,10 +263,13 @@ describe("reviewing reports, as each role", () => {
     expect(theirs.data.some((i) => i.id === id || i.id === hidden)).toBe(false);
     expect((await loadModerationCounts(db, actor!)).reported).toBe(theirs.data.length);
     await expectRefusedUnchanged("moderatorOfA", () => keepPublished(db, actor, { id }));
-    await expectRefusedUnchanged("moderatorOfA", () => hideContribution(db, actor, hideData(hidden, "Je masque celui de mon conseil.", { fromReports: true })));
+    await expectRefusedUnchanged("moderatorOfA", () =>
+      hideContribution(db, actor, hideData(hidden, "Je masque celui de mon conseil.", { fromReports: true })),
+    );
     expect(await keepPublished(db, actor, { id: ofB })).toMatchObject({ ok: true, data: { republished: false } });
     for (const role of matrixRoles) {
-      if (role !== "moderator" && role !== "moderatorOfA") expect(await listReportedQueue(db, cast.actors[role])).toMatchObject({ ok: false, code: refusalCode(role) });
+      if (role !== "moderator" && role !== "moderatorOfA")
+        expect(await listReportedQueue(db, cast.actors[role])).toMatchObject({ ok: false, code: refusalCode(role) });
     }
   });
 });
@@ -233,7 +283,10 @@ describe.runIf(onPostgres)("races (PostgreSQL)", () => {
       expect(results.filter((r) => r.ok)).toHaveLength(3);
       expect(results.filter((r) => r.ok && r.data.hidden)).toHaveLength(1);
       expect(results.filter((r) => !r.ok).every((r) => !r.ok && r.code === "CONFLICT")).toBe(true);
-      const auto = await db.select().from(auditLog).where(and(eq(auditLog.targetId, String(id)), eq(auditLog.action, "contribution.auto_hide")));
+      const auto = await db
+        .select()
+        .from(auditLog)
+        .where(and(eq(auditLog.targetId, String(id)), eq(auditLog.action, "contribution.auto_hide")));
       expect(auto).toHaveLength(1);
       expect(await db.select().from(contributionReports).where(eq(contributionReports.contributionId, id))).toHaveLength(3);
       expect(await row(id)).toMatchObject({ status: "hidden", reviewRequired: true });
@@ -254,14 +307,18 @@ describe.runIf(onPostgres)("races (PostgreSQL)", () => {
       const id = await autoHiddenOfA();
       const results = await Promise.all([
         keepPublished(db, cast.actors.moderator, { id }),
-        round % 2 === 0 ? keepPublished(db, moderatorTwo, { id }) : hideContribution(db, moderatorTwo, hideData(id, "Masqué pendant l'examen.", { fromReports: true })),
+        round % 2 === 0
+          ? keepPublished(db, moderatorTwo, { id })
+          : hideContribution(db, moderatorTwo, hideData(id, "Masqué pendant l'examen.", { fromReports: true })),
       ]);
       expect(results.filter((r) => r.ok)).toHaveLength(1);
       const audit = await db
         .select()
         .from(auditLog)
         .where(and(eq(auditLog.targetId, String(id)), eq(auditLog.targetType, "contribution")));
-      expect(audit.filter((a) => ["contribution.republish", "contribution.hide", "contribution.reports_dismiss"].includes(a.action))).toHaveLength(1);
+      expect(
+        audit.filter((a) => ["contribution.republish", "contribution.hide", "contribution.reports_dismiss"].includes(a.action)),
+      ).toHaveLength(1);
     }
   });
 });

@@ -32,7 +32,10 @@ const tables = {
 async function dump(db: Db) {
   const out: Record<string, unknown[]> = {};
   for (const [name, table] of Object.entries(tables)) {
-    out[name] = await db.select().from(table).orderBy(sql`1, 2`);
+    out[name] = await db
+      .select()
+      .from(table)
+      .orderBy(sql`1, 2`);
   }
   return out;
 }
@@ -90,7 +93,11 @@ describe("seed", () => {
     expect(actionRows.every((a) => a.progress === null)).toBe(true);
     const bySlug = new Map(actionRows.map((a) => [a.slug, a]));
     for (const seed of actionSeeds) {
-      expect(bySlug.get(seed.slug)).toMatchObject({ status: seed.status, timeframeLabel: seed.timeframeLabel, sourceWording: seed.sourceWording });
+      expect(bySlug.get(seed.slug)).toMatchObject({
+        status: seed.status,
+        timeframeLabel: seed.timeframeLabel,
+        sourceWording: seed.sourceWording,
+      });
     }
     expect(bySlug.get("pilotage-projet-social")?.status).toBeNull();
     expect(bySlug.get("restructurer-quartiers-sud")).toMatchObject({ status: "planned", timeframeLabel: "2018/2019" });
@@ -146,6 +153,14 @@ describe("seed without demo data (production default)", () => {
     testDb = await createTestDatabase("seed_prod");
     const database = await testDb.openPrepared({ demo: false });
     const counts = await countRows(database.db);
-    expect(counts).toMatchObject({ actions: 14, councils: 0, meetings: 0, users: 0, contributions: 0, notifications: 0, moderation_reason_templates: 4 });
+    expect(counts).toMatchObject({
+      actions: 14,
+      councils: 0,
+      meetings: 0,
+      users: 0,
+      contributions: 0,
+      notifications: 0,
+      moderation_reason_templates: 4,
+    });
   });
 });

@@ -92,8 +92,12 @@ describe("platform settings, as each role", () => {
     }
     expect(await snapshot()).toEqual(before);
     // Bounds are allowed; spaces around digits too.
-    const spaced = await submitForm(db, cast.actors.admin, platformSettingsSchema, { reportThreshold: " 1 ", answerDueDays: "365" }, (input) =>
-      updatePlatformSettings(db, cast.actors.admin, input),
+    const spaced = await submitForm(
+      db,
+      cast.actors.admin,
+      platformSettingsSchema,
+      { reportThreshold: " 1 ", answerDueDays: "365" },
+      (input) => updatePlatformSettings(db, cast.actors.admin, input),
     );
     expect(spaced).toMatchObject({ ok: true, data: { reportThreshold: 1, answerDueDays: 365 } });
     expect(await updatePlatformSettings(db, cast.actors.admin, { reportThreshold: 100, answerDueDays: 1 })).toMatchObject({ ok: true });
@@ -142,7 +146,10 @@ describe("a council's submission policy, as each role", () => {
         expect(await snapshot()).toEqual(before);
         return;
       }
-      expect(await getCouncilSettings(db, cast.actors[role], cast.councilA.slug)).toMatchObject({ ok: true, data: { submissionPolicy: current!.policy } });
+      expect(await getCouncilSettings(db, cast.actors[role], cast.councilA.slug)).toMatchObject({
+        ok: true,
+        data: { submissionPolicy: current!.policy },
+      });
       const audits = await auditCount(db);
       expect(await updateSubmissionPolicy(db, cast.actors[role], { councilId: cast.councilA.id, policy: next })).toMatchObject({
         ok: true,
@@ -160,14 +167,19 @@ describe("a council's submission policy, as each role", () => {
         details: { before: { submissionPolicy: current!.policy }, after: { submissionPolicy: next } },
       });
       // Unchanged: no journal row.
-      expect(await updateSubmissionPolicy(db, cast.actors[role], { councilId: cast.councilA.id, policy: next })).toMatchObject({ ok: true, data: { changed: false } });
+      expect(await updateSubmissionPolicy(db, cast.actors[role], { councilId: cast.councilA.id, policy: next })).toMatchObject({
+        ok: true,
+        data: { changed: false },
+      });
       expect(await auditCount(db)).toBe(audits + 1);
     });
   }
 
   it("the referent of A cannot change council B's, an unknown value is refused in French, an archived council is not found", async () => {
     const before = await snapshot();
-    expect(await updateSubmissionPolicy(db, cast.actors.referentOfA, { councilId: cast.councilB.id, policy: "referents_only" })).toMatchObject({
+    expect(
+      await updateSubmissionPolicy(db, cast.actors.referentOfA, { councilId: cast.councilB.id, policy: "referents_only" }),
+    ).toMatchObject({
       ok: false,
       code: "FORBIDDEN",
     });
@@ -179,7 +191,9 @@ describe("a council's submission policy, as each role", () => {
       code: "VALIDATION_FAILED",
       fieldErrors: { policy: ["Choisissez qui peut soumettre une contribution à la modération."] },
     });
-    expect(await sendPolicy({ councilId: "2147483648", policy: "referents_only" })).toMatchObject({ fieldErrors: { councilId: ["Conseil invalide."] } });
+    expect(await sendPolicy({ councilId: "2147483648", policy: "referents_only" })).toMatchObject({
+      fieldErrors: { councilId: ["Conseil invalide."] },
+    });
     expect(await snapshot()).toEqual(before);
     await db.update(councils).set({ archivedAt: new Date() }).where(eq(councils.id, cast.councilB.id));
     expect(await updateSubmissionPolicy(db, cast.actors.admin, { councilId: cast.councilB.id, policy: "referents_only" })).toMatchObject({

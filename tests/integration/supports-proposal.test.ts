@@ -52,15 +52,26 @@ describe("supportProposal, as each role, on a published proposal of council A", 
       const id = await insertItem(db, cast.councilA.id, actionSlug);
       const councilId = councilOf(role);
       expect(
-        can(cast.actors[role], "contribution.support", { councilId, contributionCouncilId: cast.councilA.id, contributionKind: "proposal", contributionStatus: "published" }),
+        can(cast.actors[role], "contribution.support", {
+          councilId,
+          contributionCouncilId: cast.councilA.id,
+          contributionKind: "proposal",
+          contributionStatus: "published",
+        }),
       ).toBe(allowed);
-      if (!allowed) return expectRefusedUnchanged(() => supportProposal(db, cast.actors[role], { contributionId: id, councilId }), refusalCode(role));
+      if (!allowed)
+        return expectRefusedUnchanged(() => supportProposal(db, cast.actors[role], { contributionId: id, councilId }), refusalCode(role));
       const before = await snapshotAnswerTables(db);
       const result = await supportProposal(db, cast.actors[role], { contributionId: id, councilId });
       expect(result).toMatchObject({ ok: true, data: { added: true } });
       const after = await snapshotAnswerTables(db);
       expect(after.audit.length).toBe(before.audit.length + 1);
-      expect(after.audit.at(-1)).toMatchObject({ action: "contribution.support", actorUserId: cast.userIds.memberOfB, targetId: String(id), councilId: cast.councilB.id });
+      expect(after.audit.at(-1)).toMatchObject({
+        action: "contribution.support",
+        actorUserId: cast.userIds.memberOfB,
+        targetId: String(id),
+        councilId: cast.councilB.id,
+      });
       expect(after.supports.length).toBe(before.supports.length + 1);
     });
   }
@@ -80,7 +91,10 @@ describe("supportProposal, as each role, on a published proposal of council A", 
   it("staff who are members of council A support council B's proposals in A's name, not in a council they are not in", async () => {
     for (const role of ["moderatorOfA", "officialOfA"] as const) {
       const id = await insertItem(db, cast.councilB.id, actionSlug);
-      await expectRefusedUnchanged(() => supportProposal(db, cast.actors[role], { contributionId: id, councilId: cast.councilB.id }), "FORBIDDEN");
+      await expectRefusedUnchanged(
+        () => supportProposal(db, cast.actors[role], { contributionId: id, councilId: cast.councilB.id }),
+        "FORBIDDEN",
+      );
       const result = await supportProposal(db, cast.actors[role], { contributionId: id, councilId: cast.councilA.id });
       expect(result).toMatchObject({ ok: true, data: { added: true, councilId: cast.councilA.id } });
       const choice = await getSupportChoice(db, cast.actors[role], id);
@@ -94,10 +108,20 @@ describe("supportProposal, as each role, on a published proposal of council A", 
     const id = await insertItem(db, cast.councilA.id, actionSlug);
     const before = await snapshotAnswerTables(db);
     const send = (contributionId: string, councilId: string) =>
-      submitForm(db, cast.actors.memberOfB, supportSchema, { contributionId, councilId }, (input) => supportProposal(db, cast.actors.memberOfB, input));
+      submitForm(db, cast.actors.memberOfB, supportSchema, { contributionId, councilId }, (input) =>
+        supportProposal(db, cast.actors.memberOfB, input),
+      );
     const refused = await send("abc", String(cast.councilB.id));
-    expect(refused).toMatchObject({ ok: false, code: "VALIDATION_FAILED", fieldErrors: { contributionId: ["Proposition introuvable : rechargez la page."] } });
-    expect(await send(String(id), "2147483648")).toMatchObject({ ok: false, code: "VALIDATION_FAILED", fieldErrors: { councilId: ["Choisissez un conseil."] } });
+    expect(refused).toMatchObject({
+      ok: false,
+      code: "VALIDATION_FAILED",
+      fieldErrors: { contributionId: ["Proposition introuvable : rechargez la page."] },
+    });
+    expect(await send(String(id), "2147483648")).toMatchObject({
+      ok: false,
+      code: "VALIDATION_FAILED",
+      fieldErrors: { councilId: ["Choisissez un conseil."] },
+    });
     expect(await snapshotAnswerTables(db)).toEqual(before);
     expect(await send(String(id), String(cast.councilB.id))).toMatchObject({ ok: true, data: { added: true } });
   });
@@ -105,10 +129,15 @@ describe("supportProposal, as each role, on a published proposal of council A", 
   it("avis, drafts, pending, rejected and hidden items cannot be supported", async () => {
     const ids = [
       await insertItem(db, cast.councilA.id, actionSlug, { kind: "feedback" }),
-      ...(await Promise.all((["draft", "pending", "rejected", "hidden"] as const).map((status) => insertItem(db, cast.councilA.id, actionSlug, { status })))),
+      ...(await Promise.all(
+        (["draft", "pending", "rejected", "hidden"] as const).map((status) => insertItem(db, cast.councilA.id, actionSlug, { status })),
+      )),
     ];
     for (const id of ids) {
-      await expectRefusedUnchanged(() => supportProposal(db, cast.actors.memberOfB, { contributionId: id, councilId: cast.councilB.id }), "NOT_FOUND");
+      await expectRefusedUnchanged(
+        () => supportProposal(db, cast.actors.memberOfB, { contributionId: id, councilId: cast.councilB.id }),
+        "NOT_FOUND",
+      );
       expect(await getSupportChoice(db, cast.actors.memberOfB, id)).toMatchObject({ ok: false, code: "NOT_FOUND" });
     }
   });
@@ -139,7 +168,10 @@ describe("a support", () => {
     await db.insert(councilMemberships).values({ councilId: third.id, userId: thirdMember.id, role: "member" });
     await supportProposal(db, cast.actors.memberOfB, { contributionId: id, councilId: cast.councilB.id });
     await supportProposal(db, await reload(db, thirdMember.id), { contributionId: id, councilId: third.id });
-    const rows = await db.select().from(notifications).where(and(eq(notifications.contributionId, id), eq(notifications.kind, "contribution_supported")));
+    const rows = await db
+      .select()
+      .from(notifications)
+      .where(and(eq(notifications.contributionId, id), eq(notifications.kind, "contribution_supported")));
     expect(new Set(rows.map((r) => r.userId))).toEqual(notifiedOfA());
     expect(rows.map((r) => r.message)).toContain("Le Conseil des Trois Ponts soutient votre proposition « Un jardin partagé ».");
     expect(rows.every((r) => r.link === `/fiches/${fiche.slug}#contribution-${id}`)).toBe(true);
@@ -156,12 +188,22 @@ describe.runIf(onPostgres)("supports at once (PostgreSQL)", () => {
     const members = await Promise.all(Array.from({ length: 5 }, () => createUser(db)));
     await db.insert(councilMemberships).values(members.map((m) => ({ councilId: council.id, userId: m.id, role: "member" as const })));
     const actors = await Promise.all(members.map((m) => reload(db, m.id)));
-    const results = await Promise.all(Array.from({ length: 25 }, (_, i) => supportProposal(db, actors[i % actors.length]!, { contributionId: id, councilId: council.id })));
+    const results = await Promise.all(
+      Array.from({ length: 25 }, (_, i) => supportProposal(db, actors[i % actors.length]!, { contributionId: id, councilId: council.id })),
+    );
     expect(results.every((r) => r.ok)).toBe(true);
     expect(results.filter((r) => r.ok && r.data.added)).toHaveLength(1);
     expect(await db.select().from(contributionSupports).where(eq(contributionSupports.contributionId, id))).toHaveLength(1);
-    expect(await db.select().from(auditLog).where(and(eq(auditLog.action, "contribution.support"), eq(auditLog.targetId, String(id))))).toHaveLength(1);
-    const notified = await db.select().from(notifications).where(and(eq(notifications.contributionId, id), eq(notifications.kind, "contribution_supported")));
+    expect(
+      await db
+        .select()
+        .from(auditLog)
+        .where(and(eq(auditLog.action, "contribution.support"), eq(auditLog.targetId, String(id)))),
+    ).toHaveLength(1);
+    const notified = await db
+      .select()
+      .from(notifications)
+      .where(and(eq(notifications.contributionId, id), eq(notifications.kind, "contribution_supported")));
     expect(new Set(notified.map((r) => r.userId))).toEqual(notifiedOfA());
     expect(notified).toHaveLength(membersOfA.length);
   });

@@ -43,10 +43,7 @@ async function passwordHash() {
   return testHash;
 }
 
-export async function createUser(
-  db: Db,
-  overrides: Partial<typeof users.$inferInsert> = {},
-): Promise<typeof users.$inferSelect> {
+export async function createUser(db: Db, overrides: Partial<typeof users.$inferInsert> = {}): Promise<typeof users.$inferSelect> {
   const tag = randomUUID().slice(0, 8);
   const [user] = await db
     .insert(users)

@@ -40,7 +40,10 @@ export function isLocalHost(host: string): boolean {
 }
 
 /** null when every host of the address is on this machine; otherwise the French message to print. */
-export function nonLocalDatabaseMessage(databaseUrl: string | undefined, environment: Record<string, string | undefined> = process.env): string | null {
+export function nonLocalDatabaseMessage(
+  databaseUrl: string | undefined,
+  environment: Record<string, string | undefined> = process.env,
+): string | null {
   if (!databaseUrl?.trim()) return null;
   const others = databaseHosts(databaseUrl.trim(), environment).filter((host) => !isLocalHost(host));
   if (others.length === 0) return null;

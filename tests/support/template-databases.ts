@@ -87,11 +87,17 @@ export default async function setup(project: TestProject): Promise<() => Promise
     // Test files leave their databases to this teardown, which drops them all at once: each
     // DROP DATABASE waits for a checkpoint (1–2 s here), and concurrent drops share checkpoints.
     teardown = () =>
-      withAdmin(adminUrl, async (sql) => {
-        const rows = await sql<{ datname: string }[]>`select datname from pg_database where starts_with(datname, ${testDatabasePrefix(runId)})`;
-        const all = [...rows.map((r) => r.datname), ...Object.values(names)];
-        await Promise.all(all.map((n) => sql.unsafe(`drop database if exists ${n} with (force)`)));
-      }, 6);
+      withAdmin(
+        adminUrl,
+        async (sql) => {
+          const rows = await sql<
+            { datname: string }[]
+          >`select datname from pg_database where starts_with(datname, ${testDatabasePrefix(runId)})`;
+          const all = [...rows.map((r) => r.datname), ...Object.values(names)];
+          await Promise.all(all.map((n) => sql.unsafe(`drop database if exists ${n} with (force)`)));
+        },
+        6,
+      );
     try {
       await withAdmin(adminUrl, async (sql) => {
         for (const name of Object.values(names)) await sql.unsafe(`create database ${name}`);

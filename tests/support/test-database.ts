@@ -52,7 +52,10 @@ async function withAdmin<T>(adminUrl: string, fn: (sql: postgres.Sql) => Promise
 
 export async function createTestDatabase(label: string): Promise<TestDatabase> {
   const template = templates();
-  const name = template?.kind === "postgres" ? `${testDatabasePrefix(template.runId)}${label}_${Math.random().toString(36).slice(2, 7)}` : uniqueName(label);
+  const name =
+    template?.kind === "postgres"
+      ? `${testDatabasePrefix(template.runId)}${label}_${Math.random().toString(36).slice(2, 7)}`
+      : uniqueName(label);
   if (onPostgres) {
     const adminUrl = process.env.TEST_PG_ADMIN_URL!;
     await withAdmin(adminUrl, (sql) => sql.unsafe(`create database ${name}`));

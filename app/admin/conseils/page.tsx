@@ -50,16 +50,18 @@ export default async function AdminCouncilsPage() {
                 <TextLink href={`/admin/conseils/${council.id}`}>{council.name}</TextLink>
               </h3>
               <div className="flex flex-wrap gap-2">
-                {council.archivedAt ? <Badge tone="warning">Archivé le {formatDateTime(council.archivedAt)}</Badge> : <Badge>Visible sur le site</Badge>}
+                {council.archivedAt ? (
+                  <Badge tone="warning">Archivé le {formatDateTime(council.archivedAt)}</Badge>
+                ) : (
+                  <Badge>Visible sur le site</Badge>
+                )}
                 {council.isDemo ? <DemoMarker /> : null}
               </div>
               <p className="text-base text-slate-800">
                 {council.number !== null ? `N° ${council.number} · ` : ""}
                 {council.area ? `Quartier : ${council.area}` : "Quartier non renseigné"}
               </p>
-              <p className="text-base text-slate-800">
-                {memberCountText(council.memberCount, council.referentCount)}
-              </p>
+              <p className="text-base text-slate-800">{memberCountText(council.memberCount, council.referentCount)}</p>
             </li>
           ))}
         </ul>

@@ -62,10 +62,20 @@ export default async function JournalPage({ searchParams }: { searchParams: Sear
       <AdminNav current="journal" />
       <PageHeading
         title="Journal"
-        lead={<p>Qui a fait quoi, quand et pourquoi : chaque décision de modération, réponse, signalement, changement de rôle ou de paramètre.</p>}
+        lead={
+          <p>
+            Qui a fait quoi, quand et pourquoi : chaque décision de modération, réponse, signalement, changement de rôle ou de paramètre.
+          </p>
+        }
       />
 
-      <form method="get" action="/admin/journal" role="search" aria-label="Filtrer le journal" className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
+      <form
+        method="get"
+        action="/admin/journal"
+        role="search"
+        aria-label="Filtrer le journal"
+        className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3"
+      >
         <Field id="journal-action" label="Type d'action">
           <select id="journal-action" name="action" defaultValue={filters.action} className={inputClass}>
             <option value="">Toutes les actions</option>
@@ -77,7 +87,15 @@ export default async function JournalPage({ searchParams }: { searchParams: Sear
           </select>
         </Field>
         <Field id="journal-auteur" label="Auteur (nom ou adresse électronique)">
-          <input id="journal-auteur" name="auteur" type="search" defaultValue={filters.actor} className={inputClass} autoComplete="off" spellCheck={false} />
+          <input
+            id="journal-auteur"
+            name="auteur"
+            type="search"
+            defaultValue={filters.actor}
+            className={inputClass}
+            autoComplete="off"
+            spellCheck={false}
+          />
         </Field>
         <Field id="journal-conseil" label="Conseil">
           <select id="journal-conseil" name="conseil" defaultValue={filters.council ? String(filters.council) : ""} className={inputClass}>
@@ -117,7 +135,12 @@ export default async function JournalPage({ searchParams }: { searchParams: Sear
             : `${pluralize(journal.total, "action", "actions")}${journal.pageCount > 1 ? ` — page ${journal.page} sur ${journal.pageCount}` : ""}, de la plus récente à la plus ancienne.`}
         </p>
         {journal.rows.length > 0 ? <Journal entries={journal.rows} emptyText="" /> : null}
-        <Pager page={journal.page} pageCount={journal.pageCount} href={(page) => `/admin/journal${filtersQuery(filters, page)}#resultats`} label="Pages du journal" />
+        <Pager
+          page={journal.page}
+          pageCount={journal.pageCount}
+          href={(page) => `/admin/journal${filtersQuery(filters, page)}#resultats`}
+          label="Pages du journal"
+        />
       </Section>
     </Container>
   );

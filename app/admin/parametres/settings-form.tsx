@@ -42,7 +42,14 @@ export function PlatformSettingsForm({ current }: { current: PlatformSettingsDat
         const message = error(f.name);
         return (
           <Field key={f.name} id={f.id} label={f.label} hint={f.hint} error={message}>
-            <input id={f.id} type="text" inputMode="numeric" className={`${inputClass} max-w-40`} {...describedBy(f.id, true, message)} {...field(f.name)} />
+            <input
+              id={f.id}
+              type="text"
+              inputMode="numeric"
+              className={`${inputClass} max-w-40`}
+              {...describedBy(f.id, true, message)}
+              {...field(f.name)}
+            />
           </Field>
         );
       })}

@@ -51,12 +51,26 @@ export default async function UsersPage({ searchParams }: { searchParams: Search
         }
       />
 
-      <form method="get" action="/admin/utilisateurs" role="search" aria-label="Rechercher une personne" className="flex flex-col gap-3 sm:flex-row sm:items-end">
+      <form
+        method="get"
+        action="/admin/utilisateurs"
+        role="search"
+        aria-label="Rechercher une personne"
+        className="flex flex-col gap-3 sm:flex-row sm:items-end"
+      >
         <div className="flex flex-1 flex-col gap-1">
           <label htmlFor="recherche" className="font-semibold text-slate-900">
             Nom ou adresse électronique
           </label>
-          <input id="recherche" name="recherche" type="search" defaultValue={list.search} className={inputClass} autoComplete="off" spellCheck={false} />
+          <input
+            id="recherche"
+            name="recherche"
+            type="search"
+            defaultValue={list.search}
+            className={inputClass}
+            autoComplete="off"
+            spellCheck={false}
+          />
         </div>
         <button type="submit" className={buttonClass}>
           Rechercher
@@ -75,7 +89,10 @@ export default async function UsersPage({ searchParams }: { searchParams: Search
 
         <ul className="space-y-3">
           {list.rows.map((user) => (
-            <li key={user.id} className={`rounded-lg border-2 p-4 ${user.deactivated ? "border-dashed border-slate-500 bg-slate-50" : "border-slate-300"}`}>
+            <li
+              key={user.id}
+              className={`rounded-lg border-2 p-4 ${user.deactivated ? "border-dashed border-slate-500 bg-slate-50" : "border-slate-300"}`}
+            >
               <h3 className="text-xl font-bold">
                 <TextLink href={`/admin/utilisateurs/${user.id}`}>{user.displayName}</TextLink>
               </h3>
@@ -117,8 +134,8 @@ export default async function UsersPage({ searchParams }: { searchParams: Search
       <Section id="inviter" title="Inviter une personne de la Ville">
         <div className="max-w-2xl">
           <p className="mb-6">
-            Pour un agent de la mairie ou du CCAS, ou un·e élu·e. Les membres des conseils de quartier sont invités depuis l&apos;espace de leur
-            conseil.
+            Pour un agent de la mairie ou du CCAS, ou un·e élu·e. Les membres des conseils de quartier sont invités depuis l&apos;espace de
+            leur conseil.
           </p>
           <InviteStaffForm action={inviteStaffAction} />
         </div>

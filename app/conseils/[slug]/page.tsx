@@ -43,8 +43,14 @@ export default async function PublicCouncilPage({ params }: Props) {
 
   return (
     <Container>
-      <Breadcrumb items={[{ label: "Accueil", href: "/" }, { label: "Conseils de quartier", href: "/conseils" }, { label: council.name }]} />
-      <PageHeading kicker="Conseil de quartier" title={council.name} lead={council.description ? <p>{council.description}</p> : undefined} />
+      <Breadcrumb
+        items={[{ label: "Accueil", href: "/" }, { label: "Conseils de quartier", href: "/conseils" }, { label: council.name }]}
+      />
+      <PageHeading
+        kicker="Conseil de quartier"
+        title={council.name}
+        lead={council.description ? <p>{council.description}</p> : undefined}
+      />
 
       {council.isDemo ? (
         <Notice title={<DemoMarker />} className="mb-8">

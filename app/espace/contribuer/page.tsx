@@ -29,7 +29,10 @@ export default async function ContributePage({ searchParams }: Props) {
     <Container>
       <PageHeading title="Donner l'avis de votre conseil" />
       {councils.length === 0 ? (
-        <p>Vous n&apos;êtes membre d&apos;aucun conseil de quartier : seuls leurs membres peuvent publier un avis ou une proposition en leur nom.</p>
+        <p>
+          Vous n&apos;êtes membre d&apos;aucun conseil de quartier : seuls leurs membres peuvent publier un avis ou une proposition en leur
+          nom.
+        </p>
       ) : (
         <>
           <p>Au nom de quel conseil écrivez-vous ?</p>

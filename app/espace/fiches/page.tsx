@@ -17,7 +17,10 @@ function FicheRow({ fiche }: { fiche: ProgressFicheSummary }) {
   return (
     <li className="rounded-lg border-2 border-slate-300 bg-white p-4">
       <h3 className="text-lg leading-snug font-bold">
-        <a href={`/espace/fiches/${fiche.slug}`} className="inline-flex min-h-11 items-center text-blue-800 underline decoration-1 underline-offset-4 hover:decoration-2">
+        <a
+          href={`/espace/fiches/${fiche.slug}`}
+          className="inline-flex min-h-11 items-center text-blue-800 underline decoration-1 underline-offset-4 hover:decoration-2"
+        >
           {fiche.title}
         </a>
       </h3>
@@ -48,9 +51,9 @@ export default async function ProgressFichesPage() {
         title="Avancement des fiches actions"
         lead={
           <p>
-            Publiez un point d&apos;étape (public aussitôt, corrigeable pendant 24 heures), le nouveau statut et l&apos;avancement, ou changez
-            l&apos;échéance d&apos;une fiche en donnant la raison. Le personnel de la Ville peut le faire sur toutes les fiches, un·e élu·e sur
-            les fiches dont il ou elle est en charge.
+            Publiez un point d&apos;étape (public aussitôt, corrigeable pendant 24 heures), le nouveau statut et l&apos;avancement, ou
+            changez l&apos;échéance d&apos;une fiche en donnant la raison. Le personnel de la Ville peut le faire sur toutes les fiches,
+            un·e élu·e sur les fiches dont il ou elle est en charge.
           </p>
         }
       />

@@ -47,9 +47,7 @@ export default async function NotificationsPage({ searchParams }: Props) {
             ? "Vous n'avez aucune notification pour l'instant."
             : `${pluralize(list.total, "notification", "notifications")}, dont ${pluralize(list.unread, "non lue", "non lues")}${list.pageCount > 1 ? ` — page ${list.page} sur ${list.pageCount}` : ""}.`}
         </p>
-        {list.unread > 0 ? (
-          <MarkAllReadForm />
-        ) : null}
+        {list.unread > 0 ? <MarkAllReadForm /> : null}
       </div>
 
       {list.rows.length > 0 ? (

@@ -29,7 +29,10 @@ export default async function StaffMeetingsPage() {
           manages ? (
             <p>Préparez l&apos;ordre du jour, présentez les diapositives tirées des données du site, puis publiez le compte rendu.</p>
           ) : (
-            <p>Présentez les diapositives d&apos;une réunion, tirées des données du site. Les élus et les administrateurs préparent les réunions.</p>
+            <p>
+              Présentez les diapositives d&apos;une réunion, tirées des données du site. Les élus et les administrateurs préparent les
+              réunions.
+            </p>
           )
         }
       />

@@ -125,7 +125,12 @@ export default async function ActionPage({ params }: Props) {
         {contributions.length > 0 ? (
           <>
             <PublishedContributionList items={contributions} context="fiche" />
-            <ContributionPagination page={1} pageCount={contributionPageCount} firstHref={`/fiches/${action.slug}`} baseHref={`/fiches/${action.slug}/contributions`} />
+            <ContributionPagination
+              page={1}
+              pageCount={contributionPageCount}
+              firstHref={`/fiches/${action.slug}`}
+              baseHref={`/fiches/${action.slug}/contributions`}
+            />
           </>
         ) : (
           <p>Aucun avis ni aucune proposition n&apos;a encore été publié pour cette fiche action.</p>

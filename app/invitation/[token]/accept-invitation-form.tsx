@@ -14,7 +14,12 @@ const nameHint =
 
 const noop = () => () => {};
 /** False on the server and while hydrating, true once this page's JavaScript runs. */
-const useHydrated = () => useSyncExternalStore(noop, () => true, () => false);
+const useHydrated = () =>
+  useSyncExternalStore(
+    noop,
+    () => true,
+    () => false,
+  );
 
 /**
  * The invited person chooses a display name and a password. Errors appear next to each field (and

@@ -26,9 +26,11 @@ export const dynamic = "force-dynamic";
 const noticeClass = "rounded-md border-l-4 border-blue-800 bg-blue-50 p-4 text-slate-900";
 
 function staffRoles(grants: InvitationView["grants"]) {
-  return [grants.admin ? "administrateur·rice" : null, grants.moderator ? "modérateur·rice" : null, grants.official ? "élu·e" : null].filter(
-    (x): x is string => x !== null,
-  );
+  return [
+    grants.admin ? "administrateur·rice" : null,
+    grants.moderator ? "modérateur·rice" : null,
+    grants.official ? "élu·e" : null,
+  ].filter((x): x is string => x !== null);
 }
 
 function Invited({ invitation }: { invitation: InvitationView }) {
@@ -76,9 +78,12 @@ export default async function InvitationPage({ params }: { params: Promise<{ tok
       <Container>
         <PageHeading title="Ce lien d'invitation ne fonctionne pas" />
         <div className="flex max-w-xl flex-col gap-6">
-          <p className="rounded-md border-2 border-red-800 bg-red-50 p-3 font-semibold text-red-900">{invalidInvitationMessages[invitation.reason]}</p>
+          <p className="rounded-md border-2 border-red-800 bg-red-50 p-3 font-semibold text-red-900">
+            {invalidInvitationMessages[invitation.reason]}
+          </p>
           <p>
-            Demandez une nouvelle invitation à la personne qui vous a invité·e : le ou la référent·e de votre conseil de quartier, ou la Ville.
+            Demandez une nouvelle invitation à la personne qui vous a invité·e : le ou la référent·e de votre conseil de quartier, ou la
+            Ville.
           </p>
           <p>
             Vous avez déjà un compte ? <TextLink href="/connexion">Connectez-vous</TextLink>.

@@ -28,8 +28,8 @@ export default async function TemplatesPage() {
         title="Motifs de refus et de masquage"
         lead={
           <p>
-            Des textes prêts à l&apos;emploi pour refuser ou masquer une contribution. Le texte du motif est recopié dans chaque décision : le modifier
-            ou l&apos;archiver ne change pas les décisions déjà prises.
+            Des textes prêts à l&apos;emploi pour refuser ou masquer une contribution. Le texte du motif est recopié dans chaque décision :
+            le modifier ou l&apos;archiver ne change pas les décisions déjà prises.
           </p>
         }
       />

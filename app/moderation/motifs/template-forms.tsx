@@ -4,7 +4,13 @@ import type { UseFormRegisterReturn } from "react-hook-form";
 import { buttonClass, describedBy, Field, inputClass, secondaryButtonClass } from "@/components/form/field";
 import { FormStatus } from "@/components/form/form-status";
 import { useFormAction } from "@/components/form/use-form-action";
-import { REJECTION_REASON_MAX, reasonTemplateSchema, reasonTemplateUpdateSchema, TEMPLATE_LABEL_MAX, templateArchiveSchema } from "@/lib/validation/contribution";
+import {
+  REJECTION_REASON_MAX,
+  reasonTemplateSchema,
+  reasonTemplateUpdateSchema,
+  TEMPLATE_LABEL_MAX,
+  templateArchiveSchema,
+} from "@/lib/validation/contribution";
 import { archiveTemplateAction, createTemplateAction, updateTemplateAction } from "./actions";
 
 const labelHint = `Pour le choisir dans la liste, ${TEMPLATE_LABEL_MAX} caractères au plus.`;
@@ -28,7 +34,13 @@ function NewTemplateForm() {
   return (
     <form {...formProps} aria-label="Nouveau motif" className="flex flex-col gap-4">
       <FormStatus state={state} returnTo="/moderation/motifs" />
-      <TemplateFields prefix="nouveau-motif" label={field("label")} body={field("body")} labelError={error("label")} bodyError={error("body")} />
+      <TemplateFields
+        prefix="nouveau-motif"
+        label={field("label")}
+        body={field("body")}
+        labelError={error("label")}
+        bodyError={error("body")}
+      />
       <div>
         <button type="submit" className={buttonClass} disabled={pending}>
           {pending ? "Enregistrement…" : "Créer le motif"}
@@ -48,7 +60,13 @@ function EditTemplateForm({ template }: { template: { id: number; label: string;
     <form {...formProps} aria-label={`Modifier le motif ${template.label}`} className="flex flex-col gap-4">
       <FormStatus state={state} returnTo="/moderation/motifs" />
       <input type="hidden" {...field("id")} />
-      <TemplateFields prefix={`motif-${template.id}`} label={field("label")} body={field("body")} labelError={error("label")} bodyError={error("body")} />
+      <TemplateFields
+        prefix={`motif-${template.id}`}
+        label={field("label")}
+        body={field("body")}
+        labelError={error("label")}
+        bodyError={error("body")}
+      />
       <div>
         <button type="submit" className={secondaryButtonClass} disabled={pending}>
           {pending ? "Enregistrement…" : "Enregistrer les modifications"}
@@ -58,14 +76,40 @@ function EditTemplateForm({ template }: { template: { id: number; label: string;
   );
 }
 
-function TemplateFields({ prefix, label, body, labelError, bodyError }: { prefix: string; label: FieldProps; body: FieldProps; labelError?: string; bodyError?: string }) {
+function TemplateFields({
+  prefix,
+  label,
+  body,
+  labelError,
+  bodyError,
+}: {
+  prefix: string;
+  label: FieldProps;
+  body: FieldProps;
+  labelError?: string;
+  bodyError?: string;
+}) {
   return (
     <>
       <Field id={`${prefix}-nom`} label="Nom du motif" hint={labelHint} error={labelError}>
-        <input id={`${prefix}-nom`} type="text" className={inputClass} aria-required {...describedBy(`${prefix}-nom`, labelHint, labelError)} {...label} />
+        <input
+          id={`${prefix}-nom`}
+          type="text"
+          className={inputClass}
+          aria-required
+          {...describedBy(`${prefix}-nom`, labelHint, labelError)}
+          {...label}
+        />
       </Field>
       <Field id={`${prefix}-texte`} label="Texte du motif" hint={bodyHint} error={bodyError}>
-        <textarea id={`${prefix}-texte`} rows={3} className={inputClass} aria-required {...describedBy(`${prefix}-texte`, bodyHint, bodyError)} {...body} />
+        <textarea
+          id={`${prefix}-texte`}
+          rows={3}
+          className={inputClass}
+          aria-required
+          {...describedBy(`${prefix}-texte`, bodyHint, bodyError)}
+          {...body}
+        />
       </Field>
     </>
   );
@@ -79,7 +123,11 @@ export function ArchiveTemplateForm({ id, label, archived }: { id: number; label
     defaultValues: { id: String(id), archived: archived ? "0" : "1" },
   });
   return (
-    <form {...formProps} aria-label={archived ? `Proposer de nouveau le motif ${label}` : `Archiver le motif ${label}`} className="flex flex-col gap-2">
+    <form
+      {...formProps}
+      aria-label={archived ? `Proposer de nouveau le motif ${label}` : `Archiver le motif ${label}`}
+      className="flex flex-col gap-2"
+    >
       <FormStatus state={state} errorsOnly returnTo="/moderation/motifs" />
       <input type="hidden" {...field("id")} />
       <input type="hidden" {...field("archived")} />

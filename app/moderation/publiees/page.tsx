@@ -38,18 +38,27 @@ export default async function PublishedPage({ searchParams }: Props) {
         title="Contributions publiées"
         lead={
           <p>
-            Les avis et propositions publics, du plus récent au plus ancien. Masquer une contribution la retire de toutes les pages publiques ; la
-            raison est inscrite au journal et le conseil est prévenu. Celles des conseils dont vous êtes membre n&apos;apparaissent pas ici.
+            Les avis et propositions publics, du plus récent au plus ancien. Masquer une contribution la retire de toutes les pages
+            publiques ; la raison est inscrite au journal et le conseil est prévenu. Celles des conseils dont vous êtes membre
+            n&apos;apparaissent pas ici.
           </p>
         }
       />
       <ModerationTabs current="publiees" counts={counts} />
       {query.fait === "masquee" ? (
         <div className="mb-6">
-          <FormMessage kind="success">Contribution masquée : elle n&apos;apparaît plus nulle part en public, le conseil est prévenu.</FormMessage>
+          <FormMessage kind="success">
+            Contribution masquée : elle n&apos;apparaît plus nulle part en public, le conseil est prévenu.
+          </FormMessage>
         </div>
       ) : null}
-      <ModerationFilters action="/moderation/publiees" filters={filters} councils={list.councils} actions={list.actions} label="Filtrer les contributions publiées" />
+      <ModerationFilters
+        action="/moderation/publiees"
+        filters={filters}
+        councils={list.councils}
+        actions={list.actions}
+        label="Filtrer les contributions publiées"
+      />
       <Section id="publiees" title={`Publiées : ${pluralize(list.total, "contribution", "contributions")}`}>
         {list.items.length === 0 ? (
           <p>Aucune contribution publiée{any ? " avec ces filtres" : ""}.</p>
@@ -60,9 +69,20 @@ export default async function PublishedPage({ searchParams }: Props) {
                 <ModeratedItem
                   headingId={`publiee-${item.id}`}
                   item={item}
-                  meta={<>Publié le {item.publishedAt ? formatDateTime(item.publishedAt) : "—"}, rédigé par {item.authorName ?? "un ancien compte"}.</>}
+                  meta={
+                    <>
+                      Publié le {item.publishedAt ? formatDateTime(item.publishedAt) : "—"}, rédigé par{" "}
+                      {item.authorName ?? "un ancien compte"}.
+                    </>
+                  }
                 >
-                  <HideForm id={item.id} headingId={`publiee-${item.id}`} from="publiees" filters={pageQuery.toString()} templates={templates.ok ? templates.data : []} />
+                  <HideForm
+                    id={item.id}
+                    headingId={`publiee-${item.id}`}
+                    from="publiees"
+                    filters={pageQuery.toString()}
+                    templates={templates.ok ? templates.data : []}
+                  />
                 </ModeratedItem>
               </li>
             ))}

@@ -41,8 +41,8 @@ export default async function ReportsPage({ searchParams }: Props) {
         title="Signalements"
         lead={
           <p>
-            Les contributions publiées que des personnes ont signalées. Au-delà du seuil fixé par l&apos;administration, une contribution est masquée
-            automatiquement en attendant votre examen. Gardez-la publiée (ou republiez-la), ou masquez-la avec une raison.
+            Les contributions publiées que des personnes ont signalées. Au-delà du seuil fixé par l&apos;administration, une contribution
+            est masquée automatiquement en attendant votre examen. Gardez-la publiée (ou republiez-la), ou masquez-la avec une raison.
           </p>
         }
       />
@@ -71,8 +71,8 @@ export default async function ReportsPage({ searchParams }: Props) {
                         ) : (
                           <>Toujours publiée. </>
                         )}
-                        {pluralize(item.reports.length, "signalement", "signalements")} ; publié le {item.publishedAt ? formatDateTime(item.publishedAt) : "—"}, rédigé par{" "}
-                        {item.authorName ?? "un ancien compte"}.
+                        {pluralize(item.reports.length, "signalement", "signalements")} ; publié le{" "}
+                        {item.publishedAt ? formatDateTime(item.publishedAt) : "—"}, rédigé par {item.authorName ?? "un ancien compte"}.
                       </>
                     }
                   >

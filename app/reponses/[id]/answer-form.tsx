@@ -11,7 +11,15 @@ import { answerProposalAction } from "./actions";
  * text stays in the form on every error (with JavaScript or without). After a success the server
  * goes to the proposal's page, which renders a fresh form (a new request id).
  */
-export function AnswerForm({ contributionId, clientRequestId, signature }: { contributionId: number; clientRequestId: string; signature: string }) {
+export function AnswerForm({
+  contributionId,
+  clientRequestId,
+  signature,
+}: {
+  contributionId: number;
+  clientRequestId: string;
+  signature: string;
+}) {
   const { field, state, pending, error, formProps } = useFormAction({
     action: answerProposalAction,
     schema: answerSchema,
@@ -37,7 +45,13 @@ export function AnswerForm({ contributionId, clientRequestId, signature }: { con
         </select>
       </Field>
       <Field id="reponse-texte" label="La réponse de la Ville" hint={bodyHint} error={bodyError}>
-        <textarea id="reponse-texte" rows={8} className={inputClass} {...describedBy("reponse-texte", bodyHint, bodyError)} {...field("body")} />
+        <textarea
+          id="reponse-texte"
+          rows={8}
+          className={inputClass}
+          {...describedBy("reponse-texte", bodyHint, bodyError)}
+          {...field("body")}
+        />
       </Field>
       <div>
         <button type="submit" className={buttonClass} disabled={pending}>

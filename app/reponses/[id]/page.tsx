@@ -47,7 +47,8 @@ export default async function AnswerProposalPage({ params, searchParams }: Props
         </div>
       ) : null}
       <p className="text-slate-800">
-        Sur la fiche action <TextLink href={`/fiches/${proposal.action.slug}#contribution-${proposal.id}`}>{proposal.action.title}</TextLink>
+        Sur la fiche action{" "}
+        <TextLink href={`/fiches/${proposal.action.slug}#contribution-${proposal.id}`}>{proposal.action.title}</TextLink>
         {proposal.authorName ? <>, rédigée par {proposal.authorName}</> : null}, publiée le {day(proposal.publishedAt)}.
       </p>
       <p className="mt-2">

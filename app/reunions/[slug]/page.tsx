@@ -26,7 +26,10 @@ type Props = { params: Promise<{ slug: string }> };
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const meeting = await getPublicMeeting(await getDb(), (await params).slug);
   if (!meeting) return { title: "Page introuvable" };
-  return { title: meeting.title, description: `Réunion publique du ${formatDateTime(meeting.startsAt)}, ${meeting.place} : ordre du jour et compte rendu.` };
+  return {
+    title: meeting.title,
+    description: `Réunion publique du ${formatDateTime(meeting.startsAt)}, ${meeting.place} : ordre du jour et compte rendu.`,
+  };
 }
 
 /** A public meeting: date, place, agenda (labels only — never the presenter's notes), minutes. */
@@ -42,7 +45,11 @@ export default async function MeetingPage({ params }: Props) {
           <p>Exemple de démonstration : ce n&apos;est pas un vrai rendez-vous.</p>
         </Notice>
       ) : null}
-      <MeetingWhenWhere startsAt={meeting.startsAt} place={meeting.place} className="rounded-lg border border-slate-300 bg-slate-50 p-4 sm:p-6" />
+      <MeetingWhenWhere
+        startsAt={meeting.startsAt}
+        place={meeting.place}
+        className="rounded-lg border border-slate-300 bg-slate-50 p-4 sm:p-6"
+      />
 
       <Section id="ordre-du-jour" title="Ordre du jour">
         {meeting.agenda.length > 0 ? (

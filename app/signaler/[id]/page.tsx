@@ -40,8 +40,8 @@ export default async function ReportPage({ params, searchParams }: Props) {
         title="Signaler une contribution"
         lead={
           <p>
-            Un texte publié ne respecte pas les règles de la plateforme ? Dites-le aux modérateur·rices de la Ville. Au-delà d&apos;un certain nombre de
-            signalements, il est masqué en attendant leur examen.
+            Un texte publié ne respecte pas les règles de la plateforme ? Dites-le aux modérateur·rices de la Ville. Au-delà d&apos;un
+            certain nombre de signalements, il est masqué en attendant leur examen.
           </p>
         }
       />
@@ -50,7 +50,11 @@ export default async function ReportPage({ params, searchParams }: Props) {
           headingId="contribution-signalee"
           headingLevel={2}
           item={item}
-          meta={<>Publié{item.publishedAt ? ` le ${formatDateTime(item.publishedAt)}` : ""}, rédigé par {item.authorName ?? "un ancien compte"}.</>}
+          meta={
+            <>
+              Publié{item.publishedAt ? ` le ${formatDateTime(item.publishedAt)}` : ""}, rédigé par {item.authorName ?? "un ancien compte"}.
+            </>
+          }
         />
       </div>
       {thanks ? (
@@ -71,7 +75,9 @@ function Thanks() {
   return (
     <Container>
       <PageHeading title="Signaler une contribution" />
-      <FormMessage kind="success">Merci : votre signalement est transmis aux modérateur·rices de la Ville. La contribution est masquée en attendant leur examen.</FormMessage>
+      <FormMessage kind="success">
+        Merci : votre signalement est transmis aux modérateur·rices de la Ville. La contribution est masquée en attendant leur examen.
+      </FormMessage>
       <p className="mt-8">
         <TextLink href="/">Retour à l&apos;accueil</TextLink>
       </p>

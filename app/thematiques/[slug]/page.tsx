@@ -58,7 +58,14 @@ export default async function ThemePage({ params }: Props) {
         <RollupRule />
       </Section>
 
-      <Section id="fiches" title={listed === 1 ? "La fiche action de cette thématique" : `Les ${pluralize(listed, "fiche action", "fiches actions")} de cette thématique`}>
+      <Section
+        id="fiches"
+        title={
+          listed === 1
+            ? "La fiche action de cette thématique"
+            : `Les ${pluralize(listed, "fiche action", "fiches actions")} de cette thématique`
+        }
+      >
         {listed > 0 ? (
           <ActionList actions={theme.actions} otherThemesByAction={otherThemesByAction} />
         ) : (

@@ -33,7 +33,13 @@ export default async function AdminCouncilPage({ params }: { params: Promise<{ i
   return (
     <Container>
       <AdminNav current="conseils" exact={false} />
-      <Breadcrumb items={[{ label: "Administration", href: "/admin" }, { label: "Conseils de quartier", href: "/admin/conseils" }, { label: council.name }]} />
+      <Breadcrumb
+        items={[
+          { label: "Administration", href: "/admin" },
+          { label: "Conseils de quartier", href: "/admin/conseils" },
+          { label: council.name },
+        ]}
+      />
       <PageHeading kicker="Conseil de quartier" title={council.name} />
       <div className="flex flex-wrap items-center gap-2">
         {archived ? <Badge tone="warning">Archivé le {formatDateTime(council.archivedAt!)}</Badge> : <Badge>Visible sur le site</Badge>}
@@ -48,8 +54,8 @@ export default async function AdminCouncilPage({ params }: { params: Promise<{ i
           <>Sa page publique, /conseils/{council.slug}, est retirée tant que le conseil est archivé.</>
         ) : (
           <>
-            <TextLink href={`/conseils/${council.slug}`}>Voir sa page publique</TextLink> (son adresse, /conseils/{council.slug}, ne change pas si le
-            conseil est renommé).
+            <TextLink href={`/conseils/${council.slug}`}>Voir sa page publique</TextLink> (son adresse, /conseils/{council.slug}, ne change
+            pas si le conseil est renommé).
           </>
         )}
       </p>

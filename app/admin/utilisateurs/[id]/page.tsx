@@ -36,20 +36,20 @@ export default async function UserPage({ params }: { params: Promise<{ id: strin
   return (
     <Container>
       <AdminNav current="utilisateurs" exact={false} />
-      <Breadcrumb items={[{ label: "Administration", href: "/admin" }, { label: "Utilisateurs", href: "/admin/utilisateurs" }, { label: user.displayName }]} />
+      <Breadcrumb
+        items={[
+          { label: "Administration", href: "/admin" },
+          { label: "Utilisateurs", href: "/admin/utilisateurs" },
+          { label: user.displayName },
+        ]}
+      />
       <PageHeading kicker="Fiche d'une personne" title={user.displayName} />
 
       <dl className="grid gap-x-6 gap-y-2 sm:grid-cols-[max-content_1fr]">
         <dt className="font-semibold">Adresse électronique</dt>
         <dd className="break-all">{user.email}</dd>
         <dt className="font-semibold">État du compte</dt>
-        <dd>
-          {deactivated ? (
-            <Badge tone="warning">Désactivé le {formatDateTime(user.deactivatedAt!)}</Badge>
-          ) : (
-            "Actif"
-          )}
-        </dd>
+        <dd>{deactivated ? <Badge tone="warning">Désactivé le {formatDateTime(user.deactivatedAt!)}</Badge> : "Actif"}</dd>
         <dt className="font-semibold">Rôles</dt>
         <dd>
           <RoleBadges roles={user.roles} />
@@ -65,7 +65,9 @@ export default async function UserPage({ params }: { params: Promise<{ id: strin
           <time dateTime={isoDateTime(user.createdAt)}>le {formatDateTime(user.createdAt)}</time>
         </dd>
         <dt className="font-semibold">Dernière connexion</dt>
-        <dd>{user.lastSignInAt ? <time dateTime={isoDateTime(user.lastSignInAt)}>le {formatDateTime(user.lastSignInAt)}</time> : "jamais"}</dd>
+        <dd>
+          {user.lastSignInAt ? <time dateTime={isoDateTime(user.lastSignInAt)}>le {formatDateTime(user.lastSignInAt)}</time> : "jamais"}
+        </dd>
       </dl>
       {user.isDemo ? (
         <p className="mt-4">
@@ -75,11 +77,7 @@ export default async function UserPage({ params }: { params: Promise<{ id: strin
 
       <Section id="roles" title="Rôles">
         {can(actor, "user.roles.change", { targetUserId: user.id }) ? (
-          <ChangeRolesForm
-            userId={user.id}
-            current={{ ...user.roles, title: user.title }}
-            action={changeRolesAction}
-          />
+          <ChangeRolesForm userId={user.id} current={{ ...user.roles, title: user.title }} action={changeRolesAction} />
         ) : (
           <Notice>
             <p>

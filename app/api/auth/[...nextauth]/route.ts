@@ -9,7 +9,8 @@ const refuse = (status: number, message: string, headers: Record<string, string>
  * parse, and a GET of the credentials callback (a POST only). Refused here (issue 9, point 6).
  */
 async function malformed(request: Request, nextauth: string[] | undefined): Promise<Response | null> {
-  if (request.method === "GET" && nextauth?.[0] === "callback" && nextauth[1] === "credentials") return refuse(405, "Méthode non permise.", { allow: "POST" });
+  if (request.method === "GET" && nextauth?.[0] === "callback" && nextauth[1] === "credentials")
+    return refuse(405, "Méthode non permise.", { allow: "POST" });
   if (request.method === "POST" && request.headers.get("content-type")?.includes("application/json")) {
     try {
       JSON.parse(await request.clone().text());

@@ -23,8 +23,11 @@ const statusOf: Record<string, number> = { VALIDATION_FAILED: 400, UNAUTHENTICAT
 export async function POST(request: Request) {
   if (!testHookAuthorized(request)) return new Response("Not found", { status: 404 });
   const form = await request.formData().catch(() => null);
-  if (!form) return Response.json({ ok: false, message: "Envoyez les champs du formulaire (application/x-www-form-urlencoded)." }, { status: 400 });
-  const email = String(form.get("actorEmail") ?? DEFAULT_ACTOR).trim().toLowerCase();
+  if (!form)
+    return Response.json({ ok: false, message: "Envoyez les champs du formulaire (application/x-www-form-urlencoded)." }, { status: 400 });
+  const email = String(form.get("actorEmail") ?? DEFAULT_ACTOR)
+    .trim()
+    .toLowerCase();
   form.delete("actorEmail");
 
   const db = await getDb();

@@ -17,7 +17,9 @@ export async function GET(request: Request) {
   if (!testHookAuthorized(request)) return new Response("Not found", { status: 404 });
   const db = await getDb();
   const tables = rowsOf(
-    await db.execute(sql`select table_name as name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE' order by table_name`),
+    await db.execute(
+      sql`select table_name as name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE' order by table_name`,
+    ),
   )
     .map((row) => String(row.name))
     // Names come from the catalogue; they are quoted anyway, and anything odd is left out.

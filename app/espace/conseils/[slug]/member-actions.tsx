@@ -38,7 +38,9 @@ export function MemberActions({ councilId, councilSlug, member, canSetRole, canR
     <div className="flex flex-col gap-3">
       {!confirming ? (
         <div className="flex flex-wrap items-start gap-3">
-          {canSetRole ? <SetRoleForm councilId={councilId} member={member} nextRole={nextRole} label={roleLabel} who={who} returnTo={returnTo} /> : null}
+          {canSetRole ? (
+            <SetRoleForm councilId={councilId} member={member} nextRole={nextRole} label={roleLabel} who={who} returnTo={returnTo} />
+          ) : null}
           {canRemove ? (
             <button type="button" className={smallSecondary} onClick={() => setConfirming(true)}>
               {removeLabel}
@@ -47,7 +49,13 @@ export function MemberActions({ councilId, councilSlug, member, canSetRole, canR
           ) : null}
         </div>
       ) : (
-        <RemoveForm councilId={councilId} councilSlug={councilSlug} member={member} returnTo={returnTo} onCancel={() => setConfirming(false)} />
+        <RemoveForm
+          councilId={councilId}
+          councilSlug={councilSlug}
+          member={member}
+          returnTo={returnTo}
+          onCancel={() => setConfirming(false)}
+        />
       )}
     </div>
   );
@@ -112,7 +120,14 @@ function RemoveForm({
         <p id={`${reasonId}-aide`} className="text-sm text-slate-700">
           Gardée dans le journal de la Ville, pas affichée publiquement.
         </p>
-        <input id={reasonId} type="text" maxLength={500} className={inputClass} {...describedBy(reasonId, true, reasonError)} {...field("reason")} />
+        <input
+          id={reasonId}
+          type="text"
+          maxLength={500}
+          className={inputClass}
+          {...describedBy(reasonId, true, reasonError)}
+          {...field("reason")}
+        />
         {reasonError ? (
           <p id={`${reasonId}-erreur`} className="text-sm font-semibold text-red-800">
             {reasonError}

@@ -94,8 +94,8 @@ export default async function CouncilSpacePage({ params, searchParams }: Props) 
         </p>
         {can(actor, "council.settings.update", { councilId: council.id }) ? (
           <p>
-            <TextLink href={`/espace/conseils/${council.slug}/parametres`}>Paramètres du conseil</TextLink> (qui peut soumettre une contribution à
-            la modération)
+            <TextLink href={`/espace/conseils/${council.slug}/parametres`}>Paramètres du conseil</TextLink> (qui peut soumettre une
+            contribution à la modération)
           </p>
         ) : null}
       </div>
@@ -137,16 +137,20 @@ export default async function CouncilSpacePage({ params, searchParams }: Props) 
                 {member.email ? <p className="mt-1 break-all text-base text-slate-700">{member.email}</p> : null}
                 {canSetRole || canRemove ? (
                   <div className="mt-3">
-                    <MemberActions councilId={council.id} councilSlug={council.slug} member={member} canSetRole={canSetRole} canRemove={canRemove} />
+                    <MemberActions
+                      councilId={council.id}
+                      councilSlug={council.slug}
+                      member={member}
+                      canSetRole={canSetRole}
+                      canRemove={canRemove}
+                    />
                   </div>
                 ) : null}
               </li>
             );
           })}
         </ul>
-        {allowed.setRoles ? (
-          <p className="mt-4 text-base text-slate-700">Un conseil garde toujours au moins un·e référent·e.</p>
-        ) : null}
+        {allowed.setRoles ? <p className="mt-4 text-base text-slate-700">Un conseil garde toujours au moins un·e référent·e.</p> : null}
       </Section>
 
       {allowed.setVisibility && space.myNameIsPublic !== null ? (
@@ -206,12 +210,18 @@ export default async function CouncilSpacePage({ params, searchParams }: Props) 
               </TextLink>
             </li>
             <li>
-              <TextLink href={`/espace/conseils/${council.slug}/contributions/nouvelle?type=avis`} className="inline-flex min-h-11 items-center">
+              <TextLink
+                href={`/espace/conseils/${council.slug}/contributions/nouvelle?type=avis`}
+                className="inline-flex min-h-11 items-center"
+              >
                 Nouvel avis
               </TextLink>
             </li>
             <li>
-              <TextLink href={`/espace/conseils/${council.slug}/contributions/nouvelle?type=proposition`} className="inline-flex min-h-11 items-center">
+              <TextLink
+                href={`/espace/conseils/${council.slug}/contributions/nouvelle?type=proposition`}
+                className="inline-flex min-h-11 items-center"
+              >
                 Nouvelle proposition
               </TextLink>
             </li>

@@ -1,7 +1,12 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { changeDeadlineSchema, correctProgressReportSchema, postProgressReportSchema, setActionOfficialsSchema } from "@/lib/validation/progress";
+import {
+  changeDeadlineSchema,
+  correctProgressReportSchema,
+  postProgressReportSchema,
+  setActionOfficialsSchema,
+} from "@/lib/validation/progress";
 import { refreshPublicPages } from "@/server/cache";
 import { formAction } from "@/server/form-action";
 import { changeDeadline } from "@/server/progress/change-deadline";

@@ -44,7 +44,13 @@ export default async function ProgressFichePage({ params, searchParams }: Props)
 
   return (
     <Container>
-      <Breadcrumb items={[{ label: "Mon espace", href: "/espace" }, { label: "Avancement des fiches", href: "/espace/fiches" }, { label: action.title }]} />
+      <Breadcrumb
+        items={[
+          { label: "Mon espace", href: "/espace" },
+          { label: "Avancement des fiches", href: "/espace/fiches" },
+          { label: action.title },
+        ]}
+      />
       <PageHeading kicker="Avancement de la fiche action" title={action.title} />
       {message ? (
         <div className="mb-6">
@@ -58,7 +64,9 @@ export default async function ProgressFichePage({ params, searchParams }: Props)
         </div>
         <DeadlineInfo deadline={deadline} />
         <p>
-          {officials.length > 0 ? `En charge : ${joinFrench(officials.map((o) => o.displayName))}.` : "Aucun·e élu·e n'est encore en charge de cette fiche."}{" "}
+          {officials.length > 0
+            ? `En charge : ${joinFrench(officials.map((o) => o.displayName))}.`
+            : "Aucun·e élu·e n'est encore en charge de cette fiche."}{" "}
           <TextLink href={`/fiches/${action.slug}`}>Voir la page publique</TextLink>
         </p>
       </div>
@@ -68,7 +76,9 @@ export default async function ProgressFichePage({ params, searchParams }: Props)
           <NewReportForm key={newReportKey} actionSlug={action.slug} clientRequestId={randomUUID()} today={cityDay(new Date())} />
         </Section>
       ) : (
-        <p className="mt-8">Vous pouvez consulter cette fiche ; seuls le personnel de la Ville et les élu·e·s en charge publient ses points d&apos;étape.</p>
+        <p className="mt-8">
+          Vous pouvez consulter cette fiche ; seuls le personnel de la Ville et les élu·e·s en charge publient ses points d&apos;étape.
+        </p>
       )}
 
       <Section id="echeance" title="Échéance">
@@ -85,12 +95,22 @@ export default async function ProgressFichePage({ params, searchParams }: Props)
         <ol className="space-y-4">
           {reports.map((r) => (
             <li key={r.id}>
-              <article id={`point-etape-${r.id}`} aria-labelledby={`titre-point-etape-${r.id}`} className="rounded-lg border border-slate-300 p-4 sm:p-6">
+              <article
+                id={`point-etape-${r.id}`}
+                aria-labelledby={`titre-point-etape-${r.id}`}
+                className="rounded-lg border border-slate-300 p-4 sm:p-6"
+              >
                 <h3 id={`titre-point-etape-${r.id}`} className="text-xl leading-snug font-bold">
                   {r.title}
                 </h3>
                 <p className="mt-1 text-slate-800">
-                  {r.reportedOn ? `Date : ${formatDay(r.reportedOn)}` : "Date non précisée"} — {r.authorName ? `publié par ${r.authorName}, le ${formatDateTime(r.createdAt)}` : r.sourceLabel ? `d'après ${r.sourceLabel}` : `publié le ${formatDateTime(r.createdAt)}`}.
+                  {r.reportedOn ? `Date : ${formatDay(r.reportedOn)}` : "Date non précisée"} —{" "}
+                  {r.authorName
+                    ? `publié par ${r.authorName}, le ${formatDateTime(r.createdAt)}`
+                    : r.sourceLabel
+                      ? `d'après ${r.sourceLabel}`
+                      : `publié le ${formatDateTime(r.createdAt)}`}
+                  .
                 </p>
                 <p className="mt-1">
                   {r.status ? `Statut : ${statusLabel(r.status)}. ` : ""}

@@ -32,7 +32,11 @@ interface Binding<N extends string> {
 /** The values the person cannot see (the fiche, the report, the form's id) come from the page. */
 function StaleForm({ error, names }: { error: (name: string) => string | undefined; names: string[] }) {
   if (!names.some((name) => error(name))) return null;
-  return <FormMessage kind="error">Le formulaire n&apos;a pas pu être envoyé. Copiez votre texte, rechargez la page, puis réessayez.</FormMessage>;
+  return (
+    <FormMessage kind="error">
+      Le formulaire n&apos;a pas pu être envoyé. Copiez votre texte, rechargez la page, puis réessayez.
+    </FormMessage>
+  );
 }
 
 function ReportFields({ field, error, prefix }: Binding<ReportField> & { prefix: string }) {
@@ -40,12 +44,29 @@ function ReportFields({ field, error, prefix }: Binding<ReportField> & { prefix:
   return (
     <>
       <Field id={id("date")} label="Date du point d'étape" error={error("reportedOn")}>
-        <input id={id("date")} type="date" className={`${inputClass} max-w-xs`} {...describedBy(id("date"), false, error("reportedOn"))} {...field("reportedOn")} />
+        <input
+          id={id("date")}
+          type="date"
+          className={`${inputClass} max-w-xs`}
+          {...describedBy(id("date"), false, error("reportedOn"))}
+          {...field("reportedOn")}
+        />
       </Field>
       <Field id={id("titre")} label="Titre" hint={`${REPORT_TITLE_MAX} caractères au plus.`} error={error("title")}>
-        <input id={id("titre")} type="text" className={inputClass} {...describedBy(id("titre"), true, error("title"))} {...field("title")} />
+        <input
+          id={id("titre")}
+          type="text"
+          className={inputClass}
+          {...describedBy(id("titre"), true, error("title"))}
+          {...field("title")}
+        />
       </Field>
-      <Field id={id("texte")} label="Ce qui a été fait" hint={`Texte simple, ${REPORT_BODY_MAX} caractères au plus. Il sera public sur la fiche.`} error={error("body")}>
+      <Field
+        id={id("texte")}
+        label="Ce qui a été fait"
+        hint={`Texte simple, ${REPORT_BODY_MAX} caractères au plus. Il sera public sur la fiche.`}
+        error={error("body")}
+      >
         <textarea id={id("texte")} rows={8} className={inputClass} {...describedBy(id("texte"), true, error("body"))} {...field("body")} />
       </Field>
       <div className="grid gap-4 sm:grid-cols-2">
@@ -59,8 +80,20 @@ function ReportFields({ field, error, prefix }: Binding<ReportField> & { prefix:
             ))}
           </select>
         </Field>
-        <Field id={id("avancement")} label="Nouvel avancement (en %)" hint="Un nombre entre 0 et 100. Vide : inchangé." error={error("progress")}>
-          <input id={id("avancement")} type="text" inputMode="numeric" className={`${inputClass} max-w-40`} {...describedBy(id("avancement"), true, error("progress"))} {...field("progress")} />
+        <Field
+          id={id("avancement")}
+          label="Nouvel avancement (en %)"
+          hint="Un nombre entre 0 et 100. Vide : inchangé."
+          error={error("progress")}
+        >
+          <input
+            id={id("avancement")}
+            type="text"
+            inputMode="numeric"
+            className={`${inputClass} max-w-40`}
+            {...describedBy(id("avancement"), true, error("progress"))}
+            {...field("progress")}
+          />
         </Field>
       </div>
     </>
@@ -73,13 +106,41 @@ function DeadlineFields({ field, error, prefix, legend }: Binding<DeadlineField>
     <fieldset className="flex flex-col gap-4 rounded-md border-2 border-slate-300 p-4">
       <legend className="px-1 font-semibold">{legend}</legend>
       <Field id={id("echeance")} label="Nouvelle échéance (date)" error={error("deadline.date")}>
-        <input id={id("echeance")} type="date" className={`${inputClass} max-w-xs`} {...describedBy(id("echeance"), false, error("deadline.date"))} {...field("deadline.date")} />
+        <input
+          id={id("echeance")}
+          type="date"
+          className={`${inputClass} max-w-xs`}
+          {...describedBy(id("echeance"), false, error("deadline.date"))}
+          {...field("deadline.date")}
+        />
       </Field>
-      <Field id={id("libelle")} label="L'échéance en mots (facultatif)" hint="Par exemple « fin 2027 ». Vide : « fin » suivi du mois de la date." error={error("deadline.label")}>
-        <input id={id("libelle")} type="text" className={inputClass} {...describedBy(id("libelle"), true, error("deadline.label"))} {...field("deadline.label")} />
+      <Field
+        id={id("libelle")}
+        label="L'échéance en mots (facultatif)"
+        hint="Par exemple « fin 2027 ». Vide : « fin » suivi du mois de la date."
+        error={error("deadline.label")}
+      >
+        <input
+          id={id("libelle")}
+          type="text"
+          className={inputClass}
+          {...describedBy(id("libelle"), true, error("deadline.label"))}
+          {...field("deadline.label")}
+        />
       </Field>
-      <Field id={id("raison")} label="Raison du changement" hint={`Obligatoire, publiée sur la fiche. ${DEADLINE_REASON_MAX} caractères au plus.`} error={error("deadline.reason")}>
-        <textarea id={id("raison")} rows={3} className={inputClass} {...describedBy(id("raison"), true, error("deadline.reason"))} {...field("deadline.reason")} />
+      <Field
+        id={id("raison")}
+        label="Raison du changement"
+        hint={`Obligatoire, publiée sur la fiche. ${DEADLINE_REASON_MAX} caractères au plus.`}
+        error={error("deadline.reason")}
+      >
+        <textarea
+          id={id("raison")}
+          rows={3}
+          className={inputClass}
+          {...describedBy(id("raison"), true, error("deadline.reason"))}
+          {...field("deadline.reason")}
+        />
       </Field>
     </fieldset>
   );
@@ -114,7 +175,13 @@ export function NewReportForm({ actionSlug, clientRequestId, today }: { actionSl
       <ReportFields field={field} error={error} prefix="nouveau" />
       <div className="group flex flex-col gap-6">
         <div className="flex items-start gap-3">
-          <input id="nouveau-deplacer" type="checkbox" className="mt-1 h-6 w-6 shrink-0" aria-controls="nouveau-echeance-champs" {...checkbox("deadline.move")} />
+          <input
+            id="nouveau-deplacer"
+            type="checkbox"
+            className="mt-1 h-6 w-6 shrink-0"
+            aria-controls="nouveau-echeance-champs"
+            {...checkbox("deadline.move")}
+          />
           <label htmlFor="nouveau-deplacer" className="font-semibold">
             Ce point d&apos;étape change aussi l&apos;échéance de la fiche
           </label>

@@ -21,14 +21,18 @@ export default async function NotificationPreferencesPage() {
   return (
     <Container>
       <Breadcrumb
-        items={[{ label: "Mon espace", href: "/espace" }, { label: "Mes notifications", href: "/espace/notifications" }, { label: "Courriels" }]}
+        items={[
+          { label: "Mon espace", href: "/espace" },
+          { label: "Mes notifications", href: "/espace/notifications" },
+          { label: "Courriels" },
+        ]}
       />
       <PageHeading
         title="Mes courriels de notification"
         lead={
           <p>
-            Vos notifications restent toujours visibles sur <TextLink href="/espace/notifications">la page de vos notifications</TextLink>. Par
-            courriel, vous recevez au plus un message par jour, qui regroupe celles que vous n&apos;avez pas encore lues.
+            Vos notifications restent toujours visibles sur <TextLink href="/espace/notifications">la page de vos notifications</TextLink>.
+            Par courriel, vous recevez au plus un message par jour, qui regroupe celles que vous n&apos;avez pas encore lues.
           </p>
         }
       />
@@ -40,8 +44,8 @@ export default async function NotificationPreferencesPage() {
       ) : (
         <>
           <p className="mb-6 max-w-2xl">
-            Décochez ce que vous ne voulez pas recevoir par courriel. Une notification reçue pendant qu&apos;un courriel est désactivé ne vous sera
-            jamais envoyée par courriel, même si vous le réactivez ensuite.
+            Décochez ce que vous ne voulez pas recevoir par courriel. Une notification reçue pendant qu&apos;un courriel est désactivé ne
+            vous sera jamais envoyée par courriel, même si vous le réactivez ensuite.
           </p>
           <PreferencesForm kinds={preferences.map((p) => p.kind)} emailOn={preferences.filter((p) => p.email).map((p) => p.kind)} />
         </>

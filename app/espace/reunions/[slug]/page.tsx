@@ -35,7 +35,13 @@ export default async function StaffMeetingPage({ params, searchParams }: Props) 
 
   return (
     <Container>
-      <Breadcrumb items={[{ label: "Mon espace", href: "/espace" }, { label: "Réunions publiques", href: "/espace/reunions" }, { label: meeting.title }]} />
+      <Breadcrumb
+        items={[
+          { label: "Mon espace", href: "/espace" },
+          { label: "Réunions publiques", href: "/espace/reunions" },
+          { label: meeting.title },
+        ]}
+      />
       <PageHeading kicker="Réunion publique" title={meeting.title} />
       {cree ? (
         <div className="mb-6">
@@ -71,7 +77,14 @@ export default async function StaffMeetingPage({ params, searchParams }: Props) 
       </p>
 
       <Section id="informations" title="Date, lieu et ordre du jour">
-        <MeetingForm mode="edit" meetingId={meeting.id} choices={choices.themes} defaults={meeting.values} action={updateMeetingAction} returnTo={here} />
+        <MeetingForm
+          mode="edit"
+          meetingId={meeting.id}
+          choices={choices.themes}
+          defaults={meeting.values}
+          action={updateMeetingAction}
+          returnTo={here}
+        />
       </Section>
 
       <Section id="compte-rendu" title="Compte rendu">

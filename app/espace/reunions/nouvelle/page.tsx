@@ -16,8 +16,17 @@ export default async function NewMeetingPage() {
   const choices = await agendaChoices(await getDb());
   return (
     <Container>
-      <Breadcrumb items={[{ label: "Mon espace", href: "/espace" }, { label: "Réunions publiques", href: "/espace/reunions" }, { label: "Nouvelle réunion" }]} />
-      <PageHeading title="Nouvelle réunion publique" lead={<p>Elle sera annoncée sur le site dès son enregistrement, avec son ordre du jour (sans les notes).</p>} />
+      <Breadcrumb
+        items={[
+          { label: "Mon espace", href: "/espace" },
+          { label: "Réunions publiques", href: "/espace/reunions" },
+          { label: "Nouvelle réunion" },
+        ]}
+      />
+      <PageHeading
+        title="Nouvelle réunion publique"
+        lead={<p>Elle sera annoncée sur le site dès son enregistrement, avec son ordre du jour (sans les notes).</p>}
+      />
       <MeetingForm
         mode="create"
         choices={choices.themes}

@@ -37,7 +37,9 @@ export default async function SupportPage({ params, searchParams }: Props) {
       <PageHeading kicker={`Proposition du ${proposal.councilName}`} title={proposal.title} />
       {supported ? (
         <div className="mb-6">
-          <FormMessage kind="success">Le {supported.name} soutient maintenant cette proposition. Le conseil qui l&apos;a proposée est prévenu.</FormMessage>
+          <FormMessage kind="success">
+            Le {supported.name} soutient maintenant cette proposition. Le conseil qui l&apos;a proposée est prévenu.
+          </FormMessage>
         </div>
       ) : null}
       {already ? (
@@ -50,8 +52,8 @@ export default async function SupportPage({ params, searchParams }: Props) {
         {pluralize(supportCount, "conseil", "conseils")}.
       </p>
       <p className="mt-2">
-        Un conseil soutient une proposition d&apos;un autre conseil une seule fois ; son soutien est public et le conseil qui l&apos;a proposée en est
-        prévenu.
+        Un conseil soutient une proposition d&apos;un autre conseil une seule fois ; son soutien est public et le conseil qui l&apos;a
+        proposée en est prévenu.
       </p>
 
       <section aria-labelledby="mes-conseils" className="mt-8">
@@ -59,18 +61,22 @@ export default async function SupportPage({ params, searchParams }: Props) {
           {councils.length > 1 ? "Au nom de quel conseil ?" : "Votre conseil"}
         </h2>
         {councils.length === 0 ? (
-          <p>Vous n&apos;êtes membre d&apos;aucun conseil de quartier : seuls leurs membres peuvent soutenir une proposition au nom de leur conseil.</p>
+          <p>
+            Vous n&apos;êtes membre d&apos;aucun conseil de quartier : seuls leurs membres peuvent soutenir une proposition au nom de leur
+            conseil.
+          </p>
         ) : (
           <ul className="space-y-4">
             {councils.map((c) => (
               <li key={c.id} className="rounded-lg border border-slate-300 p-4">
                 <p className="font-semibold">{c.name}</p>
                 {c.own ? (
-                  <p className="mt-1">C&apos;est une proposition de ce conseil : un conseil ne soutient que les propositions des autres conseils.</p>
+                  <p className="mt-1">
+                    C&apos;est une proposition de ce conseil : un conseil ne soutient que les propositions des autres conseils.
+                  </p>
                 ) : c.supportedAt ? (
                   <p className="mt-1">
-                    Ce conseil soutient déjà cette proposition, depuis le{" "}
-                    <Day date={c.supportedAt} />.
+                    Ce conseil soutient déjà cette proposition, depuis le <Day date={c.supportedAt} />.
                   </p>
                 ) : (
                   <SupportForm contributionId={proposal.id} council={{ id: c.id, name: c.name }} />

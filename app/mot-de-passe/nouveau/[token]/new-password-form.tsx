@@ -24,7 +24,10 @@ export function NewPasswordForm({ token }: { token: string }) {
       <FormStatus state={state} />
       {expired ? (
         <p>
-          <a href="/mot-de-passe-oublie" className="inline-flex min-h-11 items-center text-blue-800 underline underline-offset-4 hover:decoration-2">
+          <a
+            href="/mot-de-passe-oublie"
+            className="inline-flex min-h-11 items-center text-blue-800 underline underline-offset-4 hover:decoration-2"
+          >
             Demander un nouveau lien
           </a>
         </p>

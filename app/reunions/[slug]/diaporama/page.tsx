@@ -24,7 +24,10 @@ type Props = { params: Promise<{ slug: string }> };
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const found = await getPublicDeck(await getDb(), (await params).slug);
   if (!found) return { title: "Page introuvable" };
-  return { title: `Diaporama — ${found.deck.meeting.title}`, description: `Les diapositives présentées lors de la réunion publique « ${found.deck.meeting.title} ».` };
+  return {
+    title: `Diaporama — ${found.deck.meeting.title}`,
+    description: `Les diapositives présentées lors de la réunion publique « ${found.deck.meeting.title} ».`,
+  };
 }
 
 export default async function PublicSlidesPage({ params }: Props) {
@@ -52,7 +55,9 @@ export default async function PublicSlidesPage({ params }: Props) {
           lead={
             <p>
               Les {count} diapositives présentées lors de la réunion du {formatDateTime(new Date(deck.meeting.startsAt))}.{" "}
-              {frozenAt ? `Les chiffres sont ceux du ${formatDateTime(frozenAt)}, figés avant la réunion.` : "Les chiffres ont été lus à l'affichage de cette page."}{" "}
+              {frozenAt
+                ? `Les chiffres sont ceux du ${formatDateTime(frozenAt)}, figés avant la réunion.`
+                : "Les chiffres ont été lus à l'affichage de cette page."}{" "}
               Pour l&apos;imprimer, utilisez l&apos;impression de votre navigateur : une diapositive par page.
             </p>
           }

@@ -58,7 +58,12 @@ export default async function CouncilContributionsPage({ params }: Props) {
       ) : (
         <p>Ce conseil n&apos;a encore publié ni avis ni proposition.</p>
       )}
-      <ContributionPagination page={contributions.page} pageCount={contributions.pageCount} firstHref={councilHref} baseHref={`${councilHref}/contributions`} />
+      <ContributionPagination
+        page={contributions.page}
+        pageCount={contributions.pageCount}
+        firstHref={councilHref}
+        baseHref={`${councilHref}/contributions`}
+      />
       <p className="mt-8">
         <TextLink href={councilHref}>Retour à la page du conseil</TextLink>
       </p>

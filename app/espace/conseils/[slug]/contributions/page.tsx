@@ -37,7 +37,9 @@ function Item({ item, councilSlug }: { item: CouncilContribution; councilSlug: s
         {label}
       </h3>
       <p className="mt-2 flex flex-wrap items-center gap-2">
-        <span className={`inline-flex rounded border-2 px-2 py-0.5 text-base font-semibold ${statusTone[item.status]}`}>{statusLabels[item.status]}</span>
+        <span className={`inline-flex rounded border-2 px-2 py-0.5 text-base font-semibold ${statusTone[item.status]}`}>
+          {statusLabels[item.status]}
+        </span>
         {item.position ? <PositionBadge position={item.position} /> : null}
       </p>
       <p className="mt-2 text-slate-800">
@@ -113,7 +115,12 @@ export default async function CouncilContributionsPage({ params, searchParams }:
     { id: "brouillons", title: "Brouillons", items: items.filter((i) => i.status === "draft"), empty: "Aucun brouillon." },
     { id: "en-attente", title: "En attente de modération", items: items.filter((i) => i.status === "pending"), empty: "Rien en attente." },
     { id: "refusees", title: "Refusées", items: items.filter((i) => i.status === "rejected"), empty: "Aucune contribution refusée." },
-    { id: "publiees", title: "Publiées", items: items.filter((i) => i.status === "published" || i.status === "hidden"), empty: "Rien de publié pour l'instant." },
+    {
+      id: "publiees",
+      title: "Publiées",
+      items: items.filter((i) => i.status === "published" || i.status === "hidden"),
+      empty: "Rien de publié pour l'instant.",
+    },
   ];
   // Just saved (the form redirected here): the text kept in the browser while typing can go.
   const saved = items.find((i) => String(i.id) === query.enregistre);
@@ -121,10 +128,21 @@ export default async function CouncilContributionsPage({ params, searchParams }:
 
   return (
     <Container>
-      <Breadcrumb items={[{ label: "Mon espace", href: "/espace" }, { label: council.name, href: `/espace/conseils/${slug}` }, { label: "Contributions" }]} />
+      <Breadcrumb
+        items={[
+          { label: "Mon espace", href: "/espace" },
+          { label: council.name, href: `/espace/conseils/${slug}` },
+          { label: "Contributions" },
+        ]}
+      />
       <PageHeading
         title={`Avis et propositions du ${council.name}`}
-        lead={<p>Les brouillons et les contributions en attente ne sont visibles que des membres du conseil. Rien n&apos;est public avant l&apos;accord de la Ville.</p>}
+        lead={
+          <p>
+            Les brouillons et les contributions en attente ne sont visibles que des membres du conseil. Rien n&apos;est public avant
+            l&apos;accord de la Ville.
+          </p>
+        }
       />
       {saved ? <ForgetKeptText of={{ councilSlug: slug, kind: saved.kind }} savedBody={saved.body} /> : null}
       {edited ? <ForgetKeptText of={{ editedId: edited.id }} savedBody={edited.body} /> : null}

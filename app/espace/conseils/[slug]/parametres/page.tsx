@@ -24,9 +24,17 @@ export default async function CouncilSettingsPage({ params }: Props) {
   return (
     <Container>
       <Breadcrumb
-        items={[{ label: "Mon espace", href: "/espace" }, { label: council.name, href: `/espace/conseils/${council.slug}` }, { label: "Paramètres" }]}
+        items={[
+          { label: "Mon espace", href: "/espace" },
+          { label: council.name, href: `/espace/conseils/${council.slug}` },
+          { label: "Paramètres" },
+        ]}
       />
-      <PageHeading kicker="Espace du conseil" title={`Paramètres — ${council.name}`} lead={<p>Chaque changement est inscrit au journal de la Ville.</p>} />
+      <PageHeading
+        kicker="Espace du conseil"
+        title={`Paramètres — ${council.name}`}
+        lead={<p>Chaque changement est inscrit au journal de la Ville.</p>}
+      />
       <SubmissionPolicyForm councilId={council.id} councilSlug={council.slug} current={submissionPolicy} />
       <p className="mt-12">
         <TextLink href={`/espace/conseils/${council.slug}`}>Retour à l&apos;espace du conseil</TextLink>

@@ -12,7 +12,15 @@ const hints: Record<SubmissionPolicy, string> = {
 };
 
 /** Who may submit the council's drafts to moderation. Works without JavaScript. */
-export function SubmissionPolicyForm({ councilId, councilSlug, current }: { councilId: number; councilSlug: string; current: SubmissionPolicy }) {
+export function SubmissionPolicyForm({
+  councilId,
+  councilSlug,
+  current,
+}: {
+  councilId: number;
+  councilSlug: string;
+  current: SubmissionPolicy;
+}) {
   const { field, radio, state, pending, error, formProps } = useFormAction({
     action: updateSubmissionPolicyAction,
     schema: submissionPolicySchema,

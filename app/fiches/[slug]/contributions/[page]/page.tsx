@@ -41,18 +41,31 @@ export default async function ActionContributionsPage({ params }: Props) {
   const ficheHref = `/fiches/${action.slug}`;
   return (
     <Container>
-      <Breadcrumb items={[{ label: "Accueil", href: "/" }, { label: action.title, href: ficheHref }, { label: `Avis et propositions, page ${contributions.page}` }]} />
+      <Breadcrumb
+        items={[
+          { label: "Accueil", href: "/" },
+          { label: action.title, href: ficheHref },
+          { label: `Avis et propositions, page ${contributions.page}` },
+        ]}
+      />
       <PageHeading
         kicker={`Page ${contributions.page} sur ${contributions.pageCount}`}
         title={`Avis et propositions sur « ${action.title} »`}
-        lead={<p>Ce que les conseils de quartier ont dit de cette fiche action, après relecture par la Ville. Du plus récent au plus ancien.</p>}
+        lead={
+          <p>Ce que les conseils de quartier ont dit de cette fiche action, après relecture par la Ville. Du plus récent au plus ancien.</p>
+        }
       />
       {contributions.items.length > 0 ? (
         <PublishedContributionList items={contributions.items} context="fiche" />
       ) : (
         <p>Aucun avis ni aucune proposition n&apos;a encore été publié pour cette fiche action.</p>
       )}
-      <ContributionPagination page={contributions.page} pageCount={contributions.pageCount} firstHref={ficheHref} baseHref={`${ficheHref}/contributions`} />
+      <ContributionPagination
+        page={contributions.page}
+        pageCount={contributions.pageCount}
+        firstHref={ficheHref}
+        baseHref={`${ficheHref}/contributions`}
+      />
       <p className="mt-8">
         <TextLink href={ficheHref}>Retour à la fiche action</TextLink>
       </p>

@@ -61,14 +61,27 @@ export function NewContributionForm({
   const ficheError = error("actionSlug");
 
   return (
-    <form {...formProps} className="flex max-w-2xl flex-col gap-6" aria-label={kind === "feedback" ? "Nouvel avis" : "Nouvelle proposition"}>
-      <Status state={state} hydrated={hydrated} returnTo={`/espace/conseils/${councilSlug}/contributions/nouvelle?type=${kind === "feedback" ? "avis" : "proposition"}`} />
+    <form
+      {...formProps}
+      className="flex max-w-2xl flex-col gap-6"
+      aria-label={kind === "feedback" ? "Nouvel avis" : "Nouvelle proposition"}
+    >
+      <Status
+        state={state}
+        hydrated={hydrated}
+        returnTo={`/espace/conseils/${councilSlug}/contributions/nouvelle?type=${kind === "feedback" ? "avis" : "proposition"}`}
+      />
       <HiddenInputErrors messages={[error("kind"), error("councilId"), error("clientRequestId")]} />
       <input type="hidden" {...field("kind")} />
       <input type="hidden" {...field("councilId")} />
       <input type="hidden" {...field("clientRequestId")} />
       <Field id="contribution-fiche" label="Fiche action concernée" error={ficheError}>
-        <select id="contribution-fiche" className={inputClass} {...describedBy("contribution-fiche", null, ficheError)} {...field("actionSlug")}>
+        <select
+          id="contribution-fiche"
+          className={inputClass}
+          {...describedBy("contribution-fiche", null, ficheError)}
+          {...field("actionSlug")}
+        >
           <option value="">Choisissez une fiche action</option>
           {actions.map((a) => (
             <option key={a.slug} value={a.slug}>
@@ -96,7 +109,11 @@ export function EditPendingForm({ kind, councilSlug, editing }: { kind: Kind; co
   const hydrated = useKeptText({ editedId: editing.id }, form, keptTexts);
 
   return (
-    <form {...formProps} className="flex max-w-2xl flex-col gap-6" aria-label={kind === "feedback" ? "Modifier l'avis" : "Modifier la proposition"}>
+    <form
+      {...formProps}
+      className="flex max-w-2xl flex-col gap-6"
+      aria-label={kind === "feedback" ? "Modifier l'avis" : "Modifier la proposition"}
+    >
       <Status state={state} hydrated={hydrated} returnTo={`/espace/conseils/${councilSlug}/contributions/${editing.id}/modifier`} />
       <HiddenInputErrors messages={[error("kind"), error("id")]} />
       <input type="hidden" {...field("id")} />
@@ -147,7 +164,9 @@ function Status({ state, hydrated, returnTo }: { state: FormState<unknown>; hydr
   return (
     <>
       <FormStatus state={state} returnTo={returnTo} />
-      {expired && hydrated ? <p>Votre texte est gardé dans ce navigateur : après vous être reconnecté·e, revenez sur cette page pour l&apos;enregistrer.</p> : null}
+      {expired && hydrated ? (
+        <p>Votre texte est gardé dans ce navigateur : après vous être reconnecté·e, revenez sur cette page pour l&apos;enregistrer.</p>
+      ) : null}
     </>
   );
 }
@@ -205,12 +224,29 @@ function TextFields({
           ) : null}
         </fieldset>
       ) : (
-        <Field id="contribution-titre" label="Titre de la proposition" hint={`${CONTRIBUTION_TITLE_MAX} caractères au plus.`} error={titleError}>
-          <input id="contribution-titre" type="text" className={inputClass} {...describedBy("contribution-titre", true, titleError)} {...field("title")} />
+        <Field
+          id="contribution-titre"
+          label="Titre de la proposition"
+          hint={`${CONTRIBUTION_TITLE_MAX} caractères au plus.`}
+          error={titleError}
+        >
+          <input
+            id="contribution-titre"
+            type="text"
+            className={inputClass}
+            {...describedBy("contribution-titre", true, titleError)}
+            {...field("title")}
+          />
         </Field>
       )}
       <Field id="contribution-texte" label={bodyLabel} hint={bodyHint} error={bodyError}>
-        <textarea id="contribution-texte" rows={10} className={inputClass} {...describedBy("contribution-texte", bodyHint, bodyError)} {...field("body")} />
+        <textarea
+          id="contribution-texte"
+          rows={10}
+          className={inputClass}
+          {...describedBy("contribution-texte", bodyHint, bodyError)}
+          {...field("body")}
+        />
       </Field>
     </>
   );

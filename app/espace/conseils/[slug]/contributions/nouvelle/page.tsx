@@ -20,7 +20,9 @@ export default async function NewContributionPage({ params, searchParams }: Prop
   const [{ slug }, query] = await Promise.all([params, searchParams]);
   const kind = query.type === "proposition" ? "proposal" : "feedback";
   const fiche = typeof query.fiche === "string" ? query.fiche : "";
-  const actor = await requireActor(`/espace/conseils/${slug}/contributions/nouvelle?type=${query.type === "proposition" ? "proposition" : "avis"}${fiche ? `&fiche=${encodeURIComponent(fiche)}` : ""}`);
+  const actor = await requireActor(
+    `/espace/conseils/${slug}/contributions/nouvelle?type=${query.type === "proposition" ? "proposition" : "avis"}${fiche ? `&fiche=${encodeURIComponent(fiche)}` : ""}`,
+  );
   const db = await getDb();
   const [space, actions] = await Promise.all([listCouncilContributions(db, actor, slug), loadActionChoices(db)]);
   if (!space.ok) notFound();
@@ -52,7 +54,9 @@ export default async function NewContributionPage({ params, searchParams }: Prop
       </p>
       <p className="mb-6">
         {kind === "feedback" ? (
-          <TextLink href={`/espace/conseils/${slug}/contributions/nouvelle?type=proposition${fiche ? `&fiche=${encodeURIComponent(fiche)}` : ""}`}>
+          <TextLink
+            href={`/espace/conseils/${slug}/contributions/nouvelle?type=proposition${fiche ? `&fiche=${encodeURIComponent(fiche)}` : ""}`}
+          >
             Écrire plutôt une proposition
           </TextLink>
         ) : (

@@ -40,7 +40,11 @@ export default async function EditPendingPage({ params }: Props) {
       />
       <PageHeading
         title={`${title} du ${council.name}`}
-        lead={<p>La contribution attend la modération : vous pouvez encore la corriger. Les modérateur·rices verront qu&apos;elle a été modifiée.</p>}
+        lead={
+          <p>
+            La contribution attend la modération : vous pouvez encore la corriger. Les modérateur·rices verront qu&apos;elle a été modifiée.
+          </p>
+        }
       />
       {editable ? (
         <EditPendingForm
@@ -49,7 +53,9 @@ export default async function EditPendingPage({ params }: Props) {
           editing={{ id: item.id, actionTitle: item.action.title, title: item.title, position: item.position, body: item.body }}
         />
       ) : (
-        <FormMessage kind="error">Cette contribution n&apos;est plus en attente : la Ville l&apos;a déjà examinée, elle ne peut plus être modifiée.</FormMessage>
+        <FormMessage kind="error">
+          Cette contribution n&apos;est plus en attente : la Ville l&apos;a déjà examinée, elle ne peut plus être modifiée.
+        </FormMessage>
       )}
       <p className="mt-8">
         <TextLink href={`${listHref}#contribution-${item.id}`}>Retour aux contributions du conseil</TextLink>
