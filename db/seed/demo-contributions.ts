@@ -297,17 +297,15 @@ export async function seedDemoContributions(db: Db, now: Date, answerDueDays: nu
       .returning({ id: contributions.id });
     const id = row!.id;
     const journal = (action: string, actor: number | null, at: Date | null, reason: string | null = null) =>
-      db
-        .insert(auditLog)
-        .values({
-          actorUserId: actor,
-          action,
-          targetType: "contribution",
-          targetId: String(id),
-          councilId: cId,
-          reason,
-          createdAt: at ?? now,
-        });
+      db.insert(auditLog).values({
+        actorUserId: actor,
+        action,
+        targetType: "contribution",
+        targetId: String(id),
+        councilId: cId,
+        reason,
+        createdAt: at ?? now,
+      });
 
     for (const c of seed.comments ?? [])
       await db.insert(contributionComments).values({ contributionId: id, authorId: userId(c.author), body: c.body, createdAt: ago(0.5) });
@@ -329,14 +327,12 @@ export async function seedDemoContributions(db: Db, now: Date, answerDueDays: nu
       await journal("contribution.answer", official.id, ago(a.daysAgo), null);
     }
     for (const s of seed.supportedBy ?? []) {
-      await db
-        .insert(contributionSupports)
-        .values({
-          contributionId: id,
-          councilId: councilId.get(s.council)!,
-          userId: s.by ? userId(s.by) : null,
-          createdAt: ago((seed.decidedDaysAgo ?? 1) / 2),
-        });
+      await db.insert(contributionSupports).values({
+        contributionId: id,
+        councilId: councilId.get(s.council)!,
+        userId: s.by ? userId(s.by) : null,
+        createdAt: ago((seed.decidedDaysAgo ?? 1) / 2),
+      });
     }
     for (const r of seed.reports ?? []) {
       await db.insert(contributionReports).values({ contributionId: id, reporterId: userId(r.by), reason: r.reason, createdAt: ago(1) });
@@ -351,19 +347,17 @@ export async function seedDemoContributions(db: Db, now: Date, answerDueDays: nu
       daysAgo: number,
       read: boolean,
     ) =>
-      db
-        .insert(notifications)
-        .values({
-          userId: userId(email),
-          kind,
-          message,
-          link,
-          contributionId: id,
-          councilId: cId,
-          createdAt: ago(daysAgo),
-          readAt: read ? ago(daysAgo) : null,
-          emailedAt: ago(daysAgo),
-        });
+      db.insert(notifications).values({
+        userId: userId(email),
+        kind,
+        message,
+        link,
+        contributionId: id,
+        councilId: cId,
+        createdAt: ago(daysAgo),
+        readAt: read ? ago(daysAgo) : null,
+        emailedAt: ago(daysAgo),
+      });
     const council = `conseil-de-quartier-${seed.council}`;
     if (seed.key === "publie-cafe-parents") {
       await notify(

@@ -98,16 +98,14 @@ describe("the deck built from live data", () => {
         await db.insert(contributionSupports).values({ contributionId: id, councilId: supporter.id });
     }
     const answer = (contributionId: number, body: string, state: "under_review" | "accepted", minutesAgo: number) =>
-      db
-        .insert(contributionAnswers)
-        .values({
-          contributionId,
-          state,
-          body,
-          signatureName: "Élue",
-          clientRequestId: randomUUID(),
-          createdAt: new Date(Date.now() - minutesAgo * 60_000),
-        });
+      db.insert(contributionAnswers).values({
+        contributionId,
+        state,
+        body,
+        signatureName: "Élue",
+        clientRequestId: randomUUID(),
+        createdAt: new Date(Date.now() - minutesAgo * 60_000),
+      });
     await answer(published[3]!, "Première réponse", "under_review", 30);
     await answer(published[3]!, "La Ville retient cette proposition.", "accepted", 5);
     const hiddenTexts: string[] = [];
@@ -151,16 +149,14 @@ describe("the deck built from live data", () => {
     const [fiche] = await db.select({ id: actions.id }).from(actions).where(eq(actions.slug, FICHE));
     const before = `Avant la réunion ${randomUUID()}`;
     const after = `Après la réunion ${randomUUID()}`;
-    await db
-      .insert(progressReports)
-      .values({
-        actionId: fiche!.id,
-        title: before,
-        body: "x",
-        status: "in_progress",
-        progress: 20,
-        createdAt: new Date(previousAt.getTime() - DAY),
-      });
+    await db.insert(progressReports).values({
+      actionId: fiche!.id,
+      title: before,
+      body: "x",
+      status: "in_progress",
+      progress: 20,
+      createdAt: new Date(previousAt.getTime() - DAY),
+    });
     await db
       .insert(progressReports)
       .values({ actionId: fiche!.id, title: after, body: "x", status: "in_progress", progress: 45, createdAt: new Date() });
@@ -312,15 +308,13 @@ describe("a frozen deck never shows what is not published now", () => {
     const supporters = await Promise.all([1, 2, 3, 4].map(() => createCouncil(db)));
     const id = await insertItem(db, council.id, FICHE, { title: `Proposition gelée ${marker}`, publishedDaysAgo: 1 });
     for (const supporter of supporters) await db.insert(contributionSupports).values({ contributionId: id, councilId: supporter.id });
-    await db
-      .insert(contributionAnswers)
-      .values({
-        contributionId: id,
-        state: "accepted",
-        body: `Réponse gelée ${marker}`,
-        signatureName: "Élue",
-        clientRequestId: randomUUID(),
-      });
+    await db.insert(contributionAnswers).values({
+      contributionId: id,
+      state: "accepted",
+      body: `Réponse gelée ${marker}`,
+      signatureName: "Élue",
+      clientRequestId: randomUUID(),
+    });
     const secrets = [`Proposition gelée ${marker}`, council.name, `Réponse gelée ${marker}`];
 
     const meeting = await meetingWithAgenda(new Date(Date.now() + 2 * DAY));

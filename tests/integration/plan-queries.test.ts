@@ -92,17 +92,15 @@ describe("public plan queries", () => {
         publishedDaysAgo: 70 - i,
       });
       if (i % 3) {
-        await database.db
-          .insert(schema.contributionAnswers)
-          .values(
-            [1, 2].map((n) => ({
-              contributionId: id,
-              state: "under_review" as const,
-              body: "Réponse.",
-              signatureName: "Élue",
-              clientRequestId: `${id}-${n}`,
-            })),
-          );
+        await database.db.insert(schema.contributionAnswers).values(
+          [1, 2].map((n) => ({
+            contributionId: id,
+            state: "under_review" as const,
+            body: "Réponse.",
+            signatureName: "Élue",
+            clientRequestId: `${id}-${n}`,
+          })),
+        );
         await database.db.update(schema.contributions).set({ firstAnsweredAt: new Date() }).where(eq(schema.contributions.id, id));
         await database.db.insert(schema.contributionSupports).values({ contributionId: id, councilId: other.id });
       }

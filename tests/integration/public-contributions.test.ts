@@ -36,17 +36,15 @@ async function answeredAfter(id: number, days: number) {
   const [row] = await db.select({ publishedAt: contributions.publishedAt }).from(contributions).where(eq(contributions.id, id));
   const at = new Date(row!.publishedAt!.getTime() + days * DAY);
   await db.update(contributions).set({ firstAnsweredAt: at }).where(eq(contributions.id, id));
-  await db
-    .insert(contributionAnswers)
-    .values({
-      contributionId: id,
-      state: "accepted",
-      body: "Réponse de test.",
-      signatureName: "Élue de test",
-      signatureTitle: "pour la Ville d'Aurillac",
-      clientRequestId: `test-${id}-${days}`,
-      createdAt: at,
-    });
+  await db.insert(contributionAnswers).values({
+    contributionId: id,
+    state: "accepted",
+    body: "Réponse de test.",
+    signatureName: "Élue de test",
+    signatureTitle: "pour la Ville d'Aurillac",
+    clientRequestId: `test-${id}-${days}`,
+    createdAt: at,
+  });
 }
 
 describe("answers in figures", () => {
@@ -140,15 +138,13 @@ describe("leaks", () => {
         const id = await insertItem(db, council.id, fiche.slug, { status, kind, title: `${marker} titre`, body: `${marker} texte` });
         if (kind === "proposal") {
           // Even if an answer or a support exists on it, nothing shows while it is not published.
-          await db
-            .insert(contributionAnswers)
-            .values({
-              contributionId: id,
-              state: "accepted",
-              body: `${marker} réponse`,
-              signatureName: `${marker} signataire`,
-              clientRequestId: `${marker}-a`,
-            });
+          await db.insert(contributionAnswers).values({
+            contributionId: id,
+            state: "accepted",
+            body: `${marker} réponse`,
+            signatureName: `${marker} signataire`,
+            clientRequestId: `${marker}-a`,
+          });
           await db.insert(contributionSupports).values({ contributionId: id, councilId: cast.councilB.id });
         }
       }
