@@ -54,7 +54,8 @@ test("a member posts an avis → a moderator rejects with a reason → the counc
   const moderatorPage = await moderator.newPage();
   const item = await queueItem(moderatorPage, body);
   await item.getByRole("button", { name: "Refuser avec cette raison" }).click();
-  await expect(item.getByRole("alert")).toContainText("Indiquez la raison du refus");
+  // Checked in the browser before anything is sent: the message stands under the reason's field.
+  await expect(item.getByText("Indiquez la raison du refus : le conseil la lira.")).toBeVisible();
   await expect(item.getByLabel(/Raison du refus/)).toHaveValue("");
   await decide(moderatorPage, body, "reject", reason);
 
