@@ -65,6 +65,8 @@ interface Tally {
   passed: number;
   failed: number;
   skipped: number;
+  /** « file › test » of each failure, printed again at the very end: CI keeps only the tail of the log. */
+  failures: string[];
 }
 
 function readVitestTally(file: string): Tally | null {
@@ -74,16 +76,49 @@ function readVitestTally(file: string): Tally | null {
     numFailedTests: number;
     numPendingTests: number;
     numTodoTests: number;
+    testResults?: { name: string; status: string; message?: string; assertionResults?: { fullName: string; status: string }[] }[];
   };
-  return { passed: report.numPassedTests, failed: report.numFailedTests, skipped: report.numPendingTests + report.numTodoTests };
+  const failures: string[] = [];
+  for (const fileResult of report.testResults ?? []) {
+    const name = path.relative(root, fileResult.name);
+    const failed = (fileResult.assertionResults ?? []).filter((a) => a.status === "failed");
+    for (const a of failed) failures.push(`${name} › ${a.fullName}`);
+    // A file that fails before any test runs (an import, a beforeAll) has no failed assertion.
+    if (fileResult.status === "failed" && failed.length === 0) failures.push(`${name} › ${(fileResult.message ?? "").split("\n")[0]}`);
+  }
+  return {
+    passed: report.numPassedTests,
+    failed: report.numFailedTests,
+    skipped: report.numPendingTests + report.numTodoTests,
+    failures,
+  };
 }
 
 function readPlaywrightTally(file: string): Tally | null {
   if (!existsSync(file)) return null;
+  interface Suite {
+    file?: string;
+    specs?: { title: string; ok: boolean; file: string; line: number }[];
+    suites?: Suite[];
+  }
   const report = JSON.parse(readFileSync(file, "utf8")) as {
     stats: { expected: number; unexpected: number; flaky: number; skipped: number };
+    suites?: Suite[];
+    errors?: { message?: string }[];
   };
-  return { passed: report.stats.expected + report.stats.flaky, failed: report.stats.unexpected, skipped: report.stats.skipped };
+  const failures: string[] = [];
+  const walk = (suite: Suite) => {
+    for (const spec of suite.specs ?? []) if (!spec.ok) failures.push(`${spec.file}:${spec.line} › ${spec.title}`);
+    suite.suites?.forEach(walk);
+  };
+  report.suites?.forEach(walk);
+  for (const error of report.errors ?? []) failures.push(`(playwright) ${(error.message ?? "").split("\n")[0]}`);
+  return {
+    passed: report.stats.expected + report.stats.flaky,
+    failed: report.stats.unexpected,
+    skipped: report.stats.skipped,
+    failures,
+  };
 }
 
 async function main(): Promise<number> {
@@ -146,11 +181,16 @@ async function main(): Promise<number> {
     if (code !== 0 || !tally) exitCode = 1;
   }
 
-  const total = tallies.reduce((t, x) => ({ passed: t.passed + x.passed, failed: t.failed + x.failed, skipped: t.skipped + x.skipped }), {
-    passed: 0,
-    failed: 0,
-    skipped: 0,
-  });
+  const total = tallies.reduce(
+    (t, x) => ({
+      passed: t.passed + x.passed,
+      failed: t.failed + x.failed,
+      skipped: t.skipped + x.skipped,
+      failures: [...t.failures, ...x.failures],
+    }),
+    { passed: 0, failed: 0, skipped: 0, failures: [] },
+  );
+  if (total.failures.length > 0) console.log(`\nfailed:\n${total.failures.map((f) => `  ✘ ${f}`).join("\n")}`);
   console.log(`\ntests: ${total.passed} passed, ${total.failed} failed${total.skipped ? `, ${total.skipped} skipped` : ""}`);
   return exitCode;
 }

@@ -67,6 +67,14 @@ describe("request guards", () => {
     expect(isWellFormedPath("/fiches/%C3%A9cole")).toBe(true);
   });
 
+  it("answer 404 for a path segment longer than any address of the site, before Next caches it under that name", () => {
+    const long = "x".repeat(201);
+    for (const path of [`/thematiques/${long}`, `/reunions/${long}/diaporama`, `/${"%C3%A9".repeat(201)}`]) {
+      expect(checkRequest("GET", `${site}${path}`, headers({}))?.status, path).toBe(404);
+    }
+    expect(checkRequest("GET", `${site}/thematiques/${"x".repeat(200)}`, headers({}))).toBeNull();
+  });
+
   it("refuse a multipart body without boundary with 400", () => {
     expect(checkRequest("POST", `${site}/espace`, headers({ "next-action": "7f00", "content-type": "multipart/form-data" }))?.status).toBe(
       400,

@@ -9,7 +9,10 @@ import { isCleanText } from "@/lib/validation/fields";
  * - a body announced larger than the server actions' limit → 413, before anything reads it;
  * - a multipart body whose Content-Type has no boundary (Next's parser throws) → 400;
  * - a path that is not valid percent-encoded UTF-8 (`/fiches/%ff`), or that carries a control
- *   character once decoded (`/fiches/%00`) → 400.
+ *   character once decoded (`/fiches/%00`) → 400;
+ * - a path segment longer than any address of the site has (slugs stop at 200 characters) → 404:
+ *   Next would otherwise try to cache the not-found page under a file named after the segment,
+ *   which the filesystem refuses (ENAMETOOLONG, seen in the fuzz test's server log).
  *
  * Pure functions of the method, the address and the headers, so they are unit-tested without Next.
  * Everything else (the body's content, ids, dates, text) is the app's own validation
@@ -23,11 +26,14 @@ import { isCleanText } from "@/lib/validation/fields";
 export const BODY_SIZE_LIMIT = 1024 * 1024;
 
 export interface Refusal {
-  status: 400 | 403 | 413;
+  status: 400 | 403 | 404 | 413;
   message: string;
 }
 
 export const MALFORMED_ADDRESS: Refusal = { status: 400, message: "Adresse invalide : vérifiez le lien, puis réessayez." };
+export const UNKNOWN_ADDRESS: Refusal = { status: 404, message: "Page introuvable : vérifiez l'adresse." };
+/** The longest path segment of any address of the site: a slug (lib/validation/fields.ts). */
+export const MAX_SEGMENT_LENGTH = 200;
 export const CROSS_SITE_FORM: Refusal = {
   status: 403,
   message: "Ce formulaire a été envoyé depuis un autre site : il est refusé. Ouvrez la page sur le site de la plateforme, puis réessayez.",
@@ -74,6 +80,11 @@ export function isWellFormedPath(rawPath: string): boolean {
   return true;
 }
 
+/** True when a (raw, percent-encoded) path segment is longer than any address of the site has. */
+function hasOverlongSegment(rawPath: string): boolean {
+  return rawPath.split("/").some((segment) => decodeURIComponent(segment).length > MAX_SEGMENT_LENGTH);
+}
+
 /** The raw path of an address, as the client sent it (not decoded). */
 function rawPathOf(url: string): string {
   const afterScheme = url.replace(/^[a-z][a-z0-9+.-]*:\/\/[^/?#]*/i, "");
@@ -82,7 +93,9 @@ function rawPathOf(url: string): string {
 
 /** What to refuse before Next reads the request, or null to let it through. */
 export function checkRequest(method: string, url: string, headers: Headers): Refusal | null {
-  if (!isWellFormedPath(rawPathOf(url))) return MALFORMED_ADDRESS;
+  const rawPath = rawPathOf(url);
+  if (!isWellFormedPath(rawPath)) return MALFORMED_ADDRESS;
+  if (hasOverlongSegment(rawPath)) return UNKNOWN_ADDRESS;
   if (mayBeServerAction(method, headers) && !sameOrigin(headers)) return CROSS_SITE_FORM;
   // A multipart body without its boundary cannot be read: Next's parser throws (a 500).
   const type = (headers.get("content-type") ?? "").toLowerCase();
