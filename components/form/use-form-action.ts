@@ -1,12 +1,13 @@
 "use client";
 
 import { zodResolver } from "@hookform/resolvers/zod";
-import { useActionState, useEffect, useRef, useState, useTransition, type FormEvent } from "react";
-import { get, useForm, type DefaultValues, type FieldValues, type Path, type UseFormReturn } from "react-hook-form";
+import { useActionState, useEffect, useId, useRef, useState, useSyncExternalStore, useTransition, type FormEvent } from "react";
+import { get, set, useForm, type DefaultValues, type FieldValues, type Path, type UseFormReturn } from "react-hook-form";
 import type { z } from "zod";
 import { fail } from "@/lib/action-result";
 import type { FormValues } from "@/lib/form-data";
 import { idleFormState, serverFieldError, type FormState } from "@/lib/form-state";
+import { typedBeforeHydration } from "./typed-before-hydration";
 
 /*
  * The one hook behind every form of the app: react-hook-form for checking in the browser (same
@@ -52,6 +53,22 @@ export interface UseFormActionOptions<S extends FormSchema, T> {
   onSuccess?: (state: FormState<T>, form: UseFormReturn<z.input<S>, unknown, z.output<S>>) => void;
 }
 
+const noSubscription = () => () => {};
+
+/** True while React hydrates server HTML (it then reads the server snapshot), false in a client-only render. */
+const useHydrating = () =>
+  !useSyncExternalStore(
+    noSubscription,
+    () => true,
+    () => false,
+  );
+
+function withTyped<V>(values: V, typed: [string, unknown][]): V {
+  const merged = structuredClone(values) as Record<string, unknown>;
+  for (const [name, value] of typed) set(merged, name, value);
+  return merged as V;
+}
+
 export function useFormAction<S extends FormSchema, T = unknown>({
   action,
   endpoint,
@@ -72,8 +89,21 @@ export function useFormAction<S extends FormSchema, T = unknown>({
   const pending = sending;
   // After a refusal rendered by the server (no JavaScript), the values typed come back in the
   // state: they are the form's values then (an unticked box is absent from them, as it should be).
+  // While hydrating, what was typed in the server's HTML meanwhile wins over the defaults: it is
+  // what react-hook-form will write back into the fields when it registers them.
+  const formKey = useId();
+  const hydrating = useHydrating();
+  const [typed] = useState(() => {
+    const element =
+      hydrating && typeof document !== "undefined" ? document.querySelector(`form[data-form="${CSS.escape(formKey)}"]`) : null;
+    return element && element instanceof HTMLFormElement ? typedBeforeHydration(element) : [];
+  });
+  // (The HTML keeps the server's values — `initial` — so that hydration finds what the server wrote.)
   const initial = (state.values ?? defaultValues ?? {}) as DefaultValues<z.input<S>>;
-  const form = useForm<z.input<S>, unknown, z.output<S>>({ resolver: schema ? zodResolver(schema) : undefined, defaultValues: initial });
+  const form = useForm<z.input<S>, unknown, z.output<S>>({
+    resolver: schema ? zodResolver(schema) : undefined,
+    defaultValues: typed.length === 0 ? initial : withTyped(initial, typed),
+  });
   const ref = useRef<HTMLFormElement>(null);
   // The answer whose field errors react-hook-form holds; before that (first render, on the server
   // too), errors are read from the answer itself.
@@ -150,8 +180,8 @@ export function useFormAction<S extends FormSchema, T = unknown>({
     error,
     /** Spread on the `<form>`: its action (a POST without JavaScript), the checks and the sending. */
     formProps: endpoint
-      ? { ref, action: endpoint, method: "post" as const, onSubmit, noValidate: true }
-      : { ref, action: dispatch, onSubmit, noValidate: true },
+      ? { ref, action: endpoint, method: "post" as const, onSubmit, noValidate: true, "data-form": formKey }
+      : { ref, action: dispatch, onSubmit, noValidate: true, "data-form": formKey },
   };
 }
 

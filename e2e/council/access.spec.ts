@@ -12,11 +12,11 @@ test("un membre voit la liste des membres, sans formulaire d'invitation ni adres
   await expect(members.getByText("Marie Membre (démo) (vous)")).toBeVisible();
   await expect(page.getByRole("form", { name: "Inviter une personne" })).toHaveCount(0);
   await expect(page.getByRole("region", { name: "Invitations en attente" })).toHaveCount(0);
-  await expect(page.getByRole("button", { name: /Retirer du conseil/ })).toHaveCount(0);
+  await expect(page.locator("summary", { hasText: /Retirer du conseil/ })).toHaveCount(0);
   await expect(page.getByRole("button", { name: /Nommer référent/ })).toHaveCount(0);
   // Only their own choices: show their name, leave the council.
   await expect(page.getByRole("button", { name: "Afficher mon nom publiquement" })).toBeVisible();
-  await expect(page.getByRole("button", { name: "Quitter le conseil" })).toBeVisible();
+  await expect(page.locator("summary", { hasText: "Quitter le conseil" })).toBeVisible();
   expect(await page.getByRole("main").textContent()).not.toMatch(/@/);
   await context.close();
 });

@@ -53,12 +53,12 @@ test("l'espace du conseil : vu par un membre, par le référent (avec erreurs et
   );
   await checkBothWidths(page, council1.name);
   // The removal confirmation.
-  await page.getByRole("button", { name: "Retirer du conseil : Marie Membre (démo)" }).click();
+  await page.locator("summary", { hasText: "Retirer du conseil : Marie Membre (démo)" }).click();
   const confirm = page.getByRole("form", { name: "Confirmer : retirer Marie Membre (démo) du conseil" });
   await expect(confirm).toBeVisible();
   await checkBothWidths(page, council1.name);
   await confirm.getByRole("button", { name: "Non, ne pas retirer" }).click();
-  await expect(confirm).toHaveCount(0);
+  await expect(confirm).toBeHidden();
   await referent.close();
 
   // Refused: someone who is not a member of council n°1 (the demo moderator).
@@ -92,7 +92,8 @@ test("la page d'invitation : formulaire (vide, puis en erreur), compte existant,
   // The invitation to the admin stays pending: cancel it (the referent's « Annuler l'invitation »).
   await referentPage.goto(spacePath(council1.slug));
   await referentPage.getByRole("button", { name: `Annuler l'invitation : ${demo.admin}` }).click();
-  // Gone from the list once the server has cancelled it.
+  // Gone from the list once the server has cancelled it, and the page says so.
+  await expect(referentPage.getByRole("status")).toHaveText("L'invitation a été annulée : son lien ne fonctionne plus.");
   await expect(referentPage.getByRole("region", { name: "Invitations en attente" }).getByText(demo.admin, { exact: true })).toHaveCount(0);
   await page.goto(existing);
   await checkBothWidths(page, "Ce lien d'invitation ne fonctionne pas");

@@ -95,7 +95,8 @@ test("invitation → courriel → compte créé → conseil visible dans « Mon 
   await referentPage.goto(spacePath(council1.slug));
   const member = referentPage.getByRole("listitem").filter({ hasText: displayName });
   await expect(member).toContainText(email);
-  await member.getByRole("button", { name: `Retirer du conseil : ${displayName}` }).click();
+  // The confirmation opens in a <details> (it opens without JavaScript too): its <summary> has no ARIA role.
+  await member.locator("summary", { hasText: `Retirer du conseil : ${displayName}` }).click();
   const confirm = referentPage.getByRole("form", { name: `Confirmer : retirer ${displayName} du conseil` });
   await confirm.getByLabel("Raison (facultatif)").fill("Test de bout en bout");
   await confirm.getByRole("button", { name: "Oui, retirer" }).click();

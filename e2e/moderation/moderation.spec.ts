@@ -130,6 +130,7 @@ test("reason templates: created, offered in the refusal form (fills the text wit
 
   await page.goto("/moderation/motifs");
   await page.getByRole("button", { name: `Archiver le motif ${label}` }).click();
+  await expect(page.getByRole("status")).toHaveText(`Motif « ${label} » archivé : il n'est plus proposé.`);
   await expect(page.getByRole("region", { name: /^Motifs archivés/ })).toContainText(label);
   await page.goto("/moderation");
   const options = await page.locator("select[name=templateId] option").allTextContents();

@@ -24,6 +24,8 @@ export type CouncilInvitationData = z.output<typeof councilInvitationSchema>;
 
 export const revokeInvitationSchema = z.object({ invitationId: id("Invitation inconnue.") });
 export type RevokeInvitationData = z.output<typeof revokeInvitationSchema>;
+/** The council space's cancel button also carries the council's slug: the page to come back to, which says it is done. */
+export const revokeCouncilInvitationFormSchema = revokeInvitationSchema.extend({ councilSlug: slug("Conseil inconnu.") });
 
 /** What the invited person types: the name others will see and a password, twice; the link's token in a hidden field. */
 const acceptInvitationFields = { token: linkToken(), displayName: displayNameSchema, ...newPasswordFields };

@@ -26,5 +26,9 @@ export const archiveTemplateAction = formAction({
   schema: templateArchiveSchema,
   permission: "moderation.templates.manage",
   run: (input, { db, actor }) => setTemplateArchived(db, actor, input),
-  done: refresh,
+  done: (data, input) => {
+    refresh();
+    // The template moves to the other list (its form with it): the page that comes next says what happened.
+    return `/moderation/motifs?${input.archived ? "archive" : "propose"}=${data.id}`;
+  },
 });

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { FormMessage } from "@/components/form/field";
 import { ModerationTabs } from "@/components/moderation/moderation-tabs";
 import { Container } from "@/components/ui/container";
 import { PageHeading } from "@/components/ui/page-heading";
@@ -13,7 +14,7 @@ import { ArchiveTemplateForm, TemplateForm } from "./template-forms";
 export const metadata: Metadata = { title: "Motifs de refus — Modération", robots: { index: false } };
 
 /* Reason templates for refusals and hidings: create, edit, archive. Per request. */
-export default async function TemplatesPage() {
+export default async function TemplatesPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requireActor("/moderation/motifs");
   const db = await getDb();
   const result = await listAllTemplates(db, actor);
@@ -21,6 +22,14 @@ export default async function TemplatesPage() {
   const counts = await loadModerationCounts(db, actor);
   const active = result.data.filter((t) => !t.archivedAt);
   const archived = result.data.filter((t) => t.archivedAt);
+  // After « Archiver » / « Proposer de nouveau » (?archive=<id> / ?propose=<id>).
+  const query = await searchParams;
+  const moved = result.data.find((t) => String(t.id) === (query.archive ?? query.propose));
+  const notice = !moved
+    ? null
+    : moved.archivedAt
+      ? `Motif « ${moved.label} » archivé : il n'est plus proposé.`
+      : `Motif « ${moved.label} » de nouveau proposé.`;
 
   return (
     <Container>
@@ -34,6 +43,11 @@ export default async function TemplatesPage() {
         }
       />
       <ModerationTabs current="motifs" counts={counts} />
+      {notice ? (
+        <div className="mb-6">
+          <FormMessage kind="success">{notice}</FormMessage>
+        </div>
+      ) : null}
       <Section id="nouveau" title="Nouveau motif" className="mt-0">
         <div className="max-w-2xl">
           <TemplateForm />

@@ -4,7 +4,7 @@ import { revalidatePath } from "next/cache";
 import {
   councilInvitationSchema,
   removeMemberFormSchema,
-  revokeInvitationSchema,
+  revokeCouncilInvitationFormSchema,
   setMemberRoleSchema,
   setNameVisibilitySchema,
 } from "@/lib/validation/council";
@@ -31,9 +31,13 @@ export const inviteMemberAction = formAction({
 });
 
 export const revokeInvitationAction = formAction({
-  schema: revokeInvitationSchema,
+  schema: revokeCouncilInvitationFormSchema,
   run: (input, { db, actor }) => revokeInvitation(db, actor, input),
-  done: () => refreshSpace(),
+  done: (_data, input) => {
+    refreshSpace();
+    // The cancelled invitation's form leaves the list with it: the page that comes next says what happened.
+    return `/espace/conseils/${input.councilSlug}?invitation=annulee`;
+  },
 });
 
 export const removeMemberAction = formAction({

@@ -1,6 +1,6 @@
 "use client";
 
-import { useState } from "react";
+import { useRef } from "react";
 import { describedBy, inputClass, secondaryButtonClass } from "@/components/form/field";
 import { FormStatus } from "@/components/form/form-status";
 import { useFormAction } from "@/components/form/use-form-action";
@@ -23,10 +23,10 @@ interface Props {
 /**
  * What a referent (or the member themselves) can do about one member: change their role (one
  * button), or take them out of the council after a confirmation, with an optional reason kept in
- * the journal.
+ * the journal. The confirmation opens in a <details>, so it opens without JavaScript too.
  */
 export function MemberActions({ councilId, councilSlug, member, canSetRole, canRemove }: Props) {
-  const [confirming, setConfirming] = useState(false);
+  const confirmation = useRef<HTMLDetailsElement>(null);
   const who = member.isMe ? "vous" : member.displayName;
   const returnTo = `/espace/conseils/${councilSlug}`;
 
@@ -35,28 +35,25 @@ export function MemberActions({ councilId, councilSlug, member, canSetRole, canR
   const removeLabel = member.isMe ? "Quitter le conseil" : "Retirer du conseil";
 
   return (
-    <div className="flex flex-col gap-3">
-      {!confirming ? (
-        <div className="flex flex-wrap items-start gap-3">
-          {canSetRole ? (
-            <SetRoleForm councilId={councilId} member={member} nextRole={nextRole} label={roleLabel} who={who} returnTo={returnTo} />
-          ) : null}
-          {canRemove ? (
-            <button type="button" className={smallSecondary} onClick={() => setConfirming(true)}>
-              {removeLabel}
-              {member.isMe ? null : <span className="sr-only"> : {who}</span>}
-            </button>
-          ) : null}
-        </div>
-      ) : (
-        <RemoveForm
-          councilId={councilId}
-          councilSlug={councilSlug}
-          member={member}
-          returnTo={returnTo}
-          onCancel={() => setConfirming(false)}
-        />
-      )}
+    <div className="flex flex-wrap items-start gap-3">
+      {canSetRole ? (
+        <SetRoleForm councilId={councilId} member={member} nextRole={nextRole} label={roleLabel} who={who} returnTo={returnTo} />
+      ) : null}
+      {canRemove ? (
+        <details ref={confirmation} className="group flex flex-col gap-3">
+          <summary className={`${smallSecondary} cursor-pointer list-none group-open:mb-3 [&::-webkit-details-marker]:hidden`}>
+            {removeLabel}
+            {member.isMe ? null : <span className="sr-only"> : {who}</span>}
+          </summary>
+          <RemoveForm
+            councilId={councilId}
+            councilSlug={councilSlug}
+            member={member}
+            returnTo={returnTo}
+            onCancel={() => confirmation.current?.removeAttribute("open")}
+          />
+        </details>
+      ) : null}
     </div>
   );
 }

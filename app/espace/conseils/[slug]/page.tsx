@@ -63,9 +63,11 @@ export default async function CouncilSpacePage({ params, searchParams }: Props) 
   const notice =
     query.membre === "retire"
       ? "La personne a été retirée du conseil."
-      : query.invitation === "acceptee"
-        ? `Bienvenue : vous faites maintenant partie du ${council.name}.`
-        : null;
+      : query.invitation === "annulee"
+        ? "L'invitation a été annulée : son lien ne fonctionne plus."
+        : query.invitation === "acceptee"
+          ? `Bienvenue : vous faites maintenant partie du ${council.name}.`
+          : null;
 
   return (
     <Container>

@@ -12,6 +12,7 @@ export function RevokeInvitationButton({ invitationId, email, councilSlug }: { i
     <form {...formProps} className="flex flex-col items-start gap-2" aria-label={`Annuler l'invitation de ${email}`}>
       <FormStatus state={state} errorsOnly returnTo={`/espace/conseils/${councilSlug}`} />
       <input type="hidden" name="invitationId" value={invitationId} />
+      <input type="hidden" name="councilSlug" value={councilSlug} />
       <button type="submit" className={`${secondaryButtonClass} px-4`} disabled={pending}>
         {pending ? "Annulation…" : "Annuler l'invitation"}
         <span className="sr-only"> : {email}</span>
