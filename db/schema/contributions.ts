@@ -64,6 +64,8 @@ export const contributions = pgTable(
       .on(t.submittedAt)
       .where(sql`${t.status} = 'pending'`),
     index("contributions_council").on(t.councilId, t.createdAt),
+    // A council's list, one section (status) at a time, newest first, by keyset (list-council-contributions.ts).
+    index("contributions_council_status").on(t.councilId, t.status, t.createdAt.desc(), t.id.desc()),
     check(
       "contributions_kind_fields",
       sql`(${t.kind} = 'feedback' and ${t.position} is not null and ${t.title} is null) or (${t.kind} = 'proposal' and ${t.position} is null and ${t.title} is not null)`,

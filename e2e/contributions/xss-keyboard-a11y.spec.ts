@@ -76,6 +76,21 @@ test("a member posts an avis with the keyboard only", async ({ browser }) => {
   await member.close();
 });
 
+test("one section of the council's list on a page of its own, with the way back to all sections", async ({ browser }) => {
+  const member = await signedInContext(browser, demo.member1);
+  const page = await member.newPage();
+  await page.goto(`/espace/conseils/${council1.slug}/contributions?etat=brouillons`);
+  await expect(page.getByRole("region", { name: /^Brouillons \(\d+\)$/ })).toBeVisible();
+  await expect(page.getByRole("region", { name: /^En attente de modération/ })).toHaveCount(0);
+  await expect(page.getByRole("navigation", { name: "Fil d'Ariane" })).toContainText("Brouillons");
+  await page.getByRole("navigation", { name: "Pages : brouillons" }).getByRole("link", { name: "Toutes les sections" }).click();
+  await expect(page).toHaveURL(new RegExp(`/espace/conseils/${council1.slug}/contributions$`));
+  for (const name of [/^Brouillons/, /^En attente de modération/, /^Refusées/, /^Publiées/]) {
+    await expect(page.getByRole("region", { name })).toBeVisible();
+  }
+  await member.close();
+});
+
 for (const width of widths) {
   test(`new pages have no axe violation at ${width} px`, async ({ browser }) => {
     test.setTimeout(90_000);
@@ -92,6 +107,7 @@ for (const width of widths) {
     await expect(memberPage).toHaveURL(/enregistre=/);
     for (const path of [
       `/espace/conseils/${council1.slug}/contributions`,
+      `/espace/conseils/${council1.slug}/contributions?etat=brouillons`,
       `/espace/conseils/${council1.slug}/contributions/nouvelle?type=avis`,
       `/espace/conseils/${council1.slug}/contributions/nouvelle?type=proposition`,
       `/espace/conseils/${council1.slug}`,

@@ -10,7 +10,7 @@ import { commentSchema, contributionSchema, contributionStepSchema, editPendingS
 import { commentDraft } from "@/server/contributions/comment-draft";
 import { createDraft } from "@/server/contributions/create-draft";
 import { editPendingContribution } from "@/server/contributions/edit-pending";
-import { listCouncilContributions } from "@/server/contributions/list-council-contributions";
+import { getCouncilContribution, listCouncilContributions } from "@/server/contributions/list-council-contributions";
 import { submitContribution } from "@/server/contributions/submit-contribution";
 import { withdrawContribution } from "@/server/contributions/withdraw-contribution";
 import { approveContribution } from "@/server/moderation/decide";
@@ -164,10 +164,10 @@ describe("commentDraft, as each role", () => {
       const input = { contributionId: id, body: `Commentaire de ${role}` };
       if (!allowed) return expectRefusedUnchanged(role, () => commentDraft(db, cast.actors[role], input));
       expect((await commentDraft(db, cast.actors[role], input)).ok).toBe(true);
-      const list = await listCouncilContributions(db, cast.actors.memberOfA, cast.councilA.slug);
-      expect(list.ok).toBe(true);
-      if (!list.ok) return;
-      expect(list.data.items.find((i) => i.id === id)?.comments.map((c) => c.body)).toEqual([`Commentaire de ${role}`]);
+      const found = await getCouncilContribution(db, cast.actors.memberOfA, cast.councilA.slug, id);
+      expect(found.ok).toBe(true);
+      if (!found.ok) return;
+      expect(found.data.item.comments.map((c) => c.body)).toEqual([`Commentaire de ${role}`]);
     });
   }
 
@@ -293,7 +293,7 @@ describe("listCouncilContributions, as each role", () => {
       expect(result.ok).toBe(true);
       if (!result.ok) return;
       expect(result.data.council.id).toBe(cast.councilA.id);
-      expect(result.data.items.length).toBeGreaterThan(0);
+      expect(result.data.sections.flatMap((s) => s.items).length).toBeGreaterThan(0);
     });
   }
 
@@ -301,7 +301,8 @@ describe("listCouncilContributions, as each role", () => {
     const result = await listCouncilContributions(db, cast.actors.memberOfB, cast.councilB.slug);
     expect(result.ok).toBe(true);
     if (!result.ok) return;
-    expect(result.data.items).toEqual([]);
+    expect(result.data.sections.flatMap((s) => s.items)).toEqual([]);
+    expect(result.data.sections.map((s) => s.total)).toEqual([0, 0, 0, 0]);
   });
 });
 

@@ -7,7 +7,7 @@ import { auditLog, councilMemberships, contributions } from "@/db/schema";
 import type { ActionResult } from "@/lib/action-result";
 import { createDraft } from "@/server/contributions/create-draft";
 import { submitContribution } from "@/server/contributions/submit-contribution";
-import { listCouncilContributions } from "@/server/contributions/list-council-contributions";
+import { getCouncilContribution } from "@/server/contributions/list-council-contributions";
 import { approveContribution, rejectContribution } from "@/server/moderation/decide";
 import { listPendingQueue } from "@/server/moderation/queue";
 import { rejectSchema } from "@/lib/validation/contribution";
@@ -185,8 +185,9 @@ describe("approve, reject and the queue, as each role", () => {
   it("the council sees the rejection reason of its own items", async () => {
     const id = await pendingOfA();
     await rejectContribution(db, cast.actors.moderator, rejectData(id, "Merci de préciser le lieu."));
-    const list = await listCouncilContributions(db, cast.actors.memberOfA, cast.councilA.slug);
-    expect(list.ok && list.data.items.find((i) => i.id === id)).toMatchObject({
+    const found = await getCouncilContribution(db, cast.actors.memberOfA, cast.councilA.slug, id);
+    expect(found.ok).toBe(true);
+    expect(found.ok && found.data.item).toMatchObject({
       status: "rejected",
       rejectionReason: "Merci de préciser le lieu.",
     });

@@ -9,9 +9,18 @@ import { PageHeading } from "@/components/ui/page-heading";
 import { Section } from "@/components/ui/section";
 import { TextLink } from "@/components/ui/text-link";
 import { formatDateTime } from "@/lib/dates";
+import { pluralize } from "@/lib/labels";
+import { queryId } from "@/lib/validation/fields";
 import { statusLabels } from "@/lib/validation/contribution";
 import { requireActor } from "@/server/auth/actor";
-import { listCouncilContributions, type CouncilContribution } from "@/server/contributions/list-council-contributions";
+import {
+  councilContributionGroupNames,
+  getCouncilContribution,
+  listCouncilContributions,
+  type CouncilContribution,
+  type CouncilContributionGroup,
+  type CouncilContributionSection,
+} from "@/server/contributions/list-council-contributions";
 import { getDb } from "@/server/db";
 import { CommentForm, SubmitForm, WithdrawForm } from "./draft-forms";
 import { ForgetKeptText } from "./kept-text";
@@ -104,27 +113,39 @@ function Item({ item, councilSlug }: { item: CouncilContribution; councilSlug: s
   );
 }
 
-/* A council's own avis and propositions, in every state, for its members. Per request. */
+const sectionTexts: Record<CouncilContributionGroup, { title: string; empty: string; all: (n: number) => string }> = {
+  brouillons: { title: "Brouillons", empty: "Aucun brouillon.", all: (n) => `Voir les ${n} brouillons` },
+  "en-attente": { title: "En attente de modération", empty: "Rien en attente.", all: (n) => `Voir les ${n} contributions en attente` },
+  refusees: { title: "Refusées", empty: "Aucune contribution refusée.", all: (n) => `Voir les ${n} contributions refusées` },
+  publiees: { title: "Publiées", empty: "Rien de publié pour l'instant.", all: (n) => `Voir les ${n} contributions publiées` },
+};
+
+const isGroup = (value: unknown): value is CouncilContributionGroup =>
+  typeof value === "string" && (councilContributionGroupNames as string[]).includes(value);
+
+/*
+ * A council's own avis and propositions, in every state, for its members. Per request. The
+ * overview shows each section's newest items; « Voir les N … » opens one section, page by page
+ * (`?etat=publiees&avant=<id>`): bounded whatever the council has written.
+ */
 export default async function CouncilContributionsPage({ params, searchParams }: Props) {
   const [{ slug }, query] = await Promise.all([params, searchParams]);
   const actor = await requireActor(`/espace/conseils/${slug}/contributions`);
-  const result = await listCouncilContributions(await getDb(), actor, slug);
+  const db = await getDb();
+  const group = isGroup(query.etat) ? query.etat : null;
+  const before = group ? queryId().parse(query.avant) : null;
+  const result = await listCouncilContributions(db, actor, slug, { group, before });
   if (!result.ok) notFound();
-  const { council, items } = result.data;
-  const groups = [
-    { id: "brouillons", title: "Brouillons", items: items.filter((i) => i.status === "draft"), empty: "Aucun brouillon." },
-    { id: "en-attente", title: "En attente de modération", items: items.filter((i) => i.status === "pending"), empty: "Rien en attente." },
-    { id: "refusees", title: "Refusées", items: items.filter((i) => i.status === "rejected"), empty: "Aucune contribution refusée." },
-    {
-      id: "publiees",
-      title: "Publiées",
-      items: items.filter((i) => i.status === "published" || i.status === "hidden"),
-      empty: "Rien de publié pour l'instant.",
-    },
-  ];
+  const { council, sections } = result.data;
+  const listPath = `/espace/conseils/${slug}/contributions`;
   // Just saved (the form redirected here): the text kept in the browser while typing can go.
-  const saved = items.find((i) => String(i.id) === query.enregistre);
-  const edited = items.find((i) => String(i.id) === query.modifie);
+  const justSaved = async (raw: string | string[] | undefined) => {
+    const id = queryId().parse(raw);
+    if (!id) return null;
+    const found = await getCouncilContribution(db, actor, slug, id);
+    return found.ok ? found.data.item : null;
+  };
+  const [saved, edited] = await Promise.all([justSaved(query.enregistre), justSaved(query.modifie)]);
 
   return (
     <Container>
@@ -132,7 +153,7 @@ export default async function CouncilContributionsPage({ params, searchParams }:
         items={[
           { label: "Mon espace", href: "/espace" },
           { label: council.name, href: `/espace/conseils/${slug}` },
-          { label: "Contributions" },
+          ...(group ? [{ label: "Contributions", href: listPath }, { label: sectionTexts[group].title }] : [{ label: "Contributions" }]),
         ]}
       />
       <PageHeading
@@ -173,21 +194,58 @@ export default async function CouncilContributionsPage({ params, searchParams }:
           Nouvelle proposition
         </a>
       </div>
-      {groups.map((g) => (
-        <Section key={g.id} id={g.id} title={`${g.title} (${g.items.length})`}>
-          {g.items.length > 0 ? (
-            <ul className="space-y-4">
-              {g.items.map((item) => (
-                <li key={item.id}>
-                  <Item item={item} councilSlug={slug} />
-                </li>
-              ))}
-            </ul>
-          ) : (
-            <p>{g.empty}</p>
-          )}
-        </Section>
+      {sections.map((section) => (
+        <SectionList key={section.group} section={section} councilSlug={slug} listPath={listPath} paged={group !== null} before={before} />
       ))}
     </Container>
+  );
+}
+
+/** One section: its items, then (overview) a link to all of them, or (one section) older / newest. */
+function SectionList({
+  section,
+  councilSlug,
+  listPath,
+  paged,
+  before,
+}: {
+  section: CouncilContributionSection;
+  councilSlug: string;
+  listPath: string;
+  paged: boolean;
+  before: number | null;
+}) {
+  const texts = sectionTexts[section.group];
+  const sectionPath = `${listPath}?etat=${section.group}`;
+  return (
+    <Section id={section.group} title={`${texts.title} (${section.total})`}>
+      {section.items.length > 0 ? (
+        <ul className="space-y-4">
+          {section.items.map((item) => (
+            <li key={item.id}>
+              <Item item={item} councilSlug={councilSlug} />
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p>{before ? "Rien de plus ancien." : texts.empty}</p>
+      )}
+      {!paged && section.items.length < section.total ? (
+        <p className="mt-4">
+          <TextLink href={sectionPath}>{texts.all(section.total)}</TextLink>
+        </p>
+      ) : null}
+      {paged ? (
+        <nav aria-label={`Pages : ${texts.title.toLowerCase()}`} className="mt-6 flex flex-wrap gap-x-6 gap-y-3">
+          {before ? <TextLink href={sectionPath}>Les plus récentes</TextLink> : null}
+          {section.nextBefore ? (
+            <TextLink href={`${sectionPath}&avant=${section.nextBefore}`}>
+              {pluralize(section.total, "contribution", "contributions")} en tout : voir les plus anciennes
+            </TextLink>
+          ) : null}
+          <TextLink href={listPath}>Toutes les sections</TextLink>
+        </nav>
+      ) : null}
+    </Section>
   );
 }

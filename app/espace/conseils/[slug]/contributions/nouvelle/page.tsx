@@ -6,7 +6,7 @@ import { Container } from "@/components/ui/container";
 import { PageHeading } from "@/components/ui/page-heading";
 import { TextLink } from "@/components/ui/text-link";
 import { requireActor } from "@/server/auth/actor";
-import { listCouncilContributions } from "@/server/contributions/list-council-contributions";
+import { findCouncilForContributions } from "@/server/contributions/list-council-contributions";
 import { getDb } from "@/server/db";
 import { loadActionChoices } from "@/server/plan/load-action-choices";
 import { NewContributionForm } from "./contribution-form";
@@ -24,9 +24,9 @@ export default async function NewContributionPage({ params, searchParams }: Prop
     `/espace/conseils/${slug}/contributions/nouvelle?type=${query.type === "proposition" ? "proposition" : "avis"}${fiche ? `&fiche=${encodeURIComponent(fiche)}` : ""}`,
   );
   const db = await getDb();
-  const [space, actions] = await Promise.all([listCouncilContributions(db, actor, slug), loadActionChoices(db)]);
-  if (!space.ok) notFound();
-  const { council } = space.data;
+  const [found, actions] = await Promise.all([findCouncilForContributions(db, actor, slug), loadActionChoices(db)]);
+  if (!found.ok) notFound();
+  const council = found.data;
   const seen = new Set(actions.map((a) => a.slug));
   const title = kind === "feedback" ? "Nouvel avis" : "Nouvelle proposition";
 

@@ -7,7 +7,8 @@ import { PageHeading } from "@/components/ui/page-heading";
 import { TextLink } from "@/components/ui/text-link";
 import { can } from "@/lib/permissions";
 import { requireActor } from "@/server/auth/actor";
-import { listCouncilContributions } from "@/server/contributions/list-council-contributions";
+import { getCouncilContribution } from "@/server/contributions/list-council-contributions";
+import { queryId } from "@/lib/validation/fields";
 import { getDb } from "@/server/db";
 import { EditPendingForm } from "../../nouvelle/contribution-form";
 
@@ -19,11 +20,10 @@ type Props = { params: Promise<{ slug: string; id: string }> };
 export default async function EditPendingPage({ params }: Props) {
   const { slug, id: raw } = await params;
   const actor = await requireActor(`/espace/conseils/${slug}/contributions/${encodeURIComponent(raw)}/modifier`);
-  const space = await listCouncilContributions(await getDb(), actor, slug);
-  if (!space.ok) notFound();
-  const { council, items } = space.data;
-  const item = items.find((i) => String(i.id) === raw);
-  if (!item) notFound();
+  const id = queryId().parse(raw);
+  const found = id ? await getCouncilContribution(await getDb(), actor, slug, id) : null;
+  if (!found?.ok) notFound();
+  const { council, item } = found.data;
   const listHref = `/espace/conseils/${slug}/contributions`;
   const title = item.kind === "feedback" ? "Modifier l'avis" : "Modifier la proposition";
   const editable = can(actor, "contribution.edit_pending", { councilId: council.id, contributionStatus: item.status });
