@@ -78,6 +78,11 @@ export const contributions = pgTable(
     index("contributions_review")
       .on(t.hiddenAt)
       .where(sql`${t.reviewRequired}`),
+    // « Réponses de la Ville (N) » in every signed-in page's account bar, and the proposals to answer:
+    // only the published proposals still waiting for a first answer (server/account/attention.ts).
+    index("contributions_unanswered")
+      .on(t.councilId, t.publishedAt)
+      .where(sql`${t.status} = 'published' and ${t.kind} = 'proposal' and ${t.firstAnsweredAt} is null`),
   ],
 );
 

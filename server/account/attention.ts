@@ -18,33 +18,44 @@ const notOwnCouncils = (actor: Actor): SQL[] => {
   return own.length > 0 ? [notInArray(contributions.councilId, own)] : [];
 };
 
-/** What needs this person's attention, for the account bar of the signed-in pages. One query per line. */
-export async function loadAttention(db: Db, actor: Actor): Promise<Attention> {
-  const [unreadRows, waitingRows, toAnswerRows] = await Promise.all([
-    db
+/**
+ * The three counts as queries (not yet run): each served by a partial index, never a scan of all
+ * contributions — notifications_unread, contributions_pending + contributions_review,
+ * contributions_unanswered (tests/integration/query-plans.test.ts reads their plans).
+ */
+export function attentionQueries(db: Db, actor: Actor) {
+  return {
+    unread: db
       .select({ n: count() })
       .from(notifications)
       .where(and(eq(notifications.userId, actor.id), isNull(notifications.readAt))),
-    can(actor, "moderation.view")
+    waiting: can(actor, "moderation.view")
       ? db
           .select({ n: count() })
           .from(contributions)
           .where(and(sql`(${contributions.status} = 'pending' or ${contributions.reviewRequired})`, ...notOwnCouncils(actor)))
-      : Promise.resolve(null),
-    actor.isModerator || actor.isOfficial
-      ? db
-          .select({ n: count() })
-          .from(contributions)
-          .where(
-            and(
-              eq(contributions.status, "published"),
-              eq(contributions.kind, "proposal"),
-              isNull(contributions.firstAnsweredAt),
-              ...notOwnCouncils(actor),
-            ),
-          )
-      : Promise.resolve(null),
-  ]);
+      : null,
+    toAnswer:
+      actor.isModerator || actor.isOfficial
+        ? db
+            .select({ n: count() })
+            .from(contributions)
+            .where(
+              and(
+                eq(contributions.status, "published"),
+                eq(contributions.kind, "proposal"),
+                isNull(contributions.firstAnsweredAt),
+                ...notOwnCouncils(actor),
+              ),
+            )
+        : null,
+  };
+}
+
+/** What needs this person's attention, for the account bar of the signed-in pages. One query per line. */
+export async function loadAttention(db: Db, actor: Actor): Promise<Attention> {
+  const queries = attentionQueries(db, actor);
+  const [unreadRows, waitingRows, toAnswerRows] = await Promise.all([queries.unread, queries.waiting, queries.toAnswer]);
   return {
     unread: unreadRows[0]?.n ?? 0,
     waiting: waitingRows ? (waitingRows[0]?.n ?? 0) : null,

@@ -155,7 +155,8 @@ export async function getCouncilContribution(
 
 type ItemRow = Awaited<ReturnType<typeof selectItems>>[number];
 
-function selectItems(db: Db, where: SQL | undefined, limit: number) {
+/** Exported for tests/integration/query-plans.test.ts (its plan must use contributions_council_status). */
+export function selectItems(db: Db, where: SQL | undefined, limit: number) {
   return db
     .select({
       id: contributions.id,

@@ -1,0 +1,1 @@
+CREATE INDEX "contributions_unanswered" ON "contributions" USING btree ("council_id","published_at") WHERE "contributions"."status" = 'published' and "contributions"."kind" = 'proposal' and "contributions"."first_answered_at" is null;

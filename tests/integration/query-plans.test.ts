@@ -1,0 +1,81 @@
+import { and, eq, inArray, sql, type SQLWrapper } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Database, Db } from "@/db/client";
+import { createAction } from "@/db/factories";
+import { contributions } from "@/db/schema";
+import { attentionQueries } from "@/server/account/attention";
+import { councilContributionGroups, GROUP_PAGE_SIZE, selectItems } from "@/server/contributions/list-council-contributions";
+import { createCast, type Cast } from "../support/actors";
+import { createTestDatabase, onPostgres, rowsOf, type TestDatabase } from "../support/test-database";
+
+/*
+ * Issue 15: the queries behind every signed-in page's account bar and a council's list read an
+ * index, never every contribution. PostgreSQL's own plans (EXPLAIN) on 30,000 contributions,
+ * statistics up to date: no sequential scan of `contributions`. PostgreSQL only: PGlite's planner
+ * is the same code, but the volume would make the embedded run slow for no new information.
+ */
+let testDb: TestDatabase;
+let database: Database;
+let db: Db;
+let cast: Cast;
+
+beforeAll(async () => {
+  if (!onPostgres) return;
+  testDb = await createTestDatabase("query_plans");
+  database = await testDb.openPrepared({ demo: false });
+  db = database.db;
+  cast = await createCast(db);
+  const action = await createAction(db);
+  // 30,000 published avis spread over council A and B, then a few proposals, pending and reviewed items.
+  await db.execute(sql`
+    insert into contributions (council_id, action_id, kind, position, body, status, published_at, client_request_id, created_at)
+    select case when i % 2 = 0 then ${cast.councilA.id}::int else ${cast.councilB.id}::int end, ${action.id}::int, 'feedback', 'favorable',
+           'Avis ' || i, 'published', now() - i * interval '1 minute', gen_random_uuid()::text, now() - i * interval '1 minute'
+    from generate_series(1, 30000) as i`);
+  await db.execute(sql`
+    insert into contributions (council_id, action_id, kind, title, body, status, published_at, client_request_id)
+    select ${cast.councilB.id}::int, ${action.id}::int, 'proposal', 'Proposition ' || i, 'Texte', 'published', now(), gen_random_uuid()::text
+    from generate_series(1, 40) as i`);
+  await db.execute(sql`
+    insert into contributions (council_id, action_id, kind, position, body, status, client_request_id)
+    select ${cast.councilB.id}::int, ${action.id}::int, 'feedback', 'favorable', 'En attente ' || i, 'pending', gen_random_uuid()::text
+    from generate_series(1, 30) as i`);
+  await db.execute(sql`analyze contributions`);
+});
+afterAll(async () => {
+  if (onPostgres) await testDb.drop();
+});
+
+/** Every relation PostgreSQL would read with a sequential scan to run `query`. */
+async function seqScans(query: SQLWrapper): Promise<string[]> {
+  const [row] = rowsOf<{ "QUERY PLAN": unknown }>(await db.execute(sql`explain (format json) ${query}`));
+  const found: string[] = [];
+  const walk = (node: Record<string, unknown>) => {
+    if (node["Node Type"] === "Seq Scan") found.push(String(node["Relation Name"]));
+    for (const child of (node.Plans as Record<string, unknown>[] | undefined) ?? []) walk(child);
+  };
+  const plan = (typeof row!["QUERY PLAN"] === "string" ? JSON.parse(row!["QUERY PLAN"]) : row!["QUERY PLAN"]) as {
+    Plan: Record<string, unknown>;
+  }[];
+  walk(plan[0]!.Plan);
+  return found;
+}
+
+describe.runIf(onPostgres)("query plans at 30,000 contributions (PostgreSQL)", () => {
+  it("the account bar's counts (a moderator member of council A, an official) read indexes", async () => {
+    for (const role of ["moderatorOfA", "moderator", "official", "officialOfA"] as const) {
+      const queries = attentionQueries(db, cast.actors[role]!);
+      for (const [name, query] of Object.entries(queries)) {
+        if (query) expect(await seqScans(query), `${role} ${name}`).not.toContain("contributions");
+      }
+    }
+  });
+
+  it("a council's section page reads its index", async () => {
+    const where = and(
+      eq(contributions.councilId, cast.councilA.id),
+      inArray(contributions.status, [...councilContributionGroups.publiees]),
+    );
+    expect(await seqScans(selectItems(db, where, GROUP_PAGE_SIZE + 1))).not.toContain("contributions");
+  });
+});
