@@ -1,9 +1,9 @@
 import "server-only";
-import { asc, eq, isNull, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { actionThemes, actions, contributions, councils, themes } from "@/db/schema";
 import { forbidden, ok, unauthenticated, type ActionResult } from "@/lib/action-result";
-import { answerStatsOf, type AnswerStats, type AnswerTally } from "@/lib/answer-stats";
+import type { AnswerStats } from "@/lib/answer-stats";
 import { cityDay } from "@/lib/dates";
 import { deadlineView } from "@/lib/deadlines";
 import { countByStatus, averageProgress, type StatusCounts } from "@/lib/rollup";
@@ -32,8 +32,6 @@ export interface Dashboard {
   total: { answers: AnswerStats; feedback: number; proposals: number; fiches: number; late: number };
 }
 
-const emptyTally = (): AnswerTally & { delays: number[] } => ({ answered: 0, waiting: 0, late: 0, delays: [] });
-
 /** "2026-11" for the 12 months ending with `now`'s month, oldest first. */
 export function lastTwelveMonths(now: Date): string[] {
   const [y, m] = cityDay(now).split("-").map(Number) as [number, number];
@@ -43,18 +41,46 @@ export function lastTwelveMonths(now: Date): string[] {
   });
 }
 
+/** One group's figures, as SQL sums them (one row per theme, per council, or for everything). */
+interface Aggregate {
+  feedback: number;
+  proposals: number;
+  answered: number;
+  late: number;
+  medianDays: number | null;
+}
+
 /**
  * The officials' dashboard: by theme and by council, fiches by status, published contributions,
  * answers given / waiting / late and the median time to answer; published contributions per
  * month, overall, by theme and by council. Published contributions only (never pending, rejected
- * or hidden ones). Four queries.
+ * or hidden ones). Every figure is a GROUP BY in SQL: the rows read into Node are one per theme,
+ * council and month, whatever the number of contributions (issue 15: it used to load every
+ * published contribution). Seven queries.
  */
 export async function loadDashboard(db: Db, actor: MaybeActor, now = new Date()): Promise<ActionResult<Dashboard>> {
   if (!actor) return unauthenticated();
   if (!can(actor, "dashboard.view")) return forbidden();
   const months = lastTwelveMonths(now);
   const published = eq(contributions.status, "published");
-  const [themeRows, ficheRows, councilRows, itemRows] = await Promise.all([
+  const proposal = sql`${contributions.kind} = 'proposal'`;
+  const answered = sql`${proposal} and ${contributions.firstAnsweredAt} is not null`;
+  const figures = {
+    feedback: sql<number>`(count(*) filter (where ${contributions.kind} = 'feedback'))::int`,
+    proposals: sql<number>`(count(*) filter (where ${proposal}))::int`,
+    answered: sql<number>`(count(*) filter (where ${answered}))::int`,
+    late: sql<number>`(count(*) filter (where ${proposal} and ${contributions.firstAnsweredAt} is null and ${answerDueAtSql} < ${at(now)}))::int`,
+    // The same median as lib/answer-stats.ts: the middle delay, or the mean of the two middle ones.
+    medianDays: sql<
+      number | null
+    >`(percentile_cont(0.5) within group (order by ${firstAnswerDelayDaysSql}) filter (where ${answered}))::float8`,
+  };
+  const month = sql<string>`to_char(${contributions.publishedAt} at time zone 'Europe/Paris', 'YYYY-MM')`;
+  const inLastMonths = and(published, inArray(month, months));
+  // `grouping(...)` tells the council rows from the total row of a GROUPING SETS query.
+  const isTotal = sql<boolean>`grouping(${contributions.councilId}) = 1`;
+
+  const [themeRows, ficheRows, councilRows, byTheme, byCouncil, monthsByTheme, monthsByCouncil] = await Promise.all([
     db.select({ id: themes.id, number: themes.number, slug: themes.slug, title: themes.title }).from(themes).orderBy(asc(themes.number)),
     db
       .select({
@@ -74,85 +100,103 @@ export async function loadDashboard(db: Db, actor: MaybeActor, now = new Date())
       .from(councils)
       .where(isNull(councils.archivedAt))
       .orderBy(asc(councils.number), asc(councils.name)),
-    // One row per published item: small (a city has hundreds, not millions).
     db
-      .select({
-        actionId: contributions.actionId,
-        councilId: contributions.councilId,
-        kind: contributions.kind,
-        answered: sql<boolean>`${contributions.firstAnsweredAt} is not null`,
-        late: sql<boolean>`${contributions.firstAnsweredAt} is null and ${answerDueAtSql} < ${at(now)}`,
-        delayDays: firstAnswerDelayDaysSql,
-        month: sql<string>`to_char(${contributions.publishedAt} at time zone 'Europe/Paris', 'YYYY-MM')`,
-      })
+      .select({ themeId: actionThemes.themeId, ...figures })
       .from(contributions)
-      .where(published),
+      .innerJoin(actionThemes, eq(actionThemes.actionId, contributions.actionId))
+      .where(published)
+      .groupBy(actionThemes.themeId),
+    // Per council and, in the same pass, for everything (a fiche in two themes counted once).
+    db
+      .select({ councilId: contributions.councilId, isTotal, ...figures })
+      .from(contributions)
+      .where(published)
+      .groupBy(sql`grouping sets ((${contributions.councilId}), ())`),
+    db
+      .select({ themeId: actionThemes.themeId, month, n: sql<number>`count(*)::int` })
+      .from(contributions)
+      .innerJoin(actionThemes, eq(actionThemes.actionId, contributions.actionId))
+      .where(inLastMonths)
+      .groupBy(actionThemes.themeId, month),
+    db
+      .select({ councilId: contributions.councilId, isTotal, month, ...pick(figures, "feedback", "proposals") })
+      .from(contributions)
+      .where(inLastMonths)
+      .groupBy(sql`grouping sets ((${contributions.councilId}, ${month}), (${month}))`),
   ]);
 
   const today = cityDay(now);
-  const tallyOf = (rows: typeof itemRows) => {
-    const t = emptyTally();
-    for (const r of rows.filter((r) => r.kind === "proposal")) {
-      if (r.answered) {
-        t.answered += 1;
-        if (r.delayDays !== null) t.delays.push(Number(r.delayDays));
-      } else if (r.late) t.late += 1;
-      else t.waiting += 1;
-    }
-    return answerStatsOf([t]);
-  };
-  const row = (key: string, label: string, href: string | null, fiches: typeof ficheRows | null, items: typeof itemRows): DashboardRow => ({
+  const none: Aggregate = { feedback: 0, proposals: 0, answered: 0, late: 0, medianDays: null };
+  const answersOf = (a: Aggregate): AnswerStats => ({
+    answered: a.answered,
+    late: a.late,
+    waiting: a.proposals - a.answered - a.late,
+    medianDays: a.medianDays === null ? null : Number(a.medianDays),
+  });
+  const perMonthOf = (rows: { month: string; n: number }[]) => months.map((m) => rows.find((r) => r.month === m)?.n ?? 0);
+  const row = (
+    key: string,
+    label: string,
+    href: string | null,
+    fiches: typeof ficheRows | null,
+    figures: Aggregate,
+    perMonth: number[],
+  ): DashboardRow => ({
     key,
     label,
     href,
     statuses: fiches ? countByStatus(fiches) : null,
     late: fiches ? fiches.filter((f) => deadlineView(f, today).late).length : null,
     progress: fiches ? averageProgress(fiches.map((f) => f.progress)) : null,
-    feedback: items.filter((i) => i.kind === "feedback").length,
-    proposals: items.filter((i) => i.kind === "proposal").length,
-    answers: tallyOf(items),
-    perMonth: months.map((m) => items.filter((i) => i.month === m).length),
+    feedback: figures.feedback,
+    proposals: figures.proposals,
+    answers: answersOf(figures),
+    perMonth,
   });
 
-  const themeList = themeRows.map((t) => {
-    const fiches = ficheRows.filter((f) => f.themeId === t.id);
-    const ids = new Set(fiches.map((f) => f.id));
-    return row(
+  const themeList = themeRows.map((t) =>
+    row(
       `theme-${t.number}`,
       `${t.number}. ${t.title}`,
       `/thematiques/${t.slug}`,
-      fiches,
-      itemRows.filter((i) => ids.has(i.actionId)),
-    );
-  });
+      ficheRows.filter((f) => f.themeId === t.id),
+      byTheme.find((r) => r.themeId === t.id) ?? none,
+      perMonthOf(monthsByTheme.filter((r) => r.themeId === t.id)),
+    ),
+  );
   const councilList = councilRows.map((c) =>
     row(
       `conseil-${c.slug}`,
       c.name,
       `/conseils/${c.slug}`,
       null,
-      itemRows.filter((i) => i.councilId === c.id),
+      byCouncil.find((r) => !r.isTotal && r.councilId === c.id) ?? none,
+      perMonthOf(
+        monthsByCouncil.filter((r) => !r.isTotal && r.councilId === c.id).map((r) => ({ month: r.month, n: r.feedback + r.proposals })),
+      ),
     ),
   );
-  const byMonth = months.map((month) => {
-    const inMonth = itemRows.filter((i) => i.month === month);
-    return {
-      month,
-      feedback: inMonth.filter((i) => i.kind === "feedback").length,
-      proposals: inMonth.filter((i) => i.kind === "proposal").length,
-    };
+  const totalMonths = monthsByCouncil.filter((r) => r.isTotal);
+  const byMonth = months.map((m) => {
+    const found = totalMonths.find((r) => r.month === m);
+    return { month: m, feedback: found?.feedback ?? 0, proposals: found?.proposals ?? 0 };
   });
+  const total = byCouncil.find((r) => r.isTotal) ?? none;
   const distinctFiches = new Map(ficheRows.map((f) => [f.id, f]));
   return ok({
     themes: themeList,
     councils: councilList,
     months: byMonth,
     total: {
-      answers: tallyOf(itemRows),
-      feedback: itemRows.filter((i) => i.kind === "feedback").length,
-      proposals: itemRows.filter((i) => i.kind === "proposal").length,
+      answers: answersOf(total),
+      feedback: total.feedback,
+      proposals: total.proposals,
       fiches: distinctFiches.size,
       late: [...distinctFiches.values()].filter((f) => deadlineView(f, today).late).length,
     },
   });
+}
+
+function pick<T extends Record<string, unknown>, K extends keyof T>(object: T, ...keys: K[]): Pick<T, K> {
+  return Object.fromEntries(keys.map((k) => [k, object[k]])) as Pick<T, K>;
 }

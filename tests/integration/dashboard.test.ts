@@ -3,7 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database, Db } from "@/db/client";
 import { createAction, createCouncil } from "@/db/factories";
 import { contributions } from "@/db/schema";
-import { loadDashboard, lastTwelveMonths } from "@/server/dashboard/load-dashboard";
+import { countQueries } from "@/db/query-count";
+import { loadDashboard, lastTwelveMonths, type DashboardRow } from "@/server/dashboard/load-dashboard";
 import { createCast, matrixRoles, type Cast } from "../support/actors";
 import { createTestDatabase, type TestDatabase } from "../support/test-database";
 
@@ -83,6 +84,67 @@ describe("the officials' dashboard", () => {
     expect(row.perMonth).toHaveLength(12);
     expect(row.perMonth.reduce((a, b) => a + b, 0)).toBe(5);
     expect(row.perMonth.slice(-2).reduce((a, b) => a + b, 0)).toBe(2);
+  });
+});
+
+describe("the dashboard's SQL figures", () => {
+  it("equal the same figures counted one item at a time, and take the same number of queries at any volume", async () => {
+    const councilsUsed = [await createCouncil(db), await createCouncil(db)];
+    const fiche = await createAction(db, { themeSlug: "gouvernance" });
+    const before = await countQueries(() => loadDashboard(db, cast.actors.official));
+    // Deterministic spread: kinds, ages over 15 months, answered or not, due dates passed or not.
+    const made: {
+      council: number;
+      kind: "feedback" | "proposal";
+      daysAgo: number;
+      answeredAfter?: number;
+      dueIn: number;
+      status: "published" | "hidden";
+    }[] = [];
+    for (let i = 0; i < 48; i++) {
+      const entry = {
+        council: councilsUsed[i % 2]!.id,
+        kind: i % 3 === 0 ? ("feedback" as const) : ("proposal" as const),
+        daysAgo: 2 + ((i * 37) % 450),
+        answeredAfter: i % 4 === 0 ? 1 + (i % 9) : undefined,
+        dueIn: i % 5 === 0 ? 10 : 500,
+        status: i % 11 === 0 ? ("hidden" as const) : ("published" as const),
+      };
+      made.push(entry);
+      await item(entry.council, fiche.id, entry.kind, entry.status, entry.daysAgo, entry.answeredAfter, entry.dueIn);
+    }
+    const { result, queries } = await countQueries(() => loadDashboard(db, cast.actors.official));
+    expect(queries).toBe(before.queries);
+    if (!result.ok) throw new Error(result.message);
+    const months = lastTwelveMonths(new Date());
+    const monthOf = (daysAgo: number) =>
+      new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Paris", year: "numeric", month: "2-digit" }).format(
+        new Date(Date.now() - daysAgo * DAY),
+      );
+    for (const council of councilsUsed) {
+      const mine = made.filter((m) => m.council === council.id && m.status === "published");
+      const proposals = mine.filter((m) => m.kind === "proposal");
+      const answered = proposals.filter((m) => m.answeredAfter !== undefined);
+      const late = proposals.filter((m) => m.answeredAfter === undefined && m.daysAgo > m.dueIn);
+      const delays = answered.map((m) => m.answeredAfter!).sort((a, b) => a - b);
+      const middle = Math.floor(delays.length / 2);
+      const medianDays = delays.length === 0 ? null : delays.length % 2 ? delays[middle]! : (delays[middle - 1]! + delays[middle]!) / 2;
+      const row = result.data.councils.find((c) => c.key === `conseil-${council.slug}`)!;
+      expect(row.feedback).toBe(mine.length - proposals.length);
+      expect(row.proposals).toBe(proposals.length);
+      expect(row.answers.answered).toBe(answered.length);
+      expect(row.answers.late).toBe(late.length);
+      expect(row.answers.waiting).toBe(proposals.length - answered.length - late.length);
+      expect(row.answers.medianDays).toBeCloseTo(medianDays!, 6);
+      expect(row.perMonth).toEqual(months.map((m) => mine.filter((x) => monthOf(x.daysAgo) === m).length));
+    }
+    // The totals are the councils' sums (the other tests' items included).
+    const sum = (pick: (r: DashboardRow) => number) => result.data.councils.reduce((n, r) => n + pick(r), 0);
+    expect(result.data.total.feedback).toBe(sum((r) => r.feedback));
+    expect(result.data.total.proposals).toBe(sum((r) => r.proposals));
+    expect(result.data.months.map((m) => m.feedback + m.proposals)).toEqual(
+      months.map((_, i) => result.data.councils.reduce((n, r) => n + r.perMonth[i]!, 0)),
+    );
   });
 });
 
