@@ -559,6 +559,19 @@ async function main() {
   );
 }
 
+// `npm run bench -- --data=100k`: the server functions at 100,000 contributions (scripts/bench/volume.ts).
+if (process.argv.includes("--data=100k")) {
+  const volume = spawnSync(
+    process.execPath,
+    [path.join(ROOT, "node_modules/tsx/dist/cli.mjs"), "--tsconfig", "scripts/bench/tsconfig.volume.json", "scripts/bench/volume.ts"],
+    {
+      cwd: ROOT,
+      stdio: "inherit",
+    },
+  );
+  process.exit(volume.status ?? 1);
+}
+
 try {
   await main();
 } catch (error) {

@@ -1,0 +1,209 @@
+/*
+ * `npm run bench -- --data=100k` (or `npm run bench:volume`): what the server functions behind the
+ * signed-in pages and the public pages cost at a City's worst volume, against the same functions
+ * on the demo data, in one run (issue 15). PostgreSQL only: DATABASE_URL names the server, on which
+ * a throwaway database `psc_volume_<stamp>` is created and dropped at the end.
+ *
+ *   1. migrate + demo seed (the baseline: a few dozen contributions), measure every function;
+ *   2. fill through the schema, in SQL (generate_series): 100,000 published contributions
+ *      (a third proposals, half of them answered), 10,000 pending, 500,000 journal rows —
+ *      timed (target: under 2 minutes);
+ *   3. ANALYZE, measure every function again: p50 / p95 over BENCH_VOLUME_RUNS runs (default 30),
+ *      SQL statements per call, and the size of what it returns (JSON, the data a page renders);
+ *   4. a table of both, with the ratios, in bench-results/volume-latest.md (+ .json).
+ *
+ * Run with `tsx --tsconfig scripts/bench/tsconfig.volume.json`: `server-only` maps to an empty module
+ * there (as in vitest.config.mts), React keeps its ordinary build (next-auth's imports need it).
+ */
+import { mkdirSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import postgres from "postgres";
+
+const ROOT = path.resolve(import.meta.dirname, "../..");
+const RUNS = Number(process.env.BENCH_VOLUME_RUNS) || 30;
+const adminUrl = process.env.DATABASE_URL?.trim();
+if (!adminUrl) {
+  console.error("bench --data=100k : donnez un serveur PostgreSQL dans DATABASE_URL (une base jetable y est créée puis supprimée).");
+  process.exit(2);
+}
+const name = `psc_volume_${Date.now().toString(36)}_${process.pid}`;
+const url = new URL(adminUrl);
+url.pathname = `/${name}`;
+const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
+await admin.unsafe(`create database ${name}`);
+process.env.DATABASE_URL = url.toString();
+process.env.SEED_DEMO_DATA = "1";
+
+interface Measure {
+  page: string;
+  fn: string;
+  p50: number;
+  p95: number;
+  queries: number;
+  kb: number;
+}
+
+const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+const round = (n: number, digits = 1) => Number(n.toFixed(digits));
+
+try {
+  const { openDatabase, prepareDatabase } = await import("@/db/client");
+  const { countQueries } = await import("@/db/query-count");
+  const { sql } = await import("drizzle-orm");
+  const { loadActor } = await import("@/server/auth/actor");
+  const { loadAttention } = await import("@/server/account/attention");
+  const { listCouncilContributions } = await import("@/server/contributions/list-council-contributions");
+  const { listPendingQueue } = await import("@/server/moderation/queue");
+  const { listAnswerableProposals } = await import("@/server/answers/list-answerable");
+  const { listAuditLog } = await import("@/server/audit-log/list-audit-log");
+  const { loadDashboard } = await import("@/server/dashboard/load-dashboard");
+  const { loadPlanOverview } = await import("@/server/plan/load-plan-overview");
+  const { loadThemePage } = await import("@/server/plan/load-theme-page");
+  const { loadActionPage } = await import("@/server/plan/load-action-page");
+  const { loadActionContributionsPage } = await import("@/server/plan/load-action-contributions-page");
+
+  const database = await openDatabase();
+  await prepareDatabase(database);
+  const db = database.db;
+  const rowsOf = <T>(r: unknown): T[] => (Array.isArray(r) ? (r as T[]) : ((r as { rows: T[] }).rows ?? []));
+  const one = async <T>(query: ReturnType<typeof sql>) => rowsOf<T>(await db.execute(query))[0]!;
+
+  const actorOf = async (email: string) => {
+    const user = await one<{ id: number; session_version: number }>(sql`select id, session_version from users where email = ${email}`);
+    const actor = await loadActor(db, user.id, user.session_version);
+    if (!actor) throw new Error(`compte ${email} introuvable`);
+    return actor;
+  };
+  const [member, moderator, official, adminActor] = await Promise.all([
+    actorOf("membre1@demo.aurillac.invalid"),
+    actorOf("moderation@demo.aurillac.invalid"),
+    actorOf("elu@demo.aurillac.invalid"),
+    actorOf("admin@demo.aurillac.invalid"),
+  ]);
+  const council = await one<{ slug: string }>(sql`select slug from councils where id = ${[...member.councils.keys()][0]!}`);
+  const fiche = await one<{ slug: string }>(sql`select slug from actions order by id limit 1`);
+  const theme = await one<{ slug: string }>(sql`select slug from themes order by number limit 1`);
+
+  const cases: { page: string; fn: string; run: () => Promise<unknown> }[] = [
+    { page: "/", fn: "loadPlanOverview", run: () => loadPlanOverview(db) },
+    { page: `/thematiques/${theme.slug}`, fn: "loadThemePage", run: () => loadThemePage(theme.slug, db) },
+    { page: `/fiches/${fiche.slug}`, fn: "loadActionPage", run: () => loadActionPage(fiche.slug, db) },
+    {
+      page: `/fiches/${fiche.slug}/contributions/50`,
+      fn: "loadActionContributionsPage",
+      run: () => loadActionContributionsPage(fiche.slug, 50, db),
+    },
+    {
+      page: `/espace/conseils/${council.slug}/contributions`,
+      fn: "listCouncilContributions",
+      run: () => listCouncilContributions(db, member, council.slug),
+    },
+    {
+      page: `…/contributions?etat=publiees`,
+      fn: "listCouncilContributions (une section)",
+      run: () => listCouncilContributions(db, member, council.slug, { group: "publiees" }),
+    },
+    { page: "barre de compte (modération)", fn: "loadAttention", run: () => loadAttention(db, moderator) },
+    { page: "/moderation", fn: "listPendingQueue", run: () => listPendingQueue(db, moderator) },
+    { page: "/reponses", fn: "listAnswerableProposals", run: () => listAnswerableProposals(db, official) },
+    { page: "/tableau-de-bord", fn: "loadDashboard", run: () => loadDashboard(db, official) },
+    { page: "/admin/journal", fn: "listAuditLog", run: () => listAuditLog(db, adminActor) },
+  ];
+
+  const measureAll = async (): Promise<Measure[]> => {
+    const out: Measure[] = [];
+    for (const c of cases) {
+      const first = await countQueries(c.run);
+      const kb = Buffer.byteLength(JSON.stringify(first.result)) / 1024;
+      const times: number[] = [];
+      for (let i = 0; i < RUNS; i++) {
+        const t0 = performance.now();
+        await c.run();
+        times.push(performance.now() - t0);
+      }
+      times.sort((a, b) => a - b);
+      out.push({
+        page: c.page,
+        fn: c.fn,
+        p50: round(percentile(times, 50)),
+        p95: round(percentile(times, 95)),
+        queries: first.queries,
+        kb: round(kb),
+      });
+    }
+    return out;
+  };
+
+  console.log(`[volume] base ${name} ; mesure sur les données de démonstration (${RUNS} appels par fonction)…`);
+  const baseline = await measureAll();
+
+  console.log("[volume] remplissage : 100 000 contributions publiées, 10 000 en attente, 500 000 lignes de journal…");
+  const t0 = performance.now();
+  await db.execute(sql`
+    insert into contributions (council_id, action_id, author_id, kind, position, title, body, status, submitted_at, published_at,
+                               answer_due_at, first_answered_at, client_request_id, created_at)
+    select c.id, a.id, ${member.id}::int,
+           case when i % 3 = 0 then 'proposal'::contribution_kind else 'feedback'::contribution_kind end,
+           case when i % 3 = 0 then null else 'favorable'::contribution_position end,
+           case when i % 3 = 0 then 'Proposition n°' || i end,
+           'Texte de la contribution n°' || i || '. ' || repeat('Le conseil explique sa position. ', 8),
+           'published', t, t, t + interval '60 days',
+           case when i % 3 = 0 and i % 2 = 0 then t + interval '9 days' end,
+           md5(i::text || 'publiee'), t
+    from generate_series(1, 100000) as i
+    cross join lateral (select now() - (i * interval '13 minutes') as t) as at_time
+    join lateral (select id from councils where archived_at is null order by id offset (i % greatest(1, (select count(*) from councils where archived_at is null))::int) limit 1) as c on true
+    join lateral (select id from actions order by id offset (i % (select count(*) from actions))::int limit 1) as a on true`);
+  await db.execute(sql`
+    insert into contributions (council_id, action_id, author_id, kind, position, body, status, submitted_at, client_request_id, created_at)
+    select c.id, a.id, ${member.id}::int, 'feedback', 'unfavorable', 'En attente n°' || i, 'pending', now() - i * interval '1 minute',
+           md5(i::text || 'attente'), now() - i * interval '1 minute'
+    from generate_series(1, 10000) as i
+    join lateral (select id from councils where archived_at is null order by id offset (i % greatest(1, (select count(*) from councils where archived_at is null))::int) limit 1) as c on true
+    join lateral (select id from actions order by id offset (i % (select count(*) from actions))::int limit 1) as a on true`);
+  await db.execute(sql`
+    insert into audit_log (actor_user_id, action, target_type, target_id, council_id, details, created_at)
+    select ${moderator.id}::int, (array['contribution.approve','contribution.reject','contribution.submit','answer.create'])[1 + i % 4],
+           'contribution', i::text, (select id from councils order by id limit 1), '{}'::jsonb, now() - i * interval '30 seconds'
+    from generate_series(1, 500000) as i`);
+  await db.execute(sql`analyze`);
+  const fillSeconds = round((performance.now() - t0) / 1000);
+  const counts = await one<{ published: number; pending: number; journal: number }>(
+    sql`select (select count(*) from contributions where status = 'published')::int as published,
+               (select count(*) from contributions where status = 'pending')::int as pending,
+               (select count(*) from audit_log)::int as journal`,
+  );
+  console.log(`[volume] rempli en ${fillSeconds} s : ${JSON.stringify(counts)} ; mesure…`);
+  const atVolume = await measureAll();
+  await database.close();
+
+  const load = os
+    .loadavg()
+    .map((n) => n.toFixed(2))
+    .join(" / ");
+  const lines = [
+    `## Fonctions serveur à 100 000 contributions (\`npm run bench -- --data=100k\`)`,
+    "",
+    `Base : PostgreSQL, ${counts.published} publiées, ${counts.pending} en attente, ${counts.journal} lignes de journal ; remplissage ${fillSeconds} s ; ${RUNS} appels par fonction ; charge moyenne ${load}.`,
+    "",
+    "| page | fonction | p50 démo (ms) | p50 volume (ms) | p95 volume (ms) | p95 volume / démo | requêtes démo → volume | données renvoyées démo → volume (Ko) |",
+    "|---|---|---:|---:|---:|---:|---|---|",
+    ...atVolume.map((v, i) => {
+      const b = baseline[i]!;
+      return `| ${v.page} | ${v.fn} | ${b.p50} | ${v.p50} | ${v.p95} | ${round(v.p95 / Math.max(b.p95, 0.1))}× | ${b.queries} → ${v.queries} | ${b.kb} → ${v.kb} |`;
+    }),
+    "",
+  ];
+  const outDir = path.join(ROOT, "bench-results");
+  mkdirSync(outDir, { recursive: true });
+  writeFileSync(path.join(outDir, "volume-latest.md"), lines.join("\n"));
+  writeFileSync(
+    path.join(outDir, "volume-latest.json"),
+    JSON.stringify({ fillSeconds, counts, load, runs: RUNS, baseline, atVolume }, null, 2),
+  );
+  console.log(`\n${lines.join("\n")}`);
+} finally {
+  await admin.unsafe(`drop database if exists ${name} with (force)`).catch(() => {});
+  await admin.end({ timeout: 5 });
+}
