@@ -64,8 +64,10 @@ export const contributions = pgTable(
       .on(t.submittedAt)
       .where(sql`${t.status} = 'pending'`),
     index("contributions_council").on(t.councilId, t.createdAt),
-    // A council's list, one section (status) at a time, newest first, by keyset (list-council-contributions.ts).
-    index("contributions_council_status").on(t.councilId, t.status, t.createdAt.desc(), t.id.desc()),
+    // A council's list, one section (status) at a time, newest first, by keyset (list-council-contributions.ts):
+    // read backwards. Ascending on purpose: drizzle's .desc() writes DESC NULLS LAST, which does not match
+    // ORDER BY … DESC (NULLS FIRST), and PostgreSQL would then sort instead of reading the index in order.
+    index("contributions_council_status").on(t.councilId, t.status, t.createdAt, t.id),
     check(
       "contributions_kind_fields",
       sql`(${t.kind} = 'feedback' and ${t.position} is not null and ${t.title} is null) or (${t.kind} = 'proposal' and ${t.position} is null and ${t.title} is not null)`,

@@ -1,1 +1,2 @@
+CREATE INDEX "contributions_council_status" ON "contributions" USING btree ("council_id","status","created_at","id");--> statement-breakpoint
 CREATE INDEX "contributions_unanswered" ON "contributions" USING btree ("council_id","published_at") WHERE "contributions"."status" = 'published' and "contributions"."kind" = 'proposal' and "contributions"."first_answered_at" is null;

@@ -1,1 +1,0 @@
-CREATE INDEX "contributions_council_status" ON "contributions" USING btree ("council_id","status","created_at" DESC NULLS LAST,"id" DESC NULLS LAST);
