@@ -2,7 +2,7 @@ import { TextLink } from "@/components/ui/text-link";
 
 /**
  * « ← Page précédente · Page 2 sur 5 · Page suivante → » under a paginated list (plain links,
- * 44 px targets). Nothing when there is a single page. Used by the notifications and the journal.
+ * 44 px targets). Nothing when there is a single page. Used by the notifications.
  */
 export function Pager({
   page,

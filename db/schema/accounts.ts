@@ -125,7 +125,12 @@ export const auditLog = pgTable(
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
-    index("audit_log_created").on(t.createdAt),
+    // The journal (/admin/journal), newest first page by page (keyset on created_at, id), whole or
+    // filtered by action or by council: each read stops after one page, whatever the journal holds.
+    // NULLS FIRST as in `order by … desc` (PostgreSQL's default): otherwise the index gives no order.
+    index("audit_log_created").on(t.createdAt.desc().nullsFirst(), t.id.desc().nullsFirst()),
+    index("audit_log_action_created").on(t.action, t.createdAt.desc().nullsFirst(), t.id.desc().nullsFirst()),
+    index("audit_log_council_created").on(t.councilId, t.createdAt.desc().nullsFirst(), t.id.desc().nullsFirst()),
     index("audit_log_target").on(t.targetType, t.targetId),
     index("audit_log_actor").on(t.actorUserId, t.createdAt),
   ],

@@ -87,6 +87,66 @@ test("display names, council names and reasons with HTML are inert text on /admi
   await admin.close();
 });
 
+test("the journal goes page by page along a cursor, newest first, keeping the filters", async ({ browser }) => {
+  test.setTimeout(240_000);
+  const tag = `Pages-${Date.now().toString(36)}${Math.random().toString(36).slice(2, 5)}`;
+  const admin = await adminContext(browser);
+  const page = await admin.newPage();
+
+  // A council of its own with 51 journal rows: its creation, then 25 archivings and 25 returns.
+  const councilName = `Conseil ${tag}`;
+  await page.goto("/admin/conseils");
+  await page.waitForLoadState("networkidle");
+  const create = page.getByRole("form", { name: "Créer un conseil" });
+  await create.getByLabel("Nom du conseil").fill(councilName);
+  await create.getByRole("button", { name: "Créer le conseil" }).click();
+  await expect(create.getByRole("status")).toContainText("est créé");
+  await page.getByRole("region", { name: "Les conseils" }).getByRole("link", { name: councilName }).click();
+  await page.waitForLoadState("networkidle");
+  const councilId = /\/admin\/conseils\/(\d+)/.exec(page.url())?.[1];
+  expect(councilId).toBeTruthy();
+  for (let i = 0; i < 50; i++) {
+    const archiving = i % 2 === 0;
+    const form = page.getByRole("form", { name: archiving ? "Archiver le conseil" : "Rendre le conseil de nouveau visible" });
+    await form.getByLabel(/^Raison/).fill(`Essai ${i + 1}`);
+    await form.getByRole("button", { name: archiving ? "Archiver le conseil" : "Rendre le conseil visible" }).click();
+    await expect(
+      page.getByRole("form", { name: archiving ? "Rendre le conseil de nouveau visible" : "Archiver le conseil" }),
+    ).toBeVisible();
+  }
+
+  // Its journal: the 50 newest, then « Entrées plus anciennes » (a cursor, the filter kept), then back.
+  await page.goto(`/admin/journal?conseil=${councilId}`);
+  const results = page.getByRole("region", { name: "Résultats" });
+  const entries = results.locator("ol > li");
+  await expect(entries).toHaveCount(50);
+  await expect(entries.first()).toContainText("Conseil rendu de nouveau visible");
+  await expect(entries.first()).toContainText("Essai 50");
+  await expect(entries.last()).toContainText(/Essai 1\s*$/);
+  const pages = results.getByRole("navigation", { name: "Pages du journal" });
+  await expect(pages.getByRole("link", { name: "Les plus récentes" })).toHaveCount(0);
+  await expect(results).not.toContainText(/page \d+ sur/i);
+  await pages.getByRole("link", { name: "Entrées plus anciennes" }).click();
+  await expect(page).toHaveURL(new RegExp(`conseil=${councilId}&avant=\\d+`));
+  await expect(entries).toHaveCount(1);
+  await expect(entries.first()).toContainText("Conseil créé");
+  await expect(page.getByRole("search", { name: "Filtrer le journal" }).getByLabel("Conseil")).toHaveValue(councilId!);
+  await expect(pages.getByRole("link", { name: "Entrées plus anciennes" })).toHaveCount(0);
+  await pages.getByRole("link", { name: "Les plus récentes" }).click();
+  await expect(page).toHaveURL(new RegExp(`\\?conseil=${councilId}#resultats$`));
+  await expect(entries).toHaveCount(50);
+  await expect(entries.first()).toContainText("Essai 50");
+
+  // Two filters at once fit on one page: no links at all.
+  await page.goto(`/admin/journal?conseil=${councilId}&action=council.archive`);
+  await expect(entries).toHaveCount(25);
+  await expect(results.getByRole("navigation", { name: "Pages du journal" })).toHaveCount(0);
+  // A cursor that is not an id is the first page.
+  await page.goto(`/admin/journal?conseil=${councilId}&avant=abc`);
+  await expect(entries).toHaveCount(50);
+  await admin.close();
+});
+
 test("the journal passes axe at 320 and 1280 px; only administrators see it", async ({ browser }) => {
   test.setTimeout(90_000);
   const admin = await adminContext(browser);

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { choice, id, list, pageNumber, queryDay, queryId, searchText, wholeNumber } from "./fields";
+import { choice, id, list, queryDay, queryId, searchText, wholeNumber } from "./fields";
 
 /*
  * Settings: the platform's (report threshold, answer delay), a council's (who may submit to
@@ -106,7 +106,8 @@ export const journalFiltersSchema = z.object({
   council: queryId(),
   from: queryDay(),
   to: queryDay(),
-  page: pageNumber(),
+  // `?avant=<id>`: the rows strictly older than that one (keyset); anything else is the first page.
+  before: queryId(),
 });
 /** Any of them may be absent from the URL. */
 export type JournalFiltersInput = Partial<z.input<typeof journalFiltersSchema>>;

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, count, desc, eq, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, or, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Db } from "@/db/client";
 import { auditLog, councils, users } from "@/db/schema";
@@ -25,13 +25,12 @@ export interface AuditLogRow {
 }
 
 export interface AuditLogPage {
+  /** At most JOURNAL_PAGE_SIZE rows, newest first. */
   rows: AuditLogRow[];
   filters: JournalFilters;
-  page: number;
-  pageCount: number;
-  total: number;
-  /** For the filter form: every action name found in the journal, and every council (archived ones too). */
-  actions: string[];
+  /** The cursor of the next page (`?avant=`, the last row's id), when older rows follow; null otherwise. */
+  nextBefore: number | null;
+  /** For the filter form: every council (archived ones too). The actions come from the code's labels. */
   councils: { id: number; name: string; archived: boolean }[];
 }
 
@@ -49,8 +48,87 @@ const foldText = (text: string) => {
 const cityDayStart = (day: string, plusDays = 0) => sql`((${day}::date + ${plusDays}::int)::timestamp at time zone ${CITY_TIME_ZONE})`;
 
 /**
- * The journal, for administrators: newest first, 50 a page, filtered by action, by the actor's
- * name or email, by council and by day (from / to, inclusive, in the City's time zone).
+ * One page of the journal's rows (at most `limit`), newest first, after the filters and the cursor:
+ * keyset on (created_at, id), never OFFSET nor a count over the table. Each filter has its index
+ * (audit_log_created, audit_log_action_created, audit_log_council_created): the read stops after
+ * one page whatever the journal holds. Exported so a test can EXPLAIN the very query the page runs.
+ */
+export function journalPageQuery(db: Db, filters: JournalFilters, limit: number) {
+  const conditions: SQL[] = [];
+  if (filters.action) conditions.push(eq(auditLog.action, filters.action));
+  if (filters.actor) {
+    const pattern = `%${likeEscape(foldText(filters.actor))}%`;
+    conditions.push(
+      inArray(
+        auditLog.actorUserId,
+        db
+          .select({ id: users.id })
+          .from(users)
+          .where(or(sql`${fold(sql`${users.displayName}`)} like ${pattern}`, sql`lower(${users.email}) like ${pattern}`)),
+      ),
+    );
+  }
+  if (filters.council) conditions.push(eq(auditLog.councilId, filters.council));
+  if (filters.from) conditions.push(sql`${auditLog.createdAt} >= ${cityDayStart(filters.from)}`);
+  if (filters.to) conditions.push(sql`${auditLog.createdAt} < ${cityDayStart(filters.to, 1)}`);
+  // Strictly older than the cursor's row; a cursor that names no row gives an empty page.
+  if (filters.before) {
+    conditions.push(
+      sql`(${auditLog.createdAt}, ${auditLog.id}) < (select cursor_row.created_at, cursor_row.id from audit_log cursor_row where cursor_row.id = ${filters.before})`,
+    );
+  }
+
+  // The page's rows first, from audit_log alone (an index read that stops after `limit` rows);
+  // the names are looked up for those rows only, whatever the planner thinks of the joins.
+  const page = db
+    .select({
+      id: auditLog.id,
+      action: auditLog.action,
+      createdAt: auditLog.createdAt,
+      actorUserId: auditLog.actorUserId,
+      targetType: auditLog.targetType,
+      targetId: auditLog.targetId,
+      councilId: auditLog.councilId,
+      reason: auditLog.reason,
+      details: auditLog.details,
+    })
+    .from(auditLog)
+    .where(conditions.length > 0 ? and(...conditions) : undefined)
+    .orderBy(desc(auditLog.createdAt), desc(auditLog.id))
+    .limit(limit)
+    .as("page");
+  const actorUser = alias(users, "actor_user");
+  const targetUser = alias(users, "target_user");
+  const targetCouncil = alias(councils, "target_council");
+
+  return db
+    .select({
+      id: page.id,
+      action: page.action,
+      createdAt: page.createdAt,
+      actorName: actorUser.displayName,
+      actorEmail: actorUser.email,
+      targetType: page.targetType,
+      targetId: page.targetId,
+      targetUserName: targetUser.displayName,
+      targetCouncilName: targetCouncil.name,
+      councilName: councils.name,
+      reason: page.reason,
+      details: page.details,
+    })
+    .from(page)
+    .leftJoin(actorUser, eq(actorUser.id, page.actorUserId))
+    .leftJoin(councils, eq(councils.id, page.councilId))
+    .leftJoin(targetUser, and(eq(page.targetType, "user"), eq(sql`${targetUser.id}::text`, page.targetId)))
+    .leftJoin(targetCouncil, and(eq(page.targetType, "council"), eq(sql`${targetCouncil.id}::text`, page.targetId)))
+    .orderBy(desc(page.createdAt), desc(page.id));
+}
+
+/**
+ * The journal, for administrators: newest first, 50 a page (`before`: the rows strictly older
+ * than that one), filtered by action, by the actor's name or email, by council and by day (from /
+ * to, inclusive, in the City's time zone). Two queries whatever the journal holds: the page's rows
+ * (one more than shown, to know whether older ones follow) and the councils for the filter form.
  * Everything returned is data: the page renders it as text.
  */
 export async function listAuditLog(db: Db, actor: MaybeActor, input: JournalFiltersInput = {}): Promise<ActionResult<AuditLogPage>> {
@@ -58,69 +136,23 @@ export async function listAuditLog(db: Db, actor: MaybeActor, input: JournalFilt
   if (!can(actor, "audit.view")) return forbidden();
   const filters = journalFiltersSchema.parse(input);
 
-  const actorUser = alias(users, "actor_user");
-  const targetUser = alias(users, "target_user");
-  const targetCouncil = alias(councils, "target_council");
-
-  const conditions: SQL[] = [];
-  if (filters.action) conditions.push(eq(auditLog.action, filters.action));
-  if (filters.actor) {
-    const pattern = `%${likeEscape(foldText(filters.actor))}%`;
-    conditions.push(or(sql`${fold(sql`${actorUser.displayName}`)} like ${pattern}`, sql`lower(${actorUser.email}) like ${pattern}`)!);
-  }
-  if (filters.council) conditions.push(eq(auditLog.councilId, filters.council));
-  if (filters.from) conditions.push(sql`${auditLog.createdAt} >= ${cityDayStart(filters.from)}`);
-  if (filters.to) conditions.push(sql`${auditLog.createdAt} < ${cityDayStart(filters.to, 1)}`);
-  const where = conditions.length > 0 ? and(...conditions) : undefined;
-
-  const [[totals], actionRows, councilRows] = await Promise.all([
-    db.select({ n: count() }).from(auditLog).leftJoin(actorUser, eq(actorUser.id, auditLog.actorUserId)).where(where),
-    db.selectDistinct({ action: auditLog.action }).from(auditLog).orderBy(asc(auditLog.action)),
+  const [rows, councilRows] = await Promise.all([
+    journalPageQuery(db, filters, JOURNAL_PAGE_SIZE + 1),
     db
       .select({ id: councils.id, name: councils.name, archived: sql<boolean>`${councils.archivedAt} is not null` })
       .from(councils)
       .orderBy(asc(councils.number), asc(councils.name)),
   ]);
-  const total = totals?.n ?? 0;
-  const pageCount = Math.max(1, Math.ceil(total / JOURNAL_PAGE_SIZE));
-  const page = Math.min(filters.page, pageCount);
-
-  const rows = await db
-    .select({
-      id: auditLog.id,
-      action: auditLog.action,
-      createdAt: auditLog.createdAt,
-      actorName: actorUser.displayName,
-      actorEmail: actorUser.email,
-      targetType: auditLog.targetType,
-      targetId: auditLog.targetId,
-      targetUserName: targetUser.displayName,
-      targetCouncilName: targetCouncil.name,
-      councilName: councils.name,
-      reason: auditLog.reason,
-      details: auditLog.details,
-    })
-    .from(auditLog)
-    .leftJoin(actorUser, eq(actorUser.id, auditLog.actorUserId))
-    .leftJoin(councils, eq(councils.id, auditLog.councilId))
-    .leftJoin(targetUser, and(eq(auditLog.targetType, "user"), eq(sql`${targetUser.id}::text`, auditLog.targetId)))
-    .leftJoin(targetCouncil, and(eq(auditLog.targetType, "council"), eq(sql`${targetCouncil.id}::text`, auditLog.targetId)))
-    .where(where)
-    .orderBy(desc(auditLog.createdAt), desc(auditLog.id))
-    .limit(JOURNAL_PAGE_SIZE)
-    .offset((page - 1) * JOURNAL_PAGE_SIZE);
+  const shown = rows.slice(0, JOURNAL_PAGE_SIZE);
 
   return ok({
-    rows: rows.map(({ targetUserName, targetCouncilName, ...r }) => ({
+    rows: shown.map(({ targetUserName, targetCouncilName, ...r }) => ({
       ...r,
       targetName: targetUserName ?? targetCouncilName ?? null,
       details: r.details ?? {},
     })),
-    filters: { ...filters, page },
-    page,
-    pageCount,
-    total,
-    actions: actionRows.map((r) => r.action),
+    filters,
+    nextBefore: rows.length > JOURNAL_PAGE_SIZE ? (shown.at(-1)?.id ?? null) : null,
     councils: councilRows,
   });
 }

@@ -3,13 +3,11 @@ import { notFound } from "next/navigation";
 import { AdminNav } from "@/components/admin/admin-nav";
 import { Journal, journalActionLabel, journalActionLabels } from "@/components/admin/journal";
 import { buttonClass, Field, inputClass } from "@/components/form/field";
-import { Pager } from "@/components/notifications/pager";
 import { Container } from "@/components/ui/container";
 import { PageHeading } from "@/components/ui/page-heading";
 import { Section } from "@/components/ui/section";
 import { TextLink } from "@/components/ui/text-link";
-import { pluralize } from "@/lib/labels";
-import type { JournalFilters } from "@/lib/validation/settings";
+import { JOURNAL_PAGE_SIZE, type JournalFilters } from "@/lib/validation/settings";
 import { listAuditLog } from "@/server/audit-log/list-audit-log";
 import { getDb } from "@/server/db";
 import { requireAdminPage } from "../require-admin";
@@ -20,22 +18,24 @@ export const metadata: Metadata = { title: "Journal — Administration", robots:
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
 
-/** The same filters in the URL, at another page. */
-function filtersQuery(filters: JournalFilters, page = 1): string {
+/** The same filters in the URL, from the newest rows or strictly older than the row `before`. */
+function filtersQuery(filters: JournalFilters, before: number | null = null): string {
   const params = new URLSearchParams();
   if (filters.action) params.set("action", filters.action);
   if (filters.actor) params.set("auteur", filters.actor);
   if (filters.council) params.set("conseil", String(filters.council));
   if (filters.from) params.set("du", filters.from);
   if (filters.to) params.set("au", filters.to);
-  if (page > 1) params.set("page", String(page));
+  if (before) params.set("avant", String(before));
   const query = params.toString();
   return query ? `?${query}` : "";
 }
 
 /**
  * Who did what, when and why, for administrators: newest first, 50 a page, with a plain GET form
- * of filters (works without JavaScript). Names, reasons and details are user text, shown as text.
+ * of filters (works without JavaScript). Pages follow a cursor (`?avant=<id>`: the rows strictly
+ * older than that one), never a page number nor a total: each view reads one page whatever the
+ * journal holds. Names, reasons and details are user text, shown as text.
  */
 export default async function JournalPage({ searchParams }: { searchParams: SearchParams }) {
   const params = await searchParams;
@@ -45,7 +45,7 @@ export default async function JournalPage({ searchParams }: { searchParams: Sear
     council: first(params.conseil),
     from: first(params.du),
     to: first(params.au),
-    page: first(params.page),
+    before: first(params.avant),
   };
   const actor = await requireAdminPage("/admin/journal");
   const result = await listAuditLog(await getDb(), actor, input);
@@ -53,7 +53,8 @@ export default async function JournalPage({ searchParams }: { searchParams: Sear
   const journal = result.data;
   const { filters } = journal;
   const filtered = Boolean(filters.action || filters.actor || filters.council || filters.from || filters.to);
-  const actionOptions = [...new Set([...Object.keys(journalActionLabels), ...journal.actions, ...(filters.action ? [filters.action] : [])])]
+  // Every action the code writes (its French labels), not a scan of the journal; an unknown one typed in the URL stays selectable.
+  const actionOptions = [...new Set([...Object.keys(journalActionLabels), ...(filters.action ? [filters.action] : [])])]
     .map((action) => ({ action, label: journalActionLabel(action) }))
     .sort((a, b) => a.label.localeCompare(b.label, "fr"));
 
@@ -128,19 +129,32 @@ export default async function JournalPage({ searchParams }: { searchParams: Sear
 
       <Section id="resultats" title={filtered ? "Résultats" : "Toutes les actions"}>
         <p className="mb-4" role="status">
-          {journal.total === 0
-            ? filtered
-              ? "Aucune action ne correspond à ces filtres."
-              : "Le journal est vide pour l'instant."
-            : `${pluralize(journal.total, "action", "actions")}${journal.pageCount > 1 ? ` — page ${journal.page} sur ${journal.pageCount}` : ""}, de la plus récente à la plus ancienne.`}
+          {journal.rows.length === 0
+            ? filters.before
+              ? "Aucune entrée plus ancienne."
+              : filtered
+                ? "Aucune action ne correspond à ces filtres."
+                : "Le journal est vide pour l'instant."
+            : `${filters.before ? "Entrées plus anciennes" : "Les entrées les plus récentes"}, de la plus récente à la plus ancienne (${JOURNAL_PAGE_SIZE} au plus par page).`}
         </p>
         {journal.rows.length > 0 ? <Journal entries={journal.rows} emptyText="" /> : null}
-        <Pager
-          page={journal.page}
-          pageCount={journal.pageCount}
-          href={(page) => `/admin/journal${filtersQuery(filters, page)}#resultats`}
-          label="Pages du journal"
-        />
+        {filters.before || journal.nextBefore ? (
+          <nav aria-label="Pages du journal" className="mt-6 flex flex-wrap items-center gap-x-6 gap-y-2">
+            {filters.before ? (
+              <TextLink href={`/admin/journal${filtersQuery(filters)}#resultats`} className="inline-flex min-h-11 items-center">
+                ← Les plus récentes
+              </TextLink>
+            ) : null}
+            {journal.nextBefore ? (
+              <TextLink
+                href={`/admin/journal${filtersQuery(filters, journal.nextBefore)}#resultats`}
+                className="inline-flex min-h-11 items-center"
+              >
+                Entrées plus anciennes →
+              </TextLink>
+            ) : null}
+          </nav>
+        ) : null}
       </Section>
     </Container>
   );
