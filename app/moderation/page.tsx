@@ -5,6 +5,7 @@ import { ModeratedItem } from "@/components/moderation/moderated-item";
 import { ModerationFilters, parseModerationFilters } from "@/components/moderation/moderation-filters";
 import { ModerationTabs } from "@/components/moderation/moderation-tabs";
 import { Container } from "@/components/ui/container";
+import { NextPageNav, withParam } from "@/components/ui/next-page-nav";
 import { PageHeading } from "@/components/ui/page-heading";
 import { Section } from "@/components/ui/section";
 import { formatDateTime } from "@/lib/dates";
@@ -48,11 +49,15 @@ export default async function ModerationPage({ searchParams }: Props) {
   const query = await searchParams;
   const actor = await requireActor("/moderation");
   const db = await getDb();
-  const { filters, filterQuery, any } = parseModerationFilters(query);
-  const result = await listPendingQueue(db, actor, filters);
+  const { filters, filterQuery, after, any } = parseModerationFilters(query);
+  const result = await listPendingQueue(db, actor, filters, { after });
   if (!result.ok) notFound();
   const [counts, templates] = await Promise.all([loadModerationCounts(db, actor), listActiveTemplates(db, actor)]);
-  const { items, councils, actions } = result.data;
+  const { items, total, nextAfter, councils, actions } = result.data;
+  // After a decision, back to this very page (its filters and its cursor).
+  const returnParams = new URLSearchParams(filterQuery);
+  if (after) returnParams.set("apres", String(after));
+  const returnQuery = returnParams.toString();
   const templateOptions = templates.ok ? templates.data : [];
   const done = doneMessage(query);
 
@@ -75,12 +80,22 @@ export default async function ModerationPage({ searchParams }: Props) {
       ) : null}
       <ModerationFilters action="/moderation" filters={filters} councils={councils} actions={actions} label="Filtrer la file" />
 
-      <Section id="file" title={`En attente : ${pluralize(items.length, "contribution", "contributions")}`}>
+      <Section id="file" title={`En attente : ${pluralize(total, "contribution", "contributions")}`}>
         {items.length === 0 ? (
-          <p>Rien n&apos;attend de décision{any ? " avec ces filtres" : ""}.</p>
+          <p>
+            {after && total > 0
+              ? "Plus rien après les contributions déjà vues."
+              : `Rien n'attend de décision${any ? " avec ces filtres" : ""}.`}
+          </p>
         ) : (
           <>
-            <BulkDecisionForm formId="selection" filters={filterQuery} templates={templateOptions} />
+            {total > items.length ? (
+              <p className="mb-4">
+                {pluralize(items.length, "contribution affichée", "contributions affichées")} sur {total}, des plus anciennes aux plus
+                récentes.
+              </p>
+            ) : null}
+            <BulkDecisionForm formId="selection" filters={returnQuery} templates={templateOptions} />
             <ol className="mt-6 space-y-6">
               {items.map((item) => {
                 const label = `${kindLabels[item.kind]} du ${item.council.name} sur « ${item.action.title} »${item.title ? ` : ${item.title}` : ""}`;
@@ -113,7 +128,7 @@ export default async function ModerationPage({ searchParams }: Props) {
                     >
                       <DecisionForms
                         id={item.id}
-                        filters={filterQuery}
+                        filters={returnQuery}
                         version={item.editedAt ? item.editedAt.toISOString() : ""}
                         templates={templateOptions}
                       />
@@ -124,6 +139,13 @@ export default async function ModerationPage({ searchParams }: Props) {
             </ol>
           </>
         )}
+        <NextPageNav
+          label="Pages de la file d'attente"
+          firstHref={withParam("/moderation", filterQuery, "apres", null)}
+          nextHref={nextAfter ? withParam("/moderation", filterQuery, "apres", nextAfter) : null}
+          nextLabel="Contributions suivantes"
+          onFirstPage={!after}
+        />
       </Section>
     </Container>
   );

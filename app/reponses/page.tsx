@@ -4,11 +4,13 @@ import { Day } from "@/components/answers/answer-history";
 import { AnswerStateBadge } from "@/components/answers/answer-state-badge";
 import { buttonClass, inputClass } from "@/components/form/field";
 import { Container } from "@/components/ui/container";
+import { NextPageNav, withParam } from "@/components/ui/next-page-nav";
 import { PageHeading } from "@/components/ui/page-heading";
 import { Section } from "@/components/ui/section";
 import { TextLink } from "@/components/ui/text-link";
 import { pluralize } from "@/lib/labels";
 import { answerQueueFiltersSchema } from "@/lib/validation/answer";
+import { queryId } from "@/lib/validation/fields";
 import { listAnswerableProposals, type AnswerQueueFilters, type AnswerQueueState } from "@/server/answers/list-answerable";
 import { requireActor } from "@/server/auth/actor";
 import { getDb } from "@/server/db";
@@ -20,17 +22,27 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 const states: Record<AnswerQueueState, string> = { "sans-reponse": "Sans réponse", "en-retard": "En retard", repondues: "Répondues" };
 const day = (d: Date) => <Day date={d} />;
 
-/* The published proposals the City answers, for moderators and officials. Per request; filters are a GET form (no JS needed). */
+/*
+ * The published proposals the City answers, for moderators and officials, 25 a page (`?apres=<id>`).
+ * Per request; filters are a GET form (no JS needed).
+ */
 export default async function AnswersPage({ searchParams }: Props) {
   const query = await searchParams;
   const actor = await requireActor("/reponses");
   // Anything odd in the address is no filter (never a number the database would refuse).
   const q = answerQueueFiltersSchema.parse(query);
   const filters: AnswerQueueFilters = { councilId: q.conseil ?? undefined, actionSlug: q.fiche ?? undefined, state: q.etat ?? undefined };
-  const result = await listAnswerableProposals(await getDb(), actor, filters);
+  const after = queryId().parse(query.apres);
+  const result = await listAnswerableProposals(await getDb(), actor, filters, { after });
   if (!result.ok) notFound();
-  const { items, councils, actions } = result.data;
+  const { items, total, nextAfter, councils, actions } = result.data;
   const filtered = Boolean(filters.councilId || filters.actionSlug || filters.state);
+  // The page links keep the filters, rebuilt from the parsed values (never passed on as sent).
+  const filterParams = new URLSearchParams();
+  if (q.fiche) filterParams.set("fiche", q.fiche);
+  if (q.conseil) filterParams.set("conseil", String(q.conseil));
+  if (q.etat) filterParams.set("etat", q.etat);
+  const filterQuery = filterParams.toString();
 
   return (
     <Container>
@@ -101,9 +113,13 @@ export default async function AnswersPage({ searchParams }: Props) {
         </div>
       </form>
 
-      <Section id="propositions" title={pluralize(items.length, "proposition", "propositions")}>
+      <Section id="propositions" title={pluralize(total, "proposition", "propositions")}>
         {items.length === 0 ? (
-          <p>Aucune proposition{filtered ? " avec ces filtres" : " publiée à laquelle vous pouvez répondre"}.</p>
+          <p>
+            {after && total > 0
+              ? "Plus rien après les propositions déjà vues."
+              : `Aucune proposition${filtered ? " avec ces filtres" : " publiée à laquelle vous pouvez répondre"}.`}
+          </p>
         ) : (
           <ol className="space-y-4">
             {items.map((item) => (
@@ -137,6 +153,13 @@ export default async function AnswersPage({ searchParams }: Props) {
             ))}
           </ol>
         )}
+        <NextPageNav
+          label="Pages des propositions"
+          firstHref={withParam("/reponses", filterQuery, "apres", null)}
+          nextHref={nextAfter ? withParam("/reponses", filterQuery, "apres", nextAfter) : null}
+          nextLabel="Propositions suivantes"
+          onFirstPage={!after}
+        />
       </Section>
     </Container>
   );

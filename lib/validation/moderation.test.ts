@@ -16,6 +16,7 @@ describe("moderation list filters (from the address)", () => {
       filters: { councilId: undefined, actionSlug: undefined, kind: undefined },
       filterQuery: "",
       page: 1,
+      after: null,
       any: false,
     });
   });
@@ -41,6 +42,9 @@ describe("moderation list filters (from the address)", () => {
   it("the list to come back to after a decision is rebuilt, never passed on as sent", () => {
     const parsed = approveSchema.parse({ id: "12", version: "", filtres: "conseil=99999999999&fiche=ok-fiche&page=2&fait=publiee&x=<b>" });
     expect(parsed).toEqual({ id: 12, version: null, filtres: "fiche=ok-fiche&page=2" });
+    // The queue's cursor comes back too (the same page after a decision), only as a valid id.
+    expect(approveSchema.parse({ id: "12", version: "", filtres: "type=avis&apres=41" }).filtres).toBe("type=avis&apres=41");
+    expect(approveSchema.parse({ id: "12", version: "", filtres: "apres=2147483648" }).filtres).toBe("");
   });
 });
 

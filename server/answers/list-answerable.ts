@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, desc, eq, notInArray, sql, type SQL } from "drizzle-orm";
+import { and, asc, count, eq, notInArray, sql, type SQL } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { actions, contributionAnswers, contributions, councils, users } from "@/db/schema";
 import { forbidden, notFound, ok, unauthenticated, type ActionResult } from "@/lib/action-result";
@@ -34,8 +34,16 @@ export interface AnswerQueueItem {
   currentState: AnswerState | null;
 }
 
+/** The proposals of one page of the answers list. */
+export const ANSWER_PAGE_SIZE = 25;
+
 export interface AnswerQueue {
+  /** At most ANSWER_PAGE_SIZE. */
   items: AnswerQueueItem[];
+  /** How many proposals match the filters, in all. */
+  total: number;
+  /** The id to continue after (`?apres=`), when more proposals follow. */
+  nextAfter: number | null;
   /** For the filters: councils and fiches of the proposals this person may answer. */
   councils: { id: number; name: string }[];
   actions: { slug: string; title: string }[];
@@ -46,15 +54,26 @@ const notOwn = (actor: Actor): SQL[] => {
   return own.length > 0 ? [notInArray(contributions.councilId, own)] : [];
 };
 
+/*
+ * The order of the list: the unanswered ones by due date (so the late ones first: their date has
+ * passed), then the answered ones, latest first answer first; then the id. As one ascending key
+ * (group, seconds, id), whatever the time: a plain keyset, `(key) > (the cursor row's key)`.
+ */
+const sortGroup = () => sql`(case when ${contributions.firstAnsweredAt} is null then 0 else 1 end)`;
+const sortSeconds = () =>
+  sql`(case when ${contributions.firstAnsweredAt} is null then extract(epoch from ${answerDueAtSql}) else -extract(epoch from ${contributions.firstAnsweredAt}) end)`;
+
 /**
  * The published proposals the City may answer, for moderators and officials: late ones first, then
- * the due soonest, then the answered ones (latest first answer first). Never a proposal of a
- * council the person belongs to. Three queries.
+ * the due soonest, then the answered ones (latest first answer first), one page at a time: those
+ * strictly after the proposal `after` (keyset), and how many match the filters in all. Never a
+ * proposal of a council the person belongs to. Three queries, whatever the number of proposals.
  */
 export async function listAnswerableProposals(
   db: Db,
   actor: MaybeActor,
   filters: AnswerQueueFilters = {},
+  page: { after?: number | null } = {},
   now = new Date(),
 ): Promise<ActionResult<AnswerQueue>> {
   if (!actor) return unauthenticated();
@@ -68,7 +87,12 @@ export async function listAnswerableProposals(
   if (filters.state === "en-retard") conditions.push(sql`${unanswered} and ${answerDueAtSql} < ${at(now)}`);
   if (filters.state === "repondues") conditions.push(sql`${contributions.firstAnsweredAt} is not null`);
 
-  const [rows, options] = await Promise.all([
+  const where = and(...conditions);
+  // The cursor row's key: the same expression, in a subquery whose own `contributions` hides the outer one.
+  const key = sql`${sortGroup()}, ${sortSeconds()}, ${contributions.id}`;
+  const after = page.after ? sql`(${key}) > (select ${key} from ${contributions} where ${contributions.id} = ${page.after})` : undefined;
+
+  const [rows, [totalRow], options] = await Promise.all([
     db
       .select({
         id: contributions.id,
@@ -87,14 +111,10 @@ export async function listAnswerableProposals(
       .from(contributions)
       .innerJoin(councils, eq(councils.id, contributions.councilId))
       .innerJoin(actions, eq(actions.id, contributions.actionId))
-      .where(and(...conditions))
-      .orderBy(
-        sql`case when ${unanswered} and ${answerDueAtSql} < ${at(now)} then 0 when ${unanswered} then 1 else 2 end`,
-        sql`case when ${unanswered} then ${answerDueAtSql} end asc nulls last`,
-        desc(contributions.firstAnsweredAt),
-        asc(contributions.id),
-      )
-      .limit(500),
+      .where(and(where, after))
+      .orderBy(sortGroup(), sortSeconds(), asc(contributions.id))
+      .limit(ANSWER_PAGE_SIZE + 1),
+    db.select({ n: count() }).from(contributions).innerJoin(actions, eq(actions.id, contributions.actionId)).where(where),
     db
       .selectDistinct({ councilId: councils.id, councilName: councils.name, actionSlug: actions.slug, actionTitle: actions.title })
       .from(contributions)
@@ -104,8 +124,11 @@ export async function listAnswerableProposals(
   ]);
   const councilOptions = new Map(options.map((o) => [o.councilId, o.councilName]));
   const actionOptions = new Map(options.map((o) => [o.actionSlug, o.actionTitle]));
+  const shown = rows.slice(0, ANSWER_PAGE_SIZE);
   return ok({
-    items: rows.map((r) => ({
+    total: totalRow?.n ?? 0,
+    nextAfter: rows.length > ANSWER_PAGE_SIZE ? (shown.at(-1)?.id ?? null) : null,
+    items: shown.map((r) => ({
       id: r.id,
       title: r.title ?? "",
       council: { id: r.councilId, name: r.councilName },

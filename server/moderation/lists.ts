@@ -82,17 +82,40 @@ export interface ReportedItem extends ModeratedItem {
   reports: { id: number; reporterName: string; reason: string; createdAt: Date }[];
 }
 
-/** Items with open reports (still published, or hidden automatically), those waiting for review first. */
-export async function listReportedQueue(db: Db, actor: MaybeActor): Promise<ActionResult<ReportedItem[]>> {
+/** The items of one page of the reports tab. */
+export const REPORTED_PAGE_SIZE = 25;
+
+export interface ReportedList {
+  /** At most REPORTED_PAGE_SIZE. */
+  items: ReportedItem[];
+  /** The id to continue after (`?apres=`), when more items follow. */
+  nextAfter: number | null;
+}
+
+/**
+ * Items with open reports (still published, or hidden automatically), those waiting for review
+ * first, then by first open report, one page at a time: those strictly after the item `after`
+ * (keyset on « not waiting for review », first open report, id). Two queries.
+ */
+export async function listReportedQueue(
+  db: Db,
+  actor: MaybeActor,
+  page: { after?: number | null } = {},
+): Promise<ActionResult<ReportedList>> {
   if (!actor) return unauthenticated();
   if (!can(actor, "moderation.view")) return forbidden();
   const openReport = and(eq(contributionReports.contributionId, contributions.id), isNull(contributionReports.resolvedAt));
+  const firstReport = sql<Date>`min(${contributionReports.createdAt})`;
+  // The cursor's place in the order, read from its row now (null once its reports are all resolved: nothing after).
+  const after = page.after
+    ? sql`(not ${contributions.reviewRequired}, ${firstReport}, ${contributions.id}) > (select not c.review_required, (select min(r.created_at) from contribution_reports r where r.contribution_id = c.id and r.resolved_at is null), c.id from contributions c where c.id = ${page.after})`
+    : undefined;
   const rows = await db
     .select({
       ...itemColumns,
       status: contributions.status,
       reviewRequired: contributions.reviewRequired,
-      firstReport: sql<Date>`min(${contributionReports.createdAt})`,
+      firstReport,
     })
     .from(contributions)
     .innerJoin(contributionReports, openReport)
@@ -106,8 +129,11 @@ export async function listReportedQueue(db: Db, actor: MaybeActor): Promise<Acti
       ),
     )
     .groupBy(contributions.id, councils.id, actions.id, users.id)
-    .orderBy(desc(contributions.reviewRequired), asc(sql`min(${contributionReports.createdAt})`), asc(contributions.id))
-    .limit(200);
+    .having(after)
+    .orderBy(sql`not ${contributions.reviewRequired}`, asc(firstReport), asc(contributions.id))
+    .limit(REPORTED_PAGE_SIZE + 1);
+  const nextAfter = rows.length > REPORTED_PAGE_SIZE ? rows[REPORTED_PAGE_SIZE - 1]!.id : null;
+  rows.splice(REPORTED_PAGE_SIZE);
   const ids = rows.map((r) => r.id);
   const reports =
     ids.length === 0
@@ -124,14 +150,15 @@ export async function listReportedQueue(db: Db, actor: MaybeActor): Promise<Acti
           .innerJoin(users, eq(users.id, contributionReports.reporterId))
           .where(and(inArray(contributionReports.contributionId, ids), isNull(contributionReports.resolvedAt)))
           .orderBy(asc(contributionReports.createdAt), asc(contributionReports.id));
-  return ok(
-    rows.map(({ status, reviewRequired, firstReport: _f, ...r }) => ({
+  return ok({
+    items: rows.map(({ status, reviewRequired, firstReport: _f, ...r }) => ({
       ...toItem(r),
       status: status as "published" | "hidden",
       reviewRequired,
       reports: reports.filter((p) => p.contributionId === r.id).map(({ contributionId: _c, ...p }) => p),
     })),
-  );
+    nextAfter,
+  });
 }
 
 export interface ModerationCounts {

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, eq, notInArray, type SQL } from "drizzle-orm";
+import { and, asc, count, eq, notInArray, sql, type SQL } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { actions, contributions, councils, users } from "@/db/schema";
 import { forbidden, ok, unauthenticated, type ActionResult } from "@/lib/action-result";
@@ -26,21 +26,32 @@ export interface QueueItem {
   ageHours: number;
 }
 
+/** The items of one page of the queue: bounded whatever the number waiting (10,000 pending drew 3.86 MB). */
+export const QUEUE_PAGE_SIZE = 25;
+
 export interface ModerationQueue {
+  /** At most QUEUE_PAGE_SIZE, oldest submitted first. */
   items: QueueItem[];
+  /** How many pending items match the filters, in all. */
+  total: number;
+  /** The id to continue after (`?apres=`), when more items follow. */
+  nextAfter: number | null;
   /** For the filters: councils and fiches the moderator may moderate. */
   councils: { id: number; name: string }[];
   actions: { slug: string; title: string }[];
 }
 
 /**
- * The pending items a moderator may decide, oldest first, with their age. Never lists items of a
- * council the moderator belongs to. Three queries.
+ * The pending items a moderator may decide, oldest first, with their age, one page at a time:
+ * those strictly after the item `after` (keyset on submitted_at, id), and how many match the
+ * filters in all. Never lists items of a council the moderator belongs to. Four queries, whatever
+ * the number waiting.
  */
 export async function listPendingQueue(
   db: Db,
   actor: MaybeActor,
   filters: QueueFilters = {},
+  page: { after?: number | null } = {},
   now = new Date(),
 ): Promise<ActionResult<ModerationQueue>> {
   if (!actor) return unauthenticated();
@@ -52,16 +63,23 @@ export async function listPendingQueue(
   if (filters.actionSlug) conditions.push(eq(actions.slug, filters.actionSlug));
   if (filters.kind) conditions.push(eq(contributions.kind, filters.kind));
 
-  const [rows, councilRows, actionRows] = await Promise.all([
+  const where = and(...conditions);
+  // The cursor row may have been decided since: its (submitted_at, id) still marks the place.
+  const after = page.after
+    ? sql`(${contributions.submittedAt}, ${contributions.id}) > (select c.submitted_at, c.id from contributions c where c.id = ${page.after})`
+    : undefined;
+
+  const [rows, [totalRow], councilRows, actionRows] = await Promise.all([
     db
       .select({ ...itemColumns, submittedAt: contributions.submittedAt, editedAt: contributions.editedAt })
       .from(contributions)
       .innerJoin(councils, eq(councils.id, contributions.councilId))
       .innerJoin(actions, eq(actions.id, contributions.actionId))
       .leftJoin(users, eq(users.id, contributions.authorId))
-      .where(and(...conditions))
+      .where(and(where, after))
       .orderBy(asc(contributions.submittedAt), asc(contributions.id))
-      .limit(500),
+      .limit(QUEUE_PAGE_SIZE + 1),
+    db.select({ n: count() }).from(contributions).innerJoin(actions, eq(actions.id, contributions.actionId)).where(where),
     db
       .select({ id: councils.id, name: councils.name })
       .from(councils)
@@ -69,8 +87,11 @@ export async function listPendingQueue(
       .orderBy(asc(councils.name)),
     db.select({ slug: actions.slug, title: actions.title }).from(actions).orderBy(asc(actions.title)),
   ]);
+  const shown = rows.slice(0, QUEUE_PAGE_SIZE);
   return ok({
-    items: rows.map((r) => {
+    total: totalRow?.n ?? 0,
+    nextAfter: rows.length > QUEUE_PAGE_SIZE ? (shown.at(-1)?.id ?? null) : null,
+    items: shown.map((r) => {
       const submittedAt = r.submittedAt ?? now;
       return {
         ...toItem(r),

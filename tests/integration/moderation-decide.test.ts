@@ -176,10 +176,18 @@ describe("approve, reject and the queue, as each role", () => {
     expect(byCouncil.data.items.every((i) => i.council.id === cast.councilB.id)).toBe(true);
     const byAction = await listPendingQueue(db, cast.actors.moderator, { actionSlug: other.slug });
     expect(byAction.ok && byAction.data.items.map((i) => i.id)).toEqual([pId]);
-    const byKind = await listPendingQueue(db, cast.actors.moderator, { kind: "feedback" });
-    if (!byKind.ok) throw new Error(byKind.message);
-    expect(byKind.data.items.map((i) => i.id)).toContain(a);
-    expect(byKind.data.items.map((i) => i.id)).not.toContain(pId);
+    // Every page of the feedback (25 a page): `a` is there, the proposal never.
+    const byKind: number[] = [];
+    let after: number | null = null;
+    do {
+      const page = await listPendingQueue(db, cast.actors.moderator, { kind: "feedback" }, { after });
+      if (!page.ok) throw new Error(page.message);
+      expect(page.data.items.every((i) => i.kind === "feedback")).toBe(true);
+      byKind.push(...page.data.items.map((i) => i.id));
+      after = page.data.nextAfter;
+    } while (after !== null);
+    expect(byKind).toContain(a);
+    expect(byKind).not.toContain(pId);
   });
 
   it("the council sees the rejection reason of its own items", async () => {

@@ -5,10 +5,12 @@ import { FormMessage } from "@/components/form/field";
 import { ModeratedItem } from "@/components/moderation/moderated-item";
 import { ModerationTabs } from "@/components/moderation/moderation-tabs";
 import { Container } from "@/components/ui/container";
+import { NextPageNav, withParam } from "@/components/ui/next-page-nav";
 import { PageHeading } from "@/components/ui/page-heading";
 import { Section } from "@/components/ui/section";
 import { formatDateTime } from "@/lib/dates";
 import { pluralize } from "@/lib/labels";
+import { queryId } from "@/lib/validation/fields";
 import { requireActor } from "@/server/auth/actor";
 import { getDb } from "@/server/db";
 import { listReportedQueue, loadModerationCounts } from "@/server/moderation/lists";
@@ -25,13 +27,15 @@ const done: Record<string, string> = {
   gardee: "Signalements classés : la contribution reste publiée.",
 };
 
-/* Items reported by signed-in people, those hidden automatically first. Per request. */
+/* Items reported by signed-in people, those hidden automatically first, 25 a page (`?apres=<id>`). Per request. */
 export default async function ReportsPage({ searchParams }: Props) {
   const query = await searchParams;
   const actor = await requireActor("/moderation/signalements");
   const db = await getDb();
-  const result = await listReportedQueue(db, actor);
+  const after = queryId().parse(query.apres);
+  const result = await listReportedQueue(db, actor, { after });
   if (!result.ok) notFound();
+  const { items, nextAfter } = result.data;
   const [counts, templates] = await Promise.all([loadModerationCounts(db, actor), listActiveTemplates(db, actor)]);
   const message = typeof query.fait === "string" ? done[query.fait] : undefined;
 
@@ -52,12 +56,12 @@ export default async function ReportsPage({ searchParams }: Props) {
           <FormMessage kind="success">{message}</FormMessage>
         </div>
       ) : null}
-      <Section id="signalees" title={`Signalées : ${pluralize(result.data.length, "contribution", "contributions")}`}>
-        {result.data.length === 0 ? (
-          <p>Aucun signalement à examiner.</p>
+      <Section id="signalees" title={`Signalées : ${pluralize(counts.reported, "contribution", "contributions")}`}>
+        {items.length === 0 ? (
+          <p>{after && counts.reported > 0 ? "Plus rien après les contributions déjà vues." : "Aucun signalement à examiner."}</p>
         ) : (
           <ol className="space-y-6">
-            {result.data.map((item) => {
+            {items.map((item) => {
               const headingId = `signalee-${item.id}`;
               return (
                 <li key={item.id}>
@@ -97,6 +101,13 @@ export default async function ReportsPage({ searchParams }: Props) {
             })}
           </ol>
         )}
+        <NextPageNav
+          label="Pages des signalements"
+          firstHref="/moderation/signalements"
+          nextHref={nextAfter ? withParam("/moderation/signalements", "", "apres", nextAfter) : null}
+          nextLabel="Contributions suivantes"
+          onFirstPage={!after}
+        />
       </Section>
     </Container>
   );
