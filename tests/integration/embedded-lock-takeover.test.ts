@@ -81,9 +81,9 @@ const kill = (started: Started) => {
 };
 
 describe("a server killed with SIGKILL, started again at once", () => {
-  // The bound tells a takeover (seconds: start tsx, open PGlite, recover its WAL) from a zombie
-  // (never serves); it is generous because CI runs this beside other test files on 2 cores.
-  it("serves again within a minute, with every write acknowledged before the kill", { timeout: 300_000 }, async () => {
+  // Issue 9 asks for 15 s. The wait goes on to a minute so that a slow restart (CI runs this beside
+  // other test files on 2 cores) fails with its real time rather than « no answer ».
+  it("serves within 15 s, with every write acknowledged before the kill", { timeout: 300_000 }, async () => {
     const dir = path.join(work, "restart");
     const first = startServer(dir, await freePort());
     const firstPort = first.port;
@@ -110,6 +110,7 @@ describe("a server killed with SIGKILL, started again at once", () => {
       try {
         const ms = await waitUntilServing(port, 60_000, second);
         console.log(`redémarré après kill -9 : sert en ${ms} ms, ${acknowledged.length} écritures acquittées avant`);
+        expect(ms).toBeLessThan(15_000);
         expect(second.output()).toContain("qui n'existe plus : verrou repris");
         const ids = (await (await get(port, "/ids"))!.json()) as number[];
         expect(acknowledged.length).toBeGreaterThanOrEqual(40);
