@@ -44,7 +44,7 @@ async function signInInBrowser(previous: FormState<null>, data: FormData): Promi
  */
 export function SignInForm({ destination, csrfToken, initialError }: { destination: string; csrfToken: string; initialError?: string }) {
   const [showPassword, setShowPassword] = useState(false);
-  const { form, field, state, pending, error, formProps } = useFormAction({
+  const { form, field, state, pending, error, formAction, formProps } = useFormAction({
     action: signInInBrowser,
     endpoint: CREDENTIALS_ENDPOINT,
     schema: signInSchema,
@@ -60,7 +60,12 @@ export function SignInForm({ destination, csrfToken, initialError }: { destinati
   }, [state, form]);
 
   return (
-    <form {...formProps} className="flex flex-col gap-6" aria-describedby={state.result || initialError ? "connexion-erreur" : undefined}>
+    <form
+      action={formAction}
+      {...formProps}
+      className="flex flex-col gap-6"
+      aria-describedby={state.result || initialError ? "connexion-erreur" : undefined}
+    >
       <div id="connexion-erreur">
         {state.n === 0 && initialError ? <FormMessage kind="error">{initialError}</FormMessage> : <FormStatus state={state} />}
       </div>

@@ -29,7 +29,12 @@ export function DecisionForms({
   const busy = approve.pending || reject.pending;
   return (
     <div className="mt-4 flex flex-col gap-4 border-t border-slate-300 pt-4">
-      <form {...approve.formProps} aria-labelledby={`approuver-${id} file-${id}`} className="flex flex-col gap-2">
+      <form
+        action={approve.formAction}
+        {...approve.formProps}
+        aria-labelledby={`approuver-${id} file-${id}`}
+        className="flex flex-col gap-2"
+      >
         <FormStatus state={approve.state} returnTo="/moderation" />
         <input type="hidden" {...approve.field("id")} />
         <input type="hidden" {...approve.field("version")} />
@@ -40,7 +45,7 @@ export function DecisionForms({
           </button>
         </div>
       </form>
-      <form {...reject.formProps} aria-labelledby={`refuser-${id} file-${id}`} className="flex flex-col gap-2">
+      <form action={reject.formAction} {...reject.formProps} aria-labelledby={`refuser-${id} file-${id}`} className="flex flex-col gap-2">
         <FormStatus state={reject.state} returnTo="/moderation" />
         <input type="hidden" {...reject.field("id")} />
         <input type="hidden" {...reject.field("version")} />
@@ -72,7 +77,7 @@ export function DecisionForms({
  * and a refused attempt keeps the ticked items (with JavaScript, nothing resets the page).
  */
 export function BulkDecisionForm({ formId, filters, templates }: { formId: string; filters: string; templates: TemplateOption[] }) {
-  const { form, field, state, pending, error, formProps } = useFormAction({
+  const { form, field, state, pending, error, formAction, formProps } = useFormAction({
     action: bulkAction,
     defaultValues: { filtres: filters, templateId: "", reason: "" },
   });
@@ -80,6 +85,7 @@ export function BulkDecisionForm({ formId, filters, templates }: { formId: strin
   return (
     <form
       id={formId}
+      action={formAction}
       {...formProps}
       aria-labelledby={`${formId}-titre`}
       aria-describedby={idsError ? `${formId}-ids-erreur` : undefined}

@@ -28,13 +28,14 @@ export function HideForm({
   templates: TemplateOption[];
 }) {
   const returnTo = from === "signalements" ? "/moderation/signalements" : "/moderation/publiees";
-  const { form, field, state, pending, error, formProps } = useFormAction({
+  const { form, field, state, pending, error, formAction, formProps } = useFormAction({
     action: hideAction,
     schema: hideSchema,
     defaultValues: { id: String(id), fromReports: from === "signalements" ? "true" : "", filtres: filters, templateId: "", reason: "" },
   });
   return (
     <form
+      action={formAction}
       {...formProps}
       aria-labelledby={`masquer-${id}-bouton ${headingId}`}
       className="mt-4 flex flex-col gap-2 border-t border-slate-300 pt-4"
@@ -64,9 +65,14 @@ export function HideForm({
 
 /** « Garder publié » (reports classed) or « Republier » (an item hidden by reports comes back). */
 export function KeepForm({ id, headingId, republish }: { id: number; headingId: string; republish: boolean }) {
-  const { field, state, pending, formProps } = useFormAction({ action: keepAction, schema: keepSchema, defaultValues: { id: String(id) } });
+  const { field, state, pending, formAction, formProps } = useFormAction({
+    action: keepAction,
+    schema: keepSchema,
+    defaultValues: { id: String(id) },
+  });
   return (
     <form
+      action={formAction}
       {...formProps}
       aria-labelledby={`garder-${id}-bouton ${headingId}`}
       className="mt-4 flex flex-col gap-2 border-t border-slate-300 pt-4"

@@ -9,7 +9,7 @@ import { requestPasswordResetAction } from "./actions";
 
 /** Asks for a reset link. Whatever the address, the same confirmation is shown. */
 export function PasswordResetRequestForm() {
-  const { field, state, pending, error, formProps } = useFormAction({
+  const { field, state, pending, error, formAction, formProps } = useFormAction({
     action: requestPasswordResetAction,
     schema: passwordResetRequestSchema,
     defaultValues: { email: "" },
@@ -31,7 +31,7 @@ export function PasswordResetRequestForm() {
 
   const message = error("email");
   return (
-    <form {...formProps} className="flex flex-col gap-6" aria-label="Mot de passe oublié">
+    <form action={formAction} {...formProps} className="flex flex-col gap-6" aria-label="Mot de passe oublié">
       <FormStatus state={state} />
       <Field
         id="email"

@@ -18,7 +18,7 @@ export function ChangeRolesForm<T>({
   current: { moderator: boolean; official: boolean; admin: boolean; title: string | null };
   action: FormAction<T>;
 }) {
-  const { field, checkbox, state, pending, error, formProps } = useFormAction({
+  const { field, checkbox, state, pending, error, formAction, formProps } = useFormAction({
     action,
     schema: changeRolesSchema,
     defaultValues: { userId: String(userId), ...current, title: current.title ?? "", reason: "" },
@@ -27,7 +27,7 @@ export function ChangeRolesForm<T>({
   const titleError = error("title");
 
   return (
-    <form {...formProps} className="flex flex-col gap-6" aria-label="Changer les rôles">
+    <form action={formAction} {...formProps} className="flex flex-col gap-6" aria-label="Changer les rôles">
       <FormStatus state={state} returnTo={`/admin/utilisateurs/${userId}`} />
       <input type="hidden" {...field("userId")} />
 

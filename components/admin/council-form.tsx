@@ -19,14 +19,14 @@ const empty: CreateCouncilInput = { name: "", number: "", area: "", description:
 
 /** Create a council. The same checks as the server; the form empties once the council exists. */
 export function CreateCouncilForm<T>({ action }: { action: FormAction<T> }) {
-  const { field, state, pending, error, formProps } = useFormAction({
+  const { field, state, pending, error, formAction, formProps } = useFormAction({
     action,
     schema: createCouncilSchema,
     defaultValues: empty,
     onSuccess: (_, form) => form.reset(empty),
   });
   return (
-    <form {...formProps} className="flex flex-col gap-6" aria-label="Créer un conseil">
+    <form action={formAction} {...formProps} className="flex flex-col gap-6" aria-label="Créer un conseil">
       <FormStatus state={state} returnTo="/admin/conseils#creer" />
       <CouncilFields prefix="nouveau-conseil" isNew field={field} error={error} />
       <div>
@@ -40,7 +40,7 @@ export function CreateCouncilForm<T>({ action }: { action: FormAction<T> }) {
 
 /** Edit a council's public information, with an optional reason for the journal. */
 export function EditCouncilForm<T>({ councilId, current, action }: { councilId: number; current: CouncilValues; action: FormAction<T> }) {
-  const { field, state, pending, error, formProps } = useFormAction({
+  const { field, state, pending, error, formAction, formProps } = useFormAction({
     action,
     schema: updateCouncilSchema,
     defaultValues: {
@@ -54,7 +54,7 @@ export function EditCouncilForm<T>({ councilId, current, action }: { councilId: 
     onSuccess: (_, form) => form.reset({ ...form.getValues(), reason: "" }),
   });
   return (
-    <form {...formProps} className="flex flex-col gap-6" aria-label="Modifier le conseil">
+    <form action={formAction} {...formProps} className="flex flex-col gap-6" aria-label="Modifier le conseil">
       <FormStatus state={state} returnTo={`/admin/conseils/${councilId}`} />
       <input type="hidden" {...field("councilId")} />
       <CouncilFields prefix="conseil" isNew={false} field={field} error={error} />

@@ -11,7 +11,7 @@ const empty: InviteStaffInput = { email: "", moderator: false, official: false, 
 
 /** Invite a member of staff or an official. The typed address stays on error; the form empties on success. */
 export function InviteStaffForm<T>({ action }: { action: FormAction<T> }) {
-  const { field, checkbox, state, pending, error, formProps } = useFormAction({
+  const { field, checkbox, state, pending, error, formAction, formProps } = useFormAction({
     action,
     schema: inviteStaffSchema,
     defaultValues: empty,
@@ -22,7 +22,7 @@ export function InviteStaffForm<T>({ action }: { action: FormAction<T> }) {
   const rolesError = error("roles");
 
   return (
-    <form {...formProps} className="flex flex-col gap-6" aria-label="Inviter une personne de la Ville">
+    <form action={formAction} {...formProps} className="flex flex-col gap-6" aria-label="Inviter une personne de la Ville">
       <FormStatus state={state} returnTo="/admin/utilisateurs#inviter" />
 
       <Field

@@ -52,7 +52,7 @@ export function ReversibleActionForm<T>({
   returnTo: string;
 }) {
   const direction = done ? change.undo : change.act;
-  const { form, field, state, pending, error, formProps } = useFormAction({
+  const { form, field, state, pending, error, formAction, formProps } = useFormAction({
     action,
     schema,
     defaultValues:
@@ -66,7 +66,7 @@ export function ReversibleActionForm<T>({
   const current = done ? texts.undo : texts.act;
 
   return (
-    <form {...formProps} className="flex flex-col gap-6" aria-label={current.formLabel}>
+    <form action={formAction} {...formProps} className="flex flex-col gap-6" aria-label={current.formLabel}>
       <FormStatus state={state} returnTo={returnTo} />
       <input type="hidden" {...field(idName)} />
       <input type="hidden" {...field("change")} />

@@ -178,10 +178,16 @@ export function useFormAction<S extends FormSchema, T = unknown>({
     state,
     pending: pending || form.formState.isSubmitting,
     error,
-    /** Spread on the `<form>`: its action (a POST without JavaScript), the checks and the sending. */
+    /**
+     * The `<form>`'s action, written on the tag (`<form action={formAction} {...formProps}>`): the
+     * server action (React makes it a POST that works before hydration and without JavaScript), or
+     * the endpoint's address. Never absent: a form without one is sent as a GET with its fields.
+     */
+    formAction: endpoint ?? dispatch,
+    /** Spread on the `<form>`: the checks and the sending once hydrated (and `method="post"` for an endpoint). */
     formProps: endpoint
-      ? { ref, action: endpoint, method: "post" as const, onSubmit, noValidate: true, "data-form": formKey }
-      : { ref, action: dispatch, onSubmit, noValidate: true, "data-form": formKey },
+      ? { ref, method: "post" as const, onSubmit, noValidate: true, "data-form": formKey }
+      : { ref, onSubmit, noValidate: true, "data-form": formKey },
   };
 }
 

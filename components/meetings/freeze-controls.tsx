@@ -27,10 +27,10 @@ export function FreezeControls<T>({
   /** The presentation page, to come back to after signing in again. */
   returnTo: string;
 }) {
-  const { state, pending, formProps } = useFormAction({ action });
+  const { state, pending, formAction, formProps } = useFormAction({ action });
   if (!canFreeze && !canUnfreeze) return null;
   return (
-    <form {...formProps} aria-label="Données des diapositives" className="contents">
+    <form action={formAction} {...formProps} aria-label="Données des diapositives" className="contents">
       <input type="hidden" name="meetingId" value={meetingId} />
       {canFreeze ? (
         <button type="submit" name="intent" value="freeze" className={buttonClass} disabled={pending}>

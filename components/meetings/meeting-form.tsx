@@ -46,7 +46,11 @@ export function MeetingForm<T>({
   returnTo: string;
 }) {
   const [announcement, setAnnouncement] = useState("");
-  const { form, field, state, pending, error, formProps } = useFormAction({ action, schema: meetingSchema, defaultValues: defaults });
+  const { form, field, state, pending, error, formAction, formProps } = useFormAction({
+    action,
+    schema: meetingSchema,
+    defaultValues: defaults,
+  });
   const { fields, append, remove, move } = useFieldArray({ control: form.control, name: "agenda" });
   const prefix = mode === "create" ? "nouvelle-reunion" : "reunion";
   const id = (name: string) => `${prefix}-${name}`;
@@ -71,7 +75,12 @@ export function MeetingForm<T>({
 
   const agendaError = error("agenda") ?? error("agenda.root");
   return (
-    <form {...formProps} className="flex flex-col gap-6" aria-label={mode === "create" ? "Nouvelle réunion" : "Modifier la réunion"}>
+    <form
+      action={formAction}
+      {...formProps}
+      className="flex flex-col gap-6"
+      aria-label={mode === "create" ? "Nouvelle réunion" : "Modifier la réunion"}
+    >
       <FormStatus state={state} returnTo={returnTo} />
       {meetingId !== undefined ? <input type="hidden" name="meetingId" value={meetingId} /> : null}
 

@@ -18,14 +18,14 @@ export function MinutesForm<T>({
   action: (previous: FormState<T>, formData: FormData) => Promise<FormState<T>>;
   returnTo: string;
 }) {
-  const { field, state, pending, error, formProps } = useFormAction({
+  const { field, state, pending, error, formAction, formProps } = useFormAction({
     action,
     schema: meetingMinutesSchema,
     defaultValues: { meetingId: String(meetingId), minutes: current ?? "" },
   });
   const message = error("minutes");
   return (
-    <form {...formProps} className="flex flex-col gap-4" aria-label="Compte rendu">
+    <form action={formAction} {...formProps} className="flex flex-col gap-4" aria-label="Compte rendu">
       <FormStatus state={state} returnTo={returnTo} />
       <input type="hidden" {...field("meetingId")} />
       <Field

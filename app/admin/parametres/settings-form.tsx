@@ -29,14 +29,14 @@ const fields = [
 
 /** The platform's two numbers. The same schema as the server; what was typed stays on every error. */
 export function PlatformSettingsForm({ current }: { current: PlatformSettingsData }) {
-  const { field, state, pending, error, formProps } = useFormAction({
+  const { field, state, pending, error, formAction, formProps } = useFormAction({
     action: updatePlatformSettingsAction,
     schema: platformSettingsSchema,
     defaultValues: { reportThreshold: String(current.reportThreshold), answerDueDays: String(current.answerDueDays) },
   });
 
   return (
-    <form {...formProps} className="flex max-w-2xl flex-col gap-6" aria-label="Paramètres de la plateforme">
+    <form action={formAction} {...formProps} className="flex max-w-2xl flex-col gap-6" aria-label="Paramètres de la plateforme">
       <FormStatus state={state} returnTo="/admin/parametres" />
       {fields.map((f) => {
         const message = error(f.name);

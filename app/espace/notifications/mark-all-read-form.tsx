@@ -7,9 +7,9 @@ import { markAllReadAction } from "./actions";
 
 /** « Tout marquer comme lu »: one button; the list comes back with the notice. */
 export function MarkAllReadForm() {
-  const { state, pending, formProps } = useFormAction({ action: markAllReadAction });
+  const { state, pending, formAction, formProps } = useFormAction({ action: markAllReadAction });
   return (
-    <form {...formProps} className="flex flex-col items-start gap-3" aria-label="Tout marquer comme lu">
+    <form action={formAction} {...formProps} className="flex flex-col items-start gap-3" aria-label="Tout marquer comme lu">
       <FormStatus state={state} errorsOnly returnTo="/espace/notifications" />
       <button type="submit" className={secondaryButtonClass} disabled={pending}>
         {pending ? "Un instant…" : "Tout marquer comme lu"}

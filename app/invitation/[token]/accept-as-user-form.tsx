@@ -7,9 +7,9 @@ import { acceptInvitationAsUserAction } from "./actions";
 
 /** « Accepter l'invitation » for the signed-in owner of the invited address. Works without JavaScript. */
 export function AcceptAsUserForm({ token }: { token: string }) {
-  const { state, pending, formProps } = useFormAction({ action: acceptInvitationAsUserAction });
+  const { state, pending, formAction, formProps } = useFormAction({ action: acceptInvitationAsUserAction });
   return (
-    <form {...formProps} className="flex flex-col items-start gap-4" aria-label="Accepter l'invitation">
+    <form action={formAction} {...formProps} className="flex flex-col items-start gap-4" aria-label="Accepter l'invitation">
       <FormStatus state={state} errorsOnly returnTo={`/invitation/${token}`} />
       <input type="hidden" name="token" value={token} />
       <button type="submit" className={buttonClass} disabled={pending}>

@@ -29,7 +29,7 @@ const useHydrated = () =>
  */
 export function AcceptInvitationForm({ token, email }: { token: string; email: string }) {
   const hydrated = useHydrated();
-  const { form, field, state, pending, error, formProps } = useFormAction({
+  const { form, field, state, pending, error, formAction, formProps } = useFormAction({
     action: acceptInvitationAction,
     schema: acceptInvitationFormSchema,
     defaultValues: { displayName: "", password: "", confirmation: "" },
@@ -47,7 +47,7 @@ export function AcceptInvitationForm({ token, email }: { token: string; email: s
   const nameError = error("displayName");
 
   return (
-    <form {...formProps} className="flex flex-col gap-6" aria-label="Créer mon compte">
+    <form action={formAction} {...formProps} className="flex flex-col gap-6" aria-label="Créer mon compte">
       <FormStatus state={state} />
       {accountExists ? (
         <p>

@@ -24,7 +24,7 @@ export function TemplateForm({ template }: { template?: { id: number; label: str
 }
 
 function NewTemplateForm() {
-  const { field, state, pending, error, formProps } = useFormAction({
+  const { field, state, pending, error, formAction, formProps } = useFormAction({
     action: createTemplateAction,
     schema: reasonTemplateSchema,
     defaultValues: { label: "", body: "" },
@@ -32,7 +32,7 @@ function NewTemplateForm() {
     onSuccess: (_state, form) => form.reset({ label: "", body: "" }),
   });
   return (
-    <form {...formProps} aria-label="Nouveau motif" className="flex flex-col gap-4">
+    <form action={formAction} {...formProps} aria-label="Nouveau motif" className="flex flex-col gap-4">
       <FormStatus state={state} returnTo="/moderation/motifs" />
       <TemplateFields
         prefix="nouveau-motif"
@@ -51,13 +51,13 @@ function NewTemplateForm() {
 }
 
 function EditTemplateForm({ template }: { template: { id: number; label: string; body: string } }) {
-  const { field, state, pending, error, formProps } = useFormAction({
+  const { field, state, pending, error, formAction, formProps } = useFormAction({
     action: updateTemplateAction,
     schema: reasonTemplateUpdateSchema,
     defaultValues: { id: String(template.id), label: template.label, body: template.body },
   });
   return (
-    <form {...formProps} aria-label={`Modifier le motif ${template.label}`} className="flex flex-col gap-4">
+    <form action={formAction} {...formProps} aria-label={`Modifier le motif ${template.label}`} className="flex flex-col gap-4">
       <FormStatus state={state} returnTo="/moderation/motifs" />
       <input type="hidden" {...field("id")} />
       <TemplateFields
@@ -117,13 +117,14 @@ function TemplateFields({
 
 /** « Archiver » / « Proposer de nouveau »: one button, named with the template. */
 export function ArchiveTemplateForm({ id, label, archived }: { id: number; label: string; archived: boolean }) {
-  const { field, state, pending, formProps } = useFormAction({
+  const { field, state, pending, formAction, formProps } = useFormAction({
     action: archiveTemplateAction,
     schema: templateArchiveSchema,
     defaultValues: { id: String(id), archived: archived ? "0" : "1" },
   });
   return (
     <form
+      action={formAction}
       {...formProps}
       aria-label={archived ? `Proposer de nouveau le motif ${label}` : `Archiver le motif ${label}`}
       className="flex flex-col gap-2"

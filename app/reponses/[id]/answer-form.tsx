@@ -20,7 +20,7 @@ export function AnswerForm({
   clientRequestId: string;
   signature: string;
 }) {
-  const { field, state, pending, error, formProps } = useFormAction({
+  const { field, state, pending, error, formAction, formProps } = useFormAction({
     action: answerProposalAction,
     schema: answerSchema,
     defaultValues: { contributionId: String(contributionId), clientRequestId, state: "", body: "" },
@@ -30,7 +30,7 @@ export function AnswerForm({
   const bodyHint = `Texte simple, ${ANSWER_BODY_MAX} caractères au plus. Laissez une ligne vide entre deux paragraphes. Il sera public, signé : ${signature}.`;
 
   return (
-    <form {...formProps} className="flex max-w-2xl flex-col gap-6" aria-label="Répondre à la proposition">
+    <form action={formAction} {...formProps} className="flex max-w-2xl flex-col gap-6" aria-label="Répondre à la proposition">
       <FormStatus state={state} returnTo={`/reponses/${contributionId}`} />
       <input type="hidden" {...field("clientRequestId")} />
       <input type="hidden" {...field("contributionId")} />

@@ -10,14 +10,14 @@ const hint = `Dites en quelques mots ce qui pose problème (propos injurieux, do
 
 /** The reason of a report. Works without JavaScript; the typed text is kept on errors. */
 export function ReportForm({ id }: { id: number }) {
-  const { field, state, pending, error, formProps } = useFormAction({
+  const { field, state, pending, error, formAction, formProps } = useFormAction({
     action: reportAction,
     schema: reportSchema,
     defaultValues: { id: String(id), reason: "" },
   });
   const reasonError = error("reason");
   return (
-    <form {...formProps} aria-label="Signaler cette contribution" className="flex max-w-2xl flex-col gap-4">
+    <form action={formAction} {...formProps} aria-label="Signaler cette contribution" className="flex max-w-2xl flex-col gap-4">
       <FormStatus state={state} returnTo={`/signaler/${id}`} />
       <input type="hidden" {...field("id")} />
       <Field id="signalement-raison" label="Raison du signalement" hint={hint} error={reasonError}>

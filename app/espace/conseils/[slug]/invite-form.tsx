@@ -16,7 +16,7 @@ const roles = [
 /** A referent invites someone by email, as member or referent. */
 export function InviteForm({ councilId, councilSlug }: { councilId: number; councilSlug: string }) {
   const empty = { councilId: String(councilId), email: "", role: "member" };
-  const { field, radio, state, pending, error, formProps } = useFormAction({
+  const { field, radio, state, pending, error, formAction, formProps } = useFormAction({
     action: inviteMemberAction,
     schema: councilInvitationSchema,
     defaultValues: empty,
@@ -27,7 +27,7 @@ export function InviteForm({ councilId, councilSlug }: { councilId: number; coun
   const roleError = error("role");
 
   return (
-    <form {...formProps} className="flex flex-col gap-6" aria-label="Inviter une personne">
+    <form action={formAction} {...formProps} className="flex flex-col gap-6" aria-label="Inviter une personne">
       <FormStatus state={state} returnTo={`/espace/conseils/${councilSlug}`} />
       <input type="hidden" {...field("councilId")} />
       <Field id="invitation-email" label="Adresse électronique de la personne" hint={emailHint} error={emailError}>

@@ -67,9 +67,9 @@ function SetRoleForm({
   who,
   returnTo,
 }: Pick<Props, "councilId" | "member"> & { nextRole: CouncilRole; label: string; who: string; returnTo: string }) {
-  const { state, pending, formProps } = useFormAction({ action: setMemberRoleAction });
+  const { state, pending, formAction, formProps } = useFormAction({ action: setMemberRoleAction });
   return (
-    <form {...formProps} className="flex flex-col items-start gap-3" aria-label={`${label} : ${who}`}>
+    <form action={formAction} {...formProps} className="flex flex-col items-start gap-3" aria-label={`${label} : ${who}`}>
       <FormStatus state={state} returnTo={returnTo} />
       <input type="hidden" name="councilId" value={councilId} />
       <input type="hidden" name="userId" value={member.userId} />
@@ -91,7 +91,7 @@ function RemoveForm({
   onCancel,
 }: Pick<Props, "councilId" | "councilSlug" | "member"> & { returnTo: string; onCancel: () => void }) {
   const reasonId = `raison-${member.userId}`;
-  const { field, state, pending, error, formProps } = useFormAction({
+  const { field, state, pending, error, formAction, formProps } = useFormAction({
     action: removeMemberAction,
     schema: removeMemberFormSchema,
     defaultValues: { councilId: String(councilId), councilSlug, userId: String(member.userId), reason: "" },
@@ -99,6 +99,7 @@ function RemoveForm({
   const reasonError = error("reason");
   return (
     <form
+      action={formAction}
       {...formProps}
       className="flex flex-col gap-3 rounded-md border-2 border-red-800 bg-red-50 p-4"
       aria-label={member.isMe ? "Confirmer : quitter le conseil" : `Confirmer : retirer ${member.displayName} du conseil`}

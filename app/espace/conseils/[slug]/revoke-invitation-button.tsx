@@ -7,9 +7,9 @@ import { revokeInvitationAction } from "./actions";
 
 /** « Annuler l'invitation »: the link stops working at once, and the invitation leaves the list. */
 export function RevokeInvitationButton({ invitationId, email, councilSlug }: { invitationId: number; email: string; councilSlug: string }) {
-  const { state, pending, formProps } = useFormAction({ action: revokeInvitationAction });
+  const { state, pending, formAction, formProps } = useFormAction({ action: revokeInvitationAction });
   return (
-    <form {...formProps} className="flex flex-col items-start gap-2" aria-label={`Annuler l'invitation de ${email}`}>
+    <form action={formAction} {...formProps} className="flex flex-col items-start gap-2" aria-label={`Annuler l'invitation de ${email}`}>
       <FormStatus state={state} errorsOnly returnTo={`/espace/conseils/${councilSlug}`} />
       <input type="hidden" name="invitationId" value={invitationId} />
       <input type="hidden" name="councilSlug" value={councilSlug} />

@@ -7,9 +7,14 @@ import { setNameVisibilityAction } from "./actions";
 
 /** My own choice: show my name on the council's public page, or not (the default). One button that turns it over. */
 export function VisibilityForm({ councilId, councilSlug, visible }: { councilId: number; councilSlug: string; visible: boolean }) {
-  const { state, pending, formProps } = useFormAction({ action: setNameVisibilityAction });
+  const { state, pending, formAction, formProps } = useFormAction({ action: setNameVisibilityAction });
   return (
-    <form {...formProps} className="flex flex-col items-start gap-4" aria-label="Mon nom sur la page publique du conseil">
+    <form
+      action={formAction}
+      {...formProps}
+      className="flex flex-col items-start gap-4"
+      aria-label="Mon nom sur la page publique du conseil"
+    >
       <p>
         {visible ? (
           <>

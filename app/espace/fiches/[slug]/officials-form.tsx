@@ -16,7 +16,7 @@ export function OfficialsForm({
   officials: { id: number; displayName: string; title: string | null }[];
   inCharge: number[];
 }) {
-  const { field, checkbox, state, pending, error, formProps } = useFormAction({
+  const { field, checkbox, state, pending, error, formAction, formProps } = useFormAction({
     action: setOfficialsAction,
     schema: setActionOfficialsSchema,
     defaultValues: { actionSlug, userIds: inCharge.map(String) },
@@ -27,7 +27,7 @@ export function OfficialsForm({
   // A wrong id is refused at its place in the list (`userIds.0`…): one message for the group.
   const message = error("userIds") ?? officials.map((_, i) => error(`userIds.${i}`)).find(Boolean);
   return (
-    <form {...formProps} aria-label="Élu·e·s en charge" className="flex flex-col gap-4">
+    <form action={formAction} {...formProps} aria-label="Élu·e·s en charge" className="flex flex-col gap-4">
       <FormStatus state={state} returnTo={`/espace/fiches/${actionSlug}`} />
       {error("actionSlug") ? <FormMessage kind="error">{error("actionSlug")}</FormMessage> : null}
       <input type="hidden" {...field("actionSlug")} />

@@ -152,7 +152,7 @@ function DeadlineFields({ field, error, prefix, legend }: Binding<DeadlineField>
  * only when the box is ticked. The page gives a new `clientRequestId` (and a new key) per render.
  */
 export function NewReportForm({ actionSlug, clientRequestId, today }: { actionSlug: string; clientRequestId: string; today: string }) {
-  const { field, checkbox, state, pending, error, formProps } = useFormAction({
+  const { field, checkbox, state, pending, error, formAction, formProps } = useFormAction({
     action: postProgressReportAction,
     schema: postProgressReportSchema,
     defaultValues: {
@@ -167,7 +167,7 @@ export function NewReportForm({ actionSlug, clientRequestId, today }: { actionSl
     },
   });
   return (
-    <form {...formProps} aria-label="Nouveau point d'étape" className="flex max-w-2xl flex-col gap-6">
+    <form action={formAction} {...formProps} aria-label="Nouveau point d'étape" className="flex max-w-2xl flex-col gap-6">
       <FormStatus state={state} errorsOnly returnTo={`/espace/fiches/${actionSlug}`} />
       <StaleForm error={error} names={["actionSlug", "clientRequestId"]} />
       <input type="hidden" {...field("actionSlug")} />
@@ -207,7 +207,7 @@ export function CorrectReportForm({
   actionSlug: string;
   report: { id: number; reportedOn: string | null; title: string; body: string; status: ActionStatus | null; progress: number | null };
 }) {
-  const { field, state, pending, error, formProps } = useFormAction({
+  const { field, state, pending, error, formAction, formProps } = useFormAction({
     action: correctProgressReportAction,
     schema: correctProgressReportSchema,
     defaultValues: {
@@ -220,7 +220,7 @@ export function CorrectReportForm({
     },
   });
   return (
-    <form {...formProps} aria-label={`Corriger « ${report.title} »`} className="mt-4 flex flex-col gap-6">
+    <form action={formAction} {...formProps} aria-label={`Corriger « ${report.title} »`} className="mt-4 flex flex-col gap-6">
       <FormStatus state={state} errorsOnly returnTo={`/espace/fiches/${actionSlug}`} />
       <StaleForm error={error} names={["reportId"]} />
       <input type="hidden" {...field("reportId")} />
@@ -236,13 +236,13 @@ export function CorrectReportForm({
 
 /** A change of deadline without a report. */
 export function DeadlineForm({ actionSlug }: { actionSlug: string }) {
-  const { field, state, pending, error, formProps } = useFormAction({
+  const { field, state, pending, error, formAction, formProps } = useFormAction({
     action: changeDeadlineAction,
     schema: changeDeadlineSchema,
     defaultValues: { actionSlug, deadline: { date: "", label: "", reason: "" } },
   });
   return (
-    <form {...formProps} aria-label="Changer l'échéance" className="flex max-w-2xl flex-col gap-6">
+    <form action={formAction} {...formProps} aria-label="Changer l'échéance" className="flex max-w-2xl flex-col gap-6">
       <FormStatus state={state} errorsOnly returnTo={`/espace/fiches/${actionSlug}`} />
       <StaleForm error={error} names={["actionSlug"]} />
       <input type="hidden" {...field("actionSlug")} />

@@ -9,13 +9,13 @@ import { savePreferencesAction } from "../actions";
 
 /** One checkbox per kind of notification I can receive. Works without JavaScript. */
 export function PreferencesForm({ kinds, emailOn }: { kinds: NotificationKindName[]; emailOn: NotificationKindName[] }) {
-  const { checkbox, state, pending, formProps } = useFormAction({
+  const { checkbox, state, pending, formAction, formProps } = useFormAction({
     action: savePreferencesAction,
     schema: notificationPreferencesSchema,
     defaultValues: { shown: kinds, email: emailOn },
   });
   return (
-    <form {...formProps} aria-label="Mes courriels de notification" className="flex max-w-2xl flex-col gap-6">
+    <form action={formAction} {...formProps} aria-label="Mes courriels de notification" className="flex max-w-2xl flex-col gap-6">
       <FormStatus state={state} returnTo="/espace/notifications/preferences" />
       <fieldset className="flex flex-col gap-1">
         <legend className="mb-2 font-semibold text-slate-900">Recevoir un courriel quand…</legend>

@@ -12,7 +12,7 @@ import { resetPasswordAction } from "./actions";
  * POST, never a query string). On success, the sign-in page (every other session is closed).
  */
 export function NewPasswordForm({ token }: { token: string }) {
-  const { form, state, pending, error, formProps } = useFormAction({
+  const { form, state, pending, error, formAction, formProps } = useFormAction({
     action: resetPasswordAction,
     schema: passwordResetSchema,
     defaultValues: { password: "", confirmation: "" },
@@ -20,7 +20,7 @@ export function NewPasswordForm({ token }: { token: string }) {
   const expired = state.result?.ok === false && state.result.code === "TOKEN_INVALID";
 
   return (
-    <form {...formProps} className="flex flex-col gap-6" aria-label="Changer de mot de passe">
+    <form action={formAction} {...formProps} className="flex flex-col gap-6" aria-label="Changer de mot de passe">
       <FormStatus state={state} />
       {expired ? (
         <p>

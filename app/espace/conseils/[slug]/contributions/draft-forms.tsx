@@ -15,7 +15,7 @@ import { commentDraftAction, submitContributionAction, withdrawContributionActio
 
 export function CommentForm({ contributionId, councilSlug, label }: { contributionId: number; councilSlug: string; label: string }) {
   const defaultValues = { contributionId: String(contributionId), body: "" };
-  const { field, error, state, pending, formProps } = useFormAction({
+  const { field, error, state, pending, formAction, formProps } = useFormAction({
     action: commentDraftAction,
     schema: commentSchema,
     defaultValues,
@@ -25,7 +25,7 @@ export function CommentForm({ contributionId, councilSlug, label }: { contributi
   const id = `commentaire-${contributionId}`;
   const hint = `${COMMENT_MAX} caractères au plus.`;
   return (
-    <form {...formProps} className="mt-4 flex flex-col gap-2" aria-label={`Commenter : ${label}`}>
+    <form action={formAction} {...formProps} className="mt-4 flex flex-col gap-2" aria-label={`Commenter : ${label}`}>
       <input type="hidden" {...field("contributionId")} />
       <FormStatus state={state} returnTo={`/espace/conseils/${councilSlug}/contributions#contribution-${contributionId}`} />
       <HiddenInputErrors messages={[error("contributionId")]} />
@@ -43,14 +43,14 @@ export function CommentForm({ contributionId, councilSlug, label }: { contributi
 
 /** One button that moves an item of the council: a draft to moderation, or a pending item back. */
 function StepForm({ id, councilSlug, label, step }: { id: number; councilSlug: string; label: string; step: "submit" | "withdraw" }) {
-  const { field, error, state, pending, formProps } = useFormAction({
+  const { field, error, state, pending, formAction, formProps } = useFormAction({
     action: step === "submit" ? submitContributionAction : withdrawContributionAction,
     schema: contributionStepSchema,
     defaultValues: { id: String(id) },
   });
   const name = step === "submit" ? "Soumettre à la modération" : "Retirer de la modération";
   return (
-    <form {...formProps} className="mt-4 flex flex-col gap-2" aria-label={`${name} : ${label}`}>
+    <form action={formAction} {...formProps} className="mt-4 flex flex-col gap-2" aria-label={`${name} : ${label}`}>
       <input type="hidden" {...field("id")} />
       <FormStatus state={state} returnTo={`/espace/conseils/${councilSlug}/contributions#contribution-${id}`} />
       <HiddenInputErrors messages={[error("id")]} />

@@ -21,14 +21,14 @@ export function SubmissionPolicyForm({
   councilSlug: string;
   current: SubmissionPolicy;
 }) {
-  const { field, radio, state, pending, error, formProps } = useFormAction({
+  const { field, radio, state, pending, error, formAction, formProps } = useFormAction({
     action: updateSubmissionPolicyAction,
     schema: submissionPolicySchema,
     defaultValues: { councilId: String(councilId), policy: current },
   });
   const policyError = error("policy");
   return (
-    <form {...formProps} aria-label="Soumission à la modération" className="flex max-w-2xl flex-col gap-6">
+    <form action={formAction} {...formProps} aria-label="Soumission à la modération" className="flex max-w-2xl flex-col gap-6">
       <FormStatus state={state} returnTo={`/espace/conseils/${councilSlug}/parametres`} />
       <input type="hidden" {...field("councilId")} />
       <fieldset className="flex flex-col gap-2" aria-describedby={policyError ? "politique-erreur" : undefined}>

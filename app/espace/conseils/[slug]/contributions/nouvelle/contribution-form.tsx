@@ -51,7 +51,7 @@ export function NewContributionForm({
   clientRequestId: string;
 }) {
   const common = { councilId: String(councilId), actionSlug: defaultActionSlug, body: "", clientRequestId };
-  const { form, field, radio, error, state, pending, formProps } = useFormAction({
+  const { form, field, radio, error, state, pending, formAction, formProps } = useFormAction({
     action: createDraftAction,
     schema: contributionSchema,
     defaultValues: kind === "feedback" ? { kind, ...common } : { kind, title: "", ...common },
@@ -62,6 +62,7 @@ export function NewContributionForm({
 
   return (
     <form
+      action={formAction}
       {...formProps}
       className="flex max-w-2xl flex-col gap-6"
       aria-label={kind === "feedback" ? "Nouvel avis" : "Nouvelle proposition"}
@@ -98,7 +99,7 @@ export function NewContributionForm({
 
 /** The correction of an item waiting for moderation: its id and kind are hidden inputs. */
 export function EditPendingForm({ kind, councilSlug, editing }: { kind: Kind; councilSlug: string; editing: EditedContribution }) {
-  const { form, field, radio, error, state, pending, formProps } = useFormAction({
+  const { form, field, radio, error, state, pending, formAction, formProps } = useFormAction({
     action: editPendingAction,
     schema: editPendingSchema,
     defaultValues:
@@ -110,6 +111,7 @@ export function EditPendingForm({ kind, councilSlug, editing }: { kind: Kind; co
 
   return (
     <form
+      action={formAction}
       {...formProps}
       className="flex max-w-2xl flex-col gap-6"
       aria-label={kind === "feedback" ? "Modifier l'avis" : "Modifier la proposition"}
