@@ -61,24 +61,36 @@ async function signInWithEachPayload(browser: Browser, javaScriptEnabled: boolea
   }
 }
 
+/*
+ * Where the browser goes after signing in depends only on the form's hidden field: without
+ * JavaScript next-auth redirects to it, with JavaScript the form calls `window.location.assign`
+ * with it. Every payload's hidden field is checked below as a browser reads a URL, and every
+ * payload is posted to next-auth itself; the full sign-ins through the form (seconds each) take
+ * every fourth payload, which still spans each family of the corpus.
+ */
+const signInSample = payloads.filter((_, i) => i % 4 === 0);
 const chunks = (size: number) =>
-  Array.from({ length: Math.ceil(payloads.length / size) }, (_, i) => payloads.slice(i * size, (i + 1) * size));
+  Array.from({ length: Math.ceil(signInSample.length / size) }, (_, i) => signInSample.slice(i * size, (i + 1) * size));
 
 test(`the corpus holds at least 40 payloads (${payloads.length})`, () => {
   expect(payloads.length).toBeGreaterThanOrEqual(40);
 });
 
-test("the sign-in page turns every payload into a path of this site (the form's hidden field)", async ({ page }) => {
+test("the sign-in page turns every payload into a path of this site (the form's hidden field)", async ({ browser }) => {
   test.setTimeout(180_000);
+  // The field is written by the server; without JavaScript the page is read as sent, and faster.
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
   for (const payload of payloads) {
     await page.goto(`/connexion?callbackUrl=${encodeURIComponent(payload)}`);
     expectLocalPath(await page.locator('input[name="callbackUrl"]').inputValue(), payload);
   }
+  await context.close();
 });
 
 for (const javaScriptEnabled of [true, false]) {
   chunks(12).forEach((chunk, i) => {
-    test(`signing in through the form ${javaScriptEnabled ? "with" : "without"} JavaScript ends on this site (payloads ${i * 12 + 1}–${i * 12 + chunk.length})`, async ({
+    test(`signing in through the form ${javaScriptEnabled ? "with" : "without"} JavaScript ends on this site (sample ${i * 12 + 1}–${i * 12 + chunk.length} of ${signInSample.length})`, async ({
       browser,
     }) => {
       test.setTimeout(240_000);
@@ -127,7 +139,7 @@ test("a callback-url cookie set to a payload, then a refused sign-in page: back 
   browser,
 }) => {
   test.setTimeout(240_000);
-  for (const payload of payloads.slice(0, 20)) {
+  for (const [i, payload] of payloads.slice(0, 20).entries()) {
     const context = await browser.newContext();
     await context.addCookies([{ name: "next-auth.callback-url", value: encodeURIComponent(payload), url: baseURL }]);
     const page = await context.newPage();
@@ -135,8 +147,11 @@ test("a callback-url cookie set to a payload, then a refused sign-in page: back 
     await page.goto("/connexion/erreur?error=INVALID_CREDENTIALS");
     await expect(page).toHaveURL(/\/connexion\?/);
     expectLocalPath(await page.locator('input[name="callbackUrl"]').inputValue(), payload);
-    await signInThroughTheForm(page);
-    expect(new URL(page.url()).origin, JSON.stringify(payload)).toBe(baseURL);
+    // The sign-in itself follows the hidden field just checked (see signInSample).
+    if (i % 4 === 0) {
+      await signInThroughTheForm(page);
+      expect(new URL(page.url()).origin, JSON.stringify(payload)).toBe(baseURL);
+    }
     expect(offSite).toEqual([]);
     await context.close();
   }
