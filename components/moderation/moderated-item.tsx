@@ -52,23 +52,3 @@ export function ModeratedItem({
     </article>
   );
 }
-
-/** « Page 2 sur 5 » with previous / next links that keep the filters. */
-export function Pagination({ path, query, page, pageCount }: { path: string; query: string; page: number; pageCount: number }) {
-  if (pageCount <= 1) return null;
-  const href = (p: number) => {
-    const params = new URLSearchParams(query);
-    if (p > 1) params.set("page", String(p));
-    const q = params.toString();
-    return q ? `${path}?${q}` : path;
-  };
-  return (
-    <nav aria-label="Pages de la liste" className="mt-8 flex flex-wrap items-center gap-4">
-      {page > 1 ? <TextLink href={href(page - 1)}>Page précédente</TextLink> : null}
-      <p>
-        Page {page} sur {pageCount}
-      </p>
-      {page < pageCount ? <TextLink href={href(page + 1)}>Page suivante</TextLink> : null}
-    </nav>
-  );
-}

@@ -8,7 +8,7 @@
  *   2. fill through the schema, in SQL (generate_series): 100,000 published contributions
  *      (a third proposals, half of them answered), 10,000 pending, 500,000 journal rows —
  *      timed (target: under 2 minutes);
- *   3. ANALYZE, measure every function again: p50 / p95 over BENCH_VOLUME_RUNS runs (default 30),
+ *   3. VACUUM ANALYZE, measure every function again: p50 / p95 over BENCH_VOLUME_RUNS runs (default 30),
  *      SQL statements per call, and the size of what it returns (JSON, the data a page renders);
  *   4. a table of both, with the ratios, in bench-results/volume-latest.md (+ .json).
  *
@@ -167,7 +167,9 @@ try {
     select ${moderator.id}::int, (array['contribution.approve','contribution.reject','contribution.submit','answer.create'])[1 + i % 4],
            'contribution', i::text, (select id from councils order by id limit 1), '{}'::jsonb, now() - i * interval '30 seconds'
     from generate_series(1, 500000) as i`);
-  await db.execute(sql`analyze`);
+  // What autovacuum does on a live database after such a load: statistics, and the visibility map
+  // that lets index-only scans skip the table.
+  await db.execute(sql`vacuum analyze`);
   const fillSeconds = round((performance.now() - t0) / 1000);
   const counts = await one<{ published: number; pending: number; journal: number }>(
     sql`select (select count(*) from contributions where status = 'published')::int as published,
@@ -204,6 +206,8 @@ try {
   );
   console.log(`\n${lines.join("\n")}`);
 } finally {
-  await admin.unsafe(`drop database if exists ${name} with (force)`).catch(() => {});
+  // BENCH_VOLUME_KEEP=1 keeps the filled database, to read query plans in it (psql, EXPLAIN).
+  if (process.env.BENCH_VOLUME_KEEP === "1") console.log(`[volume] base gardée : ${name}`);
+  else await admin.unsafe(`drop database if exists ${name} with (force)`).catch(() => {});
   await admin.end({ timeout: 5 });
 }

@@ -22,21 +22,27 @@ const notOwn = (actor: Actor): SQL[] => {
 export const PUBLISHED_PAGE_SIZE = 20;
 
 export interface PublishedList {
+  /** At most PUBLISHED_PAGE_SIZE. */
   items: ModeratedItem[];
   /** For the filters: councils the moderator may act on, and the fiches. */
   councils: { id: number; name: string }[];
   actions: { slug: string; title: string }[];
+  /** How many published items match the filters, in all. */
   total: number;
-  page: number;
-  pageCount: number;
+  /** The id to continue after (`?apres=`), when more items follow. */
+  nextAfter: number | null;
 }
 
-/** Published items a moderator may hide, newest first, filtered like the queue, paginated. */
+/**
+ * Published items a moderator may hide, newest first, filtered like the queue, one page at a time:
+ * those strictly older than the item `after` (keyset — an offset would read every skipped row,
+ * 100,000 of them at the end of the list).
+ */
 export async function listPublishedForModeration(
   db: Db,
   actor: MaybeActor,
   filters: QueueFilters = {},
-  page = 1,
+  page: { after?: number | null } = {},
 ): Promise<ActionResult<PublishedList>> {
   if (!actor) return unauthenticated();
   if (!can(actor, "moderation.view")) return forbidden();
@@ -45,26 +51,22 @@ export async function listPublishedForModeration(
   if (filters.actionSlug) conditions.push(eq(actions.slug, filters.actionSlug));
   if (filters.kind) conditions.push(eq(contributions.kind, filters.kind));
   const where = and(...conditions);
-  const [totalRow] = await db
-    .select({ n: count() })
-    .from(contributions)
-    .innerJoin(actions, eq(actions.id, contributions.actionId))
-    .where(where);
-  const total = totalRow?.n ?? 0;
-  const pageCount = Math.max(1, Math.ceil(total / PUBLISHED_PAGE_SIZE));
-  const current = Math.min(Math.max(1, Math.floor(page) || 1), pageCount);
-  const rows = await db
-    .select(itemColumns)
-    .from(contributions)
-    .innerJoin(councils, eq(councils.id, contributions.councilId))
-    .innerJoin(actions, eq(actions.id, contributions.actionId))
-    .leftJoin(users, eq(users.id, contributions.authorId))
-    .where(where)
-    .orderBy(desc(contributions.publishedAt), desc(contributions.id))
-    .limit(PUBLISHED_PAGE_SIZE)
-    .offset((current - 1) * PUBLISHED_PAGE_SIZE);
+  // The cursor row's key, in a subquery whose own alias hides the outer table.
+  const after = page.after
+    ? sql`(${contributions.publishedAt}, ${contributions.id}) < (select c.published_at, c.id from contributions c where c.id = ${page.after})`
+    : undefined;
   const own = [...actor.councils.keys()];
-  const [councilRows, actionRows] = await Promise.all([
+  const [[totalRow], rows, councilRows, actionRows] = await Promise.all([
+    db.select({ n: count() }).from(contributions).innerJoin(actions, eq(actions.id, contributions.actionId)).where(where),
+    db
+      .select(itemColumns)
+      .from(contributions)
+      .innerJoin(councils, eq(councils.id, contributions.councilId))
+      .innerJoin(actions, eq(actions.id, contributions.actionId))
+      .leftJoin(users, eq(users.id, contributions.authorId))
+      .where(and(where, after))
+      .orderBy(desc(contributions.publishedAt), desc(contributions.id))
+      .limit(PUBLISHED_PAGE_SIZE + 1),
     db
       .select({ id: councils.id, name: councils.name })
       .from(councils)
@@ -72,7 +74,14 @@ export async function listPublishedForModeration(
       .orderBy(asc(councils.name)),
     db.select({ slug: actions.slug, title: actions.title }).from(actions).orderBy(asc(actions.title)),
   ]);
-  return ok({ items: rows.map(toItem), councils: councilRows, actions: actionRows, total, page: current, pageCount });
+  const shown = rows.slice(0, PUBLISHED_PAGE_SIZE);
+  return ok({
+    items: shown.map(toItem),
+    councils: councilRows,
+    actions: actionRows,
+    total: totalRow?.n ?? 0,
+    nextAfter: rows.length > PUBLISHED_PAGE_SIZE ? (shown.at(-1)?.id ?? null) : null,
+  });
 }
 
 export interface ReportedItem extends ModeratedItem {

@@ -315,10 +315,12 @@ describe("published list for moderators", () => {
     }
     const first = await listPublishedForModeration(db, cast.actors.moderator, { actionSlug: other.slug });
     if (!first.ok) throw new Error(first.message);
-    expect(first.data).toMatchObject({ total: 22, page: 1, pageCount: 2 });
+    expect(first.data).toMatchObject({ total: 22, nextAfter: ids[2] });
     expect(first.data.items.map((i) => i.id)).toEqual([...ids].reverse().slice(0, 20));
-    const second = await listPublishedForModeration(db, cast.actors.moderator, { actionSlug: other.slug }, 2);
-    expect(second.ok && second.data.items.map((i) => i.id)).toEqual([ids[1], ids[0]]);
+    const second = await listPublishedForModeration(db, cast.actors.moderator, { actionSlug: other.slug }, { after: first.data.nextAfter });
+    if (!second.ok) throw new Error(second.message);
+    expect(second.data).toMatchObject({ total: 22, nextAfter: null });
+    expect(second.data.items.map((i) => i.id)).toEqual([ids[1], ids[0]]);
     const byCouncil = await listPublishedForModeration(db, cast.actors.moderator, { councilId: cast.councilA.id, actionSlug: other.slug });
     expect(byCouncil).toMatchObject({ ok: true, data: { total: 0 } });
     const proposals = await listPublishedForModeration(db, cast.actors.moderator, { actionSlug: other.slug, kind: "proposal" });

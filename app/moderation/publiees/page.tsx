@@ -1,10 +1,11 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { FormMessage } from "@/components/form/field";
-import { ModeratedItem, Pagination } from "@/components/moderation/moderated-item";
+import { ModeratedItem } from "@/components/moderation/moderated-item";
 import { ModerationFilters, parseModerationFilters } from "@/components/moderation/moderation-filters";
 import { ModerationTabs } from "@/components/moderation/moderation-tabs";
 import { Container } from "@/components/ui/container";
+import { NextPageNav, withParam } from "@/components/ui/next-page-nav";
 import { PageHeading } from "@/components/ui/page-heading";
 import { Section } from "@/components/ui/section";
 import { formatDateTime } from "@/lib/dates";
@@ -24,13 +25,14 @@ export default async function PublishedPage({ searchParams }: Props) {
   const query = await searchParams;
   const actor = await requireActor("/moderation/publiees");
   const db = await getDb();
-  const { filters, filterQuery, page, any } = parseModerationFilters(query);
-  const result = await listPublishedForModeration(db, actor, filters, page);
+  const { filters, filterQuery, after, any } = parseModerationFilters(query);
+  const result = await listPublishedForModeration(db, actor, filters, { after });
   if (!result.ok) notFound();
   const [counts, templates] = await Promise.all([loadModerationCounts(db, actor), listActiveTemplates(db, actor)]);
   const list = result.data;
-  const pageQuery = new URLSearchParams(filterQuery);
-  if (list.page > 1) pageQuery.set("page", String(list.page));
+  // After hiding one, back to this very page (its filters and its cursor).
+  const returnParams = new URLSearchParams(filterQuery);
+  if (after) returnParams.set("apres", String(after));
 
   return (
     <Container>
@@ -61,7 +63,11 @@ export default async function PublishedPage({ searchParams }: Props) {
       />
       <Section id="publiees" title={`Publiées : ${pluralize(list.total, "contribution", "contributions")}`}>
         {list.items.length === 0 ? (
-          <p>Aucune contribution publiée{any ? " avec ces filtres" : ""}.</p>
+          <p>
+            {after && list.total > 0
+              ? "Plus rien après les contributions déjà vues."
+              : `Aucune contribution publiée${any ? " avec ces filtres" : ""}.`}
+          </p>
         ) : (
           <ol className="space-y-6">
             {list.items.map((item) => (
@@ -80,7 +86,7 @@ export default async function PublishedPage({ searchParams }: Props) {
                     id={item.id}
                     headingId={`publiee-${item.id}`}
                     from="publiees"
-                    filters={pageQuery.toString()}
+                    filters={returnParams.toString()}
                     templates={templates.ok ? templates.data : []}
                   />
                 </ModeratedItem>
@@ -88,7 +94,13 @@ export default async function PublishedPage({ searchParams }: Props) {
             ))}
           </ol>
         )}
-        <Pagination path="/moderation/publiees" query={filterQuery} page={list.page} pageCount={list.pageCount} />
+        <NextPageNav
+          label="Pages de la liste"
+          firstHref={withParam("/moderation/publiees", filterQuery, "apres", null)}
+          nextHref={list.nextAfter ? withParam("/moderation/publiees", filterQuery, "apres", list.nextAfter) : null}
+          nextLabel="Contributions plus anciennes"
+          onFirstPage={!after}
+        />
       </Section>
     </Container>
   );
