@@ -14,8 +14,8 @@ export default function AccountErasedPage() {
         lead={<p>Votre adresse électronique, votre nom et vos données personnelles ont été effacés, et vous êtes déconnecté·e partout.</p>}
       />
       <p>
-        Les avis et propositions publiés par votre conseil restent visibles, signés « Ancien membre du conseil » suivi du nom du conseil. Pour
-        participer de nouveau, demandez une invitation à un·e référent·e de votre conseil de quartier.
+        Les avis et propositions publiés par votre conseil restent visibles, signés « Ancien membre du conseil » suivi du nom du conseil.
+        Pour participer de nouveau, demandez une invitation à un·e référent·e de votre conseil de quartier.
       </p>
       <p className="mt-6">
         <TextLink href="/">Retour à l&apos;accueil</TextLink>

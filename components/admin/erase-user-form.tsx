@@ -21,8 +21,9 @@ export function EraseUserForm<T>({ userId, action }: { userId: number; action: F
       <input type="hidden" {...field("userId")} />
       <p>
         À faire seulement à la demande de la personne (droit à l&apos;effacement). Son adresse, son nom, sa fonction, son mot de passe, ses
-        conseils, ses brouillons, ses commentaires et ses notifications sont effacés ; ses contributions soumises ou publiées restent, signées
-        « Ancien membre du conseil … » ; le journal garde les actions sous « personne supprimée n° … ». Cela ne peut pas être annulé.
+        conseils, ses brouillons, ses commentaires et ses notifications sont effacés ; ses contributions soumises ou publiées restent,
+        signées « Ancien membre du conseil … » ; le journal garde les actions sous « personne supprimée n° … ». Cela ne peut pas être
+        annulé.
       </p>
       <ReasonField id="effacement-raison" error={error("reason")} registration={field("reason")} />
       <Checkbox

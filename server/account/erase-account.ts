@@ -70,7 +70,8 @@ export async function eraseOwnAccount(db: Db, actor: MaybeActor, data: EraseOwnA
   if (!row) return unauthenticated();
   // The same throttle as the sign-in, on the account: an open session does not give unlimited guesses.
   const key = accountKey(row.email);
-  if (await blockedUntil(db, [key])) return fail("RATE_LIMITED", "Trop d'essais de mot de passe : attendez quelques minutes, puis réessayez.");
+  if (await blockedUntil(db, [key]))
+    return fail("RATE_LIMITED", "Trop d'essais de mot de passe : attendez quelques minutes, puis réessayez.");
   if (!(await verifyPassword(row.passwordHash, data.password))) {
     await recordFailure(db, [key]);
     return fail("SIGN_IN_FAILED", WRONG_PASSWORD_MESSAGE, { password: ["Mot de passe incorrect."] });
@@ -88,7 +89,10 @@ export async function eraseUserByAdmin(db: Db, actor: MaybeActor, data: UserEras
   return erase(db, { actorId: actor.id, userId: data.userId, self: false, reason: data.reason });
 }
 
-async function erase(db: Db, who: { actorId: number; userId: number; self: boolean; reason: string | null }): Promise<ActionResult<Erased>> {
+async function erase(
+  db: Db,
+  who: { actorId: number; userId: number; self: boolean; reason: string | null },
+): Promise<ActionResult<Erased>> {
   return db.transaction(async (tx): Promise<ActionResult<Erased>> => {
     // Lock order as everywhere: the admins, then each council's memberships, then the row.
     const admins = await lockActiveAdmins(tx);
@@ -123,7 +127,9 @@ async function erase(db: Db, who: { actorId: number; userId: number; self: boole
     await tx.delete(passwordResetTokens).where(eq(passwordResetTokens.userId, user.id));
     await tx.delete(revokedSessions).where(eq(revokedSessions.userId, user.id));
     await tx.delete(signInThrottles).where(eq(signInThrottles.key, accountKey(user.email)));
-    await tx.delete(invitations).where(or(sql`lower(${invitations.email}) = ${user.email.toLowerCase()}`, eq(invitations.acceptedUserId, user.id)));
+    await tx
+      .delete(invitations)
+      .where(or(sql`lower(${invitations.email}) = ${user.email.toLowerCase()}`, eq(invitations.acceptedUserId, user.id)));
     await tx.delete(contributionComments).where(eq(contributionComments.authorId, user.id));
     await tx.delete(contributions).where(and(eq(contributions.authorId, user.id), eq(contributions.status, "draft")));
     await tx
@@ -133,22 +139,33 @@ async function erase(db: Db, who: { actorId: number; userId: number; self: boole
 
     // Journal rows and frozen decks that name the person (their e-mail in an invitation's row,
     // a signature in a deck): only the rows whose text contains one of the strings are read.
-    const mentions = (column: SQL) =>
-      or(...secrets.map((s) => sql`strpos(lower(${column}), ${s.text.toLowerCase()}) > 0`))!;
+    const mentions = (column: SQL) => or(...secrets.map((s) => sql`strpos(lower(${column}), ${s.text.toLowerCase()}) > 0`))!;
     const journalRows = await tx
       .select({ id: auditLog.id, details: auditLog.details, reason: auditLog.reason })
       .from(auditLog)
       .where(or(mentions(sql`${auditLog.details}::text`), mentions(sql`coalesce(${auditLog.reason}, '')`)));
     for (const row of journalRows) {
-      const titleToo: Secret[] = user.title && JSON.stringify(row.details).toLowerCase().includes(user.email.toLowerCase()) ? [{ text: user.title, kind: "name" }] : [];
+      const titleToo: Secret[] =
+        user.title && JSON.stringify(row.details).toLowerCase().includes(user.email.toLowerCase())
+          ? [{ text: user.title, kind: "name" }]
+          : [];
       await tx
         .update(auditLog)
-        .set({ details: redactJson(row.details, [...secrets, ...titleToo], label), reason: row.reason === null ? null : redactText(row.reason, secrets, label) })
+        .set({
+          details: redactJson(row.details, [...secrets, ...titleToo], label),
+          reason: row.reason === null ? null : redactText(row.reason, secrets, label),
+        })
         .where(eq(auditLog.id, row.id));
     }
-    const decks = await tx.select({ meetingId: meetingSnapshots.meetingId, data: meetingSnapshots.data }).from(meetingSnapshots).where(mentions(sql`${meetingSnapshots.data}::text`));
+    const decks = await tx
+      .select({ meetingId: meetingSnapshots.meetingId, data: meetingSnapshots.data })
+      .from(meetingSnapshots)
+      .where(mentions(sql`${meetingSnapshots.data}::text`));
     for (const deck of decks) {
-      await tx.update(meetingSnapshots).set({ data: redactJson(deck.data, secrets, ERASED_SIGNATURE) }).where(eq(meetingSnapshots.meetingId, deck.meetingId));
+      await tx
+        .update(meetingSnapshots)
+        .set({ data: redactJson(deck.data, secrets, ERASED_SIGNATURE) })
+        .where(eq(meetingSnapshots.meetingId, deck.meetingId));
     }
 
     await tx

@@ -114,7 +114,9 @@ const sections: Section[] = [
     page: (db, userId, limit, before) =>
       db
         .select({
-          id: sql<number>`(${contributionSupports.contributionId}::bigint * 1000000 + ${contributionSupports.councilId})::float8`.mapWith(Number),
+          id: sql<number>`(${contributionSupports.contributionId}::bigint * 1000000 + ${contributionSupports.councilId})::float8`.mapWith(
+            Number,
+          ),
           contributionId: contributionSupports.contributionId,
           council: councils.name,
           createdAt: contributionSupports.createdAt,
@@ -166,7 +168,10 @@ const sections: Section[] = [
           reason: auditLog.reason,
           // What someone else did about the account: that it happened and why, not the details of
           // their work (which may name other people).
-          details: sql<Record<string, unknown> | null>`case when ${auditLog.actorUserId} is not distinct from ${userId} then ${auditLog.details} end`,
+          details: sql<Record<
+            string,
+            unknown
+          > | null>`case when ${auditLog.actorUserId} is not distinct from ${userId} then ${auditLog.details} end`,
           createdAt: auditLog.createdAt,
         })
         .from(auditLog)
@@ -198,7 +203,13 @@ async function account(db: Db, userId: number) {
 
 const memberships = (db: Db, userId: number) =>
   db
-    .select({ council: councils.name, slug: councils.slug, role: councilMemberships.role, nameShownPublicly: councilMemberships.showNamePublicly, since: councilMemberships.createdAt })
+    .select({
+      council: councils.name,
+      slug: councils.slug,
+      role: councilMemberships.role,
+      nameShownPublicly: councilMemberships.showNamePublicly,
+      since: councilMemberships.createdAt,
+    })
     .from(councilMemberships)
     .innerJoin(councils, eq(councils.id, councilMemberships.councilId))
     .where(eq(councilMemberships.userId, userId))

@@ -1,5 +1,5 @@
 import "server-only";
-import { actions, contributions, councils, users } from "@/db/schema";
+import { actions, contributions, councils } from "@/db/schema";
 import { contributionAuthorName } from "@/server/plan/author-name";
 
 /*

@@ -13,4 +13,6 @@ export const formerMemberOf = (councilName: string) => `${FORMER_MEMBER_PREFIX}$
  * the council). The council is read by a subquery so that queries without a join to councils can
  * use it too.
  */
-export const contributionAuthorName = sql<string | null>`case when ${users.erasedAt} is not null then ${FORMER_MEMBER_PREFIX}::text || (select c.name from ${councils} c where c.id = ${contributions.councilId}) else ${users.displayName} end`;
+export const contributionAuthorName = sql<
+  string | null
+>`case when ${users.erasedAt} is not null then ${FORMER_MEMBER_PREFIX}::text || (select c.name from ${councils} c where c.id = ${contributions.councilId}) else ${users.displayName} end`;

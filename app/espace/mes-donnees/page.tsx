@@ -73,8 +73,8 @@ export default async function MyDataPage() {
         title="Mes données"
         lead={
           <p>
-            Ce que la plateforme conserve à votre sujet. Les listes montrent au plus les {RECENT_ROWS} éléments les plus récents ; le fichier
-            contient tout.
+            Ce que la plateforme conserve à votre sujet. Les listes montrent au plus les {RECENT_ROWS} éléments les plus récents ; le
+            fichier contient tout.
           </p>
         }
       />
@@ -105,7 +105,10 @@ export default async function MyDataPage() {
           <dt className="font-semibold">Dernière connexion</dt>
           <dd>{account.lastSignInAt ? <When date={account.lastSignInAt} /> : "jamais"}</dd>
         </dl>
-        <p className="mt-2">Votre mot de passe n&apos;est conservé que sous une forme chiffrée qui ne permet pas de le retrouver ; il n&apos;est jamais exporté.</p>
+        <p className="mt-2">
+          Votre mot de passe n&apos;est conservé que sous une forme chiffrée qui ne permet pas de le retrouver ; il n&apos;est jamais
+          exporté.
+        </p>
       </Section>
 
       <Section id="conseils" title="Mes conseils de quartier">
@@ -116,7 +119,8 @@ export default async function MyDataPage() {
             {memberships.map((m) => (
               <li key={m.slug}>
                 {m.council} : {councilRoleLabel[m.role]} depuis le <When date={m.since} />,{" "}
-                {m.nameShownPublicly ? "votre nom est affiché sur la page publique du conseil" : "votre nom n'est pas affiché publiquement"}.
+                {m.nameShownPublicly ? "votre nom est affiché sur la page publique du conseil" : "votre nom n'est pas affiché publiquement"}
+                .
               </li>
             ))}
           </ul>
