@@ -39,6 +39,9 @@ const N = false;
 const matrix: Record<Permission, [boolean, boolean, boolean, boolean, boolean, boolean, boolean, boolean, boolean, boolean]> = {
   "space.view": [N, Y, Y, Y, Y, Y, Y, N, Y, Y],
   "session.revoke_all": [N, Y, Y, Y, Y, Y, Y, N, Y, Y],
+  // About someone else: nobody. About oneself: see « about oneself » below.
+  "account.data.view": [N, N, N, N, N, N, N, N, N, N],
+  "account.erase": [N, N, N, N, N, N, N, N, N, N],
   "council.members.view": [N, Y, Y, N, N, N, Y, N, Y, Y],
   "council.invitations.view": [N, N, Y, N, N, N, Y, N, N, N],
   "council.members.invite": [N, N, Y, N, N, N, Y, N, N, N],
@@ -55,6 +58,7 @@ const matrix: Record<Permission, [boolean, boolean, boolean, boolean, boolean, b
   "user.roles.change": [N, N, N, N, N, N, Y, N, N, N],
   "user.deactivate": [N, N, N, N, N, N, Y, N, N, N],
   "user.reactivate": [N, N, N, N, N, N, Y, N, N, N],
+  "user.erase": [N, N, N, N, N, N, Y, N, N, N],
   "contribution.draft": [N, Y, Y, N, N, N, N, N, Y, Y],
   "contribution.comment": [N, Y, Y, N, N, N, N, N, Y, Y],
   "contribution.submit": [N, Y, Y, N, N, N, N, N, Y, Y],
@@ -134,6 +138,17 @@ describe("about oneself", () => {
     const admin = roles.admin;
     expect(can(admin, "user.roles.change", { targetUserId: admin.id })).toBe(false);
     expect(can(admin, "user.deactivate", { targetUserId: admin.id })).toBe(false);
+  });
+
+  it("every signed-in person may see, download and erase their own data, and an admin erases themselves the same way", () => {
+    for (const role of roleNames) {
+      const who = roles[role];
+      const self = who ? who.id : someoneElse;
+      expect(can(who, "account.data.view", { targetUserId: self })).toBe(who !== null);
+      expect(can(who, "account.erase", { targetUserId: self })).toBe(who !== null);
+      // The admin's erasure on request is for someone else; one's own goes through « Mes données ».
+      expect(can(who, "user.erase", { targetUserId: self })).toBe(false);
+    }
   });
 
   it("a referent of A has no power in B", () => {

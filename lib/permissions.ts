@@ -22,6 +22,9 @@ export const permissions = [
   // Signed-in space
   "space.view",
   "session.revoke_all",
+  // One's own personal data (RGPD): see and download it, erase one's account
+  "account.data.view",
+  "account.erase",
   // A council's own space
   "council.members.view",
   "council.invitations.view",
@@ -40,6 +43,7 @@ export const permissions = [
   "user.roles.change",
   "user.deactivate",
   "user.reactivate",
+  "user.erase",
   // Contributions (avis and propositions) of a council, and their moderation
   "contribution.draft",
   "contribution.comment",
@@ -99,6 +103,10 @@ export function can(actor: MaybeActor, permission: Permission, context: Permissi
     case "space.view":
     case "session.revoke_all":
       return true;
+    case "account.data.view":
+    case "account.erase":
+      // Only ever one's own: nobody reads or erases another person's account from « Mes données ».
+      return isSelf;
 
     case "council.members.view":
       return role !== undefined || actor.isAdmin;
@@ -123,6 +131,7 @@ export function can(actor: MaybeActor, permission: Permission, context: Permissi
       return actor.isAdmin;
     case "user.roles.change":
     case "user.deactivate":
+    case "user.erase":
       // Never on oneself: an admin cannot lock themselves (or the last admin) out by mistake.
       return actor.isAdmin && !isSelf;
 

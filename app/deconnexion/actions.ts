@@ -1,23 +1,13 @@
 "use server";
 
-import { cookies } from "next/headers";
 import { ok } from "@/lib/action-result";
 import { revokeAllSessionsSchema } from "@/lib/validation/auth";
 import { getSessionId } from "@/server/auth/actor";
 import { sessionExpiry } from "@/server/auth/options";
 import { revokeSession } from "@/server/auth/revoke-session";
 import { revokeAllSessions } from "@/server/auth/revoke-sessions";
+import { dropSessionCookies } from "@/server/auth/session-cookies";
 import { formAction } from "@/server/form-action";
-
-/** This browser's token is refused from now on anyway; dropping the cookie keeps things tidy. */
-async function dropSessionCookies() {
-  const jar = await cookies();
-  for (const { name } of jar.getAll()) {
-    if (/(^|\.)next-auth\.session-token(\.\d+)?$/.test(name)) {
-      jar.set(name, "", { path: "/", expires: new Date(0), httpOnly: true, sameSite: "lax", secure: name.startsWith("__Secure-") });
-    }
-  }
-}
 
 /**
  * « Se déconnecter »: this session ends on the server (a copy of the cookie is refused from now

@@ -162,6 +162,12 @@ export default async function SpacePage({ searchParams }: Props) {
         </Section>
       ) : null}
 
+      <Section id="mon-compte" title="Mon compte">
+        <p>
+          <TextLink href="/espace/mes-donnees">Mes données : voir, télécharger ou supprimer mon compte</TextLink>
+        </p>
+      </Section>
+
       <p className="mt-12 border-t border-slate-200 pt-4 text-base text-slate-700">
         <TextLink href="/deconnexion">Se déconnecter</TextLink>
       </p>

@@ -29,3 +29,13 @@ export function Checkbox({
     </div>
   );
 }
+
+/** A checkbox's error, given as its `hint` (tied to the box by aria-describedby). */
+export function CheckboxError({ error }: { error?: string }) {
+  return error ? (
+    <span className="font-semibold text-red-800">
+      <span aria-hidden="true">⚠ </span>
+      {error}
+    </span>
+  ) : null;
+}

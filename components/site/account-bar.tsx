@@ -35,6 +35,7 @@ export function AccountBar({ displayName, attention, isAdmin }: { displayName: s
     });
   }
   if (isAdmin) links.push({ href: "/admin", label: "Administration" });
+  links.push({ href: "/espace/mes-donnees", label: "Mes données" });
   links.push({ href: "/deconnexion", label: "Se déconnecter" });
 
   return (

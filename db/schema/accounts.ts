@@ -39,6 +39,12 @@ export const users = pgTable(
     isAdmin: boolean("is_admin").notNull().default(false),
     sessionVersion: integer("session_version").notNull().default(0),
     deactivatedAt: timestamp("deactivated_at", { withTimezone: true }),
+    /**
+     * Set when the account was erased (RGPD art. 17): the row stays, emptied of personal data, so
+     * that published contributions and journal rows keep pointing somewhere (« Ancien membre du
+     * conseil … », « personne supprimée n°… ») without the old e-mail or name existing anywhere.
+     */
+    erasedAt: timestamp("erased_at", { withTimezone: true }),
     isDemo: isDemo(),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     lastSignInAt: timestamp("last_sign_in_at", { withTimezone: true }),

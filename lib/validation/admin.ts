@@ -85,6 +85,18 @@ export const userStatusFormSchema = userStatusSchema.extend({
 });
 export type UserStatusFormInput = z.input<typeof userStatusFormSchema>;
 
+/**
+ * Erasure of someone's account on their request (RGPD art. 17): who, why (journaled), and a box
+ * ticked because it cannot be undone.
+ */
+export const userEraseSchema = z.object({
+  userId,
+  reason: reasonSchema,
+  understood: checkbox().refine((ticked) => ticked, { error: "Cochez la case pour confirmer : l'effacement est définitif." }),
+});
+export type UserEraseInput = z.input<typeof userEraseSchema>;
+export type UserEraseData = z.output<typeof userEraseSchema>;
+
 // ——— Councils ———
 
 const COUNCIL_NUMBER_MESSAGE = "Le numéro est un nombre entier entre 1 et 999.";

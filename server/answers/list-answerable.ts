@@ -7,6 +7,7 @@ import { can, type Actor, type MaybeActor } from "@/lib/permissions";
 import type { AnswerState, answerQueueStates } from "@/lib/validation/answer";
 import { selectAnswers, type AnswerView } from "@/server/plan/select-answers";
 import { answerDueAtSql, at } from "./due-date";
+import { contributionAuthorName } from "@/server/plan/author-name";
 
 /** Who may open the answers pages: moderators and officials (the City). */
 export const isCityStaff = (actor: Actor) => actor.isModerator || actor.isOfficial;
@@ -201,7 +202,7 @@ export async function getProposalToAnswer(
         councilName: councils.name,
         actionSlug: actions.slug,
         actionTitle: actions.title,
-        authorName: users.displayName,
+        authorName: contributionAuthorName,
         publishedAt: contributions.publishedAt,
         dueAt: answerDueAtSql,
         late: sql<boolean>`(${contributions.firstAnsweredAt} is null and ${answerDueAtSql} < ${at(now)})`,

@@ -4,6 +4,7 @@ import type { Db } from "@/db/client";
 import { actions, contributionComments, contributions, councils, users } from "@/db/schema";
 import { forbidden, notFound, ok, unauthenticated, type ActionResult } from "@/lib/action-result";
 import { can, type MaybeActor } from "@/lib/permissions";
+import { contributionAuthorName } from "@/server/plan/author-name";
 
 export interface CouncilContribution {
   id: number;
@@ -167,7 +168,7 @@ export function selectItems(db: Db, where: SQL | undefined, limit: number) {
       status: contributions.status,
       actionSlug: actions.slug,
       actionTitle: actions.title,
-      authorName: users.displayName,
+      authorName: contributionAuthorName,
       createdAt: contributions.createdAt,
       submittedAt: contributions.submittedAt,
       publishedAt: contributions.publishedAt,

@@ -1,5 +1,6 @@
 import "server-only";
-import { actions, contributions, councils, users } from "@/db/schema";
+import { actions, contributions, councils } from "@/db/schema";
+import { contributionAuthorName } from "@/server/plan/author-name";
 
 /*
  * What moderation lists and the report page read of an item: select `itemColumns` from
@@ -15,7 +16,7 @@ export const itemColumns = {
   councilName: councils.name,
   actionSlug: actions.slug,
   actionTitle: actions.title,
-  authorName: users.displayName,
+  authorName: contributionAuthorName,
   publishedAt: contributions.publishedAt,
 };
 

@@ -3,6 +3,7 @@ import { and, asc, desc, eq, inArray, sql, type SQL } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { actions, contributionAnswers, contributions, contributionSupports, councils, users } from "@/db/schema";
 import { selectAnswers, type AnswerView } from "./select-answers";
+import { contributionAuthorName } from "@/server/plan/author-name";
 
 /*
  * The one public read of contributions, for a fiche's pages and a council's public page
@@ -76,7 +77,7 @@ export async function loadPublishedContributions(db: Db, scope: ContributionScop
         councilSlug: sql<string | null>`case when ${councils.archivedAt} is null then ${councils.slug} end`,
         actionSlug: actions.slug,
         actionTitle: actions.title,
-        authorName: users.displayName,
+        authorName: contributionAuthorName,
         publishedAt: contributions.publishedAt,
         isDemo: contributions.isDemo,
         total: sql<number>`(count(*) over ())::int`,

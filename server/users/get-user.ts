@@ -21,6 +21,8 @@ export interface UserDetail {
   title: string | null;
   roles: { moderator: boolean; official: boolean; admin: boolean };
   deactivatedAt: Date | null;
+  /** Set once the account was erased (its row then holds no personal data). */
+  erasedAt: Date | null;
   createdAt: Date;
   lastSignInAt: Date | null;
   isDemo: boolean;
@@ -47,6 +49,7 @@ export async function getUser(db: Db, actor: MaybeActor, userId: number): Promis
       isOfficial: users.isOfficial,
       isAdmin: users.isAdmin,
       deactivatedAt: users.deactivatedAt,
+      erasedAt: users.erasedAt,
       createdAt: users.createdAt,
       lastSignInAt: users.lastSignInAt,
       isDemo: users.isDemo,

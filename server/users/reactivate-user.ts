@@ -18,12 +18,14 @@ export async function reactivateUser(db: Db, actor: MaybeActor, data: UserStatus
 
   return db.transaction(async (tx): Promise<ActionResult<{ userId: number }>> => {
     const [target] = await tx
-      .select({ id: users.id, deactivatedAt: users.deactivatedAt })
+      .select({ id: users.id, deactivatedAt: users.deactivatedAt, erasedAt: users.erasedAt })
       .from(users)
       .where(eq(users.id, data.userId))
       .for("update");
     if (!target) return notFound("Personne");
     if (!target.deactivatedAt) return fail("CONFLICT", "Ce compte est déjà actif.");
+    // An erased account has no e-mail nor password left: nobody could sign in with it.
+    if (target.erasedAt) return fail("CONFLICT", "Ce compte a été effacé : il ne peut pas être réactivé.");
 
     await tx.update(users).set({ deactivatedAt: null }).where(eq(users.id, target.id));
     await writeAudit(tx, {

@@ -1,7 +1,8 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { changeRolesSchema, inviteStaffSchema, userStatusFormSchema } from "@/lib/validation/admin";
+import { changeRolesSchema, inviteStaffSchema, userEraseSchema, userStatusFormSchema } from "@/lib/validation/admin";
+import { eraseUserByAdmin } from "@/server/account/erase-account";
 import { formAction } from "@/server/form-action";
 import { changeRoles } from "@/server/users/change-roles";
 import { deactivateUser } from "@/server/users/deactivate-user";
@@ -35,6 +36,16 @@ export const changeRolesAction = formAction({
 export const setUserStatusAction = formAction({
   schema: userStatusFormSchema,
   run: (input, { db, actor }) => (input.change === "deactivate" ? deactivateUser : reactivateUser)(db, actor, input),
+  done: () => {
+    revalidatePath("/admin/utilisateurs", "layout");
+  },
+});
+
+/** Erase an account on the person's request (RGPD): reason required, journaled; never one's own. */
+export const eraseUserAction = formAction({
+  schema: userEraseSchema,
+  permission: "user.erase",
+  run: (input, { db, actor }) => eraseUserByAdmin(db, actor, input),
   done: () => {
     revalidatePath("/admin/utilisateurs", "layout");
   },

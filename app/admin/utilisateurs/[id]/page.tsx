@@ -5,6 +5,7 @@ import { Badge, RoleBadges } from "@/components/admin/badges";
 import { ChangeRolesForm } from "@/components/admin/change-roles-form";
 import { Journal } from "@/components/admin/journal";
 import { UserStatusForm } from "@/components/admin/user-status-form";
+import { EraseUserForm } from "@/components/admin/erase-user-form";
 import { Breadcrumb } from "@/components/ui/breadcrumb";
 import { Container } from "@/components/ui/container";
 import { DemoMarker } from "@/components/ui/demo-marker";
@@ -17,7 +18,7 @@ import { can, councilRoleLabel } from "@/lib/permissions";
 import { getUser } from "@/server/users/get-user";
 import { getDb } from "@/server/db";
 import { requireAdminPage } from "../../require-admin";
-import { changeRolesAction, setUserStatusAction } from "../actions";
+import { changeRolesAction, eraseUserAction, setUserStatusAction } from "../actions";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Fiche d'une personne — Administration", robots: { index: false, follow: false } };
@@ -105,6 +106,12 @@ export default async function UserPage({ params }: { params: Promise<{ id: strin
         <p className="mt-2 text-base text-slate-800">Les membres sont invités et retirés depuis l&apos;espace de chaque conseil.</p>
       </Section>
 
+      {user.erasedAt ? (
+        <Notice>
+          <p>Ce compte a été effacé le {formatDateTime(user.erasedAt)} : il ne contient plus de données personnelles.</p>
+        </Notice>
+      ) : null}
+
       <Section id="acces" title={deactivated ? "Réactiver le compte" : "Désactiver le compte"}>
         {can(actor, "user.deactivate", { targetUserId: user.id }) ? (
           <UserStatusForm userId={user.id} deactivated={deactivated} action={setUserStatusAction} />
@@ -114,6 +121,18 @@ export default async function UserPage({ params }: { params: Promise<{ id: strin
           </Notice>
         )}
       </Section>
+
+      {user.erasedAt ? null : (
+        <Section id="effacer" title="Effacer le compte">
+          {can(actor, "user.erase", { targetUserId: user.id }) ? (
+            <EraseUserForm userId={user.id} action={eraseUserAction} />
+          ) : (
+            <Notice>
+              <p>Pour effacer votre propre compte, utilisez « Mes données » dans votre espace.</p>
+            </Notice>
+          )}
+        </Section>
+      )}
 
       <Section id="journal" title="Journal">
         <Journal entries={user.journal} emptyText="Aucune modification n'a encore été inscrite au journal pour cette personne." />
