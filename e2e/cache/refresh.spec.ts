@@ -93,7 +93,7 @@ test("the test seam does not exist without its token", async ({ request }) => {
  * public page re-renders it — if another test (an admin renaming a council) does one while this
  * test runs, the attempt proves nothing and is made again.
  */
-const ficheA = { path: fichePath, title: "Assurer le pilotage du projet social", theme: "/thematiques/gouvernance" };
+const ficheA = { path: fichePath, theme: "/thematiques/gouvernance" };
 const untouched = [
   "/fiches/limiter-intervenants-familles",
   "/fiches/limiter-intervenants-familles/contributions/1",
@@ -109,9 +109,10 @@ async function figure(request: APIRequestContext, path: string, pattern: RegExp)
   expect(found, `${pattern} sur ${path}`).not.toBeNull();
   return Number(found![1]);
 }
-const homeFigure = /Publiés sur l.{1,6}ensemble des fiches : (\d+) avis/;
+// React writes « <!-- --> » between a text and the value that follows it.
+const homeFigure = /Publiés sur l.{1,6}ensemble des fiches : (?:<!-- -->)?(\d+) avis/;
 // « Gouvernance » holds fiche A only: the first count on its page is A's.
-const themeFigure = /Conseils de quartier : (\d+) avis/;
+const themeFigure = /Conseils de quartier : (?:<!-- -->)?(\d+) avis/;
 
 test("an approved avis refreshes fiche A, its theme, its council and the home page at once — fiche B stays served from cache", async ({
   browser,
@@ -129,7 +130,9 @@ test("an approved avis refreshes fiche A, its theme, its council and the home pa
     const id = await pendingFeedback(await member.newPage(), body);
 
     // Every page in the cache before the change (the second request of each is served from it).
-    for (const path of [...untouched, control, ...shown, ficheA.theme, "/"]) {
+    // Fiche A's side is not checked: other tests write on fiche A meanwhile.
+    for (const path of [...shown, ficheA.theme, "/"]) await fetchTwice(request, path);
+    for (const path of [...untouched, control]) {
       const response = await fetchTwice(request, path);
       expect(response.headers()["x-nextjs-cache"], path).toBe("HIT");
     }
