@@ -9,6 +9,8 @@
  *   3. `next start` pinned to core 0; pages warmed up, their HTML saved;
  *   4. the same HTML served by nginx (one worker, core 0, gzip) as the reference;
  *   5. the same load on both (wrk or autocannon on core 1, Accept-Encoding: gzip);
+ *   5b. the app's pages under the same load without, then with, one approval per second on
+ *      fiche WRITE_FICHE_SLUG (scripts/bench/writes.ts): ratios of req/s and p99, approval times;
  *   6. JavaScript shipped per page (gzip), minus the empty page's;
  *   7. bench-results/bench-<stamp>.json, bench-results/latest.json (+ latest.md), tables.
  *
@@ -38,12 +40,15 @@ import {
   startGroup,
 } from "./bench/processes";
 import { kb, markdownTable, ratio, round } from "./bench/report";
+import { startWriter, timings, type WriterResult } from "./bench/writes";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
 process.chdir(ROOT);
 
 const THEME_SLUG = "petite-enfance-enfance-jeunesse";
 const FICHE_SLUG = "accompagnement-parentalite";
+/** The fiche the writers approve avis on: theme « Gouvernance », not THEME_SLUG, not FICHE_SLUG. */
+const WRITE_FICHE_SLUG = "pilotage-projet-social";
 
 interface PageDef {
   key: string;
@@ -216,6 +221,9 @@ async function main() {
   const app = `http://127.0.0.1:${appPort}`;
   appEnv.NEXTAUTH_URL = app;
   appEnv.NEXTAUTH_SECRET ||= randomBytes(32).toString("base64");
+  // The writers' seam (app/api/test-hooks/approvals) is compiled only into a build with a token.
+  const hooksToken = randomBytes(24).toString("hex");
+  appEnv.TEST_HOOKS_TOKEN = hooksToken;
 
   // --- 1. Build ----------------------------------------------------------------------------------
   log("next build (production, .next-bench, BENCH_BUILD=1)…");
@@ -412,6 +420,32 @@ async function main() {
     load[page.key] = { app: results.app!, nginx: results.nginx! };
   }
 
+  // --- 5b. Reads with one write per second ----------------------------------------------------------
+  // Each page twice in a row, without then with the writer: the ratios compare runs a few seconds
+  // apart on the same warm server. The home page shows every write (plan-wide figures) and so does
+  // the written fiche; the bench's theme and fiche do not, and must stay served from cache.
+  const writePages = [
+    ...PAGES.filter((p) => p.load && pageInfo[p.key]!.status === 200),
+    { key: "fiche-ecrite", label: "Fiche écrite", path: `/fiches/${WRITE_FICHE_SLUG}`, load: true },
+  ];
+  const underWrites: Record<string, { quiet: LoadResult; busy: LoadResult; writer: WriterResult }> = {};
+  for (const page of writePages) {
+    const url = `${app}${page.path}`;
+    await get(url);
+    if (warmupS > 0) await runLoad(tool, { url, connections, durationS: warmupS, core: loadCore });
+    const quiet = await runLoad(tool, { url, connections, durationS, core: loadCore });
+    const writer = startWriter({ app, token: hooksToken, actionSlug: WRITE_FICHE_SLUG });
+    const busy = await runLoad(tool, { url, connections, durationS, core: loadCore });
+    const written = await writer.stop();
+    underWrites[page.key] = { quiet, busy, writer: written };
+    log(
+      `${page.path} sans / avec 1 écriture/s : ${quiet.reqPerSec.toFixed(0)} / ${busy.reqPerSec.toFixed(0)} req/s, p99 ${quiet.p99Ms} / ${busy.p99Ms} ms, ${written.writes} écritures (${written.failures} en échec)`,
+    );
+  }
+  const allWrites = Object.values(underWrites);
+  const approvalServer = timings(allWrites.flatMap((w) => w.writer.serverMs));
+  const approvalRoundTrip = timings(allWrites.flatMap((w) => w.writer.roundTripMs));
+
   // Memory of the app's whole process group (npx + next-server), after the load.
   const rssKb = (commandOutput("ps", ["-o", "rss=", "--sid", String(appProc.pgid)]) ?? "")
     .split(/\s+/)
@@ -493,6 +527,29 @@ async function main() {
     };
   });
 
+  const writeRows = writePages.map((p) => {
+    const w = underWrites[p.key];
+    return {
+      page: p.path,
+      "req/s sans écriture": round(w?.quiet.reqPerSec, 0),
+      "req/s avec": round(w?.busy.reqPerSec, 0),
+      "req/s avec/sans (≥ 0,9)": ratio(w?.busy.reqPerSec, w?.quiet.reqPerSec, 2),
+      "p99 ms sans": round(w?.quiet.p99Ms, 2),
+      "p99 ms avec": round(w?.busy.p99Ms, 2),
+      "p99 avec/sans (≤ 2)": ratio(w?.busy.p99Ms, w?.quiet.p99Ms, 2),
+      écritures: w ? `${w.writer.writes} (${w.writer.failures} en échec)` : null,
+      "erreurs sans/avec": w ? `${w.quiet.errors}/${w.busy.errors}` : null,
+    };
+  });
+  const approvalRow = {
+    approbations: approvalServer.n,
+    "serveur p50 ms": approvalServer.p50,
+    "serveur p95 ms (≤ 200)": approvalServer.p95,
+    "serveur max ms": approvalServer.max,
+    "aller-retour p50 ms": approvalRoundTrip.p50,
+    "aller-retour p95 ms": approvalRoundTrip.p95,
+  };
+
   const sqlRows = (sql?.loaders ?? []).map((l) => ({
     page: l.path,
     loader: l.loader,
@@ -508,9 +565,15 @@ async function main() {
     nginx: nginxGzip,
     gzipMsPerResponse: gzipMs,
     load,
+    underWrites: {
+      writeFiche: WRITE_FICHE_SLUG,
+      pages: underWrites,
+      approvalServerMs: approvalServer,
+      approvalRoundTripMs: approvalRoundTrip,
+    },
     js: { gzipLevel: GZIP_LEVEL, emptyPageGzipBytes: emptyJs, pages: js },
     sql: sql ?? { error: sqlError },
-    tables: { load: loadRows, pages: pageRows, sql: sqlRows },
+    tables: { load: loadRows, underWrites: writeRows, approvals: approvalRow, pages: pageRows, sql: sqlRows },
   };
   const outDir = path.join(ROOT, "bench-results");
   mkdirSync(outDir, { recursive: true });
@@ -534,6 +597,10 @@ async function main() {
     markdownTable(Object.entries(machineRows).map(([k, v]) => ({ "": k, valeur: v }))),
     `\n### Débit et latence : application vs nginx (mêmes octets)\n`,
     markdownTable(loadRows),
+    `\n### Lectures avec une écriture par seconde (approbation d'un avis sur /fiches/${WRITE_FICHE_SLUG})\n`,
+    markdownTable(writeRows),
+    "",
+    markdownTable([approvalRow]),
     `\n### Pages : cache, HTML, JavaScript livré (gzip niveau ${GZIP_LEVEL})\n`,
     markdownTable(pageRows),
     `\n### Requêtes SQL par rendu (loaders, base ${sql?.databaseKind ?? database.kind})\n`,
@@ -549,6 +616,10 @@ async function main() {
   console.table(machineRows);
   console.log("Débit et latence — application vs nginx servant les mêmes octets (ratio req/s < 1 : l'application sert moins vite)");
   console.table(dash(loadRows));
+  console.log(`Lectures sans puis avec une approbation par seconde sur /fiches/${WRITE_FICHE_SLUG} (même charge)`);
+  console.table(dash(writeRows));
+  console.log("Approbations pendant la charge (temps serveur : Server-Timing, rafraîchissement compris)");
+  console.table(approvalRow);
   console.log(`Pages — JavaScript livré (gzip niveau ${GZIP_LEVEL}), différence avec la page vide`);
   console.table(dash(pageRows));
   console.log("Requêtes SQL par rendu de page");

@@ -35,8 +35,11 @@ interface Definition<S extends z.ZodType, T, A> {
   secret?: readonly string[];
   /** The server function: authorizes with the context, writes, journals. */
   run(input: z.output<S>, context: FormActionContext<A>): Promise<ActionResult<T>>;
-  /** After a success: refresh the pages that changed; return a path to go there. */
-  done?(data: T, input: z.output<S>): string | void;
+  /**
+   * After a success (the write has committed): refresh the pages that changed — it may read the
+   * database to find which (server/cache.ts) — and return a path to go there.
+   */
+  done?(data: T, input: z.output<S>, context: FormActionContext<A>): string | void | Promise<string | void>;
 }
 
 export type FormAction<T> = (previous: FormState<T>, formData: FormData) => Promise<FormState<T>>;
@@ -76,7 +79,7 @@ export async function handleForm<S extends z.ZodType, T, A extends SignedInActor
     return refused(unexpected());
   }
   if (!result.ok) return refused(result);
-  const next = definition.done?.(result.data, parsed.data) ?? undefined;
+  const next = (await definition.done?.(result.data, parsed.data, context as FormActionContext<A>)) ?? undefined;
   return { state: { n, result }, next };
 }
 

@@ -2,7 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { approveSchema, bulkDecisionSchema, hideSchema, keepSchema, rejectSchema } from "@/lib/validation/contribution";
-import { refreshPublicPages } from "@/server/cache";
+import { refreshPublicPagesOf } from "@/server/cache";
 import { formAction } from "@/server/form-action";
 import { approveContribution, bulkDecide, rejectContribution } from "@/server/moderation/decide";
 import { hideContribution } from "@/server/moderation/hide";
@@ -29,9 +29,11 @@ export const approveAction = formAction({
   schema: approveSchema,
   permission: "moderation.view",
   run: (input, { db, actor }) => approveContribution(db, actor, input),
-  done: (_data, input) => {
-    // Published: every public page that may show it is refreshed; the moderator sees it at once.
-    refreshPublicPages();
+  done: async (data, input, { db }) => {
+    // Published: the public pages that show it (its fiche, themes, council, home) are refreshed at
+    // once, and the moderator's own pages.
+    await refreshPublicPagesOf(db, { contributionIds: [data.id] });
+    refreshModeration();
     return backTo("/moderation", input.filtres, { fait: "publiee" });
   },
 });
@@ -51,9 +53,11 @@ export const bulkAction = formAction({
   schema: bulkDecisionSchema,
   permission: "moderation.view",
   run: (input, { db, actor }) => bulkDecide(db, actor, input),
-  done: (data, input) => {
-    if (input.decision === "published" && data.decided > 0) refreshPublicPages();
-    else refreshModeration();
+  done: async (data, input, { db }) => {
+    // The selection, not only the items decided here: one decided by another moderator meanwhile
+    // is refreshed twice, which costs a render and hides nothing.
+    if (input.decision === "published" && data.decided > 0) await refreshPublicPagesOf(db, { contributionIds: input.ids });
+    refreshModeration();
     return backTo("/moderation", input.filtres, {
       fait: input.decision === "published" ? "lot-approuve" : "lot-refuse",
       n: data.decided,
@@ -68,9 +72,10 @@ export const hideAction = formAction({
   schema: hideSchema,
   permission: "moderation.view",
   run: (input, { db, actor }) => hideContribution(db, actor, input),
-  done: (_data, input) => {
-    // Gone from every public page: they are all refreshed, the moderator sees it at once.
-    refreshPublicPages();
+  done: async (data, input, { db }) => {
+    // Gone from every public page that showed it: they are refreshed, the moderator sees it at once.
+    await refreshPublicPagesOf(db, { contributionIds: [data.id] });
+    refreshModeration();
     return backTo(input.fromReports ? "/moderation/signalements" : "/moderation/publiees", input.filtres, { fait: "masquee" });
   },
 });
@@ -80,9 +85,9 @@ export const keepAction = formAction({
   schema: keepSchema,
   permission: "moderation.view",
   run: (input, { db, actor }) => keepPublished(db, actor, input),
-  done: (data) => {
-    if (data.republished) refreshPublicPages();
-    else refreshModeration();
+  done: async (data, _input, { db }) => {
+    if (data.republished) await refreshPublicPagesOf(db, { contributionIds: [data.id] });
+    refreshModeration();
     return backTo("/moderation/signalements", undefined, { fait: data.republished ? "republiee" : "gardee" });
   },
 });

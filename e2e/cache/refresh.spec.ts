@@ -1,12 +1,16 @@
 import { randomUUID } from "node:crypto";
 import { expect, test, type APIRequestContext } from "@playwright/test";
 import { testHooksToken } from "../../playwright.config";
+import { marker } from "../contributions/helpers";
+import { approveById, council1, fichePath, pendingFeedback } from "../moderation/helpers";
+import { demo, signedInContext } from "../support/auth";
 
 /*
- * Public pages are served from cache, and a change made through the server layer refreshes every
- * public page that shows it. The change is a point d'étape posted by the demo moderator through
- * the test seam: the report form's fields, parsed by its schema, postProgressReport (permission,
- * author, journal row) and the refresh every action makes (server/cache.ts).
+ * Public pages are served from cache, and a change made through the server layer refreshes the
+ * public pages that show it — and only those (server/public-paths.ts). The changes: a point
+ * d'étape posted by the demo moderator through the test seam (the report form's fields, parsed by
+ * its schema, postProgressReport, then the same refresh as the form), and an avis approved by the
+ * moderator in the moderation queue.
  */
 const fiche = "/fiches/logements-plus-precaires";
 const theme = "/thematiques/habitat-cadre-de-vie";
@@ -80,4 +84,77 @@ test("the test seam does not exist without its token", async ({ request }) => {
   expect(response.status()).toBe(404);
   const fichePage = await (await request.get(fiche)).text();
   expect(fichePage).not.toContain("Intrus");
+});
+
+/*
+ * Fiche A (pilotage-projet-social, theme « Gouvernance », where council n°1 posts) against pages
+ * that do not show it: fiche B (limiter-intervenants-familles, themes 1 and 2), its first page of
+ * contributions, its theme, another council. /demarche is the control: only a refresh of every
+ * public page re-renders it — if another test (an admin renaming a council) does one while this
+ * test runs, the attempt proves nothing and is made again.
+ */
+const ficheA = { path: fichePath, theme: "/thematiques/gouvernance" };
+const untouched = [
+  "/fiches/limiter-intervenants-familles",
+  "/fiches/limiter-intervenants-familles/contributions/1",
+  "/thematiques/petite-enfance-enfance-jeunesse",
+  "/conseils/conseil-de-quartier-3",
+];
+const control = "/demarche";
+
+/** A number in a page's HTML, read with `pattern` (its first group). */
+async function figure(request: APIRequestContext, path: string, pattern: RegExp): Promise<number> {
+  const html = await (await request.get(path)).text();
+  const found = pattern.exec(html);
+  expect(found, `${pattern} sur ${path}`).not.toBeNull();
+  return Number(found![1]);
+}
+// React writes « <!-- --> » between a text and the value that follows it.
+const homeFigure = /Publiés sur l.{1,6}ensemble des fiches : (?:<!-- -->)?(\d+) avis/;
+// « Gouvernance » holds fiche A only: the first count on its page is A's.
+const themeFigure = /Conseils de quartier : (?:<!-- -->)?(\d+) avis/;
+
+test("an approved avis refreshes fiche A, its theme, its council and the home page at once — fiche B stays served from cache", async ({
+  browser,
+}) => {
+  test.setTimeout(240_000);
+  const member = await signedInContext(browser, demo.member1);
+  const moderator = await signedInContext(browser, demo.moderator);
+  const visitor = await browser.newContext();
+  const { request } = visitor;
+  const council = `/conseils/${council1.slug}`;
+  const shown = [ficheA.path, `${ficheA.path}/contributions/1`, council, `${council}/contributions/1`];
+
+  for (let attempt = 1; ; attempt++) {
+    const body = `Avis pour le rafraîchissement ciblé. ${marker("cible")}`;
+    const id = await pendingFeedback(await member.newPage(), body);
+
+    // Every page in the cache before the change (the second request of each is served from it).
+    // Fiche A's side is not checked: other tests write on fiche A meanwhile.
+    for (const path of [...shown, ficheA.theme, "/"]) await fetchTwice(request, path);
+    for (const path of [...untouched, control]) {
+      const response = await fetchTwice(request, path);
+      expect(response.headers()["x-nextjs-cache"], path).toBe("HIT");
+    }
+    const homeBefore = await figure(request, "/", homeFigure);
+    const themeBefore = await figure(request, ficheA.theme, themeFigure);
+
+    await approveById(await moderator.newPage(), id);
+
+    // At once, on the first request after the approval: no waiting for a background render.
+    for (const path of shown) expect(await (await request.get(path)).text(), path).toContain(body);
+    expect(await figure(request, "/", homeFigure)).toBeGreaterThan(homeBefore);
+    expect(await figure(request, ficheA.theme, themeFigure)).toBeGreaterThan(themeBefore);
+
+    // Pages that do not show the avis: still the cached render.
+    const states = Object.fromEntries(
+      await Promise.all(untouched.map(async (p) => [p, (await request.get(p)).headers()["x-nextjs-cache"]])),
+    );
+    const controlState = (await request.get(control)).headers()["x-nextjs-cache"];
+    if (controlState !== "HIT" && attempt < 3) continue;
+    expect(controlState, `${control} : chaque page publique a été rafraîchie`).toBe("HIT");
+    expect(states).toEqual(Object.fromEntries(untouched.map((p) => [p, "HIT"])));
+    break;
+  }
+  await Promise.all([member.close(), moderator.close(), visitor.close()]);
 });

@@ -10,7 +10,9 @@ import { formAction } from "@/server/form-action";
 
 /*
  * The council administration's forms: the server functions decide and write, then every public
- * page (they list the councils) and the admin pages are refreshed.
+ * page and the admin pages are refreshed. Every one, not a targeted few: a council's name and its
+ * page's link are printed on each contribution it wrote or supported, on any fiche, council page
+ * and slide — and these changes are rare.
  */
 
 function refreshAfterCouncilChange() {

@@ -16,8 +16,8 @@ import { pluralize } from "@/lib/labels";
 import { getPublicCouncil } from "@/server/councils/get-public-council";
 
 /* Public and cached like the fiches: nothing rendered at build, each council page rendered on its
-   first visit, then served from cache; refreshed when its members change (refreshPublicPages) and
-   at least hourly. It reads no cookie: the same page for everyone. */
+   first visit, then served from cache; refreshed when its members or its contributions change
+   (server/public-paths.ts) and at least hourly. It reads no cookie: the same page for everyone. */
 export function generateStaticParams() {
   return [];
 }

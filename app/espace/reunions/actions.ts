@@ -1,23 +1,28 @@
 "use server";
 
+import { revalidatePath } from "next/cache";
 import { meetingMinutesSchema, meetingSchema, updateMeetingSchema } from "@/lib/validation/meeting";
-import { refreshPublicPages } from "@/server/cache";
+import { refreshMeetingPages } from "@/server/cache";
 import { formAction } from "@/server/form-action";
 import { createMeeting } from "@/server/meetings/create-meeting";
 import { setMeetingMinutes } from "@/server/meetings/set-minutes";
 import { updateMeeting } from "@/server/meetings/update-meeting";
 
 /*
- * Meetings: the server layer decides and writes, then every public page is refreshed (the home
- * page shows the next meeting; /reunions lists them) — revalidatePath("/", "layout") covers the
- * staff pages too. A new meeting opens on its own staff page.
+ * Meetings: the server layer decides and writes, then the meetings' public pages and the home page
+ * (its next meeting) are refreshed, and the staff pages. A new meeting opens on its own staff page.
  */
+function refreshMeetings() {
+  refreshMeetingPages();
+  revalidatePath("/espace/reunions", "layout");
+  revalidatePath("/presentation", "layout");
+}
 export const createMeetingAction = formAction({
   schema: meetingSchema,
   permission: "meeting.manage",
   run: (input, { db, actor }) => createMeeting(db, actor, input),
   done: (data) => {
-    refreshPublicPages();
+    refreshMeetings();
     return `/espace/reunions/${encodeURIComponent(data.slug)}?cree=1`;
   },
 });
@@ -27,7 +32,7 @@ export const updateMeetingAction = formAction({
   permission: "meeting.manage",
   run: (input, { db, actor }) => updateMeeting(db, actor, input),
   done: (data) => {
-    if (data.changed) refreshPublicPages();
+    if (data.changed) refreshMeetings();
   },
 });
 
@@ -36,6 +41,6 @@ export const setMinutesAction = formAction({
   permission: "meeting.manage",
   run: (input, { db, actor }) => setMeetingMinutes(db, actor, input),
   done: (data) => {
-    if (data.changed) refreshPublicPages();
+    if (data.changed) refreshMeetings();
   },
 });

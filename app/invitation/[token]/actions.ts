@@ -1,8 +1,9 @@
 "use server";
 
+import { revalidatePath } from "next/cache";
 import { after } from "next/server";
 import { acceptInvitationAsUserSchema, acceptInvitationFormSchema } from "@/lib/validation/council";
-import { refreshPublicPages } from "@/server/cache";
+import { refreshPublicPagesOf } from "@/server/cache";
 import { formAction, publicFormAction } from "@/server/form-action";
 import { acceptInvitation } from "@/server/invitations/accept-invitation";
 import { acceptInvitationAsUser } from "@/server/invitations/accept-invitation-as-user";
@@ -19,11 +20,12 @@ export const acceptInvitationAction = publicFormAction({
   schema: acceptInvitationFormSchema,
   secret: ["token", "password", "confirmation"],
   run: (input, { db }) => acceptInvitation(db, input),
-  done: (_data, input) => {
+  done: (data, input, { db }) => {
     // A council has one more member: its public page shows the count. Refreshed once the answer
     // has left, because refreshing now would also render this page again in the answer — and the
     // used link would replace the form (and the browser's sign-in) with « ce lien a déjà servi ».
-    after(refreshPublicPages);
+    const { councilSlug } = data;
+    if (councilSlug) after(() => refreshPublicPagesOf(db, { councilSlugs: [councilSlug] }));
     return input.signIn === "browser" ? undefined : SIGN_IN_AFTER_JOINING;
   },
 });
@@ -36,8 +38,9 @@ export const acceptInvitationAsUserAction = formAction({
   schema: acceptInvitationAsUserSchema,
   secret: ["token"],
   run: (input, { db, actor }) => acceptInvitationAsUser(db, actor, input),
-  done: (data) => {
-    refreshPublicPages();
+  done: async (data, _input, { db }) => {
+    if (data.councilSlug) await refreshPublicPagesOf(db, { councilSlugs: [data.councilSlug] });
+    revalidatePath("/espace", "layout");
     return data.councilSlug ? `/espace/conseils/${data.councilSlug}?invitation=acceptee` : "/espace?invitation=acceptee";
   },
 });

@@ -3,17 +3,17 @@
 import { revalidatePath } from "next/cache";
 import { answerSchema } from "@/lib/validation/answer";
 import { answerProposal } from "@/server/answers/answer-proposal";
-import { refreshPublicPages } from "@/server/cache";
+import { refreshPublicPagesOf } from "@/server/cache";
 import { formAction } from "@/server/form-action";
 
 /* The City's answer. The server function authorizes (moderators and officials, never their own council). */
 export const answerProposalAction = formAction({
   schema: answerSchema,
   run: (input, { db, actor }) => answerProposal(db, actor, input),
-  done: (data) => {
+  done: async (data, _input, { db }) => {
     if (!data.replay) {
-      // Public: the fiche, its theme, the home page (counts) and the council's page show it at once.
-      refreshPublicPages();
+      // Public: the fiche, its themes, the home page (counts) and the council's page show it at once.
+      await refreshPublicPagesOf(db, { contributionIds: [data.contributionId] });
     }
     revalidatePath("/reponses");
     revalidatePath("/espace", "layout");

@@ -2,17 +2,17 @@
 
 import { revalidatePath } from "next/cache";
 import { reportSchema } from "@/lib/validation/contribution";
-import { refreshPublicPages } from "@/server/cache";
+import { refreshPublicPagesOf } from "@/server/cache";
 import { formAction } from "@/server/form-action";
 import { reportContribution } from "@/server/reports/report-contribution";
 
-/** A report. When it hides the item (threshold reached), every public page is refreshed. */
+/** A report. When it hides the item (threshold reached), the public pages that showed it are refreshed. */
 export const reportAction = formAction({
   schema: reportSchema,
   run: (input, { db, actor }) => reportContribution(db, actor, input),
-  done: (data) => {
-    if (data.hidden) refreshPublicPages();
-    else revalidatePath("/moderation", "layout");
+  done: async (data, _input, { db }) => {
+    if (data.hidden) await refreshPublicPagesOf(db, { contributionIds: [data.id] });
+    revalidatePath("/moderation", "layout");
     return `/signaler/${data.id}?merci=1`;
   },
 });

@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import { users } from "@/db/schema";
 import { postProgressReportSchema } from "@/lib/validation/progress";
 import { loadActor } from "@/server/auth/actor";
-import { refreshPublicPages } from "@/server/cache";
+import { refreshPublicPagesOf } from "@/server/cache";
 import { getDb } from "@/server/db";
 import { testHookAuthorized } from "../authorized";
 import { handleForm } from "@/server/form-action";
@@ -13,7 +13,7 @@ import { postProgressReport } from "@/server/progress/post-report";
  * cache and meeting specs). It posts the form's fields as a staff member — the demo moderator, or
  * the active account named in `actorEmail` — through the same path as the app's form: one parse
  * of the raw values by the shared schema, then postProgressReport (permission, author, journal
- * row), then the public pages' refresh. It is built only into a test build (see ../authorized.ts) and answers
+ * row), then the refresh of the public pages that show it, as the form does. It is built only into a test build (see ../authorized.ts) and answers
  * 404 to any request without the token.
  */
 const DEFAULT_ACTOR = "moderation@demo.aurillac.invalid";
@@ -42,6 +42,6 @@ export async function POST(request: Request) {
   );
   const result = state.result!;
   if (!result.ok) return Response.json(result, { status: statusOf[result.code] ?? 500 });
-  refreshPublicPages();
+  if (result.ok) await refreshPublicPagesOf(db, { actionSlugs: [result.data.slug] });
   return Response.json(result, { status: 201 });
 }

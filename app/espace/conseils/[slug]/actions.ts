@@ -8,7 +8,7 @@ import {
   setMemberRoleSchema,
   setNameVisibilitySchema,
 } from "@/lib/validation/council";
-import { refreshPublicPages } from "@/server/cache";
+import { refreshPublicPagesOf } from "@/server/cache";
 import { removeMember } from "@/server/councils/remove-member";
 import { setMemberRole } from "@/server/councils/set-member-role";
 import { setNameVisibility } from "@/server/councils/set-name-visibility";
@@ -43,9 +43,10 @@ export const revokeInvitationAction = formAction({
 export const removeMemberAction = formAction({
   schema: removeMemberFormSchema,
   run: (input, { db, actor }) => removeMember(db, actor, input),
-  done: (data, input) => {
-    // The public page shows the number of members (and maybe this member's name).
-    refreshPublicPages();
+  done: async (data, input, { db }) => {
+    // The council's public page shows the number of members (and maybe this member's name).
+    await refreshPublicPagesOf(db, { councilIds: [input.councilId] });
+    refreshSpace();
     // The row is gone: the page that comes next says what happened.
     return data.self ? "/espace?conseil=quitte" : `/espace/conseils/${input.councilSlug}?membre=retire`;
   },
@@ -60,6 +61,9 @@ export const setMemberRoleAction = formAction({
 export const setNameVisibilityAction = formAction({
   schema: setNameVisibilitySchema,
   run: (input, { db, actor }) => setNameVisibility(db, actor, input),
-  // The public page lists the names members chose to show.
-  done: () => refreshPublicPages(),
+  // The council's public page lists the names members chose to show.
+  done: async (_data, input, { db }) => {
+    await refreshPublicPagesOf(db, { councilIds: [input.councilId] });
+    refreshSpace();
+  },
 });

@@ -7,20 +7,21 @@ import {
   postProgressReportSchema,
   setActionOfficialsSchema,
 } from "@/lib/validation/progress";
-import { refreshPublicPages } from "@/server/cache";
+import { refreshPublicPagesOf } from "@/server/cache";
 import { formAction } from "@/server/form-action";
 import { changeDeadline } from "@/server/progress/change-deadline";
 import { correctProgressReport } from "@/server/progress/correct-report";
 import { postProgressReport } from "@/server/progress/post-report";
 import { setActionOfficials } from "@/server/progress/set-officials";
+import type { Db } from "@/server/db";
 
 /*
  * Progress actions of a fiche. A report or a deadline is public at once: the public pages are
  * refreshed (the fiche, its themes, the home page's figures) and so are the staff pages; then the
  * fiche's staff page says what was done (a redirect, with or without JavaScript).
  */
-function refreshProgress() {
-  refreshPublicPages();
+async function refreshProgress(db: Db, slug: string) {
+  await refreshPublicPagesOf(db, { actionSlugs: [slug] });
   revalidatePath("/espace/fiches", "layout");
 }
 
@@ -29,8 +30,8 @@ const fichePage = (slug: string, done: string, anchor: string) => `/espace/fiche
 export const postProgressReportAction = formAction({
   schema: postProgressReportSchema,
   run: (input, { db, actor }) => postProgressReport(db, actor, input),
-  done: (data) => {
-    refreshProgress();
+  done: async (data, _input, { db }) => {
+    await refreshProgress(db, data.slug);
     return fichePage(data.slug, "publie", "points-etape");
   },
 });
@@ -38,8 +39,8 @@ export const postProgressReportAction = formAction({
 export const correctProgressReportAction = formAction({
   schema: correctProgressReportSchema,
   run: (input, { db, actor }) => correctProgressReport(db, actor, input),
-  done: (data) => {
-    refreshProgress();
+  done: async (data, _input, { db }) => {
+    await refreshProgress(db, data.slug);
     return fichePage(data.slug, "corrige", `point-etape-${data.id}`);
   },
 });
@@ -47,8 +48,8 @@ export const correctProgressReportAction = formAction({
 export const changeDeadlineAction = formAction({
   schema: changeDeadlineSchema,
   run: (input, { db, actor }) => changeDeadline(db, actor, input),
-  done: (data) => {
-    refreshProgress();
+  done: async (data, _input, { db }) => {
+    await refreshProgress(db, data.slug);
     return fichePage(data.slug, "echeance", "echeance");
   },
 });

@@ -1,7 +1,7 @@
 "use server";
 
 import { supportSchema } from "@/lib/validation/contribution";
-import { refreshPublicPages } from "@/server/cache";
+import { refreshPublicPagesOf } from "@/server/cache";
 import { formAction } from "@/server/form-action";
 import { supportProposal } from "@/server/supports/support-proposal";
 
@@ -13,9 +13,9 @@ import { supportProposal } from "@/server/supports/support-proposal";
 export const supportProposalAction = formAction({
   schema: supportSchema,
   run: (input, { db, actor }) => supportProposal(db, actor, input),
-  done: (data) => {
-    // The support count is public: the fiche and the council pages show it at once.
-    if (data.added) refreshPublicPages();
+  done: async (data, _input, { db }) => {
+    // The supporting councils are public: the proposal's fiche and council pages show them at once.
+    if (data.added) await refreshPublicPagesOf(db, { contributionIds: [data.contributionId] });
     return `/espace/soutenir/${data.contributionId}?${data.added ? "soutenu" : "deja"}=${data.councilId}`;
   },
 });

@@ -11,8 +11,9 @@ import { TextLink } from "@/components/ui/text-link";
 import { getPublicCouncilContributions } from "@/server/councils/get-public-council";
 import { getDb } from "@/server/db";
 
-/* Static and cached like the council page: rendered on first visit, refreshed with every public
-   page (refreshPublicPages) and at least hourly. No session, no search parameters. */
+/* Static and cached like the council page: rendered on first visit, refreshed with the council page
+   when one of its contributions changes (server/public-paths.ts) and at least hourly. No session,
+   no search parameters. */
 export function generateStaticParams() {
   return [];
 }

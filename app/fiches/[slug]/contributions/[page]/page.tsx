@@ -9,8 +9,9 @@ import { PageHeading } from "@/components/ui/page-heading";
 import { TextLink } from "@/components/ui/text-link";
 import { getActionContributionsPage } from "@/server/plan/load-action-contributions-page";
 
-/* Static and cached like the fiche page: rendered on first visit, refreshed with every public page
-   (refreshPublicPages) and at least hourly. No session, no search parameters. */
+/* Static and cached like the fiche page: rendered on first visit, refreshed with the fiche when one
+   of its contributions changes (server/public-paths.ts) and at least hourly. No session, no search
+   parameters. */
 export function generateStaticParams() {
   return [];
 }

@@ -1,0 +1,139 @@
+import "server-only";
+import { and, count, eq, inArray, lt, or } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { actions, actionThemes, contributions, councils, meetings, themes } from "@/db/schema";
+import { CONTRIBUTIONS_PER_PAGE } from "@/server/plan/load-published-contributions";
+
+/*
+ * Which cached public pages show a given change — the paths server/cache.ts revalidates, one by
+ * one, instead of the whole site (docs/decisions/0001). Next tags each cached page with its own
+ * path (node_modules/next/dist/server/lib/implicit-tags.js), so revalidating `/fiches/a` drops
+ * that page only, and a fiche that did not change stays served from cache.
+ */
+
+export interface PublicChange {
+  /** Contributions published, hidden, republished, supported or answered. */
+  contributionIds?: readonly number[];
+  /** Fiches whose own fields changed: a progress report (status, progress), a deadline. */
+  actionSlugs?: readonly string[];
+  /** Councils whose members changed: their public page shows the count and the names shown. */
+  councilIds?: readonly number[];
+  councilSlugs?: readonly string[];
+}
+
+export interface PublicPaths {
+  /** Concrete pages (`revalidatePath(path)`). */
+  paths: string[];
+  /**
+   * Route patterns of paginated lists too long to name page by page (`revalidatePath(route,
+   * "page")`): every page of that route, of every fiche or council, is rendered again on its next
+   * visit. Empty unless a list has more than MAX_NAMED_PAGES pages.
+   */
+  routes: string[];
+}
+
+/**
+ * How many pages of one list are named one by one. A publication or a removal shifts every page of
+ * a newest-first list, so all of them change; past this many (500 contributions on one fiche or
+ * council) the whole route is revalidated instead: one tag, where hundreds would be sent along with
+ * the action's redirect (Next forwards the revalidated tags in one request header).
+ */
+export const MAX_NAMED_PAGES = 50;
+
+export const FICHE_PAGES_ROUTE = "/fiches/[slug]/contributions/[page]";
+export const COUNCIL_PAGES_ROUTE = "/conseils/[slug]/contributions/[page]";
+
+const uniq = <T>(values: Iterable<T>) => [...new Set(values)];
+
+/**
+ * The pages of a list of `published` contributions at `base`/1…: all of them, plus the one after
+ * the last (it existed before a removal, or was cached as « not found » before a publication).
+ */
+function listPages(base: string, route: string, published: number, out: PublicPaths) {
+  const pageCount = Math.max(1, Math.ceil(published / CONTRIBUTIONS_PER_PAGE));
+  if (pageCount + 1 > MAX_NAMED_PAGES) {
+    out.routes.push(route);
+    return;
+  }
+  for (let n = 1; n <= pageCount + 1; n++) out.paths.push(`${base}/${n}`);
+}
+
+/**
+ * The public pages that show `change`, read from the database after the write:
+ * - a contribution: its fiche and all its fiche's contribution pages, its council's page and all
+ *   its pages (the lists are newest first: a publication shifts every page), the fiche's themes
+ *   (per-fiche counts), the home page (plan-wide figures) and the slides of past meetings (a live
+ *   deck counts published items, a frozen one leaves out what is no longer published);
+ * - a fiche's own fields: the fiche, its themes, the home page, the slides of past meetings;
+ * - a council's members: its public page only.
+ * Never another fiche, theme or council. Signed-in pages (/reponses, /tableau-de-bord, /espace,
+ * /moderation) are rendered per request: nothing to drop there. At most six queries.
+ */
+export async function publicPathsOf(db: Db, change: PublicChange, now: Date = new Date()): Promise<PublicPaths> {
+  const out: PublicPaths = { paths: [], routes: [] };
+  const contributionIds = uniq(change.contributionIds ?? []);
+  const touched = contributionIds.length
+    ? await db
+        .select({ actionId: contributions.actionId, councilId: contributions.councilId })
+        .from(contributions)
+        .where(inArray(contributions.id, contributionIds))
+    : [];
+  // Fiches and councils whose lists of contributions changed.
+  const listActionIds = uniq(touched.map((t) => t.actionId));
+  const listCouncilIds = uniq(touched.map((t) => t.councilId));
+  const actionSlugs = uniq(change.actionSlugs ?? []);
+  const councilIds = uniq([...listCouncilIds, ...(change.councilIds ?? [])]);
+  const councilSlugs = uniq(change.councilSlugs ?? []);
+
+  const actionWhere = or(
+    listActionIds.length ? inArray(actions.id, listActionIds) : undefined,
+    actionSlugs.length ? inArray(actions.slug, actionSlugs) : undefined,
+  );
+  const councilWhere = or(
+    councilIds.length ? inArray(councils.id, councilIds) : undefined,
+    councilSlugs.length ? inArray(councils.slug, councilSlugs) : undefined,
+  );
+  const publishedIn = (column: typeof contributions.actionId | typeof contributions.councilId, ids: number[]) =>
+    ids.length
+      ? db
+          .select({ id: column, published: count() })
+          .from(contributions)
+          .where(and(eq(contributions.status, "published"), inArray(column, ids)))
+          .groupBy(column)
+      : Promise.resolve([]);
+
+  const [fiches, themeRows, councilRows, fichePublished, councilPublished, pastMeetings] = await Promise.all([
+    actionWhere ? db.select({ id: actions.id, slug: actions.slug }).from(actions).where(actionWhere) : Promise.resolve([]),
+    actionWhere
+      ? db
+          .selectDistinct({ slug: themes.slug })
+          .from(actionThemes)
+          .innerJoin(themes, eq(themes.id, actionThemes.themeId))
+          .innerJoin(actions, eq(actions.id, actionThemes.actionId))
+          .where(actionWhere)
+      : Promise.resolve([]),
+    councilWhere ? db.select({ id: councils.id, slug: councils.slug }).from(councils).where(councilWhere) : Promise.resolve([]),
+    publishedIn(contributions.actionId, listActionIds),
+    publishedIn(contributions.councilId, listCouncilIds),
+    actionWhere ? db.select({ slug: meetings.slug }).from(meetings).where(lt(meetings.startsAt, now)) : Promise.resolve([]),
+  ]);
+
+  const publishedOf = (rows: { id: number; published: number }[], id: number) => Number(rows.find((r) => r.id === id)?.published ?? 0);
+  for (const fiche of fiches) {
+    out.paths.push(`/fiches/${fiche.slug}`);
+    if (listActionIds.includes(fiche.id))
+      listPages(`/fiches/${fiche.slug}/contributions`, FICHE_PAGES_ROUTE, publishedOf(fichePublished, fiche.id), out);
+  }
+  for (const theme of themeRows) out.paths.push(`/thematiques/${theme.slug}`);
+  for (const council of councilRows) {
+    out.paths.push(`/conseils/${council.slug}`);
+    if (listCouncilIds.includes(council.id))
+      listPages(`/conseils/${council.slug}/contributions`, COUNCIL_PAGES_ROUTE, publishedOf(councilPublished, council.id), out);
+  }
+  if (fiches.length) {
+    out.paths.push("/");
+    // The public slides exist once a meeting has taken place (server/meetings/queries.ts).
+    for (const meeting of pastMeetings) out.paths.push(`/reunions/${meeting.slug}/diaporama`);
+  }
+  return { paths: uniq(out.paths).sort(), routes: uniq(out.routes).sort() };
+}
