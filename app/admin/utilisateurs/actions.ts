@@ -3,6 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { changeRolesSchema, inviteStaffSchema, userEraseSchema, userStatusFormSchema } from "@/lib/validation/admin";
 import { eraseUserByAdmin } from "@/server/account/erase-account";
+import { refreshPublicPages } from "@/server/cache";
 import { formAction } from "@/server/form-action";
 import { changeRoles } from "@/server/users/change-roles";
 import { deactivateUser } from "@/server/users/deactivate-user";
@@ -47,6 +48,8 @@ export const eraseUserAction = formAction({
   permission: "user.erase",
   run: (input, { db, actor }) => eraseUserByAdmin(db, actor, input),
   done: () => {
+    // Every cached public page that showed the old name is rendered again (see eraseOwnAccountAction).
+    refreshPublicPages();
     revalidatePath("/admin/utilisateurs", "layout");
   },
 });

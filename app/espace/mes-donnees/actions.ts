@@ -3,6 +3,7 @@
 import { eraseOwnAccountSchema } from "@/lib/validation/account";
 import { eraseOwnAccount } from "@/server/account/erase-account";
 import { dropSessionCookies } from "@/server/auth/session-cookies";
+import { refreshPublicPages } from "@/server/cache";
 import { formAction } from "@/server/form-action";
 
 /**
@@ -18,5 +19,10 @@ export const eraseOwnAccountAction = formAction({
     if (result.ok) await dropSessionCookies();
     return result;
   },
-  done: () => "/compte-supprime",
+  done: () => {
+    // The old name may be on any cached public page (its contributions, answers, slides): all of
+    // them are rendered again, so it is shown nowhere from now on. Erasures are rare.
+    refreshPublicPages();
+    return "/compte-supprime";
+  },
 });
