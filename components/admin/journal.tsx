@@ -24,6 +24,8 @@ export const journalActionLabels: Record<string, string> = {
   "user.deactivate": "Compte désactivé",
   "user.reactivate": "Compte réactivé",
   "user.password_reset": "Mot de passe réinitialisé",
+  "account.erase": "Compte supprimé par la personne",
+  "user.erase": "Compte supprimé par un·e administrateur·rice",
   "session.revoke_all": "Déconnexion de tous les appareils",
   "council.create": "Conseil créé",
   "council.update": "Conseil modifié",

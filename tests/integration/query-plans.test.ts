@@ -95,7 +95,10 @@ describe.runIf(onPostgres)("query plans at 30,000 contributions (PostgreSQL)", (
           ? sql`(${contributions.createdAt}, ${contributions.id}) < (select c.created_at, c.id from contributions c where c.id = ${before} and c.council_id = ${cast.councilA.id})`
           : undefined;
         const where = and(eq(contributions.councilId, cast.councilA.id), inArray(contributions.status, [...statuses]), older);
-        const plan = (await costly(selectItems(db, where, GROUP_PAGE_SIZE + 1))).filter((step) => !step.startsWith("Seq Scan on users"));
+        // users and councils are a few rows here (the authors; the council named for an erased author).
+        const plan = (await costly(selectItems(db, where, GROUP_PAGE_SIZE + 1))).filter(
+          (step) => !step.startsWith("Seq Scan on users") && !step.startsWith("Seq Scan on councils"),
+        );
         expect(plan, `${group} ${before ?? "first page"}`).toEqual([]);
       }
     }
