@@ -4,6 +4,7 @@ import { users } from "./accounts";
 import { councils } from "./councils";
 import { isDemo } from "./columns";
 import { actions } from "./plan";
+import { contributionText, searchVector } from "./search";
 
 export const contributionKind = pgEnum("contribution_kind", ["feedback", "proposal"]);
 export const contributionPosition = pgEnum("contribution_position", ["favorable", "favorable_with_reservations", "unfavorable"]);
@@ -85,6 +86,10 @@ export const contributions = pgTable(
     index("contributions_unanswered")
       .on(t.councilId, t.publishedAt)
       .where(sql`${t.status} = 'published' and ${t.kind} = 'proposal' and ${t.firstAnsweredAt} is null`),
+    // The public search (server/search/): only published items are ever searched, so only they are indexed.
+    index("contributions_search")
+      .using("gin", searchVector(contributionText(t.title, t.body)))
+      .where(sql`${t.status} = 'published'`),
   ],
 );
 
@@ -153,6 +158,8 @@ export const contributionAnswers = pgTable(
   (t) => [
     uniqueIndex("contribution_answers_client_request_id").on(t.clientRequestId),
     index("contribution_answers_contribution").on(t.contributionId, t.createdAt),
+    // The public search: an answer is public while its proposal is published (a join, not a filter here).
+    index("contribution_answers_search").using("gin", searchVector(t.body)),
   ],
 );
 
