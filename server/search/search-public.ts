@@ -13,7 +13,7 @@ import {
   progressReports,
   themes,
 } from "@/db/schema";
-import { contributionText, searchVector } from "@/db/schema/search";
+import { searchVector } from "@/db/schema/search";
 import {
   AMPERSAND_STAND_IN,
   councilKinds,
@@ -93,8 +93,14 @@ interface Context {
   filters: SearchFilters;
 }
 
+/** Texts up to this length are shown whole; longer ones as fragments around the matched words. */
+const WHOLE_TEXT_MAX = 280;
+
 function headline(ctx: Context, text: SQL, options: string): SQL {
-  return sql`ts_headline(${CONFIG}, translate(${text}, ${TRANSLATE_FROM}, ${TRANSLATE_TO}), ${ctx.query}, ${options})`;
+  const marked = (o: string) => sql`ts_headline(${CONFIG}, translate(${text}, ${TRANSLATE_FROM}, ${TRANSLATE_TO}), ${ctx.query}, ${o})`;
+  if (options === TITLE_OPTIONS) return marked(TITLE_OPTIONS);
+  // Fragments of a short text drop the words past the last match (« Ancienneté 1 » came out as « Ancienneté »).
+  return sql`case when length(${text}) <= ${WHOLE_TEXT_MAX} then ${marked(TITLE_OPTIONS)} else ${marked(options)} end`;
 }
 
 type Row = Record<string, unknown>;
@@ -116,8 +122,8 @@ const fichePage = (c: SQL) => sql`1 + (
 interface KindSearch {
   /** A scalar SQL expression: how many items match (capped for the big kinds). */
   count: SQL;
-  /** One slice of the matching items, in the kind's order. */
-  slice(db: Db, limit: number, offset: number): Promise<SearchHit[]>;
+  /** One slice of the matching items, in the kind's order; `count` is what `count` gave. */
+  slice(db: Db, limit: number, offset: number, count: number): Promise<SearchHit[]>;
 }
 
 /** Small tables (a few dozen rows): matched by a scan, ordered by relevance. */
@@ -212,33 +218,67 @@ function reportSearch(ctx: Context): KindSearch {
 }
 
 /*
- * The big table (100,000 published rows at the issue's volume): matched through the GIN index
- * `contributions_search` (partial: published rows only), newest first — ranking every match by
- * relevance would read them all. Counted up to the cap only, for the same reason.
+ * The big table (100,000 published rows at the issue's volume), newest first: ranking every match
+ * by relevance would read them all. Its lexemes are a stored column (contributions.search_vector)
+ * with a GIN index, both on published rows only. A word found in few items (up to the count's cap)
+ * is read through the GIN index, its matches sorted by date; a word found in more (« conseil »: all
+ * of them) is read along the newest-first index (contributions_published_order), testing each row's
+ * stored lexemes, within the newest SEARCH_WINDOW rows — and through the GIN index if that window
+ * holds too few. Counted up to the cap only, for the same reason.
  */
-function contributionSearch(ctx: Context): KindSearch {
+const SEARCH_WINDOW = 20_000;
+
+/** The queries that find contributions (exported for the plan test, tests/integration/query-plans.test.ts). */
+export function contributionQueries(words: string, filters: SearchFilters) {
+  return contributionFinders(contextFor(words, filters));
+}
+
+function contributionFinders(ctx: Context) {
   const c = contributions;
-  const where = sql`${c.status} = 'published' and ${searchVector(contributionText(c.title, c.body))} @@ ${ctx.query}
-    and (${ctx.filters.themeSlug}::text is null or ${c.actionId} in (select ${actionThemes.actionId} from ${actionThemes} where ${actionThemes.themeId} = ${ctx.themeId}))
+  const filters = sql`(${ctx.filters.themeSlug}::text is null or ${c.actionId} in (select ${actionThemes.actionId} from ${actionThemes} where ${actionThemes.themeId} = ${ctx.themeId}))
     and (${ctx.filters.councilSlug}::text is null or ${c.councilId} = ${ctx.councilId})`;
+  const where = sql`${c.status} = 'published' and ${c.searchVector} @@ ${ctx.query} and ${filters}`;
   return {
     count: sql`(select count(*)::int from (select 1 from ${c} where ${where} limit ${SEARCH_COUNT_CAP + 1}) as capped)`,
-    async slice(db, limit, offset) {
-      const rows = rowsOf<Row>(
-        await db.execute(sql`
-          with found as (
-            select ${c.id} as id from ${c} where ${where}
-            order by ${c.publishedAt} desc, ${c.id} desc limit ${limit} offset ${offset}
-          )
-          select item.id, item.kind, ${councils.name} as council_name, ${actions.slug} as action_slug, ${actions.title} as action_title,
-                 ${epochMs(sql`item.published_at`)} as published_ms, ${fichePage(sql`item`)} as fiche_page,
-                 case when item.title is not null then ${headline(ctx, sql`item.title`, TITLE_OPTIONS)} end as title,
-                 ${headline(ctx, sql`item.body`, EXCERPT_OPTIONS)} as excerpt
-          from found join ${c} item on item.id = found.id
-          join ${councils} on ${councils.id} = item.council_id
-          join ${actions} on ${actions.id} = item.action_id
-          order by item.published_at desc, item.id desc`),
-      );
+    /** Through the GIN index, every match sorted by date: for a word found up to the cap. */
+    byIndex: (limit: number, offset: number) => sql`
+      select ${c.id} as id from ${c} where ${where}
+      order by ${c.publishedAt} desc, ${c.id} desc limit ${limit} offset ${offset}`,
+    /**
+     * Along the newest-first index, within the newest SEARCH_WINDOW rows: for a frequent word. The
+     * LIMIT inside keeps the planner from pushing the word's condition into the subquery (and taking
+     * the GIN index, then sorting every match): it reads the newest rows in order and stops early.
+     */
+    byDate: (limit: number, offset: number) => sql`
+      select newest.id from (
+        select ${c.id} as id, ${c.searchVector} as lexemes, ${c.publishedAt} as published_at from ${c}
+        where ${c.status} = 'published' and ${filters}
+        order by ${c.publishedAt} desc, ${c.id} desc limit ${SEARCH_WINDOW}
+      ) as newest
+      where newest.lexemes @@ ${ctx.query}
+      order by newest.published_at desc, newest.id desc limit ${limit} offset ${offset}`,
+  };
+}
+
+function contributionSearch(ctx: Context): KindSearch {
+  const c = contributions;
+  const { count, byIndex, byDate } = contributionFinders(ctx);
+  const read = (found: SQL) => sql`
+    with found as (${found})
+    select item.id, item.kind, ${councils.name} as council_name, ${actions.slug} as action_slug, ${actions.title} as action_title,
+           ${epochMs(sql`item.published_at`)} as published_ms, ${fichePage(sql`item`)} as fiche_page,
+           case when item.title is not null then ${headline(ctx, sql`item.title`, TITLE_OPTIONS)} end as title,
+           ${headline(ctx, sql`item.body`, EXCERPT_OPTIONS)} as excerpt
+    from found join ${c} item on item.id = found.id
+    join ${councils} on ${councils.id} = item.council_id
+    join ${actions} on ${actions.id} = item.action_id
+    order by item.published_at desc, item.id desc`;
+  return {
+    count,
+    async slice(db, limit, offset, found) {
+      let rows: Row[] = [];
+      if (found > SEARCH_COUNT_CAP) rows = rowsOf<Row>(await db.execute(read(byDate(limit, offset))));
+      if (rows.length < limit) rows = rowsOf<Row>(await db.execute(read(byIndex(limit, offset))));
       return rows.map((r) => {
         const isProposal = r.kind === "proposal";
         return {
@@ -454,7 +494,7 @@ export async function searchPublic(db: Db, words: string, filters: SearchFilters
       continue;
     }
     const take = Math.min(room, count - start);
-    slices.push(builders[kind](ctx).slice(db, take, start));
+    slices.push(builders[kind](ctx).slice(db, take, start, counts[kind]));
     room -= take;
     start = 0;
   }

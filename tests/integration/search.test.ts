@@ -1,15 +1,16 @@
 import { randomUUID } from "node:crypto";
 import { createElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
+import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database, Db } from "@/db/client";
 import { createAction, createMeeting } from "@/db/factories";
 import { contributionAnswers, contributionComments, meetingAgendaItems, progressReports } from "@/db/schema";
 import { Highlighted } from "@/components/search/highlighted";
-import { SEARCH_PAGE_SIZE, searchKinds, splitHighlight, type SearchKind } from "@/lib/search";
+import { SEARCH_COUNT_CAP, SEARCH_PAGE_SIZE, searchKinds, splitHighlight, type SearchKind } from "@/lib/search";
 import { searchPublic, type SearchFilters, type SearchHit } from "@/server/search/search-public";
 import { createCast, type Cast } from "../support/actors";
-import { createTestDatabase, type TestDatabase } from "../support/test-database";
+import { createTestDatabase, rowsOf, type TestDatabase } from "../support/test-database";
 import { insertItem } from "./answers-helpers";
 
 /*
@@ -177,6 +178,25 @@ describe("filters and pages", () => {
     const beyond = await searchPublic(db, word, noFilter, 99);
     expect(beyond.page).toBe(3);
     expect(beyond.hits.map((h) => h.id)).toEqual(ids.slice(40));
+  });
+
+  it("a word found more than 1,000 times: counted as « more than 1,000 », read newest first, page by page", async () => {
+    const word = uniqueWord("frequent");
+    const fiche = await createAction(db);
+    await db.execute(sql`
+      insert into contributions (council_id, action_id, kind, position, body, status, published_at, client_request_id)
+      select ${cast.councilB.id}::int, ${fiche.id}::int, 'feedback', 'favorable', 'Avis ' || i || ' ${sql.raw(word)}', 'published',
+             now() - i * interval '1 minute', gen_random_uuid()::text
+      from generate_series(1, ${SEARCH_COUNT_CAP + 50}::int) as i`);
+    const newestFirst = rowsOf<{ id: number }>(
+      await db.execute(sql`select id from contributions where action_id = ${fiche.id} order by published_at desc, id desc`),
+    ).map((r) => Number(r.id));
+    const first = await searchPublic(db, word, noFilter);
+    expect(first.counts.contribution).toBe(SEARCH_COUNT_CAP + 1);
+    expect(first.pageCount).toBe(SEARCH_COUNT_CAP / SEARCH_PAGE_SIZE);
+    expect(first.hits.map((h) => h.id)).toEqual(newestFirst.slice(0, SEARCH_PAGE_SIZE));
+    const seventh = await searchPublic(db, word, noFilter, 7);
+    expect(seventh.hits.map((h) => h.id)).toEqual(newestFirst.slice(6 * SEARCH_PAGE_SIZE, 7 * SEARCH_PAGE_SIZE));
   });
 
   it("kinds are laid end to end: a page can end one kind and start the next", async () => {
