@@ -47,6 +47,11 @@ export default async function HomePage() {
         ))}
       </dl>
 
+      <p className="mt-6">
+        <TextLink href="/recherche">Rechercher un mot</TextLink> dans les fiches actions, les points d&apos;étape, les avis des conseils de
+        quartier, les réponses de la Ville et les réunions publiques.
+      </p>
+
       <SourceCountNote
         counts={{
           announced: plan.announcedActionCount,

@@ -49,8 +49,12 @@ export async function openDatabase(e: Env = env()): Promise<Database> {
   const release = await lockEmbeddedDatabase(dir);
   try {
     const { PGlite } = await import("@electric-sql/pglite");
+    const { unaccent } = await import("@electric-sql/pglite/contrib/unaccent");
+    const { pg_trgm } = await import("@electric-sql/pglite/contrib/pg_trgm");
     const { drizzle } = await import("drizzle-orm/pglite");
-    const client = new PGlite(dir);
+    // The search (migration 0009) needs both extensions: PGlite loads an extension's files only when
+    // it is named here, before `create extension` can find it.
+    const client = new PGlite(dir, { extensions: { unaccent, pg_trgm } });
     await client.waitReady;
     return {
       db: drizzle(client, { schema, logger: countingLogger }) as unknown as Db,

@@ -4,6 +4,7 @@ import { users } from "./accounts";
 import { councils } from "./councils";
 import { isDemo } from "./columns";
 import { actions } from "./plan";
+import { searchVector, tsvector } from "./search";
 
 export const contributionKind = pgEnum("contribution_kind", ["feedback", "proposal"]);
 export const contributionPosition = pgEnum("contribution_position", ["favorable", "favorable_with_reservations", "unfavorable"]);
@@ -54,6 +55,14 @@ export const contributions = pgTable(
     isDemo: isDemo(),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+    /**
+     * The public search's lexemes of the title and text (server/search/), kept by PostgreSQL. Stored,
+     * not only indexed: the newest-first scan of a frequent word tests it row by row, and reading it
+     * costs a fraction of computing it again (docs/decisions/0013-french-search.md).
+     */
+    searchVector: tsvector("search_vector")
+      .notNull()
+      .generatedAlwaysAs(searchVector(sql`coalesce("title", '') || ' ' || "body"`)),
   },
   (t) => [
     uniqueIndex("contributions_client_request_id").on(t.clientRequestId),
@@ -85,6 +94,14 @@ export const contributions = pgTable(
     index("contributions_unanswered")
       .on(t.councilId, t.publishedAt)
       .where(sql`${t.status} = 'published' and ${t.kind} = 'proposal' and ${t.firstAnsweredAt} is null`),
+    // The public search (server/search/): only published items are ever searched, so only they are
+    // indexed. The words (GIN), and the newest-first order for a word found everywhere (read backwards).
+    index("contributions_search")
+      .using("gin", t.searchVector)
+      .where(sql`${t.status} = 'published'`),
+    index("contributions_published_order")
+      .on(t.publishedAt, t.id)
+      .where(sql`${t.status} = 'published'`),
   ],
 );
 
@@ -153,6 +170,8 @@ export const contributionAnswers = pgTable(
   (t) => [
     uniqueIndex("contribution_answers_client_request_id").on(t.clientRequestId),
     index("contribution_answers_contribution").on(t.contributionId, t.createdAt),
+    // The public search: an answer is public while its proposal is published (a join, not a filter here).
+    index("contribution_answers_search").using("gin", searchVector(t.body)),
   ],
 );
 

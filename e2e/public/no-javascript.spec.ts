@@ -52,6 +52,16 @@ const mainContent: Record<string, (page: Page) => Promise<void>> = {
     await expect(page.getByRole("heading", { level: 2, name: "À compléter par la Ville" })).toBeVisible();
     await expect(page.getByText("État de conformité : non conforme")).toBeVisible();
   },
+  "/recherche": async (page) => {
+    await expect(page.getByRole("searchbox", { name: "Mots à rechercher" })).toHaveValue("");
+    await expect(page.getByText("Tapez un ou plusieurs mots dans le champ ci-dessus")).toBeVisible();
+  },
+  "/recherche?q=parentalite": async (page) => {
+    await expect(page.getByRole("heading", { level: 2, name: /^\d+ résultats? pour « parentalite »/ })).toBeVisible();
+    await expect(
+      page.getByRole("link", { name: "Développer les dispositifs d'accompagnement à la parentalité", exact: true }),
+    ).toBeVisible();
+  },
 };
 
 for (const { label, path, heading, status } of publicPages) {

@@ -6,7 +6,8 @@
  *
  *   1. migrate + demo seed (the baseline: a few dozen contributions), measure every function;
  *   2. fill through the schema, in SQL (generate_series): 100,000 published contributions
- *      (a third proposals, half of them answered), 10,000 pending, 500,000 journal rows —
+ *      (a third proposals, half of them answered; each text holds one of ten topic sentences, so that
+ *      a search finds a tenth of them by topic and all of them by « conseil »), 10,000 pending, 500,000 journal rows —
  *      timed (target: under 2 minutes);
  *   3. VACUUM ANALYZE, measure every function again: p50 / p95 over BENCH_VOLUME_RUNS runs (default 30),
  *      SQL statements per call, and the size of what it returns (JSON, the data a page renders);
@@ -62,6 +63,7 @@ try {
   const { loadThemePage } = await import("@/server/plan/load-theme-page");
   const { loadActionPage } = await import("@/server/plan/load-action-page");
   const { loadActionContributionsPage } = await import("@/server/plan/load-action-contributions-page");
+  const { searchPublic } = await import("@/server/search/search-public");
 
   const database = await openDatabase();
   await prepareDatabase(database);
@@ -109,6 +111,18 @@ try {
     { page: "/reponses", fn: "listAnswerableProposals", run: () => listAnswerableProposals(db, official) },
     { page: "/tableau-de-bord", fn: "loadDashboard", run: () => loadDashboard(db, official) },
     { page: "/admin/journal", fn: "listAuditLog", run: () => listAuditLog(db, adminActor) },
+    // The public search (issue 13): typical queries — one word, two words, without accents, a typo —
+    // and « conseil », a word of every generated contribution (the most matches there can be).
+    ...["parentalite", "familles logement", "personnes agees", "parentalitee", "conseil"].map((q) => ({
+      page: `/recherche?q=${q.replace(" ", "+")}`,
+      fn: "searchPublic",
+      run: () => searchPublic(db, q, { kind: null, themeSlug: null, councilSlug: null }),
+    })),
+    {
+      page: "/recherche?q=conseil&type=avis&page=50",
+      fn: "searchPublic (dernière page)",
+      run: () => searchPublic(db, "conseil", { kind: "contribution", themeSlug: null, councilSlug: null }, 50),
+    },
   ];
 
   const measureAll = async (): Promise<Measure[]> => {
@@ -147,7 +161,11 @@ try {
            case when i % 3 = 0 then 'proposal'::contribution_kind else 'feedback'::contribution_kind end,
            case when i % 3 = 0 then null else 'favorable'::contribution_position end,
            case when i % 3 = 0 then 'Proposition n°' || i end,
-           'Texte de la contribution n°' || i || '. ' || repeat('Le conseil explique sa position. ', 8),
+           'Texte de la contribution n°' || i || '. ' || (array['La parentalité demande plus de soutien.',
+             'Les familles du quartier attendent un logement adapté.', 'Les personnes âgées se sentent isolées.',
+             'Le centre social manque de bénévoles.', 'Les classes passerelles sont appréciées.', 'La médiation apaise les tensions.',
+             'Les associations cherchent des salles.', 'Le multi-accueil ouvre trop tard.', 'Les jeunes veulent un lieu à eux.',
+             'La rénovation du centre-ville avance lentement.'])[1 + i % 10] || ' ' || repeat('Le conseil explique sa position. ', 8),
            'published', t, t, t + interval '60 days',
            case when i % 3 = 0 and i % 2 = 0 then t + interval '9 days' end,
            md5(i::text || 'publiee'), t

@@ -4,6 +4,7 @@ import type { Database, Db } from "@/db/client";
 import { createAction } from "@/db/factories";
 import { contributions } from "@/db/schema";
 import { attentionQueries } from "@/server/account/attention";
+import { contributionQueries, searchPublic } from "@/server/search/search-public";
 import { councilContributionGroups, GROUP_PAGE_SIZE, selectItems } from "@/server/contributions/list-council-contributions";
 import { createCast, type Cast } from "../support/actors";
 import { createTestDatabase, onPostgres, rowsOf, type TestDatabase } from "../support/test-database";
@@ -47,6 +48,18 @@ beforeAll(async () => {
            (array['draft', 'pending', 'rejected'])[1 + i % 3]::contribution_status, case when i % 3 = 2 then 'Raison' end,
            gen_random_uuid()::text, now() - i * interval '7 minutes'
     from generate_series(1, 6000) as i`);
+  // The search (issue 13): « avis » is in each of the 30,000 texts; a rare word in 40 of them; a frequent
+  // word (1,100 items) only in items older than all the others, beyond the newest-first window.
+  await db.execute(sql`
+    insert into contributions (council_id, action_id, kind, position, body, status, published_at, client_request_id)
+    select ${cast.councilA.id}::int, ${action.id}::int, 'feedback', 'favorable', 'Rarissime ' || i, 'published',
+           now() - i * interval '3 minutes', gen_random_uuid()::text
+    from generate_series(1, 40) as i`);
+  await db.execute(sql`
+    insert into contributions (council_id, action_id, kind, position, body, status, published_at, client_request_id)
+    select ${cast.councilB.id}::int, ${action.id}::int, 'feedback', 'favorable', 'Ancienneté ' || i, 'published',
+           now() - interval '1 year' - i * interval '1 minute', gen_random_uuid()::text
+    from generate_series(1, 1100) as i`);
   await db.execute(sql`analyze`);
 });
 afterAll(async () => {
@@ -59,11 +72,17 @@ afterAll(async () => {
  * sort, on a tie of the index's order, sorts only the rows it returns).
  */
 async function costly(query: SQLWrapper): Promise<string[]> {
+  return (await planSteps(query)).filter((step) => step.startsWith("Seq Scan") || step === "Sort");
+}
+
+/** Every step of PostgreSQL's plan: « Seq Scan on <table> », « Sort », « <node> using <index> », other node types. */
+async function planSteps(query: SQLWrapper): Promise<string[]> {
   const [row] = rowsOf<{ "QUERY PLAN": unknown }>(await db.execute(sql`explain (format json) ${query}`));
   const found: string[] = [];
   const walk = (node: Record<string, unknown>) => {
     if (node["Node Type"] === "Seq Scan") found.push(`Seq Scan on ${String(node["Relation Name"])}`);
-    if (node["Node Type"] === "Sort") found.push("Sort");
+    else if (node["Index Name"]) found.push(`${String(node["Node Type"])} using ${String(node["Index Name"])}`);
+    else found.push(String(node["Node Type"]));
     for (const child of (node.Plans as Record<string, unknown>[] | undefined) ?? []) walk(child);
   };
   const plan = (typeof row!["QUERY PLAN"] === "string" ? JSON.parse(row!["QUERY PLAN"]) : row!["QUERY PLAN"]) as {
@@ -102,5 +121,27 @@ describe.runIf(onPostgres)("query plans at 30,000 contributions (PostgreSQL)", (
         expect(plan, `${group} ${before ?? "first page"}`).toEqual([]);
       }
     }
+  });
+
+  it("the search finds a rare word through the GIN index, and reads a frequent one newest first: no scan, no sort of every match", async () => {
+    const noFilter = { kind: null, themeSlug: null, councilSlug: null };
+    const rare = contributionQueries("rarissime", noFilter);
+    for (const query of [sql`select ${rare.count}`, rare.byIndex(20, 0)]) {
+      const steps = await planSteps(query);
+      expect(steps, JSON.stringify(steps)).toContain("Bitmap Index Scan using contributions_search");
+      expect(steps).not.toContain("Seq Scan on contributions");
+    }
+    const frequent = contributionQueries("avis", noFilter);
+    const steps = await planSteps(frequent.byDate(20, 0));
+    expect(steps, JSON.stringify(steps)).toContain("Index Scan using contributions_published_order");
+    expect(steps.filter((s) => s.startsWith("Seq Scan on contributions") || s === "Sort")).toEqual([]);
+  });
+
+  it("the search falls back to the GIN index when a frequent word is only in items older than the newest-first window", async () => {
+    const result = await searchPublic(db, "anciennete", { kind: "contribution", themeSlug: null, councilSlug: null });
+    expect(result.counts.contribution).toBeGreaterThan(1000);
+    expect(result.hits.map((h) => h.excerpt?.replace(/[\uE000\uE001]/g, ""))).toEqual(
+      Array.from({ length: 20 }, (_, i) => `Ancienneté ${i + 1}`),
+    );
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { pageWindow } from "./contribution-pagination";
+import { pageWindow } from "./pagination";
 
 describe("pageWindow", () => {
   it("every page when there are few", () => {

@@ -1,0 +1,25 @@
+import "server-only";
+import { asc, sql } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { plans, themes } from "@/db/schema";
+import { loadCouncils } from "@/server/plan/load-councils";
+
+/* What the search form's filters offer: the plan's themes and the councils (the public list's). Two queries. */
+
+export interface SearchChoices {
+  themes: { slug: string; number: number; title: string }[];
+  councils: { slug: string; name: string }[];
+}
+
+export async function loadSearchChoices(db: Db): Promise<SearchChoices> {
+  const [themeRows, councilRows] = await Promise.all([
+    db
+      .select({ slug: themes.slug, number: themes.number, title: themes.title })
+      .from(themes)
+      // The plan the public pages show: the first one (server/plan/load-plan.ts).
+      .where(sql`${themes.planId} = (select min(${plans.id}) from ${plans})`)
+      .orderBy(asc(themes.number)),
+    loadCouncils(db),
+  ]);
+  return { themes: themeRows, councils: councilRows.map((c) => ({ slug: c.slug, name: c.name })) };
+}
