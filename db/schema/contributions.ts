@@ -89,6 +89,12 @@ export const contributions = pgTable(
     index("contributions_review")
       .on(t.hiddenAt)
       .where(sql`${t.reviewRequired}`),
+    // Every published row's figures without reading the table: the officials' dashboard groups by
+    // council (in this order, so without a sort) and by fiche, and /reponses counts and orders the
+    // published proposals, all from this index alone (index-only scans, issue 15).
+    index("contributions_published_figures")
+      .on(t.councilId, t.kind, t.actionId, t.publishedAt, t.firstAnsweredAt, t.answerDueAt, t.id)
+      .where(sql`${t.status} = 'published'`),
     // « Réponses de la Ville (N) » in every signed-in page's account bar, and the proposals to answer:
     // only the published proposals still waiting for a first answer (server/account/attention.ts).
     index("contributions_unanswered")

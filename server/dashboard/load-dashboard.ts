@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, eq, inArray, isNull, sql } from "drizzle-orm";
+import { and, asc, eq, gte, inArray, isNull, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { actionThemes, actions, contributions, councils, themes } from "@/db/schema";
 import { forbidden, ok, unauthenticated, type ActionResult } from "@/lib/action-result";
@@ -56,7 +56,7 @@ interface Aggregate {
  * month, overall, by theme and by council. Published contributions only (never pending, rejected
  * or hidden ones). Every figure is a GROUP BY in SQL: the rows read into Node are one per theme,
  * council and month, whatever the number of contributions (issue 15: it used to load every
- * published contribution). Seven queries.
+ * published contribution). Eight queries.
  */
 export async function loadDashboard(db: Db, actor: MaybeActor, now = new Date()): Promise<ActionResult<Dashboard>> {
   if (!actor) return unauthenticated();
@@ -76,11 +76,13 @@ export async function loadDashboard(db: Db, actor: MaybeActor, now = new Date())
     >`(percentile_cont(0.5) within group (order by ${firstAnswerDelayDaysSql}) filter (where ${answered}))::float8`,
   };
   const month = sql<string>`to_char(${contributions.publishedAt} at time zone 'Europe/Paris', 'YYYY-MM')`;
-  const inLastMonths = and(published, inArray(month, months));
+  // The range first (read from the newest-first index), then the months themselves (exact, in City time).
+  const since = sql`(${`${months[0]}-01`}::timestamp at time zone 'Europe/Paris')`;
+  const inLastMonths = and(published, gte(contributions.publishedAt, since), inArray(month, months));
   // `grouping(...)` tells the council rows from the total row of a GROUPING SETS query.
   const isTotal = sql<boolean>`grouping(${contributions.councilId}) = 1`;
 
-  const [themeRows, ficheRows, councilRows, byTheme, byCouncil, monthsByTheme, monthsByCouncil] = await Promise.all([
+  const [themeRows, ficheRows, councilRows, byFiche, themeMedians, byCouncil, monthsByTheme, monthsByCouncil] = await Promise.all([
     db.select({ id: themes.id, number: themes.number, slug: themes.slug, title: themes.title }).from(themes).orderBy(asc(themes.number)),
     db
       .select({
@@ -100,11 +102,18 @@ export async function loadDashboard(db: Db, actor: MaybeActor, now = new Date())
       .from(councils)
       .where(isNull(councils.archivedAt))
       .orderBy(asc(councils.number), asc(councils.name)),
+    // Per theme, in two small passes rather than joining every row to its themes: the counts per
+    // fiche (summed per theme below), and the medians from the answered proposals only.
     db
-      .select({ themeId: actionThemes.themeId, ...figures })
+      .select({ actionId: contributions.actionId, ...pick(figures, "feedback", "proposals", "answered", "late") })
+      .from(contributions)
+      .where(published)
+      .groupBy(contributions.actionId),
+    db
+      .select({ themeId: actionThemes.themeId, medianDays: figures.medianDays })
       .from(contributions)
       .innerJoin(actionThemes, eq(actionThemes.actionId, contributions.actionId))
-      .where(published)
+      .where(and(published, answered))
       .groupBy(actionThemes.themeId),
     // Per council and, in the same pass, for everything (a fiche in two themes counted once).
     db
@@ -154,13 +163,25 @@ export async function loadDashboard(db: Db, actor: MaybeActor, now = new Date())
     perMonth,
   });
 
+  const themeFigures = (themeId: number): Aggregate => {
+    const fiches = new Set(ficheRows.filter((f) => f.themeId === themeId).map((f) => f.id));
+    const sum = (key: "feedback" | "proposals" | "answered" | "late") =>
+      byFiche.filter((r) => fiches.has(r.actionId)).reduce((n, r) => n + r[key], 0);
+    return {
+      feedback: sum("feedback"),
+      proposals: sum("proposals"),
+      answered: sum("answered"),
+      late: sum("late"),
+      medianDays: themeMedians.find((r) => r.themeId === themeId)?.medianDays ?? null,
+    };
+  };
   const themeList = themeRows.map((t) =>
     row(
       `theme-${t.number}`,
       `${t.number}. ${t.title}`,
       `/thematiques/${t.slug}`,
       ficheRows.filter((f) => f.themeId === t.id),
-      byTheme.find((r) => r.themeId === t.id) ?? none,
+      themeFigures(t.id),
       perMonthOf(monthsByTheme.filter((r) => r.themeId === t.id)),
     ),
   );

@@ -1,0 +1,1 @@
+CREATE INDEX "contributions_published_figures" ON "contributions" USING btree ("council_id","kind","action_id","published_at","first_answered_at","answer_due_at","id") WHERE "contributions"."status" = 'published';
