@@ -3,6 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { changeRolesSchema, inviteStaffSchema, userEraseSchema, userStatusFormSchema } from "@/lib/validation/admin";
 import { eraseUserByAdmin } from "@/server/account/erase-account";
+import { refreshPublicPages } from "@/server/cache";
 import { formAction } from "@/server/form-action";
 import { changeRoles } from "@/server/users/change-roles";
 import { deactivateUser } from "@/server/users/deactivate-user";
@@ -48,5 +49,7 @@ export const eraseUserAction = formAction({
   run: (input, { db, actor }) => eraseUserByAdmin(db, actor, input),
   done: () => {
     revalidatePath("/admin/utilisateurs", "layout");
+    // The person's name leaves every cached public page (their contributions, their council's page).
+    refreshPublicPages();
   },
 });

@@ -3,6 +3,7 @@
 import { eraseOwnAccountSchema } from "@/lib/validation/account";
 import { eraseOwnAccount } from "@/server/account/erase-account";
 import { dropSessionCookies } from "@/server/auth/session-cookies";
+import { refreshPublicPages } from "@/server/cache";
 import { formAction } from "@/server/form-action";
 
 /**
@@ -18,5 +19,10 @@ export const eraseOwnAccountAction = formAction({
     if (result.ok) await dropSessionCookies();
     return result;
   },
-  done: () => "/compte-supprime",
+  // Every public page that showed the person's name (their contributions on any fiche, their
+  // council's page) is cached: all are refreshed, or the old name would stay up to an hour.
+  done: () => {
+    refreshPublicPages();
+    return "/compte-supprime";
+  },
 });
