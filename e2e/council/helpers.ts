@@ -32,14 +32,16 @@ export async function inviteThroughSpace(page: Page, email: string, slug: string
 /**
  * A brand-new person, member of council `slug`: invited by the demo admin from the council's space
  * and accepted through the invitation page, which signs them in. Tests that need « a member of
- * another council » use one, so they never race with tests that change a demo account.
+ * another council » use one, so they never race with tests that change a demo account. The
+ * password is returned for tests that sign the person in again (another context, no JavaScript)
+ * or that type it (erasing the account).
  */
 export async function newMemberOf(
   browser: Browser,
   slug: string,
   label = "membre",
   displayName = `Test ${label} ${Math.random().toString(36).slice(2, 7)}`,
-): Promise<{ context: BrowserContext; email: string; displayName: string }> {
+): Promise<{ context: BrowserContext; email: string; displayName: string; password: string }> {
   const admin = await signedInContext(browser, demo.admin);
   const email = uniqueEmail(label);
   const link = await inviteThroughSpace(await admin.newPage(), email, slug);
@@ -55,5 +57,5 @@ export async function newMemberOf(
   await form.getByRole("button", { name: "Créer mon compte et rejoindre" }).click();
   await expect(page).toHaveURL("/espace?bienvenue=1", { timeout: 15_000 });
   await page.close();
-  return { context, email, displayName };
+  return { context, email, displayName, password };
 }

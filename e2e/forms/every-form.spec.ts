@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { demo } from "../support/auth";
+import { demo, signInAs } from "../support/auth";
 import { linkIn, waitForMail } from "../support/mail";
 import { publishedProposal } from "../answers/helpers";
 import { notifyByHook } from "../notifications/helpers";
@@ -186,6 +186,7 @@ for (const js of [false, true]) {
       await open(admin, "/admin/utilisateurs?recherche=Personne+Formulaires");
       await ap.getByRole("link", { name }).click();
       await ap.waitForURL(/\/admin\/utilisateurs\/\d+/);
+      const personAdminPath = new URL(ap.url()).pathname;
       const roles = ap.getByRole("form", { name: "Changer les rôles" });
       await type(admin, roles.getByLabel("Fonction (facultative)"), `Fonction ${unique("fonction")}`);
       await refuse(admin, roles, "Enregistrer les rôles");
@@ -217,6 +218,42 @@ for (const js of [false, true]) {
       await expect(np.getByRole("main").getByRole("status").or(np.getByRole("main").getByRole("alert")).first()).toBeVisible({
         timeout: 20_000,
       });
+
+      // « Mes données »: the person erases their account — a wrong password is refused, then the
+      // right one too: they are the only referent of this test's first council, which must keep one.
+      await signInAs(anonymous.context, email, newPassword);
+      await open(anonymous, "/espace/mes-donnees");
+      const eraseOwn = np.getByRole("form", { name: "Supprimer mon compte" });
+      await eraseOwn.getByRole("checkbox", { name: /^J'ai compris/ }).check();
+      await type(anonymous, eraseOwn.getByLabel("Votre mot de passe, pour confirmer"), `faux ${newPassword}`);
+      await refuse(anonymous, eraseOwn, "Supprimer définitivement mon compte");
+      await expect(eraseOwn.getByRole("alert").first()).toHaveText("Mot de passe incorrect : votre compte n'a pas été supprimé.");
+      await eraseOwn.getByRole("checkbox", { name: /^J'ai compris/ }).check();
+      await type(anonymous, eraseOwn.getByLabel("Votre mot de passe, pour confirmer"), newPassword);
+      await submit(anonymous, eraseOwn, "Supprimer définitivement mon compte", /dernière personne référente/);
+
+      // The admin erases it on the person's request (refused first: no reason), once deactivated —
+      // a deactivated referent keeps no council running. The page then offers no form to bring it back.
+      await open(admin, personAdminPath);
+      const eraseByAdmin = ap.getByRole("form", { name: "Effacer le compte" });
+      await eraseByAdmin.getByRole("checkbox", { name: /^J'ai compris/ }).check();
+      await refuse(admin, eraseByAdmin, "Effacer définitivement le compte");
+      await type(
+        admin,
+        ap.getByRole("form", { name: "Désactiver le compte" }).getByLabel("Raison (obligatoire)"),
+        `Départ ${unique("depart2")}`,
+      );
+      await submit(admin, ap.getByRole("form", { name: "Désactiver le compte" }), "Désactiver le compte", /Le compte est désactivé/);
+      await type(admin, eraseByAdmin.getByLabel("Raison (obligatoire)"), `Demande ${unique("effacement")}`);
+      await eraseByAdmin.getByRole("checkbox", { name: /^J'ai compris/ }).check();
+      await eraseByAdmin.getByRole("button", { name: "Effacer définitivement le compte" }).click();
+      // The erased account's page holds no form any more: the confirmation is the page itself.
+      await expect(ap.getByRole("heading", { level: 2, name: "Compte supprimé" })).toBeVisible({ timeout: 20_000 });
+      await expect(ap.getByText(/Application error|Internal Server Error|This page couldn.t load/i)).toHaveCount(0);
+      for (const form of ["Changer les rôles", "Réactiver le compte", "Effacer le compte"]) {
+        await expect(ap.getByRole("form", { name: form }), form).toHaveCount(0);
+      }
+      await expect(ap.getByRole("main")).not.toContainText(name);
 
       for (const s of [admin, person, anonymous]) expectNothingTypedInUrls(s);
       await Promise.all([admin, person, anonymous].map((s) => s.context.close()));

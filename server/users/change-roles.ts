@@ -8,6 +8,8 @@ import type { ChangeRolesData } from "@/lib/validation/admin";
 import { writeAudit } from "../audit";
 import { LAST_ADMIN_MESSAGE, lockActiveAdmins } from "./shared";
 
+export const ERASED_ROLES_MESSAGE = "Ce compte a été supprimé : ses rôles ne peuvent plus être changés.";
+
 export interface ChangeRolesOutcome {
   userId: number;
   changed: boolean;
@@ -35,11 +37,15 @@ export async function changeRoles(db: Db, actor: MaybeActor, data: ChangeRolesDa
         isOfficial: users.isOfficial,
         isAdmin: users.isAdmin,
         deactivatedAt: users.deactivatedAt,
+        erasedAt: users.erasedAt,
       })
       .from(users)
       .where(eq(users.id, data.userId))
       .for("update");
     if (!target) return notFound("Personne");
+    // An erased account is an empty row kept for what points at it: giving it roles (or a title,
+    // which is personal data) would bring back a person who asked to be forgotten.
+    if (target.erasedAt) return fail("CONFLICT", ERASED_ROLES_MESSAGE);
 
     if (admins.includes(target.id) && !data.admin && admins.length <= 1) return fail("CONFLICT", LAST_ADMIN_MESSAGE);
     // The actor was read at the start of the request; a concurrent change may have removed their rights since.

@@ -7,6 +7,8 @@ import { can, type MaybeActor } from "@/lib/permissions";
 import type { UserStatusData } from "@/lib/validation/admin";
 import { writeAudit } from "../audit";
 
+export const ERASED_REACTIVATION_MESSAGE = "Ce compte a été supprimé : il ne peut pas être réactivé.";
+
 /**
  * Reactivates an account, with a reason in the journal. The person signs in again with their
  * password; sessions from before the deactivation stay dead (the session version is not rolled back).
@@ -23,9 +25,10 @@ export async function reactivateUser(db: Db, actor: MaybeActor, data: UserStatus
       .where(eq(users.id, data.userId))
       .for("update");
     if (!target) return notFound("Personne");
+    // Checked first: an erased account has no e-mail nor password left, nobody could sign in with
+    // it — whatever its deactivation date says (erasure sets one, but the message must not depend on it).
+    if (target.erasedAt) return fail("CONFLICT", ERASED_REACTIVATION_MESSAGE);
     if (!target.deactivatedAt) return fail("CONFLICT", "Ce compte est déjà actif.");
-    // An erased account has no e-mail nor password left: nobody could sign in with it.
-    if (target.erasedAt) return fail("CONFLICT", "Ce compte a été effacé : il ne peut pas être réactivé.");
 
     await tx.update(users).set({ deactivatedAt: null }).where(eq(users.id, target.id));
     await writeAudit(tx, {

@@ -7,12 +7,13 @@ import { changeRolesSchema, inviteStaffSchema, USERS_PAGE_SIZE, userStatusFormSc
 import { loadActor } from "@/server/auth/actor";
 import { verifySignIn } from "@/server/auth/sign-in";
 import { devMailbox } from "@/server/mail/send";
-import { changeRoles } from "@/server/users/change-roles";
+import { eraseUserByAdmin } from "@/server/account/erase-account";
+import { changeRoles, ERASED_ROLES_MESSAGE } from "@/server/users/change-roles";
 import { deactivateUser } from "@/server/users/deactivate-user";
 import { getUser } from "@/server/users/get-user";
 import { inviteStaff } from "@/server/users/invite-staff";
 import { listUsers } from "@/server/users/list-users";
-import { reactivateUser } from "@/server/users/reactivate-user";
+import { ERASED_REACTIVATION_MESSAGE, reactivateUser } from "@/server/users/reactivate-user";
 import { LAST_ADMIN_MESSAGE } from "@/server/users/shared";
 import { createCast, createUser, reload, TEST_PASSWORD, type Cast } from "../support/actors";
 import { submitForm } from "../support/forms";
@@ -291,6 +292,54 @@ describe("deactivation and reactivation", () => {
       ok: false,
       code: "NOT_FOUND",
     });
+  });
+});
+
+describe("an erased account", () => {
+  it("cannot be given roles nor reactivated, even by an admin; nothing is written", async () => {
+    const person = await createUser(db, { isModerator: true, title: "Bénévole" });
+    const erased = await eraseUserByAdmin(db, cast.actors.admin, { userId: person.id, reason: "À sa demande", understood: true });
+    expect(erased).toMatchObject({ ok: true });
+    const [row] = await db.select().from(users).where(eq(users.id, person.id));
+    // What the refusals are about: the row is erased, and deactivated (so only the erasure stops a reactivation).
+    expect(row).toMatchObject({ isModerator: false, title: null });
+    expect(row!.erasedAt).toBeInstanceOf(Date);
+    expect(row!.deactivatedAt).toBeInstanceOf(Date);
+
+    const before = await snapshot(db);
+    const roles = await changeRoles(db, cast.actors.admin, {
+      userId: person.id,
+      moderator: true,
+      official: false,
+      admin: true,
+      title: "Revenu",
+      reason: "Erreur",
+    });
+    expect(roles).toEqual({ ok: false, code: "CONFLICT", message: ERASED_ROLES_MESSAGE, fieldErrors: undefined });
+    // Even a « change » to what the row already holds is refused: the form has no business on it.
+    const same = await changeRoles(db, cast.actors.admin, {
+      userId: person.id,
+      moderator: false,
+      official: false,
+      admin: false,
+      title: null,
+      reason: "Rien",
+    });
+    expect(same).toMatchObject({ ok: false, code: "CONFLICT", message: ERASED_ROLES_MESSAGE });
+    // Through the form too (the admin page no longer shows it, but anyone can post to an action).
+    const form = await submitForm(
+      db,
+      cast.actors.admin,
+      userStatusFormSchema,
+      { userId: String(person.id), change: "reactivate", reason: "Retour demandé" },
+      (input, { db, actor }) => (input.change === "deactivate" ? deactivateUser : reactivateUser)(db, actor, input),
+    );
+    expect(form).toMatchObject({ ok: false, code: "CONFLICT", message: ERASED_REACTIVATION_MESSAGE });
+    expect(await reactivateUser(db, cast.actors.admin, { userId: person.id, reason: "Retour" })).toMatchObject({
+      ok: false,
+      message: ERASED_REACTIVATION_MESSAGE,
+    });
+    expect(await snapshot(db)).toEqual(before);
   });
 });
 

@@ -33,6 +33,9 @@ export default async function UserPage({ params }: { params: Promise<{ id: strin
   const user = result.data;
   const isSelf = user.id === actor.id;
   const deactivated = user.deactivatedAt !== null;
+  // An erased account is an empty row kept for what points at it: no form may bring it back
+  // (the server functions refuse too: server/users/change-roles.ts, reactivate-user.ts).
+  const erased = user.erasedAt !== null;
 
   return (
     <Container>
@@ -50,7 +53,15 @@ export default async function UserPage({ params }: { params: Promise<{ id: strin
         <dt className="font-semibold">Adresse électronique</dt>
         <dd className="break-all">{user.email}</dd>
         <dt className="font-semibold">État du compte</dt>
-        <dd>{deactivated ? <Badge tone="warning">Désactivé le {formatDateTime(user.deactivatedAt!)}</Badge> : "Actif"}</dd>
+        <dd>
+          {erased ? (
+            <Badge tone="warning">Compte supprimé le {formatDateTime(user.erasedAt!)}</Badge>
+          ) : deactivated ? (
+            <Badge tone="warning">Désactivé le {formatDateTime(user.deactivatedAt!)}</Badge>
+          ) : (
+            "Actif"
+          )}
+        </dd>
         <dt className="font-semibold">Rôles</dt>
         <dd>
           <RoleBadges roles={user.roles} />
@@ -76,19 +87,30 @@ export default async function UserPage({ params }: { params: Promise<{ id: strin
         </p>
       ) : null}
 
-      <Section id="roles" title="Rôles">
-        {can(actor, "user.roles.change", { targetUserId: user.id }) ? (
-          <ChangeRolesForm userId={user.id} current={{ ...user.roles, title: user.title }} action={changeRolesAction} />
-        ) : (
+      {erased ? (
+        <Section id="suppression" title="Compte supprimé">
           <Notice>
             <p>
-              {isSelf
-                ? "Vous ne pouvez pas changer vos propres rôles : demandez-le à un·e autre administrateur·rice. Ainsi, personne ne perd ses droits par mégarde."
-                : "Vous ne pouvez pas changer les rôles de cette personne."}
+              Compte supprimé le {formatDateTime(user.erasedAt!)} : il ne contient plus de données personnelles. Ses rôles ne peuvent plus
+              être changés et il ne peut pas être réactivé.
             </p>
           </Notice>
-        )}
-      </Section>
+        </Section>
+      ) : (
+        <Section id="roles" title="Rôles">
+          {can(actor, "user.roles.change", { targetUserId: user.id }) ? (
+            <ChangeRolesForm userId={user.id} current={{ ...user.roles, title: user.title }} action={changeRolesAction} />
+          ) : (
+            <Notice>
+              <p>
+                {isSelf
+                  ? "Vous ne pouvez pas changer vos propres rôles : demandez-le à un·e autre administrateur·rice. Ainsi, personne ne perd ses droits par mégarde."
+                  : "Vous ne pouvez pas changer les rôles de cette personne."}
+              </p>
+            </Notice>
+          )}
+        </Section>
+      )}
 
       <Section id="conseils" title="Conseils de quartier">
         {user.councils.length === 0 ? (
@@ -106,23 +128,19 @@ export default async function UserPage({ params }: { params: Promise<{ id: strin
         <p className="mt-2 text-base text-slate-800">Les membres sont invités et retirés depuis l&apos;espace de chaque conseil.</p>
       </Section>
 
-      {user.erasedAt ? (
-        <Notice>
-          <p>Ce compte a été effacé le {formatDateTime(user.erasedAt)} : il ne contient plus de données personnelles.</p>
-        </Notice>
-      ) : null}
+      {erased ? null : (
+        <Section id="acces" title={deactivated ? "Réactiver le compte" : "Désactiver le compte"}>
+          {can(actor, "user.deactivate", { targetUserId: user.id }) ? (
+            <UserStatusForm userId={user.id} deactivated={deactivated} action={setUserStatusAction} />
+          ) : (
+            <Notice>
+              <p>Vous ne pouvez pas désactiver votre propre compte.</p>
+            </Notice>
+          )}
+        </Section>
+      )}
 
-      <Section id="acces" title={deactivated ? "Réactiver le compte" : "Désactiver le compte"}>
-        {can(actor, "user.deactivate", { targetUserId: user.id }) ? (
-          <UserStatusForm userId={user.id} deactivated={deactivated} action={setUserStatusAction} />
-        ) : (
-          <Notice>
-            <p>Vous ne pouvez pas désactiver votre propre compte.</p>
-          </Notice>
-        )}
-      </Section>
-
-      {user.erasedAt ? null : (
+      {erased ? null : (
         <Section id="effacer" title="Effacer le compte">
           {can(actor, "user.erase", { targetUserId: user.id }) ? (
             <EraseUserForm userId={user.id} action={eraseUserAction} />
