@@ -1,5 +1,5 @@
 import "server-only";
-import { aliasedTable, and, asc, count, desc, eq, inArray, isNull, sql, type SQL } from "drizzle-orm";
+import { aliasedTable, and, asc, count, desc, eq, inArray, isNull, lte, sql, type SQL } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { actions, contributionComments, contributions, councils, users } from "@/db/schema";
 import { forbidden, notFound, ok, unauthenticated, type ActionResult } from "@/lib/action-result";
@@ -25,12 +25,17 @@ export interface CouncilContribution {
   hiddenAt: Date | null;
   /** Last correction by the council while it was pending. */
   editedAt: Date | null;
-  /** Internal comments, for drafts only. */
+  /** Internal comments, for drafts only: the COMMENTS_SHOWN latest, oldest first. */
   comments: { id: number; authorName: string | null; body: string; createdAt: Date }[];
+  /** How many comments the draft has in all (more than `comments` when it has more than COMMENTS_SHOWN). */
+  commentCount: number;
   canSubmit: boolean;
   canComment: boolean;
   canWithdraw: boolean;
 }
+
+/** Internal comments shown under each draft: the latest ones (the count says how many in all). */
+export const COMMENTS_SHOWN = 20;
 
 /** The sections of a council's list, each a set of statuses (a hidden item stays with the published ones). */
 export const councilContributionGroups = {
@@ -194,27 +199,37 @@ async function withComments(
 ): Promise<CouncilContribution[]> {
   const draftIds = rows.filter((r) => r.status === "draft").map((r) => r.id);
   const commenter = aliasedTable(users, "commenter");
+  // The latest COMMENTS_SHOWN of each draft, and each draft's count: a draft discussed at length
+  // keeps the page bounded (the window is computed over the drafts' comments only, by index).
+  const ranked = db
+    .select({
+      id: contributionComments.id,
+      contributionId: contributionComments.contributionId,
+      authorName: sql<string | null>`${commenter.displayName}`.as("author_name"),
+      body: contributionComments.body,
+      createdAt: contributionComments.createdAt,
+      rank: sql<number>`row_number() over (partition by ${contributionComments.contributionId} order by ${contributionComments.createdAt} desc, ${contributionComments.id} desc)`.as(
+        "rank",
+      ),
+      total: sql<number>`count(*) over (partition by ${contributionComments.contributionId})`.as("total"),
+    })
+    .from(contributionComments)
+    .leftJoin(commenter, eq(commenter.id, contributionComments.authorId))
+    .where(inArray(contributionComments.contributionId, draftIds))
+    .as("ranked");
   const comments =
     draftIds.length === 0
       ? []
-      : await db
-          .select({
-            id: contributionComments.id,
-            contributionId: contributionComments.contributionId,
-            authorName: commenter.displayName,
-            body: contributionComments.body,
-            createdAt: contributionComments.createdAt,
-          })
-          .from(contributionComments)
-          .leftJoin(commenter, eq(commenter.id, contributionComments.authorId))
-          .where(inArray(contributionComments.contributionId, draftIds))
-          .orderBy(asc(contributionComments.createdAt), asc(contributionComments.id));
+      : await db.select().from(ranked).where(lte(ranked.rank, COMMENTS_SHOWN)).orderBy(asc(ranked.createdAt), asc(ranked.id));
   return rows.map(({ actionSlug, actionTitle, ...r }) => ({
     ...r,
     action: { slug: actionSlug, title: actionTitle },
     rejectionReason: r.status === "rejected" ? r.rejectionReason : null,
     hiddenReason: r.status === "hidden" ? r.hiddenReason : null,
-    comments: comments.filter((c) => c.contributionId === r.id).map(({ contributionId: _c, ...c }) => c),
+    comments: comments
+      .filter((c) => c.contributionId === r.id)
+      .map((c) => ({ id: c.id, authorName: c.authorName, body: c.body, createdAt: c.createdAt })),
+    commentCount: Number(comments.find((c) => c.contributionId === r.id)?.total ?? 0),
     canSubmit: can(actor, "contribution.submit", {
       councilId: council.id,
       submissionPolicy: council.submissionPolicy,

@@ -2,8 +2,9 @@ import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database, Db } from "@/db/client";
 import { createAction } from "@/db/factories";
-import { contributions } from "@/db/schema";
+import { contributionComments, contributions } from "@/db/schema";
 import {
+  COMMENTS_SHOWN,
   GROUP_PAGE_SIZE,
   listCouncilContributions,
   OVERVIEW_SIZE,
@@ -108,6 +109,32 @@ describe("a council's contributions", () => {
   it("a cursor from another council gives nothing of this one's", async () => {
     const result = await listCouncilContributions(db, cast.actors.memberOfA, cast.councilA.slug, { group: "publiees", before: 2_000_000 });
     expect(result.ok && result.data.sections[0]!.items).toEqual([]);
+  });
+
+  it("a draft shows its latest comments only, oldest of them first, and how many it has in all", async () => {
+    // The two newest drafts: both on the section's first page.
+    const [newest, other] = [...made.brouillons].sort((a, b) => b - a) as [number, number];
+    const base = Date.parse("2026-02-01T00:00:00Z");
+    const total = COMMENTS_SHOWN + 5;
+    await db.insert(contributionComments).values([
+      ...Array.from({ length: total }, (_, i) => ({
+        contributionId: newest,
+        authorId: cast.userIds.memberOfA,
+        body: `Commentaire ${i + 1}`,
+        createdAt: new Date(base + i * 60_000),
+      })),
+      { contributionId: other, authorId: cast.userIds.memberOfA, body: "Seul commentaire", createdAt: new Date(base) },
+    ]);
+    const result = await listCouncilContributions(db, cast.actors.memberOfA, cast.councilA.slug, { group: "brouillons" });
+    if (!result.ok) throw new Error(result.message);
+    const items = result.data.sections[0]!.items;
+    const discussed = items.find((i) => i.id === newest)!;
+    expect(discussed.commentCount).toBe(total);
+    expect(discussed.comments.map((c) => c.body)).toEqual(Array.from({ length: COMMENTS_SHOWN }, (_, i) => `Commentaire ${i + 6}`));
+    const quiet = items.find((i) => i.id === other)!;
+    expect([quiet.commentCount, quiet.comments.map((c) => c.body)]).toEqual([1, ["Seul commentaire"]]);
+    const silent = items.find((i) => i.id !== newest && i.id !== other)!;
+    expect([silent.commentCount, silent.comments]).toEqual([0, []]);
   });
 
   it("the same number of queries at 3 items as at 74", async () => {

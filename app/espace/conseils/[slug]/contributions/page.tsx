@@ -87,6 +87,11 @@ function Item({ item, councilSlug }: { item: CouncilContribution; councilSlug: s
       {item.status === "draft" ? (
         <div className="mt-4 border-t border-slate-300 pt-4">
           <h4 className="text-lg font-bold">Commentaires internes</h4>
+          {item.commentCount > item.comments.length ? (
+            <p className="mt-2">
+              Les {item.comments.length} derniers commentaires sur {item.commentCount}, du plus ancien au plus récent.
+            </p>
+          ) : null}
           {item.comments.length > 0 ? (
             <ol className="mt-2 space-y-3">
               {item.comments.map((c) => (
