@@ -5,7 +5,7 @@ import { actions, contributionReports, contributions, councils, users } from "@/
 import { forbidden, ok, unauthenticated, type ActionResult } from "@/lib/action-result";
 import { can, type Actor, type MaybeActor } from "@/lib/permissions";
 import { itemColumns, toItem, type ModeratedItem } from "./item";
-import type { QueueFilters } from "./queue";
+import { moderationFilterChoices, moderationListWhere, type QueueFilters } from "./queue";
 
 export type { ModeratedItem };
 
@@ -46,17 +46,12 @@ export async function listPublishedForModeration(
 ): Promise<ActionResult<PublishedList>> {
   if (!actor) return unauthenticated();
   if (!can(actor, "moderation.view")) return forbidden();
-  const conditions: SQL[] = [eq(contributions.status, "published"), ...notOwn(actor)];
-  if (filters.councilId) conditions.push(eq(contributions.councilId, filters.councilId));
-  if (filters.actionSlug) conditions.push(eq(actions.slug, filters.actionSlug));
-  if (filters.kind) conditions.push(eq(contributions.kind, filters.kind));
-  const where = and(...conditions);
+  const where = moderationListWhere(actor, "published", filters);
   // The cursor row's key, in a subquery whose own alias hides the outer table.
   const after = page.after
     ? sql`(${contributions.publishedAt}, ${contributions.id}) < (select c.published_at, c.id from contributions c where c.id = ${page.after})`
     : undefined;
-  const own = [...actor.councils.keys()];
-  const [[totalRow], rows, councilRows, actionRows] = await Promise.all([
+  const [[totalRow], rows, [councilRows, actionRows]] = await Promise.all([
     db.select({ n: count() }).from(contributions).innerJoin(actions, eq(actions.id, contributions.actionId)).where(where),
     db
       .select(itemColumns)
@@ -67,12 +62,7 @@ export async function listPublishedForModeration(
       .where(and(where, after))
       .orderBy(desc(contributions.publishedAt), desc(contributions.id))
       .limit(PUBLISHED_PAGE_SIZE + 1),
-    db
-      .select({ id: councils.id, name: councils.name })
-      .from(councils)
-      .where(own.length > 0 ? notInArray(councils.id, own) : undefined)
-      .orderBy(asc(councils.name)),
-    db.select({ slug: actions.slug, title: actions.title }).from(actions).orderBy(asc(actions.title)),
+    moderationFilterChoices(db, actor),
   ]);
   const shown = rows.slice(0, PUBLISHED_PAGE_SIZE);
   return ok({

@@ -3,7 +3,7 @@ import { and, asc, count, eq, notInArray, sql, type SQL } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { actions, contributions, councils, users } from "@/db/schema";
 import { forbidden, ok, unauthenticated, type ActionResult } from "@/lib/action-result";
-import { can, type MaybeActor } from "@/lib/permissions";
+import { can, type Actor, type MaybeActor } from "@/lib/permissions";
 import type { ModerationFilters } from "@/lib/validation/moderation-filters";
 import { itemColumns, toItem } from "./item";
 
@@ -42,6 +42,33 @@ export interface ModerationQueue {
 }
 
 /**
+ * The rows of a moderation list (the queue, the published tab): those in `status`, never of a
+ * council the moderator belongs to, narrowed by the filters. Joins `actions` (the fiche filter).
+ */
+export function moderationListWhere(actor: Actor, status: "pending" | "published", filters: QueueFilters): SQL | undefined {
+  const own = [...actor.councils.keys()];
+  const conditions: SQL[] = [eq(contributions.status, status)];
+  if (own.length > 0) conditions.push(notInArray(contributions.councilId, own));
+  if (filters.councilId) conditions.push(eq(contributions.councilId, filters.councilId));
+  if (filters.actionSlug) conditions.push(eq(actions.slug, filters.actionSlug));
+  if (filters.kind) conditions.push(eq(contributions.kind, filters.kind));
+  return and(...conditions);
+}
+
+/** The filter form's choices: the councils the moderator may act on, and every fiche. */
+export function moderationFilterChoices(db: Db, actor: Actor) {
+  const own = [...actor.councils.keys()];
+  return Promise.all([
+    db
+      .select({ id: councils.id, name: councils.name })
+      .from(councils)
+      .where(own.length > 0 ? notInArray(councils.id, own) : undefined)
+      .orderBy(asc(councils.name)),
+    db.select({ slug: actions.slug, title: actions.title }).from(actions).orderBy(asc(actions.title)),
+  ]);
+}
+
+/**
  * The pending items a moderator may decide, oldest first, with their age, one page at a time:
  * those strictly after the item `after` (keyset on submitted_at, id), and how many match the
  * filters in all. Never lists items of a council the moderator belongs to. Four queries, whatever
@@ -56,20 +83,13 @@ export async function listPendingQueue(
 ): Promise<ActionResult<ModerationQueue>> {
   if (!actor) return unauthenticated();
   if (!can(actor, "moderation.view")) return forbidden();
-  const own = [...actor.councils.keys()];
-  const conditions: SQL[] = [eq(contributions.status, "pending")];
-  if (own.length > 0) conditions.push(notInArray(contributions.councilId, own));
-  if (filters.councilId) conditions.push(eq(contributions.councilId, filters.councilId));
-  if (filters.actionSlug) conditions.push(eq(actions.slug, filters.actionSlug));
-  if (filters.kind) conditions.push(eq(contributions.kind, filters.kind));
-
-  const where = and(...conditions);
+  const where = moderationListWhere(actor, "pending", filters);
   // The cursor row may have been decided since: its (submitted_at, id) still marks the place.
   const after = page.after
     ? sql`(${contributions.submittedAt}, ${contributions.id}) > (select c.submitted_at, c.id from contributions c where c.id = ${page.after})`
     : undefined;
 
-  const [rows, [totalRow], councilRows, actionRows] = await Promise.all([
+  const [rows, [totalRow], [councilRows, actionRows]] = await Promise.all([
     db
       .select({ ...itemColumns, submittedAt: contributions.submittedAt, editedAt: contributions.editedAt })
       .from(contributions)
@@ -80,12 +100,7 @@ export async function listPendingQueue(
       .orderBy(asc(contributions.submittedAt), asc(contributions.id))
       .limit(QUEUE_PAGE_SIZE + 1),
     db.select({ n: count() }).from(contributions).innerJoin(actions, eq(actions.id, contributions.actionId)).where(where),
-    db
-      .select({ id: councils.id, name: councils.name })
-      .from(councils)
-      .where(own.length > 0 ? notInArray(councils.id, own) : undefined)
-      .orderBy(asc(councils.name)),
-    db.select({ slug: actions.slug, title: actions.title }).from(actions).orderBy(asc(actions.title)),
+    moderationFilterChoices(db, actor),
   ]);
   const shown = rows.slice(0, QUEUE_PAGE_SIZE);
   return ok({
