@@ -6,6 +6,7 @@ import { PageHeading } from "@/components/ui/page-heading";
 import { Section } from "@/components/ui/section";
 import { formatDelayDays, type AnswerStats } from "@/lib/answer-stats";
 import { pluralize } from "@/lib/labels";
+import { formatMonth } from "@/lib/months";
 import { ROLLUP_RULE } from "@/lib/rollup";
 import { requireActor } from "@/server/auth/actor";
 import { loadDashboard, type DashboardRow } from "@/server/dashboard/load-dashboard";
@@ -34,8 +35,6 @@ const contributionSeries: ChartSeries[] = [
 const statusValues = (r: DashboardRow) =>
   r.statuses ? [r.statuses.done, r.statuses.in_progress, r.statuses.planned, r.statuses.suspended, r.statuses.unknown] : [];
 const answerValues = (a: AnswerStats) => [a.answered, a.waiting, a.late];
-const monthLabel = (month: string) =>
-  new Intl.DateTimeFormat("fr-FR", { month: "long", year: "numeric", timeZone: "UTC" }).format(new Date(`${month}-01T00:00:00Z`));
 const medianText = (a: AnswerStats) => (a.medianDays === null ? "pas encore de réponse" : formatDelayDays(a.medianDays));
 
 /** Published contributions per month, one row per theme or council (a wide table: it scrolls). */
@@ -65,7 +64,7 @@ function PerMonthTable({
             </th>
             {months.map((m) => (
               <th key={m} scope="col" className="border-b-2 border-slate-400 p-2 whitespace-nowrap">
-                {monthLabel(m)}
+                {formatMonth(m)}
               </th>
             ))}
           </tr>
@@ -203,7 +202,7 @@ export default async function DashboardPage() {
           rowHeader="Mois"
           unit="nombre de contributions publiées"
           series={contributionSeries}
-          rows={months.map((m) => ({ label: monthLabel(m.month), values: [m.feedback, m.proposals] }))}
+          rows={months.map((m) => ({ label: formatMonth(m.month), values: [m.feedback, m.proposals] }))}
         />
         <PerMonthTable
           id="mois-thematiques"
