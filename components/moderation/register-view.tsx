@@ -24,6 +24,7 @@ function MonthName({ month, current }: { month: string; current: string }) {
   return (
     <>
       {formatMonth(month)}
+      {month === current ? " " : null}
       {month === current ? <span className="block text-sm font-normal text-slate-700">(mois en cours)</span> : null}
     </>
   );
