@@ -1,23 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { formatDecisionDelay, registerCsv, type RegisterMonth } from "./moderation-register";
+import { emptyRegisterMonth, formatDecisionDelay, registerCsv, type RegisterMonth } from "./moderation-register";
 
-const month = (m: string, more: Partial<RegisterMonth> = {}): RegisterMonth => ({
-  month: m,
-  received: 0,
-  published: 0,
-  rejected: 0,
-  rejectedBy: [0, 0],
-  hiddenByModerator: 0,
-  hiddenByReports: 0,
-  reports: 0,
-  reportsHidden: 0,
-  reportsKept: 0,
-  reportsOpen: 0,
-  medianDecisionHours: null,
-  answersGiven: 0,
-  answersLate: 0,
-  ...more,
-});
+const month = (m: string, more: Partial<RegisterMonth> = {}): RegisterMonth => ({ ...emptyRegisterMonth(m, 2), ...more });
 
 describe("the register's figures as text", () => {
   it("says a delay in hours below two days, in days from then on", () => {

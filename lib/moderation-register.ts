@@ -38,6 +38,26 @@ export interface RegisterMonth {
   answersLate: number;
 }
 
+/** A month with nothing in it yet: zero everywhere, one zero per refusal category. */
+export function emptyRegisterMonth(month: string, categoryCount: number): RegisterMonth {
+  return {
+    month,
+    received: 0,
+    published: 0,
+    rejected: 0,
+    rejectedBy: Array.from({ length: categoryCount }, () => 0),
+    hiddenByModerator: 0,
+    hiddenByReports: 0,
+    reports: 0,
+    reportsHidden: 0,
+    reportsKept: 0,
+    reportsOpen: 0,
+    medianDecisionHours: null,
+    answersGiven: 0,
+    answersLate: 0,
+  };
+}
+
 /** « moins d'une heure », « 5 heures », « 3 jours » (from 48 hours on). */
 export function formatDecisionDelay(hours: number | null): string {
   if (hours === null) return "aucune décision";

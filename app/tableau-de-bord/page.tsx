@@ -3,6 +3,7 @@ import { notFound } from "next/navigation";
 import { StackedBarChart, type ChartSeries } from "@/components/charts/stacked-bar-chart";
 import { Container } from "@/components/ui/container";
 import { PageHeading } from "@/components/ui/page-heading";
+import { ScrollTable, tableCell } from "@/components/ui/scroll-table";
 import { Section } from "@/components/ui/section";
 import { formatDelayDays, type AnswerStats } from "@/lib/answer-stats";
 import { pluralize } from "@/lib/labels";
@@ -51,40 +52,29 @@ function PerMonthTable({
   rows: DashboardRow[];
   months: string[];
 }) {
+  const headers = [
+    rowHeader,
+    ...months.map((m) => (
+      <span key={m} className="whitespace-nowrap">
+        {formatMonth(m)}
+      </span>
+    )),
+  ];
   return (
-    <div className="mt-6 overflow-x-auto" tabIndex={0} role="region" aria-labelledby={id}>
-      <table className="border-collapse text-left text-base">
-        <caption id={id} className="mb-2 text-left text-lg font-bold text-slate-900">
-          {caption}
-        </caption>
-        <thead>
-          <tr>
-            <th scope="col" className="border-b-2 border-slate-400 p-2">
-              {rowHeader}
-            </th>
-            {months.map((m) => (
-              <th key={m} scope="col" className="border-b-2 border-slate-400 p-2 whitespace-nowrap">
-                {formatMonth(m)}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((r) => (
-            <tr key={r.key}>
-              <th scope="row" className="border-b border-slate-300 p-2 font-semibold">
-                {r.label}
-              </th>
-              {r.perMonth.map((n, i) => (
-                <td key={months[i]} className="border-b border-slate-300 p-2 text-right">
-                  {n}
-                </td>
-              ))}
-            </tr>
+    <ScrollTable id={id} caption={caption} headers={headers}>
+      {rows.map((r) => (
+        <tr key={r.key}>
+          <th scope="row" className={`${tableCell} font-semibold`}>
+            {r.label}
+          </th>
+          {r.perMonth.map((n, i) => (
+            <td key={months[i]} className={`${tableCell} text-right`}>
+              {n}
+            </td>
           ))}
-        </tbody>
-      </table>
-    </div>
+        </tr>
+      ))}
+    </ScrollTable>
   );
 }
 

@@ -2,6 +2,7 @@ import type { ReactNode } from "react";
 import { PageFreshness } from "@/components/plan/page-freshness";
 import { Container } from "@/components/ui/container";
 import { PageHeading } from "@/components/ui/page-heading";
+import { ScrollTable, tableCell } from "@/components/ui/scroll-table";
 import { Section } from "@/components/ui/section";
 import { TextLink } from "@/components/ui/text-link";
 import { pluralize } from "@/lib/labels";
@@ -17,8 +18,6 @@ export const registerHref = (register: Pick<ModerationRegister, "currentMonth">,
 export const registerCsvHref = (register: Pick<ModerationRegister, "currentMonth">, end: string) =>
   end === register.currentMonth ? "/moderation/registre/registre-moderation.csv" : `/moderation/registre/${end}/registre-moderation.csv`;
 
-const cell = "border-b border-slate-300 p-2";
-
 /** « novembre 2026 (mois en cours) »: the current month is said in words, not only shown by a style. */
 function MonthName({ month, current }: { month: string; current: string }) {
   return (
@@ -30,11 +29,7 @@ function MonthName({ month, current }: { month: string; current: string }) {
   );
 }
 
-/**
- * One table of the register: a month per row (newest first), numbers in columns. Wide on a phone,
- * so it scrolls inside its own region, which the keyboard can reach (tabIndex) and a screen reader
- * names by the caption.
- */
+/** One table of the register: a month per row (newest first), numbers in columns. */
 function MonthTable({
   id,
   caption,
@@ -49,39 +44,20 @@ function MonthTable({
   cells: (month: RegisterMonth) => ReactNode[];
 }) {
   return (
-    <div className="mt-6 overflow-x-auto" tabIndex={0} role="region" aria-labelledby={id}>
-      <table className="border-collapse text-left text-base">
-        <caption id={id} className="mb-2 text-left text-lg font-bold text-slate-900">
-          {caption}
-        </caption>
-        <thead>
-          <tr>
-            <th scope="col" className="border-b-2 border-slate-400 p-2">
-              Mois
-            </th>
-            {columns.map((c) => (
-              <th key={c} scope="col" className="border-b-2 border-slate-400 p-2">
-                {c}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {register.months.map((m) => (
-            <tr key={m.month}>
-              <th scope="row" className={`${cell} font-semibold whitespace-nowrap`}>
-                <MonthName month={m.month} current={register.currentMonth} />
-              </th>
-              {cells(m).map((value, i) => (
-                <td key={columns[i]} className={`${cell} text-right`}>
-                  {value}
-                </td>
-              ))}
-            </tr>
+    <ScrollTable id={id} caption={caption} headers={["Mois", ...columns]}>
+      {register.months.map((m) => (
+        <tr key={m.month}>
+          <th scope="row" className={`${tableCell} font-semibold whitespace-nowrap`}>
+            <MonthName month={m.month} current={register.currentMonth} />
+          </th>
+          {cells(m).map((value, i) => (
+            <td key={columns[i]} className={`${tableCell} text-right`}>
+              {value}
+            </td>
           ))}
-        </tbody>
-      </table>
-    </div>
+        </tr>
+      ))}
+    </ScrollTable>
   );
 }
 

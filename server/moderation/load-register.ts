@@ -2,7 +2,7 @@ import "server-only";
 import { and, asc, eq, gte, inArray, isNull, lt, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { auditLog, contributionReports, contributions, moderationReasonTemplates } from "@/db/schema";
-import { OTHER_REASON, REGISTER_MONTHS, type RegisterMonth } from "@/lib/moderation-register";
+import { emptyRegisterMonth, OTHER_REASON, REGISTER_MONTHS, type RegisterMonth } from "@/lib/moderation-register";
 import { addMonths, cityMonth, monthsEndingWith } from "@/lib/months";
 import { answerDueAtSql, at } from "@/server/answers/due-date";
 import { cityMonthSql, cityMonthStartSql } from "@/server/city-months";
@@ -164,37 +164,20 @@ export async function loadModerationRegister(db: Db, lastMonth: string | null, n
   const categoryOf = new Map(shown.map((t, i) => [t.id, i]));
   const otherIndex = shown.length;
 
-  const byMonth = new Map<string, RegisterMonth>(
-    months.map((month) => [
-      month,
-      {
-        month,
-        received: 0,
-        published: 0,
-        rejected: 0,
-        rejectedBy: Array.from({ length: otherIndex + 1 }, () => 0),
-        hiddenByModerator: 0,
-        hiddenByReports: 0,
-        reports: 0,
-        reportsHidden: 0,
-        reportsKept: 0,
-        reportsOpen: 0,
-        medianDecisionHours: null,
-        answersGiven: 0,
-        answersLate: 0,
-      },
-    ]),
-  );
-  for (const e of events) {
-    const m = byMonth.get(e.month);
-    if (!m) continue;
+  const byMonth = new Map(months.map((month) => [month, emptyRegisterMonth(month, otherIndex + 1)]));
+  /** Each row of a query, into its month (a row outside the window — none is read — is left out). */
+  const into = <R extends { month: string }>(rows: R[], fill: (m: RegisterMonth, row: R) => void) => {
+    for (const row of rows) {
+      const m = byMonth.get(row.month);
+      if (m) fill(m, row);
+    }
+  };
+  into(events, (m, e) => {
     m.received = num(e.received);
     m.hiddenByModerator = num(e.hiddenByModerator);
     m.hiddenByReports = num(e.hiddenByReports);
-  }
-  for (const d of decisions) {
-    const m = byMonth.get(d.month);
-    if (!m) continue;
+  });
+  into(decisions, (m, d) => {
     if (d.isMonth) {
       m.medianDecisionHours = d.medianSeconds === null ? null : num(d.medianSeconds) / 3600;
     } else if (d.outcome === "published") {
@@ -204,21 +187,17 @@ export async function loadModerationRegister(db: Db, lastMonth: string | null, n
       const category = d.template === null ? undefined : categoryOf.get(num(d.template));
       m.rejectedBy[category ?? otherIndex]! += num(d.n);
     }
-  }
-  for (const a of answers) {
-    const m = byMonth.get(a.month);
-    if (!m) continue;
+  });
+  into(answers, (m, a) => {
     m.answersGiven = num(a.given);
     m.answersLate = num(a.late);
-  }
-  for (const r of reports) {
-    const m = byMonth.get(r.month);
-    if (!m) continue;
+  });
+  into(reports, (m, r) => {
     m.reports = num(r.received);
     m.reportsOpen = num(r.open);
     m.reportsHidden = num(r.hidden);
     m.reportsKept = m.reports - m.reportsOpen - m.reportsHidden;
-  }
+  });
 
   const before = addMonths(months[0]!, -1);
   const after = addMonths(end, REGISTER_MONTHS);
