@@ -64,6 +64,10 @@ test("signed out, the register shows this month's figures, follows a refusal at 
   const member = await signedInContext(browser, demo.member1);
   await postFeedback(await member.newPage(), body);
   await member.close();
+  // The submission alone refreshes the register (nothing else public changes then).
+  await page.reload();
+  const submitted = await currentRow(page, "Contributions reçues et décisions");
+  expect(Number(submitted[0])).toBeGreaterThanOrEqual(Number(before.decisions[0]) + 1);
   const moderator = await signedInContext(browser, demo.moderator);
   const modPage = await moderator.newPage();
   const item = await queueItem(modPage, body);

@@ -129,5 +129,7 @@ describe("the public pages a write refreshes", () => {
   it("nothing to refresh for an unknown contribution or an empty change", async () => {
     expect(await publicPathsOf(db, { contributionIds: [2_000_000_000] })).toEqual({ paths: [], routes: [], layouts: [] });
     expect(await publicPathsOf(db, {})).toEqual({ paths: [], routes: [], layouts: [] });
+    // A moderation event: the register's page, its earlier windows and their CSV files, and nothing else.
+    expect(await publicPathsOf(db, { register: true })).toEqual({ paths: [], routes: [], layouts: ["/moderation/registre"] });
   });
 });
