@@ -1,5 +1,5 @@
 import { getPlanOverview, UPCOMING_DEADLINE_MONTHS } from "@/server/plan/load-plan-overview";
-import { formatDay } from "@/lib/dates";
+import { UntilDate } from "@/components/progress/deadline-info";
 import { pluralize } from "@/lib/labels";
 import { findSharedActions } from "@/lib/plan-text";
 import { Container } from "@/components/ui/container";
@@ -99,8 +99,8 @@ export default async function HomePage() {
               <li key={a.slug} className="rounded-md border border-slate-300 p-3 sm:p-4">
                 <TextLink href={`/fiches/${a.slug}`}>{a.title}</TextLink>
                 <p className="mt-1 text-slate-800">
-                  Échéance : {a.deadline.currentLabel} (jusqu&apos;au{" "}
-                  <time dateTime={a.deadline.currentDeadline!}>{formatDay(a.deadline.currentDeadline!)}</time>)
+                  Échéance : {a.deadline.currentLabel}
+                  <UntilDate label={a.deadline.currentLabel} date={a.deadline.currentDeadline} />
                 </p>
               </li>
             ))}

@@ -51,8 +51,13 @@ export function PublishedContributionCard({ item, context }: { item: PublishedCo
             <TextLink href={`/fiches/${item.actionSlug}`}>{item.actionTitle}</TextLink>
           </>
         )}
-        {item.authorName ? <> — rédigé par {item.authorName}</> : null}, le{" "}
-        <time dateTime={item.publishedAt.toISOString()}>{formatDay(cityDay(item.publishedAt))}</time>
+        {/* « Proposée par le conseil, rédigée par … » : the participle agrees with the item, not the person. */}
+        {item.authorName ? (
+          <>
+            , {isProposal ? "rédigée" : "rédigé"} par {item.authorName}
+          </>
+        ) : null}
+        , le <time dateTime={item.publishedAt.toISOString()}>{formatDay(cityDay(item.publishedAt))}</time>
       </p>
       {item.isDemo ? (
         <p className="mt-2">
