@@ -21,11 +21,16 @@ describe("subjectOf", () => {
       "La Ville a répondu à votre proposition « Parc : bancs. Et fontaines »",
     );
   });
-  it("cuts a long subject at a word, with « … »", () => {
-    const long = `La Ville a répondu à votre proposition « ${"très longue ".repeat(30).trim()} » : adoptée.`;
-    const subject = subjectOf(long);
+  it("shortens a long title inside its quotes, so that what happened stays in the subject", () => {
+    const title = `Adapter les dispositifs ${"municipaux et du CCAS ".repeat(8).trim()}`;
+    const subject = subjectOf(`L'avis du conseil sur la fiche « ${title} » a été refusé par la Ville. La raison est ailleurs.`);
     expect(subject.length).toBeLessThanOrEqual(SUBJECT_MAX);
-    expect(subject).toMatch(/^La Ville a répondu à votre proposition « très longue .*longue…$/);
+    expect(subject).toMatch(/^L'avis du conseil sur la fiche « Adapter les dispositifs municipaux .*… » a été refusé par la Ville$/);
+  });
+  it("cuts at a word with « … » when no title can take the cut", () => {
+    const subject = subjectOf(`Une contribution ${"très longue ".repeat(30).trim()} attend.`);
+    expect(subject.length).toBeLessThanOrEqual(SUBJECT_MAX);
+    expect(subject).toMatch(/^Une contribution très longue .*longue…$/);
   });
 });
 

@@ -27,8 +27,13 @@ export function subjectOf(message: string): string {
   const flat = message.replace(/\s+/g, " ").trim();
   const clause = firstClause(flat).replace(/[.\s]+$/, "");
   if (clause.length <= SUBJECT_MAX) return clause;
-  const cut = clause.slice(0, SUBJECT_MAX - 1);
-  return `${cut.slice(0, Math.max(cut.lastIndexOf(" "), SUBJECT_MAX / 2)).trimEnd()}…`;
+  // Shorten the longest quoted title first: what happened (« a été refusé ») comes after it.
+  const quoted = [...clause.matchAll(/« ([^«»]+) »/g)].sort((a, b) => b[1]!.length - a[1]!.length)[0];
+  if (quoted) {
+    const room = quoted[1]!.length - (clause.length - SUBJECT_MAX) - 1;
+    if (room >= 20) return clause.replace(quoted[0], `« ${cutAtWord(quoted[1]!, room)} »`);
+  }
+  return cutAtWord(clause, SUBJECT_MAX - 1);
 }
 
 /** The digest's subject: the first notification's news, and how many others wait. */
@@ -38,4 +43,11 @@ export function digestSubject(messages: string[]): string {
   const others = messages.length - 1;
   if (others === 0) return subjectOf(first);
   return `${subjectOf(first)} (et ${others} autre${others > 1 ? "s" : ""} notification${others > 1 ? "s" : ""})`;
+}
+
+/** The text cut to at most `max` characters at a word, then « … » (so max + 1 in all). */
+function cutAtWord(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const cut = text.slice(0, max);
+  return `${cut.slice(0, Math.max(cut.lastIndexOf(" "), max / 2)).trimEnd()}…`;
 }

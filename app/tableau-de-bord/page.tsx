@@ -102,8 +102,8 @@ export default async function DashboardPage() {
         title="Tableau de bord"
         lead={
           <p>
-            Les chiffres du plan en direct : {pluralize(total.fiches, "fiche action", "fiches actions")}, dont{" "}
-            {pluralize(total.late, "en retard", "en retard")} ; {pluralize(total.feedback, "avis publié", "avis publiés")} et{" "}
+            Les chiffres du plan en direct : {pluralize(total.fiches, "fiche action", "fiches actions")}, dont {total.late} à
+            l&apos;échéance dépassée ; {pluralize(total.feedback, "avis publié", "avis publiés")} et{" "}
             {pluralize(total.proposals, "proposition publiée", "propositions publiées")} par les conseils ; réponses de la Ville :{" "}
             {total.answers.answered} données, {total.answers.waiting} en attente, {total.answers.late} en retard ; délai médian de réponse :{" "}
             {medianText(total.answers)}. Seuls les contenus publiés sont comptés.
@@ -140,11 +140,13 @@ export default async function DashboardPage() {
             </caption>
             <thead>
               <tr>
-                {["Thématique", "Avancement", "Fiches en retard", "Avis", "Propositions", "Délai médian de réponse"].map((h) => (
-                  <th key={h} scope="col" className="border-b-2 border-slate-400 p-2">
-                    {h}
-                  </th>
-                ))}
+                {["Thématique", "Avancement", "Fiches à l'échéance dépassée", "Avis", "Propositions", "Délai médian de réponse"].map(
+                  (h) => (
+                    <th key={h} scope="col" className="border-b-2 border-slate-400 p-2">
+                      {h}
+                    </th>
+                  ),
+                )}
               </tr>
             </thead>
             <tbody>

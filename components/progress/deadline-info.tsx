@@ -1,9 +1,10 @@
 import { labelGivesDate, type DeadlineView } from "@/lib/deadlines";
 import { formatDay } from "@/lib/dates";
+import { LATE_DEADLINE_LABEL } from "@/lib/labels";
 import { timeframeText } from "@/lib/plan-text";
 import type { DeadlineChangeView } from "@/server/plan/types";
 
-/** « En retard »: a word and an icon, never a colour alone. */
+/** « Échéance dépassée »: words and an icon, never a colour alone. */
 export function LateBadge() {
   return (
     <span className="inline-flex items-center gap-1 rounded-full border-2 border-red-800 bg-red-50 px-2 py-0.5 text-base font-semibold text-red-900">
@@ -11,7 +12,7 @@ export function LateBadge() {
         <circle cx="12" cy="12" r="9" />
         <path d="M12 7v5l3 3" strokeLinecap="round" />
       </svg>
-      En retard
+      {LATE_DEADLINE_LABEL}
     </span>
   );
 }
@@ -29,7 +30,7 @@ export function UntilDate({ label, date }: { label: string | null; date: string 
 
 /**
  * The fiche's deadline: the source's words while unchanged; once changed, the current one (with
- * its date) and the original one. « En retard » when past the current deadline and not done.
+ * its date) and the original one. « Échéance dépassée » when past the current deadline and not done.
  */
 export function DeadlineInfo({ deadline }: { deadline: DeadlineView }) {
   return (
