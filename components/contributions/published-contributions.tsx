@@ -94,7 +94,7 @@ export function PublishedContributionCard({ item, context }: { item: PublishedCo
           </div>
         </>
       ) : null}
-      <ul className="mt-4 flex flex-wrap gap-x-6 gap-y-1 text-base">
+      <ul className="mt-4 flex flex-wrap gap-x-6 gap-y-1 text-base print:hidden">
         {isProposal ? (
           <li>
             <TextLink href={`/espace/soutenir/${item.id}`} aria-describedby={headingId} className="inline-flex min-h-11 items-center">
