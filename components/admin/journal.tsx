@@ -63,6 +63,7 @@ export const journalActionLabels: Record<string, string> = {
   "action.officials.assign": "Élu·e·s chargé·e·s d'une fiche action modifié·e·s",
   "meeting.create": "Réunion publique créée",
   "meeting.update": "Réunion publique modifiée",
+  "meeting.delete": "Réunion publique supprimée avant d'avoir eu lieu",
   "meeting.minutes": "Compte rendu de réunion enregistré",
   "meeting.freeze": "Diapositives d'une réunion figées (« état au … »)",
   "meeting.unfreeze": "Diapositives d'une réunion revenues aux données en direct",
