@@ -60,6 +60,10 @@ for (const js of [false, true]) {
       // Admin: platform settings, sent unchanged.
       await open(admin, "/admin/parametres");
       await submit(admin, ap.getByRole("form", { name: "Paramètres de la plateforme" }), /Enregistrer/, /\S/);
+      // Admin: personal data settings, refused (years that are not a number): nothing changes.
+      const privacy = ap.getByRole("form", { name: "Données personnelles" });
+      await type(admin, privacy.getByLabel("Durée de conservation des comptes désactivés, en années"), unique("annees"));
+      await refuse(admin, privacy, "Enregistrer les données personnelles");
 
       // The council's space: invite two people, cancel one invitation, the submission policy unchanged.
       await open(admin, adminCouncilPath);
