@@ -34,7 +34,8 @@ export interface ModerationRegister {
   nextEnd: string | null;
   /** Published proposals still without an answer past their due date, now. */
   lateNow: number;
-  settings: PlatformSettings;
+  /** The two settings its rules state (picked one by one: the register returns nothing it does not show). */
+  settings: Pick<PlatformSettings, "reportThreshold" | "answerDueDays">;
   /** The labels of the templates moderators offer today (the rules say what is refused). */
   activeTemplates: string[];
 }
@@ -208,7 +209,7 @@ export async function loadModerationRegister(db: Db, lastMonth: string | null, n
     previousEnd: before >= firstMonth ? before : null,
     nextEnd: end === currentMonth ? null : after < currentMonth ? after : currentMonth,
     lateNow: num(late?.n),
-    settings,
+    settings: { reportThreshold: settings.reportThreshold, answerDueDays: settings.answerDueDays },
     activeTemplates: templates.filter((t) => t.archivedAt === null).map((t) => t.label),
   };
 }
