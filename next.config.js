@@ -4,6 +4,14 @@ const nextConfig = {
   // PGlite resolves its WASM files from its own folder: bundling it breaks that (see STACK.md).
   serverExternalPackages: ["@electric-sql/pglite", "proper-lockfile"],
   poweredByHeader: false,
+  // Addresses people tried before the open data existed (issue 13) lead to it: the fiches' file,
+  // and the page that lists every file.
+  async redirects() {
+    return [
+      { source: "/fiches.json", destination: "/donnees/fiches.json", permanent: true },
+      { source: "/export.csv", destination: "/donnees", permanent: true },
+    ];
+  },
   // Tests and the benchmark build into their own folders so they never clobber each other or `next dev`.
   distDir: process.env.NEXT_DIST_DIR || ".next",
   // The benchmark build adds one empty page (`*.bench.tsx`) as a baseline for shipped JS;

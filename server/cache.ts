@@ -1,7 +1,9 @@
 import "server-only";
 import { revalidatePath } from "next/cache";
 import type { Db } from "@/db/client";
-import { publicPathsOf, type PublicChange } from "./public-paths";
+import { openDataFileNames } from "@/lib/open-data/files";
+import { appOpenDataStore } from "./open-data/export-store";
+import { OPEN_DATA_OF_MEETINGS, publicPathsOf, type PublicChange } from "./public-paths";
 
 /*
  * Public pages are cached (rendered once, then served from cache) and dropped from the cache when
@@ -14,9 +16,11 @@ import { publicPathsOf, type PublicChange } from "./public-paths";
 
 /**
  * Every public page at once — for the rare changes shown everywhere: a council's name or archive
- * (on every contribution it wrote or supported, on every fiche).
+ * (on every contribution it wrote or supported, on every fiche), an erased name. And every open data
+ * file (server/open-data/export-store.ts): `/donnees` is under the layout.
  */
 export function refreshPublicPages(): void {
+  appOpenDataStore().markStale(openDataFileNames);
   revalidatePath("/", "layout");
 }
 
@@ -35,6 +39,7 @@ export async function refreshPublicPagesOf(db: Db, change: PublicChange): Promis
     refreshPublicPages();
     return;
   }
+  appOpenDataStore().markStale(found.openData);
   for (const path of found.paths) revalidatePath(path);
   for (const route of found.routes) revalidatePath(route, "page");
   for (const layout of found.layouts) revalidatePath(layout, "layout");
@@ -43,9 +48,12 @@ export async function refreshPublicPagesOf(db: Db, change: PublicChange): Promis
 /**
  * The meetings' public pages and the home page (its « next meeting »): a meeting created, changed,
  * given minutes, or its slides frozen. `/reunions` as a layout covers the list, every meeting's
- * page and slides — the slides of the next meeting count what changed since this one.
+ * page and slides — the slides of the next meeting count what changed since this one. And the
+ * meetings' open data file, with `/donnees`.
  */
 export function refreshMeetingPages(): void {
+  appOpenDataStore().markStale(OPEN_DATA_OF_MEETINGS);
   revalidatePath("/");
   revalidatePath("/reunions", "layout");
+  revalidatePath("/donnees");
 }

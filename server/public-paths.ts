@@ -2,6 +2,7 @@ import "server-only";
 import { and, count, eq, inArray, lt, or } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { actions, actionThemes, contributions, councils, meetings, themes } from "@/db/schema";
+import type { OpenDataFileName } from "@/lib/open-data/files";
 import { CONTRIBUTIONS_PER_PAGE } from "@/server/plan/load-published-contributions";
 
 /*
@@ -38,6 +39,11 @@ export interface PublicPaths {
   routes: string[];
   /** Every page and file below these paths (`revalidatePath(path, "layout")`). */
   layouts: string[];
+  /**
+   * The open data files whose rows show the change (server/open-data/): written again on their next
+   * download. `/donnees` is then among the paths (it gives each file's size and date).
+   */
+  openData: OpenDataFileName[];
 }
 
 /**
@@ -68,6 +74,11 @@ function listPages(base: string, route: string, published: number, out: PublicPa
   for (let n = 1; n <= pageCount + 1; n++) out.paths.push(`${base}/${n}`);
 }
 
+/** Open data files per kind of change: what each file's rows are made of (server/open-data/file-rows.ts). */
+export const OPEN_DATA_OF_CONTRIBUTIONS: readonly OpenDataFileName[] = ["contributions", "reponses", "soutiens"];
+export const OPEN_DATA_OF_FICHES: readonly OpenDataFileName[] = ["fiches", "points-etape", "changements-echeance"];
+export const OPEN_DATA_OF_MEETINGS: readonly OpenDataFileName[] = ["reunions"];
+
 /**
  * The public pages that show `change`, read from the database after the write:
  * - a contribution: its fiche and all its fiche's contribution pages, its council's page and all
@@ -77,12 +88,13 @@ function listPages(base: string, route: string, published: number, out: PublicPa
  * - a fiche's own fields: the fiche, its themes, the home page, the slides of past meetings;
  * - a council's members: its public page only;
  * - a moderation event (`register`): the register's pages and CSV files, all of them (a report's
- *   outcome changes the month it was received in, any window may show it).
+ *   outcome changes the month it was received in, any window may show it);
+ * - the open data files made of them, and `/donnees`.
  * Never another fiche, theme or council. Signed-in pages (/reponses, /tableau-de-bord, /espace,
  * /moderation) are rendered per request: nothing to drop there. At most six queries.
  */
 export async function publicPathsOf(db: Db, change: PublicChange, now: Date = new Date()): Promise<PublicPaths> {
-  const out: PublicPaths = { paths: [], routes: [], layouts: change.register ? [REGISTER_PATH] : [] };
+  const out: PublicPaths = { paths: [], routes: [], layouts: change.register ? [REGISTER_PATH] : [], openData: [] };
   const contributionIds = uniq(change.contributionIds ?? []);
   const touched = contributionIds.length
     ? await db
@@ -148,5 +160,8 @@ export async function publicPathsOf(db: Db, change: PublicChange, now: Date = ne
     // The public slides exist once a meeting has taken place (server/meetings/queries.ts).
     for (const meeting of pastMeetings) out.paths.push(`/reunions/${meeting.slug}/diaporama`);
   }
-  return { paths: uniq(out.paths).sort(), routes: uniq(out.routes).sort(), layouts: out.layouts };
+  if (touched.length) out.openData.push(...OPEN_DATA_OF_CONTRIBUTIONS);
+  if (fiches.some((f) => actionSlugs.includes(f.slug))) out.openData.push(...OPEN_DATA_OF_FICHES);
+  if (out.openData.length) out.paths.push("/donnees");
+  return { paths: uniq(out.paths).sort(), routes: uniq(out.routes).sort(), layouts: out.layouts, openData: uniq(out.openData) };
 }

@@ -1,4 +1,5 @@
 const legalLinks = [
+  { href: "/donnees", label: "Données ouvertes" },
   { href: "/moderation/registre", label: "Registre et règles de la modération" },
   { href: "/mentions-legales", label: "Mentions légales" },
   { href: "/donnees-personnelles", label: "Données personnelles" },
@@ -13,7 +14,7 @@ export function SiteFooter() {
         <p className="mt-1 text-base text-slate-800">
           Source des informations : article « Premier point d&apos;étape pour le projet social communal », Ville d&apos;Aurillac.
         </p>
-        <nav aria-label="Informations légales" className="mt-4">
+        <nav aria-label="Informations sur le site" className="mt-4">
           <ul className="flex flex-col gap-x-6 sm:flex-row sm:flex-wrap">
             {legalLinks.map((link) => (
               <li key={link.href}>

@@ -34,6 +34,7 @@ test("chaque page a l'en-tête, le contenu principal et le pied de page communs"
     );
     await expect(page.getByRole("main")).toHaveAttribute("id", "contenu");
     const footer = page.getByRole("contentinfo");
+    await expect(footer.getByRole("link", { name: "Données ouvertes" })).toHaveAttribute("href", "/donnees");
     await expect(footer.getByRole("link", { name: "Mentions légales" })).toHaveAttribute("href", "/mentions-legales");
     await expect(footer.getByRole("link", { name: "Données personnelles" })).toHaveAttribute("href", "/donnees-personnelles");
     await expect(footer.getByRole("link", { name: /^Accessibilité/ })).toHaveAttribute("href", "/accessibilite");

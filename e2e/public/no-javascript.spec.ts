@@ -52,6 +52,18 @@ const mainContent: Record<string, (page: Page) => Promise<void>> = {
     await expect(page.getByRole("heading", { level: 2, name: "À compléter par la Ville" })).toBeVisible();
     await expect(page.getByText("État de conformité : non conforme")).toBeVisible();
   },
+  "/donnees": async (page) => {
+    await expect(page.getByRole("heading", { level: 2, name: "Licence" })).toBeVisible();
+    for (const title of ["Thématiques", "Fiches actions", "Contributions publiées", "Réponses de la Ville", "Réunions publiques"]) {
+      const section = page.getByRole("region", { name: title, exact: true });
+      await expect(section.getByRole("link", { name: /^Télécharger en CSV/ })).toBeVisible();
+      await expect(section.getByRole("link", { name: /^Télécharger en JSON/ })).toBeVisible();
+    }
+    // The columns, folded in a <details> that opens without script.
+    const columns = page.getByRole("region", { name: "Contributions publiées" }).getByText(/^Les 11 colonnes/);
+    await columns.click();
+    await expect(page.getByRole("region", { name: "Contributions publiées" }).getByText("date_publication", { exact: true })).toBeVisible();
+  },
   "/recherche": async (page) => {
     await expect(page.getByRole("searchbox", { name: "Mots à rechercher" })).toHaveValue("");
     await expect(page.getByText("Tapez un ou plusieurs mots dans le champ ci-dessus")).toBeVisible();

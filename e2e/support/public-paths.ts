@@ -47,6 +47,7 @@ export const publicPages: PublicPage[] = [
   { label: "mentions légales", path: "/mentions-legales", heading: "Mentions légales", status: 200 },
   { label: "données personnelles", path: "/donnees-personnelles", heading: "Données personnelles", status: 200 },
   { label: "accessibilité", path: "/accessibilite", heading: "Accessibilité", status: 200 },
+  { label: "données ouvertes", path: "/donnees", heading: "Données ouvertes", status: 200 },
   { label: "recherche, sans mots", path: "/recherche", heading: "Rechercher", status: 200 },
   { label: "recherche, avec résultats", path: "/recherche?q=parentalite", heading: "Rechercher", status: 200 },
   { label: "registre de la modération", path: "/moderation/registre", heading: "Registre de la modération", status: 200 },

@@ -1,10 +1,11 @@
 import "server-only";
-import { actionDeadlineChanges, actions, plans, progressReportRevisions } from "@/db/schema";
+import { actionDeadlineChanges, actions, plans, progressReportRevisions, progressReports } from "@/db/schema";
 
 /*
  * The column sets shared by the loaders of server/plan/ and by the staff's progress pages
- * (server/progress/): the public fields of a plan, of a fiche's summary, of a deadline change and
- * of a report's earlier version, written once.
+ * (server/progress/) and the open data (server/open-data/): the public fields of a plan, of a
+ * fiche's summary, of a progress report, of a deadline change and of a report's earlier version,
+ * written once.
  */
 
 export const planColumns = {
@@ -27,6 +28,18 @@ export const deadlineChangeColumns = {
   newDeadline: actionDeadlineChanges.newDeadline,
   reason: actionDeadlineChanges.reason,
   createdAt: actionDeadlineChanges.createdAt,
+};
+
+/** The public columns of a progress report (its fiche's page, the open data). */
+export const progressReportColumns = {
+  id: progressReports.id,
+  title: progressReports.title,
+  body: progressReports.body,
+  reportedOn: progressReports.reportedOn,
+  status: progressReports.status,
+  progress: progressReports.progress,
+  sourceLabel: progressReports.sourceLabel,
+  correctedAt: progressReports.correctedAt,
 };
 
 export const reportRevisionColumns = {

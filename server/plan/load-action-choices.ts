@@ -1,7 +1,8 @@
 import "server-only";
-import { asc, eq, sql } from "drizzle-orm";
+import { asc, eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { actions, actionThemes, plans, themes } from "@/db/schema";
+import { actions, actionThemes, themes } from "@/db/schema";
+import { publicPlanId } from "./load-plan";
 
 /*
  * The fiches a contribution form lets a council choose from: slug and title only, in one query,
@@ -23,8 +24,7 @@ export async function loadActionChoices(db: Db): Promise<ActionChoice[]> {
     .from(actionThemes)
     .innerJoin(themes, eq(themes.id, actionThemes.themeId))
     .innerJoin(actions, eq(actions.id, actionThemes.actionId))
-    // The plan the public pages show: the first one (server/plan/load-plan.ts).
-    .where(sql`${themes.planId} = (select min(${plans.id}) from ${plans})`)
+    .where(eq(themes.planId, publicPlanId))
     .orderBy(asc(themes.number), asc(actionThemes.position), asc(actions.id));
   const bySlug = new Map<string, ActionChoice>();
   for (const row of rows) if (!bySlug.has(row.slug)) bySlug.set(row.slug, row);

@@ -1,5 +1,5 @@
 import "server-only";
-import { asc } from "drizzle-orm";
+import { asc, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { plans } from "@/db/schema";
 import { planColumns } from "./columns";
@@ -22,3 +22,6 @@ export async function loadPlan(db: Db) {
   const { id, ...plan } = row;
   return { id, plan: plan satisfies PlanInfo };
 }
+
+/** The same plan as SQL, for queries that keep to the public plan's themes and fiches. */
+export const publicPlanId = sql<number>`(select min(${plans.id}) from ${plans})`;

@@ -37,6 +37,9 @@ export interface PublishedContribution {
 
 export const CONTRIBUTIONS_PER_PAGE = 10;
 
+/** What makes a contribution public, for every public read of contributions (and of their answers and supports). */
+export const isPublished = eq(contributions.status, "published");
+
 export interface ContributionList {
   items: PublishedContribution[];
   page: number;
@@ -56,7 +59,7 @@ const pageCountOf = (total: number) => Math.max(1, Math.ceil(total / CONTRIBUTIO
  */
 export async function loadPublishedContributions(db: Db, scope: ContributionScope, page = 1): Promise<ContributionList> {
   const where: SQL = and(
-    eq(contributions.status, "published"),
+    isPublished,
     "actionId" in scope ? eq(contributions.actionId, scope.actionId) : eq(contributions.councilId, scope.councilId),
   )!;
   const order = [desc(contributions.publishedAt), desc(contributions.id)];

@@ -1,8 +1,9 @@
 import "server-only";
-import { asc, sql } from "drizzle-orm";
+import { asc, eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { plans, themes } from "@/db/schema";
+import { themes } from "@/db/schema";
 import { loadCouncils } from "@/server/plan/load-councils";
+import { publicPlanId } from "@/server/plan/load-plan";
 
 /* What the search form's filters offer: the plan's themes and the councils (the public list's). Two queries. */
 
@@ -16,8 +17,7 @@ export async function loadSearchChoices(db: Db): Promise<SearchChoices> {
     db
       .select({ slug: themes.slug, number: themes.number, title: themes.title })
       .from(themes)
-      // The plan the public pages show: the first one (server/plan/load-plan.ts).
-      .where(sql`${themes.planId} = (select min(${plans.id}) from ${plans})`)
+      .where(eq(themes.planId, publicPlanId))
       .orderBy(asc(themes.number)),
     loadCouncils(db),
   ]);

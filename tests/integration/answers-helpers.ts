@@ -70,6 +70,41 @@ export async function insertItem(db: Db, councilId: number, actionSlug: string, 
   return row!.id;
 }
 
+/**
+ * One item in each state that is never public (draft, pending, rejected, hidden), of each kind, each
+ * proposal with an answer and a support (by council `supporterId`) — which must not show either:
+ * what a leak test plants. Every text holds its marker, `SECRET-<state>-<kind>-<tag>`.
+ */
+export async function insertNeverPublicItems(
+  db: Db,
+  councilId: number,
+  actionSlug: string,
+  supporterId: number,
+  options: { tag?: string; authorId?: number } = {},
+): Promise<{ ids: number[]; markers: string[] }> {
+  const { tag = randomUUID().slice(0, 8), authorId } = options;
+  const out = { ids: [] as number[], markers: [] as string[] };
+  for (const status of ["draft", "pending", "rejected", "hidden"] as const) {
+    for (const kind of ["feedback", "proposal"] as const) {
+      const marker = `SECRET-${status}-${kind}-${tag}`;
+      const id = await insertItem(db, councilId, actionSlug, { status, kind, title: `${marker} titre`, body: `${marker} texte`, authorId });
+      out.ids.push(id);
+      out.markers.push(marker);
+      if (kind === "proposal") {
+        await db.insert(contributionAnswers).values({
+          contributionId: id,
+          state: "accepted",
+          body: `${marker} réponse`,
+          signatureName: `${marker} signataire`,
+          clientRequestId: `${marker}-a`,
+        });
+        await db.insert(contributionSupports).values({ contributionId: id, councilId: supporterId });
+      }
+    }
+  }
+  return out;
+}
+
 export const answerInput = (
   contributionId: number,
   body = `La Ville étudie cette proposition. ${randomUUID()}`,

@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database, Db } from "@/db/client";
 import { createAction, createCouncil } from "@/db/factories";
-import { contributionAnswers, contributions, contributionSupports } from "@/db/schema";
+import { contributionAnswers, contributions } from "@/db/schema";
 import { getPublicCouncil, getPublicCouncilContributions } from "@/server/councils/get-public-council";
 import { loadActionContributionsPage } from "@/server/plan/load-action-contributions-page";
 import { loadActionPage } from "@/server/plan/load-action-page";
@@ -12,7 +12,7 @@ import { CONTRIBUTIONS_PER_PAGE } from "@/server/plan/load-published-contributio
 import { loadThemePage } from "@/server/plan/load-theme-page";
 import { createCast, type Cast } from "../support/actors";
 import { createTestDatabase, type TestDatabase } from "../support/test-database";
-import { insertItem } from "./answers-helpers";
+import { insertItem, insertNeverPublicItems } from "./answers-helpers";
 
 /*
  * The public side of contributions: figures (counts, answers, median delay), pagination, and
@@ -130,25 +130,7 @@ describe("leaks", () => {
     const council = await createCouncil(db);
     const visible = `VISIBLE-${Date.now()}`;
     await insertItem(db, council.id, fiche.slug, { title: `${visible} titre`, body: `${visible} texte de la proposition publiée` });
-    const secrets: string[] = [];
-    for (const status of ["draft", "pending", "rejected", "hidden"] as const) {
-      for (const kind of ["feedback", "proposal"] as const) {
-        const marker = `SECRET-${status}-${kind}-${Date.now()}`;
-        secrets.push(marker);
-        const id = await insertItem(db, council.id, fiche.slug, { status, kind, title: `${marker} titre`, body: `${marker} texte` });
-        if (kind === "proposal") {
-          // Even if an answer or a support exists on it, nothing shows while it is not published.
-          await db.insert(contributionAnswers).values({
-            contributionId: id,
-            state: "accepted",
-            body: `${marker} réponse`,
-            signatureName: `${marker} signataire`,
-            clientRequestId: `${marker}-a`,
-          });
-          await db.insert(contributionSupports).values({ contributionId: id, councilId: cast.councilB.id });
-        }
-      }
-    }
+    const { markers: secrets } = await insertNeverPublicItems(db, council.id, fiche.slug, cast.councilB.id);
     const loaded = {
       overview: await loadPlanOverview(db),
       theme: await loadThemePage("gouvernance", db),

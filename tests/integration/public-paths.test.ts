@@ -77,8 +77,11 @@ describe("the public pages a write refreshes", () => {
         `/fiches/${a.slug}/contributions/3`,
         "/thematiques/gouvernance",
         "/thematiques/habitat-cadre-de-vie",
+        // The open data files made of contributions, and their page.
+        "/donnees",
       ].sort(),
     );
+    expect(found.openData).toEqual(["contributions", "reponses", "soutiens"]);
     // The public slides exist once a meeting has taken place: a live deck counts published items.
     expect(found.paths).toContain(`/reunions/${past.slug}/diaporama`);
     expect(found.paths).not.toContain(`/reunions/${future.slug}/diaporama`);
@@ -103,23 +106,35 @@ describe("the public pages a write refreshes", () => {
     expect(paths).not.toContain(`/conseils/${k.slug}/contributions/3`);
   });
 
-  it("a progress report: the fiche, its themes, the home page and past slides — no list of contributions, no council", async () => {
+  it("a progress report: the fiche, its themes, the home page, past slides and the fiches' open data — no list of contributions, no council", async () => {
     const a = await createAction(db, { themeSlug: "animation-territoriale" });
-    const { paths, routes } = await publicPathsOf(db, { actionSlugs: [a.slug] });
+    const { paths, routes, openData } = await publicPathsOf(db, { actionSlugs: [a.slug] });
     expect(routes).toEqual([]);
     expect(outsideMeetings(paths)).toEqual([
       "/",
+      "/donnees",
       `/fiches/${a.slug}`,
       `/fiches/${a.slug}/gros-caracteres`,
       "/thematiques/animation-territoriale",
     ]);
+    expect(openData).toEqual(["fiches", "points-etape", "changements-echeance"]);
     expect(paths.some((p) => p.startsWith("/reunions/") && p.endsWith("/diaporama"))).toBe(true);
   });
 
   it("a council's members: its public page only", async () => {
     const k = await createCouncil(db);
-    expect(await publicPathsOf(db, { councilIds: [k.id] })).toEqual({ paths: [`/conseils/${k.slug}`], routes: [], layouts: [] });
-    expect(await publicPathsOf(db, { councilSlugs: [k.slug] })).toEqual({ paths: [`/conseils/${k.slug}`], routes: [], layouts: [] });
+    expect(await publicPathsOf(db, { councilIds: [k.id] })).toEqual({
+      paths: [`/conseils/${k.slug}`],
+      routes: [],
+      layouts: [],
+      openData: [],
+    });
+    expect(await publicPathsOf(db, { councilSlugs: [k.slug] })).toEqual({
+      paths: [`/conseils/${k.slug}`],
+      routes: [],
+      layouts: [],
+      openData: [],
+    });
   });
 
   it("past 50 pages, a list is refreshed by its route (every fiche's or council's further pages), not page by page", async () => {
@@ -134,9 +149,11 @@ describe("the public pages a write refreshes", () => {
   });
 
   it("nothing to refresh for an unknown contribution or an empty change", async () => {
-    expect(await publicPathsOf(db, { contributionIds: [2_000_000_000] })).toEqual({ paths: [], routes: [], layouts: [] });
-    expect(await publicPathsOf(db, {})).toEqual({ paths: [], routes: [], layouts: [] });
+    const nothing = { paths: [], routes: [], layouts: [], openData: [] };
+    expect(await publicPathsOf(db, { contributionIds: [2_000_000_000] })).toEqual(nothing);
+    expect(await publicPathsOf(db, { actionSlugs: ["fiche-inconnue"] })).toEqual(nothing);
+    expect(await publicPathsOf(db, {})).toEqual(nothing);
     // A moderation event: the register's page, its earlier windows and their CSV files, and nothing else.
-    expect(await publicPathsOf(db, { register: true })).toEqual({ paths: [], routes: [], layouts: ["/moderation/registre"] });
+    expect(await publicPathsOf(db, { register: true })).toEqual({ ...nothing, layouts: ["/moderation/registre"] });
   });
 });
