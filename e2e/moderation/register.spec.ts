@@ -4,7 +4,7 @@ import { demoContributionSeeds } from "../../db/seed/demo-contributions";
 import { cityMonth, formatMonth } from "../../lib/months";
 import { expectAccessible, widths } from "../support/accessibility";
 import { demo, signedInContext } from "../support/auth";
-import { marker, postFeedback, queueItem } from "../contributions/helpers";
+import { fichePath, marker, postFeedback, queueItem } from "../contributions/helpers";
 
 /*
  * The public moderation register (issue 13, points 4 and 5): signed out, it shows this month's
@@ -195,6 +195,11 @@ test("the footer, the home page, a fiche and the moderation pages link to the re
     REGISTER,
   );
   await expect(page.getByRole("main").getByRole("link", { name: "le registre de la modération" })).toHaveAttribute("href", REGISTER);
+  await page.goto(fichePath);
+  await expect(page.getByRole("main").getByRole("link", { name: "règles et registre de la modération" })).toHaveAttribute(
+    "href",
+    `${REGISTER}#regles`,
+  );
   await visitor.close();
   const moderator = await signedInContext(browser, demo.moderator);
   const modPage = await moderator.newPage();
