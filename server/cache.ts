@@ -1,7 +1,7 @@
 import "server-only";
 import { revalidatePath } from "next/cache";
 import type { Db } from "@/db/client";
-import { publicPathsOf, type PublicChange } from "./public-paths";
+import { MEETING_CHANGE_PATHS, publicPathsOf, type PublicChange } from "./public-paths";
 
 /*
  * Public pages are cached (rendered once, then served from cache) and dropped from the cache when
@@ -42,9 +42,10 @@ export async function refreshPublicPagesOf(db: Db, change: PublicChange): Promis
 /**
  * The meetings' public pages and the home page (its « next meeting »): a meeting created, changed,
  * given minutes, or its slides frozen. `/reunions` as a layout covers the list, every meeting's
- * page and slides — the slides of the next meeting count what changed since this one.
+ * page, slides and calendar file — the slides of the next meeting count what changed since this
+ * one; the calendar of all meetings and the sitemap are named (server/public-paths.ts).
  */
 export function refreshMeetingPages(): void {
-  revalidatePath("/");
+  for (const path of MEETING_CHANGE_PATHS) revalidatePath(path);
   revalidatePath("/reunions", "layout");
 }

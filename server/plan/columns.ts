@@ -1,10 +1,10 @@
 import "server-only";
-import { actionDeadlineChanges, actions, plans, progressReportRevisions } from "@/db/schema";
+import { actionDeadlineChanges, actions, plans, progressReportRevisions, progressReports } from "@/db/schema";
 
 /*
  * The column sets shared by the loaders of server/plan/ and by the staff's progress pages
- * (server/progress/): the public fields of a plan, of a fiche's summary, of a deadline change and
- * of a report's earlier version, written once.
+ * (server/progress/): the public fields of a plan, of a fiche's summary, of a point d'étape, of a
+ * deadline change and of a report's earlier version, written once.
  */
 
 export const planColumns = {
@@ -16,6 +16,18 @@ export const planColumns = {
   summary: plans.summary,
   announcedActionCount: plans.announcedActionCount,
   sourceTitle: plans.sourceTitle,
+};
+
+/** A point d'étape's public fields: a fiche's page and the feeds (server/feeds/). Its author is not one. */
+export const reportColumns = {
+  id: progressReports.id,
+  title: progressReports.title,
+  body: progressReports.body,
+  reportedOn: progressReports.reportedOn,
+  status: progressReports.status,
+  progress: progressReports.progress,
+  sourceLabel: progressReports.sourceLabel,
+  correctedAt: progressReports.correctedAt,
 };
 
 /** The public columns of a deadline change and of a report's earlier version (staff pages use them too). */

@@ -19,18 +19,20 @@ export interface AnswerView {
   createdAt: Date;
 }
 
+/** An answer's public fields (AnswerView), for the reads of answers: these, and the feeds' (server/feeds/). */
+export const answerViewColumns = {
+  id: contributionAnswers.id,
+  state: contributionAnswers.state,
+  body: contributionAnswers.body,
+  signatureName: contributionAnswers.signatureName,
+  signatureTitle: contributionAnswers.signatureTitle,
+  createdAt: contributionAnswers.createdAt,
+};
+
 /** The City's answers matching `where` (of one proposal, of a page of them), oldest first. One query. */
 export function selectAnswers(db: Db, where: SQL): Promise<(AnswerView & { contributionId: number })[]> {
   return db
-    .select({
-      contributionId: contributionAnswers.contributionId,
-      id: contributionAnswers.id,
-      state: contributionAnswers.state,
-      body: contributionAnswers.body,
-      signatureName: contributionAnswers.signatureName,
-      signatureTitle: contributionAnswers.signatureTitle,
-      createdAt: contributionAnswers.createdAt,
-    })
+    .select({ contributionId: contributionAnswers.contributionId, ...answerViewColumns })
     .from(contributionAnswers)
     .where(where)
     .orderBy(asc(contributionAnswers.createdAt), asc(contributionAnswers.id));

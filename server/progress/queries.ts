@@ -7,7 +7,7 @@ import { cityDay } from "@/lib/dates";
 import { deadlineView, type DeadlineView } from "@/lib/deadlines";
 import type { ActionStatus } from "@/lib/labels";
 import { can, type MaybeActor } from "@/lib/permissions";
-import { deadlineChangeColumns, reportRevisionColumns } from "@/server/plan/columns";
+import { deadlineChangeColumns, reportColumns, reportRevisionColumns } from "@/server/plan/columns";
 import { CORRECTION_WINDOW_HOURS } from "./correct-report";
 import { progressActionColumns } from "./shared";
 
@@ -111,17 +111,10 @@ export async function loadProgressFiche(db: Db, actor: MaybeActor, slug: string,
       .orderBy(desc(actionDeadlineChanges.createdAt), desc(actionDeadlineChanges.id)),
     db
       .select({
-        id: progressReports.id,
-        title: progressReports.title,
-        body: progressReports.body,
-        reportedOn: progressReports.reportedOn,
-        status: progressReports.status,
-        progress: progressReports.progress,
+        ...reportColumns,
         authorId: progressReports.authorId,
         authorName: users.displayName,
-        sourceLabel: progressReports.sourceLabel,
         createdAt: progressReports.createdAt,
-        correctedAt: progressReports.correctedAt,
       })
       .from(progressReports)
       .leftJoin(users, eq(users.id, progressReports.authorId))
