@@ -1,11 +1,16 @@
 import type { Metadata } from "next";
+import { pageMetadata } from "@/lib/page-metadata";
 import { Container } from "@/components/ui/container";
 import { ToComplete } from "@/components/ui/notice";
 import { PageHeading } from "@/components/ui/page-heading";
 import { Prose } from "@/components/ui/prose";
 import { TextLink } from "@/components/ui/text-link";
 
-export const metadata: Metadata = { title: "Données personnelles" };
+export const metadata: Metadata = pageMetadata({
+  title: "Données personnelles",
+  description: "Ce que le site du projet social communal d'Aurillac fait des données personnelles : aucun cookie ni suivi pour le lire.",
+  path: "/donnees-personnelles",
+});
 
 export default function PersonalDataPage() {
   return (

@@ -53,3 +53,15 @@ export async function report(page: Page, id: number, reason: string) {
   await form.getByRole("button", { name: "Envoyer le signalement" }).click();
   await expect(page.getByText(/^Merci : votre signalement est transmis/)).toBeVisible();
 }
+
+/** The demo moderator hides published item `id` from « Publiées » with `reason`, and waits for the confirmation. */
+export async function hidePublished(browser: Browser, id: number, reason: string) {
+  const moderator = await signedInContext(browser, demo.moderator);
+  const page = await moderator.newPage();
+  await page.goto("/moderation/publiees");
+  const item = page.locator("article", { has: page.locator(`#publiee-${id}`) });
+  await item.getByLabel(/Raison du masquage/).fill(reason);
+  await item.getByRole("button", { name: "Masquer" }).click();
+  await expect(page.getByRole("status").first()).toContainText("Contribution masquée");
+  await moderator.close();
+}

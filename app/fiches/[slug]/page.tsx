@@ -1,4 +1,6 @@
 import type { Metadata } from "next";
+import { feedPath } from "@/lib/feeds";
+import { pageMetadata } from "@/lib/page-metadata";
 import { notFound } from "next/navigation";
 import { getActionPage } from "@/server/plan/load-action-page";
 import { formatDay } from "@/lib/dates";
@@ -10,6 +12,7 @@ import { Container } from "@/components/ui/container";
 import { PageHeading } from "@/components/ui/page-heading";
 import { Section } from "@/components/ui/section";
 import { TextLink } from "@/components/ui/text-link";
+import { FollowLink } from "@/components/plan/follow-link";
 import { PageFreshness } from "@/components/plan/page-freshness";
 import { ProgressBar } from "@/components/plan/progress-bar";
 import { StatusBadge } from "@/components/plan/status-badge";
@@ -31,10 +34,13 @@ type Props = { params: Promise<{ slug: string }> };
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const page = await getActionPage((await params).slug);
   if (!page) return { title: "Page introuvable" };
-  return {
-    title: page.action.title,
-    description: `Fiche action du projet social communal d'Aurillac : « ${page.action.title} ». Statut, échéance, avancement et points d'étape.`,
-  };
+  const { slug, title } = page.action;
+  return pageMetadata({
+    title,
+    description: `Fiche action du projet social communal d'Aurillac : « ${title} ». Statut, échéance, avancement et points d'étape.`,
+    path: `/fiches/${slug}`,
+    feeds: [{ path: feedPath({ kind: "action", slug }), title: "Les nouveautés de cette fiche action" }],
+  });
 }
 
 export default async function ActionPage({ params }: Props) {
@@ -141,6 +147,9 @@ export default async function ActionPage({ params }: Props) {
         </p>
       </Section>
 
+      <FollowLink href={feedPath({ kind: "action", slug: action.slug })} kind="feed" className="mt-12">
+        Suivre les nouveautés de cette fiche action
+      </FollowLink>
       <PageFreshness />
     </Container>
   );
