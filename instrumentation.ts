@@ -2,8 +2,8 @@
  * Runs once when a server process starts: validate the environment, then open the database,
  * apply pending migrations and seed it if empty, so the first visitor never waits for that and a
  * misconfiguration — or a database that cannot be opened — stops the app at once (non-zero exit)
- * with a clear message. Then starts the periodic run of the
- * notification digests.
+ * with a clear message. Then starts the periodic runs: the notification digests and the
+ * retention of personal data.
  */
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
@@ -32,4 +32,8 @@ export async function register() {
   // in this running server only (never during `next build`, never in the test runner). Unref'd.
   const { startDigestSchedule } = await import("@/server/notifications/digest");
   startDigestSchedule(database.db);
+  // The retention periods of personal data (lib/personal-data.ts): a short pass every 10 minutes
+  // (IP addresses), the whole run once a day in one process only (server/retention/). Unref'd.
+  const { startRetentionSchedule } = await import("@/server/retention/schedule");
+  startRetentionSchedule(database.db);
 }

@@ -132,7 +132,8 @@ export async function publicPathsOf(db: Db, change: PublicChange, now: Date = ne
   const publishedOf = (rows: { id: number; published: number }[], id: number) => Number(rows.find((r) => r.id === id)?.published ?? 0);
   // Each page with its feed (docs/decisions/0015): the feed shows the same items as the page.
   for (const fiche of fiches) {
-    out.paths.push(`/fiches/${fiche.slug}`, feedPath({ kind: "action", slug: fiche.slug }));
+    // The fiche and its large-print version show the same data.
+    out.paths.push(`/fiches/${fiche.slug}`, `/fiches/${fiche.slug}/gros-caracteres`, feedPath({ kind: "action", slug: fiche.slug }));
     if (listActionIds.includes(fiche.id))
       listPages(`/fiches/${fiche.slug}/contributions`, FICHE_PAGES_ROUTE, publishedOf(fichePublished, fiche.id), out);
   }

@@ -29,7 +29,7 @@ export type FeedReport = Omit<ProgressReportView, "revisions"> & {
 type ListPage = { page: number };
 
 /** A published avis or proposition, with the public fields of the pages' cards (not its answers nor supports). */
-export type FeedContribution = Omit<PublishedContribution, "kind" | "councilSlug" | "answers" | "supporters"> &
+export type FeedContribution = Omit<PublishedContribution, "kind" | "councilSlug" | "answerDueAt" | "answers" | "supporters"> &
   ListPage & { kind: "contribution"; contributionKind: PublishedContribution["kind"] };
 
 /** An answer of the City, with the proposal it answers. */

@@ -73,6 +73,7 @@ describe("the public pages a write refreshes", () => {
         `/conseils/${k.slug}/contributions/3`,
         `/conseils/${k.slug}/flux.atom`,
         `/fiches/${a.slug}`,
+        `/fiches/${a.slug}/gros-caracteres`,
         `/fiches/${a.slug}/contributions/1`,
         `/fiches/${a.slug}/contributions/2`,
         `/fiches/${a.slug}/contributions/3`,
@@ -104,6 +105,7 @@ describe("the public pages a write refreshes", () => {
       `/fiches/${a.slug}/contributions/1`,
       `/fiches/${a.slug}/contributions/2`,
       `/fiches/${a.slug}/flux.atom`,
+      `/fiches/${a.slug}/gros-caracteres`,
     ]);
     expect(paths).toContain(`/conseils/${k.slug}/flux.atom`);
     expect(paths).toContain(`/conseils/${k.slug}/contributions/2`);
@@ -121,6 +123,7 @@ describe("the public pages a write refreshes", () => {
         "/flux.atom",
         `/fiches/${a.slug}`,
         `/fiches/${a.slug}/flux.atom`,
+        `/fiches/${a.slug}/gros-caracteres`,
         "/thematiques/animation-territoriale",
         "/thematiques/animation-territoriale/flux.atom",
       ].sort(),

@@ -1,9 +1,10 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { platformSettingsSchema } from "@/lib/validation/settings";
+import { platformSettingsSchema, privacySettingsSchema } from "@/lib/validation/settings";
 import { formAction } from "@/server/form-action";
 import { updatePlatformSettings } from "@/server/settings/update-platform-settings";
+import { updatePrivacySettings } from "@/server/settings/update-privacy-settings";
 
 export const updatePlatformSettingsAction = formAction({
   schema: platformSettingsSchema,
@@ -11,5 +12,17 @@ export const updatePlatformSettingsAction = formAction({
   run: (input, { db, actor }) => updatePlatformSettings(db, actor, input),
   done: (data) => {
     if (data.changed) revalidatePath("/admin", "layout");
+  },
+});
+
+export const updatePrivacySettingsAction = formAction({
+  schema: privacySettingsSchema,
+  permission: "settings.privacy.update",
+  run: (input, { db, actor }) => updatePrivacySettings(db, actor, input),
+  done: (data) => {
+    if (!data.changed) return;
+    revalidatePath("/admin", "layout");
+    // The public page prints these values (and the period the retention job applies).
+    revalidatePath("/donnees-personnelles");
   },
 });

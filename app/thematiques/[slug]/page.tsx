@@ -13,7 +13,8 @@ import { Section } from "@/components/ui/section";
 import { ActionList } from "@/components/plan/action-list";
 import { FollowLink } from "@/components/plan/follow-link";
 import { PageFreshness } from "@/components/plan/page-freshness";
-import { ProgressBar } from "@/components/plan/progress-bar";
+import { PrintHandout } from "@/components/plan/print-handout";
+import { RollupProgress } from "@/components/plan/progress-bar";
 import { RollupRule } from "@/components/plan/rollup-rule";
 import { ThemeTitle } from "@/components/plan/theme-card";
 
@@ -60,7 +61,7 @@ export default async function ThemePage({ params }: Props) {
       </Notice>
 
       <Section id="avancement" title="Avancement de la thématique">
-        <ProgressBar progress={theme.progress} />
+        <RollupProgress progress={theme.progress} coverage={theme.progressCoverage} />
         <RollupRule />
       </Section>
 
@@ -83,6 +84,7 @@ export default async function ThemePage({ params }: Props) {
         Suivre les nouveautés de cette thématique
       </FollowLink>
       <PageFreshness />
+      <PrintHandout path={`/thematiques/${theme.slug}`} />
     </Container>
   );
 }
