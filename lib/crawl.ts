@@ -63,6 +63,8 @@ export const FIXED_PUBLIC_PAGES = [
   "/mentions-legales",
   "/donnees-personnelles",
   "/accessibilite",
+  // The public moderation register (docs/decisions/0016); its earlier months are reached from it.
+  "/moderation/registre",
 ] as const;
 
 /** Whether robots.txt lets a crawler read `path` (pathname and query), by its own rules. */

@@ -1,14 +1,11 @@
 "use client";
 
-import { secondaryButtonClass } from "@/components/form/field";
+import { dangerOutlineButtonClass, secondaryButtonClass } from "@/components/form/field";
 import { FormStatus } from "@/components/form/form-status";
 import { useFormAction } from "@/components/form/use-form-action";
 import { ReasonWithTemplate, type TemplateOption } from "@/components/moderation/reason-with-template";
 import { hideSchema, keepSchema } from "@/lib/validation/contribution";
 import { hideAction, keepAction } from "./actions";
-
-const dangerButtonClass =
-  "inline-flex min-h-11 items-center justify-center rounded-md border-2 border-red-800 bg-white px-5 py-2 font-semibold text-red-900 hover:bg-red-50 focus-visible:outline-3 focus-visible:outline-offset-2 focus-visible:outline-blue-800 disabled:opacity-60";
 
 /**
  * « Masquer » a published or reported item, with a required reason (template + free text). Works
@@ -55,7 +52,13 @@ export function HideForm({
         templateError={error("templateId")}
       />
       <div>
-        <button id={`masquer-${id}-bouton`} type="submit" className={dangerButtonClass} disabled={pending} aria-describedby={headingId}>
+        <button
+          id={`masquer-${id}-bouton`}
+          type="submit"
+          className={dangerOutlineButtonClass}
+          disabled={pending}
+          aria-describedby={headingId}
+        >
           {pending ? "Masquage…" : "Masquer"}
         </button>
       </div>
