@@ -1,4 +1,6 @@
 import type { Metadata, Viewport } from "next";
+import { siteOrigin } from "@/lib/env";
+import { SITE_DESCRIPTION, SITE_NAME } from "@/lib/page-metadata";
 import type { ReactNode } from "react";
 import { SiteFooter } from "@/components/site/site-footer";
 import { SiteHeader } from "@/components/site/site-header";
@@ -6,14 +8,20 @@ import { SiteNav } from "@/components/site/site-nav";
 import { SkipLink } from "@/components/site/skip-link";
 import "./globals.css";
 
-export const metadata: Metadata = {
-  title: {
-    template: "%s — Projet social communal d'Aurillac",
-    default: "Projet social communal d'Aurillac",
-  },
-  description:
-    "Le projet social communal de la Ville d'Aurillac (2015–2020) : ses thématiques, ses fiches actions, leur état d'avancement et la démarche qui l'a construit.",
-};
+/*
+ * The defaults of every page's <head>. The public origin makes the pages' relative addresses
+ * absolute (Open Graph, <link rel="alternate">); read when a page is rendered, not when this module
+ * loads (instrumentation.ts may set NEXTAUTH_URL after that). Public pages set their own Open Graph
+ * tags through lib/page-metadata.ts; the others inherit these with their own title and description.
+ */
+export function generateMetadata(): Metadata {
+  return {
+    metadataBase: new URL(siteOrigin()),
+    title: { template: `%s — ${SITE_NAME}`, default: SITE_NAME },
+    description: SITE_DESCRIPTION,
+    openGraph: { type: "website", locale: "fr_FR", siteName: SITE_NAME },
+  };
+}
 
 export const viewport: Viewport = { width: "device-width", initialScale: 1 };
 

@@ -1,4 +1,7 @@
+import type { Metadata } from "next";
 import { getPlanOverview, UPCOMING_DEADLINE_MONTHS } from "@/server/plan/load-plan-overview";
+import { DEADLINES_CALENDAR_PATH, MEETINGS_CALENDAR_PATH, PLAN_FEED_PATH } from "@/lib/feeds";
+import { pageMetadata, SITE_DESCRIPTION, SITE_NAME } from "@/lib/page-metadata";
 import { UntilDate } from "@/components/progress/deadline-info";
 import { pluralize } from "@/lib/labels";
 import { findSharedActions } from "@/lib/plan-text";
@@ -7,6 +10,7 @@ import { PageHeading } from "@/components/ui/page-heading";
 import { Section } from "@/components/ui/section";
 import { TextLink } from "@/components/ui/text-link";
 import { NextMeeting } from "@/components/plan/next-meeting";
+import { FollowLink } from "@/components/plan/follow-link";
 import { PageFreshness } from "@/components/plan/page-freshness";
 import { RollupProgress } from "@/components/plan/progress-bar";
 import { RollupRule } from "@/components/plan/rollup-rule";
@@ -20,6 +24,18 @@ import { contributionCountText } from "@/components/contributions/published-cont
 
 /* Served from cache; refreshed when the plan changes (server/cache.ts) and at least hourly. */
 export const revalidate = 3600;
+
+export const metadata: Metadata = pageMetadata({
+  title: SITE_NAME,
+  absoluteTitle: true,
+  description: SITE_DESCRIPTION,
+  path: "/",
+  feeds: [{ path: PLAN_FEED_PATH, title: "Les nouveautés du projet social communal" }],
+  calendars: [
+    { path: DEADLINES_CALENDAR_PATH, title: "Les échéances des fiches actions" },
+    { path: MEETINGS_CALENDAR_PATH, title: "Les réunions publiques" },
+  ],
+});
 
 export default async function HomePage() {
   const overview = await getPlanOverview();
@@ -91,6 +107,9 @@ export default async function HomePage() {
         </p>
         <p className="font-semibold">Publiés sur l&apos;ensemble des fiches : {contributionCountText(overview.contributionCounts)}.</p>
         <AnswerStatsSummary stats={overview.answerStats} className="mt-2" />
+        <FollowLink href={PLAN_FEED_PATH} kind="feed">
+          Suivre les nouveautés du projet social communal
+        </FollowLink>
       </Section>
 
       <Section id="echeances" title="Échéances des prochains mois">
@@ -128,6 +147,9 @@ export default async function HomePage() {
             </ul>
           </>
         ) : null}
+        <FollowLink href={DEADLINES_CALENDAR_PATH} kind="calendar">
+          Ajouter les échéances des fiches actions à mon agenda
+        </FollowLink>
       </Section>
 
       {overview.nextMeeting ? (

@@ -3,7 +3,7 @@ import { revalidatePath } from "next/cache";
 import type { Db } from "@/db/client";
 import { openDataFileNames } from "@/lib/open-data/files";
 import { appOpenDataStore } from "./open-data/export-store";
-import { OPEN_DATA_OF_MEETINGS, publicPathsOf, type PublicChange } from "./public-paths";
+import { MEETING_CHANGE_PATHS, OPEN_DATA_OF_MEETINGS, publicPathsOf, type PublicChange } from "./public-paths";
 
 /*
  * Public pages are cached (rendered once, then served from cache) and dropped from the cache when
@@ -48,12 +48,13 @@ export async function refreshPublicPagesOf(db: Db, change: PublicChange): Promis
 /**
  * The meetings' public pages and the home page (its « next meeting »): a meeting created, changed,
  * given minutes, or its slides frozen. `/reunions` as a layout covers the list, every meeting's
- * page and slides — the slides of the next meeting count what changed since this one. And the
+ * page, slides and calendar file — the slides of the next meeting count what changed since this
+ * one; the calendar of all meetings and the sitemap are named (server/public-paths.ts). And the
  * meetings' open data file, with `/donnees`.
  */
 export function refreshMeetingPages(): void {
   appOpenDataStore().markStale(OPEN_DATA_OF_MEETINGS);
-  revalidatePath("/");
+  for (const path of MEETING_CHANGE_PATHS) revalidatePath(path);
   revalidatePath("/reunions", "layout");
   revalidatePath("/donnees");
 }

@@ -3,6 +3,7 @@ import { and, count, eq, inArray, lt, or } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { actions, actionThemes, contributions, councils, meetings, themes } from "@/db/schema";
 import type { OpenDataFileName } from "@/lib/open-data/files";
+import { DEADLINES_CALENDAR_PATH, feedPath, MEETINGS_CALENDAR_PATH, PLAN_FEED_PATH } from "@/lib/feeds";
 import { CONTRIBUTIONS_PER_PAGE } from "@/server/plan/load-published-contributions";
 
 /*
@@ -54,6 +55,13 @@ export interface PublicPaths {
  */
 export const MAX_NAMED_PAGES = 50;
 
+/**
+ * What a meeting's change (created, changed, minutes, slides frozen) refreshes besides `/reunions`
+ * as a layout (the list, every meeting's page, slides and calendar file): the home page (its « next
+ * meeting »), the calendar of all meetings and the sitemap (it lists each meeting).
+ */
+export const MEETING_CHANGE_PATHS = ["/", MEETINGS_CALENDAR_PATH, "/sitemap.xml"] as const;
+
 export const FICHE_PAGES_ROUTE = "/fiches/[slug]/contributions/[page]";
 export const COUNCIL_PAGES_ROUTE = "/conseils/[slug]/contributions/[page]";
 /** The moderation register: its page, its windows of earlier months (/moderation/registre/<mois>) and their CSV files. */
@@ -85,11 +93,14 @@ export const OPEN_DATA_OF_MEETINGS: readonly OpenDataFileName[] = ["reunions"];
  *   its pages (the lists are newest first: a publication shifts every page), the fiche's themes
  *   (per-fiche counts), the home page (plan-wide figures) and the slides of past meetings (a live
  *   deck counts published items, a frozen one leaves out what is no longer published);
- * - a fiche's own fields: the fiche, its themes, the home page, the slides of past meetings;
+ * - a fiche's own fields: the fiche, its themes, the home page, the slides of past meetings and the
+ *   calendar of deadlines;
  * - a council's members: its public page only;
  * - a moderation event (`register`): the register's pages and CSV files, all of them (a report's
  *   outcome changes the month it was received in, any window may show it);
  * - the open data files made of them, and `/donnees`.
+ * Each fiche, theme and council page named for a contribution comes with its feed, and the home
+ * page with the plan's feed (docs/decisions/0015).
  * Never another fiche, theme or council. Signed-in pages (/reponses, /tableau-de-bord, /espace,
  * /moderation) are rendered per request: nothing to drop there. At most six queries.
  */
@@ -143,20 +154,26 @@ export async function publicPathsOf(db: Db, change: PublicChange, now: Date = ne
   ]);
 
   const publishedOf = (rows: { id: number; published: number }[], id: number) => Number(rows.find((r) => r.id === id)?.published ?? 0);
+  // Each page with its feed (docs/decisions/0015): the feed shows the same items as the page.
   for (const fiche of fiches) {
     // The fiche and its large-print version show the same data.
-    out.paths.push(`/fiches/${fiche.slug}`, `/fiches/${fiche.slug}/gros-caracteres`);
+    out.paths.push(`/fiches/${fiche.slug}`, `/fiches/${fiche.slug}/gros-caracteres`, feedPath({ kind: "action", slug: fiche.slug }));
     if (listActionIds.includes(fiche.id))
       listPages(`/fiches/${fiche.slug}/contributions`, FICHE_PAGES_ROUTE, publishedOf(fichePublished, fiche.id), out);
   }
-  for (const theme of themeRows) out.paths.push(`/thematiques/${theme.slug}`);
+  for (const theme of themeRows) out.paths.push(`/thematiques/${theme.slug}`, feedPath({ kind: "theme", slug: theme.slug }));
   for (const council of councilRows) {
     out.paths.push(`/conseils/${council.slug}`);
-    if (listCouncilIds.includes(council.id))
+    // A council's feed shows its contributions, not its members.
+    if (listCouncilIds.includes(council.id)) {
+      out.paths.push(feedPath({ kind: "council", slug: council.slug }));
       listPages(`/conseils/${council.slug}/contributions`, COUNCIL_PAGES_ROUTE, publishedOf(councilPublished, council.id), out);
+    }
   }
+  // A fiche's own fields (status, deadline) are in the calendar of deadlines.
+  if (actionSlugs.length) out.paths.push(DEADLINES_CALENDAR_PATH);
   if (fiches.length) {
-    out.paths.push("/");
+    out.paths.push("/", PLAN_FEED_PATH);
     // The public slides exist once a meeting has taken place (server/meetings/queries.ts).
     for (const meeting of pastMeetings) out.paths.push(`/reunions/${meeting.slug}/diaporama`);
   }

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { pageMetadata } from "@/lib/page-metadata";
 import { getCouncils } from "@/server/plan/load-councils";
 import { Container } from "@/components/ui/container";
 import { DemoMarker } from "@/components/ui/demo-marker";
@@ -10,10 +11,11 @@ import { PageFreshness } from "@/components/plan/page-freshness";
 
 export const revalidate = 3600;
 
-export const metadata: Metadata = {
+export const metadata: Metadata = pageMetadata({
   title: "Conseils de quartier",
   description: "Les conseils de quartier d'Aurillac et leur place dans le projet social communal.",
-};
+  path: "/conseils",
+});
 
 export default async function CouncilsPage() {
   const councils = await getCouncils();

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { pageMetadata } from "@/lib/page-metadata";
 import type { ReactNode } from "react";
 import { getDemarchePage } from "@/server/plan/load-demarche-page";
 import { Container } from "@/components/ui/container";
@@ -11,10 +12,11 @@ import { Timeline } from "@/components/plan/timeline";
 
 export const revalidate = 3600;
 
-export const metadata: Metadata = {
+export const metadata: Metadata = pageMetadata({
   title: "La démarche",
   description: "Les Assises de la Solidarité et les étapes qui ont conduit au projet social communal d'Aurillac.",
-};
+  path: "/demarche",
+});
 
 function Quote({ children, cite }: { children: ReactNode; cite: ReactNode }) {
   return (

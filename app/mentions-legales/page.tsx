@@ -1,11 +1,16 @@
 import type { Metadata } from "next";
+import { pageMetadata } from "@/lib/page-metadata";
 import { Container } from "@/components/ui/container";
 import { ToComplete } from "@/components/ui/notice";
 import { PageHeading } from "@/components/ui/page-heading";
 import { Prose } from "@/components/ui/prose";
 import { TextLink } from "@/components/ui/text-link";
 
-export const metadata: Metadata = { title: "Mentions légales" };
+export const metadata: Metadata = pageMetadata({
+  title: "Mentions légales",
+  description: "Mentions légales du site du projet social communal d'Aurillac : éditeur, objet du site, hébergement.",
+  path: "/mentions-legales",
+});
 
 export default function LegalNoticePage() {
   return (

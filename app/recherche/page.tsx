@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { pageMetadata } from "@/lib/page-metadata";
 import { cache } from "react";
 import type { SearchKind } from "@/lib/search";
 import { SearchForm } from "@/components/search/search-form";
@@ -36,12 +37,20 @@ async function load(searchParams: Props["searchParams"]): Promise<Loaded> {
 
 export async function generateMetadata({ searchParams }: Props): Promise<Metadata> {
   const request = parseSearchParams(await searchParams);
-  // Search pages are for people, not for search engines' indexes.
+  const page = pageMetadata({
+    title: "Rechercher",
+    description:
+      "Chercher un mot dans les fiches actions, les points d'étape, les avis des conseils de quartier, les réponses de la Ville et les réunions publiques.",
+    path: "/recherche",
+  });
+  // The search page itself is listed in sitemap.xml; its results are for people, not for search
+  // engines' indexes (robots.txt keeps crawlers out of them, docs/decisions/0015).
+  if (request.q === "") return page;
   const robots = { index: false, follow: true };
-  if (request.q === "" || request.tooLong) return { title: "Rechercher", robots };
+  if (request.tooLong) return { ...page, robots };
   const { outcome } = await load(searchParams);
   const count = outcome && !outcome.noUsableWord ? ` (${resultCountText(outcome).toLowerCase()})` : "";
-  return { title: `Recherche « ${request.q} »${count}`, robots };
+  return { ...page, title: `Recherche « ${request.q} »${count}`, robots };
 }
 
 export default async function SearchPage({ searchParams }: Props) {

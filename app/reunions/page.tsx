@@ -1,5 +1,8 @@
 import type { Metadata } from "next";
+import { MEETINGS_CALENDAR_PATH } from "@/lib/feeds";
+import { pageMetadata } from "@/lib/page-metadata";
 import { MeetingList } from "@/components/meetings/meeting-list";
+import { FollowLink } from "@/components/plan/follow-link";
 import { Container } from "@/components/ui/container";
 import { PageHeading } from "@/components/ui/page-heading";
 import { Section } from "@/components/ui/section";
@@ -10,11 +13,13 @@ import { listPublicMeetings } from "@/server/meetings/queries";
    (a meeting moves from « à venir » to « passées » with time). */
 export const revalidate = 3600;
 
-export const metadata: Metadata = {
+export const metadata: Metadata = pageMetadata({
   title: "Réunions publiques",
   description:
     "Les réunions publiques de restitution du projet social communal d'Aurillac : dates, lieux, ordres du jour et comptes rendus.",
-};
+  path: "/reunions",
+  calendars: [{ path: MEETINGS_CALENDAR_PATH, title: "Les réunions publiques" }],
+});
 
 export default async function MeetingsPage() {
   const { upcoming, past } = await listPublicMeetings(await getDb());
@@ -32,6 +37,9 @@ export default async function MeetingsPage() {
         ) : (
           <p>Aucune réunion n&apos;est annoncée pour l&apos;instant.</p>
         )}
+        <FollowLink href={MEETINGS_CALENDAR_PATH} kind="calendar">
+          Ajouter les réunions publiques à mon agenda
+        </FollowLink>
       </Section>
       <Section id="passees" title="Réunions passées">
         {past.length > 0 ? (

@@ -1,6 +1,7 @@
 import "server-only";
 import { notFound } from "next/navigation";
 import { getActionPage } from "@/server/plan/load-action-page";
+import { feedPath } from "@/lib/feeds";
 import { formatDay } from "@/lib/dates";
 import { sourceWordingText } from "@/lib/plan-text";
 import { DeadlineHistory, DeadlineInfo } from "@/components/progress/deadline-info";
@@ -10,6 +11,7 @@ import { Container } from "@/components/ui/container";
 import { PageHeading } from "@/components/ui/page-heading";
 import { Section } from "@/components/ui/section";
 import { TextLink } from "@/components/ui/text-link";
+import { FollowLink } from "@/components/plan/follow-link";
 import { PageFreshness } from "@/components/plan/page-freshness";
 import { PrintHandout } from "@/components/plan/print-handout";
 import { ProgressBar } from "@/components/plan/progress-bar";
@@ -132,6 +134,9 @@ export async function FichePage({ slug, largePrint }: { slug: string; largePrint
         </p>
       </Section>
 
+      <FollowLink href={feedPath({ kind: "action", slug: action.slug })} kind="feed" className="mt-12">
+        Suivre les nouveautés de cette fiche action
+      </FollowLink>
       <PageFreshness />
       <PrintHandout path={`/fiches/${action.slug}`} />
     </Container>

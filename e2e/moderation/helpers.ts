@@ -35,18 +35,6 @@ export async function publishedFeedback(browser: Browser, body: string): Promise
   return id;
 }
 
-/** The demo moderator hides the published item `id` from « Publiées » with `reason`, and waits for the confirmation. */
-export async function hideById(browser: Browser, id: number, reason: string) {
-  const moderator = await signedInContext(browser, demo.moderator);
-  const page = await moderator.newPage();
-  await page.goto("/moderation/publiees");
-  const item = page.locator("article", { has: page.locator(`#publiee-${id}`) });
-  await item.getByLabel(/Raison du masquage/).fill(reason);
-  await item.getByRole("button", { name: "Masquer" }).click();
-  await expect(page.getByRole("status").first()).toContainText("Contribution masquée");
-  await moderator.close();
-}
-
 /** Waits until the public fiche page shows (or no longer shows) `text`, in its HTML and its RSC payload. */
 export async function expectPublicFiche(page: Page, text: string, shown: boolean) {
   await expect(async () => {
@@ -64,4 +52,16 @@ export async function report(page: Page, id: number, reason: string) {
   await form.getByLabel("Raison du signalement").fill(reason);
   await form.getByRole("button", { name: "Envoyer le signalement" }).click();
   await expect(page.getByText(/^Merci : votre signalement est transmis/)).toBeVisible();
+}
+
+/** The demo moderator hides published item `id` from « Publiées » with `reason`, and waits for the confirmation. */
+export async function hidePublished(browser: Browser, id: number, reason: string) {
+  const moderator = await signedInContext(browser, demo.moderator);
+  const page = await moderator.newPage();
+  await page.goto("/moderation/publiees");
+  const item = page.locator("article", { has: page.locator(`#publiee-${id}`) });
+  await item.getByLabel(/Raison du masquage/).fill(reason);
+  await item.getByRole("button", { name: "Masquer" }).click();
+  await expect(page.getByRole("status").first()).toContainText("Contribution masquée");
+  await moderator.close();
 }

@@ -3,7 +3,7 @@ import { demo, signedInContext } from "../support/auth";
 import { marker } from "../contributions/helpers";
 import { council1 } from "../council/helpers";
 import { answerFiche, answerFichePath, publishedProposal, submitProposal } from "../answers/helpers";
-import { hideById } from "../moderation/helpers";
+import { hidePublished } from "../moderation/helpers";
 
 /*
  * Leaks: a hidden item and a pending item never reach a public page — not the HTML, not the React
@@ -26,7 +26,7 @@ test("hidden and pending items appear in no public HTML nor RSC payload", async 
   await publishedProposal(browser, visible, "Une proposition publiée, qui reste publique.");
   const hiddenId = await publishedProposal(browser, hidden, "Une proposition publiée puis masquée par la Ville.");
 
-  await hideById(browser, hiddenId, "Masquée pour le test de fuite.");
+  await hidePublished(browser, hiddenId, "Masquée pour le test de fuite.");
 
   const member = await signedInContext(browser, demo.member1);
   await submitProposal(await member.newPage(), pending, "Une proposition soumise, pas encore relue par la Ville.");

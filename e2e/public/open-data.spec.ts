@@ -4,7 +4,7 @@ import { openDataFileNames, type OpenDataFileName } from "../../lib/open-data/fi
 import { checkCsv, checkJson, checkSchema, unguarded, type SchemaToCheck } from "../../tests/support/table-schema-check";
 import { publishedProposal, submitProposal } from "../answers/helpers";
 import { marker } from "../contributions/helpers";
-import { hideById } from "../moderation/helpers";
+import { hidePublished } from "../moderation/helpers";
 import { demo, signedInContext } from "../support/auth";
 
 /*
@@ -86,7 +86,7 @@ test("un fichier déjà reçu répond 304 ; une publication est dans le téléch
   const pending = `Proposition en attente ${tag}`;
   const formulaId = await publishedProposal(browser, formula, `Une proposition dont le titre ressemble à une formule. ${tag}`);
   const hiddenId = await publishedProposal(browser, hidden, "Une proposition publiée puis masquée par la Ville.");
-  await hideById(browser, hiddenId, `Masquée pour le test des données ouvertes ${tag}.`);
+  await hidePublished(browser, hiddenId, `Masquée pour le test des données ouvertes ${tag}.`);
   const member = await signedInContext(browser, demo.member1);
   await submitProposal(await member.newPage(), pending, "Une proposition soumise, pas encore relue par la Ville.");
   await member.close();

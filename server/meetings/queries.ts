@@ -16,9 +16,12 @@ export interface MeetingListItem {
   place: string;
   isDemo: boolean;
   hasMinutes: boolean;
+  /** Its last change (date, place, title, minutes): the calendars' DTSTAMP. */
+  updatedAt: Date;
 }
 
-const listColumns = {
+/** A meeting's public fields (never the presenter's notes): its pages, and the calendars (server/calendars/). */
+export const listColumns = {
   id: meetings.id,
   slug: meetings.slug,
   title: meetings.title,
@@ -26,8 +29,9 @@ const listColumns = {
   place: meetings.place,
   isDemo: meetings.isDemo,
   minutes: meetings.minutes,
+  updatedAt: meetings.updatedAt,
 };
-const toListItem = ({ minutes, ...m }: { minutes: string | null } & Omit<MeetingListItem, "hasMinutes">): MeetingListItem => ({
+export const toListItem = ({ minutes, ...m }: { minutes: string | null } & Omit<MeetingListItem, "hasMinutes">): MeetingListItem => ({
   ...m,
   hasMinutes: minutes !== null,
 });

@@ -26,7 +26,7 @@ import {
   type OpenDataRow,
 } from "@/lib/open-data/files";
 import { contributionAuthorName } from "@/server/plan/author-name";
-import { actionSummaryColumns, deadlineChangeColumns, progressReportColumns } from "@/server/plan/columns";
+import { actionSummaryColumns, deadlineChangeColumns, reportColumns } from "@/server/plan/columns";
 import { publicPlanId } from "@/server/plan/load-plan";
 import { isPublished } from "@/server/plan/load-published-contributions";
 import { answerColumns } from "@/server/plan/select-answers";
@@ -123,7 +123,7 @@ const readFiches: RowReader = async (db, after, limit) => {
 
 const readReports: RowReader = async (db, after, limit) => {
   const rows = await db
-    .select({ ...progressReportColumns, fiche: actions.slug, createdAt: progressReports.createdAt })
+    .select({ ...reportColumns, fiche: actions.slug, createdAt: progressReports.createdAt })
     .from(progressReports)
     .innerJoin(actions, eq(actions.id, progressReports.actionId))
     .where(and(eq(actions.planId, publicPlanId), after1(progressReports.id, after)))

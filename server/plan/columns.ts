@@ -3,9 +3,9 @@ import { actionDeadlineChanges, actions, plans, progressReportRevisions, progres
 
 /*
  * The column sets shared by the loaders of server/plan/ and by the staff's progress pages
- * (server/progress/) and the open data (server/open-data/): the public fields of a plan, of a
- * fiche's summary, of a progress report, of a deadline change and of a report's earlier version,
- * written once.
+ * (server/progress/), the open data (server/open-data/) and the feeds (server/feeds/): the public
+ * fields of a plan, of a fiche's summary, of a point d'étape, of a deadline change and of a
+ * report's earlier version, written once.
  */
 
 export const planColumns = {
@@ -19,6 +19,18 @@ export const planColumns = {
   sourceTitle: plans.sourceTitle,
 };
 
+/** A point d'étape's public fields: a fiche's page, the feeds and the open data. Its author is not one. */
+export const reportColumns = {
+  id: progressReports.id,
+  title: progressReports.title,
+  body: progressReports.body,
+  reportedOn: progressReports.reportedOn,
+  status: progressReports.status,
+  progress: progressReports.progress,
+  sourceLabel: progressReports.sourceLabel,
+  correctedAt: progressReports.correctedAt,
+};
+
 /** The public columns of a deadline change and of a report's earlier version (staff pages use them too). */
 export const deadlineChangeColumns = {
   id: actionDeadlineChanges.id,
@@ -28,18 +40,6 @@ export const deadlineChangeColumns = {
   newDeadline: actionDeadlineChanges.newDeadline,
   reason: actionDeadlineChanges.reason,
   createdAt: actionDeadlineChanges.createdAt,
-};
-
-/** The public columns of a progress report (its fiche's page, the open data). */
-export const progressReportColumns = {
-  id: progressReports.id,
-  title: progressReports.title,
-  body: progressReports.body,
-  reportedOn: progressReports.reportedOn,
-  status: progressReports.status,
-  progress: progressReports.progress,
-  sourceLabel: progressReports.sourceLabel,
-  correctedAt: progressReports.correctedAt,
 };
 
 export const reportRevisionColumns = {

@@ -5,7 +5,7 @@ import { getDb, type Db } from "@/db/client";
 import { actionDeadlineChanges, actionProjects, actionThemes, progressReportRevisions, progressReports, themes } from "@/db/schema";
 import { answerStatsOf, emptyAnswerStats, type AnswerStats } from "@/lib/answer-stats";
 import type { ActionStatus } from "@/lib/labels";
-import { deadlineChangeColumns, progressReportColumns, reportRevisionColumns } from "./columns";
+import { deadlineChangeColumns, reportColumns, reportRevisionColumns } from "./columns";
 import { findAction } from "./find-action";
 import { loadPlan } from "./load-plan";
 import { loadPublishedContributions, type PublishedContribution } from "./load-published-contributions";
@@ -72,7 +72,7 @@ export async function loadActionPage(slug: string, db?: Db, now: Date = new Date
       .where(eq(actionProjects.actionId, action.id))
       .orderBy(asc(actionProjects.position)),
     database
-      .select(progressReportColumns)
+      .select(reportColumns)
       .from(progressReports)
       .where(eq(progressReports.actionId, action.id))
       .orderBy(sql`${progressReports.reportedOn} desc nulls last`, desc(progressReports.createdAt), desc(progressReports.id)),

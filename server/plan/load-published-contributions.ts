@@ -37,8 +37,40 @@ export interface PublishedContribution {
 
 export const CONTRIBUTIONS_PER_PAGE = 10;
 
-/** What makes a contribution public, for every public read of contributions (and of their answers and supports). */
-export const isPublished = eq(contributions.status, "published");
+/** What makes a contribution public, for the reads that join contributions to something else (answers). */
+export const isPublished: SQL = eq(contributions.status, "published");
+
+/** A published contribution's public fields, with the council and fiche it belongs to and its author's name. */
+const publishedColumns = {
+  id: contributions.id,
+  kind: contributions.kind,
+  position: contributions.position,
+  title: contributions.title,
+  body: contributions.body,
+  councilName: councils.name,
+  /** Null when the council is archived (its page is gone). */
+  councilSlug: sql<string | null>`case when ${councils.archivedAt} is null then ${councils.slug} end`,
+  actionSlug: actions.slug,
+  actionTitle: actions.title,
+  authorName: contributionAuthorName,
+  publishedAt: contributions.publishedAt,
+  isDemo: contributions.isDemo,
+};
+
+/**
+ * The published contributions matching `where` (all of them without), with their public fields and `extra` columns, for
+ * the caller to order and limit: these pages, and the feeds (server/feeds/). The published
+ * condition is added here, so no caller can forget it.
+ */
+export function selectPublished<Extra extends Record<string, SQL | SQL.Aliased>>(db: Db, extra: Extra, where?: SQL) {
+  return db
+    .select({ ...publishedColumns, ...extra })
+    .from(contributions)
+    .innerJoin(councils, eq(councils.id, contributions.councilId))
+    .innerJoin(actions, eq(actions.id, contributions.actionId))
+    .leftJoin(users, eq(users.id, contributions.authorId))
+    .where(and(isPublished, where));
+}
 
 export interface ContributionList {
   items: PublishedContribution[];
@@ -58,43 +90,23 @@ const pageCountOf = (total: number) => Math.max(1, Math.ceil(total / CONTRIBUTIO
  * answers or supports). Three queries, whatever the number of items.
  */
 export async function loadPublishedContributions(db: Db, scope: ContributionScope, page = 1): Promise<ContributionList> {
-  const where: SQL = and(
-    isPublished,
-    "actionId" in scope ? eq(contributions.actionId, scope.actionId) : eq(contributions.councilId, scope.councilId),
-  )!;
+  const where: SQL = "actionId" in scope ? eq(contributions.actionId, scope.actionId) : eq(contributions.councilId, scope.councilId);
   const order = [desc(contributions.publishedAt), desc(contributions.id)];
   const offset = (page - 1) * CONTRIBUTIONS_PER_PAGE;
   const pageIds = db
     .select({ id: contributions.id })
     .from(contributions)
-    .where(where)
+    .where(and(isPublished, where))
     .orderBy(...order)
     .limit(CONTRIBUTIONS_PER_PAGE)
     .offset(offset);
   const [rows, answers, supports] = await Promise.all([
-    db
-      .select({
-        id: contributions.id,
-        kind: contributions.kind,
-        position: contributions.position,
-        title: contributions.title,
-        body: contributions.body,
-        councilName: councils.name,
-        councilSlug: sql<string | null>`case when ${councils.archivedAt} is null then ${councils.slug} end`,
-        actionSlug: actions.slug,
-        actionTitle: actions.title,
-        authorName: contributionAuthorName,
-        publishedAt: contributions.publishedAt,
-        // Shown under a proposal the City has not answered yet (fixed once published).
-        answerDueAt: answerDueAtSql,
-        isDemo: contributions.isDemo,
-        total: sql<number>`(count(*) over ())::int`,
-      })
-      .from(contributions)
-      .innerJoin(councils, eq(councils.id, contributions.councilId))
-      .innerJoin(actions, eq(actions.id, contributions.actionId))
-      .leftJoin(users, eq(users.id, contributions.authorId))
-      .where(where)
+    selectPublished(
+      db,
+      // Shown under a proposal the City has not answered yet (fixed once published).
+      { answerDueAt: answerDueAtSql, total: sql<number>`(count(*) over ())::int` },
+      where,
+    )
       .orderBy(...order)
       .limit(CONTRIBUTIONS_PER_PAGE)
       .offset(offset),

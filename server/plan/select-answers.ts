@@ -19,9 +19,8 @@ export interface AnswerView {
   createdAt: Date;
 }
 
-/** An answer's public columns, with its proposal's id (the open data's answers too). */
-export const answerColumns = {
-  contributionId: contributionAnswers.contributionId,
+/** An answer's public fields (AnswerView), for the reads of answers: these, and the feeds' (server/feeds/). */
+export const answerViewColumns = {
   id: contributionAnswers.id,
   state: contributionAnswers.state,
   body: contributionAnswers.body,
@@ -29,6 +28,9 @@ export const answerColumns = {
   signatureTitle: contributionAnswers.signatureTitle,
   createdAt: contributionAnswers.createdAt,
 };
+
+/** An answer's public columns with its proposal's id: these reads, and the open data's answers. */
+export const answerColumns = { contributionId: contributionAnswers.contributionId, ...answerViewColumns };
 
 /** The City's answers matching `where` (of one proposal, of a page of them), oldest first. One query. */
 export function selectAnswers(db: Db, where: SQL): Promise<(AnswerView & { contributionId: number })[]> {

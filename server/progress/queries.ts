@@ -7,7 +7,7 @@ import { cityDay } from "@/lib/dates";
 import { deadlineView, type DeadlineView } from "@/lib/deadlines";
 import type { ActionStatus } from "@/lib/labels";
 import { can, type MaybeActor } from "@/lib/permissions";
-import { deadlineChangeColumns, progressReportColumns, reportRevisionColumns } from "@/server/plan/columns";
+import { deadlineChangeColumns, reportColumns, reportRevisionColumns } from "@/server/plan/columns";
 import { CORRECTION_WINDOW_HOURS } from "./correct-report";
 import { progressActionColumns } from "./shared";
 
@@ -111,7 +111,7 @@ export async function loadProgressFiche(db: Db, actor: MaybeActor, slug: string,
       .orderBy(desc(actionDeadlineChanges.createdAt), desc(actionDeadlineChanges.id)),
     db
       .select({
-        ...progressReportColumns,
+        ...reportColumns,
         authorId: progressReports.authorId,
         authorName: users.displayName,
         createdAt: progressReports.createdAt,

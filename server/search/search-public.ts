@@ -26,7 +26,7 @@ import {
   type SearchKind,
 } from "@/lib/search";
 import { answerStateLabels, type AnswerState } from "@/lib/validation/answer";
-import { CONTRIBUTIONS_PER_PAGE } from "@/server/plan/load-published-contributions";
+import { contributionHref, listPage } from "@/server/plan/contribution-link";
 
 /*
  * The public search (issue 13, docs/decisions/0013-french-search.md): themes, fiches, progress
@@ -103,17 +103,6 @@ type Row = Record<string, unknown>;
 const str = (v: unknown) => (v === null || v === undefined ? null : String(v));
 const num = (v: unknown) => Number(v);
 const dateOf = (v: unknown) => (v === null || v === undefined ? null : new Date(Number(v)));
-
-/** The link to a contribution on its fiche's pages (10 a page, newest first), at its card. */
-const contributionHref = (actionSlug: string, page: number, id: number) =>
-  `${page > 1 ? `/fiches/${actionSlug}/contributions/${page}` : `/fiches/${actionSlug}`}#contribution-${id}`;
-
-/** Page of contribution `c` among its fiche's published contributions (the order of server/plan/load-published-contributions.ts). */
-const fichePage = (c: SQL) => sql`1 + (
-  select count(*)::int from ${contributions} newer
-  where newer.action_id = ${c}.action_id and newer.status = 'published'
-    and (newer.published_at > ${c}.published_at or (newer.published_at = ${c}.published_at and newer.id > ${c}.id))
-) / ${CONTRIBUTIONS_PER_PAGE}`;
 
 interface KindSearch {
   /** A scalar SQL expression: how many items match (capped for the big kinds). */
@@ -262,7 +251,7 @@ function contributionSearch(ctx: Context): KindSearch {
   const read = (found: SQL) => sql`
     with found as (${found})
     select item.id, item.kind, ${councils.name} as council_name, ${actions.slug} as action_slug, ${actions.title} as action_title,
-           ${epochMs(sql`item.published_at`)} as published_ms, ${fichePage(sql`item`)} as fiche_page,
+           ${epochMs(sql`item.published_at`)} as published_ms, ${listPage(sql`item`, "fiche")} as fiche_page,
            case when item.title is not null then ${headline(ctx, sql`item.title`, TITLE_OPTIONS)} end as title,
            ${headline(ctx, sql`item.body`, EXCERPT_OPTIONS)} as excerpt
     from found join ${c} item on item.id = found.id
@@ -280,7 +269,7 @@ function contributionSearch(ctx: Context): KindSearch {
         return {
           kind: "contribution" as const,
           id: num(r.id),
-          href: contributionHref(str(r.action_slug)!, num(r.fiche_page), num(r.id)),
+          href: contributionHref("fiche", str(r.action_slug)!, num(r.fiche_page), num(r.id)),
           title: isProposal ? `Proposition : ${str(r.title)}` : `Avis du ${str(r.council_name)}`,
           excerpt: str(r.excerpt) || null,
           context: `${isProposal ? `Proposée par le ${str(r.council_name)}` : "Publié"} sur la fiche action « ${str(r.action_title)} »`,
@@ -310,7 +299,7 @@ function answerSearch(ctx: Context): KindSearch {
           )
           select answer.id, answer.state, answer.signature_name, answer.signature_title, item.id as contribution_id,
                  item.title as proposal_title, ${actions.slug} as action_slug,
-                 ${epochMs(sql`answer.created_at`)} as created_ms, ${fichePage(sql`item`)} as fiche_page,
+                 ${epochMs(sql`answer.created_at`)} as created_ms, ${listPage(sql`item`, "fiche")} as fiche_page,
                  ${headline(ctx, sql`answer.body`, EXCERPT_OPTIONS)} as excerpt
           from found join ${a} answer on answer.id = found.id
           join ${c} item on item.id = answer.contribution_id
@@ -322,7 +311,7 @@ function answerSearch(ctx: Context): KindSearch {
         return {
           kind: "answer" as const,
           id: num(r.id),
-          href: contributionHref(str(r.action_slug)!, num(r.fiche_page), num(r.contribution_id)),
+          href: contributionHref("fiche", str(r.action_slug)!, num(r.fiche_page), num(r.contribution_id)),
           title: `Réponse à la proposition « ${str(r.proposal_title) ?? ""} »`,
           excerpt: str(r.excerpt) || null,
           context: `${answerStateLabels[r.state as AnswerState] ?? ""} — ${signature}`,

@@ -47,7 +47,7 @@ async function published(councilId: number, actionId: number, n: number, status:
 const outsideMeetings = (paths: string[]) => paths.filter((p) => !p.startsWith("/reunions/"));
 
 describe("the public pages a write refreshes", () => {
-  it("a contribution on fiche A: A and all its pages, A's themes, its council and all its pages, the home page, past slides — not fiche B", async () => {
+  it("a contribution on fiche A: A and all its pages, A's themes, its council and all its pages, the home page, their feeds, past slides — not fiche B", async () => {
     const a = await createAction(db, { themeSlug: "gouvernance" });
     // Fiche A belongs to two themes (as one fiche of the source does).
     const [second] = await db.select({ id: themes.id }).from(themes).where(eq(themes.slug, "habitat-cadre-de-vie"));
@@ -66,22 +66,29 @@ describe("the public pages a write refreshes", () => {
     expect(outsideMeetings(found.paths)).toEqual(
       [
         "/",
+        "/flux.atom",
         `/conseils/${k.slug}`,
         `/conseils/${k.slug}/contributions/1`,
         `/conseils/${k.slug}/contributions/2`,
         `/conseils/${k.slug}/contributions/3`,
+        `/conseils/${k.slug}/flux.atom`,
         `/fiches/${a.slug}`,
         `/fiches/${a.slug}/gros-caracteres`,
         `/fiches/${a.slug}/contributions/1`,
         `/fiches/${a.slug}/contributions/2`,
         `/fiches/${a.slug}/contributions/3`,
+        `/fiches/${a.slug}/flux.atom`,
         "/thematiques/gouvernance",
+        "/thematiques/gouvernance/flux.atom",
         "/thematiques/habitat-cadre-de-vie",
+        "/thematiques/habitat-cadre-de-vie/flux.atom",
         // The open data files made of contributions, and their page.
         "/donnees",
       ].sort(),
     );
     expect(found.openData).toEqual(["contributions", "reponses", "soutiens"]);
+    // Not the calendar of deadlines: a contribution changes no deadline.
+    expect(found.paths).not.toContain("/echeances.ics");
     // The public slides exist once a meeting has taken place: a live deck counts published items.
     expect(found.paths).toContain(`/reunions/${past.slug}/diaporama`);
     expect(found.paths).not.toContain(`/reunions/${future.slug}/diaporama`);
@@ -100,23 +107,31 @@ describe("the public pages a write refreshes", () => {
       `/fiches/${a.slug}`,
       `/fiches/${a.slug}/contributions/1`,
       `/fiches/${a.slug}/contributions/2`,
+      `/fiches/${a.slug}/flux.atom`,
       `/fiches/${a.slug}/gros-caracteres`,
     ]);
+    expect(paths).toContain(`/conseils/${k.slug}/flux.atom`);
     expect(paths).toContain(`/conseils/${k.slug}/contributions/2`);
     expect(paths).not.toContain(`/conseils/${k.slug}/contributions/3`);
   });
 
-  it("a progress report: the fiche, its themes, the home page, past slides and the fiches' open data — no list of contributions, no council", async () => {
+  it("a progress report: the fiche, its themes, the home page, their feeds, the deadlines' calendar, past slides and the fiches' open data — no list of contributions, no council", async () => {
     const a = await createAction(db, { themeSlug: "animation-territoriale" });
     const { paths, routes, openData } = await publicPathsOf(db, { actionSlugs: [a.slug] });
     expect(routes).toEqual([]);
-    expect(outsideMeetings(paths)).toEqual([
-      "/",
-      "/donnees",
-      `/fiches/${a.slug}`,
-      `/fiches/${a.slug}/gros-caracteres`,
-      "/thematiques/animation-territoriale",
-    ]);
+    expect(outsideMeetings(paths)).toEqual(
+      [
+        "/",
+        "/donnees",
+        "/echeances.ics",
+        "/flux.atom",
+        `/fiches/${a.slug}`,
+        `/fiches/${a.slug}/flux.atom`,
+        `/fiches/${a.slug}/gros-caracteres`,
+        "/thematiques/animation-territoriale",
+        "/thematiques/animation-territoriale/flux.atom",
+      ].sort(),
+    );
     expect(openData).toEqual(["fiches", "points-etape", "changements-echeance"]);
     expect(paths.some((p) => p.startsWith("/reunions/") && p.endsWith("/diaporama"))).toBe(true);
   });

@@ -1,4 +1,6 @@
 import type { Metadata } from "next";
+import { feedPath } from "@/lib/feeds";
+import { pageMetadata } from "@/lib/page-metadata";
 import { notFound } from "next/navigation";
 import { cache } from "react";
 import { Breadcrumb } from "@/components/ui/breadcrumb";
@@ -8,6 +10,7 @@ import { Notice } from "@/components/ui/notice";
 import { PageHeading } from "@/components/ui/page-heading";
 import { Section } from "@/components/ui/section";
 import { TextLink } from "@/components/ui/text-link";
+import { FollowLink } from "@/components/plan/follow-link";
 import { PageFreshness } from "@/components/plan/page-freshness";
 import { ContributionPagination } from "@/components/contributions/contribution-pagination";
 import { PublishedContributionList } from "@/components/contributions/published-contributions";
@@ -31,10 +34,12 @@ const load = cache(async (slug: string) => getPublicCouncil(await getDb(), slug)
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const council = await load((await params).slug);
   if (!council) return { title: "Page introuvable" };
-  return {
+  return pageMetadata({
     title: council.name,
     description: `${council.name}, conseil de quartier d'Aurillac : son quartier, ses membres et sa participation au projet social communal.`,
-  };
+    path: `/conseils/${council.slug}`,
+    feeds: [{ path: feedPath({ kind: "council", slug: council.slug }), title: `Les avis et propositions du ${council.name}` }],
+  });
 }
 
 export default async function PublicCouncilPage({ params }: Props) {
@@ -118,6 +123,9 @@ export default async function PublicCouncilPage({ params }: Props) {
         nécessaire).
       </p>
 
+      <FollowLink href={feedPath({ kind: "council", slug: council.slug })} kind="feed" className="mt-12">
+        Suivre les avis et propositions de ce conseil
+      </FollowLink>
       <PageFreshness />
     </Container>
   );

@@ -1,4 +1,6 @@
 import type { Metadata } from "next";
+import { feedPath } from "@/lib/feeds";
+import { pageMetadata } from "@/lib/page-metadata";
 import { getActionPage } from "@/server/plan/load-action-page";
 import { FichePage } from "@/components/plan/fiche-page";
 
@@ -15,10 +17,13 @@ type Props = { params: Promise<{ slug: string }> };
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const page = await getActionPage((await params).slug);
   if (!page) return { title: "Page introuvable" };
-  return {
-    title: page.action.title,
-    description: `Fiche action du projet social communal d'Aurillac : « ${page.action.title} ». Statut, échéance, avancement et points d'étape.`,
-  };
+  const { slug, title } = page.action;
+  return pageMetadata({
+    title,
+    description: `Fiche action du projet social communal d'Aurillac : « ${title} ». Statut, échéance, avancement et points d'étape.`,
+    path: `/fiches/${slug}`,
+    feeds: [{ path: feedPath({ kind: "action", slug }), title: "Les nouveautés de cette fiche action" }],
+  });
 }
 
 export default async function ActionPage({ params }: Props) {

@@ -1,5 +1,8 @@
 import type { Metadata } from "next";
+import { meetingCalendarPath, MEETINGS_CALENDAR_PATH } from "@/lib/feeds";
+import { pageMetadata } from "@/lib/page-metadata";
 import { MeetingWhenWhere } from "@/components/meetings/meeting-when-where";
+import { FollowLink } from "@/components/plan/follow-link";
 import { notFound } from "next/navigation";
 import { ContributionText } from "@/components/contributions/contribution-text";
 import { Breadcrumb } from "@/components/ui/breadcrumb";
@@ -26,10 +29,15 @@ type Props = { params: Promise<{ slug: string }> };
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const meeting = await getPublicMeeting(await getDb(), (await params).slug);
   if (!meeting) return { title: "Page introuvable" };
-  return {
+  return pageMetadata({
     title: meeting.title,
     description: `Réunion publique du ${formatDateTime(meeting.startsAt)}, ${meeting.place} : ordre du jour et compte rendu.`,
-  };
+    path: `/reunions/${meeting.slug}`,
+    calendars: [
+      { path: meetingCalendarPath(meeting.slug), title: `Cette réunion : ${meeting.title}` },
+      { path: MEETINGS_CALENDAR_PATH, title: "Les réunions publiques" },
+    ],
+  });
 }
 
 /** A public meeting: date, place, agenda (labels only — never the presenter's notes), minutes. */
@@ -50,6 +58,9 @@ export default async function MeetingPage({ params }: Props) {
         place={meeting.place}
         className="rounded-lg border border-slate-300 bg-slate-50 p-4 sm:p-6"
       />
+      <FollowLink href={meetingCalendarPath(meeting.slug)} kind="calendar" className="mt-4">
+        Ajouter à mon agenda
+      </FollowLink>
 
       <Section id="ordre-du-jour" title="Ordre du jour">
         {meeting.agenda.length > 0 ? (

@@ -1,4 +1,6 @@
 import type { Metadata } from "next";
+import { feedPath } from "@/lib/feeds";
+import { pageMetadata } from "@/lib/page-metadata";
 import { notFound } from "next/navigation";
 import { getThemePage } from "@/server/plan/load-theme-page";
 import { pluralize } from "@/lib/labels";
@@ -9,6 +11,7 @@ import { Notice } from "@/components/ui/notice";
 import { PageHeading } from "@/components/ui/page-heading";
 import { Section } from "@/components/ui/section";
 import { ActionList } from "@/components/plan/action-list";
+import { FollowLink } from "@/components/plan/follow-link";
 import { PageFreshness } from "@/components/plan/page-freshness";
 import { PrintHandout } from "@/components/plan/print-handout";
 import { RollupProgress } from "@/components/plan/progress-bar";
@@ -28,10 +31,13 @@ type Props = { params: Promise<{ slug: string }> };
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const page = await getThemePage((await params).slug);
   if (!page) return { title: "Page introuvable" };
-  return {
-    title: `Thématique ${page.theme.number} : ${page.theme.title}`,
-    description: `Les fiches actions de la thématique « ${page.theme.title} » du projet social communal d'Aurillac, avec leur statut et leur avancement.`,
-  };
+  const { slug, number, title } = page.theme;
+  return pageMetadata({
+    title: `Thématique ${number} : ${title}`,
+    description: `Les fiches actions de la thématique « ${title} » du projet social communal d'Aurillac, avec leur statut et leur avancement.`,
+    path: `/thematiques/${slug}`,
+    feeds: [{ path: feedPath({ kind: "theme", slug }), title: `Les nouveautés de la thématique ${number}` }],
+  });
 }
 
 export default async function ThemePage({ params }: Props) {
@@ -74,6 +80,9 @@ export default async function ThemePage({ params }: Props) {
         )}
       </Section>
 
+      <FollowLink href={feedPath({ kind: "theme", slug: theme.slug })} kind="feed" className="mt-12">
+        Suivre les nouveautés de cette thématique
+      </FollowLink>
       <PageFreshness />
       <PrintHandout path={`/thematiques/${theme.slug}`} />
     </Container>

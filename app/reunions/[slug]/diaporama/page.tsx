@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { pageMetadata } from "@/lib/page-metadata";
 import { notFound } from "next/navigation";
 import { SlideContent } from "@/components/slides/slide-content";
 import { SlidePageStyle } from "@/components/slides/print-style";
@@ -22,12 +23,14 @@ export const revalidate = 3600;
 type Props = { params: Promise<{ slug: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const found = await getPublicDeck(await getDb(), (await params).slug);
+  const { slug } = await params;
+  const found = await getPublicDeck(await getDb(), slug);
   if (!found) return { title: "Page introuvable" };
-  return {
+  return pageMetadata({
     title: `Diaporama — ${found.deck.meeting.title}`,
     description: `Les diapositives présentées lors de la réunion publique « ${found.deck.meeting.title} ».`,
-  };
+    path: `/reunions/${slug}/diaporama`,
+  });
 }
 
 export default async function PublicSlidesPage({ params }: Props) {

@@ -1,4 +1,6 @@
 import type { Metadata } from "next";
+import { feedPath } from "@/lib/feeds";
+import { pageMetadata } from "@/lib/page-metadata";
 import { notFound } from "next/navigation";
 import { cache } from "react";
 import { ContributionPagination, parsePageNumber } from "@/components/contributions/contribution-pagination";
@@ -31,10 +33,13 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { slug, page } = await params;
   const data = await load(slug, page);
   if (!data) return { title: "Page introuvable" };
-  return {
-    title: `Avis et propositions (page ${data.contributions.page}) — ${data.council.name}`,
-    description: `Les avis et propositions publiés par le ${data.council.name} sur les fiches actions, page ${data.contributions.page}.`,
-  };
+  const { council, contributions } = data;
+  return pageMetadata({
+    title: `Avis et propositions (page ${contributions.page}) — ${council.name}`,
+    description: `Les avis et propositions publiés par le ${council.name} sur les fiches actions, page ${contributions.page}.`,
+    path: `/conseils/${council.slug}/contributions/${contributions.page}`,
+    feeds: [{ path: feedPath({ kind: "council", slug: council.slug }), title: `Les avis et propositions du ${council.name}` }],
+  });
 }
 
 export default async function CouncilContributionsPage({ params }: Props) {

@@ -1,4 +1,6 @@
 import type { Metadata } from "next";
+import { feedPath } from "@/lib/feeds";
+import { pageMetadata } from "@/lib/page-metadata";
 import { notFound } from "next/navigation";
 import { ContributionPagination, parsePageNumber } from "@/components/contributions/contribution-pagination";
 import { PublishedContributionList } from "@/components/contributions/published-contributions";
@@ -29,10 +31,13 @@ async function load(params: Props["params"]) {
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const data = await load(params);
   if (!data) return { title: "Page introuvable" };
-  return {
-    title: `Avis et propositions (page ${data.contributions.page}) — ${data.action.title}`,
-    description: `Les avis et propositions des conseils de quartier sur la fiche action « ${data.action.title} », page ${data.contributions.page}.`,
-  };
+  const { slug, title } = data.action;
+  return pageMetadata({
+    title: `Avis et propositions (page ${data.contributions.page}) — ${title}`,
+    description: `Les avis et propositions des conseils de quartier sur la fiche action « ${title} », page ${data.contributions.page}.`,
+    path: `/fiches/${slug}/contributions/${data.contributions.page}`,
+    feeds: [{ path: feedPath({ kind: "action", slug }), title: "Les nouveautés de cette fiche action" }],
+  });
 }
 
 export default async function ActionContributionsPage({ params }: Props) {

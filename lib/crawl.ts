@@ -1,0 +1,75 @@
+/*
+ * What search engines may read (robots.txt) and are pointed to (sitemap.xml): docs/decisions/0015.
+ * Every top-level section of app/ is in exactly one of the two lists below; lib/crawl.test.ts
+ * fails when a new section is in neither, so that a signed-in space is never left crawlable by
+ * omission.
+ */
+
+/** Signed-in spaces, staff pages, sign-in and account pages, technical routes: disallowed. */
+export const PRIVATE_SECTIONS = [
+  "/admin",
+  "/api",
+  "/bench",
+  "/compte-supprime",
+  "/connexion",
+  "/deconnexion",
+  "/dev",
+  "/espace",
+  "/invitation",
+  "/moderation",
+  "/mot-de-passe",
+  "/mot-de-passe-oublie",
+  "/presentation",
+  "/reponses",
+  "/signaler",
+  "/tableau-de-bord",
+] as const;
+
+/** Public pages under a private section: allowed (the longer rule wins, RFC 9309 § 2.2.2). */
+export const PUBLIC_UNDER_PRIVATE = ["/moderation/registre"] as const;
+
+/**
+ * Search results: the search page itself is public and listed, but its results are an endless
+ * space of addresses (every word, every page) that says nothing the other pages do not.
+ */
+export const SEARCH_RESULTS = "/recherche?";
+
+/** The public sections, for the check above (the feeds, calendars and the two files of this module included). */
+export const PUBLIC_SECTIONS = [
+  "/",
+  "/accessibilite",
+  "/conseils",
+  "/demarche",
+  "/donnees-personnelles",
+  "/echeances.ics",
+  "/fiches",
+  "/flux.atom",
+  "/mentions-legales",
+  "/recherche",
+  "/reunions",
+  "/reunions.ics",
+  "/robots.txt",
+  "/sitemap.xml",
+  "/thematiques",
+] as const;
+
+/** The public pages that exist once, whatever the data: the rest of the sitemap is read from the database. */
+export const FIXED_PUBLIC_PAGES = [
+  "/",
+  "/demarche",
+  "/conseils",
+  "/reunions",
+  "/recherche",
+  "/mentions-legales",
+  "/donnees-personnelles",
+  "/accessibilite",
+  // The public moderation register (docs/decisions/0016); its earlier months are reached from it.
+  "/moderation/registre",
+] as const;
+
+/** Whether robots.txt lets a crawler read `path` (pathname and query), by its own rules. */
+export function isCrawlable(path: string): boolean {
+  if (PUBLIC_UNDER_PRIVATE.some((p) => path === p || path.startsWith(`${p}/`) || path.startsWith(`${p}?`))) return true;
+  if (path.startsWith(SEARCH_RESULTS)) return false;
+  return !PRIVATE_SECTIONS.some((p) => path.startsWith(p));
+}

@@ -1,0 +1,12 @@
+import "server-only";
+import type { Db } from "@/db/client";
+import { icsCalendar } from "@/lib/ical";
+import { loadCalendarMeetings } from "./load-calendar-meetings";
+import { meetingEvent } from "./meeting-event";
+
+/** One meeting, for « Ajouter à mon agenda » on its page; null when there is none. */
+export async function buildMeetingCalendar(db: Db, slug: string, origin: string): Promise<string | null> {
+  const [meeting] = await loadCalendarMeetings(db, slug);
+  if (!meeting) return null;
+  return icsCalendar({ name: meeting.title, events: [meetingEvent(meeting, origin)] });
+}
