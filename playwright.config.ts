@@ -20,6 +20,9 @@ const sinkSmtpPort = Number(process.env.SINK_SMTP_PORT ?? port + 1);
 const sinkHttpPort = Number(process.env.SINK_HTTP_PORT ?? port + 2);
 export const sinkHttpUrl = `http://127.0.0.1:${sinkHttpPort}`;
 export const testHooksToken = process.env.TEST_HOOKS_TOKEN ?? "e2e-test-hooks-token-0123456789abcdef";
+/** The build the browser tests run; e2e/operations starts more servers from it, on databases of their own. */
+export const e2eDistDir = process.env.E2E_DIST_DIR ?? ".next-e2e";
+export const e2eAuthSecret = "e2e-secret-e2e-secret-e2e-secret-e2e-secret";
 const executablePath = systemChromiumPath() ?? undefined;
 
 export default defineConfig({
@@ -80,9 +83,9 @@ export default defineConfig({
         // This build is for the browser tests only: it skips type-checking (next.config.js), which
         // `npm run typecheck` does on its own (CI runs it before the tests). Never set for `npm run build`.
         E2E_SKIP_TYPECHECK: "1",
-        NEXT_DIST_DIR: process.env.E2E_DIST_DIR ?? ".next-e2e",
+        NEXT_DIST_DIR: e2eDistDir,
         NEXTAUTH_URL: baseURL,
-        NEXTAUTH_SECRET: "e2e-secret-e2e-secret-e2e-secret-e2e-secret",
+        NEXTAUTH_SECRET: e2eAuthSecret,
         SMTP_URL: `smtp://127.0.0.1:${sinkSmtpPort}`,
       },
     },
