@@ -240,14 +240,12 @@ describe.runIf(onPostgres)("db:copy-to-postgres: from the embedded database to P
         expect(toDigests[table]!.rows).toBeGreaterThan(0);
       // Sequences were moved past the copied ids: new rows go in without a duplicate key.
       await to.db.insert(auditLog).values({ action: "test.apres-copie", targetType: "test" });
-      await to.db
-        .insert(themes)
-        .values({
-          planId: sql`(select min(id) from plans)` as unknown as number,
-          number: 99,
-          slug: "apres-copie",
-          title: "Après la copie",
-        });
+      await to.db.insert(themes).values({
+        planId: sql`(select min(id) from plans)` as unknown as number,
+        number: 99,
+        slug: "apres-copie",
+        title: "Après la copie",
+      });
       await to.close();
 
       const refused = await npmRun("db:copy-to-postgres", [url], { PGLITE_DIR: source });
