@@ -1,5 +1,5 @@
 import { getPlanOverview, UPCOMING_DEADLINE_MONTHS } from "@/server/plan/load-plan-overview";
-import { formatDay } from "@/lib/dates";
+import { UntilDate } from "@/components/progress/deadline-info";
 import { pluralize } from "@/lib/labels";
 import { findSharedActions } from "@/lib/plan-text";
 import { Container } from "@/components/ui/container";
@@ -8,7 +8,7 @@ import { Section } from "@/components/ui/section";
 import { TextLink } from "@/components/ui/text-link";
 import { NextMeeting } from "@/components/plan/next-meeting";
 import { PageFreshness } from "@/components/plan/page-freshness";
-import { ProgressBar } from "@/components/plan/progress-bar";
+import { RollupProgress } from "@/components/plan/progress-bar";
 import { RollupRule } from "@/components/plan/rollup-rule";
 import { SourceCountNote } from "@/components/plan/source-count-note";
 import { StatusSummary } from "@/components/plan/status-summary";
@@ -68,14 +68,14 @@ export default async function HomePage() {
         <h3 className="mt-8 mb-3 text-xl font-bold">Avancement</h3>
         <div className="rounded-md border border-slate-300 p-4 sm:p-5">
           <p className="font-bold">Ensemble du plan</p>
-          <ProgressBar progress={overview.progress} className="mt-1" />
+          <RollupProgress progress={overview.progress} coverage={overview.progressCoverage} className="mt-1" />
           <ul className="mt-4 space-y-4 border-t border-slate-200 pt-4">
             {themes.map((theme) => (
               <li key={theme.slug}>
                 <p className="font-semibold">
                   Thématique {theme.number} : {theme.title}
                 </p>
-                <ProgressBar progress={theme.progress} className="mt-1" />
+                <RollupProgress progress={theme.progress} coverage={theme.progressCoverage} className="mt-1" />
               </li>
             ))}
           </ul>
@@ -99,8 +99,8 @@ export default async function HomePage() {
               <li key={a.slug} className="rounded-md border border-slate-300 p-3 sm:p-4">
                 <TextLink href={`/fiches/${a.slug}`}>{a.title}</TextLink>
                 <p className="mt-1 text-slate-800">
-                  Échéance : {a.deadline.currentLabel} (jusqu&apos;au{" "}
-                  <time dateTime={a.deadline.currentDeadline!}>{formatDay(a.deadline.currentDeadline!)}</time>)
+                  Échéance : {a.deadline.currentLabel}
+                  <UntilDate label={a.deadline.currentLabel} date={a.deadline.currentDeadline} />
                 </p>
               </li>
             ))}
@@ -111,7 +111,11 @@ export default async function HomePage() {
         {overview.lateActions.length > 0 ? (
           <>
             <h3 className="mt-6 mb-2 text-xl font-bold">
-              {pluralize(overview.lateActions.length, "fiche action en retard", "fiches actions en retard")}
+              {pluralize(
+                overview.lateActions.length,
+                "fiche action dont l'échéance est dépassée",
+                "fiches actions dont l'échéance est dépassée",
+              )}
             </h3>
             <p className="mb-2 text-slate-800">Leur échéance est passée et elles ne sont pas réalisées.</p>
             <ul className="list-disc space-y-1 pl-6">

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { deadlineView, isWithinMonths } from "./deadlines";
+import { deadlineView, isWithinMonths, labelGivesDate } from "./deadlines";
 
 const base = {
   status: "in_progress" as const,
@@ -55,5 +55,19 @@ describe("isWithinMonths", () => {
     expect(isWithinMonths("2027-02-27", "2026-11-26", 3)).toBe(false);
     expect(isWithinMonths("2026-11-25", "2026-11-26", 3)).toBe(false);
     expect(isWithinMonths(null, "2026-11-26", 3)).toBe(false);
+  });
+});
+
+describe("labelGivesDate", () => {
+  it("is true when the words name the date's month and year, so the date is not repeated", () => {
+    expect(labelGivesDate("juin 2027", "2027-06-30")).toBe(true);
+    expect(labelGivesDate("Fin Décembre 2026", "2026-12-31")).toBe(true);
+  });
+  it("is false when the words leave the day open or name another month", () => {
+    expect(labelGivesDate("fin 2027", "2027-12-31")).toBe(false);
+    expect(labelGivesDate("2018/2019", "2019-12-31")).toBe(false);
+    expect(labelGivesDate("juin 2027", "2027-07-31")).toBe(false);
+    expect(labelGivesDate("juin 2028", "2027-06-30")).toBe(false);
+    expect(labelGivesDate(null, "2027-06-30")).toBe(false);
   });
 });

@@ -51,3 +51,30 @@ export function isWithinMonths(deadline: string | null, today: string, months: n
   const limit = new Date(Date.UTC(y, m - 1 + months, d)).toISOString().slice(0, 10);
   return deadline <= limit;
 }
+
+const frenchMonths = [
+  "janvier",
+  "février",
+  "mars",
+  "avril",
+  "mai",
+  "juin",
+  "juillet",
+  "août",
+  "septembre",
+  "octobre",
+  "novembre",
+  "décembre",
+];
+
+/**
+ * Whether a deadline's words already give its date's month and year (« juin 2027 » for
+ * 2027-06-30): then « (jusqu'au 30 juin 2027) » only repeats them. « fin 2027 » or « 2018/2019 »
+ * do not say which day: the date is worth adding.
+ */
+export function labelGivesDate(label: string | null, isoDate: string): boolean {
+  if (!label) return false;
+  const [year, month] = isoDate.split("-").map(Number) as [number, number];
+  const words = label.toLocaleLowerCase("fr-FR").normalize("NFC");
+  return words.includes(String(year)) && words.includes(frenchMonths[month - 1]!);
+}

@@ -11,6 +11,12 @@ const statusLabels: Record<ActionStatus, string> = {
 
 export const UNKNOWN_STATUS_LABEL = "Statut non précisé";
 
+/**
+ * A fiche past its current deadline and not done. Not « En retard » next to « À venir » or « En
+ * cours », which reads as a contradiction: the status says where the work is, this says the date.
+ */
+export const LATE_DEADLINE_LABEL = "Échéance dépassée";
+
 export function statusLabel(status: ActionStatus | null): string {
   return status ? statusLabels[status] : UNKNOWN_STATUS_LABEL;
 }

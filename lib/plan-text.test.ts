@@ -123,8 +123,8 @@ describe("describeSourceCounts", () => {
 
 describe("describeThemeSourceCounts", () => {
   it("compares what the source announces for a theme with what it lists", () => {
-    expect(describeThemeSourceCounts(4, 4)).toEqual(["Le document source annonce 4 fiches actions pour cette thématique et en liste 4."]);
-    expect(describeThemeSourceCounts(1, 1)).toEqual(["Le document source annonce 1 fiche action pour cette thématique et en liste 1."]);
+    expect(describeThemeSourceCounts(4, 4)).toEqual(["Le document source annonce et liste 4 fiches actions pour cette thématique."]);
+    expect(describeThemeSourceCounts(1, 1)).toEqual(["Le document source annonce et liste 1 fiche action pour cette thématique."]);
     expect(describeThemeSourceCounts(4, 2)).toEqual([
       "Le document source annonce 4 fiches actions pour cette thématique et en liste 2.",
       "Les 2 fiches manquantes n'ont pas encore été publiées : la Ville les ajoutera sur ce site.",

@@ -80,6 +80,8 @@ export function describeSourceCounts({ announced, listed, distinct, shared }: So
   if (announced === null) sentences.push(`Le document source liste ${entries}.`);
   else if (announced > listed)
     sentences.push(`Le document source annonce ${pluralize(announced, "fiche action", "fiches actions")}, mais n'en liste que ${entries}.`);
+  else if (announced === listed)
+    sentences.push(`Le document source annonce et liste ${pluralize(listed, "fiche action", "fiches actions")}.`);
   else sentences.push(`Le document source annonce ${pluralize(announced, "fiche action", "fiches actions")} et en liste ${entries}.`);
 
   const distinctText = pluralize(distinct, "fiche action distincte", "fiches actions distinctes");
@@ -103,7 +105,10 @@ export function describeThemeSourceCounts(announced: number | null, listed: numb
   const listedText = pluralize(listed, "fiche action", "fiches actions");
   if (announced === null) return [`Le document source liste ${listedText} pour cette thématique.`];
   const sentences = [
-    `Le document source annonce ${pluralize(announced, "fiche action", "fiches actions")} pour cette thématique et en liste ${listed}.`,
+    announced === listed
+      ? // « annonce 4 fiches … et en liste 4 » reads like a discrepancy when there is none.
+        `Le document source annonce et liste ${listedText} pour cette thématique.`
+      : `Le document source annonce ${pluralize(announced, "fiche action", "fiches actions")} pour cette thématique et en liste ${listed}.`,
   ];
   const missing = missingSentence(missingCount(announced, listed));
   if (missing) sentences.push(missing);

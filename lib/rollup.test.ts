@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { averageProgress, countByStatus } from "./rollup";
+import { averageProgress, countByStatus, coverageOf, coverageText, isRepresentative } from "./rollup";
 
 describe("roll-up", () => {
   it("averages the known progress values and leaves unknown ones out", () => {
@@ -28,5 +28,18 @@ describe("roll-up", () => {
       suspended: 0,
       unknown: 1,
     });
+  });
+
+  it("says how many fiches a roll-up stands on, and draws it only from half of them", () => {
+    expect(coverageOf([60, null, null])).toEqual({ measured: 1, total: 3 });
+    expect(coverageText({ measured: 1, total: 14 })).toBe("1 fiche sur 14 renseignée");
+    expect(coverageText({ measured: 0, total: 14 })).toBe("0 fiche sur 14 renseignée");
+    expect(coverageText({ measured: 3, total: 14 })).toBe("3 fiches sur 14 renseignées");
+    expect(coverageText({ measured: 4, total: 4 })).toBe("les 4 fiches renseignées");
+    expect(coverageText({ measured: 1, total: 1 })).toBe("la fiche renseignée");
+    expect(isRepresentative({ measured: 1, total: 14 })).toBe(false);
+    expect(isRepresentative({ measured: 6, total: 14 })).toBe(false);
+    expect(isRepresentative({ measured: 7, total: 14 })).toBe(true);
+    expect(isRepresentative({ measured: 0, total: 0 })).toBe(false);
   });
 });

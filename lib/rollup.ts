@@ -21,3 +21,27 @@ export function countByStatus(items: readonly { status: ActionStatus | null }[])
   for (const item of items) counts[item.status ?? "unknown"] += 1;
   return counts;
 }
+
+/** How many of the fiches behind a roll-up have a progress figure. */
+export interface Coverage {
+  measured: number;
+  total: number;
+}
+
+export function coverageOf(values: readonly (number | null)[]): Coverage {
+  return { measured: values.filter((v) => v !== null).length, total: values.length };
+}
+
+/**
+ * A roll-up is drawn as a bar only when at least half of its fiches have a figure: « Ensemble du
+ * plan : 60 % » with a full bar when 1 fiche out of 14 is measured reads as the plan's state.
+ */
+export function isRepresentative(coverage: Coverage): boolean {
+  return coverage.measured > 0 && coverage.measured * 2 >= coverage.total;
+}
+
+/** « 1 fiche sur 14 renseignée », « 3 fiches sur 14 renseignées », « les 4 fiches renseignées ». */
+export function coverageText({ measured, total }: Coverage): string {
+  if (measured === total) return total === 1 ? "la fiche renseignée" : `les ${total} fiches renseignées`;
+  return measured < 2 ? `${measured} fiche sur ${total} renseignée` : `${measured} fiches sur ${total} renseignées`;
+}

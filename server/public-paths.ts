@@ -120,7 +120,8 @@ export async function publicPathsOf(db: Db, change: PublicChange, now: Date = ne
 
   const publishedOf = (rows: { id: number; published: number }[], id: number) => Number(rows.find((r) => r.id === id)?.published ?? 0);
   for (const fiche of fiches) {
-    out.paths.push(`/fiches/${fiche.slug}`);
+    // The fiche and its large-print version show the same data.
+    out.paths.push(`/fiches/${fiche.slug}`, `/fiches/${fiche.slug}/gros-caracteres`);
     if (listActionIds.includes(fiche.id))
       listPages(`/fiches/${fiche.slug}/contributions`, FICHE_PAGES_ROUTE, publishedOf(fichePublished, fiche.id), out);
   }

@@ -5,7 +5,7 @@ import { Container } from "@/components/ui/container";
 import { PageHeading } from "@/components/ui/page-heading";
 import { Section } from "@/components/ui/section";
 import { formatDelayDays, type AnswerStats } from "@/lib/answer-stats";
-import { pluralize } from "@/lib/labels";
+import { pluralize, statusLabel } from "@/lib/labels";
 import { ROLLUP_RULE } from "@/lib/rollup";
 import { requireActor } from "@/server/auth/actor";
 import { loadDashboard, type DashboardRow } from "@/server/dashboard/load-dashboard";
@@ -14,12 +14,13 @@ import { getDb } from "@/server/db";
 export const metadata: Metadata = { title: "Tableau de bord", robots: { index: false } };
 
 /* Colours chosen to stay distinct for the common colour blindnesses; each also has a text label. */
+// The words come from lib/labels.ts: the dashboard says what the public pages and slides say.
 const statusSeries: ChartSeries[] = [
-  { label: "Réalisée", color: "#1b5e20" },
-  { label: "En cours", color: "#1565c0" },
-  { label: "Prévue", color: "#f9a825" },
-  { label: "Suspendue", color: "#b71c1c" },
-  { label: "Statut non précisé", color: "#9e9e9e" },
+  { label: statusLabel("done"), color: "#1b5e20" },
+  { label: statusLabel("in_progress"), color: "#1565c0" },
+  { label: statusLabel("planned"), color: "#f9a825" },
+  { label: statusLabel("suspended"), color: "#b71c1c" },
+  { label: statusLabel(null), color: "#9e9e9e" },
 ];
 const answerSeries: ChartSeries[] = [
   { label: "Répondues", color: "#1b5e20" },
@@ -101,8 +102,8 @@ export default async function DashboardPage() {
         title="Tableau de bord"
         lead={
           <p>
-            Les chiffres du plan en direct : {pluralize(total.fiches, "fiche action", "fiches actions")}, dont{" "}
-            {pluralize(total.late, "en retard", "en retard")} ; {pluralize(total.feedback, "avis publié", "avis publiés")} et{" "}
+            Les chiffres du plan en direct : {pluralize(total.fiches, "fiche action", "fiches actions")}, dont {total.late} à
+            l&apos;échéance dépassée ; {pluralize(total.feedback, "avis publié", "avis publiés")} et{" "}
             {pluralize(total.proposals, "proposition publiée", "propositions publiées")} par les conseils ; réponses de la Ville :{" "}
             {total.answers.answered} données, {total.answers.waiting} en attente, {total.answers.late} en retard ; délai médian de réponse :{" "}
             {medianText(total.answers)}. Seuls les contenus publiés sont comptés.
@@ -139,11 +140,13 @@ export default async function DashboardPage() {
             </caption>
             <thead>
               <tr>
-                {["Thématique", "Avancement", "Fiches en retard", "Avis", "Propositions", "Délai médian de réponse"].map((h) => (
-                  <th key={h} scope="col" className="border-b-2 border-slate-400 p-2">
-                    {h}
-                  </th>
-                ))}
+                {["Thématique", "Avancement", "Fiches à l'échéance dépassée", "Avis", "Propositions", "Délai médian de réponse"].map(
+                  (h) => (
+                    <th key={h} scope="col" className="border-b-2 border-slate-400 p-2">
+                      {h}
+                    </th>
+                  ),
+                )}
               </tr>
             </thead>
             <tbody>

@@ -13,3 +13,12 @@ export function AnswerStateBadge({ state }: { state: AnswerState }) {
     <span className={`inline-flex rounded border-2 px-2 py-0.5 text-base font-semibold ${tones[state]}`}>{answerStateLabels[state]}</span>
   );
 }
+
+/** A published proposal the City has not answered yet. */
+export function AwaitingAnswerBadge() {
+  return (
+    <span className="inline-flex rounded border-2 border-dashed border-slate-600 bg-white px-2 py-0.5 text-base font-semibold text-slate-900">
+      En attente de réponse
+    </span>
+  );
+}

@@ -1,4 +1,5 @@
 import { AnswerHistory } from "@/components/answers/answer-history";
+import { AnswerStateBadge, AwaitingAnswerBadge } from "@/components/answers/answer-state-badge";
 import { DemoMarker } from "@/components/ui/demo-marker";
 import { TextLink } from "@/components/ui/text-link";
 import { cityDay, formatDay } from "@/lib/dates";
@@ -29,6 +30,7 @@ function Supporters({ supporters }: { supporters: PublishedContribution["support
 export function PublishedContributionCard({ item, context }: { item: PublishedContribution; context: "fiche" | "council" }) {
   const headingId = `contribution-${item.id}`;
   const isProposal = item.kind === "proposal";
+  const latestAnswer = item.answers.at(-1);
   const heading = isProposal
     ? `Proposition : ${item.title}`
     : context === "fiche"
@@ -39,6 +41,13 @@ export function PublishedContributionCard({ item, context }: { item: PublishedCo
       <h3 id={headingId} className="text-xl leading-snug font-bold break-words">
         {heading}
       </h3>
+      {isProposal ? (
+        // The proposal's current state at a glance, before its text: the latest answer's state.
+        <p className="mt-2">
+          <span className="sr-only">État de la réponse de la Ville : </span>
+          {latestAnswer ? <AnswerStateBadge state={latestAnswer.state} /> : <AwaitingAnswerBadge />}
+        </p>
+      ) : null}
       <p className="mt-1 text-slate-800">
         {context === "fiche" ? (
           <>
@@ -51,8 +60,13 @@ export function PublishedContributionCard({ item, context }: { item: PublishedCo
             <TextLink href={`/fiches/${item.actionSlug}`}>{item.actionTitle}</TextLink>
           </>
         )}
-        {item.authorName ? <> — rédigé par {item.authorName}</> : null}, le{" "}
-        <time dateTime={item.publishedAt.toISOString()}>{formatDay(cityDay(item.publishedAt))}</time>
+        {/* « Proposée par le conseil, rédigée par … » : the participle agrees with the item, not the person. */}
+        {item.authorName ? (
+          <>
+            , {isProposal ? "rédigée" : "rédigé"} par {item.authorName}
+          </>
+        ) : null}
+        , le <time dateTime={item.publishedAt.toISOString()}>{formatDay(cityDay(item.publishedAt))}</time>
       </p>
       {item.isDemo ? (
         <p className="mt-2">
@@ -73,13 +87,14 @@ export function PublishedContributionCard({ item, context }: { item: PublishedCo
               <AnswerHistory answers={item.answers} />
             ) : (
               <p className="rounded-md border-l-4 border-slate-400 bg-slate-50 p-3">
-                La Ville n&apos;a pas encore répondu à cette proposition.
+                La Ville n&apos;a pas encore répondu à cette proposition. Sa réponse est attendue au plus tard le{" "}
+                <time dateTime={item.answerDueAt.toISOString()}>{formatDay(cityDay(item.answerDueAt))}</time>.
               </p>
             )}
           </div>
         </>
       ) : null}
-      <ul className="mt-4 flex flex-wrap gap-x-6 gap-y-1 text-base">
+      <ul className="mt-4 flex flex-wrap gap-x-6 gap-y-1 text-base print:hidden">
         {isProposal ? (
           <li>
             <TextLink href={`/espace/soutenir/${item.id}`} aria-describedby={headingId} className="inline-flex min-h-11 items-center">

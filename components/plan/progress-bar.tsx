@@ -1,4 +1,5 @@
 import { progressLabel } from "@/lib/labels";
+import { coverageText, isRepresentative, type Coverage } from "@/lib/rollup";
 
 /**
  * Progress as text (« Avancement : 40 % »), with a bar that only repeats the number for the eye
@@ -28,9 +29,50 @@ export function ProgressBar({ progress, className = "" }: { progress: number | n
   return (
     <div className={className}>
       <p className="font-semibold text-slate-900">{progressLabel(progress)}</p>
-      <div aria-hidden="true" className="mt-1 h-3 w-full max-w-sm overflow-hidden rounded-full border border-slate-500 bg-slate-100">
+      <div
+        aria-hidden="true"
+        data-progress-bar=""
+        className="mt-1 h-3 w-full max-w-sm overflow-hidden rounded-full border border-slate-500 bg-slate-100"
+      >
         <div className="h-full bg-blue-800" style={{ width: `${width}%` }} />
       </div>
+    </div>
+  );
+}
+
+/**
+ * A theme's or the plan's progress with the number of fiches it stands on (« 1 fiche sur 14
+ * renseignée »); the bar only when at least half of them have a figure (lib/rollup.ts).
+ */
+export function RollupProgress({
+  progress,
+  coverage,
+  className = "",
+}: {
+  progress: number | null;
+  coverage: Coverage;
+  className?: string;
+}) {
+  if (progress === null || coverage.measured === 0) {
+    return (
+      <p data-rollup="" className={`text-slate-800 ${className}`}>
+        Avancement non renseigné{coverage.total > 1 ? ` (aucune des ${coverage.total} fiches n'a de mesure)` : ""}
+      </p>
+    );
+  }
+  if (!isRepresentative(coverage)) {
+    return (
+      <p data-rollup="" className={`text-slate-900 ${className}`}>
+        <span className="font-semibold">{progressLabel(progress)}</span> ({coverageText(coverage)}) : trop peu de fiches renseignées pour en
+        faire l&apos;état d&apos;ensemble.
+      </p>
+    );
+  }
+  const covered = coverageText(coverage);
+  return (
+    <div data-rollup="" className={className}>
+      <ProgressBar progress={progress} />
+      <p className="text-slate-800">{covered.charAt(0).toUpperCase() + covered.slice(1)}.</p>
     </div>
   );
 }

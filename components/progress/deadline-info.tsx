@@ -1,9 +1,10 @@
-import type { DeadlineView } from "@/lib/deadlines";
+import { labelGivesDate, type DeadlineView } from "@/lib/deadlines";
 import { formatDay } from "@/lib/dates";
+import { LATE_DEADLINE_LABEL } from "@/lib/labels";
 import { timeframeText } from "@/lib/plan-text";
 import type { DeadlineChangeView } from "@/server/plan/types";
 
-/** « En retard »: a word and an icon, never a colour alone. */
+/** « Échéance dépassée »: words and an icon, never a colour alone. */
 export function LateBadge() {
   return (
     <span className="inline-flex items-center gap-1 rounded-full border-2 border-red-800 bg-red-50 px-2 py-0.5 text-base font-semibold text-red-900">
@@ -11,14 +12,25 @@ export function LateBadge() {
         <circle cx="12" cy="12" r="9" />
         <path d="M12 7v5l3 3" strokeLinecap="round" />
       </svg>
-      En retard
+      {LATE_DEADLINE_LABEL}
     </span>
+  );
+}
+
+/** « (jusqu'au 30 juin 2027) » after a deadline's words, unless the words already say it. */
+export function UntilDate({ label, date }: { label: string | null; date: string | null }) {
+  if (date === null || labelGivesDate(label, date)) return null;
+  return (
+    <>
+      {" "}
+      (jusqu&apos;au <time dateTime={date}>{formatDay(date)}</time>)
+    </>
   );
 }
 
 /**
  * The fiche's deadline: the source's words while unchanged; once changed, the current one (with
- * its date) and the original one. « En retard » when past the current deadline and not done.
+ * its date) and the original one. « Échéance dépassée » when past the current deadline and not done.
  */
 export function DeadlineInfo({ deadline }: { deadline: DeadlineView }) {
   return (
@@ -27,12 +39,7 @@ export function DeadlineInfo({ deadline }: { deadline: DeadlineView }) {
         {deadline.changed ? (
           <span>
             <span className="font-semibold">Échéance actuelle :</span> {deadline.currentLabel}
-            {deadline.currentDeadline ? (
-              <>
-                {" "}
-                (jusqu&apos;au <time dateTime={deadline.currentDeadline}>{formatDay(deadline.currentDeadline)}</time>)
-              </>
-            ) : null}
+            <UntilDate label={deadline.currentLabel} date={deadline.currentDeadline} />
           </span>
         ) : (
           <span>{timeframeText(deadline.originalLabel)}</span>
@@ -59,7 +66,8 @@ export function DeadlineHistory({ changes }: { changes: DeadlineChangeView[] }) 
           <li key={c.id}>
             <p>
               Le <time dateTime={c.createdAt.toISOString()}>{formatDay(c.createdAt.toISOString().slice(0, 10))}</time> : de «&nbsp;
-              {c.previousLabel ?? "non précisée"}&nbsp;» à «&nbsp;{c.newLabel}&nbsp;» (jusqu&apos;au {formatDay(c.newDeadline)}).
+              {c.previousLabel ?? "non précisée"}&nbsp;» à «&nbsp;{c.newLabel}&nbsp;»
+              <UntilDate label={c.newLabel} date={c.newDeadline} />.
             </p>
             <p className="whitespace-pre-line text-slate-800">Raison : {c.reason}</p>
           </li>

@@ -2,7 +2,7 @@ import "server-only";
 import type { ReactNode } from "react";
 import { StatusIcon } from "@/components/plan/status-badge";
 import { cityDay, formatDateTime, formatDay } from "@/lib/dates";
-import { pluralize, progressLabel, statusLabel, type ActionStatus } from "@/lib/labels";
+import { LATE_DEADLINE_LABEL, pluralize, progressLabel, statusLabel, type ActionStatus } from "@/lib/labels";
 import { siteOrigin } from "@/lib/env";
 import { answerStateLabels } from "@/lib/validation/answer";
 import { positionLabels } from "@/lib/validation/contribution";
@@ -177,7 +177,13 @@ export function SlideContent({ slide }: { slide: Slide }) {
               <p>
                 <Progress progress={slide.progress} wide />
               </p>
-              <p>{slide.timeframe ? `Échéance : ${slide.timeframe}` : "Échéance non précisée"}</p>
+              <p>
+                {slide.timeframe ? `Échéance : ${slide.timeframe}` : "Échéance non précisée"}
+                {slide.late ? (
+                  <strong className="ml-[0.4em] rounded border-2 border-red-800 px-[0.25em] text-red-900">{LATE_DEADLINE_LABEL}</strong>
+                ) : null}
+              </p>
+              {slide.originalTimeframe ? <p className="text-slate-800">Échéance initiale : {slide.originalTimeframe}</p> : null}
               {slide.latestReport ? (
                 <div className="border-l-4 border-blue-900 pl-[0.5em]">
                   <p className="font-bold">

@@ -68,6 +68,62 @@ test("an official answers a published proposal with the keyboard; the fiche show
   await official.close();
 });
 
+test("the proposal's badge shows its latest answer; answers read newest first, the earlier ones folded", async ({ browser }) => {
+  const official = await signedInContext(browser, demo.official);
+  const page = await official.newPage();
+  await page.goto(`/reponses/${id}`);
+  const form = page.getByRole("form", { name: "Répondre à la proposition" });
+  await form.getByLabel("Où en est la proposition ?").selectOption("done");
+  const second = `Les bancs sont posés depuis lundi. ${marker("seconde")}`;
+  await form.getByLabel("La réponse de la Ville").fill(second);
+  await form.getByRole("button", { name: "Publier la réponse" }).click();
+  await expect(page.getByRole("status").first()).toHaveText(
+    "Réponse publiée : elle apparaît sur la fiche action et le conseil est prévenu.",
+  );
+
+  await page.goto(answerFichePath);
+  const item = publicItem(page, id);
+  // The badge under the title is the current state: the latest answer's.
+  await expect(item.locator("h3 + p")).toHaveText("État de la réponse de la Ville : Réalisée");
+  // Newest first: the second answer is shown, the first is folded under « Voir la réponse précédente ».
+  await expect(item.getByRole("heading", { name: /Réponse 2 de la Ville, la plus récente/ })).toBeVisible();
+  await expect(item.getByText(second)).toBeVisible();
+  const folded = item.locator("details");
+  await expect(folded.getByText(/^Retenue : les bancs seront posés/)).toBeHidden();
+  await folded.getByText("Voir la réponse précédente").click();
+  await expect(folded.getByRole("heading", { name: /Réponse 1 de la Ville/ })).toBeVisible();
+  await expect(folded.getByText(/^Retenue : les bancs seront posés/)).toBeVisible();
+  await official.close();
+});
+
+test("an unanswered proposal shows « En attente de réponse » and when the answer is due", async ({ browser }) => {
+  const waiting = `Un abri vélo ${marker("attente")}`;
+  const waitingId = await publishedProposal(browser, waiting, "Le conseil propose un abri pour les vélos près de la médiathèque.");
+  const visitor = await browser.newContext();
+  const page = await visitor.newPage();
+  await page.goto(answerFichePath);
+  const item = publicItem(page, waitingId);
+  await expect(item.locator("h3 + p")).toHaveText("État de la réponse de la Ville : En attente de réponse");
+  await expect(item).toContainText(/Sa réponse est attendue au plus tard le \d{1,2}(er)? \p{L}+ \d{4}\./u);
+  await visitor.close();
+});
+
+test("signed out, « Soutenir » explains who may support and how, then comes back after sign-in", async ({ browser }) => {
+  const visitor = await browser.newContext();
+  const page = await visitor.newPage();
+  await page.goto(answerFichePath);
+  await publicItem(page, id).getByRole("link", { name: "Soutenir au nom de votre conseil" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Soutenir une proposition" })).toBeVisible();
+  await expect(page.getByRole("main")).toContainText("Vous êtes membre d'un conseil de quartier ?");
+  for (const width of widths) {
+    await page.setViewportSize({ width, height: 900 });
+    await expectAccessible(page, width);
+  }
+  await page.getByRole("link", { name: "Connectez-vous" }).click();
+  await expect(page).toHaveURL(new RegExp(`/connexion\\?callbackUrl=${encodeURIComponent(`/espace/soutenir/${id}`)}`));
+  await visitor.close();
+});
+
 test("a member of another council supports it in the name of their council; the count is public at once", async ({ browser }) => {
   const member2 = await signedInContext(browser, demo.member2);
   const page = await member2.newPage();

@@ -2,6 +2,7 @@ import { expect, test, type Browser, type BrowserContext, type Page } from "@pla
 import { demo, signedInContext } from "../support/auth";
 import { linkIn, waitForMail } from "../support/mail";
 import { newMemberOf } from "../council/helpers";
+import { isDigest } from "../notifications/helpers";
 import { decide, expectNotPublic, marker, publicResponses, submitDraft } from "./helpers";
 
 /*
@@ -13,7 +14,6 @@ import { decide, expectNotPublic, marker, publicResponses, submitDraft } from ".
  */
 const fiche = "dispositifs-adaptes-ecoles-territoires";
 const fichePath = `/fiches/${fiche}`;
-const digestSubject = /notifications? — projet social communal d'Aurillac$/;
 
 async function writeAndSubmit(page: Page, council: string, kind: "avis" | "proposition", title: string, body: string) {
   await page.goto(`/espace/conseils/${council}/contributions/nouvelle?type=${kind}&fiche=${fiche}`);
@@ -99,9 +99,11 @@ test("a proposal: posted → not public → approved → public → answered by 
 
   const inbox = await unreadNotification(member.context, /La Ville a répondu à votre proposition/);
   await expect(inbox.getByRole("main")).toContainText(title);
-  const mail = await waitForMail(member.email, digestSubject);
+  const mail = await waitForMail(member.email, isDigest);
   expect(mail.text).toContain("La Ville a répondu à votre proposition");
   expect(mail.text).toContain(title);
+  // The subject says what happened, not « Une nouvelle notification ».
+  expect(mail.subject).toMatch(/^La Ville a répondu à votre proposition « /);
   // The email about the approval was turned off: it is not in the mail.
   expect(mail.text).not.toContain("approuvée par la Ville");
   await inbox.goto(linkIn(mail, "/espace/notifications/"));
@@ -136,8 +138,9 @@ test("an avis rejected: the council reads the reason, is notified in the app and
       .filter({ hasText: body }),
   ).toContainText(reason);
   await unreadNotification(member.context, /n'a pas été publié|refus/i);
-  const mail = await waitForMail(member.email, digestSubject);
+  const mail = await waitForMail(member.email, isDigest);
   expect(mail.text).toMatch(/n'a pas été publié|refus/i);
+  expect(mail.subject).toMatch(/^L'avis du conseil sur la fiche « .* » a été refusé par la Ville$/);
   // The reason goes to the council's space, not into an email that may be forwarded.
   expect(mail.text).not.toContain(reason);
   await expectNotPublic(visitor.request, body, reason);

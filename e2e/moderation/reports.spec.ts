@@ -16,8 +16,12 @@ test("three reports hide an avis until a moderator republishes it", async ({ bro
   const visitorPage = await visitor.newPage();
   await expectPublicFiche(visitorPage, body, true);
 
-  // Signed-out: the report page asks to sign in first, and comes back.
+  // Signed-out: the report page says who may report and offers to sign in, coming back here.
   await visitorPage.goto(`/signaler/${id}`);
+  await expect(visitorPage.getByRole("heading", { level: 1, name: "Signaler une contribution" })).toBeVisible();
+  await expect(visitorPage.getByRole("main")).toContainText("possible avec un compte");
+  await expect(visitorPage.getByRole("main")).not.toContainText(body);
+  await visitorPage.getByRole("link", { name: "Connectez-vous" }).click();
   await expect(visitorPage).toHaveURL(new RegExp(`/connexion\\?callbackUrl=${encodeURIComponent(`/signaler/${id}`)}`));
 
   const reasons = [`Propos insultants. ${marker("r1")}`, `Données personnelles. ${marker("r2")}`, `Hors sujet. ${marker("r3")}`];

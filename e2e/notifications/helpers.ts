@@ -35,5 +35,8 @@ export async function mailsTo(address: string): Promise<ReceivedMail[]> {
   return (await response.json()) as ReceivedMail[];
 }
 
-/** The digest's subject: « Une nouvelle notification — … » or « 3 nouvelles notifications — … ». */
-export const digestSubject = /nouvelles? notifications? — projet social communal d'Aurillac$/;
+/**
+ * A digest mail: its subject is its first news, so it is told apart from other mails (invitation,
+ * reset) by its text, which always ends with the link to the notification preferences.
+ */
+export const isDigest = (mail: ReceivedMail) => /\/espace\/notifications\/preferences$/m.test(mail.text);

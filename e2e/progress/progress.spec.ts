@@ -138,6 +138,9 @@ test("the officials' dashboard: figures by theme and by council, charts with the
   const statuses = page.getByRole("figure", { name: "Fiches actions par statut" });
   await expect(statuses.getByRole("img")).toBeVisible();
   await expect(statuses.getByRole("table")).toContainText("Gouvernance");
+  // One status vocabulary: the public pages' words (lib/labels.ts), « À venir », not « Prévue ».
+  await expect(statuses.getByRole("table").getByRole("columnheader", { name: "À venir" })).toBeVisible();
+  await expect(statuses).not.toContainText("Prévue");
   await expect(page.getByRole("figure", { name: "Réponses de la Ville aux propositions, par conseil" }).getByRole("table")).toContainText(
     "Conseil de quartier n°1",
   );

@@ -19,7 +19,7 @@ const mainContent: Record<string, (page: Page) => Promise<void>> = {
     const titles = actionSeeds.filter((a) => a.themes.some(([n]) => n === themeWithSharedAction.number)).map((a) => a.title);
     for (const title of titles) await expect(page.getByRole("link", { name: title, exact: true })).toBeVisible();
     await expect(page.getByText("Cette fiche action figure aussi dans")).toBeVisible();
-    await expect(page.getByText(/Le document source annonce \d+ fiches? actions? pour cette thématique/)).toBeVisible();
+    await expect(page.getByText(/Le document source annonce (et liste )?\d+ fiches? actions? pour cette thématique/)).toBeVisible();
   },
   [`/fiches/${sharedAction.slug}`]: async (page) => {
     // The badge reads « Statut : En cours » (the first two words are for screen readers only).

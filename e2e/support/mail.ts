@@ -8,14 +8,15 @@ export interface ReceivedMail {
 }
 
 /** Waits for the newest mail sent to `address` (received over real SMTP by the test sink). */
-export async function waitForMail(address: string, matching: RegExp = /.*/): Promise<ReceivedMail> {
+export async function waitForMail(address: string, matching: RegExp | ((mail: ReceivedMail) => boolean) = /.*/): Promise<ReceivedMail> {
+  const matches = typeof matching === "function" ? matching : (mail: ReceivedMail) => matching.test(mail.subject);
   let found: ReceivedMail | undefined;
   await expect
     .poll(
       async () => {
         const response = await fetch(`${sinkHttpUrl}/messages?to=${encodeURIComponent(address)}`);
         const list = (await response.json()) as ReceivedMail[];
-        found = list.filter((m) => matching.test(m.subject)).at(-1);
+        found = list.filter(matches).at(-1);
         return Boolean(found);
       },
       { timeout: 15_000, message: `courriel pour ${address}` },

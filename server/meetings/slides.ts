@@ -14,6 +14,8 @@ import {
   progressReports,
   themes,
 } from "@/db/schema";
+import { cityDay } from "@/lib/dates";
+import { deadlineView } from "@/lib/deadlines";
 import type { ActionStatus } from "@/lib/labels";
 
 /*
@@ -61,7 +63,12 @@ export type Slide =
       path: string;
       status: ActionStatus | null;
       progress: number | null;
+      /** The current deadline's words (moved deadlines included). */
       timeframe: string | null;
+      /** The source's words, when the deadline was moved (absent from decks frozen before). */
+      originalTimeframe?: string | null;
+      /** Past its current deadline and not done, on the day the deck was built. */
+      late?: boolean;
       latestReport: { title: string; reportedOn: string | null; excerpt: string } | null;
       proposals: {
         contributionId: number;
@@ -149,7 +156,7 @@ export async function buildDeck(db: Db, meetingId: number, now: Date = new Date(
   ];
   for (const item of agenda) {
     const slide =
-      (item.actionId !== null ? actionSlide(data, item.actionId, item.position) : null) ??
+      (item.actionId !== null ? actionSlide(data, item.actionId, item.position, cityDay(now)) : null) ??
       (item.themeId !== null ? themeSlide(data, item.themeId, item.position) : null);
     slides.push(slide ?? { kind: "section", heading: item.label, agendaPosition: item.position });
   }
@@ -308,7 +315,10 @@ async function fichesOf(db: Db, actionIds: number[]) {
         title: actions.title,
         status: actions.status,
         progress: actions.progress,
-        timeframe: actions.timeframeLabel,
+        timeframeLabel: actions.timeframeLabel,
+        timeframeEndYear: actions.timeframeEndYear,
+        currentTimeframeLabel: actions.currentTimeframeLabel,
+        deadline: actions.deadline,
       })
       .from(actions)
       .where(inArray(actions.id, actionIds)),
@@ -393,9 +403,11 @@ function themeSlide(data: AgendaData, themeId: number, agendaPosition: number): 
   };
 }
 
-function actionSlide(data: AgendaData, actionId: number, agendaPosition: number): Slide | null {
+function actionSlide(data: AgendaData, actionId: number, agendaPosition: number, today: string): Slide | null {
   const action = data.actions.get(actionId);
   if (!action) return null;
+  // The current deadline, as the fiche page shows it: a moved deadline replaces the source's words.
+  const deadline = deadlineView(action, today);
   const latest = data.latestReports.get(actionId);
   const avis: AvisCounts = { favorable: 0, favorable_with_reservations: 0, unfavorable: 0 };
   for (const row of data.avis) if (row.actionId === actionId && row.position) avis[row.position] = row.n;
@@ -407,7 +419,9 @@ function actionSlide(data: AgendaData, actionId: number, agendaPosition: number)
     path: `/fiches/${action.slug}`,
     status: action.status,
     progress: action.progress,
-    timeframe: action.timeframe,
+    timeframe: deadline.currentLabel,
+    originalTimeframe: deadline.changed ? deadline.originalLabel : null,
+    late: deadline.late,
     latestReport: latest ? { title: latest.title, reportedOn: latest.reportedOn, excerpt: excerpt(latest.body, 240) } : null,
     proposals: data.proposals
       .filter((p) => p.actionId === actionId)

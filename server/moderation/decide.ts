@@ -104,7 +104,7 @@ async function decide(
       // The reason is not copied here: the council reads it in its own space (never public).
       message:
         decision === "published"
-          ? `${subject} a été approuvé${e} par la Ville : ${e ? "elle" : "il"} est maintenant public${e ? "que" : ""}.`
+          ? `${subject} a été approuvé${e} par la Ville : ${e ? "elle" : "il"} est maintenant ${e ? "publique" : "public"}.`
           : `${subject} a été refusé${e} par la Ville. La raison est indiquée dans l'espace du conseil.`,
       link: councilContributionsLink(target),
       contributionId: id,

@@ -9,7 +9,7 @@ import { writeAudit } from "@/server/audit";
 import { journalFrozenDecksShowing } from "@/server/meetings/snapshot";
 import { requestDigests } from "@/server/notifications/digest";
 import { notifyCouncilMembers } from "@/server/notifications/notify";
-import { councilContributionsLink, loadModerationTarget, subjectOf } from "./target";
+import { councilContributionsLink, hiddenNotice, loadModerationTarget } from "./target";
 import { composeReason } from "./templates";
 
 /**
@@ -76,10 +76,9 @@ export async function hideContribution(
       details: resolved.length > 0 ? { resolvedReports: resolved.length } : undefined,
     });
     await journalFrozenDecksShowing(tx, id, actor.id);
-    const { subject, e } = subjectOf(target);
     await notifyCouncilMembers(tx, target.councilId, {
       kind: "contribution_hidden",
-      message: `${subject} a été masqué${e} par la Ville : ${e ? "elle" : "il"} n'est plus public${e ? "que" : ""}. Raison : ${reason}`,
+      message: hiddenNotice(target, reason),
       link: councilContributionsLink(target),
       contributionId: id,
     });

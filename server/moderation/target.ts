@@ -44,6 +44,12 @@ export function subjectOf(target: Pick<ModerationTarget, "kind" | "title" | "act
     : { subject: `L'avis du conseil sur la fiche « ${target.actionTitle} »`, e: "" };
 }
 
+/** What the council's members are told when the City hides one of their published items. */
+export function hiddenNotice(target: Pick<ModerationTarget, "kind" | "title" | "actionTitle">, reason: string): string {
+  const { subject, e } = subjectOf(target);
+  return `${subject} a été masqué${e} par la Ville : ${e ? "elle" : "il"} n'est plus ${e ? "publique" : "public"}. Raison : ${reason}`;
+}
+
 /** Where the council's members see their items, with the reason of a refusal or a hiding. */
 export const councilContributionsLink = (target: Pick<ModerationTarget, "councilSlug" | "id">) =>
   `/espace/conseils/${target.councilSlug}/contributions#contribution-${target.id}`;

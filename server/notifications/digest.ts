@@ -5,6 +5,7 @@ import { notificationPreferences, notifications, users } from "@/db/schema";
 import { pluralize } from "@/lib/labels";
 import { env, siteOrigin } from "@/lib/env";
 import { sendMail, type OutgoingMail } from "@/server/mail/send";
+import { digestSubject } from "@/lib/mail-subject";
 
 /*
  * The email digest: at most one mail a day per person, listing their unread notifications that
@@ -106,10 +107,7 @@ export function digestMail(recipient: { email: string; displayName: string }, it
   ];
   return {
     to: recipient.email,
-    subject:
-      items.length === 1
-        ? "Une nouvelle notification — projet social communal d'Aurillac"
-        : `${items.length} nouvelles notifications — projet social communal d'Aurillac`,
+    subject: digestSubject(items.map((item) => item.message)),
     text: lines.join("\n"),
   };
 }

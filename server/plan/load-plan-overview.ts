@@ -6,7 +6,7 @@ import { meetingAgendaItems, meetings } from "@/db/schema";
 import { answerStatsOf, type AnswerStats } from "@/lib/answer-stats";
 import { cityDay } from "@/lib/dates";
 import { isWithinMonths } from "@/lib/deadlines";
-import { averageProgress, countByStatus, type StatusCounts } from "@/lib/rollup";
+import { averageProgress, countByStatus, coverageOf, type Coverage, type StatusCounts } from "@/lib/rollup";
 import { loadMilestones } from "./load-milestones";
 import { loadPlan } from "./load-plan";
 import { loadTallies, type ContributionTally } from "./load-tallies";
@@ -38,6 +38,7 @@ export interface PlanOverview {
   listedEntryCount: number;
   statusCounts: StatusCounts;
   progress: number | null;
+  progressCoverage: Coverage;
   nextMeeting: MeetingSummary | null;
   /** Published avis and propositions of the whole plan. */
   contributionCounts: ContributionCounts;
@@ -107,6 +108,8 @@ export async function loadPlanOverview(db?: Db, now: Date = new Date()): Promise
     listedEntryCount: themeList.reduce((n, t) => n + t.actions.length, 0),
     statusCounts: countByStatus([...distinct.values()]),
     progress: averageProgress(themeList.map((t) => t.progress)),
+    // Coverage over distinct fiches: a fiche under two themes is one fiche of the plan.
+    progressCoverage: coverageOf([...distinct.values()].map((a) => a.progress)),
     nextMeeting,
     contributionCounts: countsOf(counts.values()),
     answerStats: answerStatsOf(counts.values()),

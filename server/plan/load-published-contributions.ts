@@ -4,6 +4,7 @@ import type { Db } from "@/db/client";
 import { actions, contributionAnswers, contributions, contributionSupports, councils, users } from "@/db/schema";
 import { selectAnswers, type AnswerView } from "./select-answers";
 import { contributionAuthorName } from "@/server/plan/author-name";
+import { answerDueAtSql } from "@/server/answers/due-date";
 
 /*
  * The one public read of contributions, for a fiche's pages and a council's public page
@@ -26,6 +27,8 @@ export interface PublishedContribution {
   publishedAt: Date;
   /** Demo data written by the development seed (shown with a marker). */
   isDemo: boolean;
+  /** When the City's first answer is due (proposals; publication + the settings' delay). */
+  answerDueAt: Date;
   /** Proposals: the City's answers, oldest first (the last one is the current state). */
   answers: AnswerView[];
   /** Proposals: the councils that support it, in the order they did. */
@@ -79,6 +82,8 @@ export async function loadPublishedContributions(db: Db, scope: ContributionScop
         actionTitle: actions.title,
         authorName: contributionAuthorName,
         publishedAt: contributions.publishedAt,
+        // Shown under a proposal the City has not answered yet (fixed once published).
+        answerDueAt: answerDueAtSql,
         isDemo: contributions.isDemo,
         total: sql<number>`(count(*) over ())::int`,
       })

@@ -2,7 +2,7 @@ import "server-only";
 import { and, asc, eq, inArray } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { actions, actionThemes, themes } from "@/db/schema";
-import { averageProgress, countByStatus } from "@/lib/rollup";
+import { averageProgress, countByStatus, coverageOf } from "@/lib/rollup";
 import { actionSummaryColumns } from "./columns";
 import type { Tallies } from "./load-tallies";
 import { toActionSummary } from "./to-action-summary";
@@ -43,6 +43,7 @@ export async function loadThemes(db: Db, planId: number, tallies: Promise<Tallie
       ...theme,
       actions: themeActions,
       progress: averageProgress(themeActions.map((a) => a.progress)),
+      progressCoverage: coverageOf(themeActions.map((a) => a.progress)),
       statusCounts: countByStatus(themeActions),
     };
   });

@@ -1,6 +1,6 @@
 import type { DeadlineView } from "@/lib/deadlines";
 import type { ActionStatus } from "@/lib/labels";
-import type { StatusCounts } from "@/lib/rollup";
+import type { Coverage, StatusCounts } from "@/lib/rollup";
 
 /*
  * The public shapes that several loaders of server/plan/ return, or that staff pages share with
@@ -43,6 +43,8 @@ export interface ThemeSummary {
   announcedActionCount: number | null;
   actions: ActionSummary[];
   progress: number | null;
+  /** How many of its fiches have a progress figure (the roll-up's coverage). */
+  progressCoverage: Coverage;
   statusCounts: StatusCounts;
 }
 

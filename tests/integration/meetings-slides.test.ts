@@ -10,6 +10,7 @@ import { getPresentation, getPublicDeck, getPublicMeeting } from "@/server/meeti
 import { buildDeck, presenterNotes, type Deck, type Slide } from "@/server/meetings/slides";
 import { freezeMeeting, unfreezeMeeting } from "@/server/meetings/snapshot";
 import { hideContribution } from "@/server/moderation/hide";
+import { changeDeadline } from "@/server/progress/change-deadline";
 import { postProgressReport } from "@/server/progress/post-report";
 import { createCast, type Cast } from "../support/actors";
 import { createTestDatabase, type TestDatabase } from "../support/test-database";
@@ -84,6 +85,34 @@ describe("the deck built from live data", () => {
     expect(ofKind(deck, "closing")[0]).toMatchObject({ path: "/" });
     // JSON all the way: the same object can be frozen.
     expect(JSON.parse(JSON.stringify(deck))).toEqual(deck);
+  });
+
+  it("a fiche slide shows the current deadline once it was moved, the original one beside it, and « en retard » from the deck's day", async () => {
+    const slug = "restructuration-centre-ville";
+    const result = await createMeeting(db, cast.actors.official, {
+      title: `Réunion ${randomUUID().slice(0, 6)}`,
+      date: new Date(Date.now() + 10 * DAY).toISOString().slice(0, 10),
+      time: "18:00",
+      place: "Salle du conseil municipal",
+      agenda: [{ ref: `action:${slug}`, label: null, notes: null }],
+    });
+    if (!result.ok) throw new Error(result.message);
+    const ficheSlide = async (now?: Date) => ofKind((await buildDeck(db, result.data.id, now))!, "action")[0]!;
+
+    const before = await ficheSlide();
+    expect(before).toMatchObject({ timeframe: "jusqu'en 2020", originalTimeframe: null, late: true });
+    const moved = await changeDeadline(db, cast.actors.moderator, {
+      actionSlug: slug,
+      deadline: { date: "2027-06-30", label: "juin 2027", reason: "Travaux décalés par le chantier du pont." },
+    });
+    expect(moved).toMatchObject({ ok: true });
+    expect(await ficheSlide(new Date("2026-11-30T12:00:00Z"))).toMatchObject({
+      timeframe: "juin 2027",
+      originalTimeframe: "jusqu'en 2020",
+      late: false,
+    });
+    // A day after the new deadline, the same fiche is late again.
+    expect(await ficheSlide(new Date("2027-07-01T12:00:00Z"))).toMatchObject({ timeframe: "juin 2027", late: true });
   });
 
   it("shows the 3 most-supported published proposals with their latest answer, counts published avis by position, and nothing unpublished", async () => {

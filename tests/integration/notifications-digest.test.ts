@@ -56,7 +56,7 @@ describe("the daily digest", () => {
     const mails = sink.to(user.email);
     expect(mails).toHaveLength(1);
     const mail = mails[0]!;
-    expect(mail.subject).toBe("Une nouvelle notification — projet social communal d'Aurillac");
+    expect(mail.subject).toBe("Votre avis sur « Accueil de jour » est publié");
     expect(mail.text).toContain("Bonjour Jeanne Digest,");
     expect(mail.text).toContain("- Votre avis sur « Accueil de jour » est publié.");
     const [row] = await rowsOf(user.id);
@@ -81,7 +81,7 @@ describe("the daily digest", () => {
     await sendDueDigests(db, at(t1, hours(1)));
     const after = sink.to(user.email);
     expect(after).toHaveLength(2);
-    expect(after[1]!.subject).toBe("2 nouvelles notifications — projet social communal d'Aurillac");
+    expect(after[1]!.subject).toBe("Seconde notification (et 1 autre notification)");
     expect(after[1]!.text).toContain("- Seconde notification.");
     expect(after[1]!.text).toContain("- Troisième notification.");
     expect(after[1]!.text).not.toContain("Accueil de jour");
@@ -110,7 +110,7 @@ describe("the daily digest", () => {
     for (let i = 0; i < DIGEST_MAX_ITEMS + 3; i++) await notify(db, busy.id, { message: `Élément ${i + 1}.` });
     await sendDueDigests(db, soon());
     const [mail] = sink.to(busy.email);
-    expect(mail!.subject).toBe(`${DIGEST_MAX_ITEMS + 3} nouvelles notifications — projet social communal d'Aurillac`);
+    expect(mail!.subject).toBe(`Élément 1 (et ${DIGEST_MAX_ITEMS + 2} autres notifications)`);
     expect(mail!.text).toContain(`- Élément ${DIGEST_MAX_ITEMS}.`);
     expect(mail!.text).not.toContain(`- Élément ${DIGEST_MAX_ITEMS + 1}.`);
     expect(mail!.text).toContain("… et 3 autres notifications.");

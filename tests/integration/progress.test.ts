@@ -546,6 +546,35 @@ describe("the public pages", () => {
   });
 });
 
+describe("the roll-ups' coverage", () => {
+  it("counts the fiches with a figure, per theme and over the plan's distinct fiches; a report adds one", async () => {
+    const distinctOf = (o: NonNullable<Awaited<ReturnType<typeof loadPlanOverview>>>) =>
+      new Map(o.themes.flatMap((t) => t.actions.map((a) => [a.slug, a.progress] as const)));
+    const before = (await loadPlanOverview(db))!;
+    const fiches = distinctOf(before);
+    expect(before.progressCoverage).toEqual({ measured: [...fiches.values()].filter((p) => p !== null).length, total: before.actionCount });
+    for (const theme of before.themes) {
+      expect(theme.progressCoverage).toEqual({
+        measured: theme.actions.filter((a) => a.progress !== null).length,
+        total: theme.actions.length,
+      });
+    }
+
+    const fiche = await createAction(db, { themeSlug: "animation-territoriale", status: "in_progress" });
+    const added = (await loadPlanOverview(db))!;
+    const themeOf = (o: typeof added) => o.themes.find((t) => t.slug === "animation-territoriale")!;
+    expect(added.progressCoverage).toEqual({ measured: before.progressCoverage.measured, total: before.progressCoverage.total + 1 });
+    const posted = await postProgressReport(db, cast.actors.moderator, reportInput(fiche.slug, { progress: 30 }));
+    expect(posted.ok).toBe(true);
+    const after = (await loadPlanOverview(db))!;
+    expect(after.progressCoverage).toEqual({ measured: added.progressCoverage.measured + 1, total: added.progressCoverage.total });
+    expect(themeOf(after).progressCoverage).toEqual({
+      measured: themeOf(added).progressCoverage.measured + 1,
+      total: themeOf(added).progressCoverage.total,
+    });
+  });
+});
+
 describe.runIf(onPostgres)("two reports at once on one fiche (PostgreSQL)", () => {
   it("both are recorded and the fiche ends with the status of the latest", async () => {
     const fiche = await createAction(db);

@@ -71,6 +71,7 @@ describe("the public pages a write refreshes", () => {
         `/conseils/${k.slug}/contributions/2`,
         `/conseils/${k.slug}/contributions/3`,
         `/fiches/${a.slug}`,
+        `/fiches/${a.slug}/gros-caracteres`,
         `/fiches/${a.slug}/contributions/1`,
         `/fiches/${a.slug}/contributions/2`,
         `/fiches/${a.slug}/contributions/3`,
@@ -96,6 +97,7 @@ describe("the public pages a write refreshes", () => {
       `/fiches/${a.slug}`,
       `/fiches/${a.slug}/contributions/1`,
       `/fiches/${a.slug}/contributions/2`,
+      `/fiches/${a.slug}/gros-caracteres`,
     ]);
     expect(paths).toContain(`/conseils/${k.slug}/contributions/2`);
     expect(paths).not.toContain(`/conseils/${k.slug}/contributions/3`);
@@ -105,7 +107,12 @@ describe("the public pages a write refreshes", () => {
     const a = await createAction(db, { themeSlug: "animation-territoriale" });
     const { paths, routes } = await publicPathsOf(db, { actionSlugs: [a.slug] });
     expect(routes).toEqual([]);
-    expect(outsideMeetings(paths)).toEqual(["/", `/fiches/${a.slug}`, "/thematiques/animation-territoriale"]);
+    expect(outsideMeetings(paths)).toEqual([
+      "/",
+      `/fiches/${a.slug}`,
+      `/fiches/${a.slug}/gros-caracteres`,
+      "/thematiques/animation-territoriale",
+    ]);
     expect(paths.some((p) => p.startsWith("/reunions/") && p.endsWith("/diaporama"))).toBe(true);
   });
 

@@ -7,7 +7,8 @@ import { Container } from "@/components/ui/container";
 import { PageHeading } from "@/components/ui/page-heading";
 import { TextLink } from "@/components/ui/text-link";
 import { formatDateTime } from "@/lib/dates";
-import { requireActor } from "@/server/auth/actor";
+import { getActor } from "@/server/auth/actor";
+import { SignInFirst } from "@/components/auth/sign-in-first";
 import { getDb } from "@/server/db";
 import { loadReportable } from "@/server/reports/report-contribution";
 import { ReportForm } from "./report-form";
@@ -23,7 +24,18 @@ type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<str
 export default async function ReportPage({ params, searchParams }: Props) {
   const [{ id: raw }, query] = await Promise.all([params, searchParams]);
   const id = /^\d{1,9}$/.test(raw) ? Number(raw) : 0;
-  const actor = await requireActor(`/signaler/${encodeURIComponent(raw)}`);
+  const actor = await getActor();
+  if (!actor) {
+    return (
+      <SignInFirst
+        title="Signaler une contribution"
+        who="Signaler un texte publié qui ne respecte pas les règles est possible avec un compte : membres des conseils de quartier, personnel de la Ville et personnes élues."
+        question="Vous avez un compte ?"
+        returnTo={`/signaler/${encodeURIComponent(raw)}`}
+        back={{ href: "/", label: "Retour au plan" }}
+      />
+    );
+  }
   const thanks = query.merci === "1";
   const result = await loadReportable(await getDb(), actor, id);
   if (!result.ok) {

@@ -10,7 +10,8 @@ import { PageHeading } from "@/components/ui/page-heading";
 import { Section } from "@/components/ui/section";
 import { ActionList } from "@/components/plan/action-list";
 import { PageFreshness } from "@/components/plan/page-freshness";
-import { ProgressBar } from "@/components/plan/progress-bar";
+import { PrintHandout } from "@/components/plan/print-handout";
+import { RollupProgress } from "@/components/plan/progress-bar";
 import { RollupRule } from "@/components/plan/rollup-rule";
 import { ThemeTitle } from "@/components/plan/theme-card";
 
@@ -54,7 +55,7 @@ export default async function ThemePage({ params }: Props) {
       </Notice>
 
       <Section id="avancement" title="Avancement de la thématique">
-        <ProgressBar progress={theme.progress} />
+        <RollupProgress progress={theme.progress} coverage={theme.progressCoverage} />
         <RollupRule />
       </Section>
 
@@ -74,6 +75,7 @@ export default async function ThemePage({ params }: Props) {
       </Section>
 
       <PageFreshness />
+      <PrintHandout path={`/thematiques/${theme.slug}`} />
     </Container>
   );
 }

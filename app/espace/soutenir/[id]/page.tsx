@@ -7,7 +7,8 @@ import { Container } from "@/components/ui/container";
 import { PageHeading } from "@/components/ui/page-heading";
 import { TextLink } from "@/components/ui/text-link";
 import { pluralize } from "@/lib/labels";
-import { requireActor } from "@/server/auth/actor";
+import { getActor } from "@/server/auth/actor";
+import { SignInFirst } from "@/components/auth/sign-in-first";
 import { getDb } from "@/server/db";
 import { getSupportChoice } from "@/server/supports/support-proposal";
 import { SupportForm } from "./support-form";
@@ -22,7 +23,19 @@ type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<str
  */
 export default async function SupportPage({ params, searchParams }: Props) {
   const [{ id }, query] = await Promise.all([params, searchParams]);
-  const actor = await requireActor(`/espace/soutenir/${encodeURIComponent(id)}`);
+  const returnTo = `/espace/soutenir/${encodeURIComponent(id)}`;
+  const actor = await getActor();
+  if (!actor) {
+    return (
+      <SignInFirst
+        title="Soutenir une proposition"
+        who="Un conseil de quartier peut soutenir la proposition d'un autre conseil : ce sont ses membres qui le font, en son nom, une fois connectés."
+        question="Vous êtes membre d'un conseil de quartier ?"
+        returnTo={returnTo}
+        back={{ href: "/", label: "Retour au plan" }}
+      />
+    );
+  }
   const result = await getSupportChoice(await getDb(), actor, /^\d{1,9}$/.test(id) ? Number(id) : NaN);
   if (!result.ok) notFound();
   const { proposal, councils, supportCount } = result.data;
