@@ -1,6 +1,7 @@
 import { execFile, spawn, type ChildProcess } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import net from "node:net";
+import { freePort } from "../../tests/support/free-port";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
@@ -28,11 +29,14 @@ export interface TestDatabase {
   drop(): Promise<void>;
 }
 
-/** A database of its own, empty: the first server started on it creates, migrates and seeds it. */
-async function emptyDatabase(name: string): Promise<TestDatabase> {
+/**
+ * A new database named `name`: on PostgreSQL made by `create database <name> <clause>`, for the
+ * embedded database a new folder that `fill` may fill. Both dropped by `drop()`.
+ */
+async function newDatabase(name: string, clause: string, fill?: (dir: string) => Promise<void>): Promise<TestDatabase> {
   if (onPostgres) {
     const admin = postgres(process.env.DATABASE_URL!, { max: 1, onnotice: () => {} });
-    await admin.unsafe(`create database ${name}`);
+    await admin.unsafe(`create database ${name} ${clause}`);
     const url = new URL(process.env.DATABASE_URL!);
     url.pathname = `/${name}`;
     return {
@@ -45,6 +49,7 @@ async function emptyDatabase(name: string): Promise<TestDatabase> {
     };
   }
   const dir = mkdtempSync(path.join(tmpdir(), `${name}-`));
+  await fill?.(path.join(dir, "db"));
   return {
     env: { PGLITE_DIR: path.join(dir, "db") },
     async drop() {
@@ -65,7 +70,7 @@ let template: Promise<TestDatabase> | null = null;
  */
 function templateDatabase(): Promise<TestDatabase> {
   template ??= (async () => {
-    const database = await emptyDatabase(uniqueName("modele"));
+    const database = await newDatabase(uniqueName("modele"), "");
     const app = await startApp(database);
     app.child.kill("SIGTERM");
     const code = await app.exited;
@@ -85,39 +90,9 @@ export async function dropTemplateDatabase(): Promise<void> {
 /** A new database, migrated and seeded with the demo data: a copy of the worker's template. */
 export async function createDatabase(label: string): Promise<TestDatabase> {
   const source = await templateDatabase();
-  const name = uniqueName(label);
-  if (onPostgres) {
-    const admin = postgres(process.env.DATABASE_URL!, { max: 1, onnotice: () => {} });
-    await admin.unsafe(`create database ${name} template ${new URL(source.url!).pathname.slice(1)}`);
-    const url = new URL(process.env.DATABASE_URL!);
-    url.pathname = `/${name}`;
-    return {
-      env: { DATABASE_URL: url.toString() },
-      url: url.toString(),
-      async drop() {
-        await admin.unsafe(`drop database if exists ${name} with (force)`);
-        await admin.end({ timeout: 5 });
-      },
-    };
-  }
-  const dir = mkdtempSync(path.join(tmpdir(), `${name}-`));
-  await promisify(execFile)("cp", ["-R", source.env.PGLITE_DIR!, path.join(dir, "db")]);
-  return {
-    env: { PGLITE_DIR: path.join(dir, "db") },
-    async drop() {
-      rmSync(dir, { recursive: true, force: true });
-    },
-  };
-}
-
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-    server.on("error", reject);
+  const clause = source.url ? `template ${new URL(source.url).pathname.slice(1)}` : "";
+  return newDatabase(uniqueName(label), clause, async (dir) => {
+    await promisify(execFile)("cp", ["-R", source.env.PGLITE_DIR!, dir]);
   });
 }
 

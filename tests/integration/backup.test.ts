@@ -1,6 +1,5 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync, mkdtempSync, rmSync, statSync } from "node:fs";
-import net from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { sql } from "drizzle-orm";
@@ -9,6 +8,7 @@ import { openDatabase, prepareDatabase, type Database } from "@/db/client";
 import { auditLog, themes } from "@/db/schema";
 import { tableDigests } from "@/db/table-digests";
 import { parseEnv } from "@/lib/env";
+import { freePort } from "../support/free-port";
 import { createTestDatabase, onPostgres, rowsOf, type TestDatabase } from "../support/test-database";
 
 /*
@@ -119,16 +119,6 @@ describe(`db:backup and db:restore (${onPostgres ? "PostgreSQL" : "embedded data
 });
 
 describe.runIf(!onPostgres)("the embedded database while the app runs", () => {
-  const freePort = () =>
-    new Promise<number>((resolve, reject) => {
-      const server = net.createServer();
-      server.listen(0, "127.0.0.1", () => {
-        const { port } = server.address() as net.AddressInfo;
-        server.close(() => resolve(port));
-      });
-      server.on("error", reject);
-    });
-
   /** The app's start-up (instrumentation.ts) in a small server: tests/support/embedded-db-server.ts. */
   async function startServer(dir: string): Promise<{ child: ChildProcess; port: number; output: () => string }> {
     const port = await freePort();
