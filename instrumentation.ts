@@ -44,11 +44,7 @@ export async function register() {
     if (database.kind === "pglite") {
       // `npm run db:backup` while the app runs: the app, which holds the folder, writes the dump.
       const { installHotBackup } = await import("@/db/backup");
-      const path = await import("node:path");
-      onShutdown(
-        "sauvegarde à chaud",
-        installHotBackup(database, path.resolve(/*turbopackIgnore: true*/ process.cwd(), settings.PGLITE_DIR)),
-      );
+      onShutdown("sauvegarde à chaud", installHotBackup(database, settings.PGLITE_DIR));
     }
     startUpDone();
   } catch (error) {

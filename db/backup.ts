@@ -154,7 +154,8 @@ async function writeDump(client: PGlite, file: string): Promise<void> {
  * asked for in `<dossier>.sauvegarde-demandee.json` through the app's own PGlite instance.
  * Returns the function that uninstalls it (at shutdown).
  */
-export function installHotBackup(database: Database, dir: string): () => void {
+export function installHotBackup(database: Database, pgliteDir: string): () => void {
+  const dir = path.resolve(/*turbopackIgnore: true*/ process.cwd(), pgliteDir);
   const client = (database.db as unknown as { $client: PGlite }).$client;
   const pidFile = hotBackupPidFileOf(dir);
   const onSignal = () => {

@@ -101,6 +101,32 @@ export async function prepareDatabase(database: Database, e: Env = env()): Promi
   });
 }
 
+/**
+ * `next build` never opens the real database (docs/decisions/0001): it renders the pages it
+ * prerenders against a throwaway PGlite in memory, migrated and seeded with the plan, so that one
+ * build runs against whatever database is given at start, and builds with no DATABASE_URL, no
+ * secret and no database reachable. Those renders are never served: the production server drops
+ * them before it listens (ops/server.mjs), and each page renders on its first request.
+ */
+export const isBuildPhase = () => process.env.NEXT_PHASE === "phase-production-build";
+
+async function openBuildDatabase(): Promise<Database> {
+  const { PGlite } = await import("@electric-sql/pglite");
+  const { drizzle } = await import("drizzle-orm/pglite");
+  const client = new PGlite({ extensions: await pgliteExtensions() });
+  await client.waitReady;
+  const database: Database = {
+    db: drizzle(client, { schema, logger: countingLogger }) as unknown as Db,
+    kind: "pglite",
+    withSetupLock: (fn) => fn(),
+    close: () => client.close(),
+    abandon: async () => {},
+  };
+  await migrateDatabase(database);
+  await seedDatabase(database.db, { demo: false });
+  return database;
+}
+
 const holder = globalThis as unknown as { __pscDatabase?: Promise<Database> };
 
 /**
@@ -108,6 +134,7 @@ const holder = globalThis as unknown as { __pscDatabase?: Promise<Database> };
  * seeded before anyone reads it. A failed opening is not cached, so the next request retries.
  */
 export function getDatabase(): Promise<Database> {
+  if (!holder.__pscDatabase && isBuildPhase()) holder.__pscDatabase = openBuildDatabase();
   if (!holder.__pscDatabase) {
     const opening = openDatabase().then(async (database) => {
       try {

@@ -19,6 +19,7 @@
  *
  *   node ops/server.mjs [-p PORT] [-H HOST]     (PORT, default 3000; all interfaces by default)
  */
+import { existsSync, readFileSync, rmSync } from "node:fs";
 import http from "node:http";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
@@ -74,6 +75,7 @@ process.on("SIGINT", () => onSignal("SIGINT"));
 
 const { default: nextConfig } = await import(pathToFileURL(path.join(root, "next.config.js")).href);
 const distDir = path.resolve(root, nextConfig.distDir ?? ".next");
+dropBuildRenders(distDir);
 const { default: next } = await import("next");
 const app = next({ dev: false, dir: root, hostname: hostname ?? "localhost", port });
 try {
@@ -93,6 +95,32 @@ if (stopSignal) {
   log.info({ signal: stopSignal }, "arrêt demandé pendant le démarrage");
   await runShutdownHooks(log);
   process.exit(0);
+}
+
+/**
+ * The pages `next build` prerendered from data (those with a revalidation time: `/`, `/demarche`,
+ * `/conseils`, `/reunions`) were rendered against a throwaway in-memory database (db/client.ts,
+ * decision 0001), never the one given now: their files are removed before Next starts, so each
+ * renders on its first request against this database and is cached from then on. Pages without
+ * data (legal notices, the 404) are kept. This also means no page cached on disk by an earlier run
+ * outlives a restart (after a restore, say).
+ * @param {string} distDir
+ */
+function dropBuildRenders(distDir) {
+  const manifestFile = path.join(distDir, "prerender-manifest.json");
+  if (!existsSync(manifestFile)) return;
+  /** @type {{ routes: Record<string, { initialRevalidateSeconds?: number | false, dataRoute?: string | null }> }} */
+  const manifest = JSON.parse(readFileSync(manifestFile, "utf8"));
+  let dropped = 0;
+  for (const [route, entry] of Object.entries(manifest.routes)) {
+    if (typeof entry.initialRevalidateSeconds !== "number") continue;
+    const base = path.join(distDir, "server", "app", route === "/" ? "index" : route.slice(1));
+    for (const file of [`${base}.html`, `${base}.rsc`, `${base}.meta`, `${base}.segments`]) {
+      if (existsSync(file)) rmSync(file, { recursive: true, force: true });
+    }
+    dropped += 1;
+  }
+  log.info({ pages: dropped }, "pages prérendues par le build écartées : rendues à leur première visite");
 }
 
 /** The responses not finished yet. */

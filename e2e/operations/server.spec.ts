@@ -1,6 +1,7 @@
+import { existsSync } from "node:fs";
 import net from "node:net";
 import { expect, test } from "@playwright/test";
-import { testHooksToken } from "../../playwright.config";
+import { buildPgliteDir, testHooksToken } from "../../playwright.config";
 import { attemptSignIn, ownLoopbackAddress } from "../auth/credentials-client";
 import {
   createDatabase,
@@ -51,6 +52,12 @@ async function logged(app: AppProcess, predicate: (line: Record<string, unknown>
 
 const withinMs = (promise: Promise<number | null>, ms: number) =>
   Promise.race([promise, new Promise<"still running">((resolve) => setTimeout(() => resolve("still running"), ms))]);
+
+test("the build opened no database: the embedded folder it was given does not exist", () => {
+  // playwright.config.ts builds with DATABASE_URL and NEXTAUTH_SECRET unset and PGLITE_DIR set to
+  // this folder; every server of these tests then runs that build against a database of its own.
+  expect(existsSync(buildPgliteDir)).toBe(false);
+});
 
 test.describe("the production server", () => {
   // Each test starts its own servers; the first test of a worker also makes the template database.
