@@ -9,8 +9,8 @@ import postgres from "postgres";
 import { e2eAuthSecret, e2eDistDir, testHooksToken } from "../../playwright.config";
 
 /*
- * More production servers, started as production starts them (`node ops/server.mjs`, what
- * `npm start` runs) from the build the browser tests already made, each on a database of its own
+ * More production servers, started as production starts them (`npm start`, which runs
+ * ops/server.mjs) from the build the browser tests already made, each on a database of its own
  * — so a test may stop one with a signal, cut its database, read its logs. These servers only
  * answer route handlers in the tests that use them (never the cached pages, whose files they
  * would share with the browser tests' server).
@@ -110,7 +110,7 @@ export interface AppProcess {
   stop(): Promise<number | null>;
 }
 
-/** Starts `node ops/server.mjs` on a free port and waits until /api/sante answers 200. */
+/** Runs `npm start` on a free port and waits until /api/sante answers 200. */
 export async function startApp(database: TestDatabase, extraEnv: Record<string, string> = {}): Promise<AppProcess> {
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
@@ -127,10 +127,14 @@ export async function startApp(database: TestDatabase, extraEnv: Record<string, 
   };
   if (!database.env.DATABASE_URL) delete env.DATABASE_URL;
   delete env.SMTP_URL;
-  const child = spawn(process.execPath, ["ops/server.mjs", "-p", String(port), "-H", "127.0.0.1"], {
+  // `npm start`, as documented: the signals the tests send go to npm, which must pass them on (the
+  // script execs node: a shell in between would keep them, and the server would never stop).
+  const child = spawn("npm", ["start", "--silent", "--", "-p", String(port), "-H", "127.0.0.1"], {
     cwd: root,
     env,
     stdio: ["ignore", "pipe", "pipe"],
+    // Its own process group, so that stop() ends npm and the server whatever state they are in.
+    detached: true,
   });
   let stdout = "";
   let stderr = "";
@@ -157,7 +161,11 @@ export async function startApp(database: TestDatabase, extraEnv: Record<string, 
         }),
     exited,
     async stop() {
-      if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
+      try {
+        process.kill(-child.pid!, "SIGKILL");
+      } catch {
+        // the group has already ended
+      }
       return exited;
     },
   };
