@@ -2,8 +2,8 @@
  * Runs once when a server process starts: validate the environment, then open the database,
  * apply pending migrations and seed it if empty, so the first visitor never waits for that and a
  * misconfiguration — or a database that cannot be opened — stops the app at once (non-zero exit)
- * with a clear message. Then starts the periodic run of the
- * notification digests.
+ * with a clear message. Then starts the periodic runs: the notification digests and the
+ * retention of personal data.
  */
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
@@ -36,11 +36,16 @@ export async function register() {
     // in this running server only (never during `next build`, never in the test runner). Unref'd.
     const { startDigestSchedule, stopDigestSchedule } = await import("@/server/notifications/digest");
     startDigestSchedule(database.db);
+    // The retention periods of personal data (lib/personal-data.ts): a short pass every 10 minutes
+    // (IP addresses), the whole run once a day in one process only (server/retention/). Unref'd.
+    const { startRetentionSchedule, stopRetentionSchedule } = await import("@/server/retention/schedule");
+    startRetentionSchedule(database.db);
     // On SIGTERM the production server (ops/server.mjs) lets the requests in flight finish, then runs
-    // these, newest first: the timer stops (a digest under way ends), then the database is closed —
+    // these, newest first: the timers stop (a run under way ends), then the database is closed —
     // or, if requests had to be cut, abandoned at once so that none of theirs commits.
     onShutdown("base de données", ({ forced }) => (forced ? database.abandon() : database.close()));
     onShutdown("envoi des résumés", ({ forced }) => stopDigestSchedule({ wait: !forced }));
+    onShutdown("durées de conservation", ({ forced }) => stopRetentionSchedule({ wait: !forced }));
     if (database.kind === "pglite") {
       // `npm run db:backup` while the app runs: the app, which holds the folder, writes the dump.
       const { installHotBackup } = await import("@/db/backup");

@@ -86,7 +86,8 @@ export default async function HomePage() {
       <Section id="participation" title="Avis et propositions des conseils de quartier">
         <p className="mb-2 text-slate-800">
           Les conseils de quartier donnent leur avis sur les fiches actions et font des propositions ; la Ville les relit avant publication
-          et répond à chaque proposition.
+          et répond à chaque proposition. Ses décisions, chaque mois, et ses règles :{" "}
+          <TextLink href="/moderation/registre">le registre de la modération</TextLink>.
         </p>
         <p className="font-semibold">Publiés sur l&apos;ensemble des fiches : {contributionCountText(overview.contributionCounts)}.</p>
         <AnswerStatsSummary stats={overview.answerStats} className="mt-2" />

@@ -60,8 +60,10 @@ export const permissions = [
   "contribution.support",
   // A council's own settings (who may submit to moderation)
   "council.settings.update",
-  // Platform settings (report threshold, answer delay) and the journal
+  // Platform settings (report threshold, answer delay), personal data (controller, DPO, how long
+  // a deactivated account is kept) and the journal
   "settings.update",
+  "settings.privacy.update",
   "audit.view",
   // Public meetings (réunions de restitution) and their presentation
   "meeting.manage",
@@ -181,6 +183,7 @@ export function can(actor: MaybeActor, permission: Permission, context: Permissi
     case "council.settings.update":
       return role === "referent" || actor.isAdmin;
     case "settings.update":
+    case "settings.privacy.update":
     case "audit.view":
       return actor.isAdmin;
     case "meeting.manage":

@@ -98,22 +98,23 @@ if (stopSignal) {
 }
 
 /**
- * The pages `next build` prerendered from data (those with a revalidation time: `/`, `/demarche`,
- * `/conseils`, `/reunions`) were rendered against a throwaway in-memory database (db/client.ts,
- * decision 0001), never the one given now: their files are removed before Next starts, so each
- * renders on its first request against this database and is cached from then on. Pages without
- * data (legal notices, the 404) are kept. This also means no page cached on disk by an earlier run
- * outlives a restart (after a restore, say).
+ * Every page `next build` prerendered was rendered against a throwaway in-memory database
+ * (db/client.ts, decision 0001), never the one given now — the home page, `/demarche`,
+ * `/conseils`, but also pages that read a setting (`/donnees-personnelles`): their files are
+ * removed before Next starts, so each renders on its first request against this database and is
+ * cached from then on. Only Next's own error pages (`/_not-found`, `/_global-error`), which read
+ * nothing, are kept. This also means no page cached on disk by an earlier run outlives a restart
+ * (after a restore, say).
  * @param {string} distDir
  */
 function dropBuildRenders(distDir) {
   const manifestFile = path.join(distDir, "prerender-manifest.json");
   if (!existsSync(manifestFile)) return;
-  /** @type {{ routes: Record<string, { initialRevalidateSeconds?: number | false, dataRoute?: string | null }> }} */
+  /** @type {{ routes: Record<string, unknown> }} */
   const manifest = JSON.parse(readFileSync(manifestFile, "utf8"));
   let dropped = 0;
-  for (const [route, entry] of Object.entries(manifest.routes)) {
-    if (typeof entry.initialRevalidateSeconds !== "number") continue;
+  for (const route of Object.keys(manifest.routes)) {
+    if (route.startsWith("/_")) continue;
     const base = path.join(distDir, "server", "app", route === "/" ? "index" : route.slice(1));
     for (const file of [`${base}.html`, `${base}.rsc`, `${base}.meta`, `${base}.segments`]) {
       if (existsSync(file)) rmSync(file, { recursive: true, force: true });

@@ -37,6 +37,7 @@ export async function refreshPublicPagesOf(db: Db, change: PublicChange): Promis
   }
   for (const path of found.paths) revalidatePath(path);
   for (const route of found.routes) revalidatePath(route, "page");
+  for (const layout of found.layouts) revalidatePath(layout, "layout");
 }
 
 /**

@@ -19,6 +19,12 @@ export interface PublicChange {
   /** Councils whose members changed: their public page shows the count and the names shown. */
   councilIds?: readonly number[];
   councilSlugs?: readonly string[];
+  /**
+   * The public moderation register counts it (docs/decisions/0016): a submission, a decision, a
+   * hiding, a report or its review, an answer, a reason template's label, the report threshold or
+   * the answer delay (its rules say them).
+   */
+  register?: boolean;
 }
 
 export interface PublicPaths {
@@ -30,6 +36,8 @@ export interface PublicPaths {
    * visit. Empty unless a list has more than MAX_NAMED_PAGES pages.
    */
   routes: string[];
+  /** Every page and file below these paths (`revalidatePath(path, "layout")`). */
+  layouts: string[];
 }
 
 /**
@@ -42,6 +50,8 @@ export const MAX_NAMED_PAGES = 50;
 
 export const FICHE_PAGES_ROUTE = "/fiches/[slug]/contributions/[page]";
 export const COUNCIL_PAGES_ROUTE = "/conseils/[slug]/contributions/[page]";
+/** The moderation register: its page, its windows of earlier months (/moderation/registre/<mois>) and their CSV files. */
+export const REGISTER_PATH = "/moderation/registre";
 
 const uniq = <T>(values: Iterable<T>) => [...new Set(values)];
 
@@ -65,12 +75,14 @@ function listPages(base: string, route: string, published: number, out: PublicPa
  *   (per-fiche counts), the home page (plan-wide figures) and the slides of past meetings (a live
  *   deck counts published items, a frozen one leaves out what is no longer published);
  * - a fiche's own fields: the fiche, its themes, the home page, the slides of past meetings;
- * - a council's members: its public page only.
+ * - a council's members: its public page only;
+ * - a moderation event (`register`): the register's pages and CSV files, all of them (a report's
+ *   outcome changes the month it was received in, any window may show it).
  * Never another fiche, theme or council. Signed-in pages (/reponses, /tableau-de-bord, /espace,
  * /moderation) are rendered per request: nothing to drop there. At most six queries.
  */
 export async function publicPathsOf(db: Db, change: PublicChange, now: Date = new Date()): Promise<PublicPaths> {
-  const out: PublicPaths = { paths: [], routes: [] };
+  const out: PublicPaths = { paths: [], routes: [], layouts: change.register ? [REGISTER_PATH] : [] };
   const contributionIds = uniq(change.contributionIds ?? []);
   const touched = contributionIds.length
     ? await db
@@ -136,5 +148,5 @@ export async function publicPathsOf(db: Db, change: PublicChange, now: Date = ne
     // The public slides exist once a meeting has taken place (server/meetings/queries.ts).
     for (const meeting of pastMeetings) out.paths.push(`/reunions/${meeting.slug}/diaporama`);
   }
-  return { paths: uniq(out.paths).sort(), routes: uniq(out.routes).sort() };
+  return { paths: uniq(out.paths).sort(), routes: uniq(out.routes).sort(), layouts: out.layouts };
 }

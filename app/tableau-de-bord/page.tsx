@@ -3,9 +3,11 @@ import { notFound } from "next/navigation";
 import { StackedBarChart, type ChartSeries } from "@/components/charts/stacked-bar-chart";
 import { Container } from "@/components/ui/container";
 import { PageHeading } from "@/components/ui/page-heading";
+import { ScrollTable, tableCell } from "@/components/ui/scroll-table";
 import { Section } from "@/components/ui/section";
 import { formatDelayDays, type AnswerStats } from "@/lib/answer-stats";
 import { pluralize, statusLabel } from "@/lib/labels";
+import { formatMonth } from "@/lib/months";
 import { ROLLUP_RULE } from "@/lib/rollup";
 import { requireActor } from "@/server/auth/actor";
 import { loadDashboard, type DashboardRow } from "@/server/dashboard/load-dashboard";
@@ -35,8 +37,6 @@ const contributionSeries: ChartSeries[] = [
 const statusValues = (r: DashboardRow) =>
   r.statuses ? [r.statuses.done, r.statuses.in_progress, r.statuses.planned, r.statuses.suspended, r.statuses.unknown] : [];
 const answerValues = (a: AnswerStats) => [a.answered, a.waiting, a.late];
-const monthLabel = (month: string) =>
-  new Intl.DateTimeFormat("fr-FR", { month: "long", year: "numeric", timeZone: "UTC" }).format(new Date(`${month}-01T00:00:00Z`));
 const medianText = (a: AnswerStats) => (a.medianDays === null ? "pas encore de réponse" : formatDelayDays(a.medianDays));
 
 /** Published contributions per month, one row per theme or council (a wide table: it scrolls). */
@@ -53,40 +53,29 @@ function PerMonthTable({
   rows: DashboardRow[];
   months: string[];
 }) {
+  const headers = [
+    rowHeader,
+    ...months.map((m) => (
+      <span key={m} className="whitespace-nowrap">
+        {formatMonth(m)}
+      </span>
+    )),
+  ];
   return (
-    <div className="mt-6 overflow-x-auto" tabIndex={0} role="region" aria-labelledby={id}>
-      <table className="border-collapse text-left text-base">
-        <caption id={id} className="mb-2 text-left text-lg font-bold text-slate-900">
-          {caption}
-        </caption>
-        <thead>
-          <tr>
-            <th scope="col" className="border-b-2 border-slate-400 p-2">
-              {rowHeader}
-            </th>
-            {months.map((m) => (
-              <th key={m} scope="col" className="border-b-2 border-slate-400 p-2 whitespace-nowrap">
-                {monthLabel(m)}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((r) => (
-            <tr key={r.key}>
-              <th scope="row" className="border-b border-slate-300 p-2 font-semibold">
-                {r.label}
-              </th>
-              {r.perMonth.map((n, i) => (
-                <td key={months[i]} className="border-b border-slate-300 p-2 text-right">
-                  {n}
-                </td>
-              ))}
-            </tr>
+    <ScrollTable id={id} caption={caption} headers={headers}>
+      {rows.map((r) => (
+        <tr key={r.key}>
+          <th scope="row" className={`${tableCell} font-semibold`}>
+            {r.label}
+          </th>
+          {r.perMonth.map((n, i) => (
+            <td key={months[i]} className={`${tableCell} text-right`}>
+              {n}
+            </td>
           ))}
-        </tbody>
-      </table>
-    </div>
+        </tr>
+      ))}
+    </ScrollTable>
   );
 }
 
@@ -206,7 +195,7 @@ export default async function DashboardPage() {
           rowHeader="Mois"
           unit="nombre de contributions publiées"
           series={contributionSeries}
-          rows={months.map((m) => ({ label: monthLabel(m.month), values: [m.feedback, m.proposals] }))}
+          rows={months.map((m) => ({ label: formatMonth(m.month), values: [m.feedback, m.proposals] }))}
         />
         <PerMonthTable
           id="mois-thematiques"

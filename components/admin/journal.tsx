@@ -1,5 +1,7 @@
-import { formatDateTime, isoDateTime } from "@/lib/dates";
-import { frenchQuote } from "@/lib/french";
+import { formatDateTime, formatDay, isoDateTime } from "@/lib/dates";
+import { frenchQuote, joinFrench } from "@/lib/french";
+import { pluralize } from "@/lib/labels";
+import { retentionKinds, type RetentionKind } from "@/lib/personal-data";
 import { submissionPolicyLabels, type SubmissionPolicy } from "@/lib/validation/settings";
 import { roleNames } from "./badges";
 
@@ -15,6 +17,8 @@ export interface JournalEntry {
   targetId?: string | null;
   targetName?: string | null;
   councilName?: string | null;
+  /** Names of the people the details name by id (user id → display name). */
+  people?: Record<number, string>;
 }
 
 /** Every action name the code writes to the journal (grep writeAudit), in plain French. */
@@ -57,12 +61,16 @@ export const journalActionLabels: Record<string, string> = {
   "moderation.template.archive": "Modèle de raison archivé",
   "moderation.template.restore": "Modèle de raison rétabli",
   "settings.update": "Paramètres de la plateforme modifiés",
+  "settings.privacy.update": "Paramètres des données personnelles modifiés",
+  "retention.purge": "Durées de conservation appliquées",
+  "retention.erase": "Compte désactivé effacé à la fin de sa durée de conservation",
   "progress_report.create": "Point d'étape publié",
   "progress_report.correct": "Point d'étape corrigé",
   "action.deadline.change": "Échéance d'une fiche action modifiée",
   "action.officials.assign": "Élu·e·s chargé·e·s d'une fiche action modifié·e·s",
   "meeting.create": "Réunion publique créée",
   "meeting.update": "Réunion publique modifiée",
+  "meeting.delete": "Réunion publique supprimée avant d'avoir eu lieu",
   "meeting.minutes": "Compte rendu de réunion enregistré",
   "meeting.freeze": "Diapositives d'une réunion figées (« état au … »)",
   "meeting.unfreeze": "Diapositives d'une réunion revenues aux données en direct",
@@ -79,6 +87,11 @@ const fieldLabels: Record<string, string> = {
   title: "Fonction",
   reportThreshold: "Signalements avant masquage",
   answerDueDays: "Délai de réponse (jours)",
+  dataControllerName: "Responsable du traitement",
+  dataControllerAddress: "Adresse du responsable du traitement",
+  dpoContact: "Contact du délégué à la protection des données",
+  deactivatedAccountYears: "Conservation des comptes désactivés (années)",
+  day: "Jour",
   submissionPolicy: "Qui peut soumettre à la modération",
   slug: "Adresse de la page",
   email: "Adresse électronique",
@@ -95,7 +108,17 @@ const fieldLabels: Record<string, string> = {
 };
 
 /** Technical details (ids, counters) that say nothing to a reader. */
-const hiddenDetails = new Set(["before", "after", "sessionVersion", "answerId", "proposingCouncilId"]);
+const hiddenDetails = new Set(["before", "after", "sessionVersion", "answerId", "proposingCouncilId", "purged"]);
+
+/** What the retention job counts, as « 3 invitations ». */
+const purgedLabels: Record<RetentionKind, [string, string]> = {
+  signInThrottles: ["tentative de connexion manquée (compte ou adresse IP)", "tentatives de connexion manquées (comptes ou adresses IP)"],
+  invitations: ["invitation", "invitations"],
+  passwordResetTokens: ["lien de nouveau mot de passe", "liens de nouveau mot de passe"],
+  readNotifications: ["notification lue", "notifications lues"],
+  revokedSessions: ["session fermée", "sessions fermées"],
+  deactivatedAccounts: ["compte désactivé", "comptes désactivés"],
+};
 
 const answerStates: Record<string, string> = { under_review: "à l'étude", accepted: "retenue", rejected: "non retenue", done: "réalisée" };
 
@@ -105,6 +128,7 @@ const targetLabels: Record<string, string> = {
   contribution: "Contribution",
   invitation: "Invitation",
   platform_settings: "Paramètres de la plateforme",
+  retention: "Durées de conservation",
   moderation_reason_template: "Modèle de raison",
   action: "Fiche action",
   meeting: "Réunion publique",
@@ -120,6 +144,7 @@ const rolesText = (roles: Roles) => {
 const valueText = (key: string, value: unknown) => {
   if (value === null || value === undefined || value === "") return "(vide)";
   if (typeof value === "boolean") return value ? "oui" : "non";
+  if (key === "day" && typeof value === "string" && /^\d{4}-\d{2}-\d{2}$/.test(value)) return formatDay(value);
   if (typeof value === "string" && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(value) && !Number.isNaN(Date.parse(value)))
     return formatDateTime(new Date(value));
   if (key === "grants" && typeof value === "object") return rolesText(value as Roles);
@@ -129,8 +154,28 @@ const valueText = (key: string, value: unknown) => {
   return frenchQuote(typeof value === "object" ? JSON.stringify(value) : String(value));
 };
 
+/** « Effacé : 2 invitations et 1 notification lue » — the counts of a retention run, those above zero. */
+function purgeSummary(entry: JournalEntry): string[] {
+  const purged = entry.details.purged;
+  if (!purged || typeof purged !== "object") return [];
+  const counts = retentionKinds
+    .map((kind) => [kind, Number((purged as Record<string, unknown>)[kind] ?? 0)] as const)
+    .filter(([, n]) => Number.isInteger(n) && n > 0)
+    .map(([kind, n]) => pluralize(n, ...purgedLabels[kind]));
+  return [counts.length > 0 ? `Effacé : ${joinFrench(counts)}` : "Rien n'était à effacer."];
+}
+
+const peopleText = (entry: JournalEntry, ids: unknown) =>
+  Array.isArray(ids) && ids.length > 0
+    ? ids.map((id) => entry.people?.[id as number] ?? `personne n°${String(id)}`).join(", ")
+    : "personne";
+
 /** What changed, in words, from the journal row's details (before/after). */
 function changeSummary(entry: JournalEntry): string[] {
+  if (entry.action === "retention.purge") return purgeSummary(entry);
+  if (entry.action === "action.officials.assign") {
+    return [`Élu·e·s chargé·e·s : ${peopleText(entry, entry.details.before)} → ${peopleText(entry, entry.details.after)}`];
+  }
   const before = entry.details.before as Roles | undefined;
   const after = entry.details.after as Roles | undefined;
   if (!before || !after || typeof before !== "object" || typeof after !== "object") return [];

@@ -1,7 +1,7 @@
 "use client";
 
 import { useEffect } from "react";
-import { buttonClass } from "@/components/form/field";
+import { buttonClass, dangerOutlineButtonClass } from "@/components/form/field";
 import { FormStatus } from "@/components/form/form-status";
 import { useFormAction } from "@/components/form/use-form-action";
 import type { councilArchiveFormSchema, userStatusFormSchema } from "@/lib/validation/admin";
@@ -9,8 +9,6 @@ import type { FormAction } from "@/server/form-action";
 import { ReasonField } from "./reason-field";
 
 /** A serious, reversible action: outlined in dark red, words say what it does. */
-const dangerButtonClass =
-  "inline-flex min-h-11 items-center justify-center rounded-md border-2 border-red-800 bg-white px-5 py-2 font-semibold text-red-900 hover:bg-red-50 focus-visible:outline-3 focus-visible:outline-offset-2 focus-visible:outline-blue-800 disabled:opacity-60";
 
 export interface ReversibleTexts {
   formLabel: string;
@@ -73,7 +71,7 @@ export function ReversibleActionForm<T>({
       <p>{current.explanation}</p>
       <ReasonField id={reasonId} error={error("reason")} registration={field("reason")} />
       <div>
-        <button type="submit" className={done ? buttonClass : dangerButtonClass} disabled={pending}>
+        <button type="submit" className={done ? buttonClass : dangerOutlineButtonClass} disabled={pending}>
           {pending ? "Enregistrement…" : current.button}
         </button>
       </div>

@@ -55,6 +55,14 @@ export const buttonClass =
 export const secondaryButtonClass =
   "inline-flex min-h-11 items-center justify-center rounded-md border-2 border-blue-900 bg-white px-5 py-2 font-semibold text-blue-900 hover:bg-blue-50 focus-visible:outline-3 focus-visible:outline-offset-2 focus-visible:outline-blue-800 disabled:opacity-60";
 
+/** A button whose action hides or withdraws something and can be undone (hiding, deactivating): red outline. */
+export const dangerOutlineButtonClass =
+  "inline-flex min-h-11 items-center justify-center rounded-md border-2 border-red-800 bg-white px-5 py-2 font-semibold text-red-900 hover:bg-red-50 focus-visible:outline-3 focus-visible:outline-offset-2 focus-visible:outline-blue-800 disabled:opacity-60";
+
+/** The button that confirms what cannot be undone (removal, deletion): white on red. */
+export const dangerButtonClass =
+  "inline-flex min-h-11 items-center justify-center rounded-md bg-red-800 px-5 py-2 font-semibold text-white hover:bg-red-900 focus-visible:outline-3 focus-visible:outline-offset-2 focus-visible:outline-blue-800 disabled:opacity-60";
+
 /** The button of an action that cannot be undone (erasing an account): dark red, its words say what it does. */
 export const eraseButtonClass =
   "inline-flex min-h-11 items-center justify-center rounded-md bg-red-800 px-5 py-2 font-semibold text-white hover:bg-red-900 focus-visible:outline-3 focus-visible:outline-offset-2 focus-visible:outline-blue-800 disabled:opacity-60";

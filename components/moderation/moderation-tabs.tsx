@@ -1,4 +1,5 @@
 import { TabNav, type TabLink } from "@/components/ui/tab-nav";
+import { TextLink } from "@/components/ui/text-link";
 import { pluralize } from "@/lib/labels";
 
 export type ModerationTab = "file" | "signalements" | "publiees" | "motifs";
@@ -21,5 +22,13 @@ export function ModerationTabs({ current, counts }: { current: ModerationTab; co
     { key: "publiees", href: "/moderation/publiees", label: "Publiées" },
     { key: "motifs", href: "/moderation/motifs", label: "Motifs de refus" },
   ];
-  return <TabNav label="Rubriques de la modération" links={links} current={current} />;
+  return (
+    <>
+      <TabNav label="Rubriques de la modération" links={links} current={current} />
+      <p className="-mt-2 mb-6 text-slate-800">
+        Ce que le public voit de votre travail : <TextLink href="/moderation/registre">le registre de la modération</TextLink> (des nombres
+        par mois, sans nom ni texte) et les règles.
+      </p>
+    </>
+  );
 }

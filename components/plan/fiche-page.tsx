@@ -108,7 +108,8 @@ export async function FichePage({ slug, largePrint }: { slug: string; largePrint
 
       <Section id="contributions" title="Avis et propositions des conseils de quartier">
         <p className="mb-4 text-slate-800">
-          Ce que les conseils de quartier ont dit de cette fiche action, après relecture par la Ville. Du plus récent au plus ancien.
+          Ce que les conseils de quartier ont dit de cette fiche action, après relecture par la Ville (
+          <TextLink href="/moderation/registre#regles">règles et registre de la modération</TextLink>). Du plus récent au plus ancien.
         </p>
         <p className="mb-2 font-semibold">Publiés : {contributionCountText(action.contributionCounts)}.</p>
         <AnswerStatsSummary stats={answerStats} className="mb-6" />

@@ -1,4 +1,5 @@
 const legalLinks = [
+  { href: "/moderation/registre", label: "Registre et règles de la modération" },
   { href: "/mentions-legales", label: "Mentions légales" },
   { href: "/donnees-personnelles", label: "Données personnelles" },
   { href: "/accessibilite", label: "Accessibilité : non conforme" },

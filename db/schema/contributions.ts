@@ -5,6 +5,14 @@ import { councils } from "./councils";
 import { isDemo } from "./columns";
 import { actions } from "./plan";
 import { searchVector, tsvector } from "./search";
+import {
+  DEACTIVATED_ACCOUNT_YEARS_DEFAULT,
+  DEACTIVATED_ACCOUNT_YEARS_MAX,
+  DEACTIVATED_ACCOUNT_YEARS_MIN,
+  DEFAULT_DATA_CONTROLLER_ADDRESS,
+  DEFAULT_DATA_CONTROLLER_NAME,
+  DEFAULT_DPO_CONTACT,
+} from "../../lib/personal-data";
 
 export const contributionKind = pgEnum("contribution_kind", ["feedback", "proposal"]);
 export const contributionPosition = pgEnum("contribution_position", ["favorable", "favorable_with_reservations", "unfavorable"]);
@@ -217,11 +225,25 @@ export const platformSettings = pgTable(
     reportThreshold: integer("report_threshold").notNull().default(3),
     /** A published proposal's answer is due this many days after publication. */
     answerDueDays: integer("answer_due_days").notNull().default(60),
+    /** A deactivated account is erased this many years after its deactivation (server/retention/). */
+    deactivatedAccountYears: integer("deactivated_account_years").notNull().default(DEACTIVATED_ACCOUNT_YEARS_DEFAULT),
+    /**
+     * Who answers for the personal data, printed on /donnees-personnelles (RGPD art. 13). Generic
+     * names on purpose: the City's full identity settings will come later and may take them over.
+     */
+    dataControllerName: text("data_controller_name").notNull().default(DEFAULT_DATA_CONTROLLER_NAME),
+    dataControllerAddress: text("data_controller_address").notNull().default(DEFAULT_DATA_CONTROLLER_ADDRESS),
+    /** How to reach the City's data protection officer (postal address, e-mail, form…): free text. */
+    dpoContact: text("dpo_contact").notNull().default(DEFAULT_DPO_CONTACT),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
     check("platform_settings_single_row", sql`${t.id}`),
     check("platform_settings_ranges", sql`${t.reportThreshold} between 1 and 100 and ${t.answerDueDays} between 1 and 365`),
+    check(
+      "platform_settings_deactivated_account_years",
+      sql`${t.deactivatedAccountYears} between ${sql.raw(String(DEACTIVATED_ACCOUNT_YEARS_MIN))} and ${sql.raw(String(DEACTIVATED_ACCOUNT_YEARS_MAX))}`,
+    ),
   ],
 );
 

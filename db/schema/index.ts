@@ -4,3 +4,4 @@ export * from "./meetings";
 export * from "./accounts";
 export * from "./contributions";
 export * from "./progress";
+export * from "./retention";

@@ -49,6 +49,10 @@ test("une personne désactivée est déconnectée tout de suite", async ({ brows
   await form.getByRole("button", { name: "Désactiver le compte" }).click();
   await expect(adminPage.getByRole("status").filter({ hasText: "Le compte est désactivé" })).toBeVisible();
   await expect(adminPage.getByRole("button", { name: "Réactiver le compte" })).toBeVisible();
+  // The page says when the retention job will erase it (the period is a setting: any number of years).
+  await expect(
+    adminPage.getByText(/^Effacé automatiquement à partir du \d{1,2}(er)? \S+ \d{4}, s'il n'est pas réactivé d'ici là/),
+  ).toBeVisible();
 
   // B's very next request: signed out, sent to the sign-in page.
   await personPage.goto("/admin");

@@ -60,6 +60,10 @@ for (const js of [false, true]) {
       // Admin: platform settings, sent unchanged.
       await open(admin, "/admin/parametres");
       await submit(admin, ap.getByRole("form", { name: "Paramètres de la plateforme" }), /Enregistrer/, /\S/);
+      // Admin: personal data settings, refused (years that are not a number): nothing changes.
+      const privacy = ap.getByRole("form", { name: "Données personnelles" });
+      await type(admin, privacy.getByLabel("Durée de conservation des comptes désactivés, en années"), unique("annees"));
+      await refuse(admin, privacy, "Enregistrer les données personnelles");
 
       // The council's space: invite two people, cancel one invitation, the submission policy unchanged.
       await open(admin, adminCouncilPath);
@@ -434,6 +438,8 @@ for (const js of [false, true]) {
       const minutes = ap.getByRole("form", { name: "Compte rendu" });
       await type(admin, minutes.getByLabel("Compte rendu"), `Compte rendu ${unique("compte-rendu")}`);
       await submit(admin, minutes, /compte rendu/, /compte rendu est publié/);
+      // It took place: it stays, so it offers no deletion.
+      await expect(ap.locator("summary", { hasText: "Supprimer la réunion" })).toHaveCount(0);
       // The slides can be frozen only before the meeting: a second meeting, in the future.
       await open(admin, "/espace/reunions/nouvelle");
       const future = ap.getByRole("form", { name: "Nouvelle réunion" });
@@ -441,11 +447,19 @@ for (const js of [false, true]) {
       await future.getByLabel("Date").fill(new Date(Date.now() + 40 * 86_400_000).toISOString().slice(0, 10));
       await type(admin, future.getByLabel("Lieu"), `Salle ${unique("lieu3")}`);
       await submit(admin, future, "Créer la réunion", /créée/);
-      await open(admin, `/presentation/${new URL(ap.url()).pathname.split("/").pop()}`);
+      const futurePath = new URL(ap.url()).pathname;
+      const futureSlug = futurePath.split("/").pop()!;
+      await open(admin, `/presentation/${futureSlug}`);
       await ap.getByRole("button", { name: "Figer les données" }).click();
       await expect(ap.getByRole("status").filter({ hasText: "Les données sont figées" })).toBeVisible();
       await ap.getByRole("button", { name: "Revenir aux données en direct" }).click();
       await expect(ap.getByRole("status").filter({ hasText: "données en direct" })).toBeVisible();
+      // It has not taken place: it can be deleted (the confirmation is a <details>).
+      await open(admin, futurePath);
+      await ap.locator("summary", { hasText: "Supprimer la réunion" }).click();
+      await submit(admin, ap.getByRole("form", { name: "Supprimer la réunion" }), "Oui, supprimer la réunion", /réunion est supprimée/);
+      await expect(ap).toHaveURL(/\/espace\/reunions\?supprimee=1$/);
+      expect((await ap.request.get(`/reunions/${futureSlug}`)).status()).toBe(404);
 
       expectNothingTypedInUrls(admin);
       await admin.context.close();

@@ -49,6 +49,7 @@ export const publicPages: PublicPage[] = [
   { label: "accessibilité", path: "/accessibilite", heading: "Accessibilité", status: 200 },
   { label: "recherche, sans mots", path: "/recherche", heading: "Rechercher", status: 200 },
   { label: "recherche, avec résultats", path: "/recherche?q=parentalite", heading: "Rechercher", status: 200 },
+  { label: "registre de la modération", path: "/moderation/registre", heading: "Registre de la modération", status: 200 },
   { label: "page introuvable", path: notFoundPath, heading: "Page introuvable", status: 404 },
 ];
 

@@ -1,8 +1,10 @@
 import { z } from "zod";
-import { choice, id, list, queryDay, queryId, searchText, wholeNumber } from "./fields";
+import { DEACTIVATED_ACCOUNT_YEARS_MAX, DEACTIVATED_ACCOUNT_YEARS_MIN } from "@/lib/personal-data";
+import { choice, id, list, queryDay, queryId, searchText, text, wholeNumber } from "./fields";
 
 /*
- * Settings: the platform's (report threshold, answer delay), a council's (who may submit to
+ * Settings: the platform's (report threshold, answer delay; personal data: who answers for it and
+ * how long a deactivated account is kept), a council's (who may submit to
  * moderation), and each person's notification emails; plus the journal's filters. Forms and
  * server functions parse with the same schemas.
  */
@@ -20,6 +22,41 @@ export const platformSettingsSchema = z.object({
 });
 export type PlatformSettingsInput = z.input<typeof platformSettingsSchema>;
 export type PlatformSettingsData = z.output<typeof platformSettingsSchema>;
+
+// ——— Personal data (administrators): printed on /donnees-personnelles, applied by the retention job ———
+
+export const DATA_CONTROLLER_NAME_MAX = 200;
+export const DATA_CONTROLLER_ADDRESS_MAX = 500;
+export const DPO_CONTACT_MAX = 500;
+
+export const privacySettingsSchema = z.object({
+  dataControllerName: text({
+    min: 2,
+    max: DATA_CONTROLLER_NAME_MAX,
+    empty: "Indiquez le responsable du traitement (par exemple « Ville d'Aurillac »).",
+    what: "Le nom du responsable du traitement",
+  }),
+  dataControllerAddress: text({
+    min: 5,
+    max: DATA_CONTROLLER_ADDRESS_MAX,
+    empty: "Indiquez l'adresse postale du responsable du traitement.",
+    what: "L'adresse",
+  }),
+  dpoContact: text({
+    min: 5,
+    max: DPO_CONTACT_MAX,
+    empty: "Indiquez comment joindre le délégué ou la déléguée à la protection des données (adresse, courriel…).",
+    what: "Le contact du délégué ou de la déléguée à la protection des données",
+  }),
+  deactivatedAccountYears: wholeNumber({
+    min: DEACTIVATED_ACCOUNT_YEARS_MIN,
+    max: DEACTIVATED_ACCOUNT_YEARS_MAX,
+    what: "la durée de conservation des comptes désactivés, en années",
+    example: 3,
+  }),
+});
+export type PrivacySettingsInput = z.input<typeof privacySettingsSchema>;
+export type PrivacySettingsData = z.output<typeof privacySettingsSchema>;
 
 // ——— A council's submission policy (its referents and administrators) ———
 

@@ -6,7 +6,7 @@
  *
  *   1. migrate + demo seed (the baseline: a few dozen contributions), measure every function;
  *   2. fill through the schema, in SQL (generate_series): 100,000 published contributions
- *      (a third proposals, half of them answered; each text holds one of ten topic sentences, so that
+ *      (submitted a day before their decision; a third proposals, half of them answered; each text holds one of ten topic sentences, so that
  *      a search finds a tenth of them by topic and all of them by « conseil »), 10,000 pending, 500,000 journal rows —
  *      timed (target: under 2 minutes);
  *   3. VACUUM ANALYZE, measure every function again: p50 / p95 over BENCH_VOLUME_RUNS runs (default 30),
@@ -64,6 +64,7 @@ try {
   const { loadActionPage } = await import("@/server/plan/load-action-page");
   const { loadActionContributionsPage } = await import("@/server/plan/load-action-contributions-page");
   const { searchPublic } = await import("@/server/search/search-public");
+  const { loadModerationRegister } = await import("@/server/moderation/load-register");
 
   const database = await openDatabase();
   await prepareDatabase(database);
@@ -118,6 +119,8 @@ try {
       fn: "searchPublic",
       run: () => searchPublic(db, q, { kind: null, themeSlug: null, councilSlug: null }),
     })),
+    // The public moderation register (issue 13): 12 months of journal counts, decisions and answers.
+    { page: "/moderation/registre", fn: "loadModerationRegister", run: () => loadModerationRegister(db, null) },
     {
       page: "/recherche?q=conseil&type=avis&page=50",
       fn: "searchPublic (dernière page)",
@@ -155,8 +158,8 @@ try {
   console.log("[volume] remplissage : 100 000 contributions publiées, 10 000 en attente, 500 000 lignes de journal…");
   const t0 = performance.now();
   await db.execute(sql`
-    insert into contributions (council_id, action_id, author_id, kind, position, title, body, status, submitted_at, published_at,
-                               answer_due_at, first_answered_at, client_request_id, created_at)
+    insert into contributions (council_id, action_id, author_id, kind, position, title, body, status, submitted_at, decided_at,
+                               published_at, answer_due_at, first_answered_at, client_request_id, created_at)
     select c.id, a.id, ${member.id}::int,
            case when i % 3 = 0 then 'proposal'::contribution_kind else 'feedback'::contribution_kind end,
            case when i % 3 = 0 then null else 'favorable'::contribution_position end,
@@ -166,7 +169,7 @@ try {
              'Le centre social manque de bénévoles.', 'Les classes passerelles sont appréciées.', 'La médiation apaise les tensions.',
              'Les associations cherchent des salles.', 'Le multi-accueil ouvre trop tard.', 'Les jeunes veulent un lieu à eux.',
              'La rénovation du centre-ville avance lentement.'])[1 + i % 10] || ' ' || repeat('Le conseil explique sa position. ', 8),
-           'published', t, t, t + interval '60 days',
+           'published', t - interval '1 day', t, t, t + interval '60 days',
            case when i % 3 = 0 and i % 2 = 0 then t + interval '9 days' end,
            md5(i::text || 'publiee'), t
     from generate_series(1, 100000) as i

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, eq, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, eq, inArray, or, sql, type SQL } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import {
   actionOfficials,
@@ -19,6 +19,7 @@ import {
   users,
 } from "@/db/schema";
 import { fail, forbidden, notFound, ok, unauthenticated, type ActionResult } from "@/lib/action-result";
+import { yearsText } from "@/lib/personal-data";
 import { can, type MaybeActor } from "@/lib/permissions";
 import type { EraseOwnAccountData } from "@/lib/validation/account";
 import type { UserEraseData } from "@/lib/validation/admin";
@@ -27,7 +28,7 @@ import { verifyPassword } from "@/server/auth/password";
 import { accountKey, blockedUntil, recordFailure } from "@/server/auth/throttle";
 import { activeReferents, lockMemberships } from "@/server/councils/memberships";
 import { LAST_ADMIN_MESSAGE, lockActiveAdmins } from "@/server/users/shared";
-import { ERASED_SIGNATURE, erasedEmail, erasedName, redactJson, redactText, type Secret } from "./redact";
+import { ERASED_SIGNATURE, erasedEmail, erasedName, redactJson, redactKey, redactText, type Secret } from "./redact";
 
 /*
  * Erasure of an account (RGPD art. 17), by the person (« Mes données ») or by an admin on their
@@ -46,8 +47,9 @@ import { ERASED_SIGNATURE, erasedEmail, erasedName, redactJson, redactText, type
  * - kept, author anonymised: what the council submitted (pending, published, rejected, hidden)
  *   — it is the council's, moderators may still decide on it — and their reports and supports
  *   (a moderation decision or a council's support rests on them).
- * - The journal keeps every row; the person's e-mail, name and title are replaced in details
- *   and reasons by « personne supprimée n°<id> », and the users row reads the same.
+ * - The journal keeps every row; it names people by their id (the users row then reads
+ *   « Personne supprimée n°<id> »), and the person's e-mail, name and title, where free text or an
+ *   older row holds them, are replaced in details and reasons by the same words.
  * - Frozen decks and answer signatures of staff: the name becomes « La Ville ».
  */
 
@@ -76,7 +78,7 @@ export async function eraseOwnAccount(db: Db, actor: MaybeActor, data: EraseOwnA
     await recordFailure(db, [key]);
     return fail("SIGN_IN_FAILED", WRONG_PASSWORD_MESSAGE, { password: ["Mot de passe incorrect."] });
   }
-  return erase(db, { actorId: actor.id, userId: actor.id, self: true, reason: null });
+  return erase(db, { kind: "self", actorId: actor.id, userId: actor.id, reason: null });
 }
 
 /** An admin erases someone else's account on their request, with the reason in the journal. */
@@ -86,19 +88,45 @@ export async function eraseUserByAdmin(db: Db, actor: MaybeActor, data: UserEras
   if (!can(actor, "user.erase", { targetUserId: data.userId })) {
     return fail("FORBIDDEN", "Vous ne pouvez pas effacer votre propre compte d'ici : utilisez « Mes données » dans votre espace.");
   }
-  return erase(db, { actorId: actor.id, userId: data.userId, self: false, reason: data.reason });
+  return erase(db, { kind: "admin", actorId: actor.id, userId: data.userId, reason: data.reason });
 }
 
-async function erase(
+export const EXPIRED_ACCOUNT_REASON = (years: number) =>
+  `Compte désactivé depuis plus de ${yearsText(years)} : effacé à la fin de sa durée de conservation.`;
+
+/**
+ * The retention job (server/retention/) erases an account deactivated at or before `deactivatedBefore`,
+ * exactly as if the person had asked: same rows deleted, same journal rewriting, « Ancien membre
+ * du conseil … » on what they published. The date is checked again under the row's lock, so an
+ * account reactivated by an admin in the meantime is left alone (CONFLICT, nothing written). A
+ * deactivated referent never blocks it, even the last one of a council: a deactivated person no
+ * longer runs a council (the same rule as an admin's erasure); the council's admins name another.
+ * No actor: the journal says « le système », with the period in the reason.
+ */
+export async function eraseExpiredAccount(
   db: Db,
-  who: { actorId: number; userId: number; self: boolean; reason: string | null },
+  { userId, deactivatedBefore, years }: { userId: number; deactivatedBefore: Date; years: number },
 ): Promise<ActionResult<Erased>> {
+  return erase(db, { kind: "retention", actorId: null, userId, reason: EXPIRED_ACCOUNT_REASON(years), deactivatedBefore });
+}
+
+type Who =
+  | { kind: "self" | "admin"; actorId: number; userId: number; reason: string | null }
+  | { kind: "retention"; actorId: null; userId: number; reason: string; deactivatedBefore: Date };
+
+const eraseAction: Record<Who["kind"], string> = { self: "account.erase", admin: "user.erase", retention: "retention.erase" };
+
+async function erase(db: Db, who: Who): Promise<ActionResult<Erased>> {
+  const self = who.kind === "self";
   return db.transaction(async (tx): Promise<ActionResult<Erased>> => {
     // Lock order as everywhere: the admins, then each council's memberships, then the row.
     const admins = await lockActiveAdmins(tx);
-    if (!who.self && !admins.includes(who.actorId)) return forbidden();
+    if (who.kind === "admin" && !admins.includes(who.actorId)) return forbidden();
     const [user] = await tx.select().from(users).where(eq(users.id, who.userId)).for("update");
-    if (!user || user.erasedAt) return who.self ? unauthenticated() : notFound("Personne");
+    if (!user || user.erasedAt) return self ? unauthenticated() : notFound("Personne");
+    if (who.kind === "retention" && (user.deactivatedAt === null || user.deactivatedAt > who.deactivatedBefore)) {
+      return fail("CONFLICT", "Ce compte a été réactivé : il n'est pas effacé.");
+    }
     if (admins.includes(user.id) && admins.length <= 1) return fail("CONFLICT", LAST_ADMIN_MESSAGE);
 
     const memberships = await tx
@@ -110,7 +138,7 @@ async function erase(
     for (const m of memberships.filter((m) => m.role === "referent")) {
       const referents = activeReferents(await lockMemberships(tx, m.councilId));
       // A deactivated referent does not keep a council running (nor block its erasure).
-      if (user.deactivatedAt === null && referents.length <= 1) return fail("LAST_REFERENT", lastReferentMessage(m.name, who.self));
+      if (user.deactivatedAt === null && referents.length <= 1) return fail("LAST_REFERENT", lastReferentMessage(m.name, self));
     }
 
     const label = erasedName(user.id);
@@ -127,9 +155,10 @@ async function erase(
     await tx.delete(passwordResetTokens).where(eq(passwordResetTokens.userId, user.id));
     await tx.delete(revokedSessions).where(eq(revokedSessions.userId, user.id));
     await tx.delete(signInThrottles).where(eq(signInThrottles.key, accountKey(user.email)));
-    await tx
+    const invited = await tx
       .delete(invitations)
-      .where(or(sql`lower(${invitations.email}) = ${user.email.toLowerCase()}`, eq(invitations.acceptedUserId, user.id)));
+      .where(or(sql`lower(${invitations.email}) = ${user.email.toLowerCase()}`, eq(invitations.acceptedUserId, user.id)))
+      .returning({ id: invitations.id });
     await tx.delete(contributionComments).where(eq(contributionComments.authorId, user.id));
     await tx.delete(contributions).where(and(eq(contributions.authorId, user.id), eq(contributions.status, "draft")));
     await tx
@@ -137,25 +166,40 @@ async function erase(
       .set({ signatureName: ERASED_SIGNATURE, signatureTitle: null })
       .where(eq(contributionAnswers.authorId, user.id));
 
-    // Journal rows and frozen decks that name the person (their e-mail in an invitation's row,
-    // a signature in a deck): only the rows whose text contains one of the strings are read.
+    // Journal rows and frozen decks that name the person. Rows written since issue 14 hold ids,
+    // never an e-mail or a name, but free text (reasons) may, and older rows did (an invitation's
+    // e-mail): only the rows whose text contains one of the strings are read — plus the rows about
+    // the person's account or invitations, whose details may hold their title (a role change, a
+    // staff invitation), which alone is no name but said with the rest is theirs.
     const mentions = (column: SQL) => or(...secrets.map((s) => sql`strpos(lower(${column}), ${s.text.toLowerCase()}) > 0`))!;
+    const aboutThem = or(
+      and(eq(auditLog.targetType, "user"), eq(auditLog.targetId, String(user.id))),
+      invited.length > 0
+        ? and(
+            eq(auditLog.targetType, "invitation"),
+            inArray(
+              auditLog.targetId,
+              invited.map((i) => String(i.id)),
+            ),
+          )
+        : undefined,
+    )!;
     const journalRows = await tx
-      .select({ id: auditLog.id, details: auditLog.details, reason: auditLog.reason })
+      .select({ id: auditLog.id, details: auditLog.details, reason: auditLog.reason, aboutThem: sql<boolean>`${aboutThem}` })
       .from(auditLog)
-      .where(or(mentions(sql`${auditLog.details}::text`), mentions(sql`coalesce(${auditLog.reason}, '')`)));
+      .where(or(mentions(sql`${auditLog.details}::text`), mentions(sql`coalesce(${auditLog.reason}, '')`), aboutThem));
+    let journalRowsRewritten = 0;
     for (const row of journalRows) {
       const titleToo: Secret[] =
-        user.title && JSON.stringify(row.details).toLowerCase().includes(user.email.toLowerCase())
+        user.title && (row.aboutThem || JSON.stringify(row.details).toLowerCase().includes(user.email.toLowerCase()))
           ? [{ text: user.title, kind: "name" }]
           : [];
-      await tx
-        .update(auditLog)
-        .set({
-          details: redactJson(row.details, [...secrets, ...titleToo], label),
-          reason: row.reason === null ? null : redactText(row.reason, secrets, label),
-        })
-        .where(eq(auditLog.id, row.id));
+      const redacted = redactJson(row.details, [...secrets, ...titleToo], label);
+      const details = row.aboutThem ? redactKey(redacted, "title", label) : redacted;
+      const reason = row.reason === null ? null : redactText(row.reason, secrets, label);
+      if (JSON.stringify(details) === JSON.stringify(row.details) && reason === row.reason) continue;
+      await tx.update(auditLog).set({ details, reason }).where(eq(auditLog.id, row.id));
+      journalRowsRewritten++;
     }
     const decks = await tx
       .select({ meetingId: meetingSnapshots.meetingId, data: meetingSnapshots.data })
@@ -189,15 +233,15 @@ async function erase(
       .where(eq(users.id, user.id));
     await writeAudit(tx, {
       actorUserId: who.actorId,
-      action: who.self ? "account.erase" : "user.erase",
+      action: eraseAction[who.kind],
       targetType: "user",
       targetId: user.id,
       reason: who.reason,
-      details: { councils: memberships.map((m) => m.councilId), journalRowsRewritten: journalRows.length, decksRewritten: decks.length },
+      details: { councils: memberships.map((m) => m.councilId), journalRowsRewritten, decksRewritten: decks.length },
     });
     return ok(
       { userId: user.id },
-      who.self ? "Votre compte est supprimé." : "Le compte est effacé : ses données personnelles ont été supprimées.",
+      self ? "Votre compte est supprimé." : "Le compte est effacé : ses données personnelles ont été supprimées.",
     );
   });
 }

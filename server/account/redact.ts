@@ -46,3 +46,21 @@ export function redactJson<T>(value: T, secrets: readonly Secret[], replacement:
   };
   return walk(value) as T;
 }
+
+/**
+ * The same JSON with every string under a key named `key` replaced, at any depth: a row about the
+ * person holds their title under `title` (a role change's before and after, a staff invitation),
+ * whichever title it was then — not always the one the account ends with.
+ */
+export function redactKey<T>(value: T, key: string, replacement: string): T {
+  const walk = (v: unknown): unknown => {
+    if (Array.isArray(v)) return v.map(walk);
+    if (v && typeof v === "object") {
+      return Object.fromEntries(
+        Object.entries(v).map(([k, x]) => [k, k === key && typeof x === "string" && x !== "" ? replacement : walk(x)]),
+      );
+    }
+    return v;
+  };
+  return walk(value) as T;
+}

@@ -2,7 +2,7 @@ import "server-only";
 import { and, asc, desc, eq, inArray, or, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Db } from "@/db/client";
-import { auditLog, councils, users } from "@/db/schema";
+import { auditLog, councils, invitations, users } from "@/db/schema";
 import { forbidden, ok, unauthenticated, type ActionResult } from "@/lib/action-result";
 import { CITY_TIME_ZONE } from "@/lib/dates";
 import { can, type MaybeActor } from "@/lib/permissions";
@@ -22,6 +22,8 @@ export interface AuditLogRow {
   councilName: string | null;
   reason: string | null;
   details: Record<string, unknown>;
+  /** The names of the people its details name by id (user id → display name). */
+  people: Record<number, string>;
 }
 
 export interface AuditLogPage {
@@ -100,6 +102,8 @@ export function journalPageQuery(db: Db, filters: JournalFilters, limit: number)
   const actorUser = alias(users, "actor_user");
   const targetUser = alias(users, "target_user");
   const targetCouncil = alias(councils, "target_council");
+  const targetInvitation = alias(invitations, "target_invitation");
+  const invitee = alias(users, "invitee");
 
   return db
     .select({
@@ -112,6 +116,9 @@ export function journalPageQuery(db: Db, filters: JournalFilters, limit: number)
       targetId: page.targetId,
       targetUserName: targetUser.displayName,
       targetCouncilName: targetCouncil.name,
+      // An invitation's rows hold no e-mail (issue 14): the account that accepted it, or its address
+      // while the invitation is kept (the retention job deletes it 30 days after it was spent).
+      targetInvitationName: sql<string | null>`coalesce(${invitee.displayName}, ${targetInvitation.email})`,
       councilName: councils.name,
       reason: page.reason,
       details: page.details,
@@ -121,14 +128,35 @@ export function journalPageQuery(db: Db, filters: JournalFilters, limit: number)
     .leftJoin(councils, eq(councils.id, page.councilId))
     .leftJoin(targetUser, and(eq(page.targetType, "user"), eq(sql`${targetUser.id}::text`, page.targetId)))
     .leftJoin(targetCouncil, and(eq(page.targetType, "council"), eq(sql`${targetCouncil.id}::text`, page.targetId)))
+    .leftJoin(targetInvitation, and(eq(page.targetType, "invitation"), eq(sql`${targetInvitation.id}::text`, page.targetId)))
+    .leftJoin(invitee, eq(invitee.id, targetInvitation.acceptedUserId))
     .orderBy(desc(page.createdAt), desc(page.id));
+}
+
+/**
+ * The user ids a row's details name people by (issue 14: ids, never e-mails nor names, so that an
+ * erasure leaves nothing behind): the officials in charge of a fiche, before and after.
+ */
+function peopleIn({ action, details }: { action: string; details: Record<string, unknown> | null }): number[] {
+  if (action !== "action.officials.assign") return [];
+  const ids = [details?.before, details?.after].flatMap((list) => (Array.isArray(list) ? list : []));
+  return ids.filter((id): id is number => Number.isInteger(id));
+}
+
+/** Display names by id, in one query (an erased account reads « Personne supprimée n°… »). */
+async function peopleNamed(db: Db, ids: number[]): Promise<Map<number, string>> {
+  const unique = [...new Set(ids)];
+  if (unique.length === 0) return new Map();
+  const rows = await db.select({ id: users.id, name: users.displayName }).from(users).where(inArray(users.id, unique));
+  return new Map(rows.map((r) => [r.id, r.name]));
 }
 
 /**
  * The journal, for administrators: newest first, 50 a page (`before`: the rows strictly older
  * than that one), filtered by action, by the actor's name or email, by council and by day (from /
  * to, inclusive, in the City's time zone). Two queries whatever the journal holds: the page's rows
- * (one more than shown, to know whether older ones follow) and the councils for the filter form.
+ * (one more than shown, to know whether older ones follow) and the councils for the filter form;
+ * a third when the page's details name people by id, for their names (at most 50 rows' worth).
  * Everything returned is data: the page renders it as text.
  */
 export async function listAuditLog(db: Db, actor: MaybeActor, input: JournalFiltersInput = {}): Promise<ActionResult<AuditLogPage>> {
@@ -144,12 +172,17 @@ export async function listAuditLog(db: Db, actor: MaybeActor, input: JournalFilt
       .orderBy(asc(councils.number), asc(councils.name)),
   ]);
   const shown = rows.slice(0, JOURNAL_PAGE_SIZE);
+  const people = await peopleNamed(
+    db,
+    shown.flatMap((r) => peopleIn(r)),
+  );
 
   return ok({
-    rows: shown.map(({ targetUserName, targetCouncilName, ...r }) => ({
+    rows: shown.map(({ targetUserName, targetCouncilName, targetInvitationName, ...r }) => ({
       ...r,
-      targetName: targetUserName ?? targetCouncilName ?? null,
+      targetName: targetUserName ?? targetCouncilName ?? targetInvitationName ?? null,
       details: r.details ?? {},
+      people: Object.fromEntries(peopleIn(r).map((id) => [id, people.get(id) ?? `personne n°${id}`])),
     })),
     filters,
     nextBefore: rows.length > JOURNAL_PAGE_SIZE ? (shown.at(-1)?.id ?? null) : null,

@@ -3,19 +3,22 @@ import { inArray, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { signInThrottles } from "@/db/schema";
 import { throttleNetwork } from "@/lib/client-address";
+import { SIGN_IN_QUIET_HOURS } from "@/lib/personal-data";
 
 /*
  * Sign-in throttling, per account and per client address (an IPv6 client is counted by its /64
  * network, see lib/client-address.ts). The first 5 failures are free; then each failure blocks
  * the key for 2^(n-5) seconds, capped at 15 minutes — a real owner is slowed, never locked out for
- * good. Failures older than 24 h are forgotten. A success clears the account key (not the address
- * key: one good password must not reset an attacker's count on an address); so does a password
+ * good. Failures older than 24 h are forgotten, and the retention job deletes the rows by then
+ * (server/retention/): a key holds an e-mail or a client's network, kept no longer than needed.
+ * A success clears the account key (not the address key: one good password must not reset an
+ * attacker's count on an address); so does a password
  * reset (server/auth/password-reset.ts), which is what the owner can do when someone keeps their
  * account blocked on purpose.
  */
 export const FREE_FAILURES = 5;
 const MAX_BLOCK_SECONDS = 15 * 60;
-const FORGET_AFTER_HOURS = 24;
+const FORGET_AFTER_HOURS = SIGN_IN_QUIET_HOURS;
 
 export const accountKey = (email: string) => `compte:${email.trim().toLowerCase()}`;
 /** Per network, not per address: an IPv6 client is counted by its /64 (see throttleNetwork). */

@@ -5,10 +5,12 @@ import { actionThemes, actions, contributions, councils, themes } from "@/db/sch
 import { forbidden, ok, unauthenticated, type ActionResult } from "@/lib/action-result";
 import type { AnswerStats } from "@/lib/answer-stats";
 import { cityDay } from "@/lib/dates";
+import { cityMonth, monthsEndingWith } from "@/lib/months";
 import { deadlineView } from "@/lib/deadlines";
 import { countByStatus, averageProgress, type StatusCounts } from "@/lib/rollup";
 import { can, type MaybeActor } from "@/lib/permissions";
 import { answerDueAtSql, at, firstAnswerDelayDaysSql } from "@/server/answers/due-date";
+import { cityMonthSql, cityMonthStartSql } from "@/server/city-months";
 
 export interface DashboardRow {
   key: string;
@@ -34,11 +36,7 @@ export interface Dashboard {
 
 /** "2026-11" for the 12 months ending with `now`'s month, oldest first. */
 export function lastTwelveMonths(now: Date): string[] {
-  const [y, m] = cityDay(now).split("-").map(Number) as [number, number];
-  return Array.from({ length: 12 }, (_, i) => {
-    const d = new Date(Date.UTC(y, m - 1 - (11 - i), 1));
-    return d.toISOString().slice(0, 7);
-  });
+  return monthsEndingWith(cityMonth(now), 12);
 }
 
 /** One group's figures, as SQL sums them (one row per theme, per council, or for everything). */
@@ -75,9 +73,9 @@ export async function loadDashboard(db: Db, actor: MaybeActor, now = new Date())
       number | null
     >`(percentile_cont(0.5) within group (order by ${firstAnswerDelayDaysSql}) filter (where ${answered}))::float8`,
   };
-  const month = sql<string>`to_char(${contributions.publishedAt} at time zone 'Europe/Paris', 'YYYY-MM')`;
+  const month = cityMonthSql(contributions.publishedAt);
   // The range first (read from the newest-first index), then the months themselves (exact, in City time).
-  const since = sql`(${`${months[0]}-01`}::timestamp at time zone 'Europe/Paris')`;
+  const since = cityMonthStartSql(months[0]!);
   const inLastMonths = and(published, gte(contributions.publishedAt, since), inArray(month, months));
   // `grouping(...)` tells the council rows from the total row of a GROUPING SETS query.
   const isTotal = sql<boolean>`grouping(${contributions.councilId}) = 1`;

@@ -34,7 +34,9 @@ export async function createCouncilInvitation(
         targetType: "invitation",
         targetId: issued.id,
         councilId,
-        details: { email, role },
+        // The invitation is the target: no e-mail in the journal, and nothing that would tell
+        // whether the address has an account (list-audit-log.ts shows the address or the account).
+        details: { role },
       });
       try {
         await sendInvitationMail(issued);

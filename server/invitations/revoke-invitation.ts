@@ -43,7 +43,8 @@ export async function revokeInvitation(
       targetType: "invitation",
       targetId: invitationId,
       councilId: invitation.councilId,
-      details: { kind: invitation.kind, email: invitation.email, role: invitation.councilRole },
+      // The invitation is the target: no e-mail in the journal (see list-audit-log.ts for how it is shown).
+      details: { kind: invitation.kind, role: invitation.councilRole },
     });
     return ok({ id: invitationId }, `Invitation de ${invitation.email} annulée.`);
   });

@@ -11,7 +11,7 @@ import { notifyCouncilMembers } from "@/server/notifications/notify";
 import { requestDigests } from "@/server/notifications/digest";
 import { getPlatformSettings } from "@/server/settings/platform-settings";
 import { councilContributionsLink, loadModerationTarget, subjectOf } from "./target";
-import { composeReason } from "./templates";
+import { composeReason, type ComposedReason } from "./templates";
 
 type Decision = { id: number; status: "published" | "rejected"; actionId: number };
 
@@ -55,7 +55,7 @@ async function decide(
   actor: MaybeActor,
   id: number,
   decision: "published" | "rejected",
-  reason: string | null,
+  reason: ComposedReason | null,
   version: SeenVersion,
   answerDueDays: number,
 ): Promise<ActionResult<Decision>> {
@@ -78,7 +78,7 @@ async function decide(
               // Proposals: the City's answer is due this many days after publication (the setting of today).
               answerDueAt: sql`case when ${contributions.kind} = 'proposal' then now() + make_interval(days => ${answerDueDays}::int) else null end`,
             }
-          : { rejectionReason: reason }),
+          : { rejectionReason: reason?.text ?? null }),
       })
       .where(
         and(
@@ -96,7 +96,9 @@ async function decide(
       targetType: "contribution",
       targetId: id,
       councilId: updated.councilId,
-      reason,
+      reason: reason?.text,
+      // The template a rejection started from: the public register counts refusals by it.
+      details: reason?.templateId ? { templateId: reason.templateId } : undefined,
     });
     const { subject, e } = subjectOf(target);
     await notifyCouncilMembers(tx, target.councilId, {
@@ -158,7 +160,7 @@ export async function bulkDecide(db: Db, actor: MaybeActor, input: BulkDecisionD
   if (!actor) return unauthenticated();
   if (!can(actor, "moderation.view")) return forbidden();
   const { decision } = input;
-  let reason: string | null = null;
+  let reason: ComposedReason | null = null;
   if (decision === "rejected") {
     const composed = await composeReason(db, input, rejectionReasonRule);
     if (!composed.ok) return composed;

@@ -26,14 +26,18 @@ export async function hideContribution(
   const composed = await composeReason(db, input, hidingReasonRule);
   if (!composed.ok) return composed;
   const { id } = input;
-  const reason = composed.data;
+  const { text: reason, templateId } = composed.data;
   const target = await loadModerationTarget(db, id);
   if (!target) return notFound("Contribution");
   if (!can(actor, "contribution.hide", { councilId: target.councilId })) return forbidden();
 
   const result = await db.transaction(async (tx) => {
     // The row is locked first: a review of its reports by another moderator waits, or has finished.
-    await tx.select({ id: contributions.id }).from(contributions).where(eq(contributions.id, id)).for("update");
+    const [locked] = await tx
+      .select({ status: contributions.status, reviewRequired: contributions.reviewRequired })
+      .from(contributions)
+      .where(eq(contributions.id, id))
+      .for("update");
     if (input.fromReports) {
       const [open] = await tx
         .select({ id: contributionReports.id })
@@ -73,7 +77,13 @@ export async function hideContribution(
       targetId: id,
       councilId: target.councilId,
       reason,
-      details: resolved.length > 0 ? { resolvedReports: resolved.length } : undefined,
+      details: {
+        ...(resolved.length > 0 ? { resolvedReports: resolved.length } : {}),
+        ...(templateId ? { templateId } : {}),
+        // Hidden already by its reports (contribution.auto_hide): this keeps it hidden. The public
+        // register counts the hiding once, and this as the outcome of the reports.
+        ...(locked?.status === "hidden" && locked.reviewRequired ? { confirmsAutoHide: true } : {}),
+      },
     });
     await journalFrozenDecksShowing(tx, id, actor.id);
     await notifyCouncilMembers(tx, target.councilId, {

@@ -49,30 +49,39 @@ export async function listAllTemplates(db: Db, actor: MaybeActor): Promise<Actio
   return ok(rows);
 }
 
+/** A moderator's reason, and the template it started from (null: typed without one). */
+export interface ComposedReason {
+  text: string;
+  templateId: number | null;
+}
+
 /**
  * The reason a moderator gives: the chosen template's text, then their own words. With JavaScript
  * the form has already copied the template into the text: it is not added twice. The whole is
  * checked against the reason's rule (the schema could only check the typed part): a template plus
- * the typed text may be too long, and a template archived meanwhile leaves only the typed text.
+ * the typed text may be too long, and a template archived meanwhile leaves only the typed text (and
+ * no template: the public register counts a decision under the template it really used).
  */
 export async function composeReason(
   db: Db,
   input: { templateId: number | null; reason: string | null },
   rule: z.ZodType<string, unknown>,
-): Promise<ActionResult<string>> {
+): Promise<ActionResult<ComposedReason>> {
   const typed = input.reason?.trim() ?? "";
   let composed = typed;
+  let templateId: number | null = null;
   if (input.templateId !== null) {
     const [template] = await db
       .select({ body: moderationReasonTemplates.body })
       .from(moderationReasonTemplates)
       .where(and(eq(moderationReasonTemplates.id, input.templateId), isNull(moderationReasonTemplates.archivedAt)));
     const body = template?.body.trim();
+    if (body) templateId = input.templateId;
     if (body && !typed.includes(body)) composed = typed ? `${body}\n\n${typed}` : body;
   }
   const checked = rule.safeParse(composed);
   if (!checked.success) return invalidInput({ issues: checked.error.issues.map((issue) => ({ ...issue, path: ["reason"] })) });
-  return ok(checked.data);
+  return ok({ text: checked.data, templateId });
 }
 
 export async function createTemplate(db: Db, actor: MaybeActor, input: ReasonTemplateData): Promise<ActionResult<{ id: number }>> {

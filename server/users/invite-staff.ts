@@ -39,8 +39,10 @@ export async function inviteStaff(
         action: "user.invite_staff",
         targetType: "invitation",
         targetId: issued.id,
-        // The title has no column on invitations yet: it is kept in the journal for the admin to apply.
-        details: { email, grants: { moderator, official, admin }, ...(title ? { title } : {}) },
+        // Never the e-mail: the row names the invitation (its address is shown while the invitation
+        // exists, its account once accepted), so the journal holds no address to erase later.
+        // The title has no column on invitations yet: it is kept here for the admin to apply.
+        details: { grants: { moderator, official, admin }, ...(title ? { title } : {}) },
       });
       try {
         await sendInvitationMail(issued);

@@ -8,6 +8,7 @@ import { createMeeting } from "@/server/meetings/create-meeting";
 import { getMeetingForEdit, getPresentation, listMeetingsForStaff } from "@/server/meetings/queries";
 import { setMeetingMinutes } from "@/server/meetings/set-minutes";
 import { freezeMeeting, unfreezeMeeting } from "@/server/meetings/snapshot";
+import { deleteMeeting } from "@/server/meetings/delete-meeting";
 import { updateMeeting } from "@/server/meetings/update-meeting";
 import { createCast, matrixRoles, type Cast, type MatrixRole } from "../support/actors";
 import { auditCount, lastAudit } from "../support/db-snapshot";
@@ -107,6 +108,13 @@ matrix(
   "meeting.update",
 );
 matrix(
+  "deleting a meeting that has not taken place",
+  managers,
+  frozenFuture,
+  (role, meetingId) => deleteMeeting(db, cast.actors[role], { meetingId }),
+  "meeting.delete",
+);
+matrix(
   "adding the minutes",
   managers,
   past,
@@ -193,6 +201,32 @@ describe("what an allowed call writes", () => {
     const items = await db.select().from(meetingAgendaItems).where(eq(meetingAgendaItems.meetingId, created.data.id));
     expect(items.map((i) => i.label)).toEqual(["Accueil"]);
     expect(await updateMeeting(db, cast.actors.official, good)).toMatchObject({ ok: true, data: { changed: false } });
+  });
+
+  it("deletes a coming meeting with its agenda and frozen slides, journaled with its title; a meeting that took place stays", async () => {
+    const created = await createMeeting(db, cast.actors.official, meetingInput("Réunion annulée"));
+    if (!created.ok) throw new Error(created.message);
+    await freezeMeeting(db, cast.actors.official, { meetingId: created.data.id });
+    const deleted = await deleteMeeting(db, cast.actors.admin, { meetingId: created.data.id }, new Date("2027-03-01T12:00:00Z"));
+    expect(deleted).toMatchObject({ ok: true, data: { title: "Réunion annulée" } });
+    expect(await db.select().from(meetings).where(eq(meetings.id, created.data.id))).toEqual([]);
+    expect(await db.select().from(meetingAgendaItems).where(eq(meetingAgendaItems.meetingId, created.data.id))).toEqual([]);
+    expect(await db.select().from(meetingSnapshots).where(eq(meetingSnapshots.meetingId, created.data.id))).toEqual([]);
+    expect(await lastAudit(db)).toMatchObject({
+      action: "meeting.delete",
+      targetId: String(created.data.id),
+      details: { title: "Réunion annulée", startsAt: "2027-03-04T17:30:00.000Z", place: "Salle des fêtes" },
+    });
+
+    const held = await past();
+    const before = await snapshot();
+    expect(await deleteMeeting(db, cast.actors.admin, { meetingId: held })).toMatchObject({
+      ok: false,
+      code: "CONFLICT",
+      message: "Cette réunion a déjà eu lieu : elle reste publiée, avec ses diapositives et son compte rendu.",
+    });
+    expect(await snapshot()).toEqual(before);
+    expect(await deleteMeeting(db, cast.actors.admin, { meetingId: 999_999 })).toMatchObject({ ok: false, code: "NOT_FOUND" });
   });
 
   it("refuses the minutes before the meeting, with a French message next to the field", async () => {

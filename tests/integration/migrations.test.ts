@@ -32,6 +32,7 @@ const expectedTables = [
   "platform_settings",
   "progress_report_revisions",
   "progress_reports",
+  "retention_runs",
   "revoked_sessions",
   "sign_in_throttles",
   "themes",

@@ -118,8 +118,8 @@ describe("the public pages a write refreshes", () => {
 
   it("a council's members: its public page only", async () => {
     const k = await createCouncil(db);
-    expect(await publicPathsOf(db, { councilIds: [k.id] })).toEqual({ paths: [`/conseils/${k.slug}`], routes: [] });
-    expect(await publicPathsOf(db, { councilSlugs: [k.slug] })).toEqual({ paths: [`/conseils/${k.slug}`], routes: [] });
+    expect(await publicPathsOf(db, { councilIds: [k.id] })).toEqual({ paths: [`/conseils/${k.slug}`], routes: [], layouts: [] });
+    expect(await publicPathsOf(db, { councilSlugs: [k.slug] })).toEqual({ paths: [`/conseils/${k.slug}`], routes: [], layouts: [] });
   });
 
   it("past 50 pages, a list is refreshed by its route (every fiche's or council's further pages), not page by page", async () => {
@@ -134,7 +134,9 @@ describe("the public pages a write refreshes", () => {
   });
 
   it("nothing to refresh for an unknown contribution or an empty change", async () => {
-    expect(await publicPathsOf(db, { contributionIds: [2_000_000_000] })).toEqual({ paths: [], routes: [] });
-    expect(await publicPathsOf(db, {})).toEqual({ paths: [], routes: [] });
+    expect(await publicPathsOf(db, { contributionIds: [2_000_000_000] })).toEqual({ paths: [], routes: [], layouts: [] });
+    expect(await publicPathsOf(db, {})).toEqual({ paths: [], routes: [], layouts: [] });
+    // A moderation event: the register's page, its earlier windows and their CSV files, and nothing else.
+    expect(await publicPathsOf(db, { register: true })).toEqual({ paths: [], routes: [], layouts: ["/moderation/registre"] });
   });
 });

@@ -4,9 +4,11 @@ import type { Database, Db } from "@/db/client";
 import { auditLog, councils, platformSettings } from "@/db/schema";
 import { can } from "@/lib/permissions";
 import { getCouncilSettings, updateSubmissionPolicy } from "@/server/councils/update-submission-policy";
-import { getPlatformSettings } from "@/server/settings/platform-settings";
-import { platformSettingsSchema, submissionPolicySchema } from "@/lib/validation/settings";
+import { DEFAULT_DATA_CONTROLLER_NAME } from "@/lib/personal-data";
+import { getPlatformSettings, getPrivacySettings } from "@/server/settings/platform-settings";
+import { platformSettingsSchema, privacySettingsSchema, submissionPolicySchema } from "@/lib/validation/settings";
 import { updatePlatformSettings } from "@/server/settings/update-platform-settings";
+import { updatePrivacySettings } from "@/server/settings/update-privacy-settings";
 import { submitForm } from "../support/forms";
 import { createCast, matrixRoles, type Cast, type MatrixRole } from "../support/actors";
 import { auditCount, lastAudit } from "../support/db-snapshot";
@@ -14,7 +16,7 @@ import { createTestDatabase, onPostgres, type TestDatabase } from "../support/te
 import { refusalCode } from "./contributions-helpers";
 
 /*
- * The platform settings (admins) and a council's submission policy (its referents and admins),
+ * The platform settings and the personal-data settings (admins) and a council's submission policy (its referents and admins),
  * called directly as each of the 8 roles: refused → nothing changes, no journal row; allowed →
  * exactly one journal row with the values before and after.
  */
@@ -101,6 +103,102 @@ describe("platform settings, as each role", () => {
     );
     expect(spaced).toMatchObject({ ok: true, data: { reportThreshold: 1, answerDueDays: 365 } });
     expect(await updatePlatformSettings(db, cast.actors.admin, { reportThreshold: 100, answerDueDays: 1 })).toMatchObject({ ok: true });
+  });
+});
+
+describe("personal-data settings (controller, DPO, how long a deactivated account is kept), as each role", () => {
+  let step = 0;
+  for (const role of matrixRoles) {
+    const allowed = role === "admin";
+    it(`${role} ${allowed ? "may" : "may not"} change them`, async () => {
+      expect(can(cast.actors[role], "settings.privacy.update")).toBe(allowed);
+      step++;
+      const current = await getPrivacySettings(db);
+      const input = {
+        dataControllerName: DEFAULT_DATA_CONTROLLER_NAME,
+        dataControllerAddress: `Hôtel de ville, bureau ${step}\n15000 Aurillac`,
+        dpoContact: `dpo-${step}@aurillac.invalid`,
+        deactivatedAccountYears: 1 + (step % 10),
+      };
+      if (!allowed) {
+        const before = await snapshot();
+        expect(await updatePrivacySettings(db, cast.actors[role], input)).toMatchObject({ ok: false, code: refusalCode(role) });
+        expect(await snapshot()).toEqual(before);
+        return;
+      }
+      const audits = await auditCount(db);
+      expect(await updatePrivacySettings(db, cast.actors[role], input)).toMatchObject({ ok: true, data: { ...input, changed: true } });
+      expect(await getPrivacySettings(db)).toEqual(input);
+      expect(await auditCount(db)).toBe(audits + 1);
+      // Only what changed, before and after (the name was already the default).
+      expect(await lastAudit(db)).toMatchObject({
+        actorUserId: cast.userIds.admin,
+        action: "settings.privacy.update",
+        targetType: "platform_settings",
+        details: {
+          before: {
+            dataControllerAddress: current.dataControllerAddress,
+            dpoContact: current.dpoContact,
+            deactivatedAccountYears: current.deactivatedAccountYears,
+          },
+          after: {
+            dataControllerAddress: input.dataControllerAddress,
+            dpoContact: input.dpoContact,
+            deactivatedAccountYears: input.deactivatedAccountYears,
+          },
+        },
+      });
+      expect(Object.keys((await lastAudit(db))!.details.before as object).sort()).toEqual([
+        "dataControllerAddress",
+        "deactivatedAccountYears",
+        "dpoContact",
+      ]);
+      // The other settings did not move; the same values again: nothing to journal.
+      expect(await updatePrivacySettings(db, cast.actors[role], input)).toMatchObject({ ok: true, data: { changed: false } });
+      expect(await auditCount(db)).toBe(audits + 1);
+    });
+  }
+
+  it("checks every field with French messages next to it, keeps nothing half-written, and accepts the bounds", async () => {
+    const valid = {
+      dataControllerName: "Ville d'Aurillac",
+      dataControllerAddress: "Hôtel de ville, 15000 Aurillac",
+      dpoContact: "dpo@aurillac.invalid",
+    };
+    const send = (values: Record<string, string | undefined>) =>
+      submitForm(db, cast.actors.admin, privacySettingsSchema, { ...valid, deactivatedAccountYears: "3", ...values }, (input) =>
+        updatePrivacySettings(db, cast.actors.admin, input),
+      );
+    const before = await snapshot();
+    const cases: [Record<string, string | undefined>, string, RegExp][] = [
+      [{ deactivatedAccountYears: "0" }, "deactivatedAccountYears", /^Choisissez un nombre entre 1 et 10\.$/],
+      [{ deactivatedAccountYears: "11" }, "deactivatedAccountYears", /^Choisissez un nombre entre 1 et 10\.$/],
+      [{ deactivatedAccountYears: "trois" }, "deactivatedAccountYears", /en chiffres, sans virgule \(par exemple 3\)/],
+      [
+        { deactivatedAccountYears: "" },
+        "deactivatedAccountYears",
+        /^Indiquez la durée de conservation des comptes désactivés, en années\.$/,
+      ],
+      [{ dataControllerName: "  " }, "dataControllerName", /^Indiquez le responsable du traitement/],
+      [{ dataControllerName: "V" }, "dataControllerName", /au moins 2 caractères/],
+      [{ dataControllerAddress: "" }, "dataControllerAddress", /^Indiquez l'adresse postale du responsable du traitement\.$/],
+      [{ dataControllerAddress: "x".repeat(501) }, "dataControllerAddress", /ne peut pas dépasser 500 caractères/],
+      [{ dpoContact: undefined }, "dpoContact", /^Indiquez comment joindre le délégué/],
+      [{ dpoContact: "dpo\u0000@aurillac.invalid" }, "dpoContact", /caractères invalides/],
+    ];
+    for (const [values, field, message] of cases) {
+      const result = await send(values);
+      expect(result, JSON.stringify(values)).toMatchObject({ ok: false, code: "VALIDATION_FAILED" });
+      const errors = (result as { fieldErrors: Record<string, string[]> }).fieldErrors;
+      expect(Object.keys(errors)).toEqual([field]);
+      expect(errors[field]![0]).toMatch(message);
+    }
+    expect(await snapshot()).toEqual(before);
+    expect(await send({ deactivatedAccountYears: " 1 " })).toMatchObject({ ok: true, data: { deactivatedAccountYears: 1 } });
+    expect(await send({ deactivatedAccountYears: "10", dataControllerAddress: "Hôtel de ville\r\n15000 Aurillac" })).toMatchObject({
+      ok: true,
+      data: { deactivatedAccountYears: 10, dataControllerAddress: "Hôtel de ville\n15000 Aurillac" },
+    });
   });
 });
 

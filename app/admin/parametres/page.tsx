@@ -5,18 +5,25 @@ import { Container } from "@/components/ui/container";
 import { PageHeading } from "@/components/ui/page-heading";
 import { can } from "@/lib/permissions";
 import { getDb } from "@/server/db";
-import { getPlatformSettings } from "@/server/settings/platform-settings";
+import { Section } from "@/components/ui/section";
+import { TextLink } from "@/components/ui/text-link";
+import { getPlatformSettings, getPrivacySettings } from "@/server/settings/platform-settings";
 import { requireAdminPage } from "../require-admin";
+import { PrivacySettingsForm } from "./privacy-form";
 import { PlatformSettingsForm } from "./settings-form";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Paramètres — Administration", robots: { index: false, follow: false } };
 
-/** The platform's settings: when reports hide an item, and when the City's answer is due. */
+/**
+ * The platform's settings: when reports hide an item, when the City's answer is due; and personal
+ * data — who answers for it on /donnees-personnelles, how long a deactivated account is kept.
+ */
 export default async function PlatformSettingsPage() {
   const actor = await requireAdminPage("/admin/parametres");
   if (!can(actor, "settings.update")) notFound();
-  const current = await getPlatformSettings(await getDb());
+  const db = await getDb();
+  const [current, privacy] = await Promise.all([getPlatformSettings(db), getPrivacySettings(db)]);
   return (
     <Container wide>
       <AdminNav current="parametres" />
@@ -24,7 +31,16 @@ export default async function PlatformSettingsPage() {
         title="Paramètres de la plateforme"
         lead={<p>Chaque changement est inscrit au journal, avec les valeurs avant et après.</p>}
       />
-      <PlatformSettingsForm current={current} />
+      <Section id="participation" title="Participation">
+        <PlatformSettingsForm current={current} />
+      </Section>
+      <Section id="donnees-personnelles" title="Données personnelles">
+        <p className="mb-4 max-w-2xl">
+          Ces informations sont affichées sur la page publique <TextLink href="/donnees-personnelles">« Données personnelles »</TextLink>.
+          Les autres durées de conservation sont fixes et y sont détaillées.
+        </p>
+        <PrivacySettingsForm current={privacy} />
+      </Section>
     </Container>
   );
 }

@@ -1,10 +1,11 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { meetingMinutesSchema, meetingSchema, updateMeetingSchema } from "@/lib/validation/meeting";
+import { meetingMinutesSchema, meetingRefSchema, meetingSchema, updateMeetingSchema } from "@/lib/validation/meeting";
 import { refreshMeetingPages } from "@/server/cache";
 import { formAction } from "@/server/form-action";
 import { createMeeting } from "@/server/meetings/create-meeting";
+import { deleteMeeting } from "@/server/meetings/delete-meeting";
 import { setMeetingMinutes } from "@/server/meetings/set-minutes";
 import { updateMeeting } from "@/server/meetings/update-meeting";
 
@@ -42,5 +43,15 @@ export const setMinutesAction = formAction({
   run: (input, { db, actor }) => setMeetingMinutes(db, actor, input),
   done: (data) => {
     if (data.changed) refreshMeetings();
+  },
+});
+
+export const deleteMeetingAction = formAction({
+  schema: meetingRefSchema,
+  permission: "meeting.manage",
+  run: (input, { db, actor }) => deleteMeeting(db, actor, input),
+  done: () => {
+    refreshMeetings();
+    return "/espace/reunions?supprimee=1";
   },
 });

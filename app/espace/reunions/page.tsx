@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { buttonClass } from "@/components/form/field";
+import { buttonClass, FormMessage } from "@/components/form/field";
 import { MeetingList } from "@/components/meetings/meeting-list";
 import { Breadcrumb } from "@/components/ui/breadcrumb";
 import { Container } from "@/components/ui/container";
@@ -15,7 +15,8 @@ export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Réunions publiques — Mon espace", robots: { index: false, follow: false } };
 
 /** Officials and admins: every meeting, to prepare, present, and add the minutes; staff: to present. */
-export default async function StaffMeetingsPage() {
+export default async function StaffMeetingsPage({ searchParams }: { searchParams: Promise<{ supprimee?: string }> }) {
+  const { supprimee } = await searchParams;
   const actor = await requireMeetingStaff("/espace/reunions");
   const manages = can(actor, "meeting.manage");
   const result = await listMeetingsForStaff(await getDb(), actor);
@@ -36,6 +37,11 @@ export default async function StaffMeetingsPage() {
           )
         }
       />
+      {supprimee === "1" ? (
+        <div className="mb-6">
+          <FormMessage kind="success">La réunion est supprimée : elle n&apos;est plus annoncée sur le site.</FormMessage>
+        </div>
+      ) : null}
       {manages ? (
         <p className="mb-8">
           <a href="/espace/reunions/nouvelle" className={buttonClass}>

@@ -12,8 +12,9 @@ export const answerProposalAction = formAction({
   run: (input, { db, actor }) => answerProposal(db, actor, input),
   done: async (data, _input, { db }) => {
     if (!data.replay) {
-      // Public: the fiche, its themes, the home page (counts) and the council's page show it at once.
-      await refreshPublicPagesOf(db, { contributionIds: [data.contributionId] });
+      // Public: the fiche, its themes, the home page (counts), the council's page and the moderation
+      // register (answers given, late) show it at once.
+      await refreshPublicPagesOf(db, { contributionIds: [data.contributionId], register: true });
     }
     revalidatePath("/reponses");
     revalidatePath("/espace", "layout");

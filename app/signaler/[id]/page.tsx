@@ -52,8 +52,8 @@ export default async function ReportPage({ params, searchParams }: Props) {
         title="Signaler une contribution"
         lead={
           <p>
-            Un texte publié ne respecte pas les règles de la plateforme ? Dites-le aux modérateur·rices de la Ville. Au-delà d&apos;un
-            certain nombre de signalements, il est masqué en attendant leur examen.
+            Un texte publié ne respecte pas les <TextLink href="/moderation/registre#regles">règles de la modération</TextLink> ? Dites-le
+            aux modérateur·rices de la Ville. Au-delà d&apos;un certain nombre de signalements, il est masqué en attendant leur examen.
           </p>
         }
       />

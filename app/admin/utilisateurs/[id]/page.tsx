@@ -13,8 +13,10 @@ import { Notice } from "@/components/ui/notice";
 import { PageHeading } from "@/components/ui/page-heading";
 import { Section } from "@/components/ui/section";
 import { TextLink } from "@/components/ui/text-link";
-import { formatDateTime, isoDateTime } from "@/lib/dates";
+import { cityDay, formatDateTime, formatDay, isoDateTime } from "@/lib/dates";
+import { erasureDueAt, yearsText } from "@/lib/personal-data";
 import { can, councilRoleLabel } from "@/lib/permissions";
+import { getPrivacySettings } from "@/server/settings/platform-settings";
 import { getUser } from "@/server/users/get-user";
 import { getDb } from "@/server/db";
 import { requireAdminPage } from "../../require-admin";
@@ -28,7 +30,8 @@ export default async function UserPage({ params }: { params: Promise<{ id: strin
   const { id } = await params;
   const actor = await requireAdminPage(`/admin/utilisateurs/${encodeURIComponent(id)}`);
   const userId = /^\d{1,9}$/.test(id) ? Number(id) : NaN;
-  const result = await getUser(await getDb(), actor, userId);
+  const db = await getDb();
+  const [result, privacy] = await Promise.all([getUser(db, actor, userId), getPrivacySettings(db)]);
   if (!result.ok) notFound();
   const user = result.data;
   const isSelf = user.id === actor.id;
@@ -57,7 +60,15 @@ export default async function UserPage({ params }: { params: Promise<{ id: strin
           {erased ? (
             <Badge tone="warning">Compte supprimé le {formatDateTime(user.erasedAt!)}</Badge>
           ) : deactivated ? (
-            <Badge tone="warning">Désactivé le {formatDateTime(user.deactivatedAt!)}</Badge>
+            <>
+              <Badge tone="warning">Désactivé le {formatDateTime(user.deactivatedAt!)}</Badge>
+              <p className="mt-1 text-base">
+                Effacé automatiquement à partir du {formatDay(cityDay(erasureDueAt(user.deactivatedAt!, privacy)))}, s&apos;il n&apos;est
+                pas réactivé d&apos;ici là (durée de conservation des comptes désactivés :{" "}
+                <TextLink href="/admin/parametres#donnees-personnelles">{yearsText(privacy.deactivatedAccountYears)}</TextLink>
+                ).
+              </p>
+            </>
           ) : (
             "Actif"
           )}

@@ -57,7 +57,7 @@ export async function POST(request: Request) {
       schema: approveSchema,
       signedIn: true,
       run: (input, context) => approveContribution(context.db, context.actor, input),
-      done: async (data, _input, context) => refreshPublicPagesOf(context.db, { contributionIds: [data.id] }),
+      done: async (data, _input, context) => refreshPublicPagesOf(context.db, { contributionIds: [data.id], register: true }),
     },
     async () => ({ db, actor }),
     undefined,

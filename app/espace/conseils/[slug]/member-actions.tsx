@@ -1,7 +1,7 @@
 "use client";
 
 import { useRef } from "react";
-import { describedBy, inputClass, secondaryButtonClass } from "@/components/form/field";
+import { describedBy, inputClass, dangerButtonClass, secondaryButtonClass } from "@/components/form/field";
 import { FormStatus } from "@/components/form/form-status";
 import { useFormAction } from "@/components/form/use-form-action";
 import type { CouncilRole } from "@/lib/permissions";
@@ -9,8 +9,6 @@ import { removeMemberFormSchema } from "@/lib/validation/council";
 import { removeMemberAction, setMemberRoleAction } from "./actions";
 
 const smallSecondary = `${secondaryButtonClass} px-4`;
-const dangerButtonClass =
-  "inline-flex min-h-11 items-center justify-center rounded-md bg-red-800 px-5 py-2 font-semibold text-white hover:bg-red-900 focus-visible:outline-3 focus-visible:outline-offset-2 focus-visible:outline-blue-800 disabled:opacity-60";
 
 interface Props {
   councilId: number;

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { FormMessage } from "@/components/form/field";
 import { MeetingForm } from "@/components/meetings/meeting-form";
+import { DeleteMeetingForm } from "@/components/meetings/delete-meeting-form";
 import { MinutesForm } from "@/components/meetings/minutes-form";
 import { Breadcrumb } from "@/components/ui/breadcrumb";
 import { Container } from "@/components/ui/container";
@@ -12,7 +13,7 @@ import { TextLink } from "@/components/ui/text-link";
 import { formatDateTime } from "@/lib/dates";
 import { getDb } from "@/server/db";
 import { agendaChoices, getMeetingForEdit } from "@/server/meetings/queries";
-import { setMinutesAction, updateMeetingAction } from "../actions";
+import { deleteMeetingAction, setMinutesAction, updateMeetingAction } from "../actions";
 import { requireMeetingManager } from "../load";
 
 export const dynamic = "force-dynamic";
@@ -94,6 +95,13 @@ export default async function StaffMeetingPage({ params, searchParams }: Props) 
           <p>Le compte rendu pourra être ajouté ici après la réunion.</p>
         )}
       </Section>
+
+      {hasTakenPlace ? null : (
+        <Section id="supprimer" title="Supprimer la réunion">
+          <p className="mb-4">Réunion annulée ou annoncée par erreur ? Tant qu&apos;elle n&apos;a pas eu lieu, vous pouvez la supprimer.</p>
+          <DeleteMeetingForm meetingId={meeting.id} title={meeting.title} action={deleteMeetingAction} returnTo={here} />
+        </Section>
+      )}
     </Container>
   );
 }

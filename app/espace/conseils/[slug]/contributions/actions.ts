@@ -7,12 +7,14 @@ import { createDraft } from "@/server/contributions/create-draft";
 import { editPendingContribution } from "@/server/contributions/edit-pending";
 import { submitContribution } from "@/server/contributions/submit-contribution";
 import { withdrawContribution } from "@/server/contributions/withdraw-contribution";
+import { refreshPublicPagesOf } from "@/server/cache";
 import { formAction } from "@/server/form-action";
 
 /*
  * Contribution actions of a council space. The server functions authorize with the item's council
  * (anyone can POST to an action). Nothing public changes here (only a moderator's approval
- * publishes), so only the signed-in pages are refreshed. After a step, the council's list says what
+ * publishes) but the moderation register's count of submissions, so only the signed-in pages and
+ * the register are refreshed. After a step, the council's list says what
  * happened with a fixed code in the address (never a text from the URL), next to the item.
  */
 const refreshSpace = () => revalidatePath("/espace", "layout");
@@ -51,8 +53,10 @@ export const commentDraftAction = formAction({
 export const submitContributionAction = formAction({
   schema: contributionStepSchema,
   run: (input, { db, actor }) => submitContribution(db, actor, input),
-  done: (data) => {
+  done: async (data, _input, { db }) => {
     refreshSpace();
+    // The public moderation register counts every submission.
+    await refreshPublicPagesOf(db, { register: true });
     return listOf(data.councilSlug, "soumis", data.id);
   },
 });

@@ -32,7 +32,7 @@ export const approveAction = formAction({
   done: async (data, input, { db }) => {
     // Published: the public pages that show it (its fiche, themes, council, home) are refreshed at
     // once, and the moderator's own pages.
-    await refreshPublicPagesOf(db, { contributionIds: [data.id] });
+    await refreshPublicPagesOf(db, { contributionIds: [data.id], register: true });
     refreshModeration();
     return backTo("/moderation", input.filtres, { fait: "publiee" });
   },
@@ -42,7 +42,9 @@ export const rejectAction = formAction({
   schema: rejectSchema,
   permission: "moderation.view",
   run: (input, { db, actor }) => rejectContribution(db, actor, input),
-  done: (_data, input) => {
+  done: async (_data, input, { db }) => {
+    // Nothing public shows a refused item; the register counts the refusal.
+    await refreshPublicPagesOf(db, { register: true });
     refreshModeration();
     return backTo("/moderation", input.filtres, { fait: "refusee" });
   },
@@ -56,7 +58,8 @@ export const bulkAction = formAction({
   done: async (data, input, { db }) => {
     // The selection, not only the items decided here: one decided by another moderator meanwhile
     // is refreshed twice, which costs a render and hides nothing.
-    if (input.decision === "published" && data.decided > 0) await refreshPublicPagesOf(db, { contributionIds: input.ids });
+    const published = input.decision === "published" && data.decided > 0;
+    if (data.decided > 0) await refreshPublicPagesOf(db, { contributionIds: published ? input.ids : [], register: true });
     refreshModeration();
     return backTo("/moderation", input.filtres, {
       fait: input.decision === "published" ? "lot-approuve" : "lot-refuse",
@@ -74,7 +77,7 @@ export const hideAction = formAction({
   run: (input, { db, actor }) => hideContribution(db, actor, input),
   done: async (data, input, { db }) => {
     // Gone from every public page that showed it: they are refreshed, the moderator sees it at once.
-    await refreshPublicPagesOf(db, { contributionIds: [data.id] });
+    await refreshPublicPagesOf(db, { contributionIds: [data.id], register: true });
     refreshModeration();
     return backTo(input.fromReports ? "/moderation/signalements" : "/moderation/publiees", input.filtres, { fait: "masquee" });
   },
@@ -86,7 +89,8 @@ export const keepAction = formAction({
   permission: "moderation.view",
   run: (input, { db, actor }) => keepPublished(db, actor, input),
   done: async (data, _input, { db }) => {
-    if (data.republished) await refreshPublicPagesOf(db, { contributionIds: [data.id] });
+    // The register counts the reports' outcome; a republished item is back on the public pages.
+    await refreshPublicPagesOf(db, { contributionIds: data.republished ? [data.id] : [], register: true });
     refreshModeration();
     return backTo("/moderation/signalements", undefined, { fait: data.republished ? "republiee" : "gardee" });
   },

@@ -1,0 +1,22 @@
+import type { Metadata } from "next";
+import { RegisterView } from "@/components/moderation/register-view";
+import { PlanUnavailable } from "@/components/plan/plan-unavailable";
+import { getDb } from "@/server/db";
+import { loadModerationRegister } from "@/server/moderation/load-register";
+
+/* Public and cached, outside the staff area's layout (app/moderation/(personnel)/): it reads no
+   cookie. Refreshed by every write it counts (server/public-paths.ts, `register`) and at least
+   hourly — which also turns the month over (docs/decisions/0016-public-moderation-register.md). */
+export const revalidate = 3600;
+
+export const metadata: Metadata = {
+  title: "Registre de la modération",
+  description:
+    "Chaque mois, ce que la Ville d'Aurillac a fait des avis et propositions des conseils de quartier : publiés, refusés, masqués, signalements, délais et réponses. Et les règles de la modération.",
+};
+
+export default async function ModerationRegisterPage() {
+  const register = await loadModerationRegister(await getDb(), null);
+  if (!register) return <PlanUnavailable />;
+  return <RegisterView register={register} />;
+}
