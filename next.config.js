@@ -28,8 +28,9 @@ const nextConfig = {
   // checks types on its own, in CI before the tests. A normal `next build` always type-checks.
   typescript: { ignoreBuildErrors: process.env.E2E_SKIP_TYPECHECK === "1" },
   experimental: {
-    // Static pages read the database while prerendering. With the embedded database only one
-    // process may open its folder, so the build renders pages in a single worker.
+    // The pages prerendered from data render against a throwaway in-memory database made by each
+    // build worker (migrations and the plan's seed: seconds and a few hundred MB each; db/client.ts,
+    // decision 0001): one worker is enough for the few pages concerned.
     cpus: 1,
   },
 };

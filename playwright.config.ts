@@ -4,7 +4,8 @@ import { chromiumArgs, systemChromiumPath } from "./lib/chromium";
 import { nonLocalDatabaseMessage } from "./tests/support/local-database-url";
 
 /*
- * Browser tests run against a production build (`next build` + `next start`) on its own database:
+ * Browser tests run against a production build (`next build`, with no database nor secret, then
+ * `npm start`, as production runs it) on its own database:
  * `npm test` (scripts/test.ts) passes DATABASE_URL (a fresh PostgreSQL database) or PGLITE_DIR
  * (a fresh temporary folder). Run alone (`npm run test:e2e`), it uses .data/pglite-e2e.
  */
@@ -20,6 +21,15 @@ const sinkSmtpPort = Number(process.env.SINK_SMTP_PORT ?? port + 1);
 const sinkHttpPort = Number(process.env.SINK_HTTP_PORT ?? port + 2);
 export const sinkHttpUrl = `http://127.0.0.1:${sinkHttpPort}`;
 export const testHooksToken = process.env.TEST_HOOKS_TOKEN ?? "e2e-test-hooks-token-0123456789abcdef";
+/** The build the browser tests run; e2e/operations starts more servers from it, on databases of their own. */
+export const e2eDistDir = process.env.E2E_DIST_DIR ?? ".next-e2e";
+export const e2eAuthSecret = "e2e-secret-e2e-secret-e2e-secret-e2e-secret";
+/**
+ * The build runs with no database and no secret (issue 16: build once, deploy anywhere): no
+ * DATABASE_URL, no NEXTAUTH_SECRET/URL, and PGLITE_DIR naming a folder that must still not exist
+ * afterwards (e2e/operations checks it). The server then starts on the run's database.
+ */
+export const buildPgliteDir = `${e2eDistDir}-sans-base`;
 const executablePath = systemChromiumPath() ?? undefined;
 
 export default defineConfig({
@@ -64,7 +74,7 @@ export default defineConfig({
       env: { SINK_SMTP_PORT: String(sinkSmtpPort), SINK_HTTP_PORT: String(sinkHttpPort) },
     },
     {
-      command: `npm run build && npm run start -- -p ${port} -H 127.0.0.1`,
+      command: `env -u DATABASE_URL -u NEXTAUTH_SECRET -u NEXTAUTH_URL PGLITE_DIR=${buildPgliteDir} npm run build && npm run start -- -p ${port} -H 127.0.0.1`,
       url: `${baseURL}/`,
       // The build alone took more than 5 min on a 2-core machine shared with other builds.
       timeout: 600_000,
@@ -80,9 +90,11 @@ export default defineConfig({
         // This build is for the browser tests only: it skips type-checking (next.config.js), which
         // `npm run typecheck` does on its own (CI runs it before the tests). Never set for `npm run build`.
         E2E_SKIP_TYPECHECK: "1",
-        NEXT_DIST_DIR: process.env.E2E_DIST_DIR ?? ".next-e2e",
+        NEXT_DIST_DIR: e2eDistDir,
         NEXTAUTH_URL: baseURL,
-        NEXTAUTH_SECRET: "e2e-secret-e2e-secret-e2e-secret-e2e-secret",
+        NEXTAUTH_SECRET: e2eAuthSecret,
+        // One JSON line per request would bury the test report: warnings and errors only.
+        LOG_LEVEL: process.env.LOG_LEVEL ?? "warn",
         SMTP_URL: `smtp://127.0.0.1:${sinkSmtpPort}`,
       },
     },

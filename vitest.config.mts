@@ -17,7 +17,7 @@ export default defineConfig({
         resolve: { alias },
         test: {
           name: "unit",
-          include: ["lib/**/*.test.ts", "components/**/*.test.ts", "server/**/*.test.ts", "tests/support/**/*.test.ts"],
+          include: ["lib/**/*.test.ts", "components/**/*.test.ts", "server/**/*.test.ts", "ops/**/*.test.ts", "tests/support/**/*.test.ts"],
           environment: "node",
         },
       },

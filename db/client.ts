@@ -17,10 +17,29 @@ export interface Database {
   /** Runs `fn` while holding the cluster-wide lock that serialises migrations and seeding. */
   withSetupLock<T>(fn: () => Promise<T>): Promise<T>;
   close(): Promise<void>;
+  /**
+   * At a forced stop (requests still running after the server's 10 s): end without letting an open
+   * transaction commit — its request was cut, so nobody would hear it was done. PostgreSQL: the
+   * connections are terminated now (the server rolls back). PGlite: nothing is closed; the process
+   * exits right after, which ends the transaction uncommitted, as a crash would (the next start
+   * takes the dead process's lock over).
+   */
+  abandon(): Promise<void>;
 }
 
 // Arbitrary constant shared by every app process: pg_advisory_lock(key) serialises start-up work.
 const SETUP_LOCK_KEY = 4_242_015;
+
+/**
+ * The extensions every PGlite instance on the app's folder needs. The search (migration 0009) uses
+ * both: PGlite loads an extension's files only when it is named here, before `create extension`
+ * can find it.
+ */
+export async function pgliteExtensions() {
+  const { unaccent } = await import("@electric-sql/pglite/contrib/unaccent");
+  const { pg_trgm } = await import("@electric-sql/pglite/contrib/pg_trgm");
+  return { unaccent, pg_trgm };
+}
 
 export async function openDatabase(e: Env = env()): Promise<Database> {
   if (e.DATABASE_URL) {
@@ -42,6 +61,7 @@ export async function openDatabase(e: Env = env()): Promise<Database> {
         }
       },
       close: () => sql.end({ timeout: 5 }),
+      abandon: () => sql.end({ timeout: 0 }),
     };
   }
 
@@ -49,22 +69,21 @@ export async function openDatabase(e: Env = env()): Promise<Database> {
   const release = await lockEmbeddedDatabase(dir);
   try {
     const { PGlite } = await import("@electric-sql/pglite");
-    const { unaccent } = await import("@electric-sql/pglite/contrib/unaccent");
-    const { pg_trgm } = await import("@electric-sql/pglite/contrib/pg_trgm");
     const { drizzle } = await import("drizzle-orm/pglite");
-    // The search (migration 0009) needs both extensions: PGlite loads an extension's files only when
-    // it is named here, before `create extension` can find it.
-    const client = new PGlite(dir, { extensions: { unaccent, pg_trgm } });
+    const client = new PGlite(dir, { extensions: await pgliteExtensions() });
     await client.waitReady;
     return {
       db: drizzle(client, { schema, logger: countingLogger }) as unknown as Db,
       kind: "pglite",
       // One process, one connection: PGlite serialises everything already.
       withSetupLock: (fn) => fn(),
+      // Idempotent: the shutdown hook may find it already closed (a test, a script that closed it).
       async close() {
+        if (client.closed) return;
         await client.close();
         release();
       },
+      abandon: async () => {},
     };
   } catch (error) {
     release();
@@ -82,6 +101,32 @@ export async function prepareDatabase(database: Database, e: Env = env()): Promi
   });
 }
 
+/**
+ * `next build` never opens the real database (docs/decisions/0001): it renders the pages it
+ * prerenders against a throwaway PGlite in memory, migrated and seeded with the plan, so that one
+ * build runs against whatever database is given at start, and builds with no DATABASE_URL, no
+ * secret and no database reachable. Those renders are never served: the production server drops
+ * them before it listens (ops/server.mjs), and each page renders on its first request.
+ */
+export const isBuildPhase = () => process.env.NEXT_PHASE === "phase-production-build";
+
+async function openBuildDatabase(): Promise<Database> {
+  const { PGlite } = await import("@electric-sql/pglite");
+  const { drizzle } = await import("drizzle-orm/pglite");
+  const client = new PGlite({ extensions: await pgliteExtensions() });
+  await client.waitReady;
+  const database: Database = {
+    db: drizzle(client, { schema, logger: countingLogger }) as unknown as Db,
+    kind: "pglite",
+    withSetupLock: (fn) => fn(),
+    close: () => client.close(),
+    abandon: async () => {},
+  };
+  await migrateDatabase(database);
+  await seedDatabase(database.db, { demo: false });
+  return database;
+}
+
 const holder = globalThis as unknown as { __pscDatabase?: Promise<Database> };
 
 /**
@@ -89,6 +134,7 @@ const holder = globalThis as unknown as { __pscDatabase?: Promise<Database> };
  * seeded before anyone reads it. A failed opening is not cached, so the next request retries.
  */
 export function getDatabase(): Promise<Database> {
+  if (!holder.__pscDatabase && isBuildPhase()) holder.__pscDatabase = openBuildDatabase();
   if (!holder.__pscDatabase) {
     const opening = openDatabase().then(async (database) => {
       try {

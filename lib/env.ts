@@ -34,6 +34,19 @@ const envSchema = z.object({
   MAIL_FROM: z.string().min(3).default("Projet social communal d'Aurillac <ne-pas-repondre@aurillac.invalid>"),
   /** How many reverse proxies in front of the app append to X-Forwarded-For. 0: trust none. */
   TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(5).default(0),
+  /** Checked by the health route (/api/sante) when set; the app runs without Redis otherwise. */
+  REDIS_URL: z
+    .string()
+    .trim()
+    .regex(/^rediss?:\/\//, { error: "doit être une adresse redis:// ou rediss://, par exemple redis://127.0.0.1:6379" })
+    .optional()
+    .or(z.literal("").transform(() => undefined)),
+  /** Read by the production server's logger (ops/log.mjs), which checks it first; here for the message at start. */
+  LOG_LEVEL: z
+    .enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"], {
+      error: "doit valoir fatal, error, warn, info, debug, trace ou silent",
+    })
+    .default("info"),
   TEST_HOOKS_TOKEN: z.string().min(32, { error: "doit faire au moins 32 caractères" }).optional(),
 });
 

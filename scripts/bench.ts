@@ -6,7 +6,8 @@
  *      on a fresh database: PostgreSQL `psc_bench_<stamp>` if DATABASE_URL is set, else a
  *      temporary PGlite folder;
  *   2. SQL statements per page loader (child process, before the app opens the database);
- *   3. `next start` pinned to core 0; pages warmed up, their HTML saved;
+ *   3. the production server (`npm start`'s ops/server.mjs, with its JSON access log) pinned to
+ *      core 0; pages warmed up, their HTML saved;
  *   4. the same HTML served by nginx (one worker, core 0, gzip) as the reference;
  *   5. the same load on both (wrk or autocannon on core 1, Accept-Encoding: gzip);
  *   5b. the app's pages under the same load without, then with, one approval per second on
@@ -273,10 +274,11 @@ async function main() {
   }
 
   // --- 3. The app ---------------------------------------------------------------------------------
-  const appLog = path.join(tmp, "next-start.log");
-  const [appCmd, appArgs] = pinned(serverCore, "npx", ["next", "start", "-p", String(appPort), "-H", "127.0.0.1"]);
-  log(`next start sur ${app} (cœur ${serverCore ?? "libre"})…`);
-  const appProc = startGroup("next start", appCmd, appArgs, { env: appEnv, cwd: ROOT, logFile: appLog });
+  // What production runs (docs/decisions/0018): Next's handler in ops/server.mjs, one log line a request.
+  const appLog = path.join(tmp, "server.log");
+  const [appCmd, appArgs] = pinned(serverCore, process.execPath, ["ops/server.mjs", "-p", String(appPort), "-H", "127.0.0.1"]);
+  log(`serveur de production sur ${app} (cœur ${serverCore ?? "libre"})…`);
+  const appProc = startGroup("serveur", appCmd, appArgs, { env: appEnv, cwd: ROOT, logFile: appLog });
   let readyMs: number;
   try {
     readyMs = await waitForServer(`${app}/bench/page-vide`, 120_000, appProc.exited);

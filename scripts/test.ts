@@ -6,8 +6,9 @@
  * It ends with one line « N passed, N failed » and a non-zero exit code if anything failed.
  *
  * Parts: `npm test -- unit integration e2e` (the default: all three), or `e2e-smoke` instead of
- * `e2e`: the browser tests of every public page, feed and calendar and the full participation loop only — what CI
- * runs on its second database (.ci/run), after the whole suite on the first.
+ * `e2e`: the browser tests of every public page, feed and calendar, the full participation loop
+ * and the production server's operations (e2e/operations/) only — what CI runs on its second
+ * database (.ci/run), after the whole suite on the first.
  */
 import { spawn } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
@@ -25,8 +26,12 @@ const e2eDbName = `psc_test_e2e_${Date.now().toString(36)}`;
 const only = process.argv.slice(2); // e.g. `npm test -- unit integration`
 const wants = (part: string) => only.length === 0 || only.includes(part);
 const e2ePart = wants("e2e") ? "e2e" : only.includes("e2e-smoke") ? "e2e-smoke" : null;
-/** `e2e-smoke`: every public page (e2e/public/), feed and calendar (e2e/feeds/), and one full participation loop. */
-const e2eSmokeFiles = ["e2e/public/", "e2e/feeds/", "e2e/contributions/full-loop.spec.ts"];
+/**
+ * `e2e-smoke`: every public page (e2e/public/), feed and calendar (e2e/feeds/), one full
+ * participation loop, and the production server's health check, logs and SIGTERM
+ * (e2e/operations/), which depend on the database's kind.
+ */
+const e2eSmokeFiles = ["e2e/public/", "e2e/feeds/", "e2e/contributions/full-loop.spec.ts", "e2e/operations/"];
 let e2eDbCreated = false;
 
 function browserAvailable(): boolean {

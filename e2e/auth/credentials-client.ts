@@ -28,9 +28,9 @@ interface Reply {
 function send(
   method: "GET" | "POST",
   path: string,
-  options: { localAddress: string; headers?: Record<string, string>; body?: string },
+  options: { localAddress: string; headers?: Record<string, string>; body?: string; base?: string },
 ): Promise<Reply> {
-  const url = new URL(path, baseURL);
+  const url = new URL(path, options.base ?? baseURL);
   return new Promise((resolve, reject) => {
     const request = http.request(
       {
@@ -71,23 +71,27 @@ export async function attemptSignIn(input: {
   localAddress: string;
   forwardedFor?: string;
   callbackUrl?: string;
+  /** Another server than the browser tests' one (e2e/operations). */
+  base?: string;
 }): Promise<SignInAttempt> {
+  const base = input.base ?? baseURL;
   const extra: Record<string, string> = input.forwardedFor
     ? { "x-forwarded-for": input.forwardedFor, "x-real-ip": input.forwardedFor }
     : {};
-  const csrf = await send("GET", "/api/auth/csrf", { localAddress: input.localAddress, headers: extra });
+  const csrf = await send("GET", "/api/auth/csrf", { localAddress: input.localAddress, headers: extra, base });
   const { csrfToken } = JSON.parse(csrf.body) as { csrfToken: string };
   const cookie = csrf.setCookies.map((c) => c.split(";")[0]).join("; ");
   const body = new URLSearchParams({
     csrfToken,
     email: input.email,
     password: input.password,
-    callbackUrl: input.callbackUrl ?? `${baseURL}/demarche`,
+    callbackUrl: input.callbackUrl ?? `${base}/demarche`,
     json: "true",
   }).toString();
   const reply = await send("POST", "/api/auth/callback/credentials", {
     localAddress: input.localAddress,
     body,
+    base,
     headers: {
       ...extra,
       cookie,

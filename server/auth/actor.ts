@@ -2,6 +2,7 @@ import "server-only";
 import { and, eq, isNull, notExists } from "drizzle-orm";
 import { getServerSession } from "next-auth";
 import { redirect } from "next/navigation";
+import { connection } from "next/server";
 import { cache } from "react";
 import { getDb, type Db } from "@/db/client";
 import { councilMemberships, revokedSessions, users } from "@/db/schema";
@@ -50,13 +51,22 @@ export async function loadActor(db: Db, userId: number, sessionVersion: number, 
 }
 
 /** The id of this request's session (to end it on the server), or null. */
+/**
+ * A session belongs to a request: said before anything reads the secret that signs it, so that
+ * `next build` stops prerendering such a page there (it is rendered per request anyway) instead of
+ * reading NEXTAUTH_SECRET — which the build does not have (decision 0001: secrets are read at start).
+ */
+const perRequest = () => connection();
+
 export async function getSessionId(): Promise<string | null> {
+  await perRequest();
   const session = await getServerSession(authOptions());
   return session?.user?.sessionId ?? null;
 }
 
 /** The signed-in person for this request, or null. Memoised per request. */
 export const getActor = cache(async (): Promise<SignedInActor | null> => {
+  await perRequest();
   const session = await getServerSession(authOptions());
   const id = session?.user?.id;
   if (!id) return null;

@@ -225,11 +225,27 @@ export const DIGEST_PERIOD_MS = 10 * 60 * 1000;
  * became due since (the 24 h of a person's last digest are over). Unref'd: it never keeps a
  * process alive. Started once per process.
  */
+const timers = globalThis as unknown as {
+  __pscDigestTimer?: ReturnType<typeof setInterval>;
+  __pscDigestFirstRun?: ReturnType<typeof setTimeout>;
+};
+
 export function startDigestSchedule(db: Db, periodMs = DIGEST_PERIOD_MS): void {
-  const holder = globalThis as unknown as { __pscDigestTimer?: ReturnType<typeof setInterval> };
-  if (holder.__pscDigestTimer) return;
-  holder.__pscDigestTimer = setInterval(() => requestDigests(db), periodMs);
-  holder.__pscDigestTimer.unref?.();
+  if (timers.__pscDigestTimer) return;
+  timers.__pscDigestTimer = setInterval(() => requestDigests(db), periodMs);
+  timers.__pscDigestTimer.unref?.();
   // Once soon after start: what became due while the server was down.
-  setTimeout(() => requestDigests(db), 30_000).unref?.();
+  timers.__pscDigestFirstRun = setTimeout(() => requestDigests(db), 30_000);
+  timers.__pscDigestFirstRun.unref?.();
+}
+
+/**
+ * At shutdown (ops/server.mjs, before the database is closed): no new run starts; a run under way
+ * is waited for (unless the stop is forced), so that no digest is cut between its mail and its record.
+ */
+export async function stopDigestSchedule(options: { wait: boolean } = { wait: true }): Promise<void> {
+  clearInterval(timers.__pscDigestTimer);
+  clearTimeout(timers.__pscDigestFirstRun);
+  timers.__pscDigestTimer = timers.__pscDigestFirstRun = undefined;
+  if (options.wait) await digestsSettled();
 }

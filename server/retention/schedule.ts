@@ -4,7 +4,12 @@ import { RETENTION_TICK_MINUTES } from "@/lib/personal-data";
 import { purgeSignInThrottles } from "./purge-sign-in-throttles";
 import { runRetention } from "./run-retention";
 
-const state = globalThis as unknown as { __pscRetentionTimer?: ReturnType<typeof setInterval>; __pscRetentionBusy?: boolean };
+const state = globalThis as unknown as {
+  __pscRetentionTimer?: ReturnType<typeof setInterval>;
+  __pscRetentionFirstTick?: ReturnType<typeof setTimeout>;
+  __pscRetentionBusy?: boolean;
+  __pscRetentionTick?: Promise<void>;
+};
 
 /** One tick: the short pass (IP addresses), then the day's run if no process has had it yet. Never throws. */
 export async function retentionTick(db: Db, now: Date = new Date()): Promise<void> {
@@ -30,8 +35,21 @@ export async function retentionTick(db: Db, now: Date = new Date()): Promise<voi
  */
 export function startRetentionSchedule(db: Db): void {
   if (state.__pscRetentionTimer) return;
-  state.__pscRetentionTimer = setInterval(() => void retentionTick(db), RETENTION_TICK_MINUTES * 60_000);
+  const tick = () => void (state.__pscRetentionTick = retentionTick(db));
+  state.__pscRetentionTimer = setInterval(tick, RETENTION_TICK_MINUTES * 60_000);
   state.__pscRetentionTimer.unref?.();
   // Soon after start: a server started after a night off catches up at once.
-  setTimeout(() => void retentionTick(db), 45_000).unref?.();
+  state.__pscRetentionFirstTick = setTimeout(tick, 45_000);
+  state.__pscRetentionFirstTick.unref?.();
+}
+
+/**
+ * At shutdown (ops/server.mjs, before the database is closed): no tick starts any more; one under
+ * way is waited for unless the stop is forced.
+ */
+export async function stopRetentionSchedule(options: { wait: boolean } = { wait: true }): Promise<void> {
+  clearInterval(state.__pscRetentionTimer);
+  clearTimeout(state.__pscRetentionFirstTick);
+  state.__pscRetentionTimer = state.__pscRetentionFirstTick = undefined;
+  if (options.wait) await state.__pscRetentionTick;
 }

@@ -1,10 +1,10 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { mkdirSync, mkdtempSync, readFileSync, readlinkSync, rmSync, utimesSync, writeFileSync } from "node:fs";
-import net from "node:net";
 import { hostname, tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { lockEmbeddedDatabase } from "@/db/embedded-lock";
+import { freePort } from "../support/free-port";
 
 /*
  * The embedded database never leaves a zombie server: after `kill -9`, a server started again at
@@ -17,17 +17,6 @@ beforeAll(() => {
   work = mkdtempSync(path.join(process.env.TEST_PGLITE_ROOT ?? tmpdir(), "psc-takeover-"));
 });
 afterAll(() => rmSync(work, { recursive: true, force: true }));
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-    server.on("error", reject);
-  });
-}
 
 interface Started {
   child: ChildProcess;
