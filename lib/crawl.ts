@@ -40,6 +40,7 @@ export const PUBLIC_SECTIONS = [
   "/accessibilite",
   "/conseils",
   "/demarche",
+  "/donnees",
   "/donnees-personnelles",
   "/echeances.ics",
   "/fiches",
@@ -65,6 +66,8 @@ export const FIXED_PUBLIC_PAGES = [
   "/accessibilite",
   // The public moderation register (docs/decisions/0016); its earlier months are reached from it.
   "/moderation/registre",
+  // The open data page; its files are reached from it.
+  "/donnees",
 ] as const;
 
 /** Whether robots.txt lets a crawler read `path` (pathname and query), by its own rules. */
