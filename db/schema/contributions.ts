@@ -116,6 +116,15 @@ export const contributions = pgTable(
     index("contributions_published_order")
       .on(t.publishedAt, t.id)
       .where(sql`${t.status} = 'published'`),
+    // The public moderation register (server/moderation/load-register.ts): decisions by month with
+    // their delay, and first answers by month with their due date, read from these indexes alone
+    // instead of two scans of the whole table (docs/benchmark.md: p50 ≈ 200 → ≈ 100 ms at 100,000).
+    index("contributions_decided")
+      .on(t.decidedAt, t.submittedAt, t.status, t.id)
+      .where(sql`${t.decidedAt} is not null`),
+    index("contributions_first_answered")
+      .on(t.firstAnsweredAt, t.answerDueAt, t.publishedAt)
+      .where(sql`${t.kind} = 'proposal' and ${t.firstAnsweredAt} is not null`),
   ],
 );
 

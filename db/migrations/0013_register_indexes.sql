@@ -1,0 +1,2 @@
+CREATE INDEX "contributions_decided" ON "contributions" USING btree ("decided_at","submitted_at","status","id") WHERE "contributions"."decided_at" is not null;--> statement-breakpoint
+CREATE INDEX "contributions_first_answered" ON "contributions" USING btree ("first_answered_at","answer_due_at","published_at") WHERE "contributions"."kind" = 'proposal' and "contributions"."first_answered_at" is not null;
