@@ -170,15 +170,17 @@ export async function publicPathsOf(db: Db, change: PublicChange, now: Date = ne
       listPages(`/conseils/${council.slug}/contributions`, COUNCIL_PAGES_ROUTE, publishedOf(councilPublished, council.id), out);
     }
   }
-  // A fiche's own fields (status, deadline) are in the calendar of deadlines.
-  if (actionSlugs.length) out.paths.push(DEADLINES_CALENDAR_PATH);
+  // A fiche's own fields (status, deadline) are in the calendar of deadlines and its open data —
+  // for fiches that exist (an unknown slug changes nothing).
+  const fichesChanged = fiches.some((f) => actionSlugs.includes(f.slug));
+  if (fichesChanged) out.paths.push(DEADLINES_CALENDAR_PATH);
   if (fiches.length) {
     out.paths.push("/", PLAN_FEED_PATH);
     // The public slides exist once a meeting has taken place (server/meetings/queries.ts).
     for (const meeting of pastMeetings) out.paths.push(`/reunions/${meeting.slug}/diaporama`);
   }
   if (touched.length) out.openData.push(...OPEN_DATA_OF_CONTRIBUTIONS);
-  if (fiches.some((f) => actionSlugs.includes(f.slug))) out.openData.push(...OPEN_DATA_OF_FICHES);
+  if (fichesChanged) out.openData.push(...OPEN_DATA_OF_FICHES);
   if (out.openData.length) out.paths.push("/donnees");
   return { paths: uniq(out.paths).sort(), routes: uniq(out.routes).sort(), layouts: out.layouts, openData: uniq(out.openData) };
 }
