@@ -8,6 +8,7 @@ import type { PGlite } from "@electric-sql/pglite";
 import type { Env } from "@/lib/env";
 import { openDatabase, pgliteExtensions, type Database } from "./client";
 import { EmbeddedDatabaseLockedError, lockEmbeddedDatabase } from "./embedded-lock";
+import { rowsOf } from "./rows";
 
 /*
  * `npm run db:backup -- <fichier>` and `npm run db:restore -- <fichier> [--force]`
@@ -80,12 +81,15 @@ function runTool(tool: string, args: string[], databaseUrl: string, stdin?: (inp
   });
 }
 
-async function postgresIsEmpty(database: Database): Promise<boolean> {
+/** What empties a PostgreSQL database of the app before a forced restore or copy: its two schemas. */
+export const DROP_APP_SCHEMAS = ["drop schema if exists drizzle cascade", "drop schema if exists public cascade", "create schema public"];
+
+/** Whether a PostgreSQL database holds none of the app's tables (a restore or a copy may then go ahead). */
+export async function postgresIsEmpty(database: Database): Promise<boolean> {
   const result = await database.db.execute(
     sql`select count(*)::int as n from information_schema.tables where table_schema in ('public', 'drizzle')`,
   );
-  const rows = Array.isArray(result) ? result : (result as { rows: unknown[] }).rows;
-  return Number((rows[0] as { n: number }).n) === 0;
+  return Number(rowsOf<{ n: number }>(result)[0]?.n) === 0;
 }
 
 async function backupPostgres(databaseUrl: string, file: string): Promise<void> {
@@ -123,7 +127,7 @@ async function restorePostgres(e: Env, file: string, force: boolean): Promise<vo
     ["--no-psqlrc", "--quiet", "--single-transaction", "--set=ON_ERROR_STOP=1", "--file=-"],
     databaseUrl,
     (input) => {
-      input.write("drop schema if exists drizzle cascade;\ndrop schema if exists public cascade;\ncreate schema public;\n");
+      input.write(`${DROP_APP_SCHEMAS.join(";\n")};\n`);
       restore.stdout.pipe(input);
     },
   );

@@ -5,10 +5,11 @@ import { pipeline } from "node:stream/promises";
 import { sql } from "drizzle-orm";
 import type { PGlite } from "@electric-sql/pglite";
 import { parseEnv, type Env } from "@/lib/env";
-import { BackupError } from "./backup";
+import { BackupError, DROP_APP_SCHEMAS, postgresIsEmpty } from "./backup";
 import { openDatabase, type Database } from "./client";
 import { migrateDatabase } from "./migrate";
 import { appTables, tableDigests, type TableDigests } from "./table-digests";
+import { rowsOf } from "./rows";
 
 /*
  * `npm run db:copy-to-postgres -- <postgres://…> [--force]`: moves a City from the embedded database
@@ -23,9 +24,6 @@ import { appTables, tableDigests, type TableDigests } from "./table-digests";
  * A target that already has tables (an app already started on it: it seeded the plan) is refused
  * without --force, which empties it first.
  */
-
-type Row = Record<string, unknown>;
-const rowsOf = (result: unknown): Row[] => (Array.isArray(result) ? (result as Row[]) : ((result as { rows?: Row[] }).rows ?? []));
 
 /** The app's tables ordered so that every table comes after the tables its foreign keys point to. */
 export async function tablesInForeignKeyOrder(database: Database): Promise<string[]> {
@@ -90,18 +88,13 @@ export async function copyEmbeddedToPostgres(options: { pgliteDir: string; targe
   try {
     const target = await openDatabase(targetEnv);
     try {
-      const existing = rowsOf(
-        await target.db.execute(sql`select count(*)::int as n from information_schema.tables where table_schema in ('public', 'drizzle')`),
-      );
-      if (Number(existing[0]?.n) > 0) {
+      if (!(await postgresIsEmpty(target))) {
         if (!options.force) {
           throw new BackupError(
             "La base PostgreSQL cible contient déjà des tables (l'application y a-t-elle déjà démarré ?). Relancez avec --force pour la vider avant la copie.",
           );
         }
-        await target.db.execute(sql`drop schema if exists drizzle cascade`);
-        await target.db.execute(sql`drop schema if exists public cascade`);
-        await target.db.execute(sql`create schema public`);
+        for (const statement of DROP_APP_SCHEMAS) await target.db.execute(sql.raw(statement));
       }
       // Both at the code's migration level: the same tables on both sides.
       await source.withSetupLock(() => migrateDatabase(source));

@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import type { Db } from "./client";
+import { rowsOf } from "./rows";
 
 /*
  * What a database holds, table by table: its number of rows and a fingerprint of their content
@@ -9,9 +10,6 @@ import type { Db } from "./client";
  * time zone fixed, so that a timestamp prints the same on any server (PGlite, PostgreSQL).
  */
 export type TableDigests = Record<string, { rows: number; digest: string }>;
-
-type Row = Record<string, unknown>;
-const rowsOf = (result: unknown): Row[] => (Array.isArray(result) ? (result as Row[]) : ((result as { rows?: Row[] }).rows ?? []));
 
 /** The app's tables (schema `public`), by name. Names come from the catalogue; anything odd is left out. */
 export async function appTables(db: Db): Promise<string[]> {

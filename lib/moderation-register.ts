@@ -1,4 +1,4 @@
-import { csvTable } from "./csv-table";
+import { csvTable } from "./csv";
 import { pluralize } from "./labels";
 
 /*

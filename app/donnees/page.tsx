@@ -5,7 +5,7 @@ import { Prose } from "@/components/ui/prose";
 import { Section } from "@/components/ui/section";
 import { TextLink } from "@/components/ui/text-link";
 import { formatDateTime, isoDateTime } from "@/lib/dates";
-import { CSV_SEPARATOR } from "@/lib/open-data/csv";
+import { CSV_SEPARATOR } from "@/lib/csv";
 import {
   OPEN_LICENCE,
   openDataFileNames,

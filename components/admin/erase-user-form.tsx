@@ -1,6 +1,6 @@
 "use client";
 
-import { eraseButtonClass } from "@/components/form/field";
+import { dangerButtonClass } from "@/components/form/field";
 import { FormStatus } from "@/components/form/form-status";
 import { useFormAction } from "@/components/form/use-form-action";
 import { userEraseSchema } from "@/lib/validation/admin";
@@ -34,7 +34,7 @@ export function EraseUserForm<T>({ userId, action }: { userId: number; action: F
         {...checkbox("understood")}
       />
       <div>
-        <button type="submit" className={eraseButtonClass} disabled={pending}>
+        <button type="submit" className={dangerButtonClass} disabled={pending}>
           {pending ? "Effacement…" : "Effacer définitivement le compte"}
         </button>
       </div>

@@ -59,12 +59,8 @@ export const secondaryButtonClass =
 export const dangerOutlineButtonClass =
   "inline-flex min-h-11 items-center justify-center rounded-md border-2 border-red-800 bg-white px-5 py-2 font-semibold text-red-900 hover:bg-red-50 focus-visible:outline-3 focus-visible:outline-offset-2 focus-visible:outline-blue-800 disabled:opacity-60";
 
-/** The button that confirms what cannot be undone (removal, deletion): white on red. */
+/** The button that confirms what cannot be undone (removal, deletion, erasing an account): white on red, its words say what it does. */
 export const dangerButtonClass =
-  "inline-flex min-h-11 items-center justify-center rounded-md bg-red-800 px-5 py-2 font-semibold text-white hover:bg-red-900 focus-visible:outline-3 focus-visible:outline-offset-2 focus-visible:outline-blue-800 disabled:opacity-60";
-
-/** The button of an action that cannot be undone (erasing an account): dark red, its words say what it does. */
-export const eraseButtonClass =
   "inline-flex min-h-11 items-center justify-center rounded-md bg-red-800 px-5 py-2 font-semibold text-white hover:bg-red-900 focus-visible:outline-3 focus-visible:outline-offset-2 focus-visible:outline-blue-800 disabled:opacity-60";
 
 /** A message for the whole form (error or success), announced by screen readers when it appears. */

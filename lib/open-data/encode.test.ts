@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { checkCsv, parseCsv } from "@/tests/support/table-schema-check";
-import { csvCell, guardFormula } from "./csv";
+import { csvCell, guardFormula } from "@/lib/csv";
 import { csvHeader, csvRow, jsonRow } from "./encode";
 import { openDataFiles } from "./files";
 import { tableSchemaOf } from "./table-schema";

@@ -1,4 +1,4 @@
-import { CSV_BOM, csvLine, guardFormula } from "./csv";
+import { CSV_BOM, csvLine, guardFormula } from "@/lib/csv";
 import type { FieldSpec, OpenDataFileSpec, OpenDataRow, OpenDataValue } from "./files";
 import { CSV_FALSE, CSV_TRUE } from "./table-schema";
 

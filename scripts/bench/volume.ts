@@ -20,6 +20,7 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import postgres from "postgres";
+import { rowsOf } from "../../db/rows";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
 const RUNS = Number(process.env.BENCH_VOLUME_RUNS) || 30;
@@ -69,7 +70,6 @@ try {
   const database = await openDatabase();
   await prepareDatabase(database);
   const db = database.db;
-  const rowsOf = <T>(r: unknown): T[] => (Array.isArray(r) ? (r as T[]) : ((r as { rows: T[] }).rows ?? []));
   const one = async <T>(query: ReturnType<typeof sql>) => rowsOf<T>(await db.execute(query))[0]!;
 
   const actorOf = async (email: string) => {

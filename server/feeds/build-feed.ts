@@ -21,7 +21,8 @@ export async function buildFeed(db: Db, scope: FeedScope, origin: string): Promi
     id: tagUri(origin, `flux${path.replace(/\/flux\.atom$/, "")}`),
     title: subject.title,
     subtitle: subject.subtitle,
-    updated: entries.reduce((newest, e) => (e.updated > newest ? e.updated : newest), entries.length ? new Date(0) : subject.since),
+    // The items come newest first (loadFeedItems): the feed was last updated by the first one.
+    updated: entries[0]?.updated ?? subject.since,
     selfUrl: `${origin}${path}`,
     pageUrl: `${origin}${feedPagePath(scope)}`,
     author: `Ville d'${subject.cityName}`,

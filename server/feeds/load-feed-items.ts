@@ -8,7 +8,7 @@ import { reportColumns } from "@/server/plan/columns";
 import { listPage } from "@/server/plan/contribution-link";
 import type { ProgressReportView } from "@/server/plan/load-action-page";
 import { isPublished, selectPublished, type PublishedContribution } from "@/server/plan/load-published-contributions";
-import { answerViewColumns, type AnswerView } from "@/server/plan/select-answers";
+import { answerColumns, type AnswerView } from "@/server/plan/select-answers";
 import type { FeedFilter } from "./find-feed-subject";
 
 /*
@@ -84,8 +84,7 @@ export async function loadFeedItems(db: Db, filter: FeedFilter): Promise<FeedIte
       .limit(FEED_ENTRY_LIMIT),
     db
       .select({
-        ...answerViewColumns,
-        contributionId: contributionAnswers.contributionId,
+        ...answerColumns,
         proposalTitle: contributions.title,
         councilName: councils.name,
         actionSlug: actions.slug,

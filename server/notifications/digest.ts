@@ -6,6 +6,7 @@ import { pluralize } from "@/lib/labels";
 import { env, siteOrigin } from "@/lib/env";
 import { sendMail, type OutgoingMail } from "@/server/mail/send";
 import { digestSubject } from "@/lib/mail-subject";
+import { rowsOf } from "@/db/rows";
 
 /*
  * The email digest: at most one mail a day per person, listing their unread notifications that
@@ -58,9 +59,7 @@ async function claim(db: Db, userId: number, now: Date): Promise<Recipient | nul
     update ${users} set last_digest_at = ${now.toISOString()}::timestamptz
     from due where ${users.id} = due.id
     returning ${users.id} as id, ${users.email} as email, ${users.displayName} as display_name, due.previous as previous`);
-  // postgres.js returns the rows; PGlite returns { rows }.
-  const rows: Row[] = Array.isArray(result) ? (result as Row[]) : ((result as { rows?: Row[] }).rows ?? []);
-  const row = rows[0];
+  const row = rowsOf<Row>(result)[0];
   if (!row) return null;
   return {
     id: Number(row.id),

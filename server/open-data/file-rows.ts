@@ -26,7 +26,8 @@ import {
   type OpenDataRow,
 } from "@/lib/open-data/files";
 import { contributionAuthorName } from "@/server/plan/author-name";
-import { actionSummaryColumns, deadlineChangeColumns, reportColumns } from "@/server/plan/columns";
+import { actionSummaryColumns, deadlineChangeColumns, reportColumns, themeColumns } from "@/server/plan/columns";
+import { listColumns } from "@/server/meetings/queries";
 import { publicPlanId } from "@/server/plan/load-plan";
 import { isPublished } from "@/server/plan/load-published-contributions";
 import { answerColumns } from "@/server/plan/select-answers";
@@ -60,13 +61,7 @@ const code = <K extends string>(codes: Record<K, string>, value: K | null) => (v
 
 const readThemes: RowReader = async (db, after, limit) => {
   const rows = await db
-    .select({
-      number: themes.number,
-      slug: themes.slug,
-      title: themes.title,
-      description: themes.description,
-      announced: themes.announcedActionCount,
-    })
+    .select(themeColumns)
     .from(themes)
     .where(and(eq(themes.planId, publicPlanId), after1(themes.number, after)))
     .orderBy(asc(themes.number))
@@ -77,7 +72,7 @@ const readThemes: RowReader = async (db, after, limit) => {
       numero: r.number,
       titre: r.title,
       description: r.description,
-      fiches_annoncees: r.announced,
+      fiches_annoncees: r.announcedActionCount,
     })),
     last: rows.length ? [rows.at(-1)!.number] : null,
   };
@@ -262,17 +257,11 @@ const readSupports: RowReader = async (db, after, limit) => {
   };
 };
 
-/** A meeting's public fields (server/meetings/queries.ts): title, date, place, agenda labels, minutes. */
+/** A meeting's public fields (listColumns of server/meetings/queries.ts), with its agenda's labels. */
 const readMeetings: RowReader = async (db, after, limit) => {
   const rows = await db
     .select({
-      id: meetings.id,
-      slug: meetings.slug,
-      title: meetings.title,
-      startsAt: meetings.startsAt,
-      place: meetings.place,
-      minutes: meetings.minutes,
-      isDemo: meetings.isDemo,
+      ...listColumns,
       agenda: sql<string | null>`(select string_agg(i.label, E'\n' order by i.position)
         from meeting_agenda_items i where i.meeting_id = ${meetings}.id)`,
     })

@@ -1,5 +1,5 @@
 import "server-only";
-import { actionDeadlineChanges, actions, plans, progressReportRevisions, progressReports } from "@/db/schema";
+import { actionDeadlineChanges, actions, plans, progressReportRevisions, progressReports, themes } from "@/db/schema";
 
 /*
  * The column sets shared by the loaders of server/plan/ and by the staff's progress pages
@@ -17,6 +17,15 @@ export const planColumns = {
   summary: plans.summary,
   announcedActionCount: plans.announcedActionCount,
   sourceTitle: plans.sourceTitle,
+};
+
+/** A theme's public fields: the pages and the open data. */
+export const themeColumns = {
+  number: themes.number,
+  slug: themes.slug,
+  title: themes.title,
+  description: themes.description,
+  announcedActionCount: themes.announcedActionCount,
 };
 
 /** A point d'étape's public fields: a fiche's page, the feeds and the open data. Its author is not one. */

@@ -3,7 +3,7 @@ import { and, asc, eq, inArray } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { actions, actionThemes, themes } from "@/db/schema";
 import { averageProgress, countByStatus, coverageOf } from "@/lib/rollup";
-import { actionSummaryColumns } from "./columns";
+import { actionSummaryColumns, themeColumns } from "./columns";
 import type { Tallies } from "./load-tallies";
 import { toActionSummary } from "./to-action-summary";
 import type { ThemeSummary } from "./types";
@@ -13,14 +13,7 @@ import type { ThemeSummary } from "./types";
 /** Themes with their fiches in source order: two queries for the whole plan. */
 export async function loadThemes(db: Db, planId: number, tallies: Promise<Tallies>, onlyThemeSlug?: string): Promise<ThemeSummary[]> {
   const themeRows = await db
-    .select({
-      id: themes.id,
-      number: themes.number,
-      slug: themes.slug,
-      title: themes.title,
-      description: themes.description,
-      announcedActionCount: themes.announcedActionCount,
-    })
+    .select({ id: themes.id, ...themeColumns })
     .from(themes)
     .where(onlyThemeSlug ? and(eq(themes.planId, planId), eq(themes.slug, onlyThemeSlug)) : eq(themes.planId, planId))
     .orderBy(asc(themes.number));

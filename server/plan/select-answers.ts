@@ -19,8 +19,8 @@ export interface AnswerView {
   createdAt: Date;
 }
 
-/** An answer's public fields (AnswerView), for the reads of answers: these, and the feeds' (server/feeds/). */
-export const answerViewColumns = {
+/** An answer's public fields (AnswerView). */
+const answerViewColumns = {
   id: contributionAnswers.id,
   state: contributionAnswers.state,
   body: contributionAnswers.body,
@@ -29,7 +29,7 @@ export const answerViewColumns = {
   createdAt: contributionAnswers.createdAt,
 };
 
-/** An answer's public columns with its proposal's id: these reads, and the open data's answers. */
+/** An answer's public columns with its proposal's id: these reads, the feeds' and the open data's answers. */
 export const answerColumns = { contributionId: contributionAnswers.contributionId, ...answerViewColumns };
 
 /** The City's answers matching `where` (of one proposal, of a page of them), oldest first. One query. */

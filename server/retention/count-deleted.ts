@@ -2,6 +2,7 @@ import "server-only";
 import { sql, type SQL } from "drizzle-orm";
 import type { PgTable } from "drizzle-orm/pg-core";
 import type { Db } from "@/db/client";
+import { rowsOf } from "@/db/rows";
 
 /**
  * Deletes the rows of `table` matching `where` and says how many went, in one statement: each row
@@ -11,7 +12,5 @@ export async function countDeleted(tx: Db, table: PgTable, where: SQL): Promise<
   const result: unknown = await tx.execute(
     sql`with gone as (delete from ${table} where ${where} returning 1) select count(*)::int as n from gone`,
   );
-  // postgres.js returns the rows; PGlite returns { rows }.
-  const rows = Array.isArray(result) ? (result as { n: number }[]) : ((result as { rows?: { n: number }[] }).rows ?? []);
-  return Number(rows[0]?.n ?? 0);
+  return Number(rowsOf<{ n: number }>(result)[0]?.n ?? 0);
 }

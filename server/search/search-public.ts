@@ -27,6 +27,7 @@ import {
 } from "@/lib/search";
 import { answerStateLabels, type AnswerState } from "@/lib/validation/answer";
 import { contributionHref, listPage } from "@/server/plan/contribution-link";
+import { rowsOf } from "@/db/rows";
 
 /*
  * The public search (issue 13, docs/decisions/0013-french-search.md): themes, fiches, progress
@@ -81,10 +82,6 @@ const TITLE_OPTIONS = `StartSel=${HIGHLIGHT_START}, StopSel=${HIGHLIGHT_STOP}, H
 // translate(): `<` and `&` become stand-ins, the markers and stand-ins already in the text are dropped.
 const TRANSLATE_FROM = `<&${HIGHLIGHT_START}${HIGHLIGHT_STOP}${LESS_THAN_STAND_IN}${AMPERSAND_STAND_IN}`;
 const TRANSLATE_TO = `${LESS_THAN_STAND_IN}${AMPERSAND_STAND_IN}`;
-
-const rowsOf = <T>(result: unknown): T[] =>
-  // postgres.js returns the rows; PGlite returns { rows }.
-  Array.isArray(result) ? (result as T[]) : ((result as { rows?: T[] }).rows ?? []);
 
 const epochMs = (column: SQL) => sql`(extract(epoch from ${column}) * 1000)::float8`;
 

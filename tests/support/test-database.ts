@@ -131,7 +131,4 @@ export async function createTestDatabase(label: string): Promise<TestDatabase> {
   };
 }
 
-/** `db.execute` returns an array with postgres.js and `{ rows }` with PGlite. */
-export function rowsOf<T>(result: unknown): T[] {
-  return Array.isArray(result) ? (result as T[]) : ((result as { rows: T[] }).rows ?? []);
-}
+export { rowsOf } from "@/db/rows";

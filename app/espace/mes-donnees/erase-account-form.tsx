@@ -2,7 +2,7 @@
 
 import { useEffect } from "react";
 import { Checkbox, CheckboxError } from "@/components/admin/checkbox";
-import { describedBy, eraseButtonClass, Field, inputClass } from "@/components/form/field";
+import { describedBy, dangerButtonClass, Field, inputClass } from "@/components/form/field";
 import { FormStatus } from "@/components/form/form-status";
 import { useFormAction } from "@/components/form/use-form-action";
 import { eraseOwnAccountSchema } from "@/lib/validation/account";
@@ -46,7 +46,7 @@ export function EraseAccountForm() {
         />
       </Field>
       <div>
-        <button type="submit" className={eraseButtonClass} disabled={pending}>
+        <button type="submit" className={dangerButtonClass} disabled={pending}>
           {pending ? "Suppression…" : "Supprimer définitivement mon compte"}
         </button>
       </div>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { csvTable } from "./csv-table";
+import { csvTable } from "./csv";
 
 describe("csvTable", () => {
   it("writes a byte-order mark, `;` between cells, CRLF after every line", () => {
