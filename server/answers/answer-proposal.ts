@@ -8,7 +8,8 @@ import { answerStateLabels, type AnswerData } from "@/lib/validation/answer";
 import { writeAudit } from "@/server/audit";
 import { requestDigests } from "@/server/notifications/digest";
 import { notifyCouncilMembers } from "@/server/notifications/notify";
-import { loadProposalTarget, proposalLink } from "./proposal-target";
+import { contributionPermalink } from "@/server/plan/locate-contribution";
+import { loadProposalTarget } from "./proposal-target";
 
 /** The signature of an answer when the answerer has no title. */
 export const DEFAULT_SIGNATURE_TITLE = "pour la Ville d'Aurillac";
@@ -106,7 +107,7 @@ export async function answerProposal(db: Db, actor: MaybeActor, data: AnswerData
       {
         kind: "contribution_answered",
         message: `La Ville a répondu à votre proposition « ${target.title ?? ""} » : ${answerStateLabels[data.state].toLowerCase()}.`,
-        link: proposalLink(target.actionSlug, data.contributionId),
+        link: contributionPermalink(target.actionSlug, data.contributionId),
         contributionId: data.contributionId,
       },
       actor.id,

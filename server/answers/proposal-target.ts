@@ -18,6 +18,3 @@ export async function loadProposalTarget(db: Db, id: number) {
     .where(eq(contributions.id, id));
   return target;
 }
-
-/** The public place of a proposal: its fiche, at the proposal's anchor (for notifications). */
-export const proposalLink = (actionSlug: string, contributionId: number) => `/fiches/${actionSlug}#contribution-${contributionId}`;

@@ -6,6 +6,7 @@ import { notFound, ok, unauthenticated, type ActionResult } from "@/lib/action-r
 import type { MaybeActor } from "@/lib/permissions";
 import { pageNumber } from "@/lib/validation/fields";
 import { isLocalPath } from "@/lib/safe-redirect";
+import { upgradeContributionLink } from "@/server/plan/locate-contribution";
 
 /*
  * A person's own notifications: the list (newest first, 20 a page), opening one (marks it read,
@@ -83,7 +84,7 @@ export async function openNotification(db: Db, actor: MaybeActor, id: unknown): 
     .where(mine)
     .returning({ link: notifications.link });
   if (!row) return notFound("Notification");
-  return ok({ link: safeNotificationLink(row.link) });
+  return ok({ link: safeNotificationLink(upgradeContributionLink(row.link)) });
 }
 
 /** Marks all my notifications read. Returns how many were unread. */

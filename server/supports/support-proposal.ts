@@ -6,7 +6,8 @@ import { fail, forbidden, notFound, ok, unauthenticated, type ActionResult } fro
 import { can, type MaybeActor } from "@/lib/permissions";
 import type { SupportData } from "@/lib/validation/contribution";
 import { writeAudit } from "@/server/audit";
-import { loadProposalTarget, proposalLink } from "@/server/answers/proposal-target";
+import { loadProposalTarget } from "@/server/answers/proposal-target";
+import { contributionPermalink } from "@/server/plan/locate-contribution";
 import { requestDigests } from "@/server/notifications/digest";
 import { notifyCouncilMembers } from "@/server/notifications/notify";
 
@@ -76,7 +77,7 @@ export async function supportProposal(
     await notifyCouncilMembers(tx, proposal.councilId, {
       kind: "contribution_supported",
       message: `Le ${council.name} soutient votre proposition « ${proposal.title ?? ""} ».`,
-      link: proposalLink(proposal.actionSlug, contributionId),
+      link: contributionPermalink(proposal.actionSlug, contributionId),
       contributionId,
     });
     return true;

@@ -160,7 +160,7 @@ describe("an answer", () => {
     const rows = await db.select().from(notifications).where(eq(notifications.contributionId, id));
     expect(rows.map((r) => r.userId).sort()).toEqual([member.id, referent.id].sort());
     for (const row of rows) {
-      expect(row).toMatchObject({ kind: "contribution_answered", councilId: council.id, link: `/fiches/${actionSlug}#contribution-${id}` });
+      expect(row).toMatchObject({ kind: "contribution_answered", councilId: council.id, link: `/fiches/${actionSlug}/contribution/${id}` });
       expect(row.message).toBe("La Ville a répondu à votre proposition « Un banc à l'ombre » : retenue.");
     }
   });

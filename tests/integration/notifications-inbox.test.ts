@@ -88,8 +88,9 @@ describe("my notifications", () => {
     expect((await loadAttention(db, me)).unread).toBe(2);
     const [row] = await db.select().from(notifications).where(eq(notifications.message, "À ouvrir"));
 
+    // Written before the permalink existed: it now goes through it, to the page where the card is today.
     const opened = await openNotification(db, me, String(row!.id));
-    expect(opened).toMatchObject({ ok: true, data: { link: "/fiches/accueil-de-jour#contribution-3" } });
+    expect(opened).toMatchObject({ ok: true, data: { link: "/fiches/accueil-de-jour/contribution/3" } });
     expect((await loadAttention(db, me)).unread).toBe(1);
     const [after] = await db.select().from(notifications).where(eq(notifications.id, row!.id));
     expect(after!.readAt).not.toBeNull();

@@ -174,7 +174,7 @@ describe("a support", () => {
       .where(and(eq(notifications.contributionId, id), eq(notifications.kind, "contribution_supported")));
     expect(new Set(rows.map((r) => r.userId))).toEqual(notifiedOfA());
     expect(rows.map((r) => r.message)).toContain("Le Conseil des Trois Ponts soutient votre proposition « Un jardin partagé ».");
-    expect(rows.every((r) => r.link === `/fiches/${fiche.slug}#contribution-${id}`)).toBe(true);
+    expect(rows.every((r) => r.link === `/fiches/${fiche.slug}/contribution/${id}`)).toBe(true);
     const page = await loadActionPage(fiche.slug, db);
     const item = page!.contributions.find((c) => c.id === id)!;
     expect(item.supporters.map((s) => s.name)).toEqual([expect.stringMatching(/^Conseil conseil-test-/), "Conseil des Trois Ponts"]);
