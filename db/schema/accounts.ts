@@ -84,6 +84,8 @@ export const invitations = pgTable(
     grantAdmin: boolean("grant_admin").notNull().default(false),
     councilId: integer("council_id").references(() => councils.id, { onDelete: "cascade" }),
     councilRole: councilRole("council_role"),
+    /** A staff invitation's title (« Adjointe à l'action sociale »), given to the account when it is accepted. */
+    title: text("title"),
     invitedById: integer("invited_by_id").references(() => users.id, { onDelete: "set null" }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),

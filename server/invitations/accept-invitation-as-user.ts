@@ -66,11 +66,13 @@ export async function acceptInvitationAsUser(
           .where(and(eq(councilMemberships.councilId, invitation.councilId), eq(councilMemberships.userId, actor.id)));
       }
     } else if (invitation.kind === "staff") {
-      // Adds the invited roles; never removes one the person already has.
+      // Adds the invited roles; never removes one the person already has. The invitation's title,
+      // when the admin gave one, is the person's title from now on (the one they had is replaced).
       const grants = {
         ...(invitation.grantModerator ? { isModerator: true } : {}),
         ...(invitation.grantOfficial ? { isOfficial: true } : {}),
         ...(invitation.grantAdmin ? { isAdmin: true } : {}),
+        ...(invitation.title ? { title: invitation.title } : {}),
       };
       if (Object.keys(grants).length > 0) await tx.update(users).set(grants).where(eq(users.id, actor.id));
     }

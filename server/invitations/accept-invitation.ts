@@ -62,6 +62,7 @@ export async function acceptInvitation(
           isModerator: invitation.kind === "staff" && invitation.grantModerator,
           isOfficial: invitation.kind === "staff" && invitation.grantOfficial,
           isAdmin: invitation.kind === "staff" && invitation.grantAdmin,
+          title: invitation.kind === "staff" ? invitation.title : null,
         })
         .returning({ id: users.id });
       if (invitation.kind === "council" && invitation.councilId) {

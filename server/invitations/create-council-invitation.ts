@@ -6,6 +6,7 @@ import { fail, forbidden, notFound, ok, unauthenticated, type ActionResult } fro
 import { can, type MaybeActor } from "@/lib/permissions";
 import type { CouncilInvitationData } from "@/lib/validation/council";
 import { writeAudit } from "@/server/audit";
+import { refuseDeactivatedAddress } from "./deactivated-address";
 import { issueInvitation, sendInvitationMail } from "./issue";
 
 class MailNotSent extends Error {}
@@ -24,6 +25,8 @@ export async function createCouncilInvitation(
   if (!can(actor, "council.members.invite", { councilId })) return forbidden();
   const [council] = await db.select({ archivedAt: councils.archivedAt }).from(councils).where(eq(councils.id, councilId));
   if (!council || council.archivedAt) return notFound("Conseil");
+  const deactivated = await refuseDeactivatedAddress(db, email, actor.isAdmin);
+  if (deactivated) return deactivated;
 
   try {
     await db.transaction(async (tx) => {

@@ -26,6 +26,7 @@ export type IssueInvitationInput =
       grantModerator?: boolean;
       grantOfficial?: boolean;
       grantAdmin?: boolean;
+      title?: string | null;
       invitedById: number | null;
     };
 
@@ -91,6 +92,7 @@ export async function issueInvitation(tx: Db, input: IssueInvitationInput): Prom
       grantAdmin: grants.admin,
       councilId: input.kind === "council" ? input.councilId : null,
       councilRole: input.kind === "council" ? input.councilRole : null,
+      title: input.kind === "staff" ? (input.title ?? null) : null,
       invitedById: input.invitedById,
       expiresAt,
     })

@@ -4,6 +4,7 @@ import { fail, forbidden, ok, unauthenticated, type ActionResult } from "@/lib/a
 import { can, type MaybeActor } from "@/lib/permissions";
 import type { InviteStaffData } from "@/lib/validation/admin";
 import { writeAudit } from "../audit";
+import { refuseDeactivatedAddress } from "../invitations/deactivated-address";
 import { issueInvitation, sendInvitationMail } from "../invitations/issue";
 
 class MailNotSent extends Error {}
@@ -21,6 +22,8 @@ export async function inviteStaff(
   if (!actor) return unauthenticated();
   if (!can(actor, "user.invite_staff")) return forbidden();
   const { email, moderator, official, admin, title } = data;
+  const deactivated = await refuseDeactivatedAddress(db, email, true);
+  if (deactivated) return deactivated;
 
   let invitationId = 0;
   try {
@@ -31,6 +34,7 @@ export async function inviteStaff(
         grantModerator: moderator,
         grantOfficial: official,
         grantAdmin: admin,
+        title,
         invitedById: actor.id,
       });
       invitationId = issued.id;
@@ -41,7 +45,6 @@ export async function inviteStaff(
         targetId: issued.id,
         // Never the e-mail: the row names the invitation (its address is shown while the invitation
         // exists, its account once accepted), so the journal holds no address to erase later.
-        // The title has no column on invitations yet: it is kept here for the admin to apply.
         details: { grants: { moderator, official, admin }, ...(title ? { title } : {}) },
       });
       try {

@@ -241,6 +241,25 @@ describe("inviteStaff", () => {
     expect(audit?.details).toEqual({ grants: { moderator: false, official: true, admin: false }, title: "Adjointe" });
   });
 
+  it("inviting the address of a deactivated account says to reactivate it instead; nothing is written or sent", async () => {
+    const person = await createUser(db, { deactivatedAt: new Date() });
+    const before = await snapshot(db);
+    const mails = devMailbox().length;
+    const result = await inviteStaff(db, cast.actors.admin, {
+      email: person.email.toUpperCase(),
+      moderator: true,
+      official: false,
+      admin: false,
+      title: null,
+    });
+    expect(result).toMatchObject({ ok: false, code: "CONFLICT" });
+    expect(!result.ok && result.message).toContain(
+      `réactivez ce compte depuis sa fiche (Utilisateurs et rôles, /admin/utilisateurs/${person.id})`,
+    );
+    expect(await snapshot(db)).toEqual(before);
+    expect(devMailbox()).toHaveLength(mails);
+  });
+
   it("refuses an invitation without any role or with a bad address, and writes nothing", async () => {
     const before = await snapshot(db);
     const none = await submitForm(db, cast.actors.admin, inviteStaffSchema, { email: "pas-une-adresse" }, (input, { db, actor }) =>

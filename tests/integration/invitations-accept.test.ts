@@ -213,6 +213,30 @@ describe("accepting without an account", () => {
   });
 });
 
+describe("inviting the address of a deactivated account", () => {
+  it("tells the referent or the admin what to do instead; no invitation, no mail, no journal row", async () => {
+    const cast = await createCast(db);
+    const person = await createUser(db, { deactivatedAt: new Date() });
+    const before = await snapshotCouncilTables(db);
+    const asReferent = await createCouncilInvitation(db, cast.actors.referentOfA, {
+      councilId: cast.councilA.id,
+      email: person.email,
+      role: "member",
+    });
+    expect(asReferent).toMatchObject({ ok: false, code: "CONFLICT" });
+    expect(!asReferent.ok && asReferent.message).toMatch(/Demandez à la Ville de réactiver son compte/);
+    const asAdmin = await createCouncilInvitation(db, cast.actors.admin, {
+      councilId: cast.councilA.id,
+      email: ` ${person.email.toUpperCase()}`,
+      role: "referent",
+    });
+    expect(!asAdmin.ok && asAdmin.message).toContain(`/admin/utilisateurs/${person.id}`);
+    expect(await snapshotCouncilTables(db)).toEqual(before);
+    expect(await db.select().from(invitations).where(eq(invitations.email, person.email))).toEqual([]);
+    expect(mailsTo(person.email)).toEqual([]);
+  });
+});
+
 describe("staff invitations (issued by the admin slice through issueInvitation)", () => {
   it("accepting creates the account with exactly the invited roles and no council", async () => {
     const cast = await createCast(db);
@@ -236,6 +260,45 @@ describe("staff invitations (issued by the admin slice through issueInvitation)"
       action: "invitation.accept",
       details: { kind: "staff", newAccount: true, grants: { moderator: true, official: true, admin: false } },
     });
+  });
+
+  it("the title the admin gave in the invitation is the account's title once accepted, new account or existing one", async () => {
+    const cast = await createCast(db);
+    const email = uniqueEmail();
+    const issued = await db.transaction((tx) =>
+      issueInvitation(tx, {
+        kind: "staff",
+        email,
+        grantOfficial: true,
+        title: "Adjointe à l'action sociale",
+        invitedById: cast.userIds.admin,
+      }),
+    );
+    expect(await accept(issued.token, goodInput)).toMatchObject({ ok: true });
+    const [created] = await db.select().from(users).where(eq(users.email, email));
+    expect(created).toMatchObject({ isOfficial: true, title: "Adjointe à l'action sociale" });
+
+    const existing = await createUser(db, { title: "Bénévole" });
+    const again = await db.transaction((tx) =>
+      issueInvitation(tx, {
+        kind: "staff",
+        email: existing.email,
+        grantModerator: true,
+        title: "Chargée de mission",
+        invitedById: cast.userIds.admin,
+      }),
+    );
+    expect(await acceptInvitationAsUser(db, await reload(db, existing.id), { token: again.token })).toMatchObject({ ok: true });
+    const titleOf = async (id: number) => (await db.select({ title: users.title }).from(users).where(eq(users.id, id)))[0]!.title;
+    expect(await reload(db, existing.id)).toMatchObject({ isModerator: true });
+    expect(await titleOf(existing.id)).toBe("Chargée de mission");
+    // Without a title in the invitation, the one the person has stays.
+    const keep = await db.transaction((tx) =>
+      issueInvitation(tx, { kind: "staff", email: existing.email, grantAdmin: true, invitedById: cast.userIds.admin }),
+    );
+    expect(await acceptInvitationAsUser(db, await reload(db, existing.id), { token: keep.token })).toMatchObject({ ok: true });
+    expect(await reload(db, existing.id)).toMatchObject({ isAdmin: true });
+    expect(await titleOf(existing.id)).toBe("Chargée de mission");
   });
 
   it("an existing account signed in as that address gains the roles, and keeps the ones it had", async () => {

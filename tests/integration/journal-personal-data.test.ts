@@ -122,8 +122,9 @@ describe("the journal names people by id", () => {
     );
     expect(await journalRowsWith(email)).toBe(0);
     expect(await journalRowsWith(displayName)).toBe(0);
-    // The title is kept where it is needed (the staff invitation, the role change), until the erasure.
-    expect(await journalRowsWith(proposedTitle)).toBe(1);
+    // The title is kept where it is needed (the staff invitation, and the role change that replaced
+    // it once the invitation had applied it), until the erasure.
+    expect(await journalRowsWith(proposedTitle)).toBe(2);
     expect(await journalRowsWith(title)).toBe(1);
 
     // Resolved for display: the accepted invitations name the account, the cancelled one its address.
