@@ -1,4 +1,5 @@
 import { expect, test } from "@playwright/test";
+import { waitForMail } from "../support/mail";
 import { adminContext } from "./helpers";
 
 test("un·e admin crée un conseil : il apparaît sur /conseils ; archivé, il en disparaît", async ({ browser }) => {
@@ -17,7 +18,18 @@ test("un·e admin crée un conseil : il apparaît sur /conseils ; archivé, il e
   await expect(form.getByLabel("Nom du conseil")).toHaveValue(name);
   await form.getByLabel("Numéro (facultatif)").fill("");
   await form.getByRole("button", { name: "Créer le conseil" }).click();
-  await expect(form.getByRole("status")).toContainText(`Le conseil « ${name} » est créé.`);
+  // The new council's page comes next, offering to invite its referent at once (issue 11, point 7).
+  await expect(page.getByRole("heading", { level: 1, name })).toBeVisible();
+  await expect(page.getByRole("main").getByRole("status")).toContainText(`Le conseil « ${name} » est créé. Invitez maintenant`);
+  const invite = page.getByRole("region", { name: "Inviter la personne référente" }).getByRole("form", { name: "Inviter une personne" });
+  await expect(invite.getByRole("radio", { name: /Référent·e/ })).toBeChecked();
+  const referent = `referent-${Date.now().toString(36)}@exemple.invalid`;
+  await invite.getByLabel("Adresse électronique de la personne").fill(referent);
+  await invite.getByRole("button", { name: "Envoyer l'invitation" }).click();
+  await expect(invite.getByRole("status")).toContainText(`Invitation envoyée à ${referent}.`);
+  const mail = await waitForMail(referent, /Invitation/);
+  expect(mail.text).toMatch(new RegExp(`rejoindre le «\s${name}\s» comme référent`));
+  await page.goto("/admin/conseils");
   await expect(page.getByRole("region", { name: "Les conseils" }).getByRole("link", { name })).toBeVisible();
 
   const publicPage = await browser.newPage();

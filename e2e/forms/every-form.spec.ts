@@ -35,10 +35,15 @@ for (const js of [false, true]) {
       await type(admin, create.getByLabel("Quartier (facultatif)"), `Quartier ${unique("quartier")}`);
       await refuse(admin, create, "Créer le conseil");
       await type(admin, create.getByLabel("Nom du conseil"), councilName);
+      // The council's page comes next, with a form to invite its referent (sent once, to a new address).
       await submit(admin, create, "Créer le conseil", /est créé/);
-      await ap.getByRole("region", { name: "Les conseils" }).getByRole("link", { name: councilName }).click();
       await expect(ap.getByRole("heading", { level: 1, name: councilName })).toBeVisible();
       const adminCouncilPath = new URL(ap.url()).pathname;
+      const referentInvite = ap
+        .getByRole("region", { name: "Inviter la personne référente" })
+        .getByRole("form", { name: "Inviter une personne" });
+      await type(admin, referentInvite.getByLabel("Adresse électronique de la personne"), `${unique("referent")}@exemple.invalid`);
+      await submit(admin, referentInvite, "Envoyer l'invitation", /Invitation envoyée/);
 
       // Admin: edit it, and a refused archive (no reason).
       const edit = ap.getByRole("form", { name: "Modifier le conseil" });

@@ -2,10 +2,12 @@
 
 import { revalidatePath } from "next/cache";
 import { councilArchiveFormSchema, createCouncilSchema, updateCouncilSchema } from "@/lib/validation/admin";
+import { councilInvitationSchema } from "@/lib/validation/council";
 import { refreshPublicPages } from "@/server/cache";
 import { archiveCouncil, unarchiveCouncil } from "@/server/councils-admin/archive-council";
 import { createCouncil } from "@/server/councils-admin/create-council";
 import { updateCouncil } from "@/server/councils-admin/update-council";
+import { createCouncilInvitation } from "@/server/invitations/create-council-invitation";
 import { formAction } from "@/server/form-action";
 
 /*
@@ -25,7 +27,18 @@ export const createCouncilAction = formAction({
   schema: createCouncilSchema,
   permission: "council.create",
   run: (input, { db, actor }) => createCouncil(db, actor, input),
-  done: refreshAfterCouncilChange,
+  // A new council has nobody yet: its page comes next, offering to invite its referent at once.
+  done: (council) => {
+    refreshAfterCouncilChange();
+    return `/admin/conseils/${council.id}?cree=1#inviter`;
+  },
+});
+
+/** An admin invites someone into a council from its administration page (the same function as its referents use). */
+export const inviteIntoCouncilAction = formAction({
+  schema: councilInvitationSchema,
+  run: (input, { db, actor }) => createCouncilInvitation(db, actor, input),
+  done: () => revalidatePath("/espace/conseils", "layout"),
 });
 
 export const updateCouncilAction = formAction({

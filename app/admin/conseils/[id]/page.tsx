@@ -4,6 +4,8 @@ import { AdminNav } from "@/components/admin/admin-nav";
 import { Badge, memberCountText } from "@/components/admin/badges";
 import { CouncilArchiveForm } from "@/components/admin/council-archive-form";
 import { EditCouncilForm } from "@/components/admin/council-form";
+import { InviteMemberForm } from "@/components/councils/invite-member-form";
+import { FormMessage } from "@/components/form/field";
 import { Journal } from "@/components/admin/journal";
 import { Breadcrumb } from "@/components/ui/breadcrumb";
 import { Container } from "@/components/ui/container";
@@ -15,14 +17,21 @@ import { formatDateTime } from "@/lib/dates";
 import { getCouncilForAdmin } from "@/server/councils-admin/queries";
 import { getDb } from "@/server/db";
 import { requireAdminPage } from "../../require-admin";
-import { setCouncilArchivedAction, updateCouncilAction } from "../actions";
+import { inviteIntoCouncilAction, setCouncilArchivedAction, updateCouncilAction } from "../actions";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Modifier un conseil — Administration", robots: { index: false, follow: false } };
 
 /** One council: its public information (editable), archiving, and the journal. */
-export default async function AdminCouncilPage({ params }: { params: Promise<{ id: string }> }) {
+export default async function AdminCouncilPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const { id } = await params;
+  const justCreated = (await searchParams).cree === "1";
   const actor = await requireAdminPage(`/admin/conseils/${encodeURIComponent(id)}`);
   const councilId = /^\d{1,9}$/.test(id) ? Number(id) : NaN;
   const result = await getCouncilForAdmin(await getDb(), actor, councilId);
@@ -41,6 +50,14 @@ export default async function AdminCouncilPage({ params }: { params: Promise<{ i
         ]}
       />
       <PageHeading kicker="Conseil de quartier" title={council.name} />
+      {justCreated ? (
+        <div className="mb-4">
+          <FormMessage kind="success">
+            Le conseil « {council.name} » est créé. Invitez maintenant la personne qui en sera référente : elle pourra ensuite inviter les
+            membres.
+          </FormMessage>
+        </div>
+      ) : null}
       <div className="flex flex-wrap items-center gap-2">
         {archived ? <Badge tone="warning">Archivé le {formatDateTime(council.archivedAt!)}</Badge> : <Badge>Visible sur le site</Badge>}
         {council.isDemo ? <DemoMarker /> : null}
@@ -59,6 +76,22 @@ export default async function AdminCouncilPage({ params }: { params: Promise<{ i
           </>
         )}
       </p>
+
+      {archived ? null : (
+        <Section
+          id="inviter"
+          title={council.referentCount === 0 ? "Inviter la personne référente" : "Inviter une personne dans ce conseil"}
+        >
+          <div className="max-w-prose">
+            <InviteMemberForm
+              councilId={council.id}
+              returnTo={`/admin/conseils/${council.id}#inviter`}
+              action={inviteIntoCouncilAction}
+              role={council.referentCount === 0 ? "referent" : "member"}
+            />
+          </div>
+        </Section>
+      )}
 
       <Section id="informations" title="Informations publiques">
         <EditCouncilForm

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { InviteMemberForm } from "@/components/councils/invite-member-form";
 import { FormMessage } from "@/components/form/field";
 import { Breadcrumb } from "@/components/ui/breadcrumb";
 import { Container } from "@/components/ui/container";
@@ -13,7 +14,7 @@ import { pluralize } from "@/lib/labels";
 import { can, councilRoleLabel } from "@/lib/permissions";
 import { requireActor } from "@/server/auth/actor";
 import { getCouncilSpace } from "@/server/councils/get-council-space";
-import { InviteForm } from "./invite-form";
+import { inviteMemberAction } from "./actions";
 import { MemberActions } from "./member-actions";
 import { RevokeInvitationButton } from "./revoke-invitation-button";
 import { VisibilityForm } from "./visibility-form";
@@ -164,7 +165,7 @@ export default async function CouncilSpacePage({ params, searchParams }: Props) 
       {allowed.invite ? (
         <Section id="inviter" title="Inviter une personne">
           <div className="max-w-xl">
-            <InviteForm councilId={council.id} councilSlug={council.slug} />
+            <InviteMemberForm councilId={council.id} returnTo={`/espace/conseils/${council.slug}`} action={inviteMemberAction} />
           </div>
         </Section>
       ) : null}

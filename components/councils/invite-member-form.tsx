@@ -4,7 +4,7 @@ import { buttonClass, describedBy, Field, inputClass } from "@/components/form/f
 import { FormStatus } from "@/components/form/form-status";
 import { useFormAction } from "@/components/form/use-form-action";
 import { councilInvitationSchema } from "@/lib/validation/council";
-import { inviteMemberAction } from "./actions";
+import type { FormAction } from "@/server/form-action";
 
 const emailHint = "La personne recevra un courriel avec un lien, valable 7 jours, pour choisir son nom et son mot de passe.";
 
@@ -13,11 +13,24 @@ const roles = [
   ["referent", "Référent·e", "en plus, gère la liste des membres et les invitations"],
 ] as const;
 
-/** A referent invites someone by email, as member or referent. */
-export function InviteForm({ councilId, councilSlug }: { councilId: number; councilSlug: string }) {
-  const empty = { councilId: String(councilId), email: "", role: "member" };
+/**
+ * A referent (or an admin) invites someone by email, as member or referent. `role` is the choice
+ * made beforehand: referent for a council that has none yet.
+ */
+export function InviteMemberForm<T>({
+  councilId,
+  returnTo,
+  action,
+  role = "member",
+}: {
+  councilId: number;
+  returnTo: string;
+  action: FormAction<T>;
+  role?: "member" | "referent";
+}) {
+  const empty = { councilId: String(councilId), email: "", role };
   const { field, radio, state, pending, error, formAction, formProps } = useFormAction({
-    action: inviteMemberAction,
+    action,
     schema: councilInvitationSchema,
     defaultValues: empty,
     // Sent: the form is ready for the next person.
@@ -28,7 +41,7 @@ export function InviteForm({ councilId, councilSlug }: { councilId: number; coun
 
   return (
     <form action={formAction} {...formProps} className="flex flex-col gap-6" aria-label="Inviter une personne">
-      <FormStatus state={state} returnTo={`/espace/conseils/${councilSlug}`} />
+      <FormStatus state={state} returnTo={returnTo} />
       <input type="hidden" {...field("councilId")} />
       <Field id="invitation-email" label="Adresse électronique de la personne" hint={emailHint} error={emailError}>
         <input
