@@ -5,6 +5,7 @@ import type { Db } from "@/db/client";
 import { auditLog, councilMemberships, councils, users } from "@/db/schema";
 import { forbidden, notFound, ok, unauthenticated, type ActionResult } from "@/lib/action-result";
 import { can, type CouncilRole, type MaybeActor } from "@/lib/permissions";
+import { soleReferentCouncils, type SoleReferentCouncil } from "./sole-referent";
 
 export interface UserJournalEntry {
   action: string;
@@ -27,13 +28,18 @@ export interface UserDetail {
   lastSignInAt: Date | null;
   isDemo: boolean;
   councils: { slug: string; name: string; role: CouncilRole; archived: boolean }[];
+  /** While active: the councils where they are the only referent, and who could take over. */
+  soleReferentOf: SoleReferentCouncil[];
   /** The latest journal entries about this person, newest first. */
   journal: UserJournalEntry[];
 }
 
 const JOURNAL_LENGTH = 20;
 
-/** One person's administration page: narrow fields, their councils and the journal about them. Three queries. */
+/**
+ * One person's administration page: narrow fields, their councils and the journal about them. Three
+ * queries, and for an active referent one per council they alone lead.
+ */
 export async function getUser(db: Db, actor: MaybeActor, userId: number): Promise<ActionResult<UserDetail>> {
   if (!actor) return unauthenticated();
   if (!can(actor, "user.list")) return forbidden();
@@ -85,6 +91,8 @@ export async function getUser(db: Db, actor: MaybeActor, userId: number): Promis
     ...rest,
     roles: { moderator: isModerator, official: isOfficial, admin: isAdmin },
     councils: memberships.map((m) => ({ slug: m.slug, name: m.name, role: m.role as CouncilRole, archived: m.archivedAt !== null })),
+    soleReferentOf:
+      user.deactivatedAt === null && memberships.some((m) => m.role === "referent") ? await soleReferentCouncils(db, userId) : [],
     journal,
   });
 }

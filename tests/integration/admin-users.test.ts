@@ -9,6 +9,7 @@ import { verifySignIn } from "@/server/auth/sign-in";
 import { devMailbox } from "@/server/mail/send";
 import { eraseUserByAdmin } from "@/server/account/erase-account";
 import { changeRoles, ERASED_ROLES_MESSAGE } from "@/server/users/change-roles";
+import { setMemberRole } from "@/server/councils/set-member-role";
 import { deactivateUser } from "@/server/users/deactivate-user";
 import { getUser } from "@/server/users/get-user";
 import { inviteStaff } from "@/server/users/invite-staff";
@@ -268,6 +269,54 @@ describe("inviteStaff", () => {
     expect(none).toMatchObject({ ok: false, code: "VALIDATION_FAILED" });
     expect(!none.ok && Object.keys(none.fieldErrors ?? {}).sort()).toEqual(["email", "roles"]);
     expect(await snapshot(db)).toEqual(before);
+  });
+});
+
+describe("deactivating a council's only referent", () => {
+  it("is refused while another member could take over; once someone does, it goes through", async () => {
+    const admin = cast.actors.admin!;
+    const council = await createCouncil(db, { name: `Conseil Reprise ${Math.random().toString(36).slice(2, 8)}` });
+    const referent = await createUser(db, { displayName: "Rita Référente" });
+    const member = await createUser(db, { displayName: "Marc Membre" });
+    const gone = await createUser(db, { displayName: "Ancien Membre", deactivatedAt: new Date() });
+    await db.insert(councilMemberships).values([
+      { councilId: council.id, userId: referent.id, role: "referent" },
+      { councilId: council.id, userId: member.id, role: "member" },
+      { councilId: council.id, userId: gone.id, role: "member" },
+    ]);
+
+    // The page asks who takes over, offering the active members only.
+    const page = await getUser(db, admin, referent.id);
+    expect(page.ok && page.data.soleReferentOf).toEqual([
+      {
+        councilId: council.id,
+        name: council.name,
+        slug: council.slug,
+        candidates: [{ userId: member.id, displayName: "Marc Membre" }],
+        more: false,
+      },
+    ]);
+    const before = await snapshot(db);
+    const refused = await deactivateUser(db, admin, { userId: referent.id, reason: "A déménagé" });
+    expect(refused).toMatchObject({ ok: false, code: "LAST_REFERENT" });
+    expect(!refused.ok && refused.message).toMatch(new RegExp(`seule référente du conseil «\\s${council.name}\\s»`));
+    expect(await snapshot(db)).toEqual(before);
+
+    expect(await setMemberRole(db, admin, { councilId: council.id, userId: member.id, role: "referent", reason: "Reprise" })).toMatchObject(
+      { ok: true },
+    );
+    const after = await getUser(db, admin, referent.id);
+    expect(after.ok && after.data.soleReferentOf).toEqual([]);
+    expect(await deactivateUser(db, admin, { userId: referent.id, reason: "A déménagé" })).toMatchObject({ ok: true });
+  });
+
+  it("goes through when nobody else could take over (the council waits for an invited referent)", async () => {
+    const council = await createCouncil(db);
+    const alone = await createUser(db);
+    await db.insert(councilMemberships).values({ councilId: council.id, userId: alone.id, role: "referent" });
+    const page = await getUser(db, cast.actors.admin, alone.id);
+    expect(page.ok && page.data.soleReferentOf).toEqual([]);
+    expect(await deactivateUser(db, cast.actors.admin, { userId: alone.id, reason: "Parti" })).toMatchObject({ ok: true });
   });
 });
 

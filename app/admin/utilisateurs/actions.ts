@@ -2,8 +2,10 @@
 
 import { revalidatePath } from "next/cache";
 import { changeRolesSchema, inviteStaffSchema, userEraseSchema, userStatusFormSchema } from "@/lib/validation/admin";
+import { setMemberRoleSchema } from "@/lib/validation/council";
 import { eraseUserByAdmin } from "@/server/account/erase-account";
 import { refreshPublicPages } from "@/server/cache";
+import { setMemberRole } from "@/server/councils/set-member-role";
 import { formAction } from "@/server/form-action";
 import { changeRoles } from "@/server/users/change-roles";
 import { deactivateUser } from "@/server/users/deactivate-user";
@@ -51,5 +53,20 @@ export const eraseUserAction = formAction({
     // Every cached public page that showed the old name is rendered again (see eraseOwnAccountAction).
     refreshPublicPages();
     revalidatePath("/admin/utilisateurs", "layout");
+  },
+});
+
+/**
+ * Before deactivating a council's only referent, the admin names who takes over: the council
+ * spaces' own role change (its checks and journal row), sent from the person's page.
+ */
+export const handOverReferentAction = formAction({
+  schema: setMemberRoleSchema,
+  // Part of deactivating an account (admins only); setMemberRole checks the council's own rule.
+  permission: "user.deactivate",
+  run: (input, { db, actor }) => setMemberRole(db, actor, input),
+  done: () => {
+    revalidatePath("/admin/utilisateurs", "layout");
+    revalidatePath("/espace/conseils", "layout");
   },
 });

@@ -4,6 +4,7 @@ import { AdminNav } from "@/components/admin/admin-nav";
 import { Badge, RoleBadges } from "@/components/admin/badges";
 import { ChangeRolesForm } from "@/components/admin/change-roles-form";
 import { Journal } from "@/components/admin/journal";
+import { SuccessorForm } from "@/components/admin/successor-form";
 import { UserStatusForm } from "@/components/admin/user-status-form";
 import { EraseUserForm } from "@/components/admin/erase-user-form";
 import { Breadcrumb } from "@/components/ui/breadcrumb";
@@ -20,7 +21,7 @@ import { getPrivacySettings } from "@/server/settings/platform-settings";
 import { getUser } from "@/server/users/get-user";
 import { getDb } from "@/server/db";
 import { requireAdminPage } from "../../require-admin";
-import { changeRolesAction, eraseUserAction, setUserStatusAction } from "../actions";
+import { changeRolesAction, eraseUserAction, handOverReferentAction, setUserStatusAction } from "../actions";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Fiche d'une personne — Administration", robots: { index: false, follow: false } };
@@ -138,6 +139,20 @@ export default async function UserPage({ params }: { params: Promise<{ id: strin
         )}
         <p className="mt-2 text-base text-slate-800">Les membres sont invités et retirés depuis l&apos;espace de chaque conseil.</p>
       </Section>
+
+      {user.soleReferentOf.length > 0 ? (
+        <Section id="reprise" title="Qui reprend le rôle de référent·e ?">
+          <p className="mb-4 max-w-prose">
+            Cette personne est la seule référente {user.soleReferentOf.length > 1 ? "de ces conseils" : "de ce conseil"}. Avant de
+            désactiver son compte, choisissez qui reprend ce rôle : sans référent·e, personne ne pourrait inviter ni gérer les membres.
+          </p>
+          <div className="flex flex-col gap-8">
+            {user.soleReferentOf.map((council) => (
+              <SuccessorForm key={council.councilId} council={council} userId={user.id} action={handOverReferentAction} />
+            ))}
+          </div>
+        </Section>
+      ) : null}
 
       {erased ? null : (
         <Section id="acces" title={deactivated ? "Réactiver le compte" : "Désactiver le compte"}>
