@@ -99,10 +99,38 @@ describe("the journal's rows, in words", () => {
       { action: "retention.purge", actorName: null, reason: null, createdAt: at, details: { purged: { invitations: 0 } } },
     ]);
     expect(shown).toContain("Durées de conservation appliquées");
-    expect(shown).toContain("par le système");
+    expect(shown).toContain("le système a appliqué les durées de conservation");
     expect(shown).toContain("Effacé : 2 tentatives de connexion manquées (comptes ou adresses IP), 1 invitation et 1 compte désactivé");
     expect(shown).toContain("Jour : 30 novembre 2026");
     expect(shown).toContain("Conservation des comptes désactivés (années) : « 3 »");
     expect(shown).toContain("Rien n'était à effacer.");
+  });
+
+  it("each row reads as a sentence: who did what to whom, and a moved deadline from what to what", () => {
+    const shown = text([
+      {
+        action: "action.deadline.change",
+        actorName: "Ada Martin",
+        reason: "Travaux retardés",
+        createdAt: at,
+        details: { fiche: "accueil-de-jour", previousLabel: "jusqu'en 2018", newLabel: "juin 2027", newDeadline: "2027-06-30" },
+      },
+      {
+        action: "user.deactivate",
+        actorName: "Ada Martin",
+        reason: "Départ",
+        createdAt: at,
+        details: {},
+        targetType: "user",
+        targetName: "Paul",
+      },
+      { action: "retention.purge", actorName: null, reason: null, createdAt: at, details: { purged: {} } },
+      { action: "future.action", actorName: "Ada Martin", reason: null, createdAt: at, details: {} },
+    ]);
+    expect(shown).toMatch(/Ada Martin a déplacé l'échéance de la fiche «\saccueil-de-jour\s» de «\sjusqu'en 2018\s» à «\sjuin 2027\s»\./);
+    expect(shown).toMatch(/Ada Martin a désactivé le compte de «\sPaul\s»\./);
+    expect(shown).toMatch(/, le système a appliqué les durées de conservation\./);
+    // An action written by newer code keeps its name and « par … ».
+    expect(shown).toMatch(/, par Ada Martin future\.action|future\.action .*, par Ada Martin/);
   });
 });

@@ -4,6 +4,7 @@ import { pluralize } from "@/lib/labels";
 import { retentionKinds, type RetentionKind } from "@/lib/personal-data";
 import { submissionPolicyLabels, type SubmissionPolicy } from "@/lib/validation/settings";
 import { roleNames } from "./badges";
+import { journalSentence } from "./journal-sentence";
 
 export interface JournalEntry {
   action: string;
@@ -204,6 +205,9 @@ function targetText(entry: JournalEntry): string | null {
   return entry.targetId ? `${label} n° ${entry.targetId}` : label;
 }
 
+/** « Le …, le système a … »: the sentence follows the date, so only « Le système » loses its capital. */
+const lowerFirstIfSystem = (sentence: string) => (sentence.startsWith("Le système ") ? `l${sentence.slice(1)}` : sentence);
+
 /** Who did what, when and why — journal rows, newest first. Every value is rendered as text. */
 export function Journal({ entries, emptyText }: { entries: JournalEntry[]; emptyText: string }) {
   if (entries.length === 0) return <p>{emptyText}</p>;
@@ -212,13 +216,19 @@ export function Journal({ entries, emptyText }: { entries: JournalEntry[]; empty
       {entries.map((entry, i) => {
         const target = targetText(entry);
         const details = otherDetails(entry);
+        // The full journal names the actor with their address, right after their name.
+        const sentence = journalSentence({
+          ...entry,
+          actorName: entry.actorName && entry.actorEmail ? `${entry.actorName} (${entry.actorEmail})` : entry.actorName,
+        });
         return (
           <li key={i} className="rounded-md border border-slate-300 p-4">
             <p className="font-bold">{journalActionLabel(entry.action)}</p>
             <p className="text-base break-words text-slate-800">
-              <time dateTime={isoDateTime(entry.createdAt)}>Le {formatDateTime(entry.createdAt)}</time>, par{" "}
-              {entry.actorName ?? "le système"}
-              {entry.actorEmail ? ` (${entry.actorEmail})` : ""}
+              <time dateTime={isoDateTime(entry.createdAt)}>Le {formatDateTime(entry.createdAt)}</time>
+              {sentence
+                ? `, ${lowerFirstIfSystem(sentence)}.`
+                : `, par ${entry.actorName ?? "le système"}${entry.actorEmail ? ` (${entry.actorEmail})` : ""}`}
             </p>
             {target ? <p className="text-base break-words">{target}</p> : null}
             {entry.councilName ? <p className="text-base break-words">Conseil : {entry.councilName}</p> : null}

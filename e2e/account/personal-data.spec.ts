@@ -132,7 +132,7 @@ test("l'administration change la durée de conservation des comptes désactivés
   await admin.close();
 });
 
-test("la conservation tourne dans le serveur : le journal montre son passage du jour, par le système", async ({ browser }) => {
+test("la conservation tourne dans le serveur : le journal montre son passage du jour, fait par le système", async ({ browser }) => {
   // The server runs it 45 s after it starts, then every 10 minutes (server/retention/schedule.ts).
   test.setTimeout(180_000);
   const admin = await signedInContext(browser, demo.admin);
@@ -143,7 +143,7 @@ test("la conservation tourne dans le serveur : le journal montre son passage du 
     const run = page.getByRole("region", { name: "Résultats" }).getByRole("listitem").filter({ hasText: today });
     await expect(run).toHaveCount(1, { timeout: 1000 });
     await expect(run).toContainText("Durées de conservation appliquées");
-    await expect(run).toContainText("par le système");
+    await expect(run).toContainText("le système a appliqué les durées de conservation");
     await expect(run).toContainText("Conservation des comptes désactivés (années)");
   }).toPass({ intervals: [5_000], timeout: 150_000 });
   for (const width of widths) {

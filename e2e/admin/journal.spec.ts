@@ -75,7 +75,7 @@ test("display names, council names and reasons with HTML are inert text on /admi
 
   await page.goto(`/admin/journal?auteur=${encodeURIComponent(tag)}`);
   const byThem = page.getByRole("region", { name: "Résultats" }).getByRole("listitem");
-  await expect(byThem.first()).toContainText(`par ${displayName} (${email})`);
+  await expect(byThem.first()).toContainText(`${displayName} (${email}) a accepté une invitation.`);
   await expect(byThem.first()).toContainText("Invitation acceptée");
   await checkInert(page);
 

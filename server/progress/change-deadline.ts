@@ -3,7 +3,6 @@ import type { Db } from "@/db/client";
 import { forbidden, notFound, ok, unauthenticated, type ActionResult } from "@/lib/action-result";
 import { can, type MaybeActor } from "@/lib/permissions";
 import type { ChangeDeadlineData } from "@/lib/validation/progress";
-import { writeAudit } from "@/server/audit";
 import { applyDeadlineChange, isInCharge, loadProgressAction, timeframeLabelFor } from "./shared";
 
 /** Moves a fiche's deadline, with a reason published on the fiche. Staff, or an official in charge. */
@@ -20,14 +19,6 @@ export async function changeDeadline(db: Db, actor: MaybeActor, data: ChangeDead
   await db.transaction(async (tx) => {
     const action = (await loadProgressAction(tx, data.actionSlug, true))!;
     await applyDeadlineChange(tx, action, change, actor.id, null);
-    await writeAudit(tx, {
-      actorUserId: actor.id,
-      action: "action.deadline.change",
-      targetType: "action",
-      targetId: action.id,
-      reason: change.reason,
-      details: { fiche: action.slug, newDeadline: change.newDeadline, newLabel: change.newTimeframeLabel },
-    });
   });
   return ok({ slug: target.slug }, "Échéance modifiée : la fiche montre la nouvelle échéance, l'ancienne et la raison.");
 }

@@ -71,14 +71,6 @@ export async function postProgressReport(
         reason: data.deadline.reason,
       };
       await applyDeadlineChange(tx, action, change, actor.id, report.id);
-      await writeAudit(tx, {
-        actorUserId: actor.id,
-        action: "action.deadline.change",
-        targetType: "action",
-        targetId: action.id,
-        reason: change.reason,
-        details: { fiche: action.slug, newDeadline: change.newDeadline, newLabel: change.newTimeframeLabel },
-      });
     }
     return { id: report.id, replay: false };
   });

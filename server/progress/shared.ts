@@ -4,6 +4,7 @@ import type { Db } from "@/db/client";
 import { actionDeadlineChanges, actionOfficials, actions, progressReports } from "@/db/schema";
 import { deadlineView } from "@/lib/deadlines";
 import { cityDay } from "@/lib/dates";
+import { writeAudit } from "@/server/audit";
 import { actionSummaryColumns } from "@/server/plan/columns";
 
 /** The fiche's id and summary columns (with its deadline's). */
@@ -37,8 +38,8 @@ export async function isInCharge(db: Db, actionId: number, userId: number): Prom
 }
 
 /**
- * Moves the fiche's time frame and writes the change with its reason (same transaction as the
- * caller's). The previous values are the ones in force: the original until a first change.
+ * Moves the fiche's time frame and writes the change with its reason, and its journal row (same
+ * transaction as the caller's). The previous values are the ones in force: the original until a first change.
  */
 export async function applyDeadlineChange(
   tx: Db,
@@ -48,6 +49,20 @@ export async function applyDeadlineChange(
   progressReportId: number | null,
 ): Promise<void> {
   const current = deadlineView(action, cityDay(new Date()));
+  await writeAudit(tx, {
+    actorUserId: actorId,
+    action: "action.deadline.change",
+    targetType: "action",
+    targetId: action.id,
+    reason: change.reason,
+    // The words before and after, so the journal can say « de “jusqu'en 2018” à “juin 2027” ».
+    details: {
+      fiche: action.slug,
+      previousLabel: current.currentLabel,
+      newDeadline: change.newDeadline,
+      newLabel: change.newTimeframeLabel,
+    },
+  });
   await tx.insert(actionDeadlineChanges).values({
     actionId: action.id,
     previousLabel: current.currentLabel,

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database, Db } from "@/db/client";
 import { auditLog } from "@/db/schema";
 import { journalActionLabels } from "@/components/admin/journal";
+import { journalSentenceActions } from "@/components/admin/journal-sentence";
 import { can } from "@/lib/permissions";
 import { JOURNAL_PAGE_SIZE } from "@/lib/validation/settings";
 import { writeAudit } from "@/server/audit";
@@ -202,5 +203,7 @@ describe("every action the code writes has a French label", () => {
     expect(names.size).toBeGreaterThan(20);
     const missing = [...names].filter((name) => !(name in journalActionLabels));
     expect(missing).toEqual([]);
+    // And each reads as a sentence (components/admin/journal-sentence.ts).
+    expect([...names].filter((name) => !journalSentenceActions.includes(name))).toEqual([]);
   });
 });
