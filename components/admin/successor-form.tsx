@@ -3,7 +3,7 @@
 import { buttonClass, describedBy, Field, inputClass } from "@/components/form/field";
 import { FormStatus } from "@/components/form/form-status";
 import { useFormAction } from "@/components/form/use-form-action";
-import { setMemberRoleSchema } from "@/lib/validation/council";
+import { handOverReferentSchema } from "@/lib/validation/admin";
 import type { FormAction } from "@/server/form-action";
 
 /** Written in the journal with the role change: why this member became referent now. */
@@ -28,8 +28,14 @@ export function SuccessorForm<T>({
     : "La personne choisie devient référente : elle pourra inviter les membres et gérer le conseil.";
   const { field, state, pending, error, formAction, formProps } = useFormAction({
     action,
-    schema: setMemberRoleSchema,
-    defaultValues: { councilId: String(council.councilId), userId: "", role: "referent", reason: SUCCESSOR_REASON },
+    schema: handOverReferentSchema,
+    defaultValues: {
+      councilId: String(council.councilId),
+      userId: "",
+      role: "referent",
+      reason: SUCCESSOR_REASON,
+      fromUserId: String(userId),
+    },
   });
   const userError = error("userId");
   return (
@@ -43,6 +49,7 @@ export function SuccessorForm<T>({
       <input type="hidden" {...field("councilId")} />
       <input type="hidden" {...field("role")} />
       <input type="hidden" {...field("reason")} />
+      <input type="hidden" {...field("fromUserId")} />
       <Field id={id} label={`Nouvelle personne référente de « ${council.name} »`} hint={hint} error={userError}>
         <select id={id} className={inputClass} {...describedBy(id, hint, userError)} {...field("userId")}>
           <option value="">Choisir un membre…</option>

@@ -1,7 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { baseURL } from "../../playwright.config";
 import { waitForMail } from "../support/mail";
-import { acceptInvitation, adminContext, inviteThroughAdmin, uniqueEmail } from "./helpers";
+import { acceptInvitation, adminContext, expectAccessible, inviteThroughAdmin, uniqueEmail } from "./helpers";
 
 test.describe.configure({ mode: "serial" });
 
@@ -58,5 +58,62 @@ test("une personne désactivée est déconnectée tout de suite", async ({ brows
   await personPage.goto("/admin");
   await expect(personPage).toHaveURL(/\/connexion\?callbackUrl=%2Fadmin/);
   await person.context.close();
+  await admin.close();
+});
+
+test("désactiver la seule personne référente d'un conseil : la page demande d'abord qui reprend ce rôle (issue 11)", async ({
+  browser,
+}) => {
+  test.setTimeout(120_000);
+  const admin = await adminContext(browser);
+  const page = await admin.newPage();
+  const councilName = `Conseil Reprise ${Date.now().toString(36)}`;
+  await page.goto("/admin/conseils");
+  const create = page.getByRole("form", { name: "Créer un conseil" });
+  await create.getByLabel("Nom du conseil").fill(councilName);
+  await create.getByRole("button", { name: "Créer le conseil" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: councilName })).toBeVisible();
+  const councilPage = page.url();
+
+  // Its referent and one member, invited from the council's page and accepted.
+  const invite = async (label: string, role: "Référent·e" | "Membre") => {
+    await page.goto(councilPage);
+    const form = page.getByRole("form", { name: "Inviter une personne" });
+    const email = uniqueEmail(label);
+    await form.getByLabel("Adresse électronique de la personne").fill(email);
+    await form.getByRole("radio", { name: new RegExp(`^${role}`) }).check();
+    await form.getByRole("button", { name: "Envoyer l'invitation" }).click();
+    await expect(form.getByRole("status")).toContainText(`Invitation envoyée à ${email}`);
+    const link = (await waitForMail(email, /Invitation/)).text.match(/http\S+\/invitation\/\S+/)![0];
+    const account = await acceptInvitation(browser, link, email, `${label} ${email.slice(label.length + 1, label.length + 7)}`);
+    await account.context.close();
+    return account;
+  };
+  const referent = await invite("Rita", "Référent·e");
+  const member = await invite("Marc", "Membre");
+
+  await page.goto(`/admin/utilisateurs?recherche=${encodeURIComponent(referent.email)}`);
+  await page.getByRole("link", { name: referent.displayName }).click();
+  const handOver = page.getByRole("region", { name: "Qui reprend le rôle de référent·e ?" });
+  await expect(handOver).toContainText("seule référente de ce conseil");
+  await expectAccessible(page, 320);
+  await expectAccessible(page, 1280);
+
+  // Deactivating first is refused, with what to do; nothing changes.
+  const deactivate = page.getByRole("form", { name: "Désactiver le compte" });
+  await deactivate.getByLabel("Raison (obligatoire)").fill("A déménagé");
+  await deactivate.getByRole("button", { name: "Désactiver le compte" }).click();
+  await expect(page.getByRole("main").getByRole("alert").filter({ hasText: "Choisissez d'abord qui reprend ce rôle" })).toBeVisible();
+  await expect(deactivate.getByLabel("Raison (obligatoire)")).toHaveValue("A déménagé");
+
+  // The member takes over; then the deactivation goes through.
+  const successor = handOver.getByRole("form", { name: `Qui reprend le rôle de référent·e de ${councilName}` });
+  await successor.getByLabel(`Nouvelle personne référente de « ${councilName} »`).selectOption({ label: member.displayName });
+  await successor.getByRole("button", { name: "Nommer référent·e" }).click();
+  await expect(page.getByRole("main").getByRole("status").filter({ hasText: "vous pouvez désactiver ce compte" })).toBeVisible();
+  await expect(page.getByRole("region", { name: "Qui reprend le rôle de référent·e ?" })).toHaveCount(0);
+  await page.getByRole("form", { name: "Désactiver le compte" }).getByLabel("Raison (obligatoire)").fill("A déménagé");
+  await page.getByRole("form", { name: "Désactiver le compte" }).getByRole("button", { name: "Désactiver le compte" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Le compte est désactivé" })).toBeVisible();
   await admin.close();
 });

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { checkbox, choice, id, optionalText, pageNumber, searchText, text } from "./fields";
 import { emailSchema } from "./password";
+import { setMemberRoleSchema } from "./council";
 
 /*
  * Administration inputs (users and councils). Each schema reads the raw values of its form (text,
@@ -96,6 +97,13 @@ export const userEraseSchema = z.object({
 });
 export type UserEraseInput = z.input<typeof userEraseSchema>;
 export type UserEraseData = z.output<typeof userEraseSchema>;
+
+/**
+ * Before deactivating a council's only referent: which member takes over (the council spaces' role
+ * change), sent from the page of the person (`fromUserId`) whose account is to be deactivated.
+ */
+export const handOverReferentSchema = setMemberRoleSchema.extend({ fromUserId: userId });
+export type HandOverReferentInput = z.input<typeof handOverReferentSchema>;
 
 // ——— Councils ———
 

@@ -1,8 +1,13 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { changeRolesSchema, inviteStaffSchema, userEraseSchema, userStatusFormSchema } from "@/lib/validation/admin";
-import { setMemberRoleSchema } from "@/lib/validation/council";
+import {
+  changeRolesSchema,
+  handOverReferentSchema,
+  inviteStaffSchema,
+  userEraseSchema,
+  userStatusFormSchema,
+} from "@/lib/validation/admin";
 import { eraseUserByAdmin } from "@/server/account/erase-account";
 import { refreshPublicPages } from "@/server/cache";
 import { setMemberRole } from "@/server/councils/set-member-role";
@@ -61,12 +66,14 @@ export const eraseUserAction = formAction({
  * spaces' own role change (its checks and journal row), sent from the person's page.
  */
 export const handOverReferentAction = formAction({
-  schema: setMemberRoleSchema,
+  schema: handOverReferentSchema,
   // Part of deactivating an account (admins only); setMemberRole checks the council's own rule.
   permission: "user.deactivate",
   run: (input, { db, actor }) => setMemberRole(db, actor, input),
-  done: () => {
+  // Back to the person's page, which no longer asks and says the deactivation can go ahead.
+  done: (_data, input) => {
     revalidatePath("/admin/utilisateurs", "layout");
     revalidatePath("/espace/conseils", "layout");
+    return `/admin/utilisateurs/${input.fromUserId}?reprise=1#acces`;
   },
 });

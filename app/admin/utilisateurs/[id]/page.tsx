@@ -5,6 +5,7 @@ import { Badge, RoleBadges } from "@/components/admin/badges";
 import { ChangeRolesForm } from "@/components/admin/change-roles-form";
 import { Journal } from "@/components/admin/journal";
 import { SuccessorForm } from "@/components/admin/successor-form";
+import { FormMessage } from "@/components/form/field";
 import { UserStatusForm } from "@/components/admin/user-status-form";
 import { EraseUserForm } from "@/components/admin/erase-user-form";
 import { Breadcrumb } from "@/components/ui/breadcrumb";
@@ -27,8 +28,15 @@ export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Fiche d'une personne — Administration", robots: { index: false, follow: false } };
 
 /** One person: who they are, their roles (with the form to change them), their councils, their account's state and the journal. */
-export default async function UserPage({ params }: { params: Promise<{ id: string }> }) {
+export default async function UserPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const { id } = await params;
+  const handedOver = (await searchParams).reprise === "1";
   const actor = await requireAdminPage(`/admin/utilisateurs/${encodeURIComponent(id)}`);
   const userId = /^\d{1,9}$/.test(id) ? Number(id) : NaN;
   const db = await getDb();
@@ -156,6 +164,11 @@ export default async function UserPage({ params }: { params: Promise<{ id: strin
 
       {erased ? null : (
         <Section id="acces" title={deactivated ? "Réactiver le compte" : "Désactiver le compte"}>
+          {handedOver && !deactivated && user.soleReferentOf.length === 0 ? (
+            <div className="mb-4">
+              <FormMessage kind="success">La personne choisie est maintenant référente : vous pouvez désactiver ce compte.</FormMessage>
+            </div>
+          ) : null}
           {can(actor, "user.deactivate", { targetUserId: user.id }) ? (
             <UserStatusForm userId={user.id} deactivated={deactivated} action={setUserStatusAction} />
           ) : (
