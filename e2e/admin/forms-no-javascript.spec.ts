@@ -41,12 +41,10 @@ test("sans JavaScript, un·e admin crée puis archive un conseil ; aucune valeur
 
   await form.getByLabel("Numéro (facultatif)").fill("");
   await form.getByRole("button", { name: "Créer le conseil" }).click();
-  form = page.getByRole("form", { name: "Créer un conseil" });
-  await expect(form.getByRole("status")).toContainText(`Le conseil « ${name} » est créé.`);
-  await expect(form.getByLabel("Nom du conseil")).toHaveValue("");
-
-  await page.getByRole("region", { name: "Les conseils" }).getByRole("link", { name }).click();
+  // Created: the council's own page comes next, offering to invite its referent.
   await expect(page.getByRole("heading", { level: 1, name })).toBeVisible();
+  await expect(page.getByRole("main").getByRole("status")).toContainText(`Le conseil « ${name} » est créé.`);
+  await expect(page.getByRole("form", { name: "Inviter une personne" }).getByRole("radio", { name: /Référent·e/ })).toBeChecked();
   const archive = page.getByRole("form", { name: "Archiver le conseil" });
   await archive.getByLabel("Raison (obligatoire)").fill(reason);
   await archive.getByRole("button", { name: "Archiver le conseil" }).click();

@@ -15,6 +15,25 @@ export function adminContext(browser: Browser): Promise<BrowserContext> {
 
 export { expectAccessible } from "../support/accessibility";
 
+/**
+ * Creates a council through /admin/conseils; the browser lands on the new council's page (which
+ * offers to invite its referent). Returns its id.
+ */
+export async function createCouncilThroughAdmin(page: Page, name: string): Promise<string> {
+  await page.goto("/admin/conseils");
+  await page.waitForLoadState("networkidle");
+  const create = page.getByRole("form", { name: "Créer un conseil" });
+  await create.getByLabel("Nom du conseil").fill(name);
+  await create.getByRole("button", { name: "Créer le conseil" }).click();
+  await expect(page.getByRole("heading", { level: 1, name })).toBeVisible();
+  await expect(page.getByRole("main").getByRole("status").filter({ hasText: "est créé" })).toBeVisible();
+  // Hydrated before the caller's forms are used (a busy machine is slow).
+  await page.waitForLoadState("networkidle");
+  const id = /\/admin\/conseils\/(\d+)/.exec(page.url())?.[1];
+  expect(id).toBeTruthy();
+  return id!;
+}
+
 /** The invitation form of /admin/utilisateurs. */
 export const inviteForm = (page: Page) => page.getByRole("form", { name: "Inviter une personne de la Ville" });
 

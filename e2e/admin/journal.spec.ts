@@ -2,7 +2,15 @@ import { expect, test } from "@playwright/test";
 import { checkInert, payloads } from "../support/xss";
 import { demo, signedInContext } from "../support/auth";
 import { tabUntilFocused } from "../support/keyboard";
-import { acceptInvitation, adminContext, expectAccessible, inviteThroughAdmin, uniqueEmail, widths } from "./helpers";
+import {
+  acceptInvitation,
+  adminContext,
+  createCouncilThroughAdmin,
+  expectAccessible,
+  inviteThroughAdmin,
+  uniqueEmail,
+  widths,
+} from "./helpers";
 
 /** Reasons of at most 500 characters, together holding every payload. */
 function reasonsOf(tag: string): string[] {
@@ -38,15 +46,7 @@ test("display names, council names and reasons with HTML are inert text on /admi
 
   // A council whose name is a payload, archived and brought back with payload reasons.
   const councilName = `<script>alert(1)</script> ${tag}`;
-  await page.goto("/admin/conseils");
-  await page.waitForLoadState("networkidle");
-  const create = page.getByRole("form", { name: "Créer un conseil" });
-  await create.getByLabel("Nom du conseil").fill(councilName);
-  await create.getByRole("button", { name: "Créer le conseil" }).click();
-  await expect(create.getByRole("status")).toContainText("est créé");
-  await page.getByRole("region", { name: "Les conseils" }).getByRole("link", { name: councilName }).click();
-  // Wait until the page is hydrated, so the archive form is sent by React (a busy machine is slow).
-  await page.waitForLoadState("networkidle");
+  await createCouncilThroughAdmin(page, councilName);
   const reasons = reasonsOf(tag);
   for (const [i, reason] of reasons.entries()) {
     const archiving = i % 2 === 0;
@@ -95,16 +95,7 @@ test("the journal goes page by page along a cursor, newest first, keeping the fi
 
   // A council of its own with 51 journal rows: its creation, then 25 archivings and 25 returns.
   const councilName = `Conseil ${tag}`;
-  await page.goto("/admin/conseils");
-  await page.waitForLoadState("networkidle");
-  const create = page.getByRole("form", { name: "Créer un conseil" });
-  await create.getByLabel("Nom du conseil").fill(councilName);
-  await create.getByRole("button", { name: "Créer le conseil" }).click();
-  await expect(create.getByRole("status")).toContainText("est créé");
-  await page.getByRole("region", { name: "Les conseils" }).getByRole("link", { name: councilName }).click();
-  await page.waitForLoadState("networkidle");
-  const councilId = /\/admin\/conseils\/(\d+)/.exec(page.url())?.[1];
-  expect(councilId).toBeTruthy();
+  const councilId = await createCouncilThroughAdmin(page, councilName);
   for (let i = 0; i < 50; i++) {
     const archiving = i % 2 === 0;
     const form = page.getByRole("form", { name: archiving ? "Archiver le conseil" : "Rendre le conseil de nouveau visible" });

@@ -1,7 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { demo, signedInContext } from "../support/auth";
 import { tabUntilFocused } from "../support/keyboard";
-import { adminContext, expectAccessible, widths } from "./helpers";
+import { adminContext, createCouncilThroughAdmin, expectAccessible, widths } from "./helpers";
 
 /*
  * The platform settings are global and other tests run at the same time: this test checks the
@@ -53,13 +53,7 @@ test("a council's submission policy: its referent and admins, without JavaScript
   const page = await admin.newPage();
   // A fresh council, so no other test's members are affected.
   const name = `Conseil Paramètres ${Date.now().toString(36)}`;
-  await page.goto("/admin/conseils");
-  await page.waitForLoadState("networkidle");
-  const create = page.getByRole("form", { name: "Créer un conseil" });
-  await create.getByLabel("Nom du conseil").fill(name);
-  await create.getByRole("button", { name: "Créer le conseil" }).click();
-  await expect(create.getByRole("status")).toContainText("est créé");
-  await page.getByRole("region", { name: "Les conseils" }).getByRole("link", { name }).click();
+  await createCouncilThroughAdmin(page, name);
   await page.getByRole("link", { name: "Voir les membres dans l'espace du conseil" }).click();
   await page.getByRole("link", { name: "Paramètres du conseil" }).click();
   await page.waitForURL(/\/parametres$/);

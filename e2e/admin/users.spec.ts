@@ -1,7 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { baseURL } from "../../playwright.config";
 import { waitForMail } from "../support/mail";
-import { acceptInvitation, adminContext, expectAccessible, inviteThroughAdmin, uniqueEmail } from "./helpers";
+import { acceptInvitation, adminContext, createCouncilThroughAdmin, expectAccessible, inviteThroughAdmin, uniqueEmail } from "./helpers";
 
 test.describe.configure({ mode: "serial" });
 
@@ -68,12 +68,7 @@ test("désactiver la seule personne référente d'un conseil : la page demande d
   const admin = await adminContext(browser);
   const page = await admin.newPage();
   const councilName = `Conseil Reprise ${Date.now().toString(36)}`;
-  await page.goto("/admin/conseils");
-  const create = page.getByRole("form", { name: "Créer un conseil" });
-  await create.getByLabel("Nom du conseil").fill(councilName);
-  await create.getByRole("button", { name: "Créer le conseil" }).click();
-  await expect(page.getByRole("heading", { level: 1, name: councilName })).toBeVisible();
-  const councilPage = page.url();
+  const councilPage = `/admin/conseils/${await createCouncilThroughAdmin(page, councilName)}`;
 
   // Its referent and one member, invited from the council's page and accepted.
   const invite = async (label: string, role: "Référent·e" | "Membre") => {
