@@ -28,7 +28,7 @@ test("un·e admin crée un conseil : il apparaît sur /conseils ; archivé, il e
   await invite.getByRole("button", { name: "Envoyer l'invitation" }).click();
   await expect(invite.getByRole("status")).toContainText(`Invitation envoyée à ${referent}.`);
   const mail = await waitForMail(referent, /Invitation/);
-  expect(mail.text).toMatch(new RegExp(`rejoindre le «\s${name}\s» comme référent`));
+  expect(mail.text).toMatch(new RegExp(`rejoindre le «\\s${name}\\s» comme référent`));
   await page.goto("/admin/conseils");
   await expect(page.getByRole("region", { name: "Les conseils" }).getByRole("link", { name })).toBeVisible();
 

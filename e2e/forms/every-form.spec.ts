@@ -166,7 +166,7 @@ for (const js of [false, true]) {
       const secondName = `Conseil Formulaires bis ${unique("conseil2")}`;
       await type(admin, create.getByLabel("Nom du conseil"), secondName);
       await submit(admin, create, "Créer le conseil", /est créé/);
-      await ap.getByRole("region", { name: "Les conseils" }).getByRole("link", { name: secondName }).click();
+      await expect(ap.getByRole("heading", { level: 1, name: secondName })).toBeVisible();
       await ap.getByRole("link", { name: "Voir les membres dans l'espace du conseil" }).click();
       await ap.waitForURL(/\/espace\/conseils\//);
       const secondPath = new URL(ap.url()).pathname;
