@@ -35,7 +35,12 @@ test("un·e admin crée un conseil : il apparaît sur /conseils ; archivé, il e
   const publicPage = await browser.newPage();
   await publicPage.goto("/conseils");
   await expect(publicPage.getByRole("heading", { level: 3, name })).toBeVisible();
-  await expect(publicPage.getByText("Quartier : Quartier de test")).toBeVisible();
+  await expect(
+    publicPage
+      .getByRole("listitem")
+      .filter({ has: publicPage.getByRole("heading", { level: 3, name }) })
+      .getByText("Quartier : Quartier de test"),
+  ).toBeVisible();
 
   // Archive it, with a reason.
   await page.getByRole("region", { name: "Les conseils" }).getByRole("link", { name }).click();

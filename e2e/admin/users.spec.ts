@@ -84,8 +84,8 @@ test("désactiver la seule personne référente d'un conseil : la page demande d
     await account.context.close();
     return account;
   };
-  const referent = await invite("Rita", "Référent·e");
-  const member = await invite("Marc", "Membre");
+  const referent = await invite("rita", "Référent·e");
+  const member = await invite("marc", "Membre");
 
   await page.goto(`/admin/utilisateurs?recherche=${encodeURIComponent(referent.email)}`);
   await page.getByRole("link", { name: referent.displayName }).click();
