@@ -162,6 +162,8 @@ export function acceptsGzip(acceptEncoding) {
  * @returns {(req: import("node:http").IncomingMessage, res: import("node:http").ServerResponse) => void}
  */
 export function publicHtml({ distDir, log }) {
+  // For measurements only (npm run bench compares both): the pages exactly as Next sends them.
+  if (process.env.PUBLIC_PAGES_KEEP_SCRIPTS === "1") return () => {};
   const isRouteHandler = routeHandlerMatcher(distDir);
   const memo = new Memo();
   let warnedPending = false;
@@ -241,7 +243,7 @@ function intercept(req, res, gzipOk, stripped) {
       renameEtag();
       if (req.method === "HEAD" && type.startsWith("text/html")) res.removeHeader("content-length");
     }
-    return writeHead.call(res, res.statusCode, res.statusMessage);
+    return writeHead.call(res, res.statusCode, /** @type {any} */ (res.statusMessage));
   };
 
   res.flushHeaders = function () {
@@ -273,7 +275,7 @@ function intercept(req, res, gzipOk, stripped) {
     const vary = String(res.getHeader("vary") ?? "");
     if (!/accept-encoding/i.test(vary)) res.setHeader("Vary", vary ? `${vary}, Accept-Encoding` : "Accept-Encoding");
     res.setHeader("Content-Length", body.length);
-    writeHead.call(res, res.statusCode, res.statusMessage);
+    writeHead.call(res, res.statusCode, /** @type {any} */ (res.statusMessage));
     return end.call(res, body, callback);
   };
 }

@@ -15,7 +15,7 @@ describe("public pages without scripts", () => {
       '<script src="/_next/static/chunks/polyfills.js" noModule=""></script>',
       "<title>Accueil</title></head><body><main><h1>Projet social</h1>",
       '<form action="/recherche" method="get"><input name="q"/></form>',
-      '<p>Un texte qui parle de &lt;script&gt;alert(1)&lt;/script&gt;</p></main>',
+      "<p>Un texte qui parle de &lt;script&gt;alert(1)&lt;/script&gt;</p></main>",
       '<script nonce="abc">(self.__next_f=self.__next_f||[]).push([0])</script>',
       '<script>self.__next_f.push([1,"\\u003c/script\\u003e le contenu"])</script>',
       "</body></html>",
@@ -25,13 +25,23 @@ describe("public pages without scripts", () => {
     expect(out).not.toMatch(/<script/i);
     expect(out).not.toContain("b.js");
     expect(out).not.toContain("c.js");
-    for (const kept of ["a.css", "font.woff2", "icon.svg", "<h1>Projet social</h1>", '<form action="/recherche" method="get">', "&lt;script&gt;alert(1)&lt;/script&gt;", "</body></html>"]) {
+    for (const kept of [
+      "a.css",
+      "font.woff2",
+      "icon.svg",
+      "<h1>Projet social</h1>",
+      '<form action="/recherche" method="get">',
+      "&lt;script&gt;alert(1)&lt;/script&gt;",
+      "</body></html>",
+    ]) {
       expect(out).toContain(kept);
     }
   });
 
   it("leaves a page alone when a streamed part still waits for its script", () => {
-    expect(stripScripts('<body><!--$?--><template id="B:0"></template><p>Chargement</p><!--/$--><script>$RC("B:0","S:0")</script></body>')).toBeNull();
+    expect(
+      stripScripts('<body><!--$?--><template id="B:0"></template><p>Chargement</p><!--/$--><script>$RC("B:0","S:0")</script></body>'),
+    ).toBeNull();
   });
 
   it("renames Next's ETag after the transform, and back for Next's own If-None-Match check", () => {
@@ -50,10 +60,32 @@ describe("public pages without scripts", () => {
   });
 
   it("only public sections lose their scripts: signed-in spaces, staff and sign-in pages keep them", () => {
-    for (const open of ["/", "/fiches/accompagnement-parentalite", "/thematiques/x", "/recherche", "/moderation/registre", "/moderation/registre/2026-11", "/page-introuvable"]) {
+    for (const open of [
+      "/",
+      "/fiches/accompagnement-parentalite",
+      "/thematiques/x",
+      "/recherche",
+      "/moderation/registre",
+      "/moderation/registre/2026-11",
+      "/page-introuvable",
+    ]) {
       expect(isPublicPath(open), open).toBe(true);
     }
-    for (const closed of ["/espace", "/espace/conseils/c", "/moderation", "/moderation/signalements", "/admin/utilisateurs", "/connexion", "/mot-de-passe-oublie", "/invitation/jeton", "/reponses/1", "/tableau-de-bord", "/presentation/c", "/_next/static/chunks/a.js", "/api/auth/session"]) {
+    for (const closed of [
+      "/espace",
+      "/espace/conseils/c",
+      "/moderation",
+      "/moderation/signalements",
+      "/admin/utilisateurs",
+      "/connexion",
+      "/mot-de-passe-oublie",
+      "/invitation/jeton",
+      "/reponses/1",
+      "/tableau-de-bord",
+      "/presentation/c",
+      "/_next/static/chunks/a.js",
+      "/api/auth/session",
+    ]) {
       expect(isPublicPath(closed), closed).toBe(false);
     }
   });
