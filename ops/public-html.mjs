@@ -13,8 +13,8 @@
  * What is left alone: every section listed private (lib/sections.mjs) — signed-in pages keep
  * React; the RSC requests of client navigations (`RSC: 1`, `_rsc=`, prefetches, server actions);
  * route handlers (feeds, open data, sitemap); anything not HTML; a page whose HTML still waits for
- * a streamed part (`<!--$?-->`: the scripts would have put it in place), which is served as Next
- * sent it.
+ * a streamed part (`<!--$?-->`: the scripts would have put it in place) or is Next's error shell
+ * (the 404 of an unknown fiche, filled by React), which is served as Next sent it.
  *
  * Cost: the stripped page and its gzip are kept per version of Next's HTML (LRU, bounded), so a
  * page served from Next's cache costs one hash and no compression; the transform and gzip run
@@ -37,6 +37,12 @@ const SCRIPT = /<script\b[^>]*>[\s\S]*?<\/script\s*>/gi;
 const LINK = /<link\b[^>]*>/gi;
 /** A Suspense boundary still pending in the HTML: only a script would fill it. */
 const PENDING_BOUNDARY = "<!--$?-->";
+/**
+ * Next's error shell: an empty document that React fills from the RSC payload, sent when the
+ * render stopped after it began — `notFound()` for an unknown fiche or theme slug is one. Without
+ * its scripts it would be a blank page.
+ */
+const ERROR_SHELL = 'id="__next_error__"';
 
 /**
  * `<link rel="modulepreload">` and `<link rel="preload" as="script">`: downloads for the removed scripts.
@@ -56,7 +62,7 @@ function preloadsScript(tag) {
  * @returns {string | null}
  */
 export function stripScripts(html) {
-  if (html.includes(PENDING_BOUNDARY)) return null;
+  if (html.includes(PENDING_BOUNDARY) || html.includes(ERROR_SHELL)) return null;
   return html.replace(SCRIPT, "").replace(LINK, (tag) => (preloadsScript(tag) ? "" : tag));
 }
 
@@ -135,11 +141,18 @@ export function strippedEtag(etag) {
 }
 
 /**
- * An If-None-Match from a browser holds the stripped page's tags: Next compares with its own.
+ * An If-None-Match from a browser holds the stripped page's tags: Next compares with its own. A
+ * tag without the transform's name (a page received with its scripts) matches nothing: dropped.
+ * Empty when nothing is left (the header is then removed).
  * @param {string} value
  */
 export function nextEtagsOf(value) {
-  return value.replaceAll(`-${TRANSFORM_TAG}"`, '"');
+  return value
+    .split(",")
+    .map((tag) => tag.trim())
+    .filter((tag) => tag === "*" || tag.endsWith(`-${TRANSFORM_TAG}"`))
+    .map((tag) => (tag === "*" ? tag : `${tag.slice(0, -`-${TRANSFORM_TAG}"`.length)}"`))
+    .join(", ");
 }
 
 /**
@@ -178,7 +191,7 @@ export function publicHtml({ distDir, log }) {
       if (entry) entry.gzip = gzipSync(entry.html, { level: GZIP_LEVEL });
       else if (!warnedPending) {
         warnedPending = true;
-        log.warn({}, "page publique avec une partie en attente (<!--$?-->) : servie avec ses scripts");
+        log.warn({}, "page publique qui a besoin de ses scripts (partie en attente ou page d'erreur de Next) : servie avec");
       }
       memo.set(key, entry);
     }
@@ -198,7 +211,11 @@ export function publicHtml({ distDir, log }) {
     const gzipOk = acceptsGzip(req.headers["accept-encoding"]);
     delete req.headers["accept-encoding"];
     const ifNoneMatch = req.headers["if-none-match"];
-    if (typeof ifNoneMatch === "string") req.headers["if-none-match"] = nextEtagsOf(ifNoneMatch);
+    if (typeof ifNoneMatch === "string") {
+      const tags = nextEtagsOf(ifNoneMatch);
+      if (tags) req.headers["if-none-match"] = tags;
+      else delete req.headers["if-none-match"];
+    }
     intercept(req, res, gzipOk, stripped);
   };
 }

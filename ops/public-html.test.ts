@@ -38,6 +38,14 @@ describe("public pages without scripts", () => {
     }
   });
 
+  it("leaves Next's error shell alone: React fills it (the 404 of an unknown fiche)", () => {
+    expect(
+      stripScripts(
+        '<!DOCTYPE html><html id="__next_error__"><head></head><body><script>self.__next_f.push([1,"404"])</script></body></html>',
+      ),
+    ).toBeNull();
+  });
+
   it("leaves a page alone when a streamed part still waits for its script", () => {
     expect(
       stripScripts('<body><!--$?--><template id="B:0"></template><p>Chargement</p><!--/$--><script>$RC("B:0","S:0")</script></body>'),
@@ -49,6 +57,10 @@ describe("public pages without scripts", () => {
     expect(strippedEtag(etag)).not.toBe(etag);
     expect(nextEtagsOf(strippedEtag(etag))).toBe(etag);
     expect(nextEtagsOf(`${strippedEtag('"a"')}, ${strippedEtag('"b"')}`)).toBe('"a", "b"');
+    // Next's own tag came with the page's scripts: it must not validate the page without them.
+    expect(nextEtagsOf('"abc123"')).toBe("");
+    expect(nextEtagsOf(`"old", ${strippedEtag('"new"')}`)).toBe('"new"');
+    expect(nextEtagsOf("*")).toBe("*");
   });
 
   it("reads Accept-Encoding", () => {
