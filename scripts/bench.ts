@@ -33,7 +33,7 @@ import os from "node:os";
 import path from "node:path";
 import { get, header, waitForServer, type RawResponse } from "./bench/http";
 import { findScripts, GZIP_LEVEL, ScriptSizer } from "./bench/js-size";
-import { FLOOR_PAGE, LIGHTHOUSE_VERSION, lighthouseMedian, type LighthouseMedian } from "./bench/lighthouse";
+import { FLOOR_PAGE, floorPageWithStylesheet, LIGHTHOUSE_VERSION, lighthouseMedian, type LighthouseMedian } from "./bench/lighthouse";
 import { pickTool, runLoad, type LoadResult } from "./bench/load";
 import { NGINX_BIN, startNginx, writeNginxConf } from "./bench/nginx";
 import {
@@ -79,6 +79,7 @@ const PAGES: PageDef[] = [
 const EMPTY_PAGE = "page-vide";
 /** Where nginx serves the plain-HTML floor page (scripts/bench/lighthouse.ts). */
 const FLOOR_PATH = "/plancher";
+const STYLED_FLOOR_PATH = "/plancher-style";
 const WARMUP_REQUESTS = 5;
 
 function intFromEnv(name: string, fallback: number, min: number, max: number): number {
@@ -485,6 +486,16 @@ async function main() {
   // --- 4. nginx serving the same bytes -------------------------------------------------------------
   mkdirSync(path.join(nginxRoot, FLOOR_PATH), { recursive: true });
   writeFileSync(path.join(nginxRoot, FLOOR_PATH, "index.html"), FLOOR_PAGE);
+  // The same floor with the site's stylesheet (the one the home page links), copied next to it.
+  const homeHtml = readFileSync(path.join(nginxRoot, "index.html"), "utf8");
+  const stylesheet = /<link\b[^>]*rel="stylesheet"[^>]*href="([^"]+)"/.exec(homeHtml)?.[1] ?? null;
+  if (stylesheet) {
+    const css = await get(`${app}${stylesheet}`);
+    mkdirSync(path.join(nginxRoot, path.dirname(stylesheet)), { recursive: true });
+    writeFileSync(path.join(nginxRoot, stylesheet), css.body);
+    mkdirSync(path.join(nginxRoot, STYLED_FLOOR_PATH), { recursive: true });
+    writeFileSync(path.join(nginxRoot, STYLED_FLOOR_PATH, "index.html"), floorPageWithStylesheet(stylesheet));
+  }
   const nginxPort = await freePort();
   const nginx = `http://127.0.0.1:${nginxPort}`;
   const conf = writeNginxConf({ dir: tmp, root: nginxRoot, port: nginxPort });
@@ -525,6 +536,10 @@ async function main() {
   if (lighthouseRuns > 0) {
     lighthouse.plancher = await lighthouseMedian(`${nginx}${FLOOR_PATH}/`, lighthouseRuns);
     log(`lighthouse plancher (nginx) : ${JSON.stringify(lighthouse.plancher)}`);
+    if (stylesheet) {
+      lighthouse["plancher-style"] = await lighthouseMedian(`${nginx}${STYLED_FLOOR_PATH}/`, lighthouseRuns);
+      log(`lighthouse plancher avec la feuille de style (nginx) : ${JSON.stringify(lighthouse["plancher-style"])}`);
+    }
     for (const page of PAGES.filter((p) => p.load && pageInfo[p.key]!.status === 200)) {
       lighthouse[page.key] = await lighthouseMedian(`${app}${page.path}`, lighthouseRuns);
       log(`lighthouse ${page.path} : ${JSON.stringify(lighthouse[page.key])}`);
@@ -731,21 +746,23 @@ async function main() {
       "LCP ms avec": lhBefore?.lcpMs ?? null,
       "LCP ms sans": lhAfter?.lcpMs ?? null,
       "LCP sans / plancher (≤ 1,3)": ratio(lhAfter?.lcpMs, floorLcp, 2),
+      "LCP sans / plancher avec CSS": ratio(lhAfter?.lcpMs, lighthouse["plancher-style"]?.lcpMs, 2),
     };
   });
-  const floorRow = {
-    plancher: `nginx ${FLOOR_PATH}/ (HTML seul)`,
-    Lighthouse: lighthouse.plancher?.score ?? null,
-    "LCP ms": floorLcp,
-    "FCP ms": lighthouse.plancher?.fcpMs ?? null,
+  const floorRows = [
+    { key: "plancher", label: `nginx ${FLOOR_PATH}/ (HTML seul)` },
+    { key: "plancher-style", label: `nginx ${STYLED_FLOOR_PATH}/ (HTML + la feuille de style du site)` },
+  ].map(({ key, label }) => ({
+    plancher: label,
+    Lighthouse: lighthouse[key]?.score ?? null,
+    "LCP ms": lighthouse[key]?.lcpMs ?? null,
+    "FCP ms": lighthouse[key]?.fcpMs ?? null,
     mesures:
       lighthouseRuns > 0
         ? `médiane de ${lighthouseRuns} (Lighthouse ${LIGHTHOUSE_VERSION}, mobile)`
         : "non mesuré (BENCH_LIGHTHOUSE_RUNS=0)",
-    erreurs:
-      [lighthouse.plancher?.error, ...Object.values(lighthouse).map((l) => l.error), withScripts.error].filter(Boolean).join(" ; ") ||
-      "aucune",
-  };
+  }));
+  const lighthouseErrors = [...Object.values(lighthouse).map((l) => l.error), withScripts.error].filter(Boolean);
 
   const results = {
     machine,
@@ -766,7 +783,7 @@ async function main() {
     withScripts,
     tables: {
       plain: plainRows,
-      floor: floorRow,
+      floor: floorRows,
       load: loadRows,
       underWrites: writeRows,
       approvals: approvalRow,
@@ -808,7 +825,8 @@ async function main() {
     `\n### Pages publiques avec puis sans leurs scripts (décision 0020)\n`,
     markdownTable(plainRows),
     "",
-    markdownTable([floorRow]),
+    markdownTable(floorRows),
+    lighthouseErrors.length ? `\nErreurs : ${lighthouseErrors.join(" ; ")}` : "",
     `\n### Requêtes SQL par rendu (loaders, base ${sql?.databaseKind ?? database.kind})\n`,
     sqlRows.length ? markdownTable(sqlRows) : `Non mesurées : ${sqlError ?? "?"}`,
     "",
@@ -830,7 +848,8 @@ async function main() {
   console.table(dash(pageRows));
   console.log("Pages publiques avec (PUBLIC_PAGES_KEEP_SCRIPTS=1) puis sans leurs scripts — Lighthouse mobile, médianes");
   console.table(dash(plainRows));
-  console.table(floorRow);
+  console.table(dash(floorRows));
+  if (lighthouseErrors.length) console.log(`Erreurs : ${lighthouseErrors.join(" ; ")}`);
   console.log("Requêtes SQL par rendu de page");
   if (sqlRows.length) console.table(sqlRows);
   else console.log(`  non mesurées : ${sqlError}`);
