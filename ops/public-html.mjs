@@ -183,19 +183,25 @@ export function publicHtml({ distDir, log }) {
 
   /** @param {Buffer} body @returns {Stripped | null} */
   function stripped(body) {
-    const key = createHash("sha1").update(body).digest("base64");
-    let entry = memo.get(key);
-    if (entry === undefined) {
-      const text = stripScripts(body.toString("utf8"));
-      entry = text === null ? null : { html: Buffer.from(text, "utf8"), gzip: Buffer.alloc(0) };
-      if (entry) entry.gzip = gzipSync(entry.html, { level: GZIP_LEVEL });
-      else if (!warnedPending) {
-        warnedPending = true;
-        log.warn({}, "page publique qui a besoin de ses scripts (partie en attente ou page d'erreur de Next) : servie avec");
+    try {
+      const key = createHash("sha1").update(body).digest("base64");
+      let entry = memo.get(key);
+      if (entry === undefined) {
+        const text = stripScripts(body.toString("utf8"));
+        entry = text === null ? null : { html: Buffer.from(text, "utf8"), gzip: Buffer.alloc(0) };
+        if (entry) entry.gzip = gzipSync(entry.html, { level: GZIP_LEVEL });
+        else if (!warnedPending) {
+          warnedPending = true;
+          log.warn({}, "page publique qui a besoin de ses scripts (partie en attente ou page d'erreur de Next) : servie avec");
+        }
+        memo.set(key, entry);
       }
-      memo.set(key, entry);
+      return entry;
+    } catch (error) {
+      // Never a failed response because of the transform: the page goes out as Next made it.
+      log.warn({ err: error }, "page publique servie avec ses scripts : transformation en échec");
+      return null;
     }
-    return entry;
   }
 
   return (req, res) => {
