@@ -1,32 +1,16 @@
 /*
  * What search engines may read (robots.txt) and are pointed to (sitemap.xml): docs/decisions/0015.
- * Every top-level section of app/ is in exactly one of the two lists below; lib/crawl.test.ts
+ * Every top-level section of app/ is in exactly one of PUBLIC_SECTIONS (below) and PRIVATE_SECTIONS
+ * (lib/sections.mjs); lib/crawl.test.ts
  * fails when a new section is in neither, so that a signed-in space is never left crawlable by
  * omission.
  */
 
-/** Signed-in spaces, staff pages, sign-in and account pages, technical routes: disallowed. */
-export const PRIVATE_SECTIONS = [
-  "/admin",
-  "/api",
-  "/bench",
-  "/compte-supprime",
-  "/connexion",
-  "/deconnexion",
-  "/dev",
-  "/espace",
-  "/invitation",
-  "/moderation",
-  "/mot-de-passe",
-  "/mot-de-passe-oublie",
-  "/presentation",
-  "/reponses",
-  "/signaler",
-  "/tableau-de-bord",
-] as const;
-
-/** Public pages under a private section: allowed (the longer rule wins, RFC 9309 § 2.2.2). */
-export const PUBLIC_UNDER_PRIVATE = ["/moderation/registre"] as const;
+// Signed-in spaces, staff pages, sign-in and account pages, technical routes: disallowed. Public
+// pages under a private section: allowed (the longer rule wins, RFC 9309 § 2.2.2). Both lists are
+// also read by the production server (lib/sections.mjs).
+import { PRIVATE_SECTIONS, PUBLIC_UNDER_PRIVATE } from "./sections.mjs";
+export { PRIVATE_SECTIONS, PUBLIC_UNDER_PRIVATE };
 
 /**
  * Search results: the search page itself is public and listed, but its results are an endless

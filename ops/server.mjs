@@ -26,6 +26,7 @@ import { pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
 import { createLogger, requestContext, routeConsoleTo } from "./log.mjs";
 import { isStopping, markStopping, runShutdownHooks, startedUp } from "./lifecycle.mjs";
+import { publicHtml } from "./public-html.mjs";
 import { pathnameOf, REQUEST_ID_HEADER, requestIdFrom, routeMatcherOfBuild } from "./request-log.mjs";
 
 /** The longest the requests in flight are waited for after SIGTERM. */
@@ -90,6 +91,8 @@ try {
 const handle = app.getRequestHandler();
 const routeOf = routeMatcherOfBuild(distDir);
 const context = requestContext();
+// Public pages without their scripts (docs/decisions/0020).
+const plainPublicPages = publicHtml({ distDir, log });
 
 if (stopSignal) {
   log.info({ signal: stopSignal }, "arrêt demandé pendant le démarrage");
@@ -156,6 +159,7 @@ const server = http.createServer((req, res) => {
   };
   res.on("finish", done);
   res.on("close", done);
+  plainPublicPages(req, res);
   context.run({ reqId }, () => {
     handle(req, res).catch((error) => {
       log.error({ err: error }, "requête en échec");

@@ -13,10 +13,17 @@
  *   5b. the app's pages under the same load without, then with, one approval per second on
  *      fiche WRITE_FICHE_SLUG (scripts/bench/writes.ts): ratios of req/s and p99, approval times;
  *   6. JavaScript shipped per page (gzip), minus the empty page's;
+ *   6b. Lighthouse mobile (median of BENCH_LIGHTHOUSE_RUNS runs) on the pages under load and on
+ *      the plain-HTML floor page served by nginx (scripts/bench/lighthouse.ts);
+ *   6c. the same server again with PUBLIC_PAGES_KEEP_SCRIPTS=1 — public pages as Next sends them,
+ *      scripts included (docs/decisions/0020) — on the same database: HTML and JS sizes, req/s,
+ *      Lighthouse, for the « before / after » of the plain public pages;
  *   7. bench-results/bench-<stamp>.json, bench-results/latest.json (+ latest.md), tables.
  *
  * Settings: BENCH_DURATION (s, default 10), BENCH_CONNECTIONS (default 10), BENCH_WARMUP
- * (s, default 3), BENCH_TOOL=autocannon (force the fallback), DATABASE_URL.
+ * (s, default 3), BENCH_TOOL=autocannon (force the fallback), DATABASE_URL, BENCH_LIGHTHOUSE_RUNS
+ * (default 3, 0: none), BENCH_CONTRIBUTIONS=100k (PostgreSQL only: the pages at 100,000 published
+ * contributions, filled by scripts/bench/volume-fill.ts once the server has seeded the database).
  */
 import { spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
@@ -26,6 +33,7 @@ import os from "node:os";
 import path from "node:path";
 import { get, header, waitForServer, type RawResponse } from "./bench/http";
 import { findScripts, GZIP_LEVEL, ScriptSizer } from "./bench/js-size";
+import { FLOOR_PAGE, floorPageWithStylesheet, LIGHTHOUSE_VERSION, lighthouseMedian, type LighthouseMedian } from "./bench/lighthouse";
 import { pickTool, runLoad, type LoadResult } from "./bench/load";
 import { NGINX_BIN, startNginx, writeNginxConf } from "./bench/nginx";
 import {
@@ -41,6 +49,7 @@ import {
   startGroup,
 } from "./bench/processes";
 import { kb, markdownTable, ratio, round } from "./bench/report";
+import { volumeFillSql } from "./bench/volume-fill";
 import { startWriter, timings, type WriterResult } from "./bench/writes";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
@@ -68,6 +77,9 @@ const PAGES: PageDef[] = [
   { key: "page-vide", label: "Page vide (référence)", path: "/bench/page-vide", load: false },
 ];
 const EMPTY_PAGE = "page-vide";
+/** Where nginx serves the plain-HTML floor page (scripts/bench/lighthouse.ts). */
+const FLOOR_PATH = "/plancher";
+const STYLED_FLOOR_PATH = "/plancher-style";
 const WARMUP_REQUESTS = 5;
 
 function intFromEnv(name: string, fallback: number, min: number, max: number): number {
@@ -136,6 +148,81 @@ function guardTsconfig(): { restore: () => void } {
   };
 }
 
+interface PageFigures {
+  htmlBytes: number;
+  htmlGzipBytes: number;
+  jsFiles: number;
+  jsGzipBytes: number;
+  inlineScriptChars: number;
+}
+
+/** What a page weighs as served at `base`: its HTML, plain and gzip, and the scripts it makes a browser download. */
+async function pageFigures(base: string, page: PageDef, sizer: ScriptSizer): Promise<PageFigures> {
+  const plain = await get(`${base}${page.path}`);
+  const gz = await get(`${base}${page.path}`, { acceptEncoding: "gzip" });
+  const scripts = findScripts(plain.body.toString("utf8"), `${base}${page.path}`);
+  const total = await sizer.total(scripts.urls);
+  return {
+    htmlBytes: plain.body.length,
+    htmlGzipBytes: header(gz, "content-encoding") === "gzip" ? gz.body.length : gzipSync(gz.body, { level: GZIP_LEVEL }).length,
+    jsFiles: total.files,
+    jsGzipBytes: total.gzip,
+    inlineScriptChars: scripts.inlineScriptChars,
+  };
+}
+
+interface WithScripts {
+  pages: Record<string, { figures: PageFigures; load: LoadResult | null; lighthouse: LighthouseMedian | null }>;
+  error?: string;
+}
+
+/**
+ * The production server once more, on the same build and database, with the public pages as Next
+ * sends them (PUBLIC_PAGES_KEEP_SCRIPTS=1): the « before » of docs/decisions/0020, measured the
+ * same way as the « after ».
+ */
+async function measureWithScripts(o: {
+  env: NodeJS.ProcessEnv;
+  port: number;
+  core: number | null;
+  loadCore: number | null;
+  logFile: string;
+  pages: PageDef[];
+  sizer: ScriptSizer;
+  tool: ReturnType<typeof pickTool>["tool"];
+  connections: number;
+  durationS: number;
+  warmupS: number;
+  lighthouseRuns: number;
+}): Promise<WithScripts> {
+  const base = `http://127.0.0.1:${o.port}`;
+  const [cmd, args] = pinned(o.core, process.execPath, ["ops/server.mjs", "-p", String(o.port), "-H", "127.0.0.1"]);
+  log(`serveur de production avec les scripts des pages publiques (PUBLIC_PAGES_KEEP_SCRIPTS=1) sur ${base}…`);
+  const proc = startGroup("serveur avec scripts", cmd, args, { env: o.env, cwd: ROOT, logFile: o.logFile });
+  const out: WithScripts = { pages: {} };
+  try {
+    await waitForServer(`${base}/bench/page-vide`, 120_000, proc.exited);
+    for (const page of o.pages) {
+      for (let i = 0; i < WARMUP_REQUESTS; i++) await get(`${base}${page.path}`);
+      const figures = await pageFigures(base, page, o.sizer);
+      const url = `${base}${page.path}`;
+      if (o.warmupS > 0) await runLoad(o.tool, { url, connections: o.connections, durationS: o.warmupS, core: o.loadCore });
+      const load = await runLoad(o.tool, { url, connections: o.connections, durationS: o.durationS, core: o.loadCore });
+      const lighthouse = o.lighthouseRuns > 0 ? await lighthouseMedian(url, o.lighthouseRuns) : null;
+      out.pages[page.key] = { figures, load, lighthouse };
+      log(
+        `avec scripts ${page.path} : HTML gzip ${figures.htmlGzipBytes} o, JS gzip ${kb(figures.jsGzipBytes)} Ko, ${load.reqPerSec.toFixed(0)} req/s, lighthouse ${JSON.stringify(lighthouse)}`,
+      );
+    }
+  } catch (error) {
+    out.error = (error as Error).message;
+    console.error(`[bench] mesure avec scripts impossible : ${out.error}\n${tail(o.logFile, 15)}`);
+  } finally {
+    await proc.stop();
+  }
+  return out;
+}
+
 const t0 = performance.now();
 
 async function main() {
@@ -145,6 +232,10 @@ async function main() {
   const durationS = intFromEnv("BENCH_DURATION", 10, 1, 600);
   const connections = intFromEnv("BENCH_CONNECTIONS", 10, 1, 1000);
   const warmupS = intFromEnv("BENCH_WARMUP", 3, 0, 120);
+  const lighthouseRuns = intFromEnv("BENCH_LIGHTHOUSE_RUNS", 3, 0, 15);
+  const volume = process.env.BENCH_CONTRIBUTIONS ?? "";
+  if (volume !== "" && volume !== "100k") throw new Error(`BENCH_CONTRIBUTIONS=${volume} : seule la valeur 100k est prévue`);
+  if (volume && !process.env.DATABASE_URL) throw new Error("BENCH_CONTRIBUTIONS=100k demande PostgreSQL (DATABASE_URL)");
 
   // --- Tools ----------------------------------------------------------------------------------
   if (!NGINX_BIN) {
@@ -288,6 +379,34 @@ async function main() {
   }
   log(`application prête en ${(readyMs / 1000).toFixed(1)} s`);
 
+  // The server has migrated and seeded the database; no public page is rendered yet (the build's
+  // renders are dropped at start, ops/server.mjs): they will render at this volume.
+  let volumeCounts: Record<string, number> | null = null;
+  if (volume) {
+    const { default: postgres } = await import("postgres");
+    const client = postgres(appEnv.DATABASE_URL!, { max: 1, onnotice: () => {} });
+    try {
+      const idOf = async (email: string) => (await client<{ id: number }[]>`select id from users where email = ${email}`)[0]!.id;
+      const fillStart = performance.now();
+      log("remplissage : 100 000 contributions publiées, 10 000 en attente, 500 000 lignes de journal…");
+      for (const statement of volumeFillSql({
+        memberId: await idOf("membre1@demo.aurillac.invalid"),
+        moderatorId: await idOf("moderation@demo.aurillac.invalid"),
+      })) {
+        await client.unsafe(statement);
+      }
+      await client.unsafe("vacuum analyze");
+      volumeCounts = (
+        await client<{ published: number; pending: number }[]>`select
+          (select count(*) from contributions where status = 'published')::int as published,
+          (select count(*) from contributions where status = 'pending')::int as pending`
+      )[0]!;
+      log(`rempli en ${((performance.now() - fillStart) / 1000).toFixed(1)} s : ${JSON.stringify(volumeCounts)}`);
+    } finally {
+      await client.end({ timeout: 5 });
+    }
+  }
+
   // Warm-up of the pages under load: the first visit of an ISR page renders it, later ones come
   // from the cache — x-nextjs-cache tells which.
   const nginxRoot = path.join(tmp, "html");
@@ -365,6 +484,18 @@ async function main() {
   const emptyJs = js[EMPTY_PAGE]?.gzipBytes ?? null;
 
   // --- 4. nginx serving the same bytes -------------------------------------------------------------
+  mkdirSync(path.join(nginxRoot, FLOOR_PATH), { recursive: true });
+  writeFileSync(path.join(nginxRoot, FLOOR_PATH, "index.html"), FLOOR_PAGE);
+  // The same floor with the site's stylesheet (the one the home page links), copied next to it.
+  const homeHtml = readFileSync(path.join(nginxRoot, "index.html"), "utf8");
+  const stylesheet = /<link\b[^>]*rel="stylesheet"[^>]*href="([^"]+)"/.exec(homeHtml)?.[1] ?? null;
+  if (stylesheet) {
+    const css = await get(`${app}${stylesheet}`);
+    mkdirSync(path.join(nginxRoot, path.dirname(stylesheet)), { recursive: true });
+    writeFileSync(path.join(nginxRoot, stylesheet), css.body);
+    mkdirSync(path.join(nginxRoot, STYLED_FLOOR_PATH), { recursive: true });
+    writeFileSync(path.join(nginxRoot, STYLED_FLOOR_PATH, "index.html"), floorPageWithStylesheet(stylesheet));
+  }
   const nginxPort = await freePort();
   const nginx = `http://127.0.0.1:${nginxPort}`;
   const conf = writeNginxConf({ dir: tmp, root: nginxRoot, port: nginxPort });
@@ -398,6 +529,21 @@ async function main() {
     }
     times.sort((a, b) => a - b);
     gzipMs[page.key] = round(times[10]!, 2)!;
+  }
+
+  // --- 6b. Lighthouse mobile, before any load ------------------------------------------------------
+  const lighthouse: Record<string, LighthouseMedian> = {};
+  if (lighthouseRuns > 0) {
+    lighthouse.plancher = await lighthouseMedian(`${nginx}${FLOOR_PATH}/`, lighthouseRuns);
+    log(`lighthouse plancher (nginx) : ${JSON.stringify(lighthouse.plancher)}`);
+    if (stylesheet) {
+      lighthouse["plancher-style"] = await lighthouseMedian(`${nginx}${STYLED_FLOOR_PATH}/`, lighthouseRuns);
+      log(`lighthouse plancher avec la feuille de style (nginx) : ${JSON.stringify(lighthouse["plancher-style"])}`);
+    }
+    for (const page of PAGES.filter((p) => p.load && pageInfo[p.key]!.status === 200)) {
+      lighthouse[page.key] = await lighthouseMedian(`${app}${page.path}`, lighthouseRuns);
+      log(`lighthouse ${page.path} : ${JSON.stringify(lighthouse[page.key])}`);
+    }
   }
 
   // --- 5. Load ---------------------------------------------------------------------------------------
@@ -458,6 +604,22 @@ async function main() {
   await appProc.stop();
   log("serveurs arrêtés");
 
+  // --- 6c. The same pages with their scripts (PUBLIC_PAGES_KEEP_SCRIPTS=1), same database ----------
+  const withScripts = await measureWithScripts({
+    env: { ...appEnv, PUBLIC_PAGES_KEEP_SCRIPTS: "1" },
+    port: appPort,
+    core: serverCore,
+    loadCore,
+    logFile: path.join(tmp, "server-with-scripts.log"),
+    pages: PAGES.filter((p) => p.load && pageInfo[p.key]!.status === 200),
+    sizer,
+    tool,
+    connections,
+    durationS,
+    warmupS,
+    lighthouseRuns,
+  });
+
   // --- 7. Results ------------------------------------------------------------------------------------
   const machine = {
     date: startedAt.toISOString(),
@@ -481,6 +643,7 @@ async function main() {
         : `autocannon ${JSON.parse(readFileSync("node_modules/autocannon/package.json", "utf8")).version as string}`,
     cores: twoCores ? "app et nginx : cœur 0 ; générateur de charge : cœur 1" : "non épinglés",
     database: database.kind,
+    contributions: volumeCounts ? `${volumeCounts.published} publiées, ${volumeCounts.pending} en attente` : "données de démonstration",
     buildSeconds: buildS,
     appReadySeconds: round(readyMs / 1000, 1),
     appRssMbAfterLoad: rssKb ? round(rssKb / 1024, 0) : null,
@@ -561,6 +724,46 @@ async function main() {
     "médiane ms": l.medianMs,
   }));
 
+  // Public pages with (Next as is) and without their scripts (ops/public-html.mjs, decision 0020).
+  const floorLcp = lighthouse.plancher?.lcpMs ?? null;
+  const plainRows = PAGES.filter((p) => p.load && pageInfo[p.key]!.status === 200).map((p) => {
+    const before = withScripts.pages[p.key];
+    const after = pageInfo[p.key]!;
+    const afterGzip = after.appGzip.encoding === "gzip" ? after.appGzip.bytes : null;
+    const lhBefore = before?.lighthouse;
+    const lhAfter = lighthouse[p.key];
+    return {
+      page: p.path,
+      "HTML gzip o avec scripts": before?.figures.htmlGzipBytes ?? null,
+      "HTML gzip o sans": afterGzip,
+      "HTML gzip − %": before && afterGzip !== null ? round((1 - afterGzip / before.figures.htmlGzipBytes) * 100, 0) : null,
+      "JS gzip Ko avec": kb(before?.figures.jsGzipBytes),
+      "JS gzip Ko sans (≤ 10)": kb(js[p.key]?.gzipBytes),
+      "req/s avec": round(before?.load?.reqPerSec, 0),
+      "req/s sans": round(load[p.key]?.app.reqPerSec, 0),
+      "Lighthouse avec": lhBefore?.score ?? null,
+      "Lighthouse sans (≥ 98)": lhAfter?.score ?? null,
+      "LCP ms avec": lhBefore?.lcpMs ?? null,
+      "LCP ms sans": lhAfter?.lcpMs ?? null,
+      "LCP sans / plancher (≤ 1,3)": ratio(lhAfter?.lcpMs, floorLcp, 2),
+      "LCP sans / plancher avec CSS": ratio(lhAfter?.lcpMs, lighthouse["plancher-style"]?.lcpMs, 2),
+    };
+  });
+  const floorRows = [
+    { key: "plancher", label: `nginx ${FLOOR_PATH}/ (HTML seul)` },
+    { key: "plancher-style", label: `nginx ${STYLED_FLOOR_PATH}/ (HTML + la feuille de style du site)` },
+  ].map(({ key, label }) => ({
+    plancher: label,
+    Lighthouse: lighthouse[key]?.score ?? null,
+    "LCP ms": lighthouse[key]?.lcpMs ?? null,
+    "FCP ms": lighthouse[key]?.fcpMs ?? null,
+    mesures:
+      lighthouseRuns > 0
+        ? `médiane de ${lighthouseRuns} (Lighthouse ${LIGHTHOUSE_VERSION}, mobile)`
+        : "non mesuré (BENCH_LIGHTHOUSE_RUNS=0)",
+  }));
+  const lighthouseErrors = [...Object.values(lighthouse).map((l) => l.error), withScripts.error].filter(Boolean);
+
   const results = {
     machine,
     pages: pageInfo,
@@ -575,7 +778,18 @@ async function main() {
     },
     js: { gzipLevel: GZIP_LEVEL, emptyPageGzipBytes: emptyJs, pages: js },
     sql: sql ?? { error: sqlError },
-    tables: { load: loadRows, underWrites: writeRows, approvals: approvalRow, pages: pageRows, sql: sqlRows },
+    volume: volumeCounts,
+    lighthouse,
+    withScripts,
+    tables: {
+      plain: plainRows,
+      floor: floorRows,
+      load: loadRows,
+      underWrites: writeRows,
+      approvals: approvalRow,
+      pages: pageRows,
+      sql: sqlRows,
+    },
   };
   const outDir = path.join(ROOT, "bench-results");
   mkdirSync(outDir, { recursive: true });
@@ -586,10 +800,13 @@ async function main() {
   const machineRows = {
     date: machine.date,
     machine: `${machine.cpuModel} — nproc ${nproc}, ${machine.memoryGb} Go`,
-    "load average avant": loadAvgBefore.join(" "),
+    "load average avant / après": `${loadAvgBefore.join(" ")} / ${os
+      .loadavg()
+      .map((n) => round(n, 2))
+      .join(" ")}`,
     versions: `Node ${machine.node}, Next ${machine.next}, nginx ${machine.nginx}, ${machine.loadTool}`,
     cœurs: machine.cores,
-    base: database.kind,
+    base: `${database.kind}, ${machine.contributions}`,
     charge: `${connections} connexions, ${warmupS} s de chauffe + ${durationS} s mesurées, Accept-Encoding: gzip`,
     "build / démarrage": `${buildS} s / ${machine.appReadySeconds} s`,
     "mémoire app (RSS après charge)": machine.appRssMbAfterLoad === null ? "—" : `${machine.appRssMbAfterLoad} Mo`,
@@ -605,6 +822,11 @@ async function main() {
     markdownTable([approvalRow]),
     `\n### Pages : cache, HTML, JavaScript livré (gzip niveau ${GZIP_LEVEL})\n`,
     markdownTable(pageRows),
+    `\n### Pages publiques avec puis sans leurs scripts (décision 0020)\n`,
+    markdownTable(plainRows),
+    "",
+    markdownTable(floorRows),
+    lighthouseErrors.length ? `\nErreurs : ${lighthouseErrors.join(" ; ")}` : "",
     `\n### Requêtes SQL par rendu (loaders, base ${sql?.databaseKind ?? database.kind})\n`,
     sqlRows.length ? markdownTable(sqlRows) : `Non mesurées : ${sqlError ?? "?"}`,
     "",
@@ -624,6 +846,10 @@ async function main() {
   console.table(approvalRow);
   console.log(`Pages — JavaScript livré (gzip niveau ${GZIP_LEVEL}), différence avec la page vide`);
   console.table(dash(pageRows));
+  console.log("Pages publiques avec (PUBLIC_PAGES_KEEP_SCRIPTS=1) puis sans leurs scripts — Lighthouse mobile, médianes");
+  console.table(dash(plainRows));
+  console.table(dash(floorRows));
+  if (lighthouseErrors.length) console.log(`Erreurs : ${lighthouseErrors.join(" ; ")}`);
   console.log("Requêtes SQL par rendu de page");
   if (sqlRows.length) console.table(sqlRows);
   else console.log(`  non mesurées : ${sqlError}`);

@@ -21,6 +21,7 @@ import os from "node:os";
 import path from "node:path";
 import postgres from "postgres";
 import { rowsOf } from "../../db/rows";
+import { volumeFillSql } from "./volume-fill";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
 const RUNS = Number(process.env.BENCH_VOLUME_RUNS) || 30;
@@ -157,37 +158,7 @@ try {
 
   console.log("[volume] remplissage : 100 000 contributions publiées, 10 000 en attente, 500 000 lignes de journal…");
   const t0 = performance.now();
-  await db.execute(sql`
-    insert into contributions (council_id, action_id, author_id, kind, position, title, body, status, submitted_at, decided_at,
-                               published_at, answer_due_at, first_answered_at, client_request_id, created_at)
-    select c.id, a.id, ${member.id}::int,
-           case when i % 3 = 0 then 'proposal'::contribution_kind else 'feedback'::contribution_kind end,
-           case when i % 3 = 0 then null else 'favorable'::contribution_position end,
-           case when i % 3 = 0 then 'Proposition n°' || i end,
-           'Texte de la contribution n°' || i || '. ' || (array['La parentalité demande plus de soutien.',
-             'Les familles du quartier attendent un logement adapté.', 'Les personnes âgées se sentent isolées.',
-             'Le centre social manque de bénévoles.', 'Les classes passerelles sont appréciées.', 'La médiation apaise les tensions.',
-             'Les associations cherchent des salles.', 'Le multi-accueil ouvre trop tard.', 'Les jeunes veulent un lieu à eux.',
-             'La rénovation du centre-ville avance lentement.'])[1 + i % 10] || ' ' || repeat('Le conseil explique sa position. ', 8),
-           'published', t - interval '1 day', t, t, t + interval '60 days',
-           case when i % 3 = 0 and i % 2 = 0 then t + interval '9 days' end,
-           md5(i::text || 'publiee'), t
-    from generate_series(1, 100000) as i
-    cross join lateral (select now() - (i * interval '13 minutes') as t) as at_time
-    join lateral (select id from councils where archived_at is null order by id offset (i % greatest(1, (select count(*) from councils where archived_at is null))::int) limit 1) as c on true
-    join lateral (select id from actions order by id offset (i % (select count(*) from actions))::int limit 1) as a on true`);
-  await db.execute(sql`
-    insert into contributions (council_id, action_id, author_id, kind, position, body, status, submitted_at, client_request_id, created_at)
-    select c.id, a.id, ${member.id}::int, 'feedback', 'unfavorable', 'En attente n°' || i, 'pending', now() - i * interval '1 minute',
-           md5(i::text || 'attente'), now() - i * interval '1 minute'
-    from generate_series(1, 10000) as i
-    join lateral (select id from councils where archived_at is null order by id offset (i % greatest(1, (select count(*) from councils where archived_at is null))::int) limit 1) as c on true
-    join lateral (select id from actions order by id offset (i % (select count(*) from actions))::int limit 1) as a on true`);
-  await db.execute(sql`
-    insert into audit_log (actor_user_id, action, target_type, target_id, council_id, details, created_at)
-    select ${moderator.id}::int, (array['contribution.approve','contribution.reject','contribution.submit','answer.create'])[1 + i % 4],
-           'contribution', i::text, (select id from councils order by id limit 1), '{}'::jsonb, now() - i * interval '30 seconds'
-    from generate_series(1, 500000) as i`);
+  for (const statement of volumeFillSql({ memberId: member.id, moderatorId: moderator.id })) await db.execute(sql.raw(statement));
   // What autovacuum does on a live database after such a load: statistics, and the visibility map
   // that lets index-only scans skip the table.
   await db.execute(sql`vacuum analyze`);
