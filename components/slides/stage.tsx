@@ -24,7 +24,7 @@ export function Stage({
   const width = variant === "fit" ? "w-[min(100cqw,calc(100cqh*16/9))]" : "w-full";
   return (
     <div
-      className={`relative aspect-video ${width} ${variant === "flow" ? "slide-flow [overflow-wrap:anywhere]" : "overflow-hidden"} bg-white text-slate-950 [container-type:inline-size] ${className}`}
+      className={`slide-stage relative aspect-video ${width} ${variant === "flow" ? "slide-flow [overflow-wrap:anywhere]" : "overflow-hidden"} bg-white text-slate-950 [container-type:inline-size] ${className}`}
       style={{ "--slide-unit": unit } as CSSProperties}
     >
       <div
