@@ -1,4 +1,4 @@
-import { pluralize, statusLabel } from "@/lib/labels";
+import { LATE_DEADLINE_LABEL, pluralize, progressLabel, statusLabel } from "@/lib/labels";
 import { answerStateLabels } from "@/lib/validation/answer";
 import { positionLabels } from "@/lib/validation/contribution";
 import type { AvisCounts, Deck, Slide } from "./slides";
@@ -144,10 +144,17 @@ function changesViews(slide: ChangesSlide): SlideView[] {
 
 function themeViews(slide: Extract<Slide, { kind: "theme" }>): SlideView[] {
   const budget = linesUnderHeading(slide.heading.replace(/^Thématique \d+ : /, ""));
-  // A fiche: its title, then one line of status, progress and deadline (two when the deadline moved).
+  // A fiche: its title, then its status, progress and deadline (in bold, so counted a fifth wider),
+  // then the original deadline when it moved.
   const cost = (i: number) => {
     const a = slide.actions[i]!;
-    return textLines(a.title) + (a.originalTimeframe ? 2 : 1) + GAP;
+    const facts = [
+      statusLabel(a.status),
+      progressLabel(a.progress),
+      `Échéance : ${a.timeframe ?? "non précisée"}`,
+      a.late ? LATE_DEADLINE_LABEL : "",
+    ];
+    return textLines(a.title) + textLines(facts.join("   "), CHARS_PER_LINE / 1.2) + (a.originalTimeframe ? 1 : 0) + GAP;
   };
   // The counts by status take about three lines on the first page.
   const pages = paginate(
