@@ -15,7 +15,7 @@ import {
   themes,
 } from "@/db/schema";
 import { cityDay } from "@/lib/dates";
-import { deadlineView } from "@/lib/deadlines";
+import { deadlineView, type DeadlineFields } from "@/lib/deadlines";
 import type { ActionStatus } from "@/lib/labels";
 
 /*
@@ -399,23 +399,21 @@ function rankedProposals(db: Db, actionIds: number[]) {
     .where(and(inArray(contributions.actionId, actionIds), eq(contributions.kind, "proposal"), eq(contributions.status, "published")));
 }
 
+/**
+ * A fiche's deadline as its slide and its theme's slide say it, as the fiche page does: the current
+ * words (a moved deadline replaces the source's), the source's words once moved, past due on `today`.
+ */
+function slideDeadline(fields: DeadlineFields, today: string) {
+  const deadline = deadlineView(fields, today);
+  return { timeframe: deadline.currentLabel, originalTimeframe: deadline.changed ? deadline.originalLabel : null, late: deadline.late };
+}
+
 function themeSlide(data: AgendaData, themeId: number, agendaPosition: number, today: string): Slide | null {
   const theme = data.themes.get(themeId);
   if (!theme) return null;
   const rows = data.themeActions
     .filter((a) => a.themeId === themeId)
-    .map((a): ActionLine => {
-      const deadline = deadlineView(a, today);
-      return {
-        slug: a.slug,
-        title: a.title,
-        status: a.status,
-        progress: a.progress,
-        timeframe: deadline.currentLabel,
-        originalTimeframe: deadline.changed ? deadline.originalLabel : null,
-        late: deadline.late,
-      };
-    });
+    .map((a): ActionLine => ({ slug: a.slug, title: a.title, status: a.status, progress: a.progress, ...slideDeadline(a, today) }));
   return {
     kind: "theme",
     heading: `Thématique ${theme.number} : ${theme.title}`,
@@ -429,8 +427,6 @@ function themeSlide(data: AgendaData, themeId: number, agendaPosition: number, t
 function actionSlide(data: AgendaData, actionId: number, agendaPosition: number, today: string): Slide | null {
   const action = data.actions.get(actionId);
   if (!action) return null;
-  // The current deadline, as the fiche page shows it: a moved deadline replaces the source's words.
-  const deadline = deadlineView(action, today);
   const latest = data.latestReports.get(actionId);
   const avis: AvisCounts = { favorable: 0, favorable_with_reservations: 0, unfavorable: 0 };
   for (const row of data.avis) if (row.actionId === actionId && row.position) avis[row.position] = row.n;
@@ -442,9 +438,7 @@ function actionSlide(data: AgendaData, actionId: number, agendaPosition: number,
     path: `/fiches/${action.slug}`,
     status: action.status,
     progress: action.progress,
-    timeframe: deadline.currentLabel,
-    originalTimeframe: deadline.changed ? deadline.originalLabel : null,
-    late: deadline.late,
+    ...slideDeadline(action, today),
     latestReport: latest ? { title: latest.title, reportedOn: latest.reportedOn, excerpt: excerpt(latest.body, 240) } : null,
     proposals: data.proposals
       .filter((p) => p.actionId === actionId)
