@@ -96,7 +96,7 @@ export function Projector({
         role="toolbar"
         aria-label="Commandes de la présentation"
         data-projector-toolbar=""
-        className={`flex flex-wrap items-center gap-1.5 bg-slate-900 px-2 py-2 text-white lg:flex-nowrap print:hidden ${fullscreen ? "hidden" : ""}`}
+        className={`flex flex-wrap items-center gap-1 bg-slate-900 px-2 py-2 text-white lg:flex-nowrap print:hidden ${fullscreen ? "hidden" : ""}`}
       >
         <button type="button" className={projectorButtonClass} onClick={() => go(index - 1)} disabled={index === 0}>
           <span aria-hidden="true">←&nbsp;</span>Précédente
