@@ -96,7 +96,9 @@ export function Projector({
         role="toolbar"
         aria-label="Commandes de la présentation"
         data-projector-toolbar=""
-        className={`flex flex-wrap items-center gap-1 bg-slate-900 px-2 py-2 text-white lg:flex-nowrap print:hidden ${fullscreen ? "hidden" : ""}`}
+        // The freeze controls' answer shows above the toolbar, over the slide's foot, so the
+        // toolbar keeps its one line.
+        className={`relative flex flex-wrap items-center gap-1 bg-slate-900 px-2 py-2 text-white lg:flex-nowrap print:hidden ${fullscreen ? "hidden" : ""} [&_[role=alert]]:absolute [&_[role=alert]]:right-2 [&_[role=alert]]:bottom-full [&_[role=alert]]:mb-2 [&_[role=alert]]:max-w-[calc(100vw-1rem)] [&_[role=status]]:absolute [&_[role=status]]:right-2 [&_[role=status]]:bottom-full [&_[role=status]]:mb-2 [&_[role=status]]:max-w-[calc(100vw-1rem)]`}
       >
         <button type="button" className={projectorButtonClass} onClick={() => go(index - 1)} disabled={index === 0}>
           <span aria-hidden="true">←&nbsp;</span>Précédente

@@ -284,6 +284,10 @@ test("prepare, publish, present by keyboard, freeze, print and follow in the pre
   // Freeze: the slides show « État au … » and no longer move.
   await page.getByRole("button", { name: "Figer les données" }).click();
   await expect(page.getByRole("status").filter({ hasText: "Les données sont figées" })).toBeVisible();
+  // The answer shows above the toolbar, which keeps its one line at 1280 px.
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await expectToolbarOnOneLine(page);
+  await page.setViewportSize({ width: 1920, height: 1080 });
   await page.reload();
   await expect(current.getByText(/^État au /)).toBeVisible();
   const frozenReport = `Point après le gel ${tag}`;
