@@ -10,16 +10,19 @@ import type { AvisCounts, Deck, Slide } from "./slides";
  * before (meeting_snapshots, version 2) is paginated the same way.
  *
  * The budget is counted in lines of body text: a slide is 1920 × 1080 with body text at 44 px
- * (components/slides/stage.tsx), that is 24.5 em high, of which about 20 em are left between the
- * padding and the footer. A body line takes about 1.4 em with its spacing and holds about 64
- * characters across the slide; a title (1.625 em) about 38. The figures are rounded down so that
- * the e2e check « nothing overflows its 16:9 stage » holds for text of any shape.
+ * (components/slides/stage.tsx), that is 24.5 em high, of which 20.3 em are left between the
+ * padding and the footer, 18.35 em under the kicker. A body line is 1.35 em and holds about 70
+ * characters across the slide in a wide font (DejaVu Sans, measured: 71 in bold), a title
+ * (1.625 em) about 40. Half an em is kept in reserve, and the e2e check « nothing overflows its
+ * 16:9 stage » holds the estimate to account.
  */
 
 /** Characters of body text on one line across the whole slide. */
-export const CHARS_PER_LINE = 64;
+export const CHARS_PER_LINE = 70;
+/** Bold text is this much wider. */
+const BOLD = 1.1;
 /** Characters of a title (h2) on one line. */
-const HEADING_CHARS_PER_LINE = 38;
+const HEADING_CHARS_PER_LINE = 40;
 /** Space between two items of a list, in lines. */
 const GAP = 0.4;
 
@@ -31,7 +34,8 @@ export function textLines(text: string, charsPerLine = CHARS_PER_LINE): number {
 /** Lines of body text left under a kicker and a title of this length. */
 export function linesUnderHeading(heading: string): number {
   const headingLines = textLines(heading, HEADING_CHARS_PER_LINE);
-  return Math.max(4, Math.floor((17 - 1.95 * headingLines) / 1.4));
+  // 18.35 em under the kicker, half an em in reserve, 1.95 em a title line (with its margin).
+  return Math.max(4, Math.floor((17.85 - 1.95 * headingLines) / 1.35));
 }
 
 /**
@@ -144,8 +148,8 @@ function changesViews(slide: ChangesSlide): SlideView[] {
 
 function themeViews(slide: Extract<Slide, { kind: "theme" }>): SlideView[] {
   const budget = linesUnderHeading(slide.heading.replace(/^Thématique \d+ : /, ""));
-  // A fiche: its title, then its status, progress and deadline (in bold, so counted a fifth wider),
-  // then the original deadline when it moved.
+  // A fiche: its title (bold), then its status, progress and deadline (mostly bold), then the
+  // original deadline when it moved.
   const cost = (i: number) => {
     const a = slide.actions[i]!;
     const facts = [
@@ -154,7 +158,9 @@ function themeViews(slide: Extract<Slide, { kind: "theme" }>): SlideView[] {
       `Échéance : ${a.timeframe ?? "non précisée"}`,
       a.late ? LATE_DEADLINE_LABEL : "",
     ];
-    return textLines(a.title) + textLines(facts.join("   "), CHARS_PER_LINE / 1.2) + (a.originalTimeframe ? 1 : 0) + GAP;
+    return (
+      textLines(a.title, CHARS_PER_LINE / BOLD) + textLines(facts.join("   "), CHARS_PER_LINE / BOLD) + (a.originalTimeframe ? 1 : 0) + GAP
+    );
   };
   // The counts by status take about three lines on the first page.
   const pages = paginate(
