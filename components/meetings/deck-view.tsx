@@ -2,13 +2,24 @@ import "server-only";
 import type { ReactNode } from "react";
 import { SlideContent } from "@/components/slides/slide-content";
 import { formatDateTime } from "@/lib/dates";
+import { deckPages } from "@/server/meetings/slide-pages";
 import type { Deck } from "@/server/meetings/slides";
 
-/** What both presentation windows need from a deck: the slides drawn, their headings, the state line. */
-export function deckView(deck: Deck, frozenAt: Date | null): { slides: ReactNode[]; headings: string[]; stateLabel: string } {
+/**
+ * What both presentation windows need from a deck: the projected slides drawn (a long fiche,
+ * theme or « what changed » takes several), their headings, the presenter's notes of each (those
+ * of its agenda item, on each of its slides), the state line.
+ */
+export function deckView(
+  deck: Deck,
+  frozenAt: Date | null,
+  notes: (string | null)[] = [],
+): { slides: ReactNode[]; headings: string[]; notes: (string | null)[]; stateLabel: string } {
+  const pages = deckPages(deck);
   return {
-    slides: deck.slides.map((slide, i) => <SlideContent key={i} slide={slide} />),
-    headings: deck.slides.map((s) => s.heading),
+    slides: pages.map((page, i) => <SlideContent key={i} page={page} />),
+    headings: pages.map((p) => p.heading),
+    notes: pages.map((p) => notes[p.slideIndex] ?? null),
     stateLabel: frozenAt ? `État au ${formatDateTime(frozenAt)}` : "Données en direct",
   };
 }

@@ -1,7 +1,7 @@
 /*
  * Styles of the slide pages beyond the page itself: printing gives one slide per A4 landscape
  * page, without the site's header and footer; the public slides stack their columns on a narrow
- * screen; `presenting` also hides the header and footer on screen (the slides cover the viewport,
+ * screen; the projector's toolbar hides in the browser's full screen; `presenting` also hides the header and footer on screen (the slides cover the viewport,
  * and nothing behind them should take the keyboard focus).
  */
 export function SlidePageStyle({ presenting = false }: { presenting?: boolean }) {
@@ -20,6 +20,8 @@ export function SlidePageStyle({ presenting = false }: { presenting?: boolean })
   .slide-flow .slide-pad { padding: 1em; }
 }
 ${presenting ? "@media screen { body > :not(main) { display: none !important; } main { padding: 0 !important; } }" : ""}
+/* The browser's own full screen (F11) hides the projector's toolbar too. */
+@media (display-mode: fullscreen) { [data-projector-toolbar] { display: none !important; } }
 `;
   return <style>{css}</style>;
 }

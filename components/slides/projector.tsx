@@ -8,7 +8,9 @@ import { useDeckNavigation } from "./use-deck-navigation";
 /**
  * The projector window: one slide at a time, covering the viewport (above the site header), the
  * 16:9 stage scaled to fit. Keyboard: → ← Space PageDown PageUp Home End; F for full screen, Esc
- * leaves it. The counter « 3 / 12 » stays on the slide; changes are announced to screen readers.
+ * leaves it. The counter « 3 / 12 » is on the slide; changes are announced to screen readers. The
+ * toolbar holds on one line from 1024 px and is hidden in full screen (the Fullscreen API's, and
+ * the browser's own F11 by the `display-mode: fullscreen` rule of SlidePageStyle).
  * Every slide is in the page (only the current one shown), so printing gives them all.
  */
 export function Projector({
@@ -58,7 +60,6 @@ export function Projector({
       }
     },
   });
-  const counter = `${index + 1} / ${slides.length}`;
 
   return (
     <div data-presentation="" className="fixed inset-0 z-50 flex flex-col bg-slate-950 print:static print:block print:bg-white">
@@ -94,14 +95,14 @@ export function Projector({
       <div
         role="toolbar"
         aria-label="Commandes de la présentation"
-        className={`flex flex-wrap items-center gap-2 bg-slate-900 px-3 py-2 text-white print:hidden ${fullscreen ? "hidden" : ""}`}
+        data-projector-toolbar=""
+        // The freeze controls' answer shows above the toolbar, over the slide's foot, so the
+        // toolbar keeps its one line.
+        className={`relative flex flex-wrap items-center gap-1 bg-slate-900 px-2 py-2 text-white lg:flex-nowrap print:hidden ${fullscreen ? "hidden" : ""} [&_[role=alert]]:absolute [&_[role=alert]]:right-2 [&_[role=alert]]:bottom-full [&_[role=alert]]:mb-2 [&_[role=alert]]:max-w-[calc(100vw-1rem)] [&_[role=status]]:absolute [&_[role=status]]:right-2 [&_[role=status]]:bottom-full [&_[role=status]]:mb-2 [&_[role=status]]:max-w-[calc(100vw-1rem)]`}
       >
         <button type="button" className={projectorButtonClass} onClick={() => go(index - 1)} disabled={index === 0}>
           <span aria-hidden="true">←&nbsp;</span>Précédente
         </button>
-        <span className="px-2 font-bold tabular-nums" aria-hidden="true">
-          {counter}
-        </span>
         <button type="button" className={projectorButtonClass} onClick={() => go(index + 1)} disabled={index === slides.length - 1}>
           Suivante<span aria-hidden="true">&nbsp;→</span>
         </button>

@@ -24,7 +24,7 @@ function pdfPageCount(pdf: Buffer): number {
 }
 
 /** A point d'étape posted by the demo moderator, as its form would (test seam: postProgressReport). */
-async function postReport(page: Page, title: string, progress: number) {
+async function postReport(page: Page, title: string, progress: number, extra: Record<string, string> = {}) {
   const response = await page.request.post("/api/test-hooks/progress-reports", {
     headers: { "x-test-hooks-token": testHooksToken },
     form: {
@@ -35,28 +35,93 @@ async function postReport(page: Page, title: string, progress: number) {
       body: `${title} : texte du point d'étape.`,
       status: "in_progress",
       progress: String(progress),
+      ...extra,
     },
   });
   expect(response.status(), await response.text()).toBe(201);
 }
 
 /**
- * The current slide fits its 16:9 stage (nothing cut off, no scrolling) and no visible text in it
- * is smaller than 28 px (the page is 1920 × 1080).
+ * The current slide, measured as the back of the room sees it: whether it fits its 16:9 stage
+ * (nothing cut off, no scrolling, no text clamped), the smallest font size of its body text and of
+ * its titles (h2), and its QR codes' height as a share of the slide's height.
+ */
+async function measureSlide(page: Page) {
+  return page.evaluate(() => {
+    const stage = document.querySelector<HTMLElement>(".slide-page.contents .slide-stage")!;
+    const body = stage.querySelector<HTMLElement>(".slide-body")!;
+    let smallestBody = Infinity;
+    let smallestTitle = Infinity;
+    let clamped = 0;
+    for (const el of Array.from(stage.querySelectorAll<HTMLElement>("*"))) {
+      if (el.closest(".sr-only, svg")) continue;
+      const style = getComputedStyle(el);
+      if (style.webkitLineClamp !== "none" || style.textOverflow === "ellipsis") clamped++;
+      const hasText = Array.from(el.childNodes).some((n) => n.nodeType === Node.TEXT_NODE && n.textContent!.trim() !== "");
+      if (!hasText) continue;
+      const size = parseFloat(style.fontSize);
+      if (el.closest("h2")) smallestTitle = Math.min(smallestTitle, size);
+      else smallestBody = Math.min(smallestBody, size);
+    }
+    const stageHeight = stage.getBoundingClientRect().height;
+    const qr = Array.from(stage.querySelectorAll("svg[role=img]"))
+      .filter((svg) => svg.getAttribute("aria-label")?.startsWith("Code QR"))
+      .map((svg) => svg.getBoundingClientRect().height / stageHeight);
+    return {
+      overflow: Math.max(body.scrollHeight - body.clientHeight, body.scrollWidth - body.clientWidth),
+      clamped,
+      smallestBody,
+      smallestTitle,
+      qr,
+      stageHeight,
+    };
+  });
+}
+
+/**
+ * The current slide reads from the back of a room (the page is 1920 × 1080): it fits its stage,
+ * body text ≥ 40 px, titles ≥ 64 px, QR codes ≥ 25 % of the slide's height.
  */
 async function expectReadableSlide(page: Page) {
-  const { overflow, smallest } = await page.evaluate(() => {
-    const body = document.querySelector<HTMLElement>(".slide-page.contents .slide-body")!;
-    let smallest = Infinity;
-    for (const el of Array.from(body.querySelectorAll<HTMLElement>("*"))) {
-      if (el.closest(".sr-only, svg")) continue;
-      const hasText = Array.from(el.childNodes).some((n) => n.nodeType === Node.TEXT_NODE && n.textContent!.trim() !== "");
-      if (hasText) smallest = Math.min(smallest, parseFloat(getComputedStyle(el).fontSize));
-    }
-    return { overflow: body.scrollHeight - body.clientHeight, smallest };
+  const m = await measureSlide(page);
+  expect(m.overflow, "the slide overflows its 16:9 stage").toBeLessThanOrEqual(0);
+  expect(m.clamped).toBe(0);
+  expect(m.smallestBody).toBeGreaterThanOrEqual(40);
+  expect(m.smallestTitle).toBeGreaterThanOrEqual(64);
+  for (const ratio of m.qr) expect(ratio).toBeGreaterThanOrEqual(0.25);
+  return m;
+}
+
+/** The 1-based number of the first projected slide whose title (h2) is `title`. */
+async function slideNumberOf(page: Page, title: string): Promise<number> {
+  const n = await page.evaluate(
+    (t) => Array.from(document.querySelectorAll(".slide-page")).findIndex((el) => el.querySelector("h2")?.textContent?.trim() === t) + 1,
+    title,
+  );
+  expect(n, `no slide titled ${title}`).toBeGreaterThan(0);
+  return n;
+}
+
+/** The projector's toolbar is one row of controls (its height is one row's), without scrolling. */
+async function expectToolbarOnOneLine(page: Page) {
+  const toolbar = page.getByRole("toolbar", { name: "Commandes de la présentation" });
+  await expect(toolbar).toBeVisible();
+  const m = await toolbar.evaluate((bar) => {
+    const items = Array.from(bar.querySelectorAll<HTMLElement>("button, a"));
+    const style = getComputedStyle(bar);
+    return {
+      items: items.length,
+      rows: new Set(items.map((el) => Math.round(el.getBoundingClientRect().top))).size,
+      height: bar.getBoundingClientRect().height,
+      rowHeight: Math.max(...items.map((el) => el.getBoundingClientRect().height)),
+      padding: parseFloat(style.paddingTop) + parseFloat(style.paddingBottom),
+      scroll: bar.scrollWidth - bar.clientWidth,
+    };
   });
-  expect(overflow).toBeLessThanOrEqual(0);
-  expect(smallest).toBeGreaterThanOrEqual(28);
+  expect(m.items).toBeGreaterThanOrEqual(5);
+  expect(m.rows).toBe(1);
+  expect(m.height).toBeLessThanOrEqual(m.rowHeight + m.padding + 1);
+  expect(m.scroll).toBeLessThanOrEqual(0);
 }
 
 /** Fills the new-meeting form with the keyboard: add items, choose, type, move one up, remove one. */
@@ -141,96 +206,140 @@ test("prepare, publish, present by keyboard, freeze, print and follow in the pre
   expect(await publicPage.content()).not.toContain(secret);
   await visitor.close();
 
-  // Present on a 1920 × 1080 screen: 6 slides (title, what changed, theme, fiche, free label, closing).
+  // Present on a 1920 × 1080 screen: the title, what changed, the theme, the fiche, the free label
+  // and the closing slide — those with more to say over several slides.
   await page.setViewportSize({ width: 1920, height: 1080 });
   await page.goto(`/presentation/${slug}`);
   const current = page.locator(".slide-page.contents");
   const live = page.locator("[aria-live=polite]");
-  const expectSlide = async (n: number) => {
+  const total = await page.locator(".slide-page").count();
+  expect(total).toBeGreaterThanOrEqual(7);
+  const expectSlide = async (n: number, of = total) => {
     await expect(page).toHaveURL(new RegExp(`[?&]diapo=${n}$`));
-    await expect(current).toContainText(`${n} / 6`);
-    await expectReadableSlide(page);
+    await expect(current).toContainText(`${n} / ${of}`);
+    return expectReadableSlide(page);
   };
   await expectSlide(1);
   await expect(page.getByRole("heading", { level: 2, name: title })).toBeVisible();
   await expect(page.getByRole("banner")).toBeHidden();
-  for (let n = 2; n <= 6; n++) {
+  for (let n = 2; n <= total; n++) {
     await page.keyboard.press(n % 2 === 0 ? "ArrowRight" : "PageDown");
     await expectSlide(n);
   }
-  await expect(live).toHaveText("Diapositive 6 sur 6 : Merci de votre attention");
+  await expect(live).toHaveText(`Diapositive ${total} sur ${total} : Merci de votre attention`);
   await expect(page.getByRole("img", { name: /Code QR vers le site du projet social communal/ })).toBeVisible();
   await page.keyboard.press("Home");
   await expectSlide(1);
   await page.keyboard.press("End");
-  await expectSlide(6);
+  await expectSlide(total);
+  // Back over « Questions de la salle » to the fiche's last slide.
   await page.keyboard.press("PageUp");
   await page.keyboard.press("ArrowLeft");
-  await expectSlide(4);
+  await expectSlide(total - 2);
   await expect(page.getByRole("heading", { level: 2, name: FICHE_TITLE })).toBeVisible();
-  await expect(page.getByRole("img", { name: new RegExp(`Code QR vers la page de la fiche : http.*/fiches/${FICHE}`) })).toBeVisible();
   await page.keyboard.press(" ");
-  await expectSlide(5);
+  await expectSlide(total - 1);
+  await expect(page.getByRole("heading", { level: 2, name: "Questions de la salle" })).toBeVisible();
   await page.keyboard.press("ArrowLeft");
   await page.reload();
-  await expectSlide(4);
-  await expect(page.getByRole("heading", { level: 2, name: FICHE_TITLE })).toBeVisible();
+  await expectSlide(total - 2);
 
-  // Live data: a new report shows on the fiche's slide at the next load.
+  // The theme: big numbers, each fiche with its deadline, its slides numbered « 1/N ».
+  const themeSlide = await slideNumberOf(page, "Animation territoriale");
+  await page.goto(`/presentation/${slug}?diapo=${themeSlide}`);
+  await expectSlide(themeSlide);
+  await expect(current.getByText("Thématique 4", { exact: false }).first()).toBeVisible();
+  await expect(current.getByText(/^\d+$/).first()).toBeVisible();
+  await expect(current.getByText(/^Échéance (: |non précisée)/).first()).toBeVisible();
+
+  // The fiche: its QR code over a quarter of the slide's height, then what was said.
+  const ficheSlide = await slideNumberOf(page, FICHE_TITLE);
+  await page.goto(`/presentation/${slug}?diapo=${ficheSlide}`);
+  const overview = await expectSlide(ficheSlide);
+  expect(overview.qr).toHaveLength(1);
+  await expect(page.getByRole("img", { name: new RegExp(`Code QR vers la page de la fiche : http.*/fiches/${FICHE}`) })).toBeVisible();
+  await expectAccessible(page, 1920);
+
+  // Live data: a new report, with a moved deadline, shows on the fiche's slides at the next load.
   const liveReport = `Point en direct ${tag}`;
-  await postReport(page, liveReport, 35);
+  const movedTo = `Échéance déplacée ${tag}`;
+  await postReport(page, liveReport, 35, {
+    "deadline.move": "on",
+    "deadline.date": day(400),
+    "deadline.label": movedTo,
+    "deadline.reason": `Le chantier a pris du retard ${tag}.`,
+  });
   await page.reload();
+  const ficheNow = await slideNumberOf(page, FICHE_TITLE);
+  const ficheTotal = await page.locator(".slide-page").count();
+  await page.goto(`/presentation/${slug}?diapo=${ficheNow}`);
+  await expectSlide(ficheNow, ficheTotal);
+  await expect(current.getByText(`Échéance : ${movedTo}`)).toBeVisible();
+  await expect(current.getByText("35\u00a0%", { exact: true })).toBeVisible();
+  await page.goto(`/presentation/${slug}?diapo=${ficheNow + 1}`);
+  await expectSlide(ficheNow + 1, ficheTotal);
   await expect(current.getByText(`: ${liveReport}`)).toBeVisible();
   await expect(current.getByText("Données en direct")).toBeVisible();
 
   // Freeze: the slides show « État au … » and no longer move.
   await page.getByRole("button", { name: "Figer les données" }).click();
   await expect(page.getByRole("status").filter({ hasText: "Les données sont figées" })).toBeVisible();
+  // The answer shows above the toolbar, which keeps its one line at 1280 px.
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await expectToolbarOnOneLine(page);
+  await page.setViewportSize({ width: 1920, height: 1080 });
   await page.reload();
   await expect(current.getByText(/^État au /)).toBeVisible();
   const frozenReport = `Point après le gel ${tag}`;
   await postReport(page, frozenReport, 60);
   await page.reload();
-  await expectSlide(4);
+  await expectSlide(ficheNow + 1, ficheTotal);
   await expect(current.getByText(`: ${liveReport}`)).toBeVisible();
   await expect(page.getByText(frozenReport)).toHaveCount(0);
-  await expect(current.getByText("Avancement : 35 %")).toBeVisible();
+  await page.goto(`/presentation/${slug}?diapo=${ficheNow}`);
+  await expect(current.getByText("35\u00a0%", { exact: true })).toBeVisible();
   // … while the live data moved: the fiche's public page shows the new report.
   const fichePage = await context.newPage();
   await fichePage.goto(`/fiches/${FICHE}`);
   await expect(fichePage.getByRole("heading", { name: frozenReport })).toBeVisible();
   await fichePage.close();
 
+  // The toolbar holds on one line at 1280 px, even with both freeze buttons.
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await expectToolbarOnOneLine(page);
+  await page.setViewportSize({ width: 1920, height: 1080 });
+
   // Printing: one A4 landscape page per slide.
   await page.emulateMedia({ media: "print" });
   const pdf = await page.pdf({ format: "A4", landscape: true, printBackground: true });
-  expect(pdfPageCount(pdf)).toBe(6);
+  expect(pdfPageCount(pdf)).toBe(ficheTotal);
   await page.emulateMedia({ media: "screen" });
 
-  // The presenter window (same browser) follows the projector, and drives it.
+  // The presenter window (same browser) follows the projector, and drives it; the fiche's notes
+  // show on each of its slides.
+  await page.goto(`/presentation/${slug}?diapo=${ficheTotal - 2}`);
   const presenter = await context.newPage();
   await presenter.goto(`/presentation/${slug}/presentateur`);
-  const presenterCounter = presenter.getByText(/^Diapositive \d+ \/ 6$/);
-  await expect(presenterCounter).toHaveText("Diapositive 4 / 6");
+  const presenterCounter = presenter.getByText(new RegExp(`^Diapositive \\d+ / ${ficheTotal}$`));
+  await expect(presenterCounter).toHaveText(`Diapositive ${ficheTotal - 2} / ${ficheTotal}`);
   await expect(presenter.getByText(`${secret} : citer les chiffres de fréquentation.`)).toBeVisible();
   await expect(presenter.getByRole("heading", { name: "Diapositive suivante : Questions de la salle" })).toBeVisible();
   await expect(presenter.getByText(/^Heure : \d\d:\d\d:\d\d$/)).toBeVisible();
   await page.bringToFront();
   await page.keyboard.press("ArrowRight");
-  await expectSlide(5);
-  await expect(presenterCounter).toHaveText("Diapositive 5 / 6");
+  await expectSlide(ficheTotal - 1, ficheTotal);
+  await expect(presenterCounter).toHaveText(`Diapositive ${ficheTotal - 1} / ${ficheTotal}`);
   await presenter.bringToFront();
   await presenter.keyboard.press("PageUp");
   await presenter.keyboard.press("PageUp");
-  await expect(presenterCounter).toHaveText("Diapositive 3 / 6");
-  await expectSlide(3);
-  await expect(page.getByRole("heading", { level: 2, name: "Animation territoriale" })).toBeVisible();
+  await expect(presenterCounter).toHaveText(`Diapositive ${ficheTotal - 3} / ${ficheTotal}`);
+  await expectSlide(ficheTotal - 3, ficheTotal);
 
   // Back to live data (possible before the meeting): the new report shows.
-  await page.goto(`/presentation/${slug}?diapo=4`);
+  await page.goto(`/presentation/${slug}?diapo=${ficheNow + 1}`);
   await page.getByRole("button", { name: "Revenir aux données en direct" }).click();
   await expect(page.getByRole("status").filter({ hasText: "données en direct" })).toBeVisible();
-  await page.reload();
+  await page.goto(`/presentation/${slug}?diapo=${(await slideNumberOf(page, FICHE_TITLE)) + 1}`);
   await expect(current.getByText(`: ${frozenReport}`)).toBeVisible();
   await context.close();
 });
@@ -255,10 +364,13 @@ test("after the meeting: minutes, public slides without notes, printable", async
   await expect(publicPage.getByText(`Compte rendu ${tag}`)).toBeVisible();
   await publicPage.getByRole("link", { name: "Voir les diapositives présentées lors de la réunion" }).click();
   await expect(publicPage.getByRole("heading", { level: 1, name: title })).toBeVisible();
-  await expect(publicPage.getByRole("region", { name: /^Diapositive \d sur 6$/ })).toHaveCount(6);
+  const publicSlides = publicPage.getByRole("region", { name: /^Diapositive \d+ sur \d+$/ });
+  const publicCount = await publicSlides.count();
+  expect(publicCount).toBeGreaterThanOrEqual(7);
+  await expect(publicSlides.last()).toHaveAccessibleName(`Diapositive ${publicCount} sur ${publicCount}`);
   expect(await publicPage.content()).not.toContain(secret);
   const pdf = await publicPage.pdf({ format: "A4", landscape: true, printBackground: true });
-  expect(pdfPageCount(pdf)).toBe(6);
+  expect(pdfPageCount(pdf)).toBe(publicCount);
   for (const width of widths) {
     await publicPage.setViewportSize({ width, height: 900 });
     await expectAccessible(publicPage, width);
@@ -267,7 +379,7 @@ test("after the meeting: minutes, public slides without notes, printable", async
   await context.close();
 });
 
-test("accessibility: meeting pages, a slide and the presenter view at 320 and 1280 px", async ({ browser }) => {
+test("accessibility: meeting pages, slides and the presenter view at 320 and 1280 px, the presentation at 1920 px", async ({ browser }) => {
   test.setTimeout(180_000);
   const { context, page } = await official(browser);
   await page.goto("/espace/reunions");
@@ -293,22 +405,71 @@ test("accessibility: meeting pages, a slide and the presenter view at 320 and 12
       await expectAccessible(page, width);
     }
   }
+  // The projector's screen: the presentation pages at 1920 px too (« what changed » and a theme).
+  await page.setViewportSize({ width: 1920, height: 1080 });
+  for (const path of [`/presentation/${slug}?diapo=2`, `/presentation/${slug}?diapo=5`, `/presentation/${slug}/presentateur?diapo=5`]) {
+    await page.goto(path);
+    await expectAccessible(page, 1920);
+  }
   await visitor.close();
   await context.close();
 });
 
-test("every slide of the demo meeting fits its 16:9 stage in readable type", async ({ browser }) => {
+test("every slide of the demo meeting reads from the back of a room; the toolbar holds on one line and hides in full screen", async ({
+  browser,
+}) => {
+  test.setTimeout(120_000);
   const context = await signedInContext(browser, demo.moderator);
   const page = await context.newPage();
   await page.setViewportSize({ width: 1920, height: 1080 });
   await page.goto("/presentation/reunion-de-restitution-demonstration");
+  const current = page.locator(".slide-page.contents");
   const count = await page.locator(".slide-page").count();
   expect(count).toBeGreaterThanOrEqual(8);
+  const sizes = { body: Infinity, title: Infinity, qr: Infinity };
+  const texts: string[] = [];
   for (let n = 1; n <= count; n++) {
-    await expect(page.locator(".slide-page.contents")).toContainText(`${n} / ${count}`);
-    await expectReadableSlide(page);
+    await expect(current).toContainText(`${n} / ${count}`);
+    const m = await expectReadableSlide(page);
+    sizes.body = Math.min(sizes.body, m.smallestBody);
+    sizes.title = Math.min(sizes.title, m.smallestTitle);
+    for (const ratio of m.qr) sizes.qr = Math.min(sizes.qr, ratio);
+    texts.push(await current.innerText());
     await page.keyboard.press("PageDown");
   }
+  // The measures, for the record (test report): the smallest body text and title over the whole deck.
+  test.info().annotations.push({ type: "slides at 1920 × 1080", description: JSON.stringify(sizes) });
+  expect(sizes.body).toBeGreaterThanOrEqual(40);
+  expect(sizes.title).toBeGreaterThanOrEqual(64);
+  expect(sizes.qr).toBeGreaterThanOrEqual(0.25);
+  // « Ce qui a changé » in counts first, then its lists, never cut with « … »; theme slides with
+  // big numbers, every fiche's deadline, and the passed ones said so.
+  // (innerText is as drawn: the kickers are in capitals.)
+  const changes = texts.filter((t) => /ce qui a changé/i.test(t));
+  expect(changes.length).toBeGreaterThanOrEqual(2);
+  expect(changes.join("\n")).not.toContain("…");
+  expect(texts.some((t) => /^thématique \d+/im.test(t) && t.includes("Échéance dépassée"))).toBe(true);
+
+  // At 1280 px the toolbar is one line.
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await expectToolbarOnOneLine(page);
+  await page.setViewportSize({ width: 1920, height: 1080 });
+
+  // Full screen (F): no toolbar, the slide takes the whole screen, the keyboard still moves.
+  await page.goto("/presentation/reunion-de-restitution-demonstration?diapo=2");
+  const toolbar = page.getByRole("toolbar", { name: "Commandes de la présentation" });
+  await expect(toolbar).toBeVisible();
+  await page.keyboard.press("f");
+  await expect.poll(() => page.evaluate(() => document.fullscreenElement !== null)).toBe(true);
+  await expect(toolbar).toBeHidden();
+  await page.keyboard.press("ArrowRight");
+  await expect(page).toHaveURL(/[?&]diapo=3$/);
+  const full = await expectReadableSlide(page);
+  expect(full.stageHeight).toBeGreaterThanOrEqual(1079);
+  expect(full.smallestBody).toBeGreaterThanOrEqual(44);
+  await page.keyboard.press("Escape");
+  await expect.poll(() => page.evaluate(() => document.fullscreenElement === null)).toBe(true);
+  await expect(toolbar).toBeVisible();
   await context.close();
 });
 

@@ -3,16 +3,17 @@ import { baseURL } from "../../playwright.config";
 
 /**
  * Signs a browser context in without the UI, through next-auth's real credentials endpoint
- * (CSRF token, password check, session cookie), so tests start where they need to be.
+ * (CSRF token, password check, session cookie), so tests start where they need to be. `base`:
+ * another server than the browser tests' one (scripts/screenshots.ts).
  */
-export async function signInAs(context: BrowserContext, email: string, password: string): Promise<void> {
+export async function signInAs(context: BrowserContext, email: string, password: string, base: string = baseURL): Promise<void> {
   const request = context.request;
-  const csrf = (await (await request.get(`${baseURL}/api/auth/csrf`)).json()) as { csrfToken: string };
-  const response = await request.post(`${baseURL}/api/auth/callback/credentials`, {
-    form: { csrfToken: csrf.csrfToken, email, password, json: "true", callbackUrl: `${baseURL}/espace` },
+  const csrf = (await (await request.get(`${base}/api/auth/csrf`)).json()) as { csrfToken: string };
+  const response = await request.post(`${base}/api/auth/callback/credentials`, {
+    form: { csrfToken: csrf.csrfToken, email, password, json: "true", callbackUrl: `${base}/espace` },
     maxRedirects: 0,
   });
-  const cookies = await context.cookies(baseURL);
+  const cookies = await context.cookies(base);
   if (!cookies.some((c) => c.name.endsWith("next-auth.session-token"))) {
     throw new Error(`connexion de ${email} impossible (HTTP ${response.status()})`);
   }

@@ -15,7 +15,7 @@ import {
   themes,
 } from "@/db/schema";
 import { cityDay } from "@/lib/dates";
-import { deadlineView } from "@/lib/deadlines";
+import { deadlineView, type DeadlineFields } from "@/lib/deadlines";
 import type { ActionStatus } from "@/lib/labels";
 
 /*
@@ -28,8 +28,8 @@ import type { ActionStatus } from "@/lib/labels";
 
 /** 2: every contribution shown carries its id, so a frozen deck can leave out what is no longer published. */
 export const DECK_VERSION = 2;
-/** How many items a list on the « what changed » slide shows before « et N autres ». */
-const CHANGES_SHOWN = 4;
+/** How many items a list of « what changed » shows before « et N autres » (paginated over slides when drawn). */
+const CHANGES_SHOWN = 8;
 /** The most-supported proposals shown on a fiche's slide. */
 const PROPOSALS_SHOWN = 3;
 
@@ -41,6 +41,10 @@ export interface ActionLine {
   title: string;
   status: ActionStatus | null;
   progress: number | null;
+  /** The current deadline's words, the source's words when it was moved, past due (absent from decks frozen before). */
+  timeframe?: string | null;
+  originalTimeframe?: string | null;
+  late?: boolean;
 }
 
 export type Slide =
@@ -69,6 +73,8 @@ export type Slide =
       originalTimeframe?: string | null;
       /** Past its current deadline and not done, on the day the deck was built. */
       late?: boolean;
+      /** A short text in plain words (« En bref »), when the fiche has one (optional: absent from older decks). */
+      summary?: string | null;
       latestReport: { title: string; reportedOn: string | null; excerpt: string } | null;
       proposals: {
         contributionId: number;
@@ -157,7 +163,7 @@ export async function buildDeck(db: Db, meetingId: number, now: Date = new Date(
   for (const item of agenda) {
     const slide =
       (item.actionId !== null ? actionSlide(data, item.actionId, item.position, cityDay(now)) : null) ??
-      (item.themeId !== null ? themeSlide(data, item.themeId, item.position) : null);
+      (item.themeId !== null ? themeSlide(data, item.themeId, item.position, cityDay(now)) : null);
     slides.push(slide ?? { kind: "section", heading: item.label, agendaPosition: item.position });
   }
   slides.push({ kind: "closing", heading: "Merci de votre attention", planTitle: meeting.planTitle, path: "/" });
@@ -291,6 +297,10 @@ async function themesOf(db: Db, themeIds: number[]) {
         title: actions.title,
         status: actions.status,
         progress: actions.progress,
+        timeframeLabel: actions.timeframeLabel,
+        timeframeEndYear: actions.timeframeEndYear,
+        currentTimeframeLabel: actions.currentTimeframeLabel,
+        deadline: actions.deadline,
       })
       .from(actionThemes)
       .innerJoin(actions, eq(actions.id, actionThemes.actionId))
@@ -389,10 +399,21 @@ function rankedProposals(db: Db, actionIds: number[]) {
     .where(and(inArray(contributions.actionId, actionIds), eq(contributions.kind, "proposal"), eq(contributions.status, "published")));
 }
 
-function themeSlide(data: AgendaData, themeId: number, agendaPosition: number): Slide | null {
+/**
+ * A fiche's deadline as its slide and its theme's slide say it, as the fiche page does: the current
+ * words (a moved deadline replaces the source's), the source's words once moved, past due on `today`.
+ */
+function slideDeadline(fields: DeadlineFields, today: string) {
+  const deadline = deadlineView(fields, today);
+  return { timeframe: deadline.currentLabel, originalTimeframe: deadline.changed ? deadline.originalLabel : null, late: deadline.late };
+}
+
+function themeSlide(data: AgendaData, themeId: number, agendaPosition: number, today: string): Slide | null {
   const theme = data.themes.get(themeId);
   if (!theme) return null;
-  const rows = data.themeActions.filter((a) => a.themeId === themeId).map(({ themeId: _t, ...a }) => a);
+  const rows = data.themeActions
+    .filter((a) => a.themeId === themeId)
+    .map((a): ActionLine => ({ slug: a.slug, title: a.title, status: a.status, progress: a.progress, ...slideDeadline(a, today) }));
   return {
     kind: "theme",
     heading: `Thématique ${theme.number} : ${theme.title}`,
@@ -406,8 +427,6 @@ function themeSlide(data: AgendaData, themeId: number, agendaPosition: number): 
 function actionSlide(data: AgendaData, actionId: number, agendaPosition: number, today: string): Slide | null {
   const action = data.actions.get(actionId);
   if (!action) return null;
-  // The current deadline, as the fiche page shows it: a moved deadline replaces the source's words.
-  const deadline = deadlineView(action, today);
   const latest = data.latestReports.get(actionId);
   const avis: AvisCounts = { favorable: 0, favorable_with_reservations: 0, unfavorable: 0 };
   for (const row of data.avis) if (row.actionId === actionId && row.position) avis[row.position] = row.n;
@@ -419,9 +438,7 @@ function actionSlide(data: AgendaData, actionId: number, agendaPosition: number,
     path: `/fiches/${action.slug}`,
     status: action.status,
     progress: action.progress,
-    timeframe: deadline.currentLabel,
-    originalTimeframe: deadline.changed ? deadline.originalLabel : null,
-    late: deadline.late,
+    ...slideDeadline(action, today),
     latestReport: latest ? { title: latest.title, reportedOn: latest.reportedOn, excerpt: excerpt(latest.body, 240) } : null,
     proposals: data.proposals
       .filter((p) => p.actionId === actionId)

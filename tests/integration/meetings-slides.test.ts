@@ -4,7 +4,16 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database, Db } from "@/db/client";
 import { createCouncil, createMeeting as insertMeeting } from "@/db/factories";
 import { countQueries } from "@/db/query-count";
-import { actions, auditLog, contributionAnswers, contributionSupports, meetingAgendaItems, progressReports, themes } from "@/db/schema";
+import {
+  actionThemes,
+  actions,
+  auditLog,
+  contributionAnswers,
+  contributionSupports,
+  meetingAgendaItems,
+  progressReports,
+  themes,
+} from "@/db/schema";
 import { createMeeting } from "@/server/meetings/create-meeting";
 import { getPresentation, getPublicDeck, getPublicMeeting } from "@/server/meetings/queries";
 import { buildDeck, presenterNotes, type Deck, type Slide } from "@/server/meetings/slides";
@@ -87,20 +96,33 @@ describe("the deck built from live data", () => {
     expect(JSON.parse(JSON.stringify(deck))).toEqual(deck);
   });
 
-  it("a fiche slide shows the current deadline once it was moved, the original one beside it, and « en retard » from the deck's day", async () => {
+  it("a fiche slide and its theme's slide show the current deadline once it was moved, the original one beside it, and « en retard » from the deck's day", async () => {
     const slug = "restructuration-centre-ville";
+    const [theme] = await db
+      .select({ slug: themes.slug })
+      .from(themes)
+      .innerJoin(actionThemes, eq(actionThemes.themeId, themes.id))
+      .innerJoin(actions, eq(actions.id, actionThemes.actionId))
+      .where(eq(actions.slug, slug))
+      .limit(1);
     const result = await createMeeting(db, cast.actors.official, {
       title: `Réunion ${randomUUID().slice(0, 6)}`,
       date: new Date(Date.now() + 10 * DAY).toISOString().slice(0, 10),
       time: "18:00",
       place: "Salle du conseil municipal",
-      agenda: [{ ref: `action:${slug}`, label: null, notes: null }],
+      agenda: [
+        { ref: `action:${slug}`, label: null, notes: null },
+        { ref: `theme:${theme!.slug}`, label: null, notes: null },
+      ],
     });
     if (!result.ok) throw new Error(result.message);
     const ficheSlide = async (now?: Date) => ofKind((await buildDeck(db, result.data.id, now))!, "action")[0]!;
+    const themeLine = async (now?: Date) =>
+      ofKind((await buildDeck(db, result.data.id, now))!, "theme")[0]!.actions.find((a) => a.slug === slug);
 
     const before = await ficheSlide();
     expect(before).toMatchObject({ timeframe: "jusqu'en 2020", originalTimeframe: null, late: true });
+    expect(await themeLine()).toMatchObject({ timeframe: "jusqu'en 2020", originalTimeframe: null, late: true });
     const moved = await changeDeadline(db, cast.actors.moderator, {
       actionSlug: slug,
       deadline: { date: "2027-06-30", label: "juin 2027", reason: "Travaux décalés par le chantier du pont." },
@@ -111,8 +133,14 @@ describe("the deck built from live data", () => {
       originalTimeframe: "jusqu'en 2020",
       late: false,
     });
+    expect(await themeLine(new Date("2026-11-30T12:00:00Z"))).toMatchObject({
+      timeframe: "juin 2027",
+      originalTimeframe: "jusqu'en 2020",
+      late: false,
+    });
     // A day after the new deadline, the same fiche is late again.
     expect(await ficheSlide(new Date("2027-07-01T12:00:00Z"))).toMatchObject({ timeframe: "juin 2027", late: true });
+    expect(await themeLine(new Date("2027-07-01T12:00:00Z"))).toMatchObject({ timeframe: "juin 2027", late: true });
   });
 
   it("shows the 3 most-supported published proposals with their latest answer, counts published avis by position, and nothing unpublished", async () => {

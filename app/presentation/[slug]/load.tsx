@@ -20,9 +20,8 @@ export async function loadPresentation(slug: string, diapo: string | string[] | 
   const presentation = result.data;
   const { deck, frozenAt } = presentation;
   return {
-    ...deckView(deck, frozenAt),
+    ...deckView(deck, frozenAt, presentation.notes),
     title: deck.meeting.title,
-    notes: presentation.notes,
     initial: slideIndexFrom(diapo),
     channelName: `presentation:${slug}`,
     exitHref: can(actor, "meeting.manage") ? `/espace/reunions/${slug}` : `/reunions/${slug}`,

@@ -10,6 +10,7 @@ import { PageHeading } from "@/components/ui/page-heading";
 import { formatDateTime } from "@/lib/dates";
 import { getDb } from "@/server/db";
 import { getPublicDeck } from "@/server/meetings/queries";
+import { deckPages } from "@/server/meetings/slide-pages";
 
 /* Static like every public page (no session, no client code): the slides one below the other,
    readable without JavaScript, printable one per A4 landscape page. Available once the meeting
@@ -38,7 +39,8 @@ export default async function PublicSlidesPage({ params }: Props) {
   const found = await getPublicDeck(await getDb(), slug);
   if (!found) notFound();
   const { deck, frozenAt } = found;
-  const count = deck.slides.length;
+  const pages = deckPages(deck);
+  const count = pages.length;
   const stateLabel = frozenAt ? `État au ${formatDateTime(frozenAt)}` : `Données au ${formatDateTime(new Date(deck.builtAt))}`;
   return (
     <>
@@ -67,7 +69,7 @@ export default async function PublicSlidesPage({ params }: Props) {
         />
       </Container>
       <div className="mx-auto w-full max-w-5xl space-y-8 px-4 pb-12 sm:px-6 print:max-w-none print:space-y-0 print:p-0">
-        {deck.slides.map((slide, i) => (
+        {pages.map((page, i) => (
           <section key={i} aria-label={`Diapositive ${i + 1} sur ${count}`} className="slide-page border-2 border-slate-400 print:border-0">
             <Stage
               variant="flow"
@@ -80,7 +82,7 @@ export default async function PublicSlidesPage({ params }: Props) {
                 </>
               }
             >
-              <SlideContent slide={slide} />
+              <SlideContent page={page} />
             </Stage>
           </section>
         ))}
