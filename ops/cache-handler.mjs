@@ -40,10 +40,13 @@ import { onShutdown } from "./lifecycle.mjs";
 /** @typedef {import("next/dist/server/lib/incremental-cache").CacheHandlerValue} CacheHandlerValue */
 /** @typedef {{ eval: (script: string, options: { keys: string[], arguments: string[] }) => Promise<unknown>, close: () => Promise<unknown>, destroy: () => void }} RedisClient */
 
-/** Next's own cache (memory and disk), used when there is no REDIS_URL. */
-const FileSystemCache = /** @type {{ default: new (ctx: CacheHandlerContext) => NextCacheHandler }} */ (
-  /** @type {unknown} */ (fileSystemCacheModule)
-).default;
+/**
+ * Next's own cache (memory and disk), used when there is no REDIS_URL. (Loaded natively by the
+ * server, this CommonJS module's class is its `default`; bundled into proxy.ts, it is the module.)
+ */
+const FileSystemCache = /** @type {new (ctx: CacheHandlerContext) => NextCacheHandler} */ (
+  /** @type {any} */ (fileSystemCacheModule).default ?? fileSystemCacheModule
+);
 
 export const DEFAULT_PREFIX = "psc";
 /** Next's tag on every page of the app (the root layout): invalidating it drops every page. */
@@ -148,6 +151,7 @@ function tagsOf(value, ctx) {
  * @typedef {{
  *   client: RedisClient,
  *   prefix: string,
+ *   connected: Promise<void> | null,
  *   down: boolean,
  *   lastOutageLog: number,
  *   pendingTags: Set<string>,
@@ -170,7 +174,15 @@ function shared() {
   /** @type {RedisClient} */
   const client = /** @type {any} */ (redis);
   /** @type {Shared} */
-  const state = { client, prefix: redisPrefix(), down: false, lastOutageLog: 0, pendingTags: new Set(), reads: new Map() };
+  const state = {
+    client,
+    prefix: redisPrefix(),
+    connected: null,
+    down: false,
+    lastOutageLog: 0,
+    pendingTags: new Set(),
+    reads: new Map(),
+  };
   holder[key] = state;
   redis.on("error", (error) => outage(state, error));
   redis.on("ready", () => {
@@ -178,7 +190,16 @@ function shared() {
     state.down = false;
     void flushPendingTags(state);
   });
-  redis.connect().catch((error) => outage(state, error));
+  // The first requests wait for the first connection (1 s at most), not to count the start as an outage.
+  state.connected = Promise.race([
+    redis.connect().then(
+      () => {},
+      (error) => outage(state, error),
+    ),
+    new Promise((resolve) => setTimeout(resolve, COMMAND_TIMEOUT_MS).unref()),
+  ]).then(() => {
+    state.connected = null;
+  });
   onShutdown("cache partagé (Redis)", async () => {
     try {
       await client.close();
@@ -232,6 +253,20 @@ function buildIdOf(serverDistDir) {
   return id;
 }
 
+/**
+ * The cache of proxy.ts's own IncrementalCache (Next builds one for the proxy with no folder: only a
+ * `fetch` inside proxy.ts would use it, and it makes none): nothing kept, as when no handler is set.
+ * @implements {NextCacheHandler}
+ */
+class NoCache {
+  async get() {
+    return null;
+  }
+  async set() {}
+  async revalidateTag() {}
+  resetRequestCache() {}
+}
+
 /** @implements {NextCacheHandler} */
 class RedisCache {
   /** @param {CacheHandlerContext} ctx */
@@ -253,6 +288,7 @@ class RedisCache {
   async get(key, ctx) {
     const { state } = this;
     const extra = [...(ctx?.tags ?? []), ...(ctx?.softTags ?? [])].join(",");
+    if (state.connected) await state.connected;
     try {
       const reply = /** @type {[string, number, string?, string?]} */ (
         await state.client.eval(READ, { keys: [this.keyOf(key), `${state.prefix}:tags`], arguments: [extra, String(ENTRY_TTL_MS)] })
@@ -277,6 +313,7 @@ class RedisCache {
     const { state } = this;
     const readAt = state.reads.get(key);
     state.reads.delete(key);
+    if (state.connected) await state.connected;
     /** @type {Omit<CacheHandlerValue, "lastModified">} */
     const entry = { value: data, ...(ctx?.fetchCache || !ctx?.cacheControl ? {} : { cacheControl: ctx.cacheControl }) };
     try {
@@ -294,6 +331,7 @@ class RedisCache {
     const { state } = this;
     const list = (Array.isArray(tags) ? tags : [tags]).filter(Boolean);
     if (list.length === 0) return;
+    if (state.connected) await state.connected;
     try {
       await state.client.eval(INVALIDATE, { keys: [`${state.prefix}:tags`], arguments: list });
     } catch (error) {
@@ -329,7 +367,7 @@ export default class CacheHandler {
   constructor(ctx) {
     const useRedis = Boolean(process.env.REDIS_URL?.trim()) && !ctx.dev && process.env.NEXT_PHASE !== "phase-production-build";
     /** @type {NextCacheHandler} */
-    this.store = useRedis ? new RedisCache(ctx) : new FileSystemCache(ctx);
+    this.store = !ctx.serverDistDir ? new NoCache() : useRedis ? new RedisCache(ctx) : new FileSystemCache(ctx);
   }
 
   /** @type {NextCacheHandler["get"]} */
