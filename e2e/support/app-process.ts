@@ -126,7 +126,8 @@ export async function startApp(database: TestDatabase, extraEnv: Record<string, 
     ...extraEnv,
   };
   if (!database.env.DATABASE_URL) delete env.DATABASE_URL;
-  delete env.SMTP_URL;
+  // No mail unless a test asks for it (the two-process test gives the test mail server).
+  if (!extraEnv.SMTP_URL) delete env.SMTP_URL;
   // `npm start`, as documented: the signals the tests send go to npm, which must pass them on (the
   // script execs node: a shell in between would keep them, and the server would never stop).
   const child = spawn("npm", ["start", "--silent", "--", "-p", String(port), "-H", "127.0.0.1"], {
