@@ -36,6 +36,7 @@ test.describe("two app processes behind nginx, one PostgreSQL, one Redis", () =>
 
   test.beforeAll(async () => {
     test.setTimeout(240_000);
+    const started = Date.now();
     database = await createDatabase("deux_processus");
     sql = postgres(database.url!, { max: 2, onnotice: () => {} });
     // The digest test's person; nobody else is due a digest (the demo data's unread notifications
@@ -55,6 +56,7 @@ test.describe("two app processes behind nginx, one PostgreSQL, one Redis", () =>
     };
     [a, b] = await Promise.all([startApp(database, env), startApp(database, env)]);
     nginx = await startNginx([a.port, b.port], port);
+    console.log(`[deux processus] base, deux processus et nginx prêts en ${((Date.now() - started) / 1000).toFixed(1)} s`);
   });
 
   test.afterAll(async () => {
