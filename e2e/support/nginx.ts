@@ -3,6 +3,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { freePort } from "../../tests/support/free-port";
+import { answersHealthCheck } from "./app-process";
 
 /*
  * The production nginx configuration (deploy/nginx/psc.conf), run as is on 127.0.0.1 by a user
@@ -88,15 +89,7 @@ export async function startNginx(appPorts: [number, number], port?: number): Pro
       rmSync(dir, { recursive: true, force: true });
     },
   };
-  const t0 = Date.now();
-  while (Date.now() - t0 < 15_000) {
-    if (child.exitCode !== null) throw new Error(`nginx s'est arrêté (${child.exitCode}) :\n${errors()}`);
-    const ok = await fetch(`${base}/api/sante`, { signal: AbortSignal.timeout(2_000) })
-      .then((r) => r.ok)
-      .catch(() => false);
-    if (ok) return nginx;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
+  if (await answersHealthCheck(base, child, 15_000, () => `nginx s'est arrêté (${child.exitCode}) :\n${errors()}`)) return nginx;
   await nginx.stop();
   throw new Error(`nginx ne répond pas en 15 s :\n${errors()}`);
 }
