@@ -35,7 +35,8 @@ export async function register() {
     // The notification digests that became due (24 h after a person's last one): every 10 minutes,
     // in this running server only (never during `next build`, never in the test runner). Unref'd.
     const { startDigestSchedule, stopDigestSchedule } = await import("@/server/notifications/digest");
-    startDigestSchedule(database.db);
+    // (The browser tests shorten the period to run two processes' timers against each other.)
+    startDigestSchedule(database.db, settings.TEST_HOOKS_TOKEN ? settings.TEST_DIGEST_PERIOD_MS : undefined);
     // The retention periods of personal data (lib/personal-data.ts): a short pass every 10 minutes
     // (IP addresses), the whole run once a day in one process only (server/retention/). Unref'd.
     const { startRetentionSchedule, stopRetentionSchedule } = await import("@/server/retention/schedule");

@@ -1,6 +1,11 @@
 // @ts-check
+import { fileURLToPath } from "node:url";
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
+  // Where rendered pages are cached: Next's own cache in this process, or Redis shared by every
+  // process when REDIS_URL is set at start (ops/cache-handler.mjs, decision 0019).
+  cacheHandler: fileURLToPath(new URL("./ops/cache-handler.mjs", import.meta.url)),
   // PGlite resolves its WASM files from its own folder: bundling it breaks that (see STACK.md).
   serverExternalPackages: ["@electric-sql/pglite", "proper-lockfile"],
   poweredByHeader: false,

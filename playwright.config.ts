@@ -17,7 +17,8 @@ if (refusal) {
 }
 const port = Number(process.env.E2E_PORT ?? 3107);
 export const baseURL = `http://127.0.0.1:${port}`;
-const sinkSmtpPort = Number(process.env.SINK_SMTP_PORT ?? port + 1);
+/** The test SMTP server the app mails to (e2e/support/smtp-sink.ts); e2e/operations gives it to the servers it starts. */
+export const sinkSmtpPort = Number(process.env.SINK_SMTP_PORT ?? port + 1);
 const sinkHttpPort = Number(process.env.SINK_HTTP_PORT ?? port + 2);
 export const sinkHttpUrl = `http://127.0.0.1:${sinkHttpPort}`;
 export const testHooksToken = process.env.TEST_HOOKS_TOKEN ?? "e2e-test-hooks-token-0123456789abcdef";

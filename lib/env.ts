@@ -34,13 +34,22 @@ const envSchema = z.object({
   MAIL_FROM: z.string().min(3).default("Projet social communal d'Aurillac <ne-pas-repondre@aurillac.invalid>"),
   /** How many reverse proxies in front of the app append to X-Forwarded-For. 0: trust none. */
   TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(5).default(0),
-  /** Checked by the health route (/api/sante) when set; the app runs without Redis otherwise. */
+  /**
+   * Set: the rendered pages are cached in Redis, shared by every app process (ops/cache-handler.mjs,
+   * which reads it itself), and the health route checks it. Unset: Next's cache in this process.
+   */
   REDIS_URL: z
     .string()
     .trim()
     .regex(/^rediss?:\/\//, { error: "doit être une adresse redis:// ou rediss://, par exemple redis://127.0.0.1:6379" })
     .optional()
     .or(z.literal("").transform(() => undefined)),
+  /** The prefix of this site's keys in Redis (read by ops/cache-handler.mjs; here for the message at start). */
+  REDIS_PREFIX: z
+    .string()
+    .trim()
+    .regex(/^[A-Za-z0-9_.-]{1,40}$/, { error: "doit faire 1 à 40 lettres, chiffres, « _ », « . » ou « - », par exemple psc" })
+    .default("psc"),
   /** Read by the production server's logger (ops/log.mjs), which checks it first; here for the message at start. */
   LOG_LEVEL: z
     .enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"], {
@@ -48,6 +57,8 @@ const envSchema = z.object({
     })
     .default("info"),
   TEST_HOOKS_TOKEN: z.string().min(32, { error: "doit faire au moins 32 caractères" }).optional(),
+  /** Browser tests only (honoured with TEST_HOOKS_TOKEN): the digest timer's period, to run two processes' timers at once. */
+  TEST_DIGEST_PERIOD_MS: z.coerce.number().int().min(100).max(600_000).optional(),
 });
 
 export type Env = z.infer<typeof envSchema>;

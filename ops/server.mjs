@@ -107,7 +107,9 @@ if (stopSignal) {
  * removed before Next starts, so each renders on its first request against this database and is
  * cached from then on. Only Next's own error pages (`/_not-found`, `/_global-error`), which read
  * nothing, are kept. This also means no page cached on disk by an earlier run outlives a restart
- * (after a restore, say).
+ * (after a restore, say). With REDIS_URL set the pages are cached in Redis instead, filed under the
+ * build's id (ops/cache-handler.mjs): these files are never read then, and a process that starts
+ * leaves the entries of the others in place.
  * @param {string} distDir
  */
 function dropBuildRenders(distDir) {

@@ -28,8 +28,9 @@ const wants = (part: string) => only.length === 0 || only.includes(part);
 const e2ePart = wants("e2e") ? "e2e" : only.includes("e2e-smoke") ? "e2e-smoke" : null;
 /**
  * `e2e-smoke`: every public page (e2e/public/), feed and calendar (e2e/feeds/), one full
- * participation loop, and the production server's health check, logs and SIGTERM
- * (e2e/operations/), which depend on the database's kind.
+ * participation loop, and the production server's health check, logs, SIGTERM and Redis cut
+ * (e2e/operations/), which depend on the database's kind — its two processes behind nginx run on
+ * PostgreSQL only (skipped on the embedded database).
  */
 const e2eSmokeFiles = ["e2e/public/", "e2e/feeds/", "e2e/contributions/full-loop.spec.ts", "e2e/operations/"];
 let e2eDbCreated = false;

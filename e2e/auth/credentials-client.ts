@@ -62,6 +62,8 @@ export interface SignInAttempt {
   /** Where next-auth would send the browser. */
   url: string;
   signedIn: boolean;
+  /** The session cookie (`name=value`) when signed in, for requests made as this person. */
+  sessionCookie: string | null;
 }
 
 /** One sign-in attempt, exactly as next-auth/react's signIn() makes it (CSRF token, form post, json). */
@@ -100,10 +102,12 @@ export async function attemptSignIn(input: {
     },
   });
   const url = (JSON.parse(reply.body) as { url: string }).url;
+  const session = reply.setCookies.map((c) => c.split(";")[0]!).find((c) => /next-auth\.session-token=[^;]+/.test(c)) ?? null;
   return {
     status: reply.status,
     error: new URL(url).searchParams.get("error"),
     url,
-    signedIn: reply.setCookies.some((c) => /next-auth\.session-token=[^;]+/.test(c)),
+    signedIn: session !== null,
+    sessionCookie: session,
   };
 }

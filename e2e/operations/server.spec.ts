@@ -1,6 +1,7 @@
 import { existsSync } from "node:fs";
 import net from "node:net";
 import { expect, test } from "@playwright/test";
+import { createClient } from "redis";
 import { buildPgliteDir, testHooksToken } from "../../playwright.config";
 import { attemptSignIn, ownLoopbackAddress } from "../auth/credentials-client";
 import {
@@ -111,6 +112,66 @@ test.describe("the production server", () => {
     } finally {
       redis.close();
       db?.close();
+    }
+  });
+
+  test("Redis down: the pages are still served, rendered from the database, with an error in the logs; back, it is used again", async () => {
+    const database = await newDatabase("redis_coupe");
+    const redis = await relay(redisTarget);
+    const prefix = `psc-test-${Date.now().toString(36)}`;
+    const app = await startApp(database, { REDIS_URL: `redis://127.0.0.1:${redis.port}`, REDIS_PREFIX: prefix });
+    apps.push(app);
+    const fiche = "/fiches/pilotage-projet-social";
+    const approve = async () => {
+      const form = new FormData();
+      form.set("actionSlug", "pilotage-projet-social");
+      const response = await fetch(`${app.base}/api/test-hooks/approvals`, {
+        method: "POST",
+        headers: { "x-test-hooks-token": testHooksToken },
+        body: form,
+      });
+      expect(response.status).toBe(201);
+      const result = (await response.json()) as { ok: boolean; body: string };
+      expect(result.ok).toBe(true);
+      // Its time, which the page prints as is (the apostrophe of the text is escaped in HTML).
+      return result.body.match(/\((.+)\)/)![1]!;
+    };
+    const page = async () => {
+      const response = await fetch(`${app.base}${fiche}`);
+      return { status: response.status, cache: response.headers.get("x-nextjs-cache"), html: await response.text() };
+    };
+    try {
+      // Served from Redis: the page's entry is there, under the prefix and the build's id.
+      await page();
+      expect((await page()).cache).toBe("HIT");
+      const direct = createClient({ url: `redis://${redisTarget.host}:${redisTarget.port}` });
+      await direct.connect();
+      const keys: string[] = [];
+      for await (const batch of direct.scanIterator({ MATCH: `${prefix}:page:*`, COUNT: 500 })) keys.push(...batch);
+      expect(keys.length).toBeGreaterThan(0);
+
+      await redis.cut();
+      // A change while Redis is away: the page shows it at once, rendered from the database, never a 500.
+      const first = await approve();
+      const during = await page();
+      expect(during.status).toBe(200);
+      expect(during.html).toContain(first);
+      const error = await logged(app, (l) => l.level === "error" && String(l.msg).includes("Redis injoignable"));
+      expect(error.msg).toContain("pages rendues depuis la base de données");
+      expect((await page()).status).toBe(200);
+
+      // Back: the invalidation made meanwhile was written, so the page stored before the cut is not served.
+      await redis.restore();
+      await logged(app, (l) => String(l.msg).includes("Redis de nouveau joignable"));
+      const after = await page();
+      expect(after.status).toBe(200);
+      expect(after.html).toContain(first);
+      expect((await page()).cache).toBe("HIT");
+
+      for await (const batch of direct.scanIterator({ MATCH: `${prefix}:*`, COUNT: 500 })) if (batch.length) await direct.del(batch);
+      direct.destroy();
+    } finally {
+      redis.close();
     }
   });
 

@@ -126,7 +126,8 @@ export async function startApp(database: TestDatabase, extraEnv: Record<string, 
     ...extraEnv,
   };
   if (!database.env.DATABASE_URL) delete env.DATABASE_URL;
-  delete env.SMTP_URL;
+  // No mail unless a test asks for it (the two-process test gives the test mail server).
+  if (!extraEnv.SMTP_URL) delete env.SMTP_URL;
   // `npm start`, as documented: the signals the tests send go to npm, which must pass them on (the
   // script execs node: a shell in between would keep them, and the server would never stop).
   const child = spawn("npm", ["start", "--silent", "--", "-p", String(port), "-H", "127.0.0.1"], {
@@ -169,18 +170,27 @@ export async function startApp(database: TestDatabase, extraEnv: Record<string, 
       return exited;
     },
   };
-  const t0 = Date.now();
   // The first start creates, migrates and seeds the database: up to a couple of minutes on a busy machine.
-  while (Date.now() - t0 < 180_000) {
-    if (child.exitCode !== null) throw new Error(`le serveur s'est arrêté (${child.exitCode}) :\n${all}`);
+  if (await answersHealthCheck(base, child, 180_000, () => `le serveur s'est arrêté (${child.exitCode}) :\n${all}`)) return app;
+  await app.stop();
+  throw new Error(`pas de réponse en 180 s :\n${all}`);
+}
+
+/**
+ * Polls `<base>/api/sante` until it answers 200 (true) or `ms` have passed (false) — an app process,
+ * or nginx in front of them; if `child` exits first, throws with `exitMessage()`.
+ */
+export async function answersHealthCheck(base: string, child: ChildProcess, ms: number, exitMessage: () => string): Promise<boolean> {
+  const t0 = Date.now();
+  while (Date.now() - t0 < ms) {
+    if (child.exitCode !== null) throw new Error(exitMessage());
     const ok = await fetch(`${base}/api/sante`, { signal: AbortSignal.timeout(5_000) })
       .then((r) => r.ok)
       .catch(() => false);
-    if (ok) return app;
+    if (ok) return true;
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
-  await app.stop();
-  throw new Error(`pas de réponse en 180 s :\n${all}`);
+  return false;
 }
 
 /**

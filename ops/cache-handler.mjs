@@ -1,0 +1,408 @@
+// @ts-check
+/*
+ * Next's incremental cache (`cacheHandler` in next.config.js): where the rendered public pages are
+ * kept between requests (decision 0001), and how `revalidatePath` drops them (decision 0019).
+ *
+ *   - REDIS_URL unset (one process; the embedded database): Next's own cache, unchanged — pages in
+ *     memory and on disk under the build's folder, invalidations in this process's memory.
+ *   - REDIS_URL set (several processes): every process reads and writes the same entries in Redis,
+ *     and an invalidation made by one (revalidatePath → Next's tag `_N_T_/<path>`) is a timestamp in
+ *     Redis that every process checks on its next read. So a change made through any process is
+ *     seen by all of them on their next request.
+ *
+ * Keys (prefix REDIS_PREFIX, default `psc`):
+ *   <prefix>:page:<build id>:<Next's key>  a hash: v (the entry, JSON), tags (its tags), at (ms)
+ *   <prefix>:tags                          a hash: tag → when it was last invalidated (ms)
+ * Entries are keyed by the build id: a new deployment never serves an earlier build's pages, and a
+ * process that starts does not wipe what the others (same build) cached. Tags are not keyed by build:
+ * during a rolling deployment an old process's change also drops the new build's pages. Every time
+ * is Redis's own clock (TIME in the scripts), so processes on several machines agree.
+ *
+ * An entry's `at` is when the read that preceded its render happened, not when it was stored: a
+ * render that started before an invalidation (and read the old data) is stored as older than the
+ * invalidation, so it is never served as fresh.
+ *
+ * Redis down: a read is a miss (Next renders the page from the database), a write is skipped, an
+ * invalidation is kept in memory and written when Redis is back; one error line in the logs per
+ * outage (and one every minute while it lasts), never a failed request. Commands time out after
+ * 1 s and fail at once while disconnected (no offline queue).
+ *
+ * Plain JavaScript, loaded by Next's server with a native import (outside the app's bundle).
+ */
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import fileSystemCacheModule from "next/dist/server/lib/incremental-cache/file-system-cache.js";
+import { createClient } from "redis";
+import { onShutdown } from "./lifecycle.mjs";
+
+/** @typedef {import("next/dist/server/lib/incremental-cache").CacheHandler} NextCacheHandler */
+/** @typedef {import("next/dist/server/lib/incremental-cache").CacheHandlerContext} CacheHandlerContext */
+/** @typedef {import("next/dist/server/lib/incremental-cache").CacheHandlerValue} CacheHandlerValue */
+/** @typedef {{ eval: (script: string, options: { keys: string[], arguments: string[] }) => Promise<unknown>, close: () => Promise<unknown>, destroy: () => void }} RedisClient */
+
+/**
+ * Next's own cache (memory and disk), used when there is no REDIS_URL. (Loaded natively by the
+ * server, this CommonJS module's class is its `default`; bundled into proxy.ts, it is the module.)
+ */
+const FileSystemCache = /** @type {new (ctx: CacheHandlerContext) => NextCacheHandler} */ (
+  /** @type {any} */ (fileSystemCacheModule).default ?? fileSystemCacheModule
+);
+
+export const DEFAULT_PREFIX = "psc";
+/** Next's tag on every page of the app (the root layout): invalidating it drops every page. */
+export const EVERY_PAGE_TAG = "_N_T_/layout";
+/** An entry not read nor written for this long leaves Redis (pages of earlier builds, pages nobody visits). */
+const ENTRY_TTL_MS = 24 * 60 * 60 * 1000;
+const COMMAND_TIMEOUT_MS = 1_000;
+const OUTAGE_LOG_EVERY_MS = 60_000;
+/** A render follows the read that missed within this (else the entry is stamped when stored). */
+const READ_MEMORY_MS = 60_000;
+
+/** The prefix of every key of this site in Redis (several sites or stages may share one Redis). */
+export function redisPrefix(value = process.env.REDIS_PREFIX) {
+  return (value ?? "").trim() || DEFAULT_PREFIX;
+}
+
+// Reads an entry, checks its tags (and `extra`, comma-separated) against their invalidation times.
+// Returns { "miss"|"stale"|"hit", now, value, at }.
+const READ = `
+local e = redis.call('HMGET', KEYS[1], 'v', 'tags', 'at')
+local t = redis.call('TIME')
+local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
+if not e[1] then return {'miss', now} end
+local at = tonumber(e[3])
+for tag in string.gmatch((e[2] or '') .. ',' .. ARGV[1], '[^,]+') do
+  local when = redis.call('HGET', KEYS[2], tag)
+  if when and tonumber(when) >= at then return {'stale', now} end
+end
+redis.call('PEXPIRE', KEYS[1], ARGV[2])
+return {'hit', now, e[1], e[3]}`;
+
+// Stores an entry stamped with ARGV[3] (when its render's read happened), else Redis's now.
+const WRITE = `
+local at = tonumber(ARGV[3])
+if not at then
+  local t = redis.call('TIME')
+  at = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
+end
+redis.call('HSET', KEYS[1], 'v', ARGV[1], 'tags', ARGV[2], 'at', at)
+redis.call('PEXPIRE', KEYS[1], ARGV[4])
+return at`;
+
+// Marks every tag in ARGV invalidated now.
+const INVALIDATE = `
+local t = redis.call('TIME')
+local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
+for _, tag in ipairs(ARGV) do redis.call('HSET', KEYS[1], tag, now) end
+return now`;
+
+/**
+ * Entries hold Buffers (RSC payloads, route bodies) and Maps (segment data): JSON with tagged
+ * values, so that they come back as they went in.
+ * @param {unknown} value
+ * @returns {unknown}
+ */
+export function encode(value) {
+  if (value instanceof Uint8Array) return { $b: Buffer.from(value.buffer, value.byteOffset, value.byteLength).toString("base64") };
+  if (value instanceof Map) return { $m: [...value].map(([k, v]) => [k, encode(v)]) };
+  if (Array.isArray(value)) return value.map(encode);
+  if (value && typeof value === "object") {
+    /** @type {Record<string, unknown>} */
+    const out = {};
+    for (const [k, v] of Object.entries(value)) if (v !== undefined) out[k] = encode(v);
+    return out;
+  }
+  return value;
+}
+
+/**
+ * @param {unknown} value
+ * @returns {unknown}
+ */
+export function decode(value) {
+  if (Array.isArray(value)) return value.map(decode);
+  if (value && typeof value === "object") {
+    const tagged = /** @type {Record<string, unknown>} */ (value);
+    if (typeof tagged.$b === "string") return Buffer.from(tagged.$b, "base64");
+    if (Array.isArray(tagged.$m)) return new Map(tagged.$m.map((pair) => [pair[0], decode(pair[1])]));
+    /** @type {Record<string, unknown>} */
+    const out = {};
+    for (const [k, v] of Object.entries(tagged)) out[k] = decode(v);
+    return out;
+  }
+  return value;
+}
+
+/**
+ * The tags Next gave an entry: a page's or a route's are in its `x-next-cache-tags` header (the
+ * implicit tags of its path and layouts), a fetch's in the context.
+ * @param {any} value
+ * @param {any} ctx
+ */
+function tagsOf(value, ctx) {
+  const header = value?.headers?.["x-next-cache-tags"];
+  const tags = typeof header === "string" ? header.split(",") : [];
+  if (Array.isArray(ctx?.tags)) tags.push(...ctx.tags);
+  return [...new Set(tags.filter(Boolean))].join(",");
+}
+
+/**
+ * The one Redis connection of this process, and what it must remember while Redis is away.
+ * @typedef {{
+ *   client: RedisClient,
+ *   prefix: string,
+ *   connected: Promise<void> | null,
+ *   down: boolean,
+ *   lastOutageLog: number,
+ *   pendingTags: Set<string>,
+ *   reads: Map<string, number>,
+ * }} Shared
+ */
+
+/** @returns {Shared} */
+function shared() {
+  const key = Symbol.for("psc.sharedCache");
+  const holder = /** @type {Record<symbol, Shared | undefined>} */ (/** @type {unknown} */ (globalThis));
+  if (holder[key]) return holder[key];
+  const redis = createClient({
+    url: process.env.REDIS_URL,
+    // Fail at once while disconnected: the page is rendered from the database instead of waiting.
+    disableOfflineQueue: true,
+    commandOptions: { timeout: COMMAND_TIMEOUT_MS },
+    socket: { connectTimeout: 2_000, reconnectStrategy: (retries) => Math.min(100 * 2 ** retries, 5_000) },
+  });
+  /** @type {RedisClient} */
+  const client = /** @type {any} */ (redis);
+  /** @type {Shared} */
+  const state = {
+    client,
+    prefix: redisPrefix(),
+    connected: null,
+    down: false,
+    lastOutageLog: 0,
+    pendingTags: new Set(),
+    reads: new Map(),
+  };
+  holder[key] = state;
+  redis.on("error", (error) => outage(state, error));
+  redis.on("ready", () => {
+    if (state.down) console.info("[cache partagé] Redis de nouveau joignable : pages de nouveau partagées");
+    state.down = false;
+    void flushPendingTags(state);
+  });
+  // The first requests wait for the first connection (1 s at most), not to count the start as an outage.
+  state.connected = Promise.race([
+    redis.connect().then(
+      () => {},
+      (error) => outage(state, error),
+    ),
+    new Promise((resolve) => setTimeout(resolve, COMMAND_TIMEOUT_MS).unref()),
+  ]).then(() => {
+    state.connected = null;
+  });
+  onShutdown("cache partagé (Redis)", async () => {
+    try {
+      await client.close();
+    } catch {
+      client.destroy();
+    }
+  });
+  return state;
+}
+
+/**
+ * @param {Shared} state
+ * @param {unknown} error
+ */
+function outage(state, error) {
+  const now = Date.now();
+  if (state.down && now - state.lastOutageLog < OUTAGE_LOG_EVERY_MS) return;
+  state.down = true;
+  state.lastOutageLog = now;
+  const err = error instanceof Error ? error : new Error(String(error));
+  console.error("[cache partagé] Redis injoignable : pages rendues depuis la base de données, sans cache partagé", err);
+}
+
+/**
+ * Invalidations made while Redis was away, written now (stamped now: conservative, every page cached
+ * before drops).
+ * @param {Shared} state
+ */
+async function flushPendingTags(state) {
+  if (state.pendingTags.size === 0) return;
+  const tags = [...state.pendingTags];
+  try {
+    await state.client.eval(INVALIDATE, { keys: [`${state.prefix}:tags`], arguments: tags });
+    for (const tag of tags) state.pendingTags.delete(tag);
+  } catch (error) {
+    outage(state, error);
+  }
+}
+
+/** @type {Map<string, string>} */
+const buildIds = new Map();
+
+/** @param {string | undefined} serverDistDir */
+function buildIdOf(serverDistDir) {
+  const dir = serverDistDir ?? "";
+  let id = buildIds.get(dir);
+  if (!id) {
+    id = readFileSync(path.join(dir, "..", "BUILD_ID"), "utf8").trim();
+    buildIds.set(dir, id);
+  }
+  return id;
+}
+
+/**
+ * The cache of proxy.ts's own IncrementalCache (Next builds one for the proxy with no folder: only a
+ * `fetch` inside proxy.ts would use it, and it makes none): nothing kept, as when no handler is set.
+ * @implements {NextCacheHandler}
+ */
+class NoCache {
+  async get() {
+    return null;
+  }
+  async set() {}
+  async revalidateTag() {}
+  resetRequestCache() {}
+}
+
+/** @implements {NextCacheHandler} */
+class RedisCache {
+  /** @param {CacheHandlerContext} ctx */
+  constructor(ctx) {
+    this.state = shared();
+    this.buildId = buildIdOf(ctx.serverDistDir);
+  }
+
+  /** @param {string} key */
+  keyOf(key) {
+    return `${this.state.prefix}:page:${this.buildId}:${key}`;
+  }
+
+  /**
+   * @param {string} key
+   * @param {any} ctx
+   * @returns {Promise<CacheHandlerValue | null>}
+   */
+  async get(key, ctx) {
+    const { state } = this;
+    const extra = [...(ctx?.tags ?? []), ...(ctx?.softTags ?? [])].join(",");
+    if (state.connected) await state.connected;
+    try {
+      const reply = /** @type {[string, number, string?, string?]} */ (
+        await state.client.eval(READ, { keys: [this.keyOf(key), `${state.prefix}:tags`], arguments: [extra, String(ENTRY_TTL_MS)] })
+      );
+      const [status, now, value, at] = reply;
+      this.rememberRead(key, Number(now));
+      if (status !== "hit" || value === undefined) return null;
+      const entry = /** @type {CacheHandlerValue} */ (decode(JSON.parse(value)));
+      return { ...entry, lastModified: Number(at) };
+    } catch (error) {
+      outage(state, error);
+      return null;
+    }
+  }
+
+  /**
+   * @param {string} key
+   * @param {any} data
+   * @param {any} ctx
+   */
+  async set(key, data, ctx) {
+    const { state } = this;
+    const readAt = state.reads.get(key);
+    state.reads.delete(key);
+    if (state.connected) await state.connected;
+    /** @type {Omit<CacheHandlerValue, "lastModified">} */
+    const entry = { value: data, ...(ctx?.fetchCache || !ctx?.cacheControl ? {} : { cacheControl: ctx.cacheControl }) };
+    try {
+      await state.client.eval(WRITE, {
+        keys: [this.keyOf(key)],
+        arguments: [JSON.stringify(encode(entry)), tagsOf(data, ctx), readAt === undefined ? "" : String(readAt), String(ENTRY_TTL_MS)],
+      });
+    } catch (error) {
+      outage(state, error);
+    }
+  }
+
+  /** @param {string | string[]} tags */
+  async revalidateTag(tags) {
+    const { state } = this;
+    const list = (Array.isArray(tags) ? tags : [tags]).filter(Boolean);
+    if (list.length === 0) return;
+    if (state.connected) await state.connected;
+    try {
+      await state.client.eval(INVALIDATE, { keys: [`${state.prefix}:tags`], arguments: list });
+    } catch (error) {
+      // Written when Redis is back (the pages were not served from Redis meanwhile anyway).
+      for (const tag of list) state.pendingTags.add(tag);
+      outage(state, error);
+    }
+  }
+
+  resetRequestCache() {}
+
+  /**
+   * When the read before a render happened (Redis's clock), for the entry that render stores.
+   * @param {string} key
+   * @param {number} now
+   */
+  rememberRead(key, now) {
+    const { reads } = this.state;
+    reads.set(key, now);
+    if (reads.size > 1_000) {
+      for (const [k, t] of reads) if (now - t > READ_MEMORY_MS) reads.delete(k);
+    }
+  }
+}
+
+/**
+ * What Next instantiates for each request. Redis only in the running server with REDIS_URL set:
+ * never during `next build` (it needs no service) nor `next dev`.
+ * @implements {NextCacheHandler}
+ */
+export default class CacheHandler {
+  /** @param {CacheHandlerContext} ctx */
+  constructor(ctx) {
+    const useRedis = Boolean(process.env.REDIS_URL?.trim()) && !ctx.dev && process.env.NEXT_PHASE !== "phase-production-build";
+    /** @type {NextCacheHandler} */
+    this.store = !ctx.serverDistDir ? new NoCache() : useRedis ? new RedisCache(ctx) : new FileSystemCache(ctx);
+  }
+
+  /** @type {NextCacheHandler["get"]} */
+  get(key, ctx) {
+    return this.store.get(key, ctx);
+  }
+
+  /** @type {NextCacheHandler["set"]} */
+  set(key, data, ctx) {
+    return this.store.set(key, data, ctx);
+  }
+
+  /** @type {NextCacheHandler["revalidateTag"]} */
+  revalidateTag(tags, durations) {
+    return this.store.revalidateTag(tags, durations);
+  }
+
+  resetRequestCache() {
+    this.store.resetRequestCache();
+  }
+}
+
+/**
+ * Drops every page this site cached in Redis, for every build and process (after a restore of the
+ * database): Next's tag of the root layout, which every page carries, is marked invalidated now.
+ * @param {string} url REDIS_URL
+ * @param {string} [prefix]
+ */
+export async function invalidateEveryPage(url, prefix = redisPrefix()) {
+  const client = createClient({ url, socket: { connectTimeout: 5_000, reconnectStrategy: false } });
+  client.on("error", () => {});
+  await client.connect();
+  try {
+    await client.eval(INVALIDATE, { keys: [`${prefix}:tags`], arguments: [EVERY_PAGE_TAG] });
+  } finally {
+    client.destroy();
+  }
+}
