@@ -33,6 +33,7 @@ const count = (v: unknown) => (typeof v === "string" && /^\d{1,4}$/.test(v) ? Nu
 /** The confirmation after a decision: fixed texts, numbers only from the address. */
 function doneMessage(query: Record<string, string | string[] | undefined>): string | null {
   if (query.fait === "publiee") return "Contribution approuvée : elle est maintenant publique.";
+  if (query.fait === "saisie") return "Contribution saisie : elle attend ci-dessous une décision de modération, comme celles écrites sur le site.";
   if (query.fait === "refusee") return "Contribution refusée : le conseil verra la raison.";
   if (query.fait === "lot-approuve" || query.fait === "lot-refuse") {
     const [n, m, r] = [count(query.n), count(query.m), count(query.r)];
