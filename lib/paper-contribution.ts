@@ -29,6 +29,15 @@ export function provenanceText(kind: "feedback" | "proposal", receivedVia: Recei
   return `Reçu${e} ${how[receivedVia]} le ${formatDay(receivedOn)} et saisi${e} par la Ville`;
 }
 
+/**
+ * Who wrote an item, on the staff's and the council's pages: the display name (or the name as
+ * written on the paper); else, for an item received outside the site, that no name was given;
+ * else the account is gone.
+ */
+export function authorLabel(item: { authorName: string | null; receivedVia: Receipt | null }): string {
+  return item.authorName ?? (item.receivedVia ? "un membre du conseil (nom non indiqué)" : "un ancien compte");
+}
+
 /** A scan of the paper: at most 5 MB (the server action's body limit leaves room for the text, next.config.js). */
 export const SCAN_MAX_BYTES = 5 * 1024 * 1024;
 export const SCAN_TOO_BIG = "Le scan dépasse 5 Mo : réduisez-le (moins de pages, une résolution plus basse), puis choisissez-le à nouveau.";

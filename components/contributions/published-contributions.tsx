@@ -69,7 +69,9 @@ export function PublishedContributionCard({ item, context }: { item: PublishedCo
         ) : null}
         , le <time dateTime={item.publishedAt.toISOString()}>{formatDay(cityDay(item.publishedAt))}</time>
       </p>
-      {item.receivedVia && item.receivedOn ? <p className="mt-1 text-slate-800">{provenanceText(item.kind, item.receivedVia, item.receivedOn)}.</p> : null}
+      {item.receivedVia && item.receivedOn ? (
+        <p className="mt-1 text-slate-800">{provenanceText(item.kind, item.receivedVia, item.receivedOn)}.</p>
+      ) : null}
       {item.isDemo ? (
         <p className="mt-2">
           <DemoMarker />

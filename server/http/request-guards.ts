@@ -48,7 +48,8 @@ export const MALFORMED_FORM: Refusal = { status: 400, message: "Formulaire inval
 export const BODY_TOO_LARGE: Refusal = { status: 413, message: "Envoi trop volumineux : raccourcissez le texte, puis réessayez." };
 export const UPLOAD_TOO_LARGE: Refusal = {
   status: 413,
-  message: "Envoi trop volumineux : le scan ne doit pas dépasser 5 Mo. Revenez à la page précédente, choisissez un fichier plus léger, puis réessayez.",
+  message:
+    "Envoi trop volumineux : le scan ne doit pas dépasser 5 Mo. Revenez à la page précédente, choisissez un fichier plus léger, puis réessayez.",
 };
 
 /** Anything Next's action handler treats as a server action: a Next-Action header, or a multipart POST (a form sent without JavaScript). */

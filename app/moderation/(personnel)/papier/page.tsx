@@ -46,7 +46,8 @@ export default async function PaperContributionPage({ searchParams }: Props) {
       <p className="mb-6">
         {kind === "feedback" ? (
           <>
-            Vous saisissez <strong>un avis</strong>. <TextLink href="/moderation/papier?type=proposition">Saisir plutôt une proposition</TextLink>
+            Vous saisissez <strong>un avis</strong>.{" "}
+            <TextLink href="/moderation/papier?type=proposition">Saisir plutôt une proposition</TextLink>
           </>
         ) : (
           <>
@@ -55,7 +56,9 @@ export default async function PaperContributionPage({ searchParams }: Props) {
         )}
       </p>
       {councils.data.length === 0 ? (
-        <p>Aucun conseil actif pour lequel vous pouvez saisir une contribution (vous ne saisissez pas pour un conseil dont vous êtes membre).</p>
+        <p>
+          Aucun conseil actif pour lequel vous pouvez saisir une contribution (vous ne saisissez pas pour un conseil dont vous êtes membre).
+        </p>
       ) : (
         <PaperContributionForm
           key={kind}

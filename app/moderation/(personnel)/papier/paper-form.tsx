@@ -12,8 +12,7 @@ import { recordPaperAction } from "./actions";
 
 type Kind = "feedback" | "proposal";
 
-const radioClass =
-  "h-6 w-6 shrink-0 accent-blue-900 focus-visible:outline-3 focus-visible:outline-offset-2 focus-visible:outline-blue-800";
+const radioClass = "h-6 w-6 shrink-0 accent-blue-900 focus-visible:outline-3 focus-visible:outline-offset-2 focus-visible:outline-blue-800";
 
 /**
  * The recording of a contribution received on paper, by mail or in a meeting: the council, the
@@ -48,7 +47,7 @@ export function PaperContributionForm({
     if (file && file.size > SCAN_MAX_BYTES) {
       event.preventDefault();
       setTooBig(true);
-      input instanceof HTMLInputElement && input.focus();
+      if (input instanceof HTMLInputElement) input.focus();
       return;
     }
     setTooBig(false);

@@ -24,7 +24,10 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
   const id = /^\d{1,9}$/.test(raw) ? Number(raw) : 0;
   if (id === 0) return text("Scan introuvable.", 404);
   const result = await loadScan(await getDb(), actor, id);
-  if (!result.ok) return result.code === "FORBIDDEN" ? text("Accès refusé : le scan est réservé au personnel de la Ville.", 403) : text("Scan introuvable.", 404);
+  if (!result.ok)
+    return result.code === "FORBIDDEN"
+      ? text("Accès refusé : le scan est réservé au personnel de la Ville.", 403)
+      : text("Scan introuvable.", 404);
   const { mediaType, content } = result.data;
   return new Response(content as Uint8Array<ArrayBuffer>, {
     headers: {
