@@ -51,6 +51,8 @@ test("a moderator records a paper avis with its scan, approves it, and the fiche
   await expect(form.getByLabel("Les raisons du conseil")).toHaveValue(body);
 
   await record(page, { body, name: "Jeanne Martin", scan: PDF });
+  // The queue narrowed to this fiche: other specs' items may fill its first page.
+  await page.goto(`/moderation?fiche=${fiche.slug}&type=avis`);
   const item = page.getByRole("article").filter({ hasText: tag });
   await expect(item).toContainText("Reçu sur papier le 2 novembre 2026 et saisi par la Ville");
   await expect(item).toContainText("rédigé par Jeanne Martin");
@@ -107,7 +109,7 @@ test("every payload typed as the author's name is shown as text in the queue and
   names.push(current);
   const bodies = names.map((_, i) => `Avis sur papier n°${i} au nom piégé. ${tag}`);
   for (const [i, name] of names.entries()) await record(page, { body: bodies[i]!, name });
-  await page.goto("/moderation");
+  await page.goto(`/moderation?fiche=${fiche.slug}&type=avis`);
   for (const name of names) await expect(page.getByRole("main")).toContainText(name);
   await checkInert(page);
 
