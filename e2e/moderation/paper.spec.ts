@@ -70,6 +70,8 @@ test("a moderator records a paper avis with its scan, approves it, and the fiche
   expect(Buffer.from(await scan.body()).equals(PDF)).toBe(true);
   const { context: member } = await newMemberOf(browser, "conseil-de-quartier-2", "papier");
   expect((await member.request.get(href!)).status()).toBe(403);
+  // The recording page itself is the staff's: a council member gets « page introuvable ».
+  expect((await (await member.newPage()).goto("/moderation/papier"))?.status()).toBe(404);
   const anonymous = await browser.newContext();
   const signedOut = await anonymous.request.get(href!, { maxRedirects: 0 });
   expect(signedOut.status()).toBe(303);
