@@ -11,13 +11,19 @@ import { checkInert, payloads } from "../support/xss";
  */
 const PDF = Buffer.from("%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n");
 
-async function record(page: Page, { body, name, scan }: { body: string; name: string; scan?: Buffer }) {
+/** Fills the recording form of an avis for council n°1 on the fiche (no provenance chosen yet). */
+async function fill(page: Page, body: string) {
   await page.goto("/moderation/papier?type=avis");
   const form = page.getByRole("form", { name: "Saisir un avis reçu hors du site" });
   await form.getByLabel("Conseil au nom duquel la contribution a été remise").selectOption({ label: council1.name });
   await form.getByLabel("Fiche action concernée").selectOption(fiche.slug);
   await form.getByLabel("Défavorable", { exact: true }).check();
   await form.getByLabel("Les raisons du conseil").fill(body);
+  return form;
+}
+
+async function record(page: Page, { body, name, scan }: { body: string; name: string; scan?: Buffer }) {
+  const form = await fill(page, body);
   await form.getByLabel("Sur papier (remis en main propre ou déposé)").check();
   await form.getByLabel("Date de réception").fill("2026-11-02");
   await form.getByLabel("Nom de l'auteur (facultatif)").fill(name);
@@ -36,12 +42,7 @@ test("a moderator records a paper avis with its scan, approves it, and the fiche
   const page = await moderator.newPage();
 
   // A file that is not a PDF, PNG or JPEG by its bytes is refused, what was typed is kept.
-  await page.goto("/moderation/papier?type=avis");
-  const form = page.getByRole("form", { name: "Saisir un avis reçu hors du site" });
-  await form.getByLabel("Conseil au nom duquel la contribution a été remise").selectOption({ label: council1.name });
-  await form.getByLabel("Fiche action concernée").selectOption(fiche.slug);
-  await form.getByLabel("Défavorable", { exact: true }).check();
-  await form.getByLabel("Les raisons du conseil").fill(body);
+  const form = await fill(page, body);
   await form.getByLabel("Par courrier").check();
   await form
     .getByLabel("Scan du papier (facultatif)")
