@@ -72,6 +72,8 @@ const matrix: Record<Permission, [boolean, boolean, boolean, boolean, boolean, b
   "contribution.report": [N, Y, Y, Y, Y, Y, Y, N, Y, Y],
   "contribution.answer": [N, N, N, N, Y, Y, N, N, N, N],
   "contribution.support": [N, Y, Y, N, N, N, N, N, Y, Y],
+  "contribution.record_paper": [N, N, N, N, Y, N, N, N, N, N],
+  "contribution.scan.view": [N, N, N, N, Y, N, Y, N, Y, N],
   "council.settings.update": [N, N, Y, N, N, N, Y, N, N, N],
   "settings.update": [N, N, N, N, N, N, Y, N, N, N],
   "settings.privacy.update": [N, N, N, N, N, N, Y, N, N, N],
@@ -224,6 +226,16 @@ describe("contributions", () => {
     expect(can(moderatorInA, "contribution.hide", { councilId: A })).toBe(false);
     expect(can(moderatorInA, "contribution.review_reports", { councilId: A })).toBe(false);
     expect(can(moderatorInA, "contribution.hide", { councilId: B })).toBe(true);
+  });
+
+  it("paper contributions: recorded by a moderator for a council they are not in, and for a named council only", () => {
+    expect(can(roles.moderator, "contribution.record_paper", { councilId: B })).toBe(true);
+    expect(can(roles.moderator, "contribution.record_paper", {})).toBe(false);
+    expect(can(roles.moderatorOfA, "contribution.record_paper", { councilId: B })).toBe(true);
+    expect(can(roles.moderatorOfA, "contribution.record_paper", { councilId: A })).toBe(false);
+    expect(can(roles.admin, "contribution.record_paper", { councilId: B })).toBe(false);
+    // The scan: staff only, whatever the council.
+    expect(can(roles.referentOfA, "contribution.scan.view", { councilId: A })).toBe(false);
   });
 
   it("progress of a fiche: an official only for the fiches they are in charge of; members never", () => {

@@ -58,6 +58,10 @@ export const permissions = [
   "contribution.report",
   "contribution.answer",
   "contribution.support",
+  // A contribution received on paper, by mail or in a meeting: recorded by the City for a council,
+  // and the scan of the paper (staff only: it may show a handwritten name and address)
+  "contribution.record_paper",
+  "contribution.scan.view",
   // A council's own settings (who may submit to moderation)
   "council.settings.update",
   // Platform settings (report threshold, answer delay), personal data (controller, DPO, how long
@@ -180,6 +184,13 @@ export function can(actor: MaybeActor, permission: Permission, context: Permissi
         context.contributionKind === "proposal" &&
         context.contributionStatus === "published"
       );
+    case "contribution.record_paper":
+      // A moderator transcribes for a council they do not belong to (as they moderate): the
+      // transcription then goes through the same moderation (docs/decisions/0022-paper-contributions.md).
+      return actor.isModerator && context.councilId !== undefined && role === undefined;
+    case "contribution.scan.view":
+      // Staff who handle contributions and personal data requests; never the public, never a council.
+      return actor.isModerator || actor.isAdmin;
     case "council.settings.update":
       return role === "referent" || actor.isAdmin;
     case "settings.update":

@@ -44,6 +44,7 @@ export const journalActionLabels: Record<string, string> = {
   "invitation.accept": "Invitation acceptée",
   "invitation.revoke": "Invitation annulée",
   "contribution.draft": "Brouillon de contribution créé",
+  "contribution.record_paper": "Contribution reçue hors du site saisie pour un conseil",
   "contribution.edit_pending": "Contribution en attente modifiée",
   "contribution.submit": "Contribution soumise à la modération",
   "contribution.withdraw": "Contribution retirée de la modération",

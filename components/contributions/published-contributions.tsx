@@ -5,6 +5,7 @@ import { TextLink } from "@/components/ui/text-link";
 import { cityDay, formatDay } from "@/lib/dates";
 import { joinFrench } from "@/lib/french";
 import { pluralize } from "@/lib/labels";
+import { provenanceText } from "@/lib/paper-contribution";
 import type { PublishedContribution } from "@/server/plan/load-published-contributions";
 import { ContributionText } from "./contribution-text";
 import { PositionBadge } from "./position-badge";
@@ -68,6 +69,9 @@ export function PublishedContributionCard({ item, context }: { item: PublishedCo
         ) : null}
         , le <time dateTime={item.publishedAt.toISOString()}>{formatDay(cityDay(item.publishedAt))}</time>
       </p>
+      {item.receivedVia && item.receivedOn ? (
+        <p className="mt-1 text-slate-800">{provenanceText(item.kind, item.receivedVia, item.receivedOn)}.</p>
+      ) : null}
       {item.isDemo ? (
         <p className="mt-2">
           <DemoMarker />

@@ -2,7 +2,7 @@ import { TabNav, type TabLink } from "@/components/ui/tab-nav";
 import { TextLink } from "@/components/ui/text-link";
 import { pluralize } from "@/lib/labels";
 
-export type ModerationTab = "file" | "signalements" | "publiees" | "motifs";
+export type ModerationTab = "file" | "signalements" | "publiees" | "motifs" | "papier";
 
 /** The moderation pages' own menu, with the waiting and reported counts. */
 export function ModerationTabs({ current, counts }: { current: ModerationTab; counts: { pending: number; reported: number } }) {
@@ -21,6 +21,7 @@ export function ModerationTabs({ current, counts }: { current: ModerationTab; co
     },
     { key: "publiees", href: "/moderation/publiees", label: "Publiées" },
     { key: "motifs", href: "/moderation/motifs", label: "Motifs de refus" },
+    { key: "papier", href: "/moderation/papier", label: "Saisir une contribution reçue hors du site" },
   ];
   return (
     <>

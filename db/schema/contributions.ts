@@ -1,5 +1,18 @@
 import { sql } from "drizzle-orm";
-import { boolean, check, index, integer, pgEnum, pgTable, primaryKey, serial, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
+import {
+  boolean,
+  check,
+  date,
+  index,
+  integer,
+  pgEnum,
+  pgTable,
+  primaryKey,
+  serial,
+  text,
+  timestamp,
+  uniqueIndex,
+} from "drizzle-orm/pg-core";
 import { users } from "./accounts";
 import { councils } from "./councils";
 import { isDemo } from "./columns";
@@ -16,6 +29,8 @@ import {
 
 export const contributionKind = pgEnum("contribution_kind", ["feedback", "proposal"]);
 export const contributionPosition = pgEnum("contribution_position", ["favorable", "favorable_with_reservations", "unfavorable"]);
+/** How a contribution the City recorded for a council reached it (issue 11): on paper, by mail, said in a meeting. */
+export const contributionReceipt = pgEnum("contribution_receipt", ["paper", "mail", "meeting"]);
 export const contributionStatus = pgEnum("contribution_status", ["draft", "pending", "published", "rejected", "hidden"]);
 
 /**
@@ -57,6 +72,16 @@ export const contributions = pgTable(
     answerDueAt: timestamp("answer_due_at", { withTimezone: true }),
     /** Proposals only: the City's first answer, for the answered / waiting / late counts and the median. */
     firstAnsweredAt: timestamp("first_answered_at", { withTimezone: true }),
+    /**
+     * Received on paper, by mail or said in a meeting, and recorded by a moderator on the council's
+     * behalf (server/contributions/record-paper.ts): how it came and the day it was received; null
+     * for a contribution written on the site. Such a row has no author account (`authorId` null);
+     * `submittedById` is the moderator who recorded it.
+     */
+    receivedVia: contributionReceipt("received_via"),
+    receivedOn: date("received_on", { mode: "string" }),
+    /** The author's name as written on the paper, if the council gave one: shown as the signature. */
+    writtenAuthorName: text("written_author_name"),
     /** Generated once per form render: the same form submitted twice creates one contribution. */
     clientRequestId: text("client_request_id").notNull(),
     /** Written by the demo seed (never in production unless asked): the demo shows the whole loop. */
@@ -88,6 +113,10 @@ export const contributions = pgTable(
     check(
       "contributions_kind_fields",
       sql`(${t.kind} = 'feedback' and ${t.position} is not null and ${t.title} is null) or (${t.kind} = 'proposal' and ${t.position} is null and ${t.title} is not null)`,
+    ),
+    check(
+      "contributions_received",
+      sql`(${t.receivedVia} is null) = (${t.receivedOn} is null) and (${t.receivedVia} is not null or ${t.writtenAuthorName} is null)`,
     ),
     check("contributions_rejected_reason", sql`${t.status} <> 'rejected' or ${t.rejectionReason} is not null`),
     check("contributions_hidden_reason", sql`${t.status} <> 'hidden' or ${t.hiddenReason} is not null`),

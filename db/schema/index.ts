@@ -5,3 +5,4 @@ export * from "./accounts";
 export * from "./contributions";
 export * from "./progress";
 export * from "./retention";
+export * from "./scans";

@@ -381,6 +381,19 @@ for (const js of [false, true]) {
       await submit(moderator, op.getByRole("form", { name: `Archiver le motif ${label}` }), /Archiver/, /archivé : il n'est plus proposé/);
       await expect(op.getByRole("form", { name: `Proposer de nouveau le motif ${label}` })).toBeVisible();
 
+      // A contribution received on paper, recorded for a council: refused (no provenance), then recorded.
+      await open(moderator, "/moderation/papier?type=avis");
+      const paper = op.getByRole("form", { name: "Saisir un avis reçu hors du site" });
+      await paper.getByLabel("Conseil au nom duquel la contribution a été remise").selectOption({ label: "Conseil de quartier n°1" });
+      await paper.getByLabel("Fiche action concernée").selectOption(fiche);
+      await paper.getByLabel("Favorable", { exact: true }).check();
+      const paperBody = `Avis reçu sur papier ${unique("papier")}`;
+      await type(moderator, paper.getByLabel("Les raisons du conseil"), paperBody);
+      await refuse(moderator, paper, "Enregistrer et placer en modération");
+      await paper.getByLabel("Par courrier").check();
+      await type(moderator, paper.getByLabel("Nom de l'auteur (facultatif)"), `Auteur ${unique("auteur")}`);
+      await submit(moderator, paper, "Enregistrer et placer en modération", /Contribution saisie/);
+
       // Support in the name of council n°2, and the Ville's answer, on a proposal of this test.
       const title = `Proposition des formulaires ${unique("proposition")}`;
       const proposal = await publishedProposal(browser, title, "Le conseil propose un texte assez long pour passer.", fiche);

@@ -18,15 +18,17 @@ const row = {
   auteur: "@marie",
   date_publication: "2026-11-29T10:15:30Z",
   demonstration: true,
+  provenance: "papier",
+  date_reception: "2026-11-20",
 };
 
 describe("the open data's CSV and JSON", () => {
   it("writes a header with a BOM, `;` between cells, CRLF, quotes only where needed", () => {
     expect(csvHeader(file)).toBe(
-      "\uFEFFidentifiant;fiche;conseil;conseil_identifiant;nature;position;titre;texte;auteur;date_publication;demonstration\r\n",
+      "\uFEFFidentifiant;fiche;conseil;conseil_identifiant;nature;position;titre;texte;auteur;date_publication;demonstration;provenance;date_reception\r\n",
     );
     expect(csvRow(file, row)).toBe(
-      `7;ma-fiche;Conseil n°1;conseil-1;proposition;;"'=HYPERLINK(""http://exemple.invalid"";""Cliquez"")";"'- une liste\r\n- « entre guillemets » ; point-virgule";'@marie;2026-11-29T10:15:30Z;oui\r\n`,
+      `7;ma-fiche;Conseil n°1;conseil-1;proposition;;"'=HYPERLINK(""http://exemple.invalid"";""Cliquez"")";"'- une liste\r\n- « entre guillemets » ; point-virgule";'@marie;2026-11-29T10:15:30Z;oui;papier;2026-11-20\r\n`,
     );
   });
 

@@ -1,6 +1,7 @@
 import { actionStatuses, statusLabel, type ActionStatus } from "@/lib/labels";
 import { answerStateLabels, answerStates, type AnswerState } from "@/lib/validation/answer";
 import { kindLabels, positionLabels } from "@/lib/validation/contribution";
+import { receiptCodes, receipts } from "@/lib/paper-contribution";
 
 /*
  * The open data files (/donnees, issue 13, docs/decisions/0014-open-data.md): what each one holds,
@@ -313,7 +314,7 @@ export const openDataFiles: Record<OpenDataFileName, OpenDataFileSpec> = {
         name: "auteur",
         title: "Auteur",
         description:
-          "Nom affiché de la personne qui l'a écrite, comme sur le site (elle en est prévenue avant d'écrire) ; « Ancien membre du conseil … » si elle a supprimé son compte ; vide si l'auteur n'est plus connu.",
+          "Nom affiché de la personne qui l'a écrite, comme sur le site (elle en est prévenue avant d'écrire) ; « Ancien membre du conseil … » si elle a supprimé son compte ; pour une contribution reçue hors du site, le nom de l'auteur tel qu'il est écrit s'il est donné ; vide si l'auteur n'est pas connu.",
         type: "string",
       },
       {
@@ -324,6 +325,19 @@ export const openDataFiles: Record<OpenDataFileName, OpenDataFileSpec> = {
         required: true,
       },
       demoField("une contribution"),
+      {
+        name: "provenance",
+        title: "Provenance",
+        description: `Pour une contribution remise hors du site et saisie par la Ville : ${codeList(receipts, receiptCodes, (r) => ({ paper: "reçue sur papier", mail: "reçue par courrier", meeting: "reçue en réunion" })[r])} ; vide pour une contribution écrite sur le site.`,
+        type: "string",
+        enum: Object.values(receiptCodes),
+      },
+      {
+        name: "date_reception",
+        title: "Reçue le",
+        description: "Jour où la Ville a reçu une contribution remise hors du site ; vide pour une contribution écrite sur le site.",
+        type: "date",
+      },
     ],
     primaryKey: ["identifiant"],
     foreignKeys: ficheRef,

@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { checkbox, choice, id, list, optionalId, optionalText, requestId, slug, text } from "./fields";
+import { checkbox, choice, day, id, list, optionalId, optionalText, requestId, slug, text } from "./fields";
+import { receipts } from "../paper-contribution";
 import { returnFilters } from "./moderation-filters";
 
 /*
@@ -236,3 +237,26 @@ export const statusLabels = {
   rejected: "Refusé",
   hidden: "Masqué",
 } as const;
+
+/*
+ * A contribution received on paper, by mail or said in a meeting, recorded by a moderator for a
+ * council: the same fields as the council's form, and its provenance. The scan is a file: it is
+ * not in this schema (a form's text values only) but read by the server action and checked by
+ * the server function (lib/paper-contribution.ts).
+ */
+export const WRITTEN_AUTHOR_NAME_MAX = 120;
+const provenance = {
+  receivedVia: choice(receipts, "Indiquez comment la contribution est arrivée : sur papier, par courrier ou en réunion."),
+  receivedOn: day("Indiquez la date de réception."),
+  writtenAuthorName: optionalText({ max: WRITTEN_AUTHOR_NAME_MAX, what: "Le nom de l'auteur" }),
+};
+export const paperContributionSchema = z.discriminatedUnion(
+  "kind",
+  [
+    z.object({ kind: z.literal("feedback"), position: positionSchema, ...common, ...provenance }),
+    z.object({ kind: z.literal("proposal"), title: proposalTitle, ...common, ...provenance }),
+  ],
+  { error: incomplete },
+);
+export type PaperContributionInput = z.input<typeof paperContributionSchema>;
+export type PaperContributionData = z.output<typeof paperContributionSchema>;

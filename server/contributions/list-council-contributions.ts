@@ -5,6 +5,7 @@ import { actions, contributionComments, contributions, councils, users } from "@
 import { forbidden, notFound, ok, unauthenticated, type ActionResult } from "@/lib/action-result";
 import { can, type MaybeActor } from "@/lib/permissions";
 import { contributionAuthorName } from "@/server/plan/author-name";
+import type { Receipt } from "@/lib/paper-contribution";
 
 export interface CouncilContribution {
   id: number;
@@ -15,6 +16,9 @@ export interface CouncilContribution {
   status: "draft" | "pending" | "published" | "rejected" | "hidden";
   action: { slug: string; title: string };
   authorName: string | null;
+  /** Received on paper, by mail or in a meeting and recorded by the City; null if written on the site. */
+  receivedVia: Receipt | null;
+  receivedOn: string | null;
   createdAt: Date;
   submittedAt: Date | null;
   publishedAt: Date | null;
@@ -174,6 +178,8 @@ export function selectItems(db: Db, where: SQL | undefined, limit: number) {
       actionSlug: actions.slug,
       actionTitle: actions.title,
       authorName: contributionAuthorName,
+      receivedVia: contributions.receivedVia,
+      receivedOn: contributions.receivedOn,
       createdAt: contributions.createdAt,
       submittedAt: contributions.submittedAt,
       publishedAt: contributions.publishedAt,

@@ -31,6 +31,8 @@ const contribution: FeedContribution = {
   actionTitle: "Ouvrir un multi-accueil",
   authorName: "Ancien membre du conseil Conseil de quartier n°1",
   publishedAt: new Date("2026-11-03T10:00:00Z"),
+  receivedVia: null,
+  receivedOn: null,
   isDemo: true,
   page: 3,
 };
@@ -84,6 +86,17 @@ describe("toAtomEntry", () => {
     expect(toAtomEntry(contribution, { kind: "council", slug: "conseil-1" }, origin).link).toBe(
       "https://social.aurillac.fr/conseils/conseil-1/contributions/3#contribution-42",
     );
+  });
+
+  it("a contribution received on paper: signed by the council (and the name as written), with its provenance as on the page", () => {
+    const entry = toAtomEntry(
+      { ...contribution, authorName: null, receivedVia: "paper", receivedOn: "2026-10-28" },
+      { kind: "action", slug: "multi-accueil" },
+      origin,
+    );
+    expect(entry.author).toBe("Conseil de quartier n°1");
+    expect(entry.content).toContain("Reçu sur papier le 28 octobre 2026 et saisi par la Ville.");
+    expect(toAtomEntry(contribution, { kind: "action", slug: "multi-accueil" }, origin).content).not.toContain("saisi par la Ville");
   });
 
   it("an answer: the copied signature, its state in words, linked to the proposal's card", () => {

@@ -4,6 +4,7 @@ import { cityDay, formatDay } from "@/lib/dates";
 import { tagUri, type FeedScope } from "@/lib/feeds";
 import { progressLabel, statusLabel } from "@/lib/labels";
 import { answerStateLabels } from "@/lib/validation/answer";
+import { provenanceText } from "@/lib/paper-contribution";
 import { positionLabels } from "@/lib/validation/contribution";
 import { contributionHref } from "@/server/plan/contribution-link";
 import { itemDate, type FeedItem } from "./load-feed-items";
@@ -57,6 +58,7 @@ export function toAtomEntry(item: FeedItem, scope: FeedScope, origin: string): A
         category: isProposal ? { term: "proposition", label: "Proposition" } : { term: "avis", label: "Avis" },
         content: [
           `${onFiche(item.actionSlug, item.actionTitle)}${isProposal ? "Proposée" : "Publié"} par le ${item.councilName}${item.authorName ? `, rédigé par ${item.authorName}` : ""}.`,
+          ...(item.receivedVia && item.receivedOn ? [`${provenanceText(item.contributionKind, item.receivedVia, item.receivedOn)}.`] : []),
           ...(item.position ? [`Avis ${positionLabels[item.position].toLowerCase()}.`] : []),
           item.body,
         ].join("\n\n"),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { BODY_SIZE_LIMIT, checkRequest, guardRequest, isWellFormedPath, sameOrigin } from "./request-guards";
+import { BODY_SIZE_LIMIT, UPLOAD_BODY_SIZE_LIMIT, checkRequest, guardRequest, isWellFormedPath, sameOrigin } from "./request-guards";
 
 const site = "http://127.0.0.1:3000";
 const headers = (h: Record<string, string>) => new Headers({ host: "127.0.0.1:3000", ...h });
@@ -47,6 +47,15 @@ describe("request guards", () => {
       checkRequest("POST", `${site}/espace`, headers({ "next-action": "7f00", "content-length": String(BODY_SIZE_LIMIT) })),
     ).toBeNull();
     expect(checkRequest("POST", `${site}/api/auth/callback/credentials`, headers({ "content-length": "50000000" }))?.status).toBe(413);
+  });
+
+  it("let the recording page of paper contributions receive a scan (up to 6 MB), and only it", () => {
+    const post = (path: string, length: number) =>
+      checkRequest("POST", `${site}${path}`, headers({ "next-action": "7f00", "content-length": String(length) }));
+    expect(post("/moderation/papier", UPLOAD_BODY_SIZE_LIMIT)).toBeNull();
+    expect(post("/moderation/papier", UPLOAD_BODY_SIZE_LIMIT + 1)?.message).toContain("5 Mo");
+    expect(post("/moderation", BODY_SIZE_LIMIT + 1)?.status).toBe(413);
+    expect(post("/moderation/papier/autre", BODY_SIZE_LIMIT + 1)?.status).toBe(413);
   });
 
   it("refuse malformed percent-encoding and control characters in the path with 400", () => {

@@ -19,11 +19,17 @@ import { isCleanText } from "@/lib/validation/fields";
  * (lib/validation/fields.ts), done where the value is read.
  */
 
-/**
- * Next's limit for a server action's body (`experimental.serverActions.bodySizeLimit`, unset in
- * next.config.js: Next's default, 1 MB). The app has no upload: no request needs more.
- */
+/** The limit of a request's body: 1 MB, enough for any form of text. */
 export const BODY_SIZE_LIMIT = 1024 * 1024;
+
+/**
+ * The one upload of the app, a scan of a paper contribution (5 MB at most, lib/paper-contribution.ts),
+ * posted to the recording page: its body may reach Next's limit for server actions
+ * (`experimental.serverActions.bodySizeLimit` in next.config.js, "6mb": the scan and its text).
+ * Every other address keeps 1 MB.
+ */
+export const UPLOAD_BODY_SIZE_LIMIT = 6 * 1024 * 1024;
+export const UPLOAD_PATHS: readonly string[] = ["/moderation/papier"];
 
 export interface Refusal {
   status: 400 | 403 | 404 | 413;
@@ -40,6 +46,11 @@ export const CROSS_SITE_FORM: Refusal = {
 };
 export const MALFORMED_FORM: Refusal = { status: 400, message: "Formulaire invalide : rechargez la page, puis réessayez." };
 export const BODY_TOO_LARGE: Refusal = { status: 413, message: "Envoi trop volumineux : raccourcissez le texte, puis réessayez." };
+export const UPLOAD_TOO_LARGE: Refusal = {
+  status: 413,
+  message:
+    "Envoi trop volumineux : le scan ne doit pas dépasser 5 Mo. Revenez à la page précédente, choisissez un fichier plus léger, puis réessayez.",
+};
 
 /** Anything Next's action handler treats as a server action: a Next-Action header, or a multipart POST (a form sent without JavaScript). */
 function mayBeServerAction(method: string, headers: Headers): boolean {
@@ -101,7 +112,9 @@ export function checkRequest(method: string, url: string, headers: Headers): Ref
   const type = (headers.get("content-type") ?? "").toLowerCase();
   if (method === "POST" && type.startsWith("multipart/form-data") && !/;\s*boundary=("[^"]+"|[^\s;]+)/.test(type)) return MALFORMED_FORM;
   const length = headers.get("content-length");
-  if (length !== null && /^\d+$/.test(length.trim()) && Number(length) > BODY_SIZE_LIMIT) return BODY_TOO_LARGE;
+  const upload = UPLOAD_PATHS.includes(rawPath);
+  if (length !== null && /^\d+$/.test(length.trim()) && Number(length) > (upload ? UPLOAD_BODY_SIZE_LIMIT : BODY_SIZE_LIMIT))
+    return upload ? UPLOAD_TOO_LARGE : BODY_TOO_LARGE;
   return null;
 }
 

@@ -1,5 +1,7 @@
 import "server-only";
-import { actions, contributions, councils } from "@/db/schema";
+import { sql } from "drizzle-orm";
+import { actions, contributions, contributionScans, councils } from "@/db/schema";
+import type { Receipt } from "@/lib/paper-contribution";
 import { contributionAuthorName } from "@/server/plan/author-name";
 
 /*
@@ -18,6 +20,10 @@ export const itemColumns = {
   actionTitle: actions.title,
   authorName: contributionAuthorName,
   publishedAt: contributions.publishedAt,
+  receivedVia: contributions.receivedVia,
+  receivedOn: contributions.receivedOn,
+  /** A paper contribution's scan, shown to staff only (a link to its route, which checks again). */
+  hasScan: sql<boolean>`exists (select 1 from ${contributionScans} s where s.contribution_id = ${contributions.id})`,
 };
 
 export interface ItemRow {
@@ -32,6 +38,9 @@ export interface ItemRow {
   actionTitle: string;
   authorName: string | null;
   publishedAt: Date | null;
+  receivedVia: Receipt | null;
+  receivedOn: string | null;
+  hasScan: boolean;
 }
 
 export type ModeratedItem = Omit<ItemRow, "councilId" | "councilName" | "actionSlug" | "actionTitle"> & {

@@ -19,6 +19,11 @@ export interface QueueItem {
   council: { id: number; name: string };
   action: { slug: string; title: string };
   authorName: string | null;
+  receivedVia: "paper" | "mail" | "meeting" | null;
+  receivedOn: string | null;
+  hasScan: boolean;
+  /** Who submitted it: for one received outside the site, the moderator who recorded it. */
+  submittedBy: string | null;
   submittedAt: Date;
   /** Last edit by the council while pending (null if never edited). */
   editedAt: Date | null;
@@ -91,7 +96,12 @@ export async function listPendingQueue(
 
   const [rows, [totalRow], [councilRows, actionRows]] = await Promise.all([
     db
-      .select({ ...itemColumns, submittedAt: contributions.submittedAt, editedAt: contributions.editedAt })
+      .select({
+        ...itemColumns,
+        submittedAt: contributions.submittedAt,
+        editedAt: contributions.editedAt,
+        submittedBy: sql<string | null>`(select u.display_name from ${users} u where u.id = ${contributions.submittedById})`,
+      })
       .from(contributions)
       .innerJoin(councils, eq(councils.id, contributions.councilId))
       .innerJoin(actions, eq(actions.id, contributions.actionId))

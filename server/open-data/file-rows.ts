@@ -25,6 +25,7 @@ import {
   type OpenDataFileName,
   type OpenDataRow,
 } from "@/lib/open-data/files";
+import { receiptCodes } from "@/lib/paper-contribution";
 import { contributionAuthorName } from "@/server/plan/author-name";
 import { actionSummaryColumns, deadlineChangeColumns, reportColumns, themeColumns } from "@/server/plan/columns";
 import { listColumns } from "@/server/meetings/queries";
@@ -178,6 +179,8 @@ const readContributions: RowReader = async (db, after, limit) => {
       author: contributionAuthorName,
       publishedAt: contributions.publishedAt,
       isDemo: contributions.isDemo,
+      receivedVia: contributions.receivedVia,
+      receivedOn: contributions.receivedOn,
     })
     .from(contributions)
     .innerJoin(councils, eq(councils.id, contributions.councilId))
@@ -199,6 +202,8 @@ const readContributions: RowReader = async (db, after, limit) => {
       auteur: r.author,
       date_publication: datetimeValue(r.publishedAt),
       demonstration: r.isDemo,
+      provenance: code(receiptCodes, r.receivedVia),
+      date_reception: r.receivedOn,
     })),
     last: rows.length ? [rows.at(-1)!.id] : null,
   };

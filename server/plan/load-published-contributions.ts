@@ -5,6 +5,7 @@ import { actions, contributionAnswers, contributions, contributionSupports, coun
 import { selectAnswers, type AnswerView } from "./select-answers";
 import { contributionAuthorName } from "@/server/plan/author-name";
 import { answerDueAtSql } from "@/server/answers/due-date";
+import type { Receipt } from "@/lib/paper-contribution";
 
 /*
  * The one public read of contributions, for a fiche's pages and a council's public page
@@ -25,6 +26,9 @@ export interface PublishedContribution {
   /** The author's display name (they are told so on the form); null if the account was removed. */
   authorName: string | null;
   publishedAt: Date;
+  /** Received on paper, by mail or in a meeting and recorded by the City (lib/paper-contribution.ts); null if written on the site. */
+  receivedVia: Receipt | null;
+  receivedOn: string | null;
   /** Demo data written by the development seed (shown with a marker). */
   isDemo: boolean;
   /** When the City's first answer is due (proposals; publication + the settings' delay). */
@@ -54,6 +58,8 @@ const publishedColumns = {
   actionTitle: actions.title,
   authorName: contributionAuthorName,
   publishedAt: contributions.publishedAt,
+  receivedVia: contributions.receivedVia,
+  receivedOn: contributions.receivedOn,
   isDemo: contributions.isDemo,
 };
 

@@ -15,6 +15,7 @@ const expectedTables = [
   "contribution_answers",
   "contribution_comments",
   "contribution_reports",
+  "contribution_scans",
   "contribution_supports",
   "contributions",
   "council_memberships",

@@ -10,6 +10,7 @@ import {
   actionDeadlineChanges,
   contributionAnswers,
   contributions,
+  contributionScans,
   contributionSupports,
   councilMemberships,
   councils,
@@ -51,6 +52,7 @@ const fixture = {} as {
   councilAName: string;
   formulaId: number;
   erasedAuthorItemId: number;
+  paperItemId: number;
   answerId: number;
   secretIds: number[];
   meetingSlug: string;
@@ -89,6 +91,18 @@ beforeAll(async () => {
     kind: "feedback",
     body: "Un avis publié par une personne qui a ensuite supprimé son compte.",
     authorId: former.id,
+  });
+  // Received by mail and recorded by the City, with a scan that must never leave the staff's pages.
+  fixture.paperItemId = await insertItem(db, cast.councilA.id, fiche.slug, { kind: "feedback", body: "Un avis reçu par courrier." });
+  await db
+    .update(contributions)
+    .set({ receivedVia: "mail", receivedOn: "2026-10-15", writtenAuthorName: `Nom Écrit ${tag}` })
+    .where(eq(contributions.id, fixture.paperItemId));
+  await db.insert(contributionScans).values({
+    contributionId: fixture.paperItemId,
+    mediaType: "application/pdf",
+    byteSize: 24,
+    content: new Uint8Array(Buffer.from(`%PDF-1.4 SCAN-${tag}`)),
   });
   const [answer] = await db
     .insert(contributionAnswers)
@@ -254,6 +268,18 @@ describe("open data files", () => {
     expect(rows.find((r) => r.identifiant === fixture.formulaId)!.auteur).toBe(`Autrice Visible ${tag}`);
     const answer = (JSON.parse(files.reponses.json) as Row[]).find((r) => r.identifiant === fixture.answerId)!;
     expect(answer).toMatchObject({ contribution: fixture.formulaId, etat: "retenue", signataire: "La Ville", fonction_signataire: null });
+  });
+
+  it("carries a paper contribution's provenance and its author's name as written, never its scan", async () => {
+    const files = await readAll(createOpenDataStore(dir));
+    const row = (JSON.parse(files.contributions.json) as Row[]).find((r) => r.identifiant === fixture.paperItemId);
+    expect(row).toMatchObject({ auteur: `Nom Écrit ${tag}`, provenance: "courrier", date_reception: "2026-10-15" });
+    const online = (JSON.parse(files.contributions.json) as Row[]).find((r) => r.identifiant === fixture.formulaId);
+    expect(online).toMatchObject({ provenance: null, date_reception: null });
+    for (const name of openDataFileNames) {
+      expect(files[name].json).not.toContain(`SCAN-${tag}`);
+      expect(files[name].csv).not.toContain(`SCAN-${tag}`);
+    }
   });
 
   it("guards a formula in the CSV (an apostrophe first) and keeps the exact text in the JSON", async () => {

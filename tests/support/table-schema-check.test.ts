@@ -5,9 +5,9 @@ import { checkCsv, checkJson, checkSchema, parseCsv } from "./table-schema-check
 /* The validator the open data tests rely on must see each kind of defect, or their « no problem » means nothing. */
 
 const schema = tableSchemaOf("contributions");
-const header = "\uFEFFidentifiant;fiche;conseil;conseil_identifiant;nature;position;titre;texte;auteur;date_publication;demonstration\r\n";
+const header = "\uFEFFidentifiant;fiche;conseil;conseil_identifiant;nature;position;titre;texte;auteur;date_publication;demonstration;provenance;date_reception\r\n";
 const good =
-  '12;ma-fiche;Conseil n°1;conseil-1;proposition;;\'=1+1;"Un texte; avec ""guillemets""\r\net une ligne";Ana;2026-11-29T10:15:30Z;non\r\n';
+  '12;ma-fiche;Conseil n°1;conseil-1;proposition;;\'=1+1;"Un texte; avec ""guillemets""\r\net une ligne";Ana;2026-11-29T10:15:30Z;non;;\r\n';
 const goodJson = JSON.stringify([
   {
     identifiant: 12,
@@ -21,6 +21,8 @@ const goodJson = JSON.stringify([
     auteur: "Ana",
     date_publication: "2026-11-29T10:15:30Z",
     demonstration: false,
+    provenance: null,
+    date_reception: null,
   },
 ]);
 
@@ -49,9 +51,9 @@ describe("the Table Schema validator of the tests", () => {
       ["a formula", header + good.replace("'=1+1", "=1+1"), /titre commence comme une formule/],
       ["milliseconds", header + good.replace("30Z", "30.123Z"), /date_publication n'est pas une date et heure/],
       ["an impossible date", header + good.replace("11-29", "02-30"), /date_publication n'est pas une date et heure/],
-      ["a boolean in English", header + good.replace(";non\r\n", ";false\r\n"), /demonstration n'est pas un booléen/],
+      ["a boolean in English", header + good.replace(";non;", ";false;"), /demonstration n'est pas un booléen/],
       ["a slug with a capital", header + good.replace("ma-fiche", "Ma-fiche"), /fiche = Ma-fiche ne suit pas le motif/],
-      ["a missing cell", header + good.replace(";Ana", ""), /10 cellules au lieu de 11/],
+      ["a missing cell", header + good.replace(";Ana", ""), /12 cellules au lieu de 13/],
       ["a stray quote", header + good.replace("Conseil n°1", 'Conseil "n°1'), /guillemet au milieu/],
     ];
     for (const [what, text, expected] of defects) expect(checkCsv(schema, text).problems.join("\n"), what).toMatch(expected);

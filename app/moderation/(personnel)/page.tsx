@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { FormMessage } from "@/components/form/field";
 import { ModeratedItem } from "@/components/moderation/moderated-item";
+import { PaperProvenance } from "@/components/moderation/paper-provenance";
 import { ModerationFilters, parseModerationFilters } from "@/components/moderation/moderation-filters";
 import { ModerationTabs } from "@/components/moderation/moderation-tabs";
 import { Container } from "@/components/ui/container";
@@ -10,6 +11,7 @@ import { PageHeading } from "@/components/ui/page-heading";
 import { Section } from "@/components/ui/section";
 import { formatDateTime } from "@/lib/dates";
 import { pluralize } from "@/lib/labels";
+import { authorLabel } from "@/lib/paper-contribution";
 import { kindLabels } from "@/lib/validation/contribution";
 import { requireActor } from "@/server/auth/actor";
 import { getDb } from "@/server/db";
@@ -33,6 +35,8 @@ const count = (v: unknown) => (typeof v === "string" && /^\d{1,4}$/.test(v) ? Nu
 /** The confirmation after a decision: fixed texts, numbers only from the address. */
 function doneMessage(query: Record<string, string | string[] | undefined>): string | null {
   if (query.fait === "publiee") return "Contribution approuvée : elle est maintenant publique.";
+  if (query.fait === "saisie")
+    return "Contribution saisie : elle attend ci-dessous une décision de modération, comme celles écrites sur le site.";
   if (query.fait === "refusee") return "Contribution refusée : le conseil verra la raison.";
   if (query.fait === "lot-approuve" || query.fait === "lot-refuse") {
     const [n, m, r] = [count(query.n), count(query.m), count(query.r)];
@@ -120,8 +124,8 @@ export default async function ModerationPage({ searchParams }: Props) {
                       }
                       meta={
                         <>
-                          Soumis le {formatDateTime(item.submittedAt)} (il y a {age(item.ageHours)}), rédigé par{" "}
-                          {item.authorName ?? "un ancien compte"}.
+                          Soumis le {formatDateTime(item.submittedAt)} (il y a {age(item.ageHours)}), rédigé par {authorLabel(item)}.
+                          <PaperProvenance item={item} recordedBy={item.submittedBy ? `saisie par ${item.submittedBy}` : null} />
                           {item.editedAt ? <strong> Modifié par le conseil le {formatDateTime(item.editedAt)}.</strong> : null}
                         </>
                       }

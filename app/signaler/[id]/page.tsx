@@ -1,3 +1,4 @@
+import { authorLabel } from "@/lib/paper-contribution";
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { FormMessage } from "@/components/form/field";
@@ -64,7 +65,7 @@ export default async function ReportPage({ params, searchParams }: Props) {
           item={item}
           meta={
             <>
-              Publié{item.publishedAt ? ` le ${formatDateTime(item.publishedAt)}` : ""}, rédigé par {item.authorName ?? "un ancien compte"}.
+              Publié{item.publishedAt ? ` le ${formatDateTime(item.publishedAt)}` : ""}, rédigé par {authorLabel(item)}.
             </>
           }
         />

@@ -1,3 +1,5 @@
+import { PaperProvenance } from "@/components/moderation/paper-provenance";
+import { authorLabel } from "@/lib/paper-contribution";
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { FormMessage } from "@/components/form/field";
@@ -77,8 +79,8 @@ export default async function PublishedPage({ searchParams }: Props) {
                   item={item}
                   meta={
                     <>
-                      Publié le {item.publishedAt ? formatDateTime(item.publishedAt) : "—"}, rédigé par{" "}
-                      {item.authorName ?? "un ancien compte"}.
+                      Publié le {item.publishedAt ? formatDateTime(item.publishedAt) : "—"}, rédigé par {authorLabel(item)}.
+                      <PaperProvenance item={item} />
                     </>
                   }
                 >

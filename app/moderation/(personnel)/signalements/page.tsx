@@ -1,3 +1,5 @@
+import { PaperProvenance } from "@/components/moderation/paper-provenance";
+import { authorLabel } from "@/lib/paper-contribution";
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { ContributionText } from "@/components/contributions/contribution-text";
@@ -76,7 +78,8 @@ export default async function ReportsPage({ searchParams }: Props) {
                           <>Toujours publiée. </>
                         )}
                         {pluralize(item.reports.length, "signalement", "signalements")} ; publié le{" "}
-                        {item.publishedAt ? formatDateTime(item.publishedAt) : "—"}, rédigé par {item.authorName ?? "un ancien compte"}.
+                        {item.publishedAt ? formatDateTime(item.publishedAt) : "—"}, rédigé par {authorLabel(item)}.
+                        <PaperProvenance item={item} />
                       </>
                     }
                   >

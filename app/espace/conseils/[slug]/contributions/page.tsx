@@ -1,3 +1,4 @@
+import { authorLabel, provenanceText } from "@/lib/paper-contribution";
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { ContributionText } from "@/components/contributions/contribution-text";
@@ -52,7 +53,8 @@ function Item({ item, councilSlug }: { item: CouncilContribution; councilSlug: s
         {item.position ? <PositionBadge position={item.position} /> : null}
       </p>
       <p className="mt-2 text-slate-800">
-        Rédigé par {item.authorName ?? "un ancien compte"}, le {formatDateTime(item.createdAt)}
+        {item.receivedVia && item.receivedOn ? <>{provenanceText(item.kind, item.receivedVia, item.receivedOn)}. </> : null}
+        Rédigé par {authorLabel(item)}, le {formatDateTime(item.createdAt)}
         {item.submittedAt ? <>. Soumis le {formatDateTime(item.submittedAt)}</> : null}
         {item.editedAt ? <>. Modifié le {formatDateTime(item.editedAt)}</> : null}
         {item.publishedAt ? <>. Publié le {formatDateTime(item.publishedAt)}</> : null}

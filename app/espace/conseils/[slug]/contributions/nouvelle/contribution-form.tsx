@@ -187,7 +187,7 @@ type InputProps = UseFormRegisterReturn & { defaultValue?: string };
 type RadioProps = UseFormRegisterReturn & { value: string; defaultChecked: boolean };
 
 /** The position (an avis) or the title (a proposition), then the text. */
-function TextFields({
+export function TextFields({
   kind,
   field,
   radio,
