@@ -5,7 +5,8 @@ import { checkCsv, checkJson, checkSchema, parseCsv } from "./table-schema-check
 /* The validator the open data tests rely on must see each kind of defect, or their « no problem » means nothing. */
 
 const schema = tableSchemaOf("contributions");
-const header = "\uFEFFidentifiant;fiche;conseil;conseil_identifiant;nature;position;titre;texte;auteur;date_publication;demonstration;provenance;date_reception\r\n";
+const header =
+  "\uFEFFidentifiant;fiche;conseil;conseil_identifiant;nature;position;titre;texte;auteur;date_publication;demonstration;provenance;date_reception\r\n";
 const good =
   '12;ma-fiche;Conseil n°1;conseil-1;proposition;;\'=1+1;"Un texte; avec ""guillemets""\r\net une ligne";Ana;2026-11-29T10:15:30Z;non;;\r\n';
 const goodJson = JSON.stringify([
