@@ -169,6 +169,12 @@ export function SlideContent({ slide }: { slide: Slide }) {
               <figcaption className="sr-only">{display(url)}</figcaption>
             </figure>
           </div>
+          {slide.plainSummary ? (
+            <p className="mb-[0.5em] border-l-4 border-green-800 pl-[0.5em] text-[0.9375em] leading-snug">
+              <strong>En bref : </strong>
+              {slide.plainSummary}
+            </p>
+          ) : null}
           <div className="slide-grid grid grid-cols-[2fr_3fr] gap-[1.25em] text-[0.9375em] leading-snug">
             <div className="space-y-[0.5em]">
               <p>

@@ -69,6 +69,8 @@ export type Slide =
       originalTimeframe?: string | null;
       /** Past its current deadline and not done, on the day the deck was built. */
       late?: boolean;
+      /** « En bref, en mots simples », when staff wrote it (absent from decks frozen before). */
+      plainSummary?: string | null;
       latestReport: { title: string; reportedOn: string | null; excerpt: string } | null;
       proposals: {
         contributionId: number;
@@ -319,6 +321,7 @@ async function fichesOf(db: Db, actionIds: number[]) {
         timeframeEndYear: actions.timeframeEndYear,
         currentTimeframeLabel: actions.currentTimeframeLabel,
         deadline: actions.deadline,
+        plainSummary: actions.plainSummary,
       })
       .from(actions)
       .where(inArray(actions.id, actionIds)),
@@ -422,6 +425,7 @@ function actionSlide(data: AgendaData, actionId: number, agendaPosition: number,
     timeframe: deadline.currentLabel,
     originalTimeframe: deadline.changed ? deadline.originalLabel : null,
     late: deadline.late,
+    plainSummary: action.plainSummary,
     latestReport: latest ? { title: latest.title, reportedOn: latest.reportedOn, excerpt: excerpt(latest.body, 240) } : null,
     proposals: data.proposals
       .filter((p) => p.actionId === actionId)
