@@ -26,7 +26,10 @@ const VOWEL_GROUP = /[aeiouyàâäéèêëîïôöùûüÿœæ]+/g;
  */
 export function countSyllables(word: string): number {
   // The « u » of « qu » and of « gu » before e, i, y is no vowel (« politique », « guide »).
-  const lower = word.toLowerCase().replace(/qu/g, "q").replace(/gu(?=[eiyéèêë])/g, "g");
+  const lower = word
+    .toLowerCase()
+    .replace(/qu/g, "q")
+    .replace(/gu(?=[eiyéèêë])/g, "g");
   const groups = lower.match(VOWEL_GROUP)?.length ?? 0;
   const muteEnding = groups > 1 && /[^aeiouyàâäéèêëîïôöùûüÿœæ]es?$/.test(lower);
   return Math.max(groups > 0 ? 1 : 0, groups - (muteEnding ? 1 : 0));

@@ -133,8 +133,23 @@ describe("fiches the City added (issue 11)", () => {
       "La Ville a ajouté 3 fiches actions sur ce site depuis.",
     ]);
     const themes = [
-      { number: 1, actions: [{ slug: "a", title: "A" }, { slug: "n", title: "N" }], addedActionSlugs: ["n"] },
-      { number: 2, actions: [{ slug: "a", title: "A" }, { slug: "n", title: "N" }, { slug: "b", title: "B" }], addedActionSlugs: ["n"] },
+      {
+        number: 1,
+        actions: [
+          { slug: "a", title: "A" },
+          { slug: "n", title: "N" },
+        ],
+        addedActionSlugs: ["n"],
+      },
+      {
+        number: 2,
+        actions: [
+          { slug: "a", title: "A" },
+          { slug: "n", title: "N" },
+          { slug: "b", title: "B" },
+        ],
+        addedActionSlugs: ["n"],
+      },
     ];
     expect(sourceCountsOf(5, themes)).toEqual({
       announced: 5,

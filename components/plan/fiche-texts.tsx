@@ -28,8 +28,8 @@ export function ArchivedNotice({ archivedAt }: { archivedAt: Date | null }) {
   return (
     <Notice title="Fiche archivée" className="mb-6">
       <p>
-        La Ville a archivé cette fiche action le <time dateTime={isoDateTime(archivedAt)}>{formatDateTime(archivedAt)}</time> : elle
-        ne figure plus dans les listes du plan. Son contenu, ses points d&apos;étape et les avis publiés restent consultables ici.
+        La Ville a archivé cette fiche action le <time dateTime={isoDateTime(archivedAt)}>{formatDateTime(archivedAt)}</time> : elle ne
+        figure plus dans les listes du plan. Son contenu, ses points d&apos;étape et les avis publiés restent consultables ici.
       </p>
     </Notice>
   );
@@ -83,7 +83,9 @@ export function FicheVersions({ revisions }: { revisions: ActionRevisionView[] }
               {v.description ? <p className="whitespace-pre-line">{v.description}</p> : null}
               {v.body ? <p className="whitespace-pre-line">{v.body}</p> : null}
               {v.timeframeLabel ? <p>Échéance : {v.timeframeLabel}</p> : null}
-              {v.projects.length > 0 ? <p>Projets cités : {v.projects.map((p) => (p.detail ? `${p.name} (${p.detail})` : p.name)).join(" ; ")}</p> : null}
+              {v.projects.length > 0 ? (
+                <p>Projets cités : {v.projects.map((p) => (p.detail ? `${p.name} (${p.detail})` : p.name)).join(" ; ")}</p>
+              ) : null}
               {v.links.length > 0 ? <p>Liens : {v.links.map((l) => `${l.label} (${l.url})`).join(" ; ")}</p> : null}
             </li>
           ))}

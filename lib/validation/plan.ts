@@ -44,7 +44,10 @@ export function parseProjectLines(value: string | null): ProjectLine[] {
     const at = line.search(/\s:\s/);
     if (at < 0) return { name: line, detail: null };
     const name = line.slice(0, at).trim();
-    const detail = line.slice(at).replace(/^\s:\s/, "").trim();
+    const detail = line
+      .slice(at)
+      .replace(/^\s:\s/, "")
+      .trim();
     return name === "" ? { name: detail, detail: null } : { name, detail: detail === "" ? null : detail };
   });
 }
@@ -79,7 +82,8 @@ export function endYearOf(label: string | null): number | null {
   return years ? Math.max(...years.map(Number)) : null;
 }
 
-export const linkLinesText = (links: readonly LinkLine[]) => links.map((l) => (l.label === l.url ? l.url : `${l.label} ${l.url}`)).join("\n");
+export const linkLinesText = (links: readonly LinkLine[]) =>
+  links.map((l) => (l.label === l.url ? l.url : `${l.label} ${l.url}`)).join("\n");
 
 const projectsField = optionalText({ max: ACTION_PROJECTS_MAX * LINE_MAX, what: "La liste des projets" }).transform((value, ctx) => {
   const projects = parseProjectLines(value);
@@ -168,4 +172,3 @@ export type CreateThemeData = z.output<typeof createThemeSchema>;
 export const updateThemeSchema = z.object({ themeId, ...themeFields });
 export type UpdateThemeInput = z.input<typeof updateThemeSchema>;
 export type UpdateThemeData = z.output<typeof updateThemeSchema>;
-

@@ -82,8 +82,7 @@ export async function updateAction(
     const themesBefore = numbers(currentThemes);
     const themesAfter = numbers(themeRows);
     const themesChanged = !sameValue(themesBefore, themesAfter);
-    if (changed.length === 0 && !themesChanged)
-      return ok({ id: action.id, slug: action.slug, changed: false }, "Rien n'a changé.");
+    if (changed.length === 0 && !themesChanged) return ok({ id: action.id, slug: action.slug, changed: false }, "Rien n'a changé.");
 
     if (changed.length > 0) {
       // The published text as it was: kept, public, before it is replaced.

@@ -137,8 +137,19 @@ function ActionFields({
   const themesError = error("themeIds");
   return (
     <>
-      <Field id={id("titre")} label="Titre" hint="L'adresse de la page publique ne change pas si vous changez le titre." error={error("title")}>
-        <input id={id("titre")} type="text" className={inputClass} {...describedBy(id("titre"), true, error("title"))} {...field("title")} />
+      <Field
+        id={id("titre")}
+        label="Titre"
+        hint="L'adresse de la page publique ne change pas si vous changez le titre."
+        error={error("title")}
+      >
+        <input
+          id={id("titre")}
+          type="text"
+          className={inputClass}
+          {...describedBy(id("titre"), true, error("title"))}
+          {...field("title")}
+        />
       </Field>
 
       <Field
@@ -158,7 +169,12 @@ function ActionFields({
         <PlainSummaryHints id={hintsId} text={typeof summary === "string" ? summary : ""} />
       </Field>
 
-      <Field id={id("description")} label="Description courte (facultative)" hint="Une ou deux phrases, sous le titre." error={error("description")}>
+      <Field
+        id={id("description")}
+        label="Description courte (facultative)"
+        hint="Une ou deux phrases, sous le titre."
+        error={error("description")}
+      >
         <textarea
           id={id("description")}
           rows={3}
@@ -191,8 +207,8 @@ function ActionFields({
         <div>
           <p className="font-semibold text-slate-900">Échéance d&apos;origine</p>
           <p>
-            {sourceTimeframe ?? "Non précisée par le document source"} — c&apos;est celle du document source : elle ne se modifie pas
-            ici. Pour la repousser, publiez un point d&apos;étape avec un changement d&apos;échéance.
+            {sourceTimeframe ?? "Non précisée par le document source"} — c&apos;est celle du document source : elle ne se modifie pas ici.
+            Pour la repousser, publiez un point d&apos;étape avec un changement d&apos;échéance.
           </p>
           <input type="hidden" {...field("timeframeLabel")} />
         </div>
@@ -204,7 +220,13 @@ function ActionFields({
         hint="Un projet par ligne. Pour ajouter un détail, écrivez-le après « : », par exemple « Maison des parents : ouverture en 2019 »."
         error={error("projects")}
       >
-        <textarea id={id("projets")} rows={4} className={inputClass} {...describedBy(id("projets"), true, error("projects"))} {...field("projects")} />
+        <textarea
+          id={id("projets")}
+          rows={4}
+          className={inputClass}
+          {...describedBy(id("projets"), true, error("projects"))}
+          {...field("projects")}
+        />
       </Field>
 
       <Field
@@ -213,12 +235,20 @@ function ActionFields({
         hint="Un lien par ligne : le texte du lien, puis l'adresse, par exemple « Site du CCAS https://www.aurillac.fr/ccas »."
         error={error("links")}
       >
-        <textarea id={id("liens")} rows={3} className={inputClass} {...describedBy(id("liens"), true, error("links"))} {...field("links")} />
+        <textarea
+          id={id("liens")}
+          rows={3}
+          className={inputClass}
+          {...describedBy(id("liens"), true, error("links"))}
+          {...field("links")}
+        />
       </Field>
 
       <fieldset className="flex flex-col gap-1" aria-describedby={themesError ? id("thematiques-erreur") : undefined}>
         <legend className="font-semibold text-slate-900">Thématiques (au moins une)</legend>
-        <p className="text-sm text-slate-700">Une fiche peut figurer sous plusieurs thématiques ; elle s&apos;ajoute à la fin de chacune.</p>
+        <p className="text-sm text-slate-700">
+          Une fiche peut figurer sous plusieurs thématiques ; elle s&apos;ajoute à la fin de chacune.
+        </p>
         {themes.map((theme) => (
           <Checkbox
             key={theme.id}

@@ -71,8 +71,19 @@ function ThemeFields({
   const { field, error } = hook;
   return (
     <>
-      <Field id={id("titre")} label="Titre" hint="L'adresse de la page publique ne change pas si vous changez le titre." error={error("title")}>
-        <input id={id("titre")} type="text" className={inputClass} {...describedBy(id("titre"), true, error("title"))} {...field("title")} />
+      <Field
+        id={id("titre")}
+        label="Titre"
+        hint="L'adresse de la page publique ne change pas si vous changez le titre."
+        error={error("title")}
+      >
+        <input
+          id={id("titre")}
+          type="text"
+          className={inputClass}
+          {...describedBy(id("titre"), true, error("title"))}
+          {...field("title")}
+        />
       </Field>
       <Field id={id("description")} label="Description (facultative)" error={error("description")}>
         <textarea

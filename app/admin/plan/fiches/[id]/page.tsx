@@ -41,15 +41,17 @@ export default async function AdminActionPage({
   return (
     <Container>
       <AdminNav current="plan" exact={false} />
-      <Breadcrumb items={[{ label: "Administration", href: "/admin" }, { label: "Le plan", href: "/admin/plan" }, { label: action.title }]} />
+      <Breadcrumb
+        items={[{ label: "Administration", href: "/admin" }, { label: "Le plan", href: "/admin/plan" }, { label: action.title }]}
+      />
       <PageHeading kicker="Fiche action" title={action.title} />
       {added ? <FormMessage kind="success">La fiche est ajoutée au plan : elle paraît déjà sur le site public.</FormMessage> : null}
       <div className="mt-4 flex flex-wrap items-center gap-2">
         {archived ? <Badge tone="warning">Archivée le {formatDateTime(action.archivedAt!)}</Badge> : <Badge>Dans les listes du site</Badge>}
       </div>
       <p className="mt-4">
-        <TextLink href={`/fiches/${action.slug}`}>Voir sa page publique</TextLink> (son adresse, /fiches/{action.slug}, ne change pas si
-        le titre change).
+        <TextLink href={`/fiches/${action.slug}`}>Voir sa page publique</TextLink> (son adresse, /fiches/{action.slug}, ne change pas si le
+        titre change).
       </p>
       {action.sourceWording ? (
         <p className="mt-2 text-base text-slate-800">

@@ -27,7 +27,9 @@ export default async function AdminThemePage({ params }: { params: Promise<{ id:
   return (
     <Container>
       <AdminNav current="plan" exact={false} />
-      <Breadcrumb items={[{ label: "Administration", href: "/admin" }, { label: "Le plan", href: "/admin/plan" }, { label: theme.title }]} />
+      <Breadcrumb
+        items={[{ label: "Administration", href: "/admin" }, { label: "Le plan", href: "/admin/plan" }, { label: theme.title }]}
+      />
       <PageHeading kicker={`Thématique ${theme.number}`} title={theme.title} />
       <p>
         <TextLink href={`/thematiques/${theme.slug}`}>Voir sa page publique</TextLink> (son adresse, /thematiques/{theme.slug}, ne change
