@@ -62,7 +62,7 @@ test("un·e admin ajoute une thématique et une fiche, écrit son résumé en mo
   await form.getByLabel("Titre").fill(ficheTitle);
   const summary = form.getByLabel("En bref, en mots simples (facultatif)");
   await summary.pressSequentially("La Ville ouvre un lieu. Les parents parlent de parentalité.");
-  await expect(hints).toContainText("Phrase la plus longue : 6 mots");
+  await expect(hints).toContainText("Phrase la plus longue : 5 mots");
   await expect(hints).toContainText("parentalité");
   await summary.fill("La Ville ouvre un lieu. Les parents peuvent venir parler.");
   await expect(hints).toContainText("Aucun mot de plus de 4 syllabes.");
