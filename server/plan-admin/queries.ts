@@ -1,11 +1,11 @@
 import "server-only";
-import { and, asc, desc, eq } from "drizzle-orm";
-import { alias } from "drizzle-orm/pg-core";
+import { asc, eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { actions, actionThemes, auditLog, themes, users } from "@/db/schema";
+import { actions, actionThemes, themes } from "@/db/schema";
 import { forbidden, notFound, ok, unauthenticated, type ActionResult } from "@/lib/action-result";
 import type { JournalEntry } from "@/components/admin/journal";
 import { can, type MaybeActor } from "@/lib/permissions";
+import { journalAbout } from "../audit-log/journal-about";
 import { planId } from "../councils-admin/shared";
 import { loadProjectsAndLinks, type ActionText } from "./shared";
 
@@ -47,24 +47,6 @@ function allThemes(db: Db, plan: number): Promise<AdminTheme[]> {
     .orderBy(asc(themes.number));
 }
 
-/** The journal rows about one fiche or theme, newest first (20 at most). */
-function journalOf(db: Db, targetType: "action" | "theme", targetId: number): Promise<JournalEntry[]> {
-  const author = alias(users, "author");
-  return db
-    .select({
-      action: auditLog.action,
-      actorName: author.displayName,
-      reason: auditLog.reason,
-      details: auditLog.details,
-      createdAt: auditLog.createdAt,
-    })
-    .from(auditLog)
-    .leftJoin(author, eq(author.id, auditLog.actorUserId))
-    .where(and(eq(auditLog.targetType, targetType), eq(auditLog.targetId, String(targetId))))
-    .orderBy(desc(auditLog.createdAt), desc(auditLog.id))
-    .limit(20);
-}
-
 export interface AdminAction extends ActionText {
   id: number;
   slug: string;
@@ -102,7 +84,7 @@ export async function getActionForAdmin(db: Db, actor: MaybeActor, actionId: num
     loadProjectsAndLinks(db, action.id),
     db.select({ id: actionThemes.themeId }).from(actionThemes).where(eq(actionThemes.actionId, action.id)),
     allThemes(db, action.planId),
-    journalOf(db, "action", action.id),
+    journalAbout(db, "action", action.id),
   ]);
   const { planId: _p, ...rest } = action;
   return ok({ ...rest, ...texts, themeIds: themeIds.map((t) => t.id), themes: themeRows, journal });
@@ -122,5 +104,5 @@ export async function getThemeForAdmin(
     .from(themes)
     .where(eq(themes.id, themeId));
   if (!theme) return notFound("Thématique");
-  return ok({ ...theme, journal: await journalOf(db, "theme", theme.id) });
+  return ok({ ...theme, journal: await journalAbout(db, "theme", theme.id) });
 }
