@@ -4,7 +4,7 @@ import { DEADLINES_CALENDAR_PATH, MEETINGS_CALENDAR_PATH, PLAN_FEED_PATH } from 
 import { pageMetadata, SITE_DESCRIPTION, SITE_NAME } from "@/lib/page-metadata";
 import { UntilDate } from "@/components/progress/deadline-info";
 import { pluralize } from "@/lib/labels";
-import { findSharedActions } from "@/lib/plan-text";
+import { findSharedActions, sourceCountsOf } from "@/lib/plan-text";
 import { Container } from "@/components/ui/container";
 import { PageHeading } from "@/components/ui/page-heading";
 import { Section } from "@/components/ui/section";
@@ -68,14 +68,7 @@ export default async function HomePage() {
         quartier, les réponses de la Ville et les réunions publiques.
       </p>
 
-      <SourceCountNote
-        counts={{
-          announced: plan.announcedActionCount,
-          listed: overview.listedEntryCount,
-          distinct: overview.actionCount,
-          shared,
-        }}
-      />
+      <SourceCountNote counts={sourceCountsOf(plan.announcedActionCount, themes)} />
 
       <Section id="etat-du-plan" title="Où en est le plan ?">
         <h3 className="mb-3 text-xl font-bold">Les fiches actions par statut</h3>

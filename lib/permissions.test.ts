@@ -84,6 +84,11 @@ const matrix: Record<Permission, [boolean, boolean, boolean, boolean, boolean, b
   "progress.report": [N, N, N, N, Y, Y, Y, N, Y, Y],
   "action.deadline.change": [N, N, N, N, Y, Y, Y, N, Y, Y],
   "action.officials.assign": [N, N, N, N, N, N, Y, N, N, N],
+  "plan.theme.create": [N, N, N, N, N, N, Y, N, N, N],
+  "plan.theme.update": [N, N, N, N, N, N, Y, N, N, N],
+  "plan.action.create": [N, N, N, N, N, N, Y, N, N, N],
+  "plan.action.update": [N, N, N, N, N, N, Y, N, N, N],
+  "plan.action.archive": [N, N, N, N, N, N, Y, N, N, N],
   "dashboard.view": [N, N, N, N, Y, Y, Y, N, Y, Y],
 };
 

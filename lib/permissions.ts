@@ -76,6 +76,13 @@ export const permissions = [
   "progress.report",
   "action.deadline.change",
   "action.officials.assign",
+  // The plan itself (themes and fiches: texts, order, archive). Status and progress never: only
+  // progress reports change them.
+  "plan.theme.create",
+  "plan.theme.update",
+  "plan.action.create",
+  "plan.action.update",
+  "plan.action.archive",
   // The officials' dashboard (figures by theme and by council)
   "dashboard.view",
 ] as const;
@@ -208,6 +215,14 @@ export function can(actor: MaybeActor, permission: Permission, context: Permissi
       // City staff (moderators, admins), or an official in charge of this fiche.
       return actor.isModerator || actor.isAdmin || (actor.isOfficial && context.inChargeOfAction === true);
     case "action.officials.assign":
+      return actor.isAdmin;
+    case "plan.theme.create":
+    case "plan.theme.update":
+    case "plan.action.create":
+    case "plan.action.update":
+    case "plan.action.archive":
+      // The plan is the City's commitment, voted by the council: its wording is an editorial decision
+      // of the administration (docs/decisions/0021), not of moderators, who judge contributions.
       return actor.isAdmin;
     case "dashboard.view":
       return actor.isOfficial || actor.isModerator || actor.isAdmin;

@@ -6,6 +6,7 @@ import {
   findSharedActions,
   missingCount,
   reportDateText,
+  sourceCountsOf,
   sourceWordingText,
   timeframeText,
 } from "./plan-text";
@@ -118,6 +119,49 @@ describe("describeSourceCounts", () => {
         describeSourceCounts({ announced: 3, listed: 2, distinct: 2, shared: [{ slug: "a", title: "A", themeNumbers: [1, 2, 3] }] }),
       )[1],
     ).toBe("L'une d'elles, « A », figure sous les thématiques 1, 2 et 3 : cela fait 2 fiches actions distinctes.");
+  });
+});
+
+describe("fiches the City added (issue 11)", () => {
+  it("keeps the source's figures and counts the added ones against the missing ones", () => {
+    const counts = { announced: 17, listed: 15, distinct: 14, shared: [] };
+    expect(plain(describeSourceCounts({ ...counts, published: 16 })).slice(1)).toEqual([
+      "La Ville a ajouté 2 fiches actions sur ce site depuis.",
+      "La fiche manquante n'a pas encore été publiée : la Ville l'ajoutera sur ce site.",
+    ]);
+    expect(plain(describeSourceCounts({ ...counts, published: 17 })).slice(1)).toEqual([
+      "La Ville a ajouté 3 fiches actions sur ce site depuis.",
+    ]);
+    const themes = [
+      {
+        number: 1,
+        actions: [
+          { slug: "a", title: "A" },
+          { slug: "n", title: "N" },
+        ],
+        addedActionSlugs: ["n"],
+      },
+      {
+        number: 2,
+        actions: [
+          { slug: "a", title: "A" },
+          { slug: "n", title: "N" },
+          { slug: "b", title: "B" },
+        ],
+        addedActionSlugs: ["n"],
+      },
+    ];
+    expect(sourceCountsOf(5, themes)).toEqual({
+      announced: 5,
+      listed: 3,
+      distinct: 2,
+      shared: [{ slug: "a", title: "A", themeNumbers: [1, 2] }],
+      published: 3,
+    });
+    expect(describeThemeSourceCounts(4, 3, 4)).toEqual([
+      "Le document source annonce 4 fiches actions pour cette thématique et en liste 3.",
+      "La Ville a ajouté 1 fiche action sur ce site depuis.",
+    ]);
   });
 });
 

@@ -51,6 +51,29 @@ export interface SourceCounts {
   /** Distinct fiches. */
   distinct: number;
   shared: readonly SharedAction[];
+  /**
+   * Distinct fiches on the site, those the City added since (/admin/plan) included; `listed`,
+   * `distinct` and `shared` count the source's own only. Defaults to `distinct`.
+   */
+  published?: number;
+}
+
+/**
+ * The home page's counts from its themes: the source's own entries (listed, distinct, shared) apart
+ * from the fiches the City added on this site, which count as published.
+ */
+export function sourceCountsOf(
+  announced: number | null,
+  themes: readonly { number: number; actions: readonly { slug: string; title: string }[]; addedActionSlugs: readonly string[] }[],
+): SourceCounts {
+  const fromSource = themes.map((t) => ({ number: t.number, actions: t.actions.filter((a) => !t.addedActionSlugs.includes(a.slug)) }));
+  return {
+    announced,
+    listed: fromSource.reduce((n, t) => n + t.actions.length, 0),
+    distinct: new Set(fromSource.flatMap((t) => t.actions.map((a) => a.slug))).size,
+    shared: findSharedActions(fromSource),
+    published: new Set(themes.flatMap((t) => t.actions.map((a) => a.slug))).size,
+  };
 }
 
 /** How many announced fiches are not published yet (never negative). */
@@ -74,7 +97,7 @@ function themesPhrase(numbers: readonly number[]): string {
  * The honest note about what the source document gives: how many fiches it announces, how many
  * entries it lists, which ones are listed twice, and that the missing ones are not published yet.
  */
-export function describeSourceCounts({ announced, listed, distinct, shared }: SourceCounts): string[] {
+export function describeSourceCounts({ announced, listed, distinct, shared, published = distinct }: SourceCounts): string[] {
   const sentences: string[] = [];
   const entries = pluralize(listed, "entrée", "entrées");
   if (announced === null) sentences.push(`Le document source liste ${entries}.`);
@@ -95,13 +118,23 @@ export function describeSourceCounts({ announced, listed, distinct, shared }: So
     sentences.push(`Certaines figurent sous plusieurs thématiques — ${list} : cela fait ${distinctText}.`);
   }
 
-  const missing = missingSentence(missingCount(announced, distinct));
+  if (published > distinct) sentences.push(addedSentence(published - distinct));
+  const missing = missingSentence(missingCount(announced, published));
   if (missing) sentences.push(missing);
   return sentences;
 }
 
-/** The note on a theme page: how many fiches the source announces for it, how many it lists. */
-export function describeThemeSourceCounts(announced: number | null, listed: number): string[] {
+function addedSentence(added: number): string {
+  return added === 1
+    ? "La Ville a ajouté 1 fiche action sur ce site depuis."
+    : `La Ville a ajouté ${added} fiches actions sur ce site depuis.`;
+}
+
+/**
+ * The note on a theme page: how many fiches the source announces for it, how many it lists, and how
+ * many the City added since (`published` counts them all; defaults to `listed`).
+ */
+export function describeThemeSourceCounts(announced: number | null, listed: number, published = listed): string[] {
   const listedText = pluralize(listed, "fiche action", "fiches actions");
   if (announced === null) return [`Le document source liste ${listedText} pour cette thématique.`];
   const sentences = [
@@ -110,7 +143,8 @@ export function describeThemeSourceCounts(announced: number | null, listed: numb
         `Le document source annonce et liste ${listedText} pour cette thématique.`
       : `Le document source annonce ${pluralize(announced, "fiche action", "fiches actions")} pour cette thématique et en liste ${listed}.`,
   ];
-  const missing = missingSentence(missingCount(announced, listed));
+  if (published > listed) sentences.push(addedSentence(published - listed));
+  const missing = missingSentence(missingCount(announced, published));
   if (missing) sentences.push(missing);
   return sentences;
 }

@@ -19,6 +19,11 @@ const areas = [
     text: "Créer un conseil, changer son nom, son quartier ou sa description, l'archiver.",
   },
   {
+    href: "/admin/plan",
+    title: "Le plan",
+    text: "Ajouter ou modifier une thématique ou une fiche action, écrire son résumé en mots simples, changer l'ordre des fiches, archiver une fiche.",
+  },
+  {
     href: "/admin/journal",
     title: "Journal",
     text: "Qui a fait quoi, quand et pourquoi : décisions de modération, réponses, rôles, invitations, points d'étape.",

@@ -1,11 +1,12 @@
 import { TabNav, type TabLink } from "@/components/ui/tab-nav";
 
-export type AdminSection = "accueil" | "utilisateurs" | "conseils" | "journal" | "parametres";
+export type AdminSection = "accueil" | "utilisateurs" | "conseils" | "plan" | "journal" | "parametres";
 
 const links: TabLink<AdminSection>[] = [
   { key: "accueil", href: "/admin", label: "Administration" },
   { key: "utilisateurs", href: "/admin/utilisateurs", label: "Utilisateurs" },
   { key: "conseils", href: "/admin/conseils", label: "Conseils de quartier" },
+  { key: "plan", href: "/admin/plan", label: "Le plan" },
   { key: "journal", href: "/admin/journal", label: "Journal" },
   { key: "parametres", href: "/admin/parametres", label: "Paramètres" },
 ];

@@ -70,6 +70,13 @@ export const journalActionLabels: Record<string, string> = {
   "progress_report.correct": "Point d'étape corrigé",
   "action.deadline.change": "Échéance d'une fiche action modifiée",
   "action.officials.assign": "Élu·e·s chargé·e·s d'une fiche action modifié·e·s",
+  "plan.action.create": "Fiche action ajoutée au plan",
+  "plan.action.update": "Fiche action modifiée",
+  "plan.action.archive": "Fiche action archivée",
+  "plan.action.unarchive": "Fiche action remise dans les listes",
+  "plan.action.move": "Ordre des fiches d'une thématique modifié",
+  "plan.theme.create": "Thématique ajoutée au plan",
+  "plan.theme.update": "Thématique modifiée",
   "meeting.create": "Réunion publique créée",
   "meeting.update": "Réunion publique modifiée",
   "meeting.delete": "Réunion publique supprimée avant d'avoir eu lieu",
@@ -109,6 +116,21 @@ const fieldLabels: Record<string, string> = {
   slides: "Diapositives",
 };
 
+/** The plan's own words: « title » is a fiche's or theme's title there, not a person's function. */
+const planFieldLabels: Record<string, string> = {
+  title: "Titre",
+  description: "Description",
+  body: "Texte complet",
+  plainSummary: "En bref, en mots simples",
+  timeframeLabel: "Échéance d'origine",
+  projects: "Projets cités",
+  links: "Liens",
+  themes: "Thématiques",
+  order: "Ordre des fiches (n° internes)",
+  number: "Numéro",
+  slug: "Adresse de la page",
+};
+
 /** Technical details (ids, counters) that say nothing to a reader. */
 const hiddenDetails = new Set(["before", "after", "sessionVersion", "answerId", "proposingCouncilId", "purged"]);
 
@@ -133,6 +155,7 @@ const targetLabels: Record<string, string> = {
   retention: "Durées de conservation",
   moderation_reason_template: "Modèle de raison",
   action: "Fiche action",
+  theme: "Thématique",
   meeting: "Réunion publique",
   progress_report: "Point d'étape",
 };
@@ -186,8 +209,9 @@ function changeSummary(entry: JournalEntry): string[] {
     if (before.title !== after.title) lines.push(`Fonction : ${valueText("title", before.title)} → ${valueText("title", after.title)}`);
     return lines;
   }
+  const labels = entry.action.startsWith("plan.") ? planFieldLabels : fieldLabels;
   return Object.keys(after).map(
-    (key) => `${fieldLabels[key] ?? key} : ${valueText(key, before[key as keyof Roles])} → ${valueText(key, after[key as keyof Roles])}`,
+    (key) => `${labels[key] ?? key} : ${valueText(key, before[key as keyof Roles])} → ${valueText(key, after[key as keyof Roles])}`,
   );
 }
 
@@ -195,7 +219,8 @@ function changeSummary(entry: JournalEntry): string[] {
 function otherDetails(entry: JournalEntry): string | null {
   const keys = Object.keys(entry.details).filter((k) => !hiddenDetails.has(k));
   if (keys.length === 0) return null;
-  return keys.map((k) => `${fieldLabels[k] ?? k} : ${valueText(k, entry.details[k])}`).join(" ; ");
+  const labels = entry.action.startsWith("plan.") ? planFieldLabels : fieldLabels;
+  return keys.map((k) => `${labels[k] ?? k} : ${valueText(k, entry.details[k])}`).join(" ; ");
 }
 
 /** What the row is about: « Personne : Marie Dupont », « Contribution n° 12 ». */

@@ -5,6 +5,7 @@ import { buttonClass, dangerOutlineButtonClass } from "@/components/form/field";
 import { FormStatus } from "@/components/form/form-status";
 import { useFormAction } from "@/components/form/use-form-action";
 import type { councilArchiveFormSchema, userStatusFormSchema } from "@/lib/validation/admin";
+import type { actionArchiveFormSchema } from "@/lib/validation/plan";
 import type { FormAction } from "@/server/form-action";
 import { ReasonField } from "./reason-field";
 
@@ -17,7 +18,7 @@ export interface ReversibleTexts {
 }
 
 /** The schemas of the two reversible forms: an id, which way (`change`), and a reason. */
-type ReversibleSchema = typeof userStatusFormSchema | typeof councilArchiveFormSchema;
+type ReversibleSchema = typeof userStatusFormSchema | typeof councilArchiveFormSchema | typeof actionArchiveFormSchema;
 
 /**
  * A reversible action with a required reason (archive / unarchive a council, deactivate /
@@ -39,7 +40,7 @@ export function ReversibleActionForm<T>({
   action: FormAction<T>;
   schema: ReversibleSchema;
   /** The hidden id field (`userId`, `councilId`) and its value. */
-  idName: "userId" | "councilId";
+  idName: "userId" | "councilId" | "actionId";
   idValue: number;
   /** What submitting does now: `act` when not done yet, `undo` once done. */
   change: { act: string; undo: string };
@@ -53,10 +54,7 @@ export function ReversibleActionForm<T>({
   const { form, field, state, pending, error, formAction, formProps } = useFormAction({
     action,
     schema,
-    defaultValues:
-      idName === "userId"
-        ? { userId: String(idValue), change: direction, reason: "" }
-        : { councilId: String(idValue), change: direction, reason: "" },
+    defaultValues: { [idName]: String(idValue), change: direction, reason: "" },
     onSuccess: (_, f) => f.reset({ ...f.getValues(), reason: "" }),
   });
   // The page switches direction after a success: the hidden field follows.

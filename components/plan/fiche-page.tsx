@@ -17,6 +17,7 @@ import { PrintHandout } from "@/components/plan/print-handout";
 import { ProgressBar } from "@/components/plan/progress-bar";
 import { StatusBadge } from "@/components/plan/status-badge";
 import { ThemeLinks } from "@/components/plan/theme-links";
+import { ArchivedNotice, FicheBody, FicheVersions, PlainSummary } from "@/components/plan/fiche-texts";
 import { AnswerStatsSummary } from "@/components/answers/answer-stats-summary";
 import { ContributionPagination } from "@/components/contributions/contribution-pagination";
 import { contributionCountText, PublishedContributionList } from "@/components/contributions/published-contributions";
@@ -43,7 +44,9 @@ export async function FichePage({ slug, largePrint }: { slug: string; largePrint
           <TextLink href={`/fiches/${action.slug}/gros-caracteres`}>Version à imprimer en gros caractères</TextLink>
         )}
       </p>
+      <ArchivedNotice archivedAt={action.archivedAt} />
       <PageHeading kicker="Fiche action" title={action.title} lead={action.description ? <p>{action.description}</p> : undefined} />
+      <PlainSummary text={action.plainSummary} className="mb-6" />
 
       <div className="space-y-4 rounded-lg border border-slate-300 bg-slate-50 p-4 sm:p-6">
         <div className="flex flex-wrap items-center gap-x-4 gap-y-2">
@@ -61,6 +64,9 @@ export async function FichePage({ slug, largePrint }: { slug: string; largePrint
         ) : null}
       </div>
 
+      <FicheBody body={action.body} links={page.links} />
+      <FicheVersions revisions={page.revisions} />
+
       <Section id="projets" title="Projets cités">
         {projects.length > 0 ? (
           <ul className="list-disc space-y-2 pl-6">
@@ -72,7 +78,11 @@ export async function FichePage({ slug, largePrint }: { slug: string; largePrint
             ))}
           </ul>
         ) : (
-          <p>Le document source ne cite pas de projet particulier pour cette fiche action.</p>
+          <p>
+            {action.sourceWording
+              ? "Le document source ne cite pas de projet particulier pour cette fiche action."
+              : "Aucun projet particulier n'est cité pour cette fiche action."}
+          </p>
         )}
       </Section>
 

@@ -13,6 +13,7 @@ import {
   timestamp,
   uniqueIndex,
   index,
+  jsonb,
 } from "drizzle-orm/pg-core";
 
 export const actionStatus = pgEnum("action_status", ["planned", "in_progress", "done", "suspended"]);
@@ -96,6 +97,12 @@ export const actions = pgTable(
     currentTimeframeLabel: text("current_timeframe_label"),
     /** The current deadline (last day), once set by a change; else the original end year's 31 December. */
     deadline: date("deadline", { mode: "string" }),
+    /** The full text of the fiche, written by staff (the short one is `description`). */
+    body: text("body"),
+    /** « En bref, en mots simples »: at most 400 characters, written by staff (FALC guidance). */
+    plainSummary: text("plain_summary"),
+    /** Set when staff archived it: it leaves the public lists, its page stays and says so. */
+    archivedAt: timestamp("archived_at", { withTimezone: true }),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [check("actions_progress_range", sql`${t.progress} is null or (${t.progress} between 0 and 100)`)],
@@ -114,6 +121,43 @@ export const actionThemes = pgTable(
     position: smallint("position").notNull(),
   },
   (t) => [primaryKey({ columns: [t.actionId, t.themeId] }), index("action_themes_theme").on(t.themeId)],
+);
+
+/** Links a fiche gives (a project's page, a document), in the order staff wrote them. */
+export const actionLinks = pgTable(
+  "action_links",
+  {
+    id: serial("id").primaryKey(),
+    actionId: integer("action_id")
+      .notNull()
+      .references(() => actions.id, { onDelete: "cascade" }),
+    position: smallint("position").notNull(),
+    label: text("label").notNull(),
+    url: text("url").notNull(),
+  },
+  (t) => [uniqueIndex("action_links_action_position").on(t.actionId, t.position)],
+);
+
+/** The published text of a fiche as it was before each edit by staff: public, like a report's earlier versions. */
+export const actionRevisions = pgTable(
+  "action_revisions",
+  {
+    id: serial("id").primaryKey(),
+    actionId: integer("action_id")
+      .notNull()
+      .references(() => actions.id, { onDelete: "cascade" }),
+    title: text("title").notNull(),
+    description: text("description"),
+    body: text("body"),
+    plainSummary: text("plain_summary"),
+    timeframeLabel: text("timeframe_label"),
+    projects: jsonb("projects").$type<{ name: string; detail: string | null }[]>().notNull(),
+    links: jsonb("links").$type<{ label: string; url: string }[]>().notNull(),
+    /** When this version was replaced, and by whom. */
+    replacedAt: timestamp("replaced_at", { withTimezone: true }).notNull().defaultNow(),
+    replacedById: integer("replaced_by_id").references(() => users.id, { onDelete: "set null" }),
+  },
+  (t) => [index("action_revisions_action").on(t.actionId, t.replacedAt)],
 );
 
 /** Projects a fiche names (« notamment à travers … »). */

@@ -1,7 +1,18 @@
 import { expect, test } from "@playwright/test";
 import { DEMO_PASSWORD, demo, signInAs } from "../support/auth";
 
-const adminPaths = ["/admin", "/admin/utilisateurs", "/admin/utilisateurs/1", "/admin/conseils", "/admin/conseils/1"];
+const adminPaths = [
+  "/admin",
+  "/admin/utilisateurs",
+  "/admin/utilisateurs/1",
+  "/admin/conseils",
+  "/admin/conseils/1",
+  // The plan (issue 11): admins only, moderators and officials included out.
+  "/admin/plan",
+  "/admin/plan/fiches/nouvelle",
+  "/admin/plan/fiches/1",
+  "/admin/plan/thematiques/1",
+];
 
 for (const [label, email] of [
   ["un membre de conseil", demo.member1],

@@ -70,6 +70,36 @@ for (const js of [false, true]) {
       await type(admin, privacy.getByLabel("Durée de conservation des comptes désactivés, en années"), unique("annees"));
       await refuse(admin, privacy, "Enregistrer les données personnelles");
 
+      // Admin: the plan (issue 11) — shared data, so every form is refused: a theme without a title,
+      // a fiche with a link that is not a web address, an archive without a reason. (The order's
+      // « Monter / Descendre » has no wrong value: the plan's own spec, e2e/admin/plan.spec.ts, moves nothing shared.)
+      await open(admin, "/admin/plan");
+      const newTheme = ap.getByRole("form", { name: "Ajouter une thématique" });
+      await type(admin, newTheme.getByLabel("Description (facultative)"), `Thématique ${unique("theme")}`);
+      await refuse(admin, newTheme, "Ajouter la thématique");
+      await open(admin, "/admin/plan/fiches/nouvelle");
+      const newFiche = ap.getByRole("form", { name: "Ajouter une fiche action" });
+      await type(admin, newFiche.getByLabel("Titre"), `Fiche ${unique("fiche")}`);
+      await refuse(admin, newFiche, "Ajouter la fiche");
+      await open(admin, "/admin/plan");
+      await ap.getByRole("link", { name: "Limiter le nombre d'intervenants dans les familles" }).first().click();
+      await ap.waitForURL(/\/admin\/plan\/fiches\/\d+$/);
+      const adminFichePath = new URL(ap.url()).pathname;
+      await open(admin, adminFichePath);
+      const editFiche = ap.getByRole("form", { name: "Modifier la fiche action" });
+      await type(admin, editFiche.getByLabel("Liens (facultatif)"), `pas-une-adresse ${unique("lien")}`);
+      await refuse(admin, editFiche, "Enregistrer les modifications");
+      await open(admin, adminFichePath);
+      await refuse(admin, ap.getByRole("form", { name: "Archiver la fiche" }), "Archiver la fiche");
+      await open(admin, "/admin/plan");
+      await ap.getByRole("link", { name: /^Modifier la thématique « Gouvernance »/ }).click();
+      await ap.waitForURL(/\/admin\/plan\/thematiques\/\d+$/);
+      const adminThemePath = new URL(ap.url()).pathname;
+      await open(admin, adminThemePath);
+      const editTheme = ap.getByRole("form", { name: "Modifier la thématique" });
+      await editTheme.getByLabel("Titre").fill("");
+      await refuse(admin, editTheme, "Enregistrer les modifications");
+
       // The council's space: invite two people, cancel one invitation, the submission policy unchanged.
       await open(admin, adminCouncilPath);
       await ap.getByRole("link", { name: "Voir les membres dans l'espace du conseil" }).click();

@@ -139,3 +139,86 @@ test("the 50 payloads in comments, reasons, templates, reports and answers stay 
   expect(dialogs).toEqual([]);
   await Promise.all([member.close(), moderator.close(), official.close(), admin.close(), visitor.close()]);
 });
+
+test("the 50 payloads in every text field of a theme and a fiche written by an admin stay inert on the admin and public pages", async ({
+  browser,
+}) => {
+  test.setTimeout(180_000);
+  const admin = await signedInContext(browser, demo.admin);
+  const visitor = await browser.newContext();
+  const dialogs = watchDialogs([admin, visitor]);
+  const page = await admin.newPage();
+  const tag = marker("xss-plan");
+  // Short fields get one payload each (the ones that fit), long ones all of them.
+  const short = (max: number) => payloads.filter((p) => p.length + tag.length + 1 <= max);
+
+  await page.goto("/admin/plan");
+  const createTheme = page.getByRole("form", { name: "Ajouter une thématique" });
+  await createTheme.getByLabel("Titre").fill(`${tag} ${payloads[1]}`);
+  await createTheme.getByLabel("Description (facultative)").fill(partsOf(1900)[0]!);
+  await createTheme.getByRole("button", { name: "Ajouter la thématique" }).click();
+  await expect(createTheme.getByRole("status")).toContainText("est ajoutée au plan");
+  await checkInert(page);
+  const themeLink = page.getByRole("link", { name: `Modifier la thématique « ${tag} ${payloads[1]} »` });
+  const themeId = (await themeLink.getAttribute("href"))!.split("/").at(-1)!;
+
+  for (const [i, payload] of short(300).slice(0, 10).entries()) {
+    await page.goto(`/admin/plan/fiches/nouvelle?thematique=${themeId}`);
+    const form = page.getByRole("form", { name: "Ajouter une fiche action" });
+    await form.getByLabel("Titre").fill(`${tag} ${i} ${payload}`);
+    await form.getByLabel("En bref, en mots simples (facultatif)").fill(partsOf(390)[i % partsOf(390).length]!);
+    await form.getByLabel("Description courte (facultative)").fill(halves[0]!);
+    await form.getByLabel("Texte complet (facultatif)").fill(all);
+    await form.getByLabel("Échéance d'origine, en mots (facultative)").fill(short(100)[i]!);
+    await form.getByLabel("Projets cités (facultatif)").fill(short(400).slice(0, 20).join("\n"));
+    await form.getByLabel("Liens (facultatif)").fill(
+      short(400)
+        .slice(0, 20)
+        .map((p) => `${p} https://exemple.fr/${i}`)
+        .join("\n"),
+    );
+    await form.getByRole("button", { name: "Ajouter la fiche" }).click();
+    await page.waitForURL(/\/admin\/plan\/fiches\/\d+\?ajoutee=1$/);
+    await checkInert(page);
+    const fichePath = (await page.getByRole("link", { name: "Voir sa page publique" }).getAttribute("href"))!;
+    const publicPage = await visitor.newPage();
+    await publicPage.goto(fichePath);
+    await expect(publicPage.getByRole("heading", { level: 1 })).toContainText(payload);
+    await checkInert(publicPage);
+    await publicPage.close();
+    if (i === 0) {
+      // Edited once (every field again): the earlier version is on the page too.
+      const edit = page.getByRole("form", { name: "Modifier la fiche action" });
+      await edit.getByLabel("En bref, en mots simples (facultatif)").fill(partsOf(390).at(-1)!);
+      await edit.getByLabel("Raison (facultative)").fill(halves[1]!.slice(0, 490));
+      await edit.getByRole("button", { name: "Enregistrer les modifications" }).click();
+      await expect(edit.getByRole("status")).toContainText("est modifiée");
+      await checkInert(page);
+      const again = await visitor.newPage();
+      await again.goto(fichePath);
+      await expect(again.getByText(/^Modifiée le /)).toBeVisible();
+      await checkInert(again);
+      await again.close();
+    }
+    // Archived at once: the home page's counts of the source's fiches stay as seeded for other specs.
+    const archive = page.getByRole("form", { name: "Archiver la fiche" });
+    await archive.getByLabel("Raison (obligatoire)").fill("Test XSS");
+    await archive.getByRole("button", { name: "Archiver la fiche" }).click();
+    await expect(page.getByRole("status").filter({ hasText: "est archivée" })).toBeVisible();
+  }
+
+  const home = await visitor.newPage();
+  await home.goto("/");
+  await checkInert(home);
+  const themePage = await visitor.newPage();
+  await page.goto(`/admin/plan/thematiques/${themeId}`);
+  await themePage.goto((await page.getByRole("link", { name: "Voir sa page publique" }).getAttribute("href"))!);
+  await checkInert(themePage);
+  await checkInert(page);
+  await page.goto("/admin/plan");
+  await checkInert(page);
+  await page.goto("/admin/journal?action=plan.action.update");
+  await checkInert(page);
+  expect(dialogs).toEqual([]);
+  await Promise.all([admin.close(), visitor.close()]);
+});

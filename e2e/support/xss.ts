@@ -72,7 +72,8 @@ export async function checkInert(p: Page) {
         /javascript:/i.test(el.getAttribute("href") ?? el.getAttribute("src") ?? el.getAttribute("data") ?? ""),
       ).length,
       injected: document.querySelectorAll(
-        "main svg[onload], main img[src='x'], main iframe, main object, main embed, main marquee, main x, main details, main video, main audio",
+        // A closed <details> is the app's own disclosure (earlier versions of a text); the payload's is open.
+        "main svg[onload], main img[src='x'], main iframe, main object, main embed, main marquee, main x, main details[open], main video, main audio",
       ).length,
     };
   });

@@ -20,7 +20,11 @@ export async function createDraft(
   if (!can(actor, "contribution.draft", { councilId: data.councilId })) return forbidden();
 
   const [[action], [council]] = await Promise.all([
-    db.select({ id: actions.id }).from(actions).where(eq(actions.slug, data.actionSlug)),
+    // An archived fiche takes no new contribution (those it has stay, and keep their course).
+    db
+      .select({ id: actions.id })
+      .from(actions)
+      .where(and(eq(actions.slug, data.actionSlug), isNull(actions.archivedAt))),
     db
       .select({ id: councils.id, slug: councils.slug })
       .from(councils)

@@ -1,10 +1,10 @@
 import "server-only";
-import { and, asc, desc, eq, isNull, sql } from "drizzle-orm";
-import { alias } from "drizzle-orm/pg-core";
+import { and, asc, eq, isNull, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { auditLog, councilMemberships, councils, users } from "@/db/schema";
+import { councilMemberships, councils, users } from "@/db/schema";
 import { forbidden, notFound, ok, unauthenticated, type ActionResult } from "@/lib/action-result";
 import { can, type MaybeActor } from "@/lib/permissions";
+import { journalAbout, type JournalRowAbout } from "../audit-log/journal-about";
 
 export interface AdminCouncilRow {
   id: number;
@@ -19,13 +19,7 @@ export interface AdminCouncilRow {
   referentCount: number;
 }
 
-export interface CouncilJournalEntry {
-  action: string;
-  actorName: string | null;
-  reason: string | null;
-  details: Record<string, unknown>;
-  createdAt: Date;
-}
+export type CouncilJournalEntry = JournalRowAbout;
 
 const columns = {
   id: councils.id,
@@ -72,19 +66,5 @@ export async function getCouncilForAdmin(
     .where(eq(councils.id, councilId))
     .groupBy(councils.id);
   if (!council) return notFound("Conseil");
-  const author = alias(users, "author");
-  const journal = await db
-    .select({
-      action: auditLog.action,
-      actorName: author.displayName,
-      reason: auditLog.reason,
-      details: auditLog.details,
-      createdAt: auditLog.createdAt,
-    })
-    .from(auditLog)
-    .leftJoin(author, eq(author.id, auditLog.actorUserId))
-    .where(and(eq(auditLog.targetType, "council"), eq(auditLog.targetId, String(councilId))))
-    .orderBy(desc(auditLog.createdAt), desc(auditLog.id))
-    .limit(20);
-  return ok({ ...council, journal });
+  return ok({ ...council, journal: await journalAbout(db, "council", councilId) });
 }

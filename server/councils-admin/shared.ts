@@ -1,7 +1,7 @@
 import "server-only";
 import { asc, eq, like, or } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { councils, plans } from "@/db/schema";
+import { actions, councils, plans, themes } from "@/db/schema";
 import { fail } from "@/lib/action-result";
 import { likeEscape } from "../users/shared";
 import { firstFreeSlug, slugify } from "./slug";
@@ -12,15 +12,21 @@ export async function planId(tx: Db): Promise<number | null> {
   return plan?.id ?? null;
 }
 
-/** A free slug for a new council named `name` (archived councils keep theirs: links never change meaning). */
-export async function freeSlug(tx: Db, name: string): Promise<string> {
-  const base = slugify(name);
+/**
+ * A free slug for a new council, fiche or theme named `name` (« -2 », « -3 »… if taken): archived
+ * ones keep theirs and a slug never changes afterwards, so links never change meaning.
+ */
+export async function freeSlugIn(tx: Db, table: typeof councils | typeof actions | typeof themes, name: string, fallback: string) {
+  const base = slugify(name, fallback);
   const rows = await tx
-    .select({ slug: councils.slug })
-    .from(councils)
-    .where(or(eq(councils.slug, base), like(councils.slug, `${likeEscape(base)}-%`)));
+    .select({ slug: table.slug })
+    .from(table)
+    .where(or(eq(table.slug, base), like(table.slug, `${likeEscape(base)}-%`)));
   return firstFreeSlug(base, new Set(rows.map((r) => r.slug)));
 }
+
+/** A free slug for a new council named `name`. */
+export const freeSlug = (tx: Db, name: string): Promise<string> => freeSlugIn(tx, councils, name, "conseil");
 
 /** Which unique constraint a write broke (23505), if any, whichever driver raised it. */
 export function uniqueViolation(error: unknown): string | null {

@@ -1,5 +1,8 @@
-/** A URL slug from a council's name: « Conseil de quartier Sud — Arpajon » → « conseil-de-quartier-sud-arpajon ». Pure. */
-export function slugify(name: string): string {
+/**
+ * A URL slug from a name: « Conseil de quartier Sud — Arpajon » → « conseil-de-quartier-sud-arpajon ».
+ * `fallback` when nothing is left (a name of punctuation only). Pure.
+ */
+export function slugify(name: string, fallback = "conseil"): string {
   const slug = name
     .normalize("NFD")
     .replace(/\p{Diacritic}/gu, "")
@@ -10,7 +13,7 @@ export function slugify(name: string): string {
     .replace(/^-+|-+$/g, "")
     .slice(0, 60)
     .replace(/-+$/g, "");
-  return slug || "conseil";
+  return slug || fallback;
 }
 
 /** The first of `base`, `base-2`, `base-3`… that is not taken. */

@@ -329,6 +329,7 @@ async function fichesOf(db: Db, actionIds: number[]) {
         timeframeEndYear: actions.timeframeEndYear,
         currentTimeframeLabel: actions.currentTimeframeLabel,
         deadline: actions.deadline,
+        plainSummary: actions.plainSummary,
       })
       .from(actions)
       .where(inArray(actions.id, actionIds)),
@@ -439,6 +440,7 @@ function actionSlide(data: AgendaData, actionId: number, agendaPosition: number,
     status: action.status,
     progress: action.progress,
     ...slideDeadline(action, today),
+    summary: action.plainSummary,
     latestReport: latest ? { title: latest.title, reportedOn: latest.reportedOn, excerpt: excerpt(latest.body, 240) } : null,
     proposals: data.proposals
       .filter((p) => p.actionId === actionId)

@@ -8,7 +8,14 @@ import { actionSummaryColumns } from "./columns";
 
 export async function findAction(db: Db, planId: number, slug: string) {
   const [action] = await db
-    .select({ ...actionSummaryColumns, description: actions.description, sourceWording: actions.sourceWording })
+    .select({
+      ...actionSummaryColumns,
+      description: actions.description,
+      sourceWording: actions.sourceWording,
+      body: actions.body,
+      plainSummary: actions.plainSummary,
+      archivedAt: actions.archivedAt,
+    })
     .from(actions)
     .where(and(eq(actions.planId, planId), eq(actions.slug, slug)));
   return action;

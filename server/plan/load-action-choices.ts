@@ -1,5 +1,5 @@
 import "server-only";
-import { asc, eq } from "drizzle-orm";
+import { and, asc, eq, isNull } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { actions, actionThemes, themes } from "@/db/schema";
 import { publicPlanId } from "./load-plan";
@@ -15,7 +15,7 @@ export interface ActionChoice {
 }
 
 /**
- * Each fiche of the plan once, in the order of the public pages: by theme, then by its place in
+ * Each fiche of the plan once (archived ones left out), in the order of the public pages: by theme, then by its place in
  * the theme (a fiche under two themes comes where it is first listed). One query.
  */
 export async function loadActionChoices(db: Db): Promise<ActionChoice[]> {
@@ -24,7 +24,8 @@ export async function loadActionChoices(db: Db): Promise<ActionChoice[]> {
     .from(actionThemes)
     .innerJoin(themes, eq(themes.id, actionThemes.themeId))
     .innerJoin(actions, eq(actions.id, actionThemes.actionId))
-    .where(eq(themes.planId, publicPlanId))
+    // An archived fiche takes no new contribution: it is no longer among the choices.
+    .where(and(eq(themes.planId, publicPlanId), isNull(actions.archivedAt)))
     .orderBy(asc(themes.number), asc(actionThemes.position), asc(actions.id));
   const bySlug = new Map<string, ActionChoice>();
   for (const row of rows) if (!bySlug.has(row.slug)) bySlug.set(row.slug, row);

@@ -2,7 +2,16 @@ import "server-only";
 import { asc, desc, eq, sql } from "drizzle-orm";
 import { cache } from "react";
 import { getDb, type Db } from "@/db/client";
-import { actionDeadlineChanges, actionProjects, actionThemes, progressReportRevisions, progressReports, themes } from "@/db/schema";
+import {
+  actionDeadlineChanges,
+  actionLinks,
+  actionProjects,
+  actionRevisions,
+  actionThemes,
+  progressReportRevisions,
+  progressReports,
+  themes,
+} from "@/db/schema";
 import { answerStatsOf, emptyAnswerStats, type AnswerStats } from "@/lib/answer-stats";
 import type { ActionStatus } from "@/lib/labels";
 import { deadlineChangeColumns, reportColumns, reportRevisionColumns } from "./columns";
@@ -33,9 +42,20 @@ export interface ProgressReportView {
 
 export interface ActionPage {
   plan: PlanInfo;
-  action: ActionSummary & { description: string | null; sourceWording: string | null };
+  action: ActionSummary & {
+    description: string | null;
+    sourceWording: string | null;
+    /** The full text and « En bref, en mots simples », written by staff. */
+    body: string | null;
+    plainSummary: string | null;
+    /** Set when archived: the page stays and says so; the public lists leave it out. */
+    archivedAt: Date | null;
+  };
   themes: { number: number; slug: string; title: string }[];
   projects: { name: string; detail: string | null }[];
+  links: { label: string; url: string }[];
+  /** The texts it had before each edit by staff, newest first (« Modifiée le … »). */
+  revisions: ActionRevisionView[];
   /** Newest first; reports without a day keep their order of publication. */
   reports: ProgressReportView[];
   /** Every change of the fiche's deadline, newest first, with its reason. */
@@ -48,10 +68,23 @@ export interface ActionPage {
   answerStats: AnswerStats;
 }
 
+export interface ActionRevisionView {
+  id: number;
+  title: string;
+  description: string | null;
+  body: string | null;
+  plainSummary: string | null;
+  timeframeLabel: string | null;
+  projects: { name: string; detail: string | null }[];
+  links: { label: string; url: string }[];
+  replacedAt: Date;
+}
+
 /**
- * A fiche action with its themes, named projects, progress reports, the first page of its
- * published contributions and the City's answers in figures, corrections of reports and changes of
- * deadline. Eleven queries (in one parallel batch after the fiche), whatever the number of rows.
+ * A fiche action with its themes, named projects and links, progress reports, the first page of its
+ * published contributions and the City's answers in figures, corrections of reports, changes of
+ * deadline and its earlier texts. Thirteen queries (in one parallel batch after the fiche),
+ * whatever the number of rows.
  */
 export async function loadActionPage(slug: string, db?: Db, now: Date = new Date()): Promise<ActionPage | null> {
   const database = db ?? (await getDb());
@@ -59,7 +92,7 @@ export async function loadActionPage(slug: string, db?: Db, now: Date = new Date
   if (!loaded) return null;
   const action = await findAction(database, loaded.id, slug);
   if (!action) return null;
-  const [themeRows, projects, reports, published, tallies, revisions, deadlineChanges] = await Promise.all([
+  const [themeRows, projects, reports, published, tallies, revisions, deadlineChanges, links, actionTexts] = await Promise.all([
     database
       .select({ number: themes.number, slug: themes.slug, title: themes.title })
       .from(actionThemes)
@@ -89,14 +122,43 @@ export async function loadActionPage(slug: string, db?: Db, now: Date = new Date
       .from(actionDeadlineChanges)
       .where(eq(actionDeadlineChanges.actionId, action.id))
       .orderBy(desc(actionDeadlineChanges.createdAt), desc(actionDeadlineChanges.id)),
+    database
+      .select({ label: actionLinks.label, url: actionLinks.url })
+      .from(actionLinks)
+      .where(eq(actionLinks.actionId, action.id))
+      .orderBy(asc(actionLinks.position)),
+    database
+      .select({
+        id: actionRevisions.id,
+        title: actionRevisions.title,
+        description: actionRevisions.description,
+        body: actionRevisions.body,
+        plainSummary: actionRevisions.plainSummary,
+        timeframeLabel: actionRevisions.timeframeLabel,
+        projects: actionRevisions.projects,
+        links: actionRevisions.links,
+        replacedAt: actionRevisions.replacedAt,
+      })
+      .from(actionRevisions)
+      .where(eq(actionRevisions.actionId, action.id))
+      .orderBy(desc(actionRevisions.replacedAt), desc(actionRevisions.id)),
   ]);
   const { id: _id, ...publicAction } = action;
   const tally = tallies.get(action.id);
   return {
     plan: loaded.plan,
-    action: { ...toActionSummary(publicAction, tally), description: publicAction.description, sourceWording: publicAction.sourceWording },
+    action: {
+      ...toActionSummary(publicAction, tally),
+      description: publicAction.description,
+      sourceWording: publicAction.sourceWording,
+      body: publicAction.body,
+      plainSummary: publicAction.plainSummary,
+      archivedAt: publicAction.archivedAt,
+    },
     themes: themeRows,
     projects,
+    links,
+    revisions: actionTexts,
     reports: reports.map((r) => ({ ...r, revisions: revisions.filter((v) => v.reportId === r.id).map(({ reportId: _r, ...v }) => v) })),
     deadlineChanges,
     contributions: published.items,

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, eq, inArray } from "drizzle-orm";
+import { and, asc, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { actions, actionThemes, themes } from "@/db/schema";
 import { averageProgress, countByStatus, coverageOf } from "@/lib/rollup";
@@ -19,22 +19,28 @@ export async function loadThemes(db: Db, planId: number, tallies: Promise<Tallie
     .orderBy(asc(themes.number));
   if (themeRows.length === 0) return [];
   const links = await db
-    .select({ themeId: actionThemes.themeId, ...actionSummaryColumns })
+    .select({ themeId: actionThemes.themeId, ...actionSummaryColumns, fromSource: sql<boolean>`(${actions.sourceWording} is not null)` })
     .from(actionThemes)
     .innerJoin(actions, eq(actions.id, actionThemes.actionId))
     .where(
-      inArray(
-        actionThemes.themeId,
-        themeRows.map((t) => t.id),
+      and(
+        inArray(
+          actionThemes.themeId,
+          themeRows.map((t) => t.id),
+        ),
+        // An archived fiche leaves the public lists (its own page stays).
+        isNull(actions.archivedAt),
       ),
     )
     .orderBy(asc(actionThemes.position), asc(actions.id));
   const counts = await tallies;
   return themeRows.map(({ id, ...theme }) => {
-    const themeActions = links.filter((l) => l.themeId === id).map((l) => toActionSummary(l, counts.get(l.id)));
+    const own = links.filter((l) => l.themeId === id);
+    const themeActions = own.map((l) => toActionSummary(l, counts.get(l.id)));
     return {
       ...theme,
       actions: themeActions,
+      addedActionSlugs: own.filter((l) => !l.fromSource).map((l) => l.slug),
       progress: averageProgress(themeActions.map((a) => a.progress)),
       progressCoverage: coverageOf(themeActions.map((a) => a.progress)),
       statusCounts: countByStatus(themeActions),

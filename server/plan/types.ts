@@ -42,6 +42,8 @@ export interface ThemeSummary {
   description: string | null;
   announcedActionCount: number | null;
   actions: ActionSummary[];
+  /** Those of `actions` the City added on this site (/admin/plan), not listed by the source. */
+  addedActionSlugs: string[];
   progress: number | null;
   /** How many of its fiches have a progress figure (the roll-up's coverage). */
   progressCoverage: Coverage;

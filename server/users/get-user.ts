@@ -1,10 +1,10 @@
 import "server-only";
-import { and, asc, desc, eq } from "drizzle-orm";
-import { alias } from "drizzle-orm/pg-core";
+import { asc, eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { auditLog, councilMemberships, councils, users } from "@/db/schema";
+import { councilMemberships, councils, users } from "@/db/schema";
 import { forbidden, notFound, ok, unauthenticated, type ActionResult } from "@/lib/action-result";
 import { can, type CouncilRole, type MaybeActor } from "@/lib/permissions";
+import { journalAbout } from "../audit-log/journal-about";
 import { soleReferentCouncils, type SoleReferentCouncil } from "./sole-referent";
 
 export interface UserJournalEntry {
@@ -71,20 +71,7 @@ export async function getUser(db: Db, actor: MaybeActor, userId: number): Promis
     .where(eq(councilMemberships.userId, userId))
     .orderBy(asc(councils.name));
 
-  const author = alias(users, "author");
-  const journal = await db
-    .select({
-      action: auditLog.action,
-      actorName: author.displayName,
-      reason: auditLog.reason,
-      details: auditLog.details,
-      createdAt: auditLog.createdAt,
-    })
-    .from(auditLog)
-    .leftJoin(author, eq(author.id, auditLog.actorUserId))
-    .where(and(eq(auditLog.targetType, "user"), eq(auditLog.targetId, String(userId))))
-    .orderBy(desc(auditLog.createdAt), desc(auditLog.id))
-    .limit(JOURNAL_LENGTH);
+  const journal = await journalAbout(db, "user", userId, JOURNAL_LENGTH);
 
   const { isModerator, isOfficial, isAdmin, ...rest } = user;
   return ok({

@@ -1,7 +1,19 @@
 import { asc, gt } from "drizzle-orm";
 import { expect } from "vitest";
 import type { Db } from "@/db/client";
-import { auditLog, councilMemberships, councils, invitations, users } from "@/db/schema";
+import {
+  actionLinks,
+  actionProjects,
+  actionRevisions,
+  actions,
+  actionThemes,
+  auditLog,
+  councilMemberships,
+  councils,
+  invitations,
+  themes,
+  users,
+} from "@/db/schema";
 import type { ActionResult } from "@/lib/action-result";
 import { matrixRoles, type Cast, type MatrixRole } from "../support/actors";
 
@@ -18,6 +30,13 @@ export async function snapshot(db: Db) {
     memberships: await db.select().from(councilMemberships).orderBy(asc(councilMemberships.councilId), asc(councilMemberships.userId)),
     councils: await db.select().from(councils).orderBy(asc(councils.id)),
     invitations: await db.select().from(invitations).orderBy(asc(invitations.id)),
+    // The plan (/admin/plan, issue 11).
+    themes: await db.select().from(themes).orderBy(asc(themes.id)),
+    actions: await db.select().from(actions).orderBy(asc(actions.id)),
+    actionThemes: await db.select().from(actionThemes).orderBy(asc(actionThemes.actionId), asc(actionThemes.themeId)),
+    actionProjects: await db.select().from(actionProjects).orderBy(asc(actionProjects.id)),
+    actionLinks: await db.select().from(actionLinks).orderBy(asc(actionLinks.id)),
+    actionRevisions: await db.select().from(actionRevisions).orderBy(asc(actionRevisions.id)),
     audit: await db.select().from(auditLog).orderBy(asc(auditLog.id)),
   };
 }

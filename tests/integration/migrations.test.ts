@@ -7,8 +7,10 @@ import { createTestDatabase, onPostgres, rowsOf, type TestDatabase } from "../su
 
 const expectedTables = [
   "action_deadline_changes",
+  "action_links",
   "action_officials",
   "action_projects",
+  "action_revisions",
   "action_themes",
   "actions",
   "audit_log",

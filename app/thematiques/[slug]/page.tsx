@@ -55,7 +55,7 @@ export default async function ThemePage({ params }: Props) {
       />
 
       <Notice title="Ce que dit le document source">
-        {describeThemeSourceCounts(theme.announcedActionCount, listed).map((sentence) => (
+        {describeThemeSourceCounts(theme.announcedActionCount, listed - theme.addedActionSlugs.length, listed).map((sentence) => (
           <p key={sentence}>{sentence}</p>
         ))}
       </Notice>

@@ -1,0 +1,80 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import {
+  actionArchiveFormSchema,
+  createActionSchema,
+  createThemeSchema,
+  moveActionSchema,
+  updateActionSchema,
+  updateThemeSchema,
+} from "@/lib/validation/plan";
+import { refreshPublicPages } from "@/server/cache";
+import { formAction } from "@/server/form-action";
+import { setActionArchived } from "@/server/plan-admin/archive-action";
+import { createAction } from "@/server/plan-admin/create-action";
+import { moveAction } from "@/server/plan-admin/move-action";
+import { createTheme, updateTheme } from "@/server/plan-admin/save-theme";
+import { updateAction } from "@/server/plan-admin/update-action";
+
+/*
+ * The plan administration's forms: the server functions decide and write, then every public page
+ * and the plan's admin pages are refreshed. Every one, not a targeted few (as for a council's
+ * name): a fiche's or a theme's title is printed on the home page, the themes, each contribution's
+ * card on council pages, the slides, the feeds, the calendar of deadlines, the open data, the
+ * search and the sitemap — and these changes are rare (docs/decisions/0021).
+ */
+
+function refreshAfterPlanChange() {
+  refreshPublicPages();
+  revalidatePath("/admin/plan", "layout");
+}
+
+export const createActionAction = formAction({
+  schema: createActionSchema,
+  permission: "plan.action.create",
+  run: (input, { db, actor }) => createAction(db, actor, input),
+  done: (data) => {
+    refreshAfterPlanChange();
+    return `/admin/plan/fiches/${data.id}?ajoutee=1`;
+  },
+});
+
+export const updateActionAction = formAction({
+  schema: updateActionSchema,
+  permission: "plan.action.update",
+  run: (input, { db, actor }) => updateAction(db, actor, input),
+  done: (data) => {
+    if (data.changed) refreshAfterPlanChange();
+  },
+});
+
+export const setActionArchivedAction = formAction({
+  schema: actionArchiveFormSchema,
+  permission: "plan.action.archive",
+  run: (input, { db, actor }) => setActionArchived(db, actor, input),
+  done: refreshAfterPlanChange,
+});
+
+export const moveActionAction = formAction({
+  schema: moveActionSchema,
+  permission: "plan.theme.update",
+  run: (input, { db, actor }) => moveAction(db, actor, input),
+  done: refreshAfterPlanChange,
+});
+
+export const createThemeAction = formAction({
+  schema: createThemeSchema,
+  permission: "plan.theme.create",
+  run: (input, { db, actor }) => createTheme(db, actor, input),
+  done: refreshAfterPlanChange,
+});
+
+export const updateThemeAction = formAction({
+  schema: updateThemeSchema,
+  permission: "plan.theme.update",
+  run: (input, { db, actor }) => updateTheme(db, actor, input),
+  done: (data) => {
+    if (data.changed) refreshAfterPlanChange();
+  },
+});

@@ -1,0 +1,90 @@
+import type { Metadata } from "next";
+import { AdminNav } from "@/components/admin/admin-nav";
+import { Badge } from "@/components/admin/badges";
+import { MoveActionForm } from "@/components/admin/plan/move-action-form";
+import { CreateThemeForm } from "@/components/admin/plan/theme-form";
+import { Container } from "@/components/ui/container";
+import { PageHeading } from "@/components/ui/page-heading";
+import { Section } from "@/components/ui/section";
+import { TextLink } from "@/components/ui/text-link";
+import { pluralize } from "@/lib/labels";
+import { getDb } from "@/server/db";
+import { listPlanForAdmin } from "@/server/plan-admin/queries";
+import { requireAdminPage } from "../require-admin";
+import { createThemeAction, moveActionAction } from "./actions";
+
+export const dynamic = "force-dynamic";
+export const metadata: Metadata = { title: "Le plan — Administration", robots: { index: false, follow: false } };
+
+/** The plan's themes and their fiches, in order: edit, reorder, add. */
+export default async function AdminPlanPage() {
+  const actor = await requireAdminPage("/admin/plan");
+  const result = await listPlanForAdmin(await getDb(), actor);
+  if (!result.ok) throw new Error(result.message);
+  const themes = result.data;
+  const fiches = new Set(themes.flatMap((t) => t.actions.map((a) => a.id))).size;
+
+  return (
+    <Container wide>
+      <AdminNav current="plan" exact={false} />
+      <PageHeading
+        title="Le plan : thématiques et fiches actions"
+        lead={
+          <p>
+            {pluralize(themes.length, "thématique", "thématiques")}, {pluralize(fiches, "fiche action", "fiches actions")}. Les changements
+            s&apos;affichent aussitôt sur le site public ; le statut et l&apos;avancement changent seulement par les points d&apos;étape.{" "}
+            <TextLink href="/admin/plan/fiches/nouvelle">Ajouter une fiche action</TextLink> ·{" "}
+            <TextLink href="#thematique">Ajouter une thématique</TextLink>
+          </p>
+        }
+      />
+
+      {themes.map((theme) => (
+        <Section key={theme.id} id={`thematique-${theme.number}`} title={`${theme.number}. ${theme.title}`}>
+          <p className="mb-4">
+            <TextLink href={`/admin/plan/thematiques/${theme.id}`}>Modifier la thématique « {theme.title} »</TextLink> ·{" "}
+            <TextLink href={`/thematiques/${theme.slug}`}>Voir sa page publique</TextLink> ·{" "}
+            <TextLink href={`/admin/plan/fiches/nouvelle?thematique=${theme.id}`}>Ajouter une fiche à cette thématique</TextLink>
+          </p>
+          {theme.actions.length === 0 ? (
+            <p>Aucune fiche dans cette thématique.</p>
+          ) : (
+            <ol className="flex flex-col gap-3">
+              {theme.actions.map((action, index) => (
+                <li
+                  key={action.id}
+                  className={`flex flex-col gap-2 rounded-lg border-2 p-4 md:flex-row md:items-center md:justify-between ${action.archivedAt ? "border-dashed border-slate-500 bg-slate-50" : "border-slate-300"}`}
+                >
+                  <div className="flex flex-col gap-1">
+                    <span className="text-lg font-bold">
+                      <TextLink href={`/admin/plan/fiches/${action.id}`}>{action.title}</TextLink>
+                    </span>
+                    {action.archivedAt ? (
+                      <span>
+                        <Badge tone="warning">Archivée</Badge>
+                      </span>
+                    ) : null}
+                  </div>
+                  <MoveActionForm
+                    actionId={action.id}
+                    themeId={theme.id}
+                    title={action.title}
+                    first={index === 0}
+                    last={index === theme.actions.length - 1}
+                    action={moveActionAction}
+                  />
+                </li>
+              ))}
+            </ol>
+          )}
+        </Section>
+      ))}
+
+      <Section id="thematique" title="Ajouter une thématique">
+        <div className="max-w-2xl">
+          <CreateThemeForm action={createThemeAction} />
+        </div>
+      </Section>
+    </Container>
+  );
+}

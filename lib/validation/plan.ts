@@ -1,0 +1,174 @@
+import { z } from "zod";
+import { choice, id, list, optionalText, text } from "./fields";
+
+/*
+ * The administration of the plan (/admin/plan): a theme, a fiche (its texts, themes, projects and
+ * links), its order inside a theme, its archive. The browser and the server parse with the same
+ * schemas. Status and progress are not here: only progress reports change them.
+ */
+
+export const PLAIN_SUMMARY_MAX = 400;
+export const ACTION_TITLE_MAX = 300;
+export const ACTION_DESCRIPTION_MAX = 1000;
+export const ACTION_BODY_MAX = 20_000;
+export const ACTION_TIMEFRAME_MAX = 100;
+export const ACTION_PROJECTS_MAX = 20;
+export const ACTION_LINKS_MAX = 20;
+export const THEME_TITLE_MAX = 200;
+export const THEME_DESCRIPTION_MAX = 2000;
+const LINE_MAX = 500;
+
+const reason = optionalText({ max: 500, what: "La raison" });
+const themeId = id("Thématique inconnue : rechargez la page.");
+const actionId = id("Fiche action inconnue : rechargez la page.");
+
+export interface ProjectLine {
+  name: string;
+  detail: string | null;
+}
+
+export interface LinkLine {
+  label: string;
+  url: string;
+}
+
+const linesOf = (value: string | null) =>
+  (value ?? "")
+    .split("\n")
+    .map((line) => line.trim())
+    .filter((line) => line !== "");
+
+/** « Maison des parents : ouverture en 2018 » → name and detail; a line without « : » is a name. */
+export function parseProjectLines(value: string | null): ProjectLine[] {
+  return linesOf(value).map((line) => {
+    const at = line.search(/\s:\s/);
+    if (at < 0) return { name: line, detail: null };
+    const name = line.slice(0, at).trim();
+    const detail = line
+      .slice(at)
+      .replace(/^\s:\s/, "")
+      .trim();
+    return name === "" ? { name: detail, detail: null } : { name, detail: detail === "" ? null : detail };
+  });
+}
+
+/** The projects back into the textarea's lines. */
+export const projectLinesText = (projects: readonly ProjectLine[]) =>
+  projects.map((p) => (p.detail ? `${p.name} : ${p.detail}` : p.name)).join("\n");
+
+/** A web address people can follow: http or https only (never javascript:, data:…). */
+export function isWebAddress(value: string): boolean {
+  if (!/^https?:\/\//i.test(value)) return false;
+  try {
+    const url = new URL(value);
+    return (url.protocol === "https:" || url.protocol === "http:") && url.hostname.includes(".");
+  } catch {
+    return false;
+  }
+}
+
+/** « Le site du CCAS https://… » → its text and its address; a line that is only an address is its own text. */
+export function parseLinkLine(line: string): LinkLine | null {
+  const at = line.search(/\S+$/);
+  const url = line.slice(at);
+  if (!isWebAddress(url)) return null;
+  const label = line.slice(0, at).trim();
+  return { label: label === "" ? url : label, url };
+}
+
+/** The last year a time frame in words names (« 2018/2019 » → 2019), or null: a new fiche's default deadline. */
+export function endYearOf(label: string | null): number | null {
+  const years = label?.match(/\b(19|20)\d{2}\b/g);
+  return years ? Math.max(...years.map(Number)) : null;
+}
+
+export const linkLinesText = (links: readonly LinkLine[]) =>
+  links.map((l) => (l.label === l.url ? l.url : `${l.label} ${l.url}`)).join("\n");
+
+const projectsField = optionalText({ max: ACTION_PROJECTS_MAX * LINE_MAX, what: "La liste des projets" }).transform((value, ctx) => {
+  const projects = parseProjectLines(value);
+  if (projects.length > ACTION_PROJECTS_MAX) {
+    ctx.addIssue({ code: "custom", message: `${ACTION_PROJECTS_MAX} projets au plus.` });
+    return z.NEVER;
+  }
+  if (projects.some((p) => p.name.length > LINE_MAX || (p.detail?.length ?? 0) > LINE_MAX)) {
+    ctx.addIssue({ code: "custom", message: `Chaque projet tient en ${LINE_MAX} caractères au plus.` });
+    return z.NEVER;
+  }
+  return projects;
+});
+
+const linksField = optionalText({ max: ACTION_LINKS_MAX * LINE_MAX, what: "La liste des liens" }).transform((value, ctx) => {
+  const lines = linesOf(value);
+  if (lines.length > ACTION_LINKS_MAX) {
+    ctx.addIssue({ code: "custom", message: `${ACTION_LINKS_MAX} liens au plus.` });
+    return z.NEVER;
+  }
+  const links: LinkLine[] = [];
+  for (const [index, line] of lines.entries()) {
+    const link = parseLinkLine(line);
+    if (!link || line.length > LINE_MAX) {
+      ctx.addIssue({
+        code: "custom",
+        message: `Ligne ${index + 1} : écrivez le texte du lien, puis une adresse qui commence par https:// (par exemple « Site du CCAS https://www.aurillac.fr/ccas »).`,
+      });
+      return z.NEVER;
+    }
+    links.push(link);
+  }
+  return links;
+});
+
+/** A fiche's texts: the title, the short and full texts, the summary in plain words, its themes, projects and links. */
+const actionFields = {
+  title: text({ min: 3, max: ACTION_TITLE_MAX, empty: "Indiquez le titre de la fiche.", what: "Le titre" }),
+  description: optionalText({ max: ACTION_DESCRIPTION_MAX, what: "La description courte" }),
+  body: optionalText({ max: ACTION_BODY_MAX, what: "Le texte complet" }),
+  plainSummary: optionalText({ max: PLAIN_SUMMARY_MAX, what: "Le résumé en mots simples" }),
+  timeframeLabel: optionalText({ max: ACTION_TIMEFRAME_MAX, what: "L'échéance" }),
+  projects: projectsField,
+  links: linksField,
+  themeIds: list(themeId, { max: 50, tooMany: "Trop de thématiques cochées." }).refine((ids) => ids.length > 0, {
+    error: "Cochez au moins une thématique.",
+  }),
+  reason,
+};
+
+export const createActionSchema = z.object(actionFields);
+export type CreateActionInput = z.input<typeof createActionSchema>;
+export type CreateActionData = z.output<typeof createActionSchema>;
+
+export const updateActionSchema = z.object({ actionId, ...actionFields });
+export type UpdateActionInput = z.input<typeof updateActionSchema>;
+export type UpdateActionData = z.output<typeof updateActionSchema>;
+
+/** Archive a fiche or bring it back: which, why (journaled), and which way. */
+export const actionArchiveFormSchema = z.object({
+  actionId,
+  change: choice(["archive", "unarchive"], "Action inconnue : rechargez la page."),
+  reason: text({ min: 3, max: 500, empty: "Indiquez la raison : elle est inscrite au journal.", what: "La raison" }),
+});
+export type ActionArchiveFormInput = z.input<typeof actionArchiveFormSchema>;
+export type ActionArchiveData = z.output<typeof actionArchiveFormSchema>;
+
+/** Move a fiche one place up or down inside one theme. */
+export const moveActionSchema = z.object({
+  actionId,
+  themeId,
+  direction: choice(["up", "down"], "Sens inconnu : rechargez la page."),
+});
+export type MoveActionData = z.output<typeof moveActionSchema>;
+
+const themeFields = {
+  title: text({ min: 2, max: THEME_TITLE_MAX, empty: "Indiquez le titre de la thématique.", what: "Le titre" }),
+  description: optionalText({ max: THEME_DESCRIPTION_MAX, what: "La description" }),
+  reason,
+};
+
+export const createThemeSchema = z.object(themeFields);
+export type CreateThemeInput = z.input<typeof createThemeSchema>;
+export type CreateThemeData = z.output<typeof createThemeSchema>;
+
+export const updateThemeSchema = z.object({ themeId, ...themeFields });
+export type UpdateThemeInput = z.input<typeof updateThemeSchema>;
+export type UpdateThemeData = z.output<typeof updateThemeSchema>;
