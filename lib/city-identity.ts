@@ -51,3 +51,16 @@ export const logoTypes = { png: "image/png", svg: "image/svg+xml" } as const;
 export type LogoExtension = keyof typeof logoTypes;
 
 export const logoUrlOf = (hash: string, extension: LogoExtension) => `/identite/logo-${hash}.${extension}`;
+
+// ——— The legal pages' texts (plain text with links, lib/plain-text.ts) ———
+
+export const LEGAL_TEXT_MAX = 10_000;
+
+/** The RGAA's three conformity statuses: « non conforme » until an audit says otherwise. */
+export const accessibilityStatuses = ["non_conforme", "partiellement_conforme", "totalement_conforme"] as const;
+export type AccessibilityStatus = (typeof accessibilityStatuses)[number];
+export const accessibilityStatusLabels: Record<AccessibilityStatus, string> = {
+  non_conforme: "non conforme",
+  partiellement_conforme: "partiellement conforme",
+  totalement_conforme: "totalement conforme",
+};

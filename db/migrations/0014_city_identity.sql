@@ -1,0 +1,28 @@
+ALTER TABLE "platform_settings" ALTER COLUMN "data_controller_name" SET DEFAULT 'La Ville';--> statement-breakpoint
+ALTER TABLE "platform_settings" ALTER COLUMN "data_controller_address" SET DEFAULT 'Mairie (adresse à compléter)';--> statement-breakpoint
+ALTER TABLE "platform_settings" ALTER COLUMN "dpo_contact" SET DEFAULT 'Délégué·e à la protection des données de la Ville (contact à compléter)';--> statement-breakpoint
+ALTER TABLE "platform_settings" ADD COLUMN "privacy_legal_basis" text DEFAULT 'Mission d''intérêt public (article 6, paragraphe 1, point e du RGPD) : associer les habitants à la politique sociale de la commune.' NOT NULL;--> statement-breakpoint
+ALTER TABLE "platform_settings" ADD COLUMN "privacy_notes" text DEFAULT '' NOT NULL;--> statement-breakpoint
+ALTER TABLE "platform_settings" ADD COLUMN "city_name" text DEFAULT 'La Ville' NOT NULL;--> statement-breakpoint
+ALTER TABLE "platform_settings" ADD COLUMN "service_name" text DEFAULT 'Projet social communal' NOT NULL;--> statement-breakpoint
+ALTER TABLE "platform_settings" ADD COLUMN "contact_address" text DEFAULT '' NOT NULL;--> statement-breakpoint
+ALTER TABLE "platform_settings" ADD COLUMN "logo_base64" text;--> statement-breakpoint
+ALTER TABLE "platform_settings" ADD COLUMN "logo_type" text;--> statement-breakpoint
+ALTER TABLE "platform_settings" ADD COLUMN "logo_hash" text;--> statement-breakpoint
+ALTER TABLE "platform_settings" ADD COLUMN "legal_notice" text DEFAULT '' NOT NULL;--> statement-breakpoint
+ALTER TABLE "platform_settings" ADD COLUMN "accessibility_status" text DEFAULT 'non_conforme' NOT NULL;--> statement-breakpoint
+ALTER TABLE "platform_settings" ADD COLUMN "accessibility_audit_date" date;--> statement-breakpoint
+ALTER TABLE "platform_settings" ADD COLUMN "accessibility_derogations" text DEFAULT '' NOT NULL;--> statement-breakpoint
+ALTER TABLE "platform_settings" ADD COLUMN "accessibility_contact" text DEFAULT '' NOT NULL;--> statement-breakpoint
+ALTER TABLE "platform_settings" ADD CONSTRAINT "platform_settings_logo" CHECK (("platform_settings"."logo_base64" is null) = ("platform_settings"."logo_type" is null) and ("platform_settings"."logo_type" is null) = ("platform_settings"."logo_hash" is null));--> statement-breakpoint
+ALTER TABLE "platform_settings" ADD CONSTRAINT "platform_settings_accessibility_status" CHECK ("platform_settings"."accessibility_status" in ('non_conforme', 'partiellement_conforme', 'totalement_conforme'));--> statement-breakpoint
+-- hand-written: the City's name was written in the code until now, so an install that already has
+-- Aurillac's plan keeps showing « Ville d'Aurillac »; a fresh install (no plan yet: the seed runs
+-- after the migrations) drops the Aurillac contacts migration 0012 installed as defaults, and gets
+-- its City's values from the seed or from an admin.
+UPDATE "platform_settings" SET "city_name" = 'Ville d''Aurillac' WHERE EXISTS (SELECT 1 FROM "plans" WHERE "city_name" = 'Aurillac');--> statement-breakpoint
+UPDATE "platform_settings" SET "data_controller_name" = DEFAULT, "data_controller_address" = DEFAULT, "dpo_contact" = DEFAULT
+  WHERE NOT EXISTS (SELECT 1 FROM "plans")
+    AND "data_controller_name" = 'Ville d''Aurillac'
+    AND "data_controller_address" = 'Mairie d''Aurillac, 15000 Aurillac'
+    AND "dpo_contact" = 'Délégué·e à la protection des données, Mairie d''Aurillac, 15000 Aurillac';
