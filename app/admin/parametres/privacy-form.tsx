@@ -8,14 +8,16 @@ import {
   DATA_CONTROLLER_ADDRESS_MAX,
   DATA_CONTROLLER_NAME_MAX,
   DPO_CONTACT_MAX,
+  PRIVACY_LEGAL_BASIS_MAX,
   privacySettingsSchema,
   type PrivacySettingsData,
 } from "@/lib/validation/settings";
 import { updatePrivacySettingsAction } from "./actions";
+import { PLAIN_TEXT_HINT } from "./plain-text-hint";
 
 const YEARS_ID = "donnees-comptes-desactives";
 
-/** The three texts the public page prints: one line, or a few (an address). */
+/** The texts the public page prints: one line, or a few (an address), or paragraphs with links. */
 const texts = [
   {
     name: "dataControllerName",
@@ -37,6 +39,20 @@ const texts = [
     label: "Contact du délégué ou de la déléguée à la protection des données (DPO)",
     hint: `Adresse postale, adresse électronique ou formulaire : ce que les habitants utiliseront pour exercer leurs droits. ${DPO_CONTACT_MAX} caractères au plus.`,
     rows: 3,
+  },
+  {
+    name: "privacyLegalBasis",
+    id: "donnees-base-legale",
+    label: "Base légale des traitements",
+    hint: `Affichée pour chaque traitement de la plateforme. ${PRIVACY_LEGAL_BASIS_MAX} caractères au plus.`,
+    rows: 3,
+  },
+  {
+    name: "privacyNotes",
+    id: "donnees-precisions",
+    label: "Précisions de la Ville (facultatif)",
+    hint: `${PLAIN_TEXT_HINT} Par exemple : le lieu d'hébergement des données, la durée de conservation des journaux techniques.`,
+    rows: 6,
   },
 ] as const;
 
