@@ -1,7 +1,9 @@
 import type { Metadata } from "next";
 import { getPlanOverview, UPCOMING_DEADLINE_MONTHS } from "@/server/plan/load-plan-overview";
 import { DEADLINES_CALENDAR_PATH, MEETINGS_CALENDAR_PATH, PLAN_FEED_PATH } from "@/lib/feeds";
-import { pageMetadata, SITE_DESCRIPTION, SITE_NAME } from "@/lib/page-metadata";
+import { siteDescriptionOf, siteNameOf } from "@/lib/city-identity";
+import { pageMetadata } from "@/lib/page-metadata";
+import { loadCityIdentity } from "@/server/settings/city-identity";
 import { UntilDate } from "@/components/progress/deadline-info";
 import { pluralize } from "@/lib/labels";
 import { findSharedActions } from "@/lib/plan-text";
@@ -25,17 +27,23 @@ import { contributionCountText } from "@/components/contributions/published-cont
 /* Served from cache; refreshed when the plan changes (server/cache.ts) and at least hourly. */
 export const revalidate = 3600;
 
-export const metadata: Metadata = pageMetadata({
-  title: SITE_NAME,
-  absoluteTitle: true,
-  description: SITE_DESCRIPTION,
-  path: "/",
-  feeds: [{ path: PLAN_FEED_PATH, title: "Les nouveautés du projet social communal" }],
-  calendars: [
-    { path: DEADLINES_CALENDAR_PATH, title: "Les échéances des fiches actions" },
-    { path: MEETINGS_CALENDAR_PATH, title: "Les réunions publiques" },
-  ],
-});
+export async function generateMetadata(): Promise<Metadata> {
+  const identity = await loadCityIdentity();
+  return pageMetadata(
+    {
+      title: siteNameOf(identity),
+      absoluteTitle: true,
+      description: siteDescriptionOf(identity),
+      path: "/",
+      feeds: [{ path: PLAN_FEED_PATH, title: "Les nouveautés du projet social communal" }],
+      calendars: [
+        { path: DEADLINES_CALENDAR_PATH, title: "Les échéances des fiches actions" },
+        { path: MEETINGS_CALENDAR_PATH, title: "Les réunions publiques" },
+      ],
+    },
+    siteNameOf(identity),
+  );
+}
 
 export default async function HomePage() {
   const overview = await getPlanOverview();

@@ -1,17 +1,17 @@
 import type { Metadata } from "next";
-import { pageMetadata } from "@/lib/page-metadata";
+import { publicPageMetadata } from "@/server/settings/city-identity";
 import { Container } from "@/components/ui/container";
 import { ToComplete } from "@/components/ui/notice";
 import { PageHeading } from "@/components/ui/page-heading";
 import { Prose } from "@/components/ui/prose";
 import { TextLink } from "@/components/ui/text-link";
 
-export const metadata: Metadata = pageMetadata({
-  title: "Accessibilité",
-  description:
-    "Déclaration d'accessibilité du site du projet social communal d'Aurillac : état de conformité au RGAA et moyens de contact.",
-  path: "/accessibilite",
-});
+export const generateMetadata = (): Promise<Metadata> =>
+  publicPageMetadata({
+    title: "Accessibilité",
+    description: (site) => `Déclaration d'accessibilité du site « ${site} » : état de conformité au RGAA et moyens de contact.`,
+    path: "/accessibilite",
+  });
 
 export default function AccessibilityPage() {
   return (

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { pageMetadata } from "@/lib/page-metadata";
+import { publicPageMetadata } from "@/server/settings/city-identity";
 import { getCouncils } from "@/server/plan/load-councils";
 import { Container } from "@/components/ui/container";
 import { DemoMarker } from "@/components/ui/demo-marker";
@@ -11,11 +11,12 @@ import { PageFreshness } from "@/components/plan/page-freshness";
 
 export const revalidate = 3600;
 
-export const metadata: Metadata = pageMetadata({
-  title: "Conseils de quartier",
-  description: "Les conseils de quartier d'Aurillac et leur place dans le projet social communal.",
-  path: "/conseils",
-});
+export const generateMetadata = (): Promise<Metadata> =>
+  publicPageMetadata({
+    title: "Conseils de quartier",
+    description: (site) => `Les conseils de quartier et leur place dans le projet social communal — ${site}.`,
+    path: "/conseils",
+  });
 
 export default async function CouncilsPage() {
   const councils = await getCouncils();

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { pageMetadata } from "@/lib/page-metadata";
+import { publicPageMetadata } from "@/server/settings/city-identity";
 import type { ReactNode } from "react";
 import { getDemarchePage } from "@/server/plan/load-demarche-page";
 import { Container } from "@/components/ui/container";
@@ -12,11 +12,12 @@ import { Timeline } from "@/components/plan/timeline";
 
 export const revalidate = 3600;
 
-export const metadata: Metadata = pageMetadata({
-  title: "La démarche",
-  description: "Les Assises de la Solidarité et les étapes qui ont conduit au projet social communal d'Aurillac.",
-  path: "/demarche",
-});
+export const generateMetadata = (): Promise<Metadata> =>
+  publicPageMetadata({
+    title: "La démarche",
+    description: (site) => `Les Assises de la Solidarité et les étapes qui ont conduit au projet social communal — ${site}.`,
+    path: "/demarche",
+  });
 
 function Quote({ children, cite }: { children: ReactNode; cite: ReactNode }) {
   return (

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import type { ReactNode } from "react";
-import { pageMetadata } from "@/lib/page-metadata";
+import { publicPageMetadata } from "@/server/settings/city-identity";
 import { Container } from "@/components/ui/container";
 import { ToComplete } from "@/components/ui/notice";
 import { PageHeading } from "@/components/ui/page-heading";
@@ -9,12 +9,13 @@ import { TextLink } from "@/components/ui/text-link";
 import { getDb } from "@/server/db";
 import { loadPersonalDataPage } from "@/server/retention/load-personal-data-page";
 
-export const metadata: Metadata = pageMetadata({
-  title: "Données personnelles",
-  description:
-    "Les données personnelles que traite le site du projet social communal d'Aurillac : pour quoi, sur quelle base, combien de temps, et vos droits.",
-  path: "/donnees-personnelles",
-});
+export const generateMetadata = (): Promise<Metadata> =>
+  publicPageMetadata({
+    title: "Données personnelles",
+    description: (site) =>
+      `Les données personnelles que traite le site « ${site} » : pour quoi, sur quelle base, combien de temps, et vos droits.`,
+    path: "/donnees-personnelles",
+  });
 // Read from the settings: refreshed when an admin saves them (app/admin/parametres/actions.ts), and hourly.
 export const revalidate = 3600;
 

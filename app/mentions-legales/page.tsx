@@ -1,16 +1,17 @@
 import type { Metadata } from "next";
-import { pageMetadata } from "@/lib/page-metadata";
+import { publicPageMetadata } from "@/server/settings/city-identity";
 import { Container } from "@/components/ui/container";
 import { ToComplete } from "@/components/ui/notice";
 import { PageHeading } from "@/components/ui/page-heading";
 import { Prose } from "@/components/ui/prose";
 import { TextLink } from "@/components/ui/text-link";
 
-export const metadata: Metadata = pageMetadata({
-  title: "Mentions légales",
-  description: "Mentions légales du site du projet social communal d'Aurillac : éditeur, objet du site, hébergement.",
-  path: "/mentions-legales",
-});
+export const generateMetadata = (): Promise<Metadata> =>
+  publicPageMetadata({
+    title: "Mentions légales",
+    description: (site) => `Mentions légales du site « ${site} » : éditeur, objet du site, hébergement.`,
+    path: "/mentions-legales",
+  });
 
 export default function LegalNoticePage() {
   return (

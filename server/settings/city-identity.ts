@@ -1,6 +1,8 @@
 import "server-only";
 import { cache } from "react";
-import type { CityIdentity } from "@/lib/city-identity";
+import type { Metadata } from "next";
+import { type CityIdentity, siteNameOf } from "@/lib/city-identity";
+import { pageMetadata, type PageMetadataInput } from "@/lib/page-metadata";
 import { getDb } from "@/server/db";
 import { getCityIdentity } from "./platform-settings";
 
@@ -12,3 +14,8 @@ import { getCityIdentity } from "./platform-settings";
  * descriptions all call this.
  */
 export const loadCityIdentity = cache(async (): Promise<CityIdentity> => getCityIdentity(await getDb()));
+
+/** A public page's <head> (lib/page-metadata.ts) with the site's name from the settings. */
+export async function publicPageMetadata(input: PageMetadataInput): Promise<Metadata> {
+  return pageMetadata(input, siteNameOf(await loadCityIdentity()));
+}
