@@ -64,3 +64,15 @@ export const accessibilityStatusLabels: Record<AccessibilityStatus, string> = {
   partiellement_conforme: "partiellement conforme",
   totalement_conforme: "totalement conforme",
 };
+
+/** « pour la Ville de Démoville », « pour la Ville » — an answer's signature when its author has no title. */
+export function onBehalfOf(cityName: string): string {
+  const article = /^(La|Le|Les) /.exec(cityName);
+  if (article) return `pour ${article[1]!.toLowerCase()}${cityName.slice(article[1]!.length)}`;
+  if (/^L['’]/.test(cityName)) return `pour l${cityName.slice(1)}`;
+  if (/^(Ville|Commune|Mairie|Métropole|Communauté)\b/.test(cityName)) return `pour la ${cityName}`;
+  return `pour ${cityName}`;
+}
+
+/** What a mail needs of the identity. */
+export type MailIdentity = Pick<CityIdentity, "cityName" | "serviceName">;
