@@ -31,7 +31,7 @@ const mainContent: Record<string, (page: Page) => Promise<void>> = {
     await expect(page.getByRole("navigation", { name: "Fil d'Ariane" })).toBeVisible();
   },
   "/demarche": async (page) => {
-    await expect(page.getByRole("heading", { level: 2, name: "Les Assises de la Solidarité" })).toBeVisible();
+    await expect(page.getByRole("heading", { level: 2, name: "D'où vient le projet" })).toBeVisible();
     const steps = page.getByRole("region", { name: "Les étapes" }).getByRole("listitem");
     await expect(steps).toHaveCount(5);
     await expect(page.locator("ol time[datetime='2015-10-09']")).toHaveText("9 octobre 2015");
