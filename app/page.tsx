@@ -46,7 +46,7 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function HomePage() {
-  const overview = await getPlanOverview();
+  const [overview, identity] = await Promise.all([getPlanOverview(), loadCityIdentity()]);
   if (!overview) return <PlanUnavailable />;
   const { plan, themes } = overview;
   const period = `${plan.periodStartYear}–${plan.periodEndYear}`;
@@ -55,11 +55,11 @@ export default async function HomePage() {
 
   return (
     <Container wide>
-      <PageHeading kicker={`Ville d'${plan.cityName} · ${period}`} title={plan.title} lead={<p>{plan.summary}</p>} />
+      <PageHeading kicker={`${identity.cityName} · ${period}`} title={plan.title} lead={<p>{plan.summary}</p>} />
 
       <dl className="grid grid-cols-2 gap-3 lg:grid-cols-4">
         {[
-          ["Ville", plan.cityName],
+          ["Ville", identity.cityName],
           ["Période", period],
           ["Thématiques", String(themes.length)],
           ["Fiches actions publiées", String(overview.actionCount)],

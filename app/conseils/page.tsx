@@ -28,8 +28,8 @@ export default async function CouncilsPage() {
         title="Conseils de quartier"
         lead={
           <p>
-            Les conseils de quartier réunissent des habitants d&apos;Aurillac. Ils ont pris part aux Assises de la Solidarité, d&apos;où est
-            issu le projet social communal.
+            Les conseils de quartier réunissent des habitants de la commune. Ils donnent leur avis sur les fiches actions du projet social
+            communal et font des propositions, auxquelles la Ville répond.
           </p>
         }
       />

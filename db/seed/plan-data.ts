@@ -40,6 +40,28 @@ export const planSeed = {
   ].join("\n\n"),
 };
 
+/**
+ * Aurillac's identity and legal texts (platform_settings), as far as the source document and the
+ * City's public information give them; the rest stays « à compléter » until an admin writes it.
+ */
+export const cityIdentitySeed = {
+  cityName: "Ville d'Aurillac",
+  serviceName: "Projet social communal",
+  dataControllerName: "Ville d'Aurillac",
+  dataControllerAddress: "Mairie d'Aurillac, 15000 Aurillac",
+  dpoContact: "Délégué·e à la protection des données, Mairie d'Aurillac, 15000 Aurillac",
+  legalNotice: [
+    "Éditeur : Ville d'Aurillac (Cantal).",
+    "Sources des informations : les informations d'origine viennent de l'article « Premier point d'étape pour le projet " +
+      "social communal » publié par la Ville d'Aurillac (date de publication non précisée). Rien n'y est ajouté : quand ce " +
+      "document ne donne pas une information (un jour, un avancement, un statut), le site l'indique comme « non précisé » " +
+      "ou « non renseigné ».",
+    "Certaines informations sont des données de démonstration (par exemple les conseils de quartier) : elles sont " +
+      "signalées comme telles sur chaque page où elles apparaissent.",
+    "Directeur ou directrice de la publication, hébergeur : à compléter par la Ville.",
+  ].join("\n\n"),
+};
+
 export const milestoneSeeds = [
   {
     key: "diagnostic-social",
