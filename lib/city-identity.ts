@@ -32,8 +32,7 @@ export const defaultCityIdentity: CityIdentity = {
 };
 
 /** The site's name, in titles and link previews: « Projet social communal — Ville de Démoville ». */
-export const siteNameOf = (identity: Pick<CityIdentity, "cityName" | "serviceName">) =>
-  `${identity.serviceName} — ${identity.cityName}`;
+export const siteNameOf = (identity: Pick<CityIdentity, "cityName" | "serviceName">) => `${identity.serviceName} — ${identity.cityName}`;
 
 /** The home page's description, and the default one (no article to agree with the City's name). */
 export const siteDescriptionOf = (identity: Pick<CityIdentity, "cityName" | "serviceName">) =>

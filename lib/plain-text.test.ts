@@ -43,7 +43,10 @@ describe("parsePlainText", () => {
       "[clic](/relatif)",
     ]) {
       const segments = parsePlainText(payload).flat();
-      expect(segments.every((s) => s.kind === "text"), payload).toBe(true);
+      expect(
+        segments.every((s) => s.kind === "text"),
+        payload,
+      ).toBe(true);
       expect(segments.map((s) => (s.kind === "text" ? s.text : "")).join("")).toBe(payload);
     }
   });

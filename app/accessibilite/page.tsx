@@ -29,16 +29,12 @@ export default async function AccessibilityPage() {
     <Container>
       <PageHeading
         title="Accessibilité"
-        lead={
-          <p>Ce site doit être utilisable par tout le monde, quel que soit le handicap et l&apos;appareil utilisé.</p>
-        }
+        lead={<p>Ce site doit être utilisable par tout le monde, quel que soit le handicap et l&apos;appareil utilisé.</p>}
       />
       <div className="rounded-md border-2 border-slate-800 p-4 sm:p-5">
         <p className="text-xl font-bold">État de conformité : {accessibilityStatusLabels[legal.accessibilityStatus]}</p>
         {audited ? (
-          <p className="mt-1">
-            Selon l&apos;audit de conformité au RGAA réalisé le {formatDay(legal.accessibilityAuditDate!)}.
-          </p>
+          <p className="mt-1">Selon l&apos;audit de conformité au RGAA réalisé le {formatDay(legal.accessibilityAuditDate!)}.</p>
         ) : (
           <p className="mt-1">
             Aucun audit de conformité au RGAA n&apos;a encore été réalisé sur ce site : tant qu&apos;il n&apos;a pas eu lieu, la
@@ -51,9 +47,7 @@ export default async function AccessibilityPage() {
           items={[
             ...(audited
               ? []
-              : [
-                  "la date et les résultats d'un audit de conformité au RGAA 4.1, puis l'état de conformité qui en découle ;",
-                ]),
+              : ["la date et les résultats d'un audit de conformité au RGAA 4.1, puis l'état de conformité qui en découle ;"]),
             ...(legal.accessibilityContact
               ? []
               : [

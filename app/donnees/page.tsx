@@ -123,8 +123,8 @@ export default async function OpenDataPage() {
         <h2 id="licence">Licence</h2>
         <p>
           Ces données sont publiées sous la <TextLink href={OPEN_LICENCE.path}>{OPEN_LICENCE.title}</TextLink> (Etalab 2.0) : vous pouvez
-          les copier, les diffuser, les modifier et les exploiter, y compris à des fins commerciales, en mentionnant leur source («&nbsp;{identity.cityName} —{" "}
-          {identity.serviceName.toLowerCase()}&nbsp;») et la date de leur dernière mise à jour.
+          les copier, les diffuser, les modifier et les exploiter, y compris à des fins commerciales, en mentionnant leur source («&nbsp;
+          {identity.cityName} — {identity.serviceName.toLowerCase()}&nbsp;») et la date de leur dernière mise à jour.
         </p>
 
         <h2 id="contenu-des-fichiers">Ce que contiennent les fichiers</h2>

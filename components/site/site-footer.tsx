@@ -13,7 +13,10 @@ const legalLinks = [
 /** The footer: the City's name and contact, and the links every page owes (the accessibility status from the settings). */
 export async function SiteFooter() {
   const [identity, legal] = await Promise.all([loadCityIdentity(), getDb().then(getLegalPagesSettings)]);
-  const links = [...legalLinks, { href: "/accessibilite", label: `Accessibilité : ${accessibilityStatusLabels[legal.accessibilityStatus]}` }];
+  const links = [
+    ...legalLinks,
+    { href: "/accessibilite", label: `Accessibilité : ${accessibilityStatusLabels[legal.accessibilityStatus]}` },
+  ];
   return (
     <footer className="mt-16 border-t border-slate-300 bg-slate-100 text-slate-900">
       <div className="mx-auto w-full max-w-5xl px-4 py-8 sm:px-6">

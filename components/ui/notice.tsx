@@ -50,7 +50,10 @@ export function ToComplete({ items, id = "a-completer" }: { items: ReactNode[]; 
         </svg>
         À compléter par la Ville
       </h2>
-      <p className="mt-2">Ces informations ne sont pas encore connues de ce site. La Ville doit les fournir (un administrateur ou une administratrice les saisit dans « Paramètres ») :</p>
+      <p className="mt-2">
+        Ces informations ne sont pas encore connues de ce site. La Ville doit les fournir (un administrateur ou une administratrice les
+        saisit dans « Paramètres ») :
+      </p>
       <ul className="mt-2 list-disc space-y-1 pl-6">
         {items.map((item, i) => (
           <li key={i}>{item}</li>

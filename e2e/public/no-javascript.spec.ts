@@ -42,7 +42,7 @@ const mainContent: Record<string, (page: Page) => Promise<void>> = {
   },
   "/mentions-legales": async (page) => {
     await expect(page.getByRole("heading", { level: 2, name: "À compléter par la Ville" })).toBeVisible();
-    await expect(page.getByText("Ce site est édité par la Ville d'Aurillac")).toBeVisible();
+    await expect(page.getByText("Éditeur : Ville d'Aurillac (Cantal).")).toBeVisible();
   },
   "/donnees-personnelles": async (page) => {
     await expect(page.getByRole("heading", { level: 2, name: "À compléter par la Ville" })).toBeVisible();

@@ -1,11 +1,5 @@
 import { z } from "zod";
-import {
-  accessibilityStatuses,
-  CITY_NAME_MAX,
-  CONTACT_ADDRESS_MAX,
-  LEGAL_TEXT_MAX,
-  SERVICE_NAME_MAX,
-} from "@/lib/city-identity";
+import { accessibilityStatuses, CITY_NAME_MAX, CONTACT_ADDRESS_MAX, LEGAL_TEXT_MAX, SERVICE_NAME_MAX } from "@/lib/city-identity";
 import { DEACTIVATED_ACCOUNT_YEARS_MAX, DEACTIVATED_ACCOUNT_YEARS_MIN } from "@/lib/personal-data";
 import { choice, id, list, optionalDay, optionalText, queryDay, queryId, searchText, text, wholeNumber } from "./fields";
 
@@ -84,7 +78,6 @@ export const DATA_CONTROLLER_NAME_MAX = 200;
 export const DATA_CONTROLLER_ADDRESS_MAX = 500;
 export const DPO_CONTACT_MAX = 500;
 export const PRIVACY_LEGAL_BASIS_MAX = 2000;
-
 
 export const privacySettingsSchema = z.object({
   dataControllerName: text({

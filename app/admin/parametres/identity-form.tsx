@@ -94,7 +94,6 @@ export function CityLogoForm({ logoUrl, cityName }: { logoUrl: string | null; ci
             name="logo"
             type="file"
             accept="image/png,image/svg+xml,.png,.svg"
-            required
             className={inputClass}
             {...describedBy(LOGO_ID, true, message)}
           />

@@ -7,12 +7,7 @@ import { can } from "@/lib/permissions";
 import { getDb } from "@/server/db";
 import { Section } from "@/components/ui/section";
 import { TextLink } from "@/components/ui/text-link";
-import {
-  getCityIdentity,
-  getLegalPagesSettings,
-  getPlatformSettings,
-  getPrivacySettings,
-} from "@/server/settings/platform-settings";
+import { getCityIdentity, getLegalPagesSettings, getPlatformSettings, getPrivacySettings } from "@/server/settings/platform-settings";
 import { requireAdminPage } from "../require-admin";
 import { CityIdentityForm, CityLogoForm } from "./identity-form";
 import { LegalPagesForm } from "./legal-pages-form";

@@ -12,7 +12,10 @@ export async function GET(_request: Request, { params }: { params: Promise<{ fil
   const { file } = await params;
   const logo = await getCityLogo(await getDb());
   if (!logo || file !== `logo-${logo.hash}.${extensionOf(logo.type)}`)
-    return new Response("Introuvable.", { status: 404, headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" } });
+    return new Response("Introuvable.", {
+      status: 404,
+      headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" },
+    });
   return new Response(new Uint8Array(logo.bytes), {
     headers: {
       "Content-Type": logo.type,
