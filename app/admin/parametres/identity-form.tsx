@@ -91,11 +91,12 @@ export function CityLogoForm({ logoUrl, cityName }: { logoUrl: string | null; ci
         >
           <input
             id={LOGO_ID}
-            name="logo"
             type="file"
             accept="image/png,image/svg+xml,.png,.svg"
             className={inputClass}
             {...describedBy(LOGO_ID, true, message)}
+            // Registered, so that choosing another file clears the previous refusal and the form can be sent again.
+            {...upload.form.register("logo")}
           />
         </Field>
         <div>
