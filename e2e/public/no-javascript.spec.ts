@@ -41,7 +41,7 @@ const mainContent: Record<string, (page: Page) => Promise<void>> = {
     await expect(page.getByText("Donnée de démonstration").first()).toBeVisible();
   },
   "/mentions-legales": async (page) => {
-    await expect(page.getByRole("heading", { level: 2, name: "À compléter par la Ville" })).toBeVisible();
+    await expect(page.getByRole("heading", { level: 2, name: "Éditeur, publication et hébergement" })).toBeVisible();
     await expect(page.getByText("Éditeur : Ville d'Aurillac (Cantal).")).toBeVisible();
   },
   "/donnees-personnelles": async (page) => {
