@@ -6,6 +6,7 @@ import { useFormAction } from "@/components/form/use-form-action";
 import { CITY_NAME_MAX, CONTACT_ADDRESS_MAX, LOGO_MAX_BYTES, SERVICE_NAME_MAX } from "@/lib/city-identity";
 import { cityIdentitySchema, type CityIdentityData } from "@/lib/validation/settings";
 import { removeCityLogoAction, replaceCityLogoAction, updateCityIdentityAction } from "./actions";
+import { TextFields } from "./text-fields";
 
 const texts = [
   {
@@ -41,15 +42,7 @@ export function CityIdentityForm({ current }: { current: CityIdentityData }) {
   return (
     <form action={formAction} {...formProps} className="flex max-w-2xl flex-col gap-6" aria-label="Identité de la Ville">
       <FormStatus state={state} returnTo="/admin/parametres" />
-      {texts.map((t) => {
-        const message = error(t.name);
-        const props = { id: t.id, className: inputClass, ...describedBy(t.id, true, message), ...field(t.name) };
-        return (
-          <Field key={t.name} id={t.id} label={t.label} hint={t.hint} error={message}>
-            {t.rows > 0 ? <textarea rows={t.rows} {...props} /> : <input type="text" {...props} />}
-          </Field>
-        );
-      })}
+      <TextFields specs={texts} error={error} field={field} />
       <div>
         <button type="submit" className={buttonClass} disabled={pending}>
           {pending ? "Enregistrement…" : "Enregistrer l'identité"}

@@ -13,6 +13,7 @@ import {
   type PrivacySettingsData,
 } from "@/lib/validation/settings";
 import { updatePrivacySettingsAction } from "./actions";
+import { TextFields } from "./text-fields";
 import { PLAIN_TEXT_HINT } from "./plain-text-hint";
 
 const YEARS_ID = "donnees-comptes-desactives";
@@ -71,15 +72,7 @@ export function PrivacySettingsForm({ current }: { current: PrivacySettingsData 
   return (
     <form action={formAction} {...formProps} className="flex max-w-2xl flex-col gap-6" aria-label="Données personnelles">
       <FormStatus state={state} returnTo="/admin/parametres" />
-      {texts.map((t) => {
-        const message = error(t.name);
-        const props = { id: t.id, className: inputClass, ...describedBy(t.id, true, message), ...field(t.name) };
-        return (
-          <Field key={t.name} id={t.id} label={t.label} hint={t.hint} error={message}>
-            {t.rows > 0 ? <textarea rows={t.rows} {...props} /> : <input type="text" {...props} />}
-          </Field>
-        );
-      })}
+      <TextFields specs={texts} error={error} field={field} />
       <Field
         id={YEARS_ID}
         label="Durée de conservation des comptes désactivés, en années"
