@@ -89,7 +89,8 @@ test("l'administration donne une adresse de contact et un logo à la Ville : cha
     const remove = page.getByRole("form", { name: "Retirer le logo" });
     if (await remove.count()) {
       await remove.getByRole("button", { name: "Retirer le logo" }).click();
-      await expect(remove.getByRole("status").or(page.getByText("Le logo est retiré."))).toBeVisible();
+      await expect(page.getByRole("status").filter({ hasText: "Le logo est retiré." })).toBeVisible();
+      await expect(remove).toHaveCount(0);
     }
     await page.goto("/admin/parametres");
     await page.waitForLoadState("networkidle");

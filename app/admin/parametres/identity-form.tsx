@@ -74,6 +74,8 @@ export function CityLogoForm({ logoUrl, cityName }: { logoUrl: string | null; ci
       ) : (
         <p>Le site n&apos;a pas de logo : la tête du site affiche le nom de la Ville seulement.</p>
       )}
+      {/* Outside the removal's form, which is gone once the logo is: its confirmation stays. */}
+      <FormStatus state={remove.state} returnTo="/admin/parametres" />
       <form action={upload.formAction} {...upload.formProps} className="flex flex-col gap-4" aria-label="Logo de la Ville">
         <FormStatus state={upload.state} returnTo="/admin/parametres" />
         <Field
@@ -100,7 +102,6 @@ export function CityLogoForm({ logoUrl, cityName }: { logoUrl: string | null; ci
       </form>
       {logoUrl ? (
         <form action={remove.formAction} {...remove.formProps} aria-label="Retirer le logo">
-          <FormStatus state={remove.state} returnTo="/admin/parametres" />
           <button type="submit" className={dangerOutlineButtonClass} disabled={remove.pending}>
             {remove.pending ? "Retrait…" : "Retirer le logo"}
           </button>
