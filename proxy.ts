@@ -1,7 +1,7 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { authSecret, siteOrigin } from "@/lib/env";
 import { safeCallbackPath } from "@/lib/safe-redirect";
-import { newNonce, securityHeaders } from "@/lib/security-headers";
+import { newNonce, securityHeaders, UPLOADED_FILES_PREFIX } from "@/lib/security-headers";
 import { CSRF_HEADER, csrfCookieName, newCsrfCookie, tokenFromCsrfCookie } from "@/server/auth/csrf";
 import { guardRequest } from "@/server/http/request-guards";
 
@@ -28,7 +28,12 @@ const CALLBACK_URL_COOKIES = ["next-auth.callback-url", "__Secure-next-auth.call
 export function proxy(request: NextRequest) {
   const https = siteOrigin().startsWith("https://");
   const nonce = newNonce();
-  const headers = securityHeaders({ nonce, https, development: process.env.NODE_ENV === "development" });
+  const headers = securityHeaders({
+    nonce,
+    https,
+    development: process.env.NODE_ENV === "development",
+    uploaded: request.nextUrl.pathname.startsWith(UPLOADED_FILES_PREFIX),
+  });
   // Malformed requests Next would answer with a 500 (server/http/request-guards.ts): refused here.
   const refused = guardRequest(request);
   if (refused) {

@@ -1,6 +1,7 @@
 import type { Metadata, Viewport } from "next";
 import { siteOrigin } from "@/lib/env";
-import { SITE_DESCRIPTION, SITE_NAME } from "@/lib/page-metadata";
+import { siteDescriptionOf, siteNameOf } from "@/lib/city-identity";
+import { loadCityIdentity } from "@/server/settings/city-identity";
 import type { ReactNode } from "react";
 import { SiteFooter } from "@/components/site/site-footer";
 import { SiteHeader } from "@/components/site/site-header";
@@ -13,13 +14,16 @@ import "./globals.css";
  * absolute (Open Graph, <link rel="alternate">); read when a page is rendered, not when this module
  * loads (instrumentation.ts may set NEXTAUTH_URL after that). Public pages set their own Open Graph
  * tags through lib/page-metadata.ts; the others inherit these with their own title and description.
+ * The site's name is the City's, from the settings (server/settings/city-identity.ts).
  */
-export function generateMetadata(): Metadata {
+export async function generateMetadata(): Promise<Metadata> {
+  const identity = await loadCityIdentity();
+  const siteName = siteNameOf(identity);
   return {
     metadataBase: new URL(siteOrigin()),
-    title: { template: `%s — ${SITE_NAME}`, default: SITE_NAME },
-    description: SITE_DESCRIPTION,
-    openGraph: { type: "website", locale: "fr_FR", siteName: SITE_NAME },
+    title: { template: `%s — ${siteName}`, default: siteName },
+    description: siteDescriptionOf(identity),
+    openGraph: { type: "website", locale: "fr_FR", siteName },
   };
 }
 

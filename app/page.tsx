@@ -1,7 +1,9 @@
 import type { Metadata } from "next";
 import { getPlanOverview, UPCOMING_DEADLINE_MONTHS } from "@/server/plan/load-plan-overview";
 import { DEADLINES_CALENDAR_PATH, MEETINGS_CALENDAR_PATH, PLAN_FEED_PATH } from "@/lib/feeds";
-import { pageMetadata, SITE_DESCRIPTION, SITE_NAME } from "@/lib/page-metadata";
+import { siteDescriptionOf, siteNameOf } from "@/lib/city-identity";
+import { pageMetadata } from "@/lib/page-metadata";
+import { loadCityIdentity } from "@/server/settings/city-identity";
 import { UntilDate } from "@/components/progress/deadline-info";
 import { pluralize } from "@/lib/labels";
 import { findSharedActions, sourceCountsOf } from "@/lib/plan-text";
@@ -25,20 +27,26 @@ import { contributionCountText } from "@/components/contributions/published-cont
 /* Served from cache; refreshed when the plan changes (server/cache.ts) and at least hourly. */
 export const revalidate = 3600;
 
-export const metadata: Metadata = pageMetadata({
-  title: SITE_NAME,
-  absoluteTitle: true,
-  description: SITE_DESCRIPTION,
-  path: "/",
-  feeds: [{ path: PLAN_FEED_PATH, title: "Les nouveautés du projet social communal" }],
-  calendars: [
-    { path: DEADLINES_CALENDAR_PATH, title: "Les échéances des fiches actions" },
-    { path: MEETINGS_CALENDAR_PATH, title: "Les réunions publiques" },
-  ],
-});
+export async function generateMetadata(): Promise<Metadata> {
+  const identity = await loadCityIdentity();
+  return pageMetadata(
+    {
+      title: siteNameOf(identity),
+      absoluteTitle: true,
+      description: siteDescriptionOf(identity),
+      path: "/",
+      feeds: [{ path: PLAN_FEED_PATH, title: "Les nouveautés du projet social communal" }],
+      calendars: [
+        { path: DEADLINES_CALENDAR_PATH, title: "Les échéances des fiches actions" },
+        { path: MEETINGS_CALENDAR_PATH, title: "Les réunions publiques" },
+      ],
+    },
+    siteNameOf(identity),
+  );
+}
 
 export default async function HomePage() {
-  const overview = await getPlanOverview();
+  const [overview, identity] = await Promise.all([getPlanOverview(), loadCityIdentity()]);
   if (!overview) return <PlanUnavailable />;
   const { plan, themes } = overview;
   const period = `${plan.periodStartYear}–${plan.periodEndYear}`;
@@ -47,11 +55,11 @@ export default async function HomePage() {
 
   return (
     <Container wide>
-      <PageHeading kicker={`Ville d'${plan.cityName} · ${period}`} title={plan.title} lead={<p>{plan.summary}</p>} />
+      <PageHeading kicker={`${identity.cityName} · ${period}`} title={plan.title} lead={<p>{plan.summary}</p>} />
 
       <dl className="grid grid-cols-2 gap-3 lg:grid-cols-4">
         {[
-          ["Ville", plan.cityName],
+          ["Ville", identity.cityName],
           ["Période", period],
           ["Thématiques", String(themes.length)],
           ["Fiches actions publiées", String(overview.actionCount)],

@@ -29,6 +29,7 @@ export const PUBLIC_SECTIONS = [
   "/echeances.ics",
   "/fiches",
   "/flux.atom",
+  "/identite",
   "/mentions-legales",
   "/recherche",
   "/reunions",

@@ -22,8 +22,8 @@ const envSchema = z.object({
   DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(100).default(10),
   PGLITE_DIR: z.string().trim().min(1).default(".data/pglite"),
   SEED_DEMO_DATA: booleanFlag.optional(),
-  SITE_URL: z.url({ error: "doit être une adresse complète, par exemple https://social.aurillac.fr" }).optional(),
-  NEXTAUTH_URL: z.url({ error: "doit être l'adresse complète du site, par exemple https://social.aurillac.fr" }).optional(),
+  SITE_URL: z.url({ error: "doit être une adresse complète, par exemple https://participation.exemple.fr" }).optional(),
+  NEXTAUTH_URL: z.url({ error: "doit être l'adresse complète du site, par exemple https://participation.exemple.fr" }).optional(),
   NEXTAUTH_SECRET: z.string().min(32, { error: "doit faire au moins 32 caractères (par exemple : openssl rand -base64 32)" }).optional(),
   SMTP_URL: z
     .string()
@@ -31,7 +31,8 @@ const envSchema = z.object({
       error: "doit être une adresse smtp:// ou smtps://, par exemple smtp://utilisateur:motdepasse@smtp.exemple.fr:587",
     })
     .optional(),
-  MAIL_FROM: z.string().min(3).default("Projet social communal d'Aurillac <ne-pas-repondre@aurillac.invalid>"),
+  /** The sender of every mail; set it to the City's address and name (its default names no city). */
+  MAIL_FROM: z.string().min(3).default("Projet social communal <ne-pas-repondre@exemple.invalid>"),
   /** How many reverse proxies in front of the app append to X-Forwarded-For. 0: trust none. */
   TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(5).default(0),
   /**

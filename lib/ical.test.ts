@@ -67,7 +67,7 @@ describe("icsCalendar", () => {
     // parseIcs checks CRLF and the 75-octet limit on every line before ical.js parses it.
     const parsed = parseIcs(text);
     expect(parsed.version).toBe("2.0");
-    expect(parsed.prodId).toBe("-//Ville d'Aurillac//Projet social communal//FR");
+    expect(parsed.prodId).toBe("-//Projet social communal//Plateforme de participation//FR");
     expect(parsed.name).toBe(`Réunions publiques, ${PAYLOAD.replace(/\r\n|\r/g, "\n")}`);
     const [meeting, deadline] = parsed.events;
     expect(meeting).toMatchObject({

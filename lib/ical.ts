@@ -31,7 +31,8 @@ export interface IcsCalendar {
 }
 
 export const ICS_CONTENT_TYPE = "text/calendar; charset=utf-8";
-export const ICS_PRODUCT_ID = "-//Ville d'Aurillac//Projet social communal//FR";
+/** The software that wrote the calendar (RFC 5545 PRODID), not the City: the City is in the calendar's name. */
+export const ICS_PRODUCT_ID = "-//Projet social communal//Plateforme de participation//FR";
 const MAX_OCTETS = 75;
 const encoder = new TextEncoder();
 

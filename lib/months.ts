@@ -2,7 +2,7 @@ import { cityDay } from "./dates";
 
 /*
  * Calendar months in the City's time zone, written "YYYY-MM": the officials' dashboard and the
- * public moderation register count per month, and a month starts at midnight in Aurillac, not in
+ * public moderation register count per month, and a month starts at midnight in the City (Paris time), not in
  * UTC (an event at 23:30 UTC on 31 October belongs to November).
  */
 

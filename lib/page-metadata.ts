@@ -10,9 +10,7 @@ import type { Metadata } from "next";
  * of it through here rather than inheriting the site name from the layout.
  */
 
-export const SITE_NAME = "Projet social communal d'Aurillac";
-export const SITE_DESCRIPTION =
-  "Le projet social communal de la Ville d'Aurillac (2015–2020) : ses thématiques, ses fiches actions, leur état d'avancement et la démarche qui l'a construit.";
+/** The site's name comes from the City's settings (lib/city-identity.ts `siteNameOf`); the server passes it in. */
 
 export interface AlternateLink {
   path: string;
@@ -20,9 +18,10 @@ export interface AlternateLink {
 }
 
 export interface PageMetadataInput {
-  /** The page's own title: the layout adds « — Projet social communal d'Aurillac » to it. */
+  /** The page's own title: the layout adds « — <the site's name> » to it. */
   title: string;
-  description: string;
+  /** A text, or one made with the site's name (« Projet social communal — Ville de Démoville »). */
+  description: string | ((siteName: string) => string);
   /** The page's address, from the site's root: `/fiches/…`. */
   path: string;
   /** The home page's title is the site's name, without the suffix. */
@@ -35,19 +34,20 @@ export interface PageMetadataInput {
 
 const descriptors = (links: AlternateLink[]) => links.map((l) => ({ url: l.path, title: l.title }));
 
-export function pageMetadata(input: PageMetadataInput): Metadata {
+export function pageMetadata(input: PageMetadataInput, siteName: string): Metadata {
+  const description = typeof input.description === "function" ? input.description(siteName) : input.description;
   const types: Record<string, { url: string; title: string }[]> = {};
   if (input.feeds?.length) types["application/atom+xml"] = descriptors(input.feeds);
   if (input.calendars?.length) types["text/calendar"] = descriptors(input.calendars);
   return {
     title: input.absoluteTitle ? { absolute: input.title } : input.title,
-    description: input.description,
+    description,
     openGraph: {
       type: "website",
       locale: "fr_FR",
-      siteName: SITE_NAME,
+      siteName,
       title: input.title,
-      description: input.description,
+      description,
       url: input.path,
     },
     ...(Object.keys(types).length ? { alternates: { types } } : {}),

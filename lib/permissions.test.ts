@@ -77,6 +77,8 @@ const matrix: Record<Permission, [boolean, boolean, boolean, boolean, boolean, b
   "council.settings.update": [N, N, Y, N, N, N, Y, N, N, N],
   "settings.update": [N, N, N, N, N, N, Y, N, N, N],
   "settings.privacy.update": [N, N, N, N, N, N, Y, N, N, N],
+  "settings.identity.update": [N, N, N, N, N, N, Y, N, N, N],
+  "settings.legal.update": [N, N, N, N, N, N, Y, N, N, N],
   "audit.view": [N, N, N, N, N, N, Y, N, N, N],
   "meeting.manage": [N, N, N, N, N, Y, Y, N, N, Y],
   "meeting.present": [N, N, N, N, Y, Y, Y, N, Y, Y],

@@ -65,9 +65,12 @@ export const permissions = [
   // A council's own settings (who may submit to moderation)
   "council.settings.update",
   // Platform settings (report threshold, answer delay), personal data (controller, DPO, how long
-  // a deactivated account is kept) and the journal
+  // a deactivated account is kept), the City's identity (names, contact, logo), the legal pages'
+  // texts, and the journal
   "settings.update",
   "settings.privacy.update",
+  "settings.identity.update",
+  "settings.legal.update",
   "audit.view",
   // Public meetings (réunions de restitution) and their presentation
   "meeting.manage",
@@ -202,6 +205,8 @@ export function can(actor: MaybeActor, permission: Permission, context: Permissi
       return role === "referent" || actor.isAdmin;
     case "settings.update":
     case "settings.privacy.update":
+    case "settings.identity.update":
+    case "settings.legal.update":
     case "audit.view":
       return actor.isAdmin;
     case "meeting.manage":

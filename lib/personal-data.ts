@@ -22,10 +22,13 @@ export const DEACTIVATED_ACCOUNT_YEARS_MAX = 10;
  */
 export const RETENTION_TICK_MINUTES = 10;
 
-/** The data controller and the DPO, as installed: generic enough to be true, marked on the page until the City changes them. */
-export const DEFAULT_DATA_CONTROLLER_NAME = "Ville d'Aurillac";
-export const DEFAULT_DATA_CONTROLLER_ADDRESS = "Mairie d'Aurillac, 15000 Aurillac";
-export const DEFAULT_DPO_CONTACT = "Délégué·e à la protection des données, Mairie d'Aurillac, 15000 Aurillac";
+/** The data controller and the DPO, as installed: generic enough to be true of any city, marked on the page until the City changes them. */
+export const DEFAULT_DATA_CONTROLLER_NAME = "La Ville";
+export const DEFAULT_DATA_CONTROLLER_ADDRESS = "Mairie (adresse à compléter)";
+export const DEFAULT_DPO_CONTACT = "Délégué·e à la protection des données de la Ville (contact à compléter)";
+/** The legal basis of every processing of the platform, as installed. */
+export const DEFAULT_PRIVACY_LEGAL_BASIS =
+  "Mission d'intérêt public (article 6, paragraphe 1, point e du RGPD) : associer les habitants à la politique sociale de la commune.";
 
 export interface RetentionSettings {
   /** Years after its deactivation that an account is erased. */

@@ -77,10 +77,23 @@ export const PERMISSIONS_POLICY = [
 /** HSTS: one year, subdomains included; sent only when the site is served over https. */
 export const STRICT_TRANSPORT_SECURITY = "max-age=31536000; includeSubDomains";
 
-/** Every security header of a response. */
-export function securityHeaders(options: { nonce: string; https: boolean; development?: boolean }): Record<string, string> {
+/**
+ * Files an admin uploaded (the City's logo, app/identite/): an SVG opened at its own address is a
+ * document that could hold script. This policy loads nothing, runs nothing and sandboxes the
+ * document (a unique origin, no script), on top of the upload refusing any active SVG.
+ */
+export const UPLOADED_FILES_PREFIX = "/identite/";
+export const UPLOADED_FILE_CSP = "default-src 'none'; style-src 'unsafe-inline'; sandbox";
+
+/** Every security header of a response; `uploaded`: a response under UPLOADED_FILES_PREFIX. */
+export function securityHeaders(options: {
+  nonce: string;
+  https: boolean;
+  development?: boolean;
+  uploaded?: boolean;
+}): Record<string, string> {
   return {
-    "Content-Security-Policy": contentSecurityPolicy(options),
+    "Content-Security-Policy": options.uploaded ? UPLOADED_FILE_CSP : contentSecurityPolicy(options),
     "X-Frame-Options": "DENY",
     "X-Content-Type-Options": "nosniff",
     "Referrer-Policy": "strict-origin-when-cross-origin",

@@ -3,10 +3,10 @@ import { sql, type SQL, type SQLWrapper } from "drizzle-orm";
 
 /*
  * Calendar months in SQL, in the City's time zone (lib/months.ts writes them "YYYY-MM"): where a
- * month starts, and which month an instant falls in. Aurillac's midnight, not UTC's.
+ * month starts, and which month an instant falls in. The City's midnight (Paris time), not UTC's.
  */
 
-/** The instant « `month` » starts in Aurillac, as a timestamptz. */
+/** The instant « `month` » starts in the City (Paris time), as a timestamptz. */
 export const cityMonthStartSql = (month: string): SQL => sql`(${`${month}-01`}::timestamp at time zone 'Europe/Paris')`;
 
 /** The month of a timestamptz column, "YYYY-MM" in City time. */

@@ -33,6 +33,8 @@ interface Definition<S extends z.ZodType, T, A> {
   permission?: Permission;
   /** Fields never sent back to the browser (passwords). */
   secret?: readonly string[];
+  /** File fields (the logo): handed to the schema as `File`s, never sent back either. */
+  files?: readonly string[];
   /** The server function: authorizes with the context, writes, journals. */
   run(input: z.output<S>, context: FormActionContext<A>): Promise<ActionResult<T>>;
   /**
@@ -67,7 +69,8 @@ export async function handleForm<S extends z.ZodType, T, A extends SignedInActor
   const context = await load();
   if (definition.signedIn && !context.actor) return refused(unauthenticated());
   if (definition.permission && !can(context.actor, definition.permission)) return refused(forbidden());
-  const parsed = definition.schema.safeParse(raw);
+  const files = Object.fromEntries((definition.files ?? []).map((name) => [name, formData.get(name)]));
+  const parsed = definition.schema.safeParse(definition.files ? { ...raw, ...files } : raw);
   if (!parsed.success) return refused(invalidInput(parsed.error));
 
   let result: ActionResult<T>;

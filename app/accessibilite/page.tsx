@@ -1,45 +1,61 @@
 import type { Metadata } from "next";
-import { pageMetadata } from "@/lib/page-metadata";
+import { publicPageMetadata } from "@/server/settings/city-identity";
 import { Container } from "@/components/ui/container";
 import { ToComplete } from "@/components/ui/notice";
 import { PageHeading } from "@/components/ui/page-heading";
 import { Prose } from "@/components/ui/prose";
 import { TextLink } from "@/components/ui/text-link";
+import { PlainText } from "@/components/ui/plain-text";
+import { accessibilityStatusLabels } from "@/lib/city-identity";
+import { formatDay } from "@/lib/dates";
+import { getDb } from "@/server/db";
+import { getLegalPagesSettings } from "@/server/settings/platform-settings";
 
-export const metadata: Metadata = pageMetadata({
-  title: "Accessibilité",
-  description:
-    "Déclaration d'accessibilité du site du projet social communal d'Aurillac : état de conformité au RGAA et moyens de contact.",
-  path: "/accessibilite",
-});
+export const generateMetadata = (): Promise<Metadata> =>
+  publicPageMetadata({
+    title: "Accessibilité",
+    description: (site) => `Déclaration d'accessibilité du site « ${site} » : état de conformité au RGAA et moyens de contact.`,
+    path: "/accessibilite",
+  });
 
-export default function AccessibilityPage() {
+// Read from the settings: refreshed when an admin saves them (app/admin/parametres/actions.ts), and hourly.
+export const revalidate = 3600;
+
+/** The accessibility statement: its status, audit, derogations and contact from the settings, around what the site checks itself. */
+export default async function AccessibilityPage() {
+  const legal = await getLegalPagesSettings(await getDb());
+  const audited = legal.accessibilityAuditDate !== null;
   return (
     <Container>
       <PageHeading
         title="Accessibilité"
-        lead={
-          <p>
-            La Ville d&apos;Aurillac veut que ce site soit utilisable par tout le monde, quel que soit le handicap et l&apos;appareil
-            utilisé.
-          </p>
-        }
+        lead={<p>Ce site doit être utilisable par tout le monde, quel que soit le handicap et l&apos;appareil utilisé.</p>}
       />
       <div className="rounded-md border-2 border-slate-800 p-4 sm:p-5">
-        <p className="text-xl font-bold">État de conformité : non conforme</p>
-        <p className="mt-1">
-          Aucun audit de conformité au RGAA n&apos;a encore été réalisé sur ce site : tant qu&apos;il n&apos;a pas eu lieu, la
-          réglementation demande d&apos;afficher « non conforme », même si le site a été conçu et testé pour être accessible.
-        </p>
+        <p className="text-xl font-bold">État de conformité : {accessibilityStatusLabels[legal.accessibilityStatus]}</p>
+        {audited ? (
+          <p className="mt-1">Selon l&apos;audit de conformité au RGAA réalisé le {formatDay(legal.accessibilityAuditDate!)}.</p>
+        ) : (
+          <p className="mt-1">
+            Aucun audit de conformité au RGAA n&apos;a encore été réalisé sur ce site : tant qu&apos;il n&apos;a pas eu lieu, la
+            réglementation demande d&apos;afficher « non conforme », même si le site a été conçu et testé pour être accessible.
+          </p>
+        )}
       </div>
-      <ToComplete
-        items={[
-          "la date et les résultats d'un audit de conformité au RGAA 4.1, puis l'état de conformité qui en découle ;",
-          "la date d'établissement de cette déclaration ;",
-          "un contact pour signaler un défaut d'accessibilité ou demander un contenu sous une autre forme (adresse électronique, formulaire, adresse postale) ;",
-          "la procédure de recours auprès du Défenseur des droits, à vérifier et à compléter avec le délégué ou la déléguée du Cantal.",
-        ]}
-      />
+      {audited && legal.accessibilityContact ? null : (
+        <ToComplete
+          items={[
+            ...(audited
+              ? []
+              : ["la date et les résultats d'un audit de conformité au RGAA 4.1, puis l'état de conformité qui en découle ;"]),
+            ...(legal.accessibilityContact
+              ? []
+              : [
+                  "un contact pour signaler un défaut d'accessibilité ou demander un contenu sous une autre forme (adresse électronique, formulaire, adresse postale) ;",
+                ]),
+          ]}
+        />
+      )}
       <Prose>
         <h2>Objectif</h2>
         <p>
@@ -63,14 +79,23 @@ export default function AccessibilityPage() {
           personnes.
         </p>
 
+        {legal.accessibilityDerogations ? (
+          <>
+            <h2>Contenus non accessibles</h2>
+            <PlainText text={legal.accessibilityDerogations} />
+          </>
+        ) : null}
+
         <h2>Technologies utilisées</h2>
         <p>HTML et CSS. JavaScript n&apos;est pas nécessaire pour lire le site.</p>
 
         <h2>Signaler un problème</h2>
         <p>
-          Si vous ne parvenez pas à accéder à un contenu ou à une information, vous pourrez le signaler à la Ville pour obtenir une réponse
-          ou le contenu sous une autre forme. Le contact est à compléter par la Ville (voir l&apos;encadré ci-dessus).
+          Si vous ne parvenez pas à accéder à un contenu ou à une information, signalez-le à la Ville pour obtenir une réponse ou le contenu
+          sous une autre forme.
+          {legal.accessibilityContact ? null : " Le contact est à compléter par la Ville (voir l'encadré ci-dessus)."}
         </p>
+        {legal.accessibilityContact ? <PlainText text={legal.accessibilityContact} /> : null}
 
         <h2>Voies de recours</h2>
         <p>

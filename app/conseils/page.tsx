@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { pageMetadata } from "@/lib/page-metadata";
+import { publicPageMetadata } from "@/server/settings/city-identity";
 import { getCouncils } from "@/server/plan/load-councils";
 import { Container } from "@/components/ui/container";
 import { DemoMarker } from "@/components/ui/demo-marker";
@@ -11,11 +11,12 @@ import { PageFreshness } from "@/components/plan/page-freshness";
 
 export const revalidate = 3600;
 
-export const metadata: Metadata = pageMetadata({
-  title: "Conseils de quartier",
-  description: "Les conseils de quartier d'Aurillac et leur place dans le projet social communal.",
-  path: "/conseils",
-});
+export const generateMetadata = (): Promise<Metadata> =>
+  publicPageMetadata({
+    title: "Conseils de quartier",
+    description: (site) => `Les conseils de quartier et leur place dans le projet social communal — ${site}.`,
+    path: "/conseils",
+  });
 
 export default async function CouncilsPage() {
   const councils = await getCouncils();
@@ -27,8 +28,8 @@ export default async function CouncilsPage() {
         title="Conseils de quartier"
         lead={
           <p>
-            Les conseils de quartier réunissent des habitants d&apos;Aurillac. Ils ont pris part aux Assises de la Solidarité, d&apos;où est
-            issu le projet social communal.
+            Les conseils de quartier réunissent des habitants de la commune. Ils donnent leur avis sur les fiches actions du projet social
+            communal et font des propositions, auxquelles la Ville répond.
           </p>
         }
       />

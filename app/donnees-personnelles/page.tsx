@@ -1,36 +1,39 @@
 import type { Metadata } from "next";
 import type { ReactNode } from "react";
-import { pageMetadata } from "@/lib/page-metadata";
+import { publicPageMetadata } from "@/server/settings/city-identity";
 import { Container } from "@/components/ui/container";
 import { ToComplete } from "@/components/ui/notice";
 import { PageHeading } from "@/components/ui/page-heading";
+import { PlainText } from "@/components/ui/plain-text";
 import { Prose } from "@/components/ui/prose";
 import { TextLink } from "@/components/ui/text-link";
 import { getDb } from "@/server/db";
 import { loadPersonalDataPage } from "@/server/retention/load-personal-data-page";
 
-export const metadata: Metadata = pageMetadata({
-  title: "Données personnelles",
-  description:
-    "Les données personnelles que traite le site du projet social communal d'Aurillac : pour quoi, sur quelle base, combien de temps, et vos droits.",
-  path: "/donnees-personnelles",
-});
+export const generateMetadata = (): Promise<Metadata> =>
+  publicPageMetadata({
+    title: "Données personnelles",
+    description: (site) =>
+      `Les données personnelles que traite le site « ${site} » : pour quoi, sur quelle base, combien de temps, et vos droits.`,
+    path: "/donnees-personnelles",
+  });
 // Read from the settings: refreshed when an admin saves them (app/admin/parametres/actions.ts), and hourly.
 export const revalidate = 3600;
 
 const MY_DATA = "/espace/mes-donnees";
 const CNIL_COMPLAINTS = "https://www.cnil.fr/fr/plaintes";
-const PUBLIC_INTEREST =
-  "Mission d'intérêt public (article 6, paragraphe 1, point e du RGPD) : associer les habitants à la politique sociale de la commune.";
 
 interface Processing {
   id: string;
   title: string;
   purpose: string;
   data: string;
-  legalBasis: string;
+  /** The admin's legal basis (settings), and what this processing adds to it. */
+  legalBasis: (settingsBasis: string) => string;
   recipients: string;
 }
+
+const sameBasis = (basis: string) => basis;
 
 const processings: Processing[] = [
   {
@@ -39,7 +42,7 @@ const processings: Processing[] = [
     purpose:
       "Permettre aux membres des conseils de quartier, aux agents de la Ville et aux élus de se connecter, avec les droits de leur rôle ; leur envoyer les invitations et les liens pour choisir un mot de passe.",
     data: "Adresse électronique, nom affiché, fonction (agents et élus), rôles, conseils dont la personne est membre, mot de passe (seulement sous une forme transformée, dite hachée, qui ne permet pas de le retrouver), date de la dernière connexion.",
-    legalBasis: PUBLIC_INTEREST,
+    legalBasis: sameBasis,
     recipients:
       "Les administrateurs et administratrices de la plateforme (agents de la Ville). Les membres d'un conseil voient les noms des autres membres de ce conseil ; la page publique du conseil n'affiche que les noms des membres qui l'ont choisi.",
   },
@@ -48,7 +51,7 @@ const processings: Processing[] = [
     title: "Les avis, propositions, commentaires, soutiens et signalements",
     purpose: "Recueillir l'avis des conseils de quartier sur les fiches actions, le modérer, le publier et y répondre au nom de la Ville.",
     data: "Le texte écrit, son auteur ou son autrice, son conseil, les dates ; les raisons de modération.",
-    legalBasis: PUBLIC_INTEREST,
+    legalBasis: sameBasis,
     recipients:
       "Les brouillons et commentaires : les membres du conseil. Les contributions soumises : les agents chargés de la modération. Les contributions publiées : tout le monde, avec le nom de leur auteur ou autrice et de son conseil (après la suppression d'un compte : « Ancien membre du conseil … »).",
   },
@@ -67,7 +70,7 @@ const processings: Processing[] = [
     title: "Les notifications et les courriels",
     purpose: "Informer chaque personne des suites données aux contributions de son conseil (au plus un courriel par jour).",
     data: "Le message de la notification, sa date, sa lecture ; l'adresse électronique à laquelle il est envoyé ; les choix de courriels.",
-    legalBasis: PUBLIC_INTEREST,
+    legalBasis: sameBasis,
     recipients: "La personne elle-même ; le service d'envoi de courriels utilisé par la Ville, qui transmet le message.",
   },
   {
@@ -76,7 +79,7 @@ const processings: Processing[] = [
     purpose:
       "Protéger les comptes contre les essais de mots de passe : après plusieurs échecs, la plateforme fait attendre avant un nouvel essai ; refuser une session fermée.",
     data: "L'adresse électronique tapée, l'adresse IP (ou son réseau) d'où vient l'essai, le nombre d'échecs et leur date ; le numéro des sessions fermées.",
-    legalBasis: `${PUBLIC_INTEREST} La sécurité des données est aussi une obligation (article 32 du RGPD).`,
+    legalBasis: (basis) => `${basis} La sécurité des données est aussi une obligation (article 32 du RGPD).`,
     recipients: "Personne : ces données ne servent qu'au calcul automatique de l'attente.",
   },
   {
@@ -85,7 +88,7 @@ const processings: Processing[] = [
     purpose:
       "Garder la trace de qui a fait quoi et pourquoi (modération, réponses de la Ville, rôles, paramètres) pour rendre compte des décisions.",
     data: "L'action, sa date, sa raison, et le numéro du compte qui l'a faite ou qu'elle concerne, plutôt que son adresse électronique ou son nom.",
-    legalBasis: PUBLIC_INTEREST,
+    legalBasis: sameBasis,
     recipients: "Les administrateurs et administratrices de la plateforme.",
   },
 ];
@@ -124,8 +127,12 @@ export default async function PersonalDataPage() {
                 "l'adresse du responsable du traitement et le contact du délégué ou de la déléguée à la protection des données : ceux affichés ci-dessous sont installés par défaut et doivent être précisés (Administration, Paramètres) ;",
               ]
             : []),
-          "la durée de conservation des journaux techniques tenus par l'hébergeur, et le lieu où les données sont hébergées ;",
-          "la durée de conservation du journal des actions de la plateforme.",
+          ...(settings.privacyNotes
+            ? []
+            : [
+                "la durée de conservation des journaux techniques tenus par l'hébergeur, et le lieu où les données sont hébergées ;",
+                "la durée de conservation du journal des actions de la plateforme.",
+              ]),
         ]}
       />
       <Prose>
@@ -165,7 +172,7 @@ export default async function PersonalDataPage() {
             <dl className="mt-2 space-y-2">
               <Term label="Pour quoi faire">{p.purpose}</Term>
               <Term label="Données">{p.data}</Term>
-              <Term label="Base légale">{p.legalBasis}</Term>
+              <Term label="Base légale">{p.legalBasis(settings.privacyLegalBasis)}</Term>
               <Term label="Qui y a accès">{p.recipients}</Term>
             </dl>
           </section>
@@ -188,6 +195,13 @@ export default async function PersonalDataPage() {
             elles sont signées « Ancien membre du conseil … », sans le nom.
           </li>
         </ul>
+
+        {settings.privacyNotes ? (
+          <>
+            <h2 id="precisions">Précisions de la Ville</h2>
+            <PlainText text={settings.privacyNotes} />
+          </>
+        ) : null}
 
         <h2>Vos droits</h2>
         <p>

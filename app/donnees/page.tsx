@@ -16,7 +16,9 @@ import {
   type OpenDataFormat,
 } from "@/lib/open-data/files";
 import { CSV_FALSE, CSV_TRUE } from "@/lib/open-data/table-schema";
+import { siteNameOf } from "@/lib/city-identity";
 import { getDb } from "@/server/db";
+import { loadCityIdentity } from "@/server/settings/city-identity";
 import { appOpenDataStore, type OpenDataExport } from "@/server/open-data/export-store";
 
 /*
@@ -26,11 +28,13 @@ import { appOpenDataStore, type OpenDataExport } from "@/server/open-data/export
  */
 export const revalidate = 3600;
 
-export const metadata: Metadata = {
-  title: "Données ouvertes",
-  description:
-    "Les données publiques du projet social communal d'Aurillac en CSV et JSON, sous Licence Ouverte 2.0 : thématiques, fiches actions, points d'étape, contributions publiées, réponses de la Ville, soutiens et réunions.",
-};
+export async function generateMetadata(): Promise<Metadata> {
+  const site = siteNameOf(await loadCityIdentity());
+  return {
+    title: "Données ouvertes",
+    description: `Les données publiques — ${site} — en CSV et JSON, sous Licence Ouverte 2.0 : thématiques, fiches actions, points d'étape, contributions publiées, réponses de la Ville, soutiens et réunions.`,
+  };
+}
 
 const typeWords: Record<FieldSpec["type"], string> = {
   string: "texte",
@@ -101,6 +105,7 @@ function FileSection({ current }: { current: OpenDataExport }) {
 
 export default async function OpenDataPage() {
   const db = await getDb();
+  const identity = await loadCityIdentity();
   const store = appOpenDataStore();
   const exports = await Promise.all(openDataFileNames.map((name) => store.current(db, name)));
   return (
@@ -118,8 +123,8 @@ export default async function OpenDataPage() {
         <h2 id="licence">Licence</h2>
         <p>
           Ces données sont publiées sous la <TextLink href={OPEN_LICENCE.path}>{OPEN_LICENCE.title}</TextLink> (Etalab 2.0) : vous pouvez
-          les copier, les diffuser, les modifier et les exploiter, y compris à des fins commerciales, en mentionnant leur source (« Ville
-          d&apos;Aurillac — projet social communal ») et la date de leur dernière mise à jour.
+          les copier, les diffuser, les modifier et les exploiter, y compris à des fins commerciales, en mentionnant leur source («&nbsp;
+          {identity.cityName} — {identity.serviceName.toLowerCase()}&nbsp;») et la date de leur dernière mise à jour.
         </p>
 
         <h2 id="contenu-des-fichiers">Ce que contiennent les fichiers</h2>

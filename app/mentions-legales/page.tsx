@@ -1,55 +1,60 @@
 import type { Metadata } from "next";
-import { pageMetadata } from "@/lib/page-metadata";
 import { Container } from "@/components/ui/container";
 import { ToComplete } from "@/components/ui/notice";
 import { PageHeading } from "@/components/ui/page-heading";
+import { PlainText } from "@/components/ui/plain-text";
 import { Prose } from "@/components/ui/prose";
 import { TextLink } from "@/components/ui/text-link";
+import { siteNameOf } from "@/lib/city-identity";
+import { getDb } from "@/server/db";
+import { loadCityIdentity, publicPageMetadata } from "@/server/settings/city-identity";
+import { getLegalPagesSettings } from "@/server/settings/platform-settings";
 
-export const metadata: Metadata = pageMetadata({
-  title: "Mentions légales",
-  description: "Mentions légales du site du projet social communal d'Aurillac : éditeur, objet du site, hébergement.",
-  path: "/mentions-legales",
-});
+export const generateMetadata = (): Promise<Metadata> =>
+  publicPageMetadata({
+    title: "Mentions légales",
+    description: (site) => `Mentions légales du site « ${site} » : éditeur, objet du site, hébergement.`,
+    path: "/mentions-legales",
+  });
+// Read from the settings: refreshed when an admin saves them (app/admin/parametres/actions.ts), and hourly.
+export const revalidate = 3600;
 
-export default function LegalNoticePage() {
+/** The legal notice: the City's own text (Administration, Paramètres), around what this site is. */
+export default async function LegalNoticePage() {
+  const [identity, legal] = await Promise.all([loadCityIdentity(), getDb().then(getLegalPagesSettings)]);
   return (
     <Container>
       <PageHeading title="Mentions légales" />
-      <ToComplete
-        items={[
-          "le nom du directeur ou de la directrice de la publication ;",
-          "le nom de l'hébergeur du site, sa raison sociale, son adresse et son numéro de téléphone ;",
-          "l'adresse postale et le moyen de contact de l'éditeur pour ce site ;",
-          "les conditions de réutilisation des contenus (licence).",
-        ]}
-      />
+      {legal.legalNotice ? null : (
+        <ToComplete
+          items={[
+            "l'éditeur du site, son adresse postale et son moyen de contact ;",
+            "le nom du directeur ou de la directrice de la publication ;",
+            "le nom de l'hébergeur du site, sa raison sociale, son adresse et son numéro de téléphone ;",
+            "les conditions de réutilisation des contenus (licence).",
+          ]}
+        />
+      )}
       <Prose>
-        <h2>Éditeur</h2>
-        <p>Ce site est édité par la Ville d&apos;Aurillac (Cantal).</p>
-
         <h2>Objet du site</h2>
         <p>
-          Ce site présente le projet social communal de la Ville d&apos;Aurillac pour la période 2015–2020 : ses thématiques, ses fiches
-          actions, leur statut, leur échéance, leur avancement et leurs points d&apos;étape, ainsi que la démarche qui l&apos;a construit.
+          Ce site, « {siteNameOf(identity)} », présente le projet social communal : ses thématiques, ses fiches actions, leur statut, leur
+          échéance, leur avancement et leurs points d&apos;étape, ainsi que la démarche qui l&apos;a construit.
         </p>
 
-        <h2>Sources des informations</h2>
-        <p>
-          Les informations d&apos;origine viennent de l&apos;article « Premier point d&apos;étape pour le projet social communal » publié
-          par la Ville d&apos;Aurillac (date de publication non précisée). Rien n&apos;y est ajouté : quand ce document ne donne pas une
-          information (un jour, un avancement, un statut), le site l&apos;indique comme « non précisé » ou « non renseigné ».
-        </p>
-        <p>
-          Certaines informations sont des données de démonstration (par exemple les conseils de quartier) : elles sont signalées comme
-          telles sur chaque page où elles apparaissent.
-        </p>
+        {legal.legalNotice ? (
+          <>
+            <h2>Éditeur, publication et hébergement</h2>
+            <PlainText text={legal.legalNotice} />
+          </>
+        ) : null}
 
-        <h2>Directeur de la publication</h2>
-        <p>À compléter par la Ville (voir l&apos;encadré ci-dessus).</p>
-
-        <h2>Hébergement</h2>
-        <p>À compléter par la Ville (voir l&apos;encadré ci-dessus).</p>
+        {identity.contactAddress ? (
+          <>
+            <h2>Contact</h2>
+            <p className="whitespace-pre-line">{identity.contactAddress}</p>
+          </>
+        ) : null}
 
         <h2>Voir aussi</h2>
         <ul>

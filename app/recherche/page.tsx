@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { pageMetadata } from "@/lib/page-metadata";
+import { publicPageMetadata } from "@/server/settings/city-identity";
 import { cache } from "react";
 import type { SearchKind } from "@/lib/search";
 import { SearchForm } from "@/components/search/search-form";
@@ -37,7 +37,7 @@ async function load(searchParams: Props["searchParams"]): Promise<Loaded> {
 
 export async function generateMetadata({ searchParams }: Props): Promise<Metadata> {
   const request = parseSearchParams(await searchParams);
-  const page = pageMetadata({
+  const page = await publicPageMetadata({
     title: "Rechercher",
     description:
       "Chercher un mot dans les fiches actions, les points d'étape, les avis des conseils de quartier, les réponses de la Ville et les réunions publiques.",

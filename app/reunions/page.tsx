@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { MEETINGS_CALENDAR_PATH } from "@/lib/feeds";
-import { pageMetadata } from "@/lib/page-metadata";
+import { publicPageMetadata } from "@/server/settings/city-identity";
 import { MeetingList } from "@/components/meetings/meeting-list";
 import { FollowLink } from "@/components/plan/follow-link";
 import { Container } from "@/components/ui/container";
@@ -13,13 +13,13 @@ import { listPublicMeetings } from "@/server/meetings/queries";
    (a meeting moves from « à venir » to « passées » with time). */
 export const revalidate = 3600;
 
-export const metadata: Metadata = pageMetadata({
-  title: "Réunions publiques",
-  description:
-    "Les réunions publiques de restitution du projet social communal d'Aurillac : dates, lieux, ordres du jour et comptes rendus.",
-  path: "/reunions",
-  calendars: [{ path: MEETINGS_CALENDAR_PATH, title: "Les réunions publiques" }],
-});
+export const generateMetadata = (): Promise<Metadata> =>
+  publicPageMetadata({
+    title: "Réunions publiques",
+    description: (site) => `Les réunions publiques de restitution — ${site} : dates, lieux, ordres du jour et comptes rendus.`,
+    path: "/reunions",
+    calendars: [{ path: MEETINGS_CALENDAR_PATH, title: "Les réunions publiques" }],
+  });
 
 export default async function MeetingsPage() {
   const { upcoming, past } = await listPublicMeetings(await getDb());

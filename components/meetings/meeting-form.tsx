@@ -22,7 +22,7 @@ const emptyItem = { ref: "", label: "", notes: "" };
 const asText = (value: unknown) => (typeof value === "string" ? value : "");
 
 /**
- * Create or edit a meeting: title, date and time (Aurillac time), place, and the agenda — an
+ * Create or edit a meeting: title, date and time (Paris time, the City's), place, and the agenda — an
  * ordered list of themes, fiches or free labels, each with optional presenter's notes. The agenda
  * editor is plain buttons (add, move up, move down, remove), each named with its item's number;
  * the focus follows the moved item and each change is announced. The items' fields are named
@@ -97,7 +97,7 @@ export function MeetingForm<T>({
         <Field id={id("date")} label="Date" hint="Par exemple 2026-12-17." error={error("date")}>
           <input id={id("date")} type="date" className={inputClass} {...describedBy(id("date"), true, error("date"))} {...field("date")} />
         </Field>
-        <Field id={id("heure")} label="Heure de début (heure d'Aurillac)" hint="Par exemple 18:30." error={error("time")}>
+        <Field id={id("heure")} label="Heure de début (heure de Paris)" hint="Par exemple 18:30." error={error("time")}>
           <input
             id={id("heure")}
             type="time"

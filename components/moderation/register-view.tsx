@@ -195,8 +195,8 @@ export function RegisterView({ register }: { register: ModerationRegister }) {
       <Section id="lire" title="Comment lire ces chiffres">
         <ul className="list-disc space-y-2 pl-6">
           <li>
-            Les mois sont ceux d&apos;Aurillac (heure de Paris). <strong>Reçues</strong> : les envois à la modération ; un texte retiré par
-            son conseil puis envoyé de nouveau compte à chaque envoi.
+            Les mois sont comptés à l&apos;heure de Paris. <strong>Reçues</strong> : les envois à la modération ; un texte retiré par son
+            conseil puis envoyé de nouveau compte à chaque envoi.
           </li>
           <li>
             <strong>Publiées</strong>, <strong>refusées</strong> et le <strong>délai médian</strong> : les décisions prises dans le mois ;

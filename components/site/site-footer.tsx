@@ -1,22 +1,37 @@
+import { accessibilityStatusLabels } from "@/lib/city-identity";
+import { getDb } from "@/server/db";
+import { getLegalPagesSettings } from "@/server/settings/platform-settings";
+import { loadCityIdentity } from "@/server/settings/city-identity";
+
 const legalLinks = [
   { href: "/donnees", label: "Données ouvertes" },
   { href: "/moderation/registre", label: "Registre et règles de la modération" },
   { href: "/mentions-legales", label: "Mentions légales" },
   { href: "/donnees-personnelles", label: "Données personnelles" },
-  { href: "/accessibilite", label: "Accessibilité : non conforme" },
 ];
 
-export function SiteFooter() {
+/** The footer: the City's name and contact, and the links every page owes (the accessibility status from the settings). */
+export async function SiteFooter() {
+  const [identity, legal] = await Promise.all([loadCityIdentity(), getDb().then(getLegalPagesSettings)]);
+  const links = [
+    ...legalLinks,
+    { href: "/accessibilite", label: `Accessibilité : ${accessibilityStatusLabels[legal.accessibilityStatus]}` },
+  ];
   return (
     <footer className="mt-16 border-t border-slate-300 bg-slate-100 text-slate-900">
       <div className="mx-auto w-full max-w-5xl px-4 py-8 sm:px-6">
-        <p className="font-bold">Ville d&apos;Aurillac — Projet social communal 2015–2020</p>
-        <p className="mt-1 text-base text-slate-800">
-          Source des informations : article « Premier point d&apos;étape pour le projet social communal », Ville d&apos;Aurillac.
+        <p className="font-bold">
+          {identity.cityName} — {identity.serviceName}
         </p>
+        {identity.contactAddress ? (
+          <p className="mt-1 text-base whitespace-pre-line text-slate-800">
+            <span className="font-semibold">Contact : </span>
+            {identity.contactAddress}
+          </p>
+        ) : null}
         <nav aria-label="Informations sur le site" className="mt-4">
           <ul className="flex flex-col gap-x-6 sm:flex-row sm:flex-wrap">
-            {legalLinks.map((link) => (
+            {links.map((link) => (
               <li key={link.href}>
                 <a
                   href={link.href}

@@ -30,8 +30,9 @@ export function Notice({
   );
 }
 
-/** The box listing what the City must still complete on a legal page. */
+/** The box listing what the City must still complete on a legal page; nothing once it is all there. */
 export function ToComplete({ items, id = "a-completer" }: { items: ReactNode[]; id?: string }) {
+  if (items.length === 0) return null;
   return (
     <section aria-labelledby={id} className="my-8 rounded-md border-2 border-dashed border-amber-800 bg-amber-50 p-4 sm:p-5">
       <h2 id={id} className="flex items-center gap-2 text-xl font-bold text-slate-900">
@@ -49,7 +50,10 @@ export function ToComplete({ items, id = "a-completer" }: { items: ReactNode[]; 
         </svg>
         À compléter par la Ville
       </h2>
-      <p className="mt-2">Ces informations ne sont pas encore connues de ce site. La Ville d&apos;Aurillac doit les fournir :</p>
+      <p className="mt-2">
+        Ces informations ne sont pas encore connues de ce site. La Ville doit les fournir (un administrateur ou une administratrice les
+        saisit dans « Paramètres ») :
+      </p>
       <ul className="mt-2 list-disc space-y-1 pl-6">
         {items.map((item, i) => (
           <li key={i}>{item}</li>

@@ -25,7 +25,9 @@ import {
   DEFAULT_DATA_CONTROLLER_ADDRESS,
   DEFAULT_DATA_CONTROLLER_NAME,
   DEFAULT_DPO_CONTACT,
+  DEFAULT_PRIVACY_LEGAL_BASIS,
 } from "../../lib/personal-data";
+import { DEFAULT_CITY_NAME, DEFAULT_SERVICE_NAME } from "../../lib/city-identity";
 
 export const contributionKind = pgEnum("contribution_kind", ["feedback", "proposal"]);
 export const contributionPosition = pgEnum("contribution_position", ["favorable", "favorable_with_reservations", "unfavorable"]);
@@ -267,17 +269,47 @@ export const platformSettings = pgTable(
     deactivatedAccountYears: integer("deactivated_account_years").notNull().default(DEACTIVATED_ACCOUNT_YEARS_DEFAULT),
     /**
      * Who answers for the personal data, printed on /donnees-personnelles (RGPD art. 13). Generic
-     * names on purpose: the City's full identity settings will come later and may take them over.
+     * until the City sets them (the seed installs Aurillac's).
      */
     dataControllerName: text("data_controller_name").notNull().default(DEFAULT_DATA_CONTROLLER_NAME),
     dataControllerAddress: text("data_controller_address").notNull().default(DEFAULT_DATA_CONTROLLER_ADDRESS),
     /** How to reach the City's data protection officer (postal address, e-mail, form…): free text. */
     dpoContact: text("dpo_contact").notNull().default(DEFAULT_DPO_CONTACT),
+    /** The legal basis of the processings, printed on /donnees-personnelles. */
+    privacyLegalBasis: text("privacy_legal_basis").notNull().default(DEFAULT_PRIVACY_LEGAL_BASIS),
+    /** What the City adds there (hosting, technical logs…): plain text with links (lib/plain-text.ts). */
+    privacyNotes: text("privacy_notes").notNull().default(""),
+    // ——— The City's identity (lib/city-identity.ts): every public page shows it ———
+    cityName: text("city_name").notNull().default(DEFAULT_CITY_NAME),
+    serviceName: text("service_name").notNull().default(DEFAULT_SERVICE_NAME),
+    contactAddress: text("contact_address").notNull().default(""),
+    /**
+     * The logo, in the database so that a backup carries it and every replica serves it: base64
+     * text rather than bytea, so that both drivers (postgres.js, PGlite) read it the same way. The
+     * hash of its bytes names its URL (served immutable): a new logo is a new address.
+     */
+    logoBase64: text("logo_base64"),
+    logoType: text("logo_type"),
+    logoHash: text("logo_hash"),
+    // ——— The legal pages: plain text with links, empty until the City writes them ———
+    legalNotice: text("legal_notice").notNull().default(""),
+    accessibilityStatus: text("accessibility_status").notNull().default("non_conforme"),
+    accessibilityAuditDate: date("accessibility_audit_date", { mode: "string" }),
+    accessibilityDerogations: text("accessibility_derogations").notNull().default(""),
+    accessibilityContact: text("accessibility_contact").notNull().default(""),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
     check("platform_settings_single_row", sql`${t.id}`),
     check("platform_settings_ranges", sql`${t.reportThreshold} between 1 and 100 and ${t.answerDueDays} between 1 and 365`),
+    check(
+      "platform_settings_logo",
+      sql`(${t.logoBase64} is null) = (${t.logoType} is null) and (${t.logoType} is null) = (${t.logoHash} is null)`,
+    ),
+    check(
+      "platform_settings_accessibility_status",
+      sql`${t.accessibilityStatus} in ('non_conforme', 'partiellement_conforme', 'totalement_conforme')`,
+    ),
     check(
       "platform_settings_deactivated_account_years",
       sql`${t.deactivatedAccountYears} between ${sql.raw(String(DEACTIVATED_ACCOUNT_YEARS_MIN))} and ${sql.raw(String(DEACTIVATED_ACCOUNT_YEARS_MAX))}`,

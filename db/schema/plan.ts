@@ -31,6 +31,11 @@ export const plans = pgTable("plans", {
   /** How many fiches the source document announces (17), which may differ from how many it lists. */
   announcedActionCount: smallint("announced_action_count"),
   sourceTitle: text("source_title"),
+  /**
+   * The page « La démarche »: how the plan was made, in the City's words (plain text with links,
+   * lib/plain-text.ts). Data, not code: another City's plan brings its own.
+   */
+  demarche: text("demarche").notNull().default(""),
   updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
 });
 

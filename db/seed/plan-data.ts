@@ -22,6 +22,44 @@ export const planSeed = {
     "opérationnel et adapté.",
   announcedActionCount: 17,
   sourceTitle: "Premier point d'étape pour le projet social communal",
+  demarche: [
+    "Le projet social communal est issu des Assises de la Solidarité. Face à l'aggravation de la crise économique, " +
+      "la Municipalité d'Aurillac a lancé les Assises de la Solidarité pour repenser sa politique sociale, notamment " +
+      "en faveur des personnes les plus fragiles.",
+    "Elles ont rassemblé de nombreux acteurs locaux du monde social, mais aussi des habitants, à travers les conseils " +
+      "de quartier. Leur but : une politique sociale lisible, unique et compréhensible pour celles et ceux qui en ont besoin.",
+    "« Les Assises de la Solidarité visaient à définir la politique sociale en faveur des Aurillacois, notamment les " +
+      "plus fragiles, pour la période 2015-2020 et à construire un programme d'actions partagé, opérationnel et adapté. »\n" +
+      "— Ville d'Aurillac, article « Premier point d'étape pour le projet social communal »",
+    "Le document source ajoute : « Fruit d'une large concertation, le projet social communal a abouti à une stratégie " +
+      "développée en cinq thématiques et dix-sept fiches actions, que le maire et ses adjoints ont décliné par domaines " +
+      "de compétences. »",
+    "« Nous avons fait le choix politique d'un Aurillac pour tous. C'est-à-dire que nous souhaitons construire une " +
+      "société inclusive où chacun trouve sa place, quel que soit son statut social. »\n" +
+      "— Pierre Mathonier, maire, lors de la première réunion de restitution du projet social communal (même article)",
+  ].join("\n\n"),
+};
+
+/**
+ * Aurillac's identity and legal texts (platform_settings), as far as the source document and the
+ * City's public information give them; the rest stays « à compléter » until an admin writes it.
+ */
+export const cityIdentitySeed = {
+  cityName: "Ville d'Aurillac",
+  serviceName: "Projet social communal",
+  dataControllerName: "Ville d'Aurillac",
+  dataControllerAddress: "Mairie d'Aurillac, 15000 Aurillac",
+  dpoContact: "Délégué·e à la protection des données, Mairie d'Aurillac, 15000 Aurillac",
+  legalNotice: [
+    "Éditeur : Ville d'Aurillac (Cantal).",
+    "Sources des informations : les informations d'origine viennent de l'article « Premier point d'étape pour le projet " +
+      "social communal » publié par la Ville d'Aurillac (date de publication non précisée). Rien n'y est ajouté : quand ce " +
+      "document ne donne pas une information (un jour, un avancement, un statut), le site l'indique comme « non précisé » " +
+      "ou « non renseigné ».",
+    "Certaines informations sont des données de démonstration (par exemple les conseils de quartier) : elles sont " +
+      "signalées comme telles sur chaque page où elles apparaissent.",
+    "Directeur ou directrice de la publication, hébergeur : à compléter par la Ville.",
+  ].join("\n\n"),
 };
 
 export const milestoneSeeds = [

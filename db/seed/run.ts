@@ -32,7 +32,9 @@ import {
   planSeed,
   SOURCE_LABEL,
   themeSeeds,
+  cityIdentitySeed,
 } from "./plan-data";
+import { DEFAULT_CITY_NAME } from "@/lib/city-identity";
 
 export async function isDatabaseEmpty(db: Db): Promise<boolean> {
   const rows = await db.select({ id: plans.id }).from(plans).limit(1);
@@ -52,6 +54,10 @@ export interface SeedOptions {
  */
 export async function seedDatabase(db: Db, options: SeedOptions): Promise<void> {
   await db.transaction(async (tx) => {
+    // The City's identity, unless an admin (or an earlier run) already named the City.
+    await tx.insert(platformSettings).values({ id: true }).onConflictDoNothing();
+    await tx.update(platformSettings).set(cityIdentitySeed).where(eq(platformSettings.cityName, DEFAULT_CITY_NAME));
+
     await tx.insert(plans).values(planSeed).onConflictDoNothing({ target: plans.slug });
     const [plan] = await tx.select({ id: plans.id }).from(plans).where(eq(plans.slug, planSeed.slug));
     if (!plan) throw new Error("seed: plan row missing after insert");

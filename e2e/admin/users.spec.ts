@@ -12,7 +12,7 @@ test("un·e admin invite un agent : le courriel arrive par SMTP avec un lien ver
   const link = await inviteThroughAdmin(page, email, ["Modération"]);
   expect(link.startsWith(`${baseURL}/invitation/`)).toBe(true);
   const mail = await waitForMail(email, /Invitation/);
-  expect(mail.subject).toBe("Invitation à l'équipe du projet social communal d'Aurillac");
+  expect(mail.subject).toBe("Invitation à l'équipe — Projet social communal — Ville d'Aurillac");
   expect(mail.text).toContain("modérateur·rice");
 
   const account = await acceptInvitation(browser, link, email, "Agent Test");

@@ -73,7 +73,7 @@ async function resetPasswordTo(page: Page, password: string, options: { checkAcc
   await expect(page.getByRole("status")).toContainText("Si un compte correspond à cette adresse");
   confirmationForKnownEmail ??= await page.getByRole("status").textContent();
 
-  const mail = await waitForNewMail(email, seen, "Choisir un nouveau mot de passe — Projet social communal d'Aurillac");
+  const mail = await waitForNewMail(email, seen, "Choisir un nouveau mot de passe — Projet social communal — Ville d'Aurillac");
   const link = linkIn(mail, "/mot-de-passe/nouveau/");
   expect(link.startsWith(`${baseURL}/mot-de-passe/nouveau/`)).toBe(true);
 

@@ -22,7 +22,7 @@ test("invitation → courriel → compte créé → conseil visible dans « Mon 
   // 1. The referent invites; the mail is in French, with the absolute link.
   const link = await inviteThroughSpace(referentPage, email);
   const mail = await waitForMail(email, /Invitation/);
-  expect(mail.subject).toBe(`Invitation au ${council1.name} — projet social communal d'Aurillac`);
+  expect(mail.subject).toBe(`Invitation au ${council1.name} — Projet social communal — Ville d'Aurillac`);
   expect(mail.text).toContain("valable 7 jours");
   expect(link.startsWith(`${baseURL}/invitation/`)).toBe(true);
   // The referent sees it among the pending invitations.

@@ -183,7 +183,7 @@ async function head(page: Page) {
 
 test("public pages carry Open Graph tags and announce their feeds and calendars, which answer", async ({ page, request }) => {
   const pages = [
-    { path: "/", title: "Projet social communal d'Aurillac", alternates: ["/flux.atom", "/echeances.ics", "/reunions.ics"] },
+    { path: "/", title: "Projet social communal — Ville d'Aurillac", alternates: ["/flux.atom", "/echeances.ics", "/reunions.ics"] },
     {
       path: `/thematiques/${themeWithSharedAction.slug}`,
       title: `Thématique ${themeWithSharedAction.number} : ${themeWithSharedAction.title}`,
@@ -208,7 +208,7 @@ test("public pages carry Open Graph tags and announce their feeds and calendars,
       type: "website",
       url: new URL(expected.path, baseURL).href,
       locale: "fr_FR",
-      siteName: "Projet social communal d'Aurillac",
+      siteName: "Projet social communal — Ville d'Aurillac",
     });
     const hrefs = alternates.map((a) => a.href);
     expect(hrefs, expected.path).toEqual(expected.alternates.map((p) => `${baseURL}${p}`));

@@ -65,6 +65,10 @@ for (const js of [false, true]) {
       // Admin: platform settings, sent unchanged.
       await open(admin, "/admin/parametres");
       await submit(admin, ap.getByRole("form", { name: "Paramètres de la plateforme" }), /Enregistrer/, /\S/);
+      // Admin: the City's identity and the legal pages, sent unchanged; the logo refused (no file).
+      await submit(admin, ap.getByRole("form", { name: "Identité de la Ville" }), /Enregistrer/, /\S/);
+      await refuse(admin, ap.getByRole("form", { name: "Logo de la Ville" }), "Enregistrer le logo");
+      await submit(admin, ap.getByRole("form", { name: "Pages légales" }), /Enregistrer/, /\S/);
       // Admin: personal data settings, refused (years that are not a number): nothing changes.
       const privacy = ap.getByRole("form", { name: "Données personnelles" });
       await type(admin, privacy.getByLabel("Durée de conservation des comptes désactivés, en années"), unique("annees"));

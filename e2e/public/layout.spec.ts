@@ -27,7 +27,7 @@ test("chaque page a l'en-tête, le contenu principal et le pied de page communs"
   for (const { path } of publicPages) {
     await page.goto(path);
     await expect(page.locator("html")).toHaveAttribute("lang", "fr");
-    await expect(page).toHaveTitle(/Projet social communal d'Aurillac$/);
+    await expect(page).toHaveTitle(/Projet social communal — Ville d'Aurillac$/);
     await expect(page.getByRole("banner").getByRole("link", { name: "Projet social communal — Ville d'Aurillac" })).toHaveAttribute(
       "href",
       "/",

@@ -31,7 +31,7 @@ const mainContent: Record<string, (page: Page) => Promise<void>> = {
     await expect(page.getByRole("navigation", { name: "Fil d'Ariane" })).toBeVisible();
   },
   "/demarche": async (page) => {
-    await expect(page.getByRole("heading", { level: 2, name: "Les Assises de la Solidarité" })).toBeVisible();
+    await expect(page.getByRole("heading", { level: 2, name: "D'où vient le projet" })).toBeVisible();
     const steps = page.getByRole("region", { name: "Les étapes" }).getByRole("listitem");
     await expect(steps).toHaveCount(5);
     await expect(page.locator("ol time[datetime='2015-10-09']")).toHaveText("9 octobre 2015");
@@ -41,8 +41,8 @@ const mainContent: Record<string, (page: Page) => Promise<void>> = {
     await expect(page.getByText("Donnée de démonstration").first()).toBeVisible();
   },
   "/mentions-legales": async (page) => {
-    await expect(page.getByRole("heading", { level: 2, name: "À compléter par la Ville" })).toBeVisible();
-    await expect(page.getByText("Ce site est édité par la Ville d'Aurillac")).toBeVisible();
+    await expect(page.getByRole("heading", { level: 2, name: "Éditeur, publication et hébergement" })).toBeVisible();
+    await expect(page.getByText("Éditeur : Ville d'Aurillac (Cantal).")).toBeVisible();
   },
   "/donnees-personnelles": async (page) => {
     await expect(page.getByRole("heading", { level: 2, name: "À compléter par la Ville" })).toBeVisible();

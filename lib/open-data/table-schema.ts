@@ -67,12 +67,13 @@ function fieldOf(spec: FieldSpec): TableSchemaField {
   };
 }
 
+/** Written at build time (no database): it describes the file's format, whichever City publishes it. */
 export function tableSchemaOf(name: OpenDataFileName): TableSchema {
   const file = openDataFiles[name];
   return {
     $schema: "https://frictionlessdata.io/schemas/table-schema.json",
-    name: `aurillac-projet-social-communal-${file.name}`,
-    title: `Projet social communal d'Aurillac — ${file.title}`,
+    name: `projet-social-communal-${file.name}`,
+    title: `Projet social communal — ${file.title}`,
     description: file.description,
     countryCode: "FR",
     version: SCHEMA_VERSION,

@@ -1,10 +1,11 @@
 import { z } from "zod";
+import { accessibilityStatuses, CITY_NAME_MAX, CONTACT_ADDRESS_MAX, LEGAL_TEXT_MAX, SERVICE_NAME_MAX } from "@/lib/city-identity";
 import { DEACTIVATED_ACCOUNT_YEARS_MAX, DEACTIVATED_ACCOUNT_YEARS_MIN } from "@/lib/personal-data";
-import { choice, id, list, queryDay, queryId, searchText, text, wholeNumber } from "./fields";
+import { choice, id, list, optionalDay, optionalText, queryDay, queryId, searchText, text, wholeNumber } from "./fields";
 
 /*
- * Settings: the platform's (report threshold, answer delay; personal data: who answers for it and
- * how long a deactivated account is kept), a council's (who may submit to
+ * Settings: the platform's (report threshold, answer delay; the City's identity and the texts of
+ * its legal pages; personal data: who answers for it and how long a deactivated account is kept), a council's (who may submit to
  * moderation), and each person's notification emails; plus the journal's filters. Forms and
  * server functions parse with the same schemas.
  */
@@ -23,17 +24,66 @@ export const platformSettingsSchema = z.object({
 export type PlatformSettingsInput = z.input<typeof platformSettingsSchema>;
 export type PlatformSettingsData = z.output<typeof platformSettingsSchema>;
 
+/** A text of the City's, shown on a public page as paragraphs with links (lib/plain-text.ts); empty is allowed. */
+const cityText = (what: string, max = LEGAL_TEXT_MAX) => optionalText({ max, what }).transform((v) => v ?? "");
+
+// ——— The City's identity (administrators): every public page, feed and e-mail shows it ———
+
+export const cityIdentitySchema = z.object({
+  cityName: text({
+    min: 2,
+    max: CITY_NAME_MAX,
+    empty: "Indiquez le nom de la Ville (par exemple « Ville de Démoville »).",
+    what: "Le nom de la Ville",
+  }),
+  serviceName: text({
+    min: 2,
+    max: SERVICE_NAME_MAX,
+    empty: "Indiquez le nom du service (par exemple « Projet social communal »).",
+    what: "Le nom du service",
+  }),
+  contactAddress: cityText("L'adresse de contact", CONTACT_ADDRESS_MAX),
+});
+export type CityIdentityInput = z.input<typeof cityIdentitySchema>;
+export type CityIdentityData = z.output<typeof cityIdentitySchema>;
+
+/** The logo form has one file field; its bytes are checked by the server function (server/settings/city-logo.ts). */
+export const cityLogoSchema = z.object({
+  logo: z.custom<File>((v) => typeof File !== "undefined" && v instanceof File && v.size > 0, {
+    error: "Choisissez un fichier PNG ou SVG.",
+  }),
+});
+export const removeCityLogoSchema = z.object({});
+
+// ——— The legal pages (administrators): /mentions-legales and /accessibilite ———
+
+export const legalPagesSchema = z
+  .object({
+    legalNotice: cityText("Les mentions légales"),
+    accessibilityStatus: choice(accessibilityStatuses, "Choisissez l'état de conformité."),
+    accessibilityAuditDate: optionalDay(),
+    accessibilityDerogations: cityText("Les dérogations et contenus non accessibles"),
+    accessibilityContact: cityText("Le contact pour l'accessibilité", CONTACT_ADDRESS_MAX),
+  })
+  .refine((v) => v.accessibilityStatus === "non_conforme" || v.accessibilityAuditDate !== null, {
+    path: ["accessibilityAuditDate"],
+    error: "Un état « conforme » ou « partiellement conforme » vient d'un audit : indiquez sa date.",
+  });
+export type LegalPagesInput = z.input<typeof legalPagesSchema>;
+export type LegalPagesData = z.output<typeof legalPagesSchema>;
+
 // ——— Personal data (administrators): printed on /donnees-personnelles, applied by the retention job ———
 
 export const DATA_CONTROLLER_NAME_MAX = 200;
 export const DATA_CONTROLLER_ADDRESS_MAX = 500;
 export const DPO_CONTACT_MAX = 500;
+export const PRIVACY_LEGAL_BASIS_MAX = 2000;
 
 export const privacySettingsSchema = z.object({
   dataControllerName: text({
     min: 2,
     max: DATA_CONTROLLER_NAME_MAX,
-    empty: "Indiquez le responsable du traitement (par exemple « Ville d'Aurillac »).",
+    empty: "Indiquez le responsable du traitement (en général la Ville elle-même).",
     what: "Le nom du responsable du traitement",
   }),
   dataControllerAddress: text({
@@ -48,6 +98,13 @@ export const privacySettingsSchema = z.object({
     empty: "Indiquez comment joindre le délégué ou la déléguée à la protection des données (adresse, courriel…).",
     what: "Le contact du délégué ou de la déléguée à la protection des données",
   }),
+  privacyLegalBasis: text({
+    min: 10,
+    max: PRIVACY_LEGAL_BASIS_MAX,
+    empty: "Indiquez la base légale des traitements (par exemple la mission d'intérêt public).",
+    what: "La base légale",
+  }),
+  privacyNotes: cityText("Les précisions sur les données personnelles"),
   deactivatedAccountYears: wholeNumber({
     min: DEACTIVATED_ACCOUNT_YEARS_MIN,
     max: DEACTIVATED_ACCOUNT_YEARS_MAX,

@@ -1,4 +1,6 @@
 import "server-only";
+import { onBehalfOf } from "@/lib/city-identity";
+import { getCityIdentity } from "@/server/settings/platform-settings";
 import { and, eq, isNull, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { contributionAnswers, contributions, users } from "@/db/schema";
@@ -12,7 +14,8 @@ import { contributionPermalink } from "@/server/plan/locate-contribution";
 import { loadProposalTarget } from "./proposal-target";
 
 /** The signature of an answer when the answerer has no title. */
-export const DEFAULT_SIGNATURE_TITLE = "pour la Ville d'Aurillac";
+/** An answer's signature when its author has no title: « pour la Ville de Démoville » (the City's name from the settings). */
+export const defaultSignatureTitle = async (db: Db) => onBehalfOf((await getCityIdentity(db)).cityName);
 
 export interface RecordedAnswer {
   answerId: number;
@@ -67,7 +70,7 @@ export async function answerProposal(db: Db, actor: MaybeActor, data: AnswerData
         body: data.body,
         authorId: actor.id,
         signatureName: signer.displayName,
-        signatureTitle: title ?? DEFAULT_SIGNATURE_TITLE,
+        signatureTitle: title ?? (await defaultSignatureTitle(tx)),
         clientRequestId: data.clientRequestId,
       })
       .onConflictDoNothing({ target: contributionAnswers.clientRequestId })

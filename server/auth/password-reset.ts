@@ -1,4 +1,6 @@
 import "server-only";
+import { type MailIdentity, siteNameOf } from "@/lib/city-identity";
+import { getCityIdentity } from "@/server/settings/platform-settings";
 import { and, count, eq, gt, inArray, isNull, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { passwordResetTokens, signInThrottles, users } from "@/db/schema";
@@ -48,21 +50,22 @@ export function resetLink(origin: string, token: string): string {
   return `${origin}/mot-de-passe/nouveau/${token}`;
 }
 
-export function resetMail(to: string, link: string): OutgoingMail {
+/** `identity`: the City's names, from the settings. */
+export function resetMail(to: string, link: string, identity: MailIdentity): OutgoingMail {
   return {
     to,
-    subject: "Choisir un nouveau mot de passe — Projet social communal d'Aurillac",
+    subject: `Choisir un nouveau mot de passe — ${siteNameOf(identity)}`,
     text: [
       "Bonjour,",
       "",
-      "Une demande de nouveau mot de passe a été faite pour votre compte sur la plateforme du projet social communal d'Aurillac.",
+      `Une demande de nouveau mot de passe a été faite pour votre compte sur la plateforme « ${siteNameOf(identity)} ».`,
       "",
       `Pour choisir un nouveau mot de passe, ouvrez ce lien (valable ${RESET_LINK_VALID_HOURS} heure, une seule fois) :`,
       link,
       "",
       "Si vous n'avez rien demandé, ignorez ce courriel : votre mot de passe actuel reste valable.",
       "",
-      "Ville d'Aurillac — Projet social communal",
+      `${identity.cityName} — ${identity.serviceName}`,
     ].join("\n"),
   };
 }
@@ -103,7 +106,7 @@ export async function requestPasswordReset(
       userId: user.id,
       expiresAt: sql`now() + ${sql.raw(`interval '${RESET_LINK_VALID_HOURS} hour'`)}`,
     });
-    await send(resetMail(email, resetLink(baseUrl, token)));
+    await send(resetMail(email, resetLink(baseUrl, token), await getCityIdentity(db)));
   };
   await (options.schedule ?? ((task) => task()))(() =>
     work().catch((error: unknown) => {

@@ -7,7 +7,8 @@ import { deadlineView } from "@/lib/deadlines";
 import { calendarUid, CALENDAR_EVENT_LIMIT } from "@/lib/feeds";
 import { icsCalendar, nextDay, type IcsEvent } from "@/lib/ical";
 import { statusLabel } from "@/lib/labels";
-import { SITE_NAME } from "@/lib/page-metadata";
+import { siteNameOf } from "@/lib/city-identity";
+import { getCityIdentity } from "@/server/settings/platform-settings";
 import { actionSummaryColumns } from "@/server/plan/columns";
 
 /**
@@ -47,9 +48,10 @@ export async function buildDeadlinesCalendar(db: Db, origin: string): Promise<st
       transparent: true,
     });
   }
+  const siteName = siteNameOf(await getCityIdentity(db));
   return icsCalendar({
-    name: `Échéances des fiches actions — ${SITE_NAME}`,
-    description: `Les échéances des fiches actions du ${SITE_NAME}, telles que la Ville les a fixées ou changées : ${origin}/`,
+    name: `Échéances des fiches actions — ${siteName}`,
+    description: `Les échéances des fiches actions — ${siteName}, telles que la Ville les a fixées ou changées : ${origin}/`,
     events,
   });
 }

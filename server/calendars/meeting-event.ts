@@ -2,7 +2,6 @@ import "server-only";
 import { formatDateTime } from "@/lib/dates";
 import { calendarUid } from "@/lib/feeds";
 import type { IcsEvent } from "@/lib/ical";
-import { SITE_NAME } from "@/lib/page-metadata";
 import type { CalendarMeeting } from "./load-calendar-meetings";
 
 /*
@@ -16,7 +15,8 @@ import type { CalendarMeeting } from "./load-calendar-meetings";
  */
 export const MEETING_HOURS = 2;
 
-export function meetingEvent(meeting: CalendarMeeting, origin: string): IcsEvent {
+/** `siteName`: the City's site, from the settings (lib/city-identity.ts `siteNameOf`). */
+export function meetingEvent(meeting: CalendarMeeting, origin: string, siteName: string): IcsEvent {
   const url = `${origin}/reunions/${meeting.slug}`;
   const agenda = meeting.agenda.length ? ["Ordre du jour :", ...meeting.agenda.map((label, i) => `${i + 1}. ${label}`)] : [];
   return {
@@ -29,7 +29,7 @@ export function meetingEvent(meeting: CalendarMeeting, origin: string): IcsEvent
     location: meeting.place,
     description: [
       ...(meeting.isDemo ? ["Exemple de démonstration : ce n'est pas un vrai rendez-vous.", ""] : []),
-      `Réunion publique du ${SITE_NAME}, le ${formatDateTime(meeting.startsAt)}.`,
+      `Réunion publique — ${siteName}, le ${formatDateTime(meeting.startsAt)}.`,
       `L'heure de fin n'est pas annoncée : l'événement est inscrit pour ${MEETING_HOURS} heures.`,
       ...(agenda.length ? ["", ...agenda] : []),
       "",

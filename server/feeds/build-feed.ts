@@ -25,7 +25,7 @@ export async function buildFeed(db: Db, scope: FeedScope, origin: string): Promi
     updated: entries[0]?.updated ?? subject.since,
     selfUrl: `${origin}${path}`,
     pageUrl: `${origin}${feedPagePath(scope)}`,
-    author: `Ville d'${subject.cityName}`,
+    author: subject.cityName,
     entries,
   });
 }

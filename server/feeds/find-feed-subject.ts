@@ -3,8 +3,9 @@ import { and, asc, eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { actions, plans, themes } from "@/db/schema";
 import type { FeedScope } from "@/lib/feeds";
-import { SITE_NAME } from "@/lib/page-metadata";
+import { siteNameOf } from "@/lib/city-identity";
 import { findActiveCouncil } from "@/server/councils/memberships";
+import { getCityIdentity } from "@/server/settings/platform-settings";
 
 /** Which items a feed carries: the whole plan's, one theme's fiches', one fiche's, one council's. */
 export type FeedFilter = { plan: true } | { themeId: number } | { actionId: number } | { councilId: number };
@@ -14,7 +15,7 @@ export interface FeedSubject {
   /** The feed's title: what it follows. */
   title: string;
   subtitle: string;
-  /** The City, who publishes every feed (and the points d'étape, which the pages sign with no name). */
+  /** The City (its name from the settings), who publishes every feed (and the points d'étape, which the pages sign with no name). */
   cityName: string;
   /** A feed with no entry yet is as new as the plan's data. */
   since: Date;
@@ -25,19 +26,19 @@ const WHAT = "les nouveaux points d'étape, les avis et propositions publiés pa
 
 /**
  * What a feed follows, or null when it does not exist publicly (an unknown slug, an archived
- * council: their pages answer 404 too). Two queries at most.
+ * council: their pages answer 404 too). Three queries at most.
  */
 export async function findFeedSubject(db: Db, scope: FeedScope): Promise<FeedSubject | null> {
-  const [plan] = await db
-    .select({ id: plans.id, cityName: plans.cityName, updatedAt: plans.updatedAt })
-    .from(plans)
-    .orderBy(asc(plans.id))
-    .limit(1);
+  const [[plan], identity] = await Promise.all([
+    db.select({ id: plans.id, updatedAt: plans.updatedAt }).from(plans).orderBy(asc(plans.id)).limit(1),
+    getCityIdentity(db),
+  ]);
   if (!plan) return null;
-  const common = { scope, cityName: plan.cityName, since: plan.updatedAt };
+  const siteName = siteNameOf(identity);
+  const common = { scope, cityName: identity.cityName, since: plan.updatedAt };
   switch (scope.kind) {
     case "plan":
-      return { ...common, title: `${SITE_NAME} : les nouveautés`, subtitle: `${SITE_NAME} : ${WHAT}.`, filter: { plan: true } };
+      return { ...common, title: `${siteName} : les nouveautés`, subtitle: `${siteName} : ${WHAT}.`, filter: { plan: true } };
     case "theme": {
       const [theme] = await db
         .select({ id: themes.id, number: themes.number, title: themes.title })
@@ -47,7 +48,7 @@ export async function findFeedSubject(db: Db, scope: FeedScope): Promise<FeedSub
       return {
         ...common,
         title: `Thématique ${theme.number} : ${theme.title}`,
-        subtitle: `${SITE_NAME}, fiches actions de cette thématique : ${WHAT}.`,
+        subtitle: `${siteName}, fiches actions de cette thématique : ${WHAT}.`,
         filter: { themeId: theme.id },
       };
     }
@@ -60,7 +61,7 @@ export async function findFeedSubject(db: Db, scope: FeedScope): Promise<FeedSub
       return {
         ...common,
         title: `Fiche action : ${action.title}`,
-        subtitle: `${SITE_NAME}, cette fiche action : ${WHAT}.`,
+        subtitle: `${siteName}, cette fiche action : ${WHAT}.`,
         filter: { actionId: action.id },
       };
     }
@@ -70,7 +71,7 @@ export async function findFeedSubject(db: Db, scope: FeedScope): Promise<FeedSub
       return {
         ...common,
         title: council.name,
-        subtitle: `${SITE_NAME} : les avis et propositions publiés par ce conseil de quartier, les réponses de la Ville à ses propositions.`,
+        subtitle: `${siteName} : les avis et propositions publiés par ce conseil de quartier, les réponses de la Ville à ses propositions.`,
         filter: { councilId: council.id },
       };
     }

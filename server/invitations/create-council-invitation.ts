@@ -42,7 +42,7 @@ export async function createCouncilInvitation(
         details: { role },
       });
       try {
-        await sendInvitationMail(issued);
+        await sendInvitationMail(tx, issued);
       } catch (error) {
         throw new MailNotSent("invitation mail not sent", { cause: error });
       }

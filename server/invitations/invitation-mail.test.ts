@@ -15,32 +15,40 @@ const base: IssuedInvitation = {
   hasAccount: false,
 };
 
+const demoville = { cityName: "Ville de Démoville", serviceName: "Projet social communal" };
+
 describe("the invitation mail", () => {
   it("says who invites, to what, with the absolute link and its end date, in French", () => {
-    const mail = invitationMail(base);
+    const mail = invitationMail(base, demoville);
     expect(mail.to).toBe("marie@exemple.invalid");
-    expect(mail.subject).toBe("Invitation au Conseil de quartier n°1 — projet social communal d'Aurillac");
+    expect(mail.subject).toBe("Invitation au Conseil de quartier n°1 — Projet social communal — Ville de Démoville");
     expect(mail.text).toContain("René Référent vous invite à rejoindre le «\u00a0Conseil de quartier n°1\u00a0» comme membre");
     expect(mail.text).toMatch(/^https?:\/\/[^\s]+\/invitation\/jeton-de-test-0123456789abcdefghijklmnopq$/m);
     expect(mail.text).toContain("valable 7 jours, jusqu'au jeudi 3 décembre 2026 à 18 h 30");
     expect(mail.text).toContain("votre mot de passe (au moins 12 caractères)");
+    expect(mail.text).toContain("sur le site « Projet social communal — Ville de Démoville ».");
+    expect(mail.text).toContain("— Ville de Démoville, projet social communal");
+    expect(mail.text).not.toContain("Aurillac");
   });
 
   it("tells someone who already has an account to sign in and accept", () => {
-    const mail = invitationMail({ ...base, hasAccount: true });
+    const mail = invitationMail({ ...base, hasAccount: true }, demoville);
     expect(mail.text).toContain("Vous avez déjà un compte sur ce site avec cette adresse électronique.");
     expect(mail.text).toContain("connectez-vous avec ce compte, puis appuyez sur « Accepter l'invitation »");
   });
 
   it("names the staff roles of a staff invitation", () => {
-    const mail = invitationMail({
-      ...base,
-      kind: "staff",
-      councilName: null,
-      councilRole: null,
-      grants: { moderator: true, official: true, admin: false },
-    });
-    expect(mail.subject).toBe("Invitation à l'équipe du projet social communal d'Aurillac");
+    const mail = invitationMail(
+      {
+        ...base,
+        kind: "staff",
+        councilName: null,
+        councilRole: null,
+        grants: { moderator: true, official: true, admin: false },
+      },
+      demoville,
+    );
+    expect(mail.subject).toBe("Invitation à l'équipe — Projet social communal — Ville de Démoville");
     expect(mail.text).toContain("à rejoindre l'équipe de la Ville comme modérateur·rice et élu·e");
   });
 });

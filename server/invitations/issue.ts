@@ -1,4 +1,6 @@
 import "server-only";
+import { type MailIdentity, siteNameOf } from "@/lib/city-identity";
+import { getCityIdentity } from "@/server/settings/platform-settings";
 import { and, eq, isNull, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { councils, invitations, users } from "@/db/schema";
@@ -128,8 +130,8 @@ const staffRoleNames = (grants: IssuedInvitation["grants"]) =>
   );
 
 /** The French mail for an invitation: subject and plain text. Pure, so it is unit-tested. */
-export function invitationMail(issued: IssuedInvitation): { to: string; subject: string; text: string } {
-  const site = "le site du projet social communal d'Aurillac";
+export function invitationMail(issued: IssuedInvitation, identity: MailIdentity): { to: string; subject: string; text: string } {
+  const site = `le site « ${siteNameOf(identity)} »`;
   const who = issued.inviterName ? `${issued.inviterName} vous invite` : "Vous êtes invité·e";
   const what =
     issued.kind === "council"
@@ -139,8 +141,8 @@ export function invitationMail(issued: IssuedInvitation): { to: string; subject:
         : "à rejoindre l'équipe de la Ville";
   const subject =
     issued.kind === "council"
-      ? `Invitation au ${issued.councilName ?? "conseil de quartier"} — projet social communal d'Aurillac`
-      : "Invitation à l'équipe du projet social communal d'Aurillac";
+      ? `Invitation au ${issued.councilName ?? "conseil de quartier"} — ${siteNameOf(identity)}`
+      : `Invitation à l'équipe — ${siteNameOf(identity)}`;
   const how = issued.hasAccount
     ? [
         "Vous avez déjà un compte sur ce site avec cette adresse électronique.",
@@ -160,7 +162,7 @@ export function invitationMail(issued: IssuedInvitation): { to: string; subject:
     "",
     "Si vous ne vous attendiez pas à ce courriel, ignorez-le : sans action de votre part, rien ne change.",
     "",
-    "— Ville d'Aurillac, projet social communal",
+    `— ${identity.cityName}, ${identity.serviceName.toLowerCase()}`,
     "(Ce courriel est envoyé automatiquement : merci de ne pas y répondre.)",
   ].join("\n");
   return { to: issued.email, subject, text };
@@ -171,6 +173,6 @@ export function invitationMail(issued: IssuedInvitation): { to: string; subject:
  * that issued the invitation, after the journal row: if sending fails, the transaction rolls back
  * and no dead invitation is left behind.
  */
-export async function sendInvitationMail(issued: IssuedInvitation): Promise<void> {
-  await sendMail(invitationMail(issued));
+export async function sendInvitationMail(tx: Db, issued: IssuedInvitation): Promise<void> {
+  await sendMail(invitationMail(issued, await getCityIdentity(tx)));
 }

@@ -1,4 +1,6 @@
 import "server-only";
+import { type MailIdentity, siteNameOf } from "@/lib/city-identity";
+import { getCityIdentity } from "@/server/settings/platform-settings";
 import { and, asc, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { notificationPreferences, notifications, users } from "@/db/schema";
@@ -83,15 +85,21 @@ export interface DigestItem {
 }
 
 /** The digest mail: plain text, in French, with absolute links to this site. */
-export function digestMail(recipient: { email: string; displayName: string }, items: DigestItem[], origin = siteOrigin()): OutgoingMail {
+export function digestMail(
+  recipient: { email: string; displayName: string },
+  items: DigestItem[],
+  identity: MailIdentity,
+  origin = siteOrigin(),
+): OutgoingMail {
+  const site = siteNameOf(identity);
   const shown = items.slice(0, DIGEST_MAX_ITEMS);
   const more = items.length - shown.length;
   const lines = [
     `Bonjour ${recipient.displayName},`,
     "",
     items.length === 1
-      ? "Voici une nouvelle notification sur le projet social communal d'Aurillac :"
-      : `Voici ${items.length} nouvelles notifications sur le projet social communal d'Aurillac :`,
+      ? `Voici une nouvelle notification sur « ${site} » :`
+      : `Voici ${items.length} nouvelles notifications sur « ${site} » :`,
     "",
     ...shown.flatMap((item) => [`- ${item.message.replace(/\s+/g, " ").trim()}`, `  ${origin}/espace/notifications/${item.id}`, ""]),
     ...(more > 0 ? [`… et ${pluralize(more, "autre notification", "autres notifications")}.`, ""] : []),
@@ -102,7 +110,7 @@ export function digestMail(recipient: { email: string; displayName: string }, it
     "Pour choisir les courriels que vous recevez, ou ne plus en recevoir :",
     `${origin}/espace/notifications/preferences`,
     "",
-    "— Le projet social communal d'Aurillac",
+    `— ${identity.cityName}, ${identity.serviceName.toLowerCase()}`,
   ];
   return {
     to: recipient.email,
@@ -124,7 +132,7 @@ async function sendOne(db: Db, recipient: Recipient, now: Date): Promise<boolean
     return false;
   }
   try {
-    await sendMail(digestMail(recipient, items));
+    await sendMail(digestMail(recipient, items, await getCityIdentity(db)));
   } catch (error) {
     console.error(
       `[courriel] résumé des notifications non envoyé (compte ${recipient.id}) : ${error instanceof Error ? error.message : String(error)}`,

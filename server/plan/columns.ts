@@ -17,6 +17,7 @@ export const planColumns = {
   summary: plans.summary,
   announcedActionCount: plans.announcedActionCount,
   sourceTitle: plans.sourceTitle,
+  demarche: plans.demarche,
 };
 
 /** A theme's public fields: the pages and the open data. */

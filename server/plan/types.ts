@@ -16,6 +16,8 @@ export interface PlanInfo {
   summary: string;
   announcedActionCount: number | null;
   sourceTitle: string | null;
+  /** The démarche's text (plain text with links); empty when the City wrote none. */
+  demarche: string;
 }
 
 export interface ActionSummary {

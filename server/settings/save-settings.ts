@@ -5,9 +5,8 @@ import type { Db } from "@/db/client";
 import { platformSettings } from "@/db/schema";
 import { ok, type ActionResult } from "@/lib/action-result";
 import { writeAudit } from "@/server/audit";
-import { defaultPlatformSettings, defaultPrivacySettings } from "./platform-settings";
 
-type Value = string | number;
+type Value = string | number | null;
 
 /**
  * Saves some columns of the platform's single settings row, with the values before and after of
@@ -21,11 +20,8 @@ export async function saveSettings<T extends Record<string, Value>>(
   { action, columns, after }: { action: string; columns: { [K in keyof T]: PgColumn }; after: T },
 ): Promise<ActionResult<T & { changed: boolean }>> {
   return db.transaction(async (tx) => {
-    // The migration creates the row; recreate it with the defaults if someone removed it.
-    await tx
-      .insert(platformSettings)
-      .values({ id: true, ...defaultPlatformSettings, ...defaultPrivacySettings })
-      .onConflictDoNothing();
+    // The migration creates the row; recreate it with the columns' defaults if someone removed it.
+    await tx.insert(platformSettings).values({ id: true }).onConflictDoNothing();
     const [current] = (await tx.select(columns).from(platformSettings).for("update")) as unknown as T[];
     const fields = Object.keys(columns) as (keyof T & string)[];
     const changed = fields.filter((f) => current![f] !== after[f]);

@@ -48,7 +48,7 @@ export async function inviteStaff(
         details: { grants: { moderator, official, admin }, ...(title ? { title } : {}) },
       });
       try {
-        await sendInvitationMail(issued);
+        await sendInvitationMail(tx, issued);
       } catch (error) {
         throw new MailNotSent("invitation mail not sent", { cause: error });
       }

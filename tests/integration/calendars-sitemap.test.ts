@@ -53,7 +53,7 @@ describe("calendars", () => {
     expect(text).not.toContain(secret);
     const calendar = parseIcs(text);
     expect(calendar.version).toBe("2.0");
-    expect(calendar.name).toBe("Réunions publiques — Projet social communal d'Aurillac");
+    expect(calendar.name).toBe("Réunions publiques — Projet social communal — Ville d'Aurillac");
     const event = calendar.events.find((e) => e.uid === `reunion-${coming.id}@social.aurillac.test`)!;
     expect(event).toMatchObject({
       summary: coming.title,

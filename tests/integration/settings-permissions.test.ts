@@ -4,7 +4,6 @@ import type { Database, Db } from "@/db/client";
 import { auditLog, councils, platformSettings } from "@/db/schema";
 import { can } from "@/lib/permissions";
 import { getCouncilSettings, updateSubmissionPolicy } from "@/server/councils/update-submission-policy";
-import { DEFAULT_DATA_CONTROLLER_NAME } from "@/lib/personal-data";
 import { getPlatformSettings, getPrivacySettings } from "@/server/settings/platform-settings";
 import { platformSettingsSchema, privacySettingsSchema, submissionPolicySchema } from "@/lib/validation/settings";
 import { updatePlatformSettings } from "@/server/settings/update-platform-settings";
@@ -115,9 +114,11 @@ describe("personal-data settings (controller, DPO, how long a deactivated accoun
       step++;
       const current = await getPrivacySettings(db);
       const input = {
-        dataControllerName: DEFAULT_DATA_CONTROLLER_NAME,
+        dataControllerName: current.dataControllerName,
         dataControllerAddress: `Hôtel de ville, bureau ${step}\n15000 Aurillac`,
         dpoContact: `dpo-${step}@aurillac.invalid`,
+        privacyLegalBasis: current.privacyLegalBasis,
+        privacyNotes: current.privacyNotes,
         deactivatedAccountYears: 1 + (step % 10),
       };
       if (!allowed) {
@@ -164,6 +165,8 @@ describe("personal-data settings (controller, DPO, how long a deactivated accoun
       dataControllerName: "Ville d'Aurillac",
       dataControllerAddress: "Hôtel de ville, 15000 Aurillac",
       dpoContact: "dpo@aurillac.invalid",
+      privacyLegalBasis: "Mission d'intérêt public.",
+      privacyNotes: "",
     };
     const send = (values: Record<string, string | undefined>) =>
       submitForm(db, cast.actors.admin, privacySettingsSchema, { ...valid, deactivatedAccountYears: "3", ...values }, (input) =>

@@ -8,14 +8,17 @@ import {
   DATA_CONTROLLER_ADDRESS_MAX,
   DATA_CONTROLLER_NAME_MAX,
   DPO_CONTACT_MAX,
+  PRIVACY_LEGAL_BASIS_MAX,
   privacySettingsSchema,
   type PrivacySettingsData,
 } from "@/lib/validation/settings";
 import { updatePrivacySettingsAction } from "./actions";
+import { TextFields } from "./text-fields";
+import { PLAIN_TEXT_HINT } from "./plain-text-hint";
 
 const YEARS_ID = "donnees-comptes-desactives";
 
-/** The three texts the public page prints: one line, or a few (an address). */
+/** The texts the public page prints: one line, or a few (an address), or paragraphs with links. */
 const texts = [
   {
     name: "dataControllerName",
@@ -38,6 +41,20 @@ const texts = [
     hint: `Adresse postale, adresse électronique ou formulaire : ce que les habitants utiliseront pour exercer leurs droits. ${DPO_CONTACT_MAX} caractères au plus.`,
     rows: 3,
   },
+  {
+    name: "privacyLegalBasis",
+    id: "donnees-base-legale",
+    label: "Base légale des traitements",
+    hint: `Affichée pour chaque traitement de la plateforme. ${PRIVACY_LEGAL_BASIS_MAX} caractères au plus.`,
+    rows: 3,
+  },
+  {
+    name: "privacyNotes",
+    id: "donnees-precisions",
+    label: "Précisions de la Ville (facultatif)",
+    hint: `${PLAIN_TEXT_HINT} Par exemple : le lieu d'hébergement des données, la durée de conservation des journaux techniques.`,
+    rows: 6,
+  },
 ] as const;
 
 /**
@@ -55,15 +72,7 @@ export function PrivacySettingsForm({ current }: { current: PrivacySettingsData 
   return (
     <form action={formAction} {...formProps} className="flex max-w-2xl flex-col gap-6" aria-label="Données personnelles">
       <FormStatus state={state} returnTo="/admin/parametres" />
-      {texts.map((t) => {
-        const message = error(t.name);
-        const props = { id: t.id, className: inputClass, ...describedBy(t.id, true, message), ...field(t.name) };
-        return (
-          <Field key={t.name} id={t.id} label={t.label} hint={t.hint} error={message}>
-            {t.rows > 0 ? <textarea rows={t.rows} {...props} /> : <input type="text" {...props} />}
-          </Field>
-        );
-      })}
+      <TextFields specs={texts} error={error} field={field} />
       <Field
         id={YEARS_ID}
         label="Durée de conservation des comptes désactivés, en années"

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { feedPath } from "@/lib/feeds";
-import { pageMetadata } from "@/lib/page-metadata";
+import { publicPageMetadata } from "@/server/settings/city-identity";
 import { notFound } from "next/navigation";
 import { cache } from "react";
 import { Breadcrumb } from "@/components/ui/breadcrumb";
@@ -34,9 +34,10 @@ const load = cache(async (slug: string) => getPublicCouncil(await getDb(), slug)
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const council = await load((await params).slug);
   if (!council) return { title: "Page introuvable" };
-  return pageMetadata({
+  return publicPageMetadata({
     title: council.name,
-    description: `${council.name}, conseil de quartier d'Aurillac : son quartier, ses membres et sa participation au projet social communal.`,
+    description: (site) =>
+      `${council.name}, conseil de quartier — ${site} : son quartier, ses membres et sa participation au projet social communal.`,
     path: `/conseils/${council.slug}`,
     feeds: [{ path: feedPath({ kind: "council", slug: council.slug }), title: `Les avis et propositions du ${council.name}` }],
   });

@@ -25,7 +25,7 @@ function headersOf(name: string, format: OpenDataFormat, form: OpenDataForm): Re
     "Cache-Control": "public, no-cache",
     "Content-Type": contentTypes[format],
     // A spreadsheet file is saved; a JSON file opens in the browser (its viewer), under the same name if saved.
-    "Content-Disposition": `${format === "csv" ? "attachment" : "inline"}; filename="aurillac-${name}.${format}"`,
+    "Content-Disposition": `${format === "csv" ? "attachment" : "inline"}; filename="projet-social-communal-${name}.${format}"`,
   };
 }
 

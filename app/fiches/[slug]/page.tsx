@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { feedPath } from "@/lib/feeds";
-import { pageMetadata } from "@/lib/page-metadata";
+import { publicPageMetadata } from "@/server/settings/city-identity";
 import { getActionPage } from "@/server/plan/load-action-page";
 import { FichePage } from "@/components/plan/fiche-page";
 
@@ -18,9 +18,9 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const page = await getActionPage((await params).slug);
   if (!page) return { title: "Page introuvable" };
   const { slug, title } = page.action;
-  return pageMetadata({
+  return publicPageMetadata({
     title,
-    description: `Fiche action du projet social communal d'Aurillac : « ${title} ». Statut, échéance, avancement et points d'étape.`,
+    description: (site) => `Fiche action « ${title} » — ${site}. Statut, échéance, avancement et points d'étape.`,
     path: `/fiches/${slug}`,
     feeds: [{ path: feedPath({ kind: "action", slug }), title: "Les nouveautés de cette fiche action" }],
   });

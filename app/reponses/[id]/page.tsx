@@ -9,7 +9,7 @@ import { Container } from "@/components/ui/container";
 import { PageHeading } from "@/components/ui/page-heading";
 import { Section } from "@/components/ui/section";
 import { TextLink } from "@/components/ui/text-link";
-import { DEFAULT_SIGNATURE_TITLE } from "@/server/answers/answer-proposal";
+import { defaultSignatureTitle } from "@/server/answers/answer-proposal";
 import { getProposalToAnswer } from "@/server/answers/list-answerable";
 import { requireActor } from "@/server/auth/actor";
 import { getDb } from "@/server/db";
@@ -31,7 +31,7 @@ export default async function AnswerProposalPage({ params, searchParams }: Props
   if (!result.ok) notFound();
   const proposal = result.data;
   const title = await getUserTitle(db, actor.id);
-  const signature = `${actor.displayName}, ${title ?? DEFAULT_SIGNATURE_TITLE}`;
+  const signature = `${actor.displayName}, ${title ?? (await defaultSignatureTitle(db))}`;
   // A new id per render: the same form sent twice records one answer. The form is keyed by the
   // number of answers: a success gives a fresh form, a refusal (also posted without JavaScript)
   // keeps the same form, with what was typed and its request id.

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { meetingCalendarPath, MEETINGS_CALENDAR_PATH } from "@/lib/feeds";
-import { pageMetadata } from "@/lib/page-metadata";
+import { publicPageMetadata } from "@/server/settings/city-identity";
 import { MeetingWhenWhere } from "@/components/meetings/meeting-when-where";
 import { FollowLink } from "@/components/plan/follow-link";
 import { notFound } from "next/navigation";
@@ -29,7 +29,7 @@ type Props = { params: Promise<{ slug: string }> };
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const meeting = await getPublicMeeting(await getDb(), (await params).slug);
   if (!meeting) return { title: "Page introuvable" };
-  return pageMetadata({
+  return publicPageMetadata({
     title: meeting.title,
     description: `Réunion publique du ${formatDateTime(meeting.startsAt)}, ${meeting.place} : ordre du jour et compte rendu.`,
     path: `/reunions/${meeting.slug}`,

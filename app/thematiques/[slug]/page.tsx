@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { feedPath } from "@/lib/feeds";
-import { pageMetadata } from "@/lib/page-metadata";
+import { publicPageMetadata } from "@/server/settings/city-identity";
 import { notFound } from "next/navigation";
 import { getThemePage } from "@/server/plan/load-theme-page";
 import { pluralize } from "@/lib/labels";
@@ -32,9 +32,9 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const page = await getThemePage((await params).slug);
   if (!page) return { title: "Page introuvable" };
   const { slug, number, title } = page.theme;
-  return pageMetadata({
+  return publicPageMetadata({
     title: `Thématique ${number} : ${title}`,
-    description: `Les fiches actions de la thématique « ${title} » du projet social communal d'Aurillac, avec leur statut et leur avancement.`,
+    description: (site) => `Les fiches actions de la thématique « ${title} » — ${site}, avec leur statut et leur avancement.`,
     path: `/thematiques/${slug}`,
     feeds: [{ path: feedPath({ kind: "theme", slug }), title: `Les nouveautés de la thématique ${number}` }],
   });

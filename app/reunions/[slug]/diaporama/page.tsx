@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { pageMetadata } from "@/lib/page-metadata";
+import { publicPageMetadata } from "@/server/settings/city-identity";
 import { notFound } from "next/navigation";
 import { SlideContent } from "@/components/slides/slide-content";
 import { SlidePageStyle } from "@/components/slides/print-style";
@@ -27,7 +27,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { slug } = await params;
   const found = await getPublicDeck(await getDb(), slug);
   if (!found) return { title: "Page introuvable" };
-  return pageMetadata({
+  return publicPageMetadata({
     title: `Diaporama — ${found.deck.meeting.title}`,
     description: `Les diapositives présentées lors de la réunion publique « ${found.deck.meeting.title} ».`,
     path: `/reunions/${slug}/diaporama`,

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { feedPath } from "@/lib/feeds";
-import { pageMetadata } from "@/lib/page-metadata";
+import { publicPageMetadata } from "@/server/settings/city-identity";
 import { notFound } from "next/navigation";
 import { cache } from "react";
 import { ContributionPagination, parsePageNumber } from "@/components/contributions/contribution-pagination";
@@ -34,7 +34,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const data = await load(slug, page);
   if (!data) return { title: "Page introuvable" };
   const { council, contributions } = data;
-  return pageMetadata({
+  return publicPageMetadata({
     title: `Avis et propositions (page ${contributions.page}) — ${council.name}`,
     description: `Les avis et propositions publiés par le ${council.name} sur les fiches actions, page ${contributions.page}.`,
     path: `/conseils/${council.slug}/contributions/${contributions.page}`,

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { feedPath } from "@/lib/feeds";
-import { pageMetadata } from "@/lib/page-metadata";
+import { publicPageMetadata } from "@/server/settings/city-identity";
 import { notFound } from "next/navigation";
 import { ContributionPagination, parsePageNumber } from "@/components/contributions/contribution-pagination";
 import { PublishedContributionList } from "@/components/contributions/published-contributions";
@@ -32,7 +32,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const data = await load(params);
   if (!data) return { title: "Page introuvable" };
   const { slug, title } = data.action;
-  return pageMetadata({
+  return publicPageMetadata({
     title: `Avis et propositions (page ${data.contributions.page}) — ${title}`,
     description: `Les avis et propositions des conseils de quartier sur la fiche action « ${title} », page ${data.contributions.page}.`,
     path: `/fiches/${slug}/contributions/${data.contributions.page}`,
