@@ -61,7 +61,7 @@ const processings: Processing[] = [
     purpose:
       "Permettre aux conseils qui n'écrivent pas sur le site de contribuer : un agent de la Ville saisit leur avis ou leur proposition en leur nom, qui passe ensuite par la même modération.",
     data: "Le texte, son conseil, la façon dont il est arrivé et sa date, l'agent qui l'a saisi ; le nom de l'auteur ou de l'autrice tel qu'il est écrit, s'il est donné ; le scan du papier s'il est joint (il peut montrer un nom, une adresse, une signature). Le scan est conservé aussi longtemps que la contribution et effacé avec elle.",
-    legalBasis: PUBLIC_INTEREST,
+    legalBasis: sameBasis,
     recipients:
       "Le scan : seulement les agents chargés de la modération et les administrateurs et administratrices ; il n'est jamais publié, ni dans les flux, ni dans les données ouvertes. Une fois publiée, la contribution porte le nom de son conseil, le nom de son auteur ou autrice s'il a été donné, et la mention « Reçue sur papier le … et saisie par la Ville ».",
   },
