@@ -91,8 +91,10 @@ test("désactiver la seule personne référente d'un conseil : la page demande d
   await page.getByRole("link", { name: referent.displayName }).click();
   const handOver = page.getByRole("region", { name: "Qui reprend le rôle de référent·e ?" });
   await expect(handOver).toContainText("seule référente de ce conseil");
-  await expectAccessible(page, 320);
-  await expectAccessible(page, 1280);
+  for (const width of [320, 1280]) {
+    await page.setViewportSize({ width, height: 900 });
+    await expectAccessible(page, width);
+  }
 
   // Deactivating first is refused, with what to do; nothing changes.
   const deactivate = page.getByRole("form", { name: "Désactiver le compte" });
