@@ -3,7 +3,10 @@ import { matchesStatus, parsePlanFilter, planFilterHref } from "./plan-filter";
 
 describe("the plan's filters", () => {
   it("reads a theme's slug and a status word, and ignores what it does not know", () => {
-    expect(parsePlanFilter({ thematique: "petite-enfance", statut: "en-cours" })).toEqual({ themeSlug: "petite-enfance", status: "in_progress" });
+    expect(parsePlanFilter({ thematique: "petite-enfance", statut: "en-cours" })).toEqual({
+      themeSlug: "petite-enfance",
+      status: "in_progress",
+    });
     expect(parsePlanFilter({ statut: "non-precise" })).toEqual({ themeSlug: null, status: "unknown" });
     expect(parsePlanFilter({ thematique: ["a", "b"], statut: ["realisee", "x"] })).toEqual({ themeSlug: "a", status: "done" });
     expect(parsePlanFilter({ thematique: "../x", statut: "in_progress" })).toEqual({ themeSlug: null, status: null });

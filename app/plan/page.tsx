@@ -13,7 +13,8 @@ export const revalidate = 3600;
 
 export const metadata: Metadata = pageMetadata({
   title: "Le plan : toutes les fiches actions",
-  description: "Toutes les fiches actions du projet social communal d'Aurillac, par thématique, avec leur statut, leur échéance et leur avancement.",
+  description:
+    "Toutes les fiches actions du projet social communal d'Aurillac, par thématique, avec leur statut, leur échéance et leur avancement.",
   path: PLAN_PATH,
   feeds: [{ path: PLAN_FEED_PATH, title: "Les nouveautés du projet social communal" }],
   calendars: [{ path: DEADLINES_CALENDAR_PATH, title: "Les échéances des fiches actions" }],

@@ -2,7 +2,7 @@ import type { MeetingSummary } from "@/server/plan/load-plan-overview";
 import { MeetingWhenWhere } from "@/components/meetings/meeting-when-where";
 import { DemoMarker } from "@/components/ui/demo-marker";
 
-/** The next public meeting: when, where, what will be presented. Demo meetings say so first. */
+/** The next public meeting: when, where, what will be presented (folded). Demo meetings say so first. */
 export function NextMeeting({ meeting }: { meeting: MeetingSummary }) {
   return (
     <div
@@ -21,14 +21,17 @@ export function NextMeeting({ meeting }: { meeting: MeetingSummary }) {
       </h3>
       <MeetingWhenWhere startsAt={meeting.startsAt} place={meeting.place} className="mt-3" />
       {meeting.agenda.length > 0 ? (
-        <>
-          <h4 className="mt-4 font-bold text-slate-900">Ordre du jour</h4>
+        // Folded (a <details>, no JavaScript needed): the home page stays short; one tap opens it.
+        <details className="mt-3">
+          <summary className="min-h-11 cursor-pointer py-2 font-bold text-slate-900">
+            Ordre du jour ({meeting.agenda.length} {meeting.agenda.length < 2 ? "point" : "points"})
+          </summary>
           <ol className="mt-1 list-decimal space-y-1 pl-6">
             {meeting.agenda.map((item) => (
               <li key={item.position}>{item.label}</li>
             ))}
           </ol>
-        </>
+        </details>
       ) : null}
     </div>
   );

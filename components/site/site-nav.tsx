@@ -23,7 +23,17 @@ const desktopLinks = links.filter((l) => l.key !== "accueil");
 const linkClass = "inline-flex min-h-11 items-center rounded text-white underline-offset-[6px] hover:underline focus-visible:outline-white";
 const currentClass = "font-bold underline decoration-[3px]";
 
-function MenuLinks({ items, current, className, itemClassName }: { items: typeof links; current?: NavKey; className: string; itemClassName: string }) {
+function MenuLinks({
+  items,
+  current,
+  className,
+  itemClassName,
+}: {
+  items: typeof links;
+  current?: NavKey;
+  className: string;
+  itemClassName: string;
+}) {
   return (
     <nav aria-label="Menu principal">
       <ul className={className}>
@@ -86,7 +96,15 @@ export function SiteNav({ current, search = true }: { current?: NavKey; search?:
       </div>
       <details className="group shrink-0 lg:hidden print:hidden">
         <summary className="inline-flex min-h-11 cursor-pointer list-none items-center gap-2 rounded-md border-2 border-white px-3 font-semibold text-white hover:bg-blue-800 focus-visible:outline-white [&::-webkit-details-marker]:hidden">
-          <svg aria-hidden="true" focusable="false" viewBox="0 0 24 24" className="h-5 w-5" fill="none" stroke="currentColor" strokeWidth="2.5">
+          <svg
+            aria-hidden="true"
+            focusable="false"
+            viewBox="0 0 24 24"
+            className="h-5 w-5"
+            fill="none"
+            stroke="currentColor"
+            strokeWidth="2.5"
+          >
             <path className="group-open:hidden" d="M4 7h16M4 12h16M4 17h16" strokeLinecap="round" />
             <path className="hidden group-open:block" d="m6 6 12 12M18 6 6 18" strokeLinecap="round" />
           </svg>

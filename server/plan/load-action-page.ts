@@ -6,7 +6,7 @@ import { actionDeadlineChanges, actionProjects, actionThemes, progressReportRevi
 import { answerStatsOf, emptyAnswerStats, type AnswerStats } from "@/lib/answer-stats";
 import type { ActionStatus } from "@/lib/labels";
 import { deadlineChangeColumns, reportColumns, reportRevisionColumns } from "./columns";
-import { findAction } from "./find-action";
+import { findAction, type OfficialInCharge } from "./find-action";
 import { loadPlan } from "./load-plan";
 import { loadPublishedContributions, type PublishedContribution } from "./load-published-contributions";
 import { loadTallies } from "./load-tallies";
@@ -33,7 +33,7 @@ export interface ProgressReportView {
 
 export interface ActionPage {
   plan: PlanInfo;
-  action: ActionSummary & { description: string | null; sourceWording: string | null };
+  action: ActionSummary & { description: string | null; sourceWording: string | null; officials: OfficialInCharge[] };
   themes: { number: number; slug: string; title: string }[];
   projects: { name: string; detail: string | null }[];
   /** Newest first; reports without a day keep their order of publication. */
@@ -94,7 +94,12 @@ export async function loadActionPage(slug: string, db?: Db, now: Date = new Date
   const tally = tallies.get(action.id);
   return {
     plan: loaded.plan,
-    action: { ...toActionSummary(publicAction, tally), description: publicAction.description, sourceWording: publicAction.sourceWording },
+    action: {
+      ...toActionSummary(publicAction, tally),
+      description: publicAction.description,
+      sourceWording: publicAction.sourceWording,
+      officials: publicAction.officials,
+    },
     themes: themeRows,
     projects,
     reports: reports.map((r) => ({ ...r, revisions: revisions.filter((v) => v.reportId === r.id).map(({ reportId: _r, ...v }) => v) })),
