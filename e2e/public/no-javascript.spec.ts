@@ -9,11 +9,31 @@ const mainContent: Record<string, (page: Page) => Promise<void>> = {
     for (const theme of themeSeeds) {
       await expect(page.getByRole("link", { name: themeHeading(theme), exact: true })).toBeVisible();
     }
+    await expect(page.getByRole("main").getByRole("searchbox", { name: "Rechercher une fiche, un mot" })).toBeVisible();
+    await expect(page.getByRole("main").getByRole("link", { name: "Le plan : toutes les fiches actions" })).toHaveAttribute(
+      "href",
+      "/plan",
+    );
+  },
+  "/plan": async (page) => {
+    for (const theme of themeSeeds) {
+      await expect(page.getByRole("link", { name: themeHeading(theme), exact: true })).toBeVisible();
+    }
     for (const action of actionSeeds) {
       await expect(page.getByRole("link", { name: action.title, exact: true }).first()).toBeVisible();
     }
     await expect(page.getByText("Comment l'avancement est calculé")).toBeVisible();
-    await expect(page.getByRole("region", { name: "La démarche" }).getByRole("listitem")).toHaveCount(5);
+    await expect(page.getByRole("form", { name: "Filtrer les fiches actions" })).toBeVisible();
+  },
+  [`/plan/filtre?thematique=${themeWithSharedAction.slug}&statut=en-cours`]: async (page) => {
+    const expected = actionSeeds.filter((a) => a.status === "in_progress" && a.themes.some(([n]) => n === themeWithSharedAction.number));
+    const list = page.getByRole("region", {
+      name: new RegExp(`^${expected.length} fiches? actions? : thématique ${themeWithSharedAction.number}`),
+    });
+    for (const action of expected) await expect(list.getByRole("link", { name: action.title, exact: true })).toBeVisible();
+    await expect(list.locator('a[href^="/fiches/"]')).toHaveCount(expected.length);
+    await expect(page.getByLabel("Thématique")).toHaveValue(themeWithSharedAction.slug);
+    await expect(page.getByLabel("Statut")).toHaveValue("en-cours");
   },
   [`/thematiques/${themeWithSharedAction.slug}`]: async (page) => {
     const titles = actionSeeds.filter((a) => a.themes.some(([n]) => n === themeWithSharedAction.number)).map((a) => a.title);
