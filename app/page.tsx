@@ -9,9 +9,8 @@ import { buttonClass, inputClass } from "@/components/form/field";
 import { Container } from "@/components/ui/container";
 import { PageHeading } from "@/components/ui/page-heading";
 import { Section } from "@/components/ui/section";
-import { TextLink } from "@/components/ui/text-link";
 import { NextMeeting } from "@/components/plan/next-meeting";
-import { PageFreshness } from "@/components/plan/page-freshness";
+import { formatDateTime, isoDateTime } from "@/lib/dates";
 import { PlanUnavailable } from "@/components/plan/plan-unavailable";
 import { ThemeTile } from "@/components/plan/theme-tile";
 
@@ -41,25 +40,26 @@ export default async function HomePage() {
   if (!overview) return <PlanUnavailable />;
   const { plan, themes, statusCounts, contributionCounts } = overview;
   const period = `${plan.periodStartYear}–${plan.periodEndYear}`;
+  const now = new Date();
   const published = contributionCounts.feedback + contributionCounts.proposals;
   const figures: [number, string][] = [
-    [overview.actionCount, overview.actionCount < 2 ? "fiche action publiée" : "fiches actions publiées"],
+    [overview.actionCount, overview.actionCount < 2 ? "fiche action" : "fiches actions"],
     [statusCounts.in_progress, "en cours"],
     [statusCounts.done, statusCounts.done < 2 ? "réalisée" : "réalisées"],
-    [published, published < 2 ? "avis ou proposition des conseils de quartier" : "avis et propositions des conseils de quartier"],
+    [published, published < 2 ? "avis ou proposition" : "avis et propositions"],
   ];
 
   return (
     <Container wide>
-      <div className="grid gap-x-12 gap-y-6 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)] lg:items-center">
+      <div className="grid gap-x-12 gap-y-4 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)] lg:items-center">
         <div>
           <PageHeading
             kicker={`Ville d'${plan.cityName} · ${period}`}
             title={plan.title}
             lead={
               <p>
-                Les engagements de la Ville d&apos;{plan.cityName} pour ses habitants, notamment les plus fragiles : où en est chaque fiche
-                action, ce qu&apos;en disent les conseils de quartier et ce que la Ville leur répond.
+                Les engagements sociaux de la Ville d&apos;{plan.cityName} : où en est chaque action, ce qu&apos;en disent les conseils de
+                quartier et ce que la Ville leur répond.
               </p>
             }
           />
@@ -87,40 +87,39 @@ export default async function HomePage() {
           <h2 id="chiffres-cles" className="sr-only">
             Le plan en chiffres
           </h2>
-          <ul className="grid grid-cols-2 gap-3">
+          <ul className="grid grid-cols-2 gap-2 sm:gap-3">
             {figures.map(([value, label]) => (
-              <li key={label} className="rounded-md border border-slate-300 bg-slate-50 px-3 py-2 leading-snug sm:px-4 sm:py-3">
-                <strong className="block text-2xl font-bold text-blue-900 sm:text-3xl">{value}</strong>
+              <li key={label} className="rounded-md border border-slate-300 bg-slate-50 px-3 py-1.5 leading-snug sm:px-4 sm:py-3">
+                <strong className="block text-2xl leading-tight font-bold text-blue-900 sm:text-3xl">{value}</strong>
                 <span className="text-base text-slate-800">{label}</span>
               </li>
             ))}
           </ul>
+          {/* The page's freshness (PageFreshness elsewhere), said where it matters here: the figures. */}
+          <p className="mt-2 text-base text-slate-700">
+            Chiffres du <time dateTime={isoDateTime(now)}>{formatDateTime(now)}</time>.
+          </p>
         </section>
       </div>
 
-      <Section id="thematiques" title={`Les ${pluralize(themes.length, "thématique", "thématiques")}`}>
-        <ul className="grid gap-3 sm:grid-cols-2 lg:grid-cols-3">
+      <Section id="thematiques" title={`Les ${pluralize(themes.length, "thématique", "thématiques")}`} className="mt-8! sm:mt-12!">
+        <ul className="grid gap-2 sm:grid-cols-2 sm:gap-3 lg:grid-cols-3">
           {themes.map((theme) => (
             <ThemeTile key={theme.slug} theme={theme} />
           ))}
         </ul>
-        <p className="mt-4">
+        <p className="mt-3">
           <a href={PLAN_PATH} className={buttonClass}>
-            Le plan : toutes les fiches actions
+            Le plan : toutes les fiches
           </a>
         </p>
       </Section>
 
       {overview.nextMeeting ? (
-        <Section id="prochaine-reunion" title="Prochaine réunion publique" className="max-w-3xl">
+        <Section id="prochaine-reunion" title="Prochaine réunion" className="mt-8! max-w-3xl sm:mt-12!">
           <NextMeeting meeting={overview.nextMeeting} />
-          <p className="mt-2">
-            <TextLink href="/reunions">Toutes les réunions publiques</TextLink>
-          </p>
         </Section>
       ) : null}
-
-      <PageFreshness />
     </Container>
   );
 }

@@ -8,14 +8,14 @@ const legalLinks = [
 
 export function SiteFooter() {
   return (
-    <footer className="mt-12 border-t border-slate-300 bg-slate-100 text-slate-900">
+    <footer className="mt-10 border-t border-slate-300 bg-slate-100 text-slate-900">
       <div className="mx-auto w-full max-w-7xl px-4 py-6 sm:px-6">
-        <p className="font-bold">Ville d&apos;Aurillac — Projet social communal 2015–2020</p>
+        <p className="text-base font-bold sm:text-lg">Ville d&apos;Aurillac — Projet social communal 2015–2020</p>
         <p className="mt-1 text-base text-slate-800">
           Source des informations : article « Premier point d&apos;étape pour le projet social communal », Ville d&apos;Aurillac.
         </p>
-        <nav aria-label="Informations sur le site" className="mt-4">
-          <ul className="flex flex-wrap gap-x-5">
+        <nav aria-label="Informations sur le site" className="mt-2">
+          <ul className="grid grid-cols-2 gap-x-4 text-base sm:flex sm:flex-wrap sm:gap-x-5">
             {legalLinks.map((link) => (
               <li key={link.href}>
                 <a

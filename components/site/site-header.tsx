@@ -32,7 +32,7 @@ export function SiteHeader({ nav, identity = DEFAULT_IDENTITY }: { nav: ReactNod
             <img src={identity.logoSrc} alt="" className="h-10 w-auto shrink-0 rounded-sm bg-white p-0.5" />
           ) : null}
           <span className="flex min-w-0 flex-col">
-            <span className="text-lg leading-tight font-bold">{identity.serviceName}</span>
+            <span className="text-base leading-tight font-bold sm:text-lg">{identity.serviceName}</span>
             <span className="sr-only"> — </span>
             <span className="text-base leading-tight text-blue-100">{identity.cityLine}</span>
           </span>

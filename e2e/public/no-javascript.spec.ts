@@ -10,7 +10,7 @@ const mainContent: Record<string, (page: Page) => Promise<void>> = {
       await expect(page.getByRole("link", { name: themeHeading(theme), exact: true })).toBeVisible();
     }
     await expect(page.getByRole("main").getByRole("searchbox", { name: "Rechercher une fiche, un mot" })).toBeVisible();
-    await expect(page.getByRole("main").getByRole("link", { name: "Le plan : toutes les fiches actions" })).toHaveAttribute(
+    await expect(page.getByRole("main").getByRole("link", { name: "Le plan : toutes les fiches", exact: true })).toHaveAttribute(
       "href",
       "/plan",
     );

@@ -1,7 +1,7 @@
 import "server-only";
 import { and, eq, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { actionOfficials, actions, users } from "@/db/schema";
+import { actions } from "@/db/schema";
 import { actionSummaryColumns } from "./columns";
 
 /* A fiche of the plan by its slug, with its summary columns and texts: a fiche's pages. One query. */
@@ -16,11 +16,13 @@ export interface OfficialInCharge {
  * The officials in charge (named by admins, server/progress/set-officials.ts), in the same query:
  * a correlated subquery, so a fiche's page keeps its number of queries. Active accounts only — a
  * deactivated or erased account is nobody's official any more (an erasure refreshes every page).
+ * Written with qualified names: in a one-table select drizzle leaves `actions.id` unqualified, and
+ * an unqualified "id" inside the subquery would be the user's.
  */
 const officialsInCharge = sql<OfficialInCharge[] | null>`(
-  select json_agg(json_build_object('name', ${users.displayName}, 'title', ${users.title}) order by ${users.displayName})
-  from ${actionOfficials} inner join ${users} on ${users.id} = ${actionOfficials.userId}
-  where ${actionOfficials.actionId} = ${actions.id} and ${users.deactivatedAt} is null and ${users.erasedAt} is null
+  select json_agg(json_build_object('name', u.display_name, 'title', u.title) order by u.display_name, u.id)
+  from action_officials ao inner join users u on u.id = ao.user_id
+  where ao.action_id = ${sql.identifier("actions")}.${sql.identifier("id")} and u.deactivated_at is null and u.erased_at is null
 )`;
 
 export async function findAction(db: Db, planId: number, slug: string) {
