@@ -10,7 +10,7 @@ import { Container } from "@/components/ui/container";
 import { PageHeading } from "@/components/ui/page-heading";
 import { Section } from "@/components/ui/section";
 import { NextMeeting } from "@/components/plan/next-meeting";
-import { formatDateTime, isoDateTime } from "@/lib/dates";
+import { cityDay, formatDay } from "@/lib/dates";
 import { PlanUnavailable } from "@/components/plan/plan-unavailable";
 import { ThemeTile } from "@/components/plan/theme-tile";
 
@@ -40,7 +40,7 @@ export default async function HomePage() {
   if (!overview) return <PlanUnavailable />;
   const { plan, themes, statusCounts, contributionCounts } = overview;
   const period = `${plan.periodStartYear}–${plan.periodEndYear}`;
-  const now = new Date();
+  const today = cityDay(new Date());
   const published = contributionCounts.feedback + contributionCounts.proposals;
   const figures: [number, string][] = [
     [overview.actionCount, overview.actionCount < 2 ? "fiche action" : "fiches actions"],
@@ -97,7 +97,7 @@ export default async function HomePage() {
           </ul>
           {/* The page's freshness (PageFreshness elsewhere), said where it matters here: the figures. */}
           <p className="mt-2 text-base text-slate-700">
-            Chiffres du <time dateTime={isoDateTime(now)}>{formatDateTime(now)}</time>.
+            Chiffres du <time dateTime={today}>{formatDay(today)}</time>.
           </p>
         </section>
       </div>

@@ -20,7 +20,7 @@ export function NextMeeting({ meeting }: { meeting: MeetingSummary }) {
         </a>
       </h3>
       {/* One short paragraph, not MeetingWhenWhere's list: the home page stays within three phone screens. */}
-      <p className="mt-1 leading-snug">
+      <p className="mt-1 text-base leading-snug">
         <time dateTime={isoDateTime(meeting.startsAt)}>{formatDateTime(meeting.startsAt)}</time>
         <span className="text-slate-800"> — {meeting.place}</span>
       </p>
