@@ -62,12 +62,10 @@ export function FicheInBrief({
             <DeadlineInfo deadline={action.deadline} />
           </dd>
         </div>
-        <div>
-          <dt className="sr-only">Avancement</dt>
-          <dd>
-            <ProgressBar progress={action.progress} />
-          </dd>
-        </div>
+      </dl>
+      {/* Not a dt/dd pair: the progress text already starts with « Avancement ». */}
+      <ProgressBar progress={action.progress} className="mt-3" />
+      <dl className="mt-3 space-y-3">
         <div>
           <dt className="font-semibold">{officials.length > 1 ? "Élu·e·s en charge" : "Élu·e en charge"}</dt>
           <dd>

@@ -79,8 +79,8 @@ function SearchIcon() {
 export function SiteNav({ current, search = true }: { current?: NavKey; search?: boolean }) {
   return (
     <>
-      <div className="hidden items-center gap-4 lg:flex">
-        <MenuLinks items={desktopLinks} current={current} className="flex gap-x-0.5" itemClassName="px-2 text-base whitespace-nowrap" />
+      <div className="hidden items-center gap-3 lg:flex">
+        <MenuLinks items={desktopLinks} current={current} className="flex" itemClassName="px-1.5 text-base whitespace-nowrap" />
         {search ? (
           <>
             <a
@@ -90,7 +90,7 @@ export function SiteNav({ current, search = true }: { current?: NavKey; search?:
               <SearchIcon />
               <span className="sr-only">Rechercher</span>
             </a>
-            <HeaderSearch id="recherche-entete" className="hidden xl:flex [&_input]:w-40" />
+            <HeaderSearch id="recherche-entete" className="hidden xl:flex [&_input]:w-36" />
           </>
         ) : null}
       </div>

@@ -32,8 +32,8 @@ const mainContent: Record<string, (page: Page) => Promise<void>> = {
     });
     for (const action of expected) await expect(list.getByRole("link", { name: action.title, exact: true })).toBeVisible();
     await expect(list.locator('a[href^="/fiches/"]')).toHaveCount(expected.length);
-    await expect(page.getByLabel("Thématique")).toHaveValue(themeWithSharedAction.slug);
-    await expect(page.getByLabel("Statut")).toHaveValue("en-cours");
+    await expect(page.getByLabel("Thématique", { exact: true })).toHaveValue(themeWithSharedAction.slug);
+    await expect(page.getByLabel("Statut", { exact: true })).toHaveValue("en-cours");
   },
   [`/thematiques/${themeWithSharedAction.slug}`]: async (page) => {
     const titles = actionSeeds.filter((a) => a.themes.some(([n]) => n === themeWithSharedAction.number)).map((a) => a.title);
