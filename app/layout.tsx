@@ -40,7 +40,7 @@ export default function RootLayout({ children, nav }: { children: ReactNode; nav
       <body className="flex min-h-screen flex-col">
         <SkipLink />
         <SiteHeader nav={nav ?? <SiteNav />} />
-        <main id="contenu" className="flex-1 pt-8 sm:pt-10">
+        <main id="contenu" className="flex-1 pt-6 sm:pt-10">
           {children}
         </main>
         <SiteFooter />

@@ -1,28 +1,20 @@
 import type { Metadata } from "next";
-import { getPlanOverview, UPCOMING_DEADLINE_MONTHS } from "@/server/plan/load-plan-overview";
+import { getPlanOverview } from "@/server/plan/load-plan-overview";
 import { DEADLINES_CALENDAR_PATH, MEETINGS_CALENDAR_PATH, PLAN_FEED_PATH } from "@/lib/feeds";
 import { siteDescriptionOf, siteNameOf } from "@/lib/city-identity";
 import { pageMetadata } from "@/lib/page-metadata";
 import { loadCityIdentity } from "@/server/settings/city-identity";
-import { UntilDate } from "@/components/progress/deadline-info";
 import { pluralize } from "@/lib/labels";
-import { findSharedActions, sourceCountsOf } from "@/lib/plan-text";
+import { PLAN_PATH } from "@/lib/plan-filter";
+import { SEARCH_QUERY_MAX } from "@/lib/search";
+import { buttonClass, inputClass } from "@/components/form/field";
 import { Container } from "@/components/ui/container";
 import { PageHeading } from "@/components/ui/page-heading";
 import { Section } from "@/components/ui/section";
-import { TextLink } from "@/components/ui/text-link";
 import { NextMeeting } from "@/components/plan/next-meeting";
-import { FollowLink } from "@/components/plan/follow-link";
-import { PageFreshness } from "@/components/plan/page-freshness";
-import { RollupProgress } from "@/components/plan/progress-bar";
-import { RollupRule } from "@/components/plan/rollup-rule";
-import { SourceCountNote } from "@/components/plan/source-count-note";
-import { StatusSummary } from "@/components/plan/status-summary";
-import { ThemeCard } from "@/components/plan/theme-card";
-import { Timeline } from "@/components/plan/timeline";
+import { cityDay, formatDay } from "@/lib/dates";
 import { PlanUnavailable } from "@/components/plan/plan-unavailable";
-import { AnswerStatsSummary } from "@/components/answers/answer-stats-summary";
-import { contributionCountText } from "@/components/contributions/published-contributions";
+import { ThemeTile } from "@/components/plan/theme-tile";
 
 /* Served from cache; refreshed when the plan changes (server/cache.ts) and at least hourly. */
 export const revalidate = 3600;
@@ -45,143 +37,97 @@ export async function generateMetadata(): Promise<Metadata> {
   );
 }
 
+/*
+ * The home page answers « what is this and where do I go » on a phone's first screen: what the
+ * site is in one sentence, a search, a few figures, then the themes (each a tap from its fiches)
+ * and the next meeting — three phone screens at most (e2e/public/home.spec.ts measures it). The
+ * whole list of fiches, the plan's progress and deadlines are on « Le plan » (/plan).
+ */
 export default async function HomePage() {
   const [overview, identity] = await Promise.all([getPlanOverview(), loadCityIdentity()]);
   if (!overview) return <PlanUnavailable />;
-  const { plan, themes } = overview;
+  const { plan, themes, statusCounts, contributionCounts } = overview;
   const period = `${plan.periodStartYear}–${plan.periodEndYear}`;
-  const shared = findSharedActions(themes);
-  const themeNumbersBySlug = Object.fromEntries(shared.map((a) => [a.slug, a.themeNumbers]));
+  const today = cityDay(new Date());
+  const published = contributionCounts.feedback + contributionCounts.proposals;
+  const figures: [number, string][] = [
+    [overview.actionCount, overview.actionCount < 2 ? "fiche action" : "fiches actions"],
+    [statusCounts.in_progress, "en cours"],
+    [statusCounts.done, statusCounts.done < 2 ? "réalisée" : "réalisées"],
+    [published, published < 2 ? "avis ou proposition" : "avis et propositions"],
+  ];
 
   return (
     <Container wide>
-      <PageHeading kicker={`${identity.cityName} · ${period}`} title={plan.title} lead={<p>{plan.summary}</p>} />
-
-      <dl className="grid grid-cols-2 gap-3 lg:grid-cols-4">
-        {[
-          ["Ville", identity.cityName],
-          ["Période", period],
-          ["Thématiques", String(themes.length)],
-          ["Fiches actions publiées", String(overview.actionCount)],
-        ].map(([term, value]) => (
-          <div key={term} className="rounded-md border border-slate-300 bg-slate-50 px-3 py-3 sm:px-4">
-            <dt className="text-base leading-snug text-slate-700">{term}</dt>
-            <dd className="text-xl font-bold text-slate-900 sm:text-2xl">{value}</dd>
-          </div>
-        ))}
-      </dl>
-
-      <p className="mt-6">
-        <TextLink href="/recherche">Rechercher un mot</TextLink> dans les fiches actions, les points d&apos;étape, les avis des conseils de
-        quartier, les réponses de la Ville et les réunions publiques.
-      </p>
-
-      <SourceCountNote counts={sourceCountsOf(plan.announcedActionCount, themes)} />
-
-      <Section id="etat-du-plan" title="Où en est le plan ?">
-        <h3 className="mb-3 text-xl font-bold">Les fiches actions par statut</h3>
-        <StatusSummary counts={overview.statusCounts} />
-
-        <h3 className="mt-8 mb-3 text-xl font-bold">Avancement</h3>
-        <div className="rounded-md border border-slate-300 p-4 sm:p-5">
-          <p className="font-bold">Ensemble du plan</p>
-          <RollupProgress progress={overview.progress} coverage={overview.progressCoverage} className="mt-1" />
-          <ul className="mt-4 space-y-4 border-t border-slate-200 pt-4">
-            {themes.map((theme) => (
-              <li key={theme.slug}>
-                <p className="font-semibold">
-                  Thématique {theme.number} : {theme.title}
-                </p>
-                <RollupProgress progress={theme.progress} coverage={theme.progressCoverage} className="mt-1" />
-              </li>
-            ))}
-          </ul>
+      <div className="grid gap-x-12 gap-y-4 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)] lg:items-center">
+        <div>
+          <PageHeading
+            kicker={`${identity.cityName} · ${period}`}
+            title={plan.title}
+            lead={
+              <p>
+                Les engagements sociaux de la Ville : où en est chaque action, ce qu&apos;en disent les conseils de quartier et ce que la
+                Ville leur répond.
+              </p>
+            }
+          />
+          <form method="get" action="/recherche" role="search" aria-label="Rechercher dans le plan" className="-mt-2">
+            <label htmlFor="recherche-accueil" className="font-semibold">
+              Rechercher une fiche, un mot
+            </label>
+            <div className="mt-1 flex gap-2">
+              <input
+                id="recherche-accueil"
+                name="q"
+                type="search"
+                maxLength={SEARCH_QUERY_MAX}
+                autoComplete="off"
+                className={`${inputClass} min-w-0 flex-1`}
+              />
+              <button type="submit" className={buttonClass}>
+                Rechercher
+              </button>
+            </div>
+          </form>
         </div>
-        <RollupRule />
-      </Section>
 
-      <Section id="participation" title="Avis et propositions des conseils de quartier">
-        <p className="mb-2 text-slate-800">
-          Les conseils de quartier donnent leur avis sur les fiches actions et font des propositions ; la Ville les relit avant publication
-          et répond à chaque proposition. Ses décisions, chaque mois, et ses règles :{" "}
-          <TextLink href="/moderation/registre">le registre de la modération</TextLink>.
-        </p>
-        <p className="font-semibold">Publiés sur l&apos;ensemble des fiches : {contributionCountText(overview.contributionCounts)}.</p>
-        <AnswerStatsSummary stats={overview.answerStats} className="mt-2" />
-        <FollowLink href={PLAN_FEED_PATH} kind="feed">
-          Suivre les nouveautés du projet social communal
-        </FollowLink>
-      </Section>
-
-      <Section id="echeances" title="Échéances des prochains mois">
-        {overview.upcomingDeadlines.length > 0 ? (
-          <ul className="space-y-3">
-            {overview.upcomingDeadlines.map((a) => (
-              <li key={a.slug} className="rounded-md border border-slate-300 p-3 sm:p-4">
-                <TextLink href={`/fiches/${a.slug}`}>{a.title}</TextLink>
-                <p className="mt-1 text-slate-800">
-                  Échéance : {a.deadline.currentLabel}
-                  <UntilDate label={a.deadline.currentLabel} date={a.deadline.currentDeadline} />
-                </p>
+        <section aria-labelledby="chiffres-cles">
+          <h2 id="chiffres-cles" className="sr-only">
+            Le plan en chiffres
+          </h2>
+          <ul className="grid grid-cols-2 gap-2 sm:gap-3">
+            {figures.map(([value, label]) => (
+              <li key={label} className="rounded-md border border-slate-300 bg-slate-50 px-3 py-1.5 leading-snug sm:px-4 sm:py-3">
+                <strong className="block text-2xl leading-tight font-bold text-blue-900 sm:text-3xl">{value}</strong>
+                <span className="text-base text-slate-800">{label}</span>
               </li>
             ))}
           </ul>
-        ) : (
-          <p>Aucune fiche action n&apos;arrive à échéance dans les {UPCOMING_DEADLINE_MONTHS} prochains mois.</p>
-        )}
-        {overview.lateActions.length > 0 ? (
-          <>
-            <h3 className="mt-6 mb-2 text-xl font-bold">
-              {pluralize(
-                overview.lateActions.length,
-                "fiche action dont l'échéance est dépassée",
-                "fiches actions dont l'échéance est dépassée",
-              )}
-            </h3>
-            <p className="mb-2 text-slate-800">Leur échéance est passée et elles ne sont pas réalisées.</p>
-            <ul className="list-disc space-y-1 pl-6">
-              {overview.lateActions.map((a) => (
-                <li key={a.slug}>
-                  <TextLink href={`/fiches/${a.slug}`}>{a.title}</TextLink> — échéance : {a.deadline.currentLabel}
-                </li>
-              ))}
-            </ul>
-          </>
-        ) : null}
-        <FollowLink href={DEADLINES_CALENDAR_PATH} kind="calendar">
-          Ajouter les échéances des fiches actions à mon agenda
-        </FollowLink>
+          {/* The page's freshness (PageFreshness elsewhere), said where it matters here: the figures. */}
+          <p className="mt-2 text-base text-slate-700">
+            Chiffres du <time dateTime={today}>{formatDay(today)}</time>.
+          </p>
+        </section>
+      </div>
+
+      <Section id="thematiques" title={`Les ${pluralize(themes.length, "thématique", "thématiques")}`} className="mt-8! sm:mt-12!">
+        <ul className="grid gap-2 sm:grid-cols-2 sm:gap-3 lg:grid-cols-3">
+          {themes.map((theme) => (
+            <ThemeTile key={theme.slug} theme={theme} />
+          ))}
+        </ul>
+        <p className="mt-3">
+          <a href={PLAN_PATH} className={buttonClass}>
+            Le plan : toutes les fiches
+          </a>
+        </p>
       </Section>
 
       {overview.nextMeeting ? (
-        <Section id="prochaine-reunion" title="Prochaine réunion publique">
+        <Section id="prochaine-reunion" title="Prochaine réunion" className="mt-8! max-w-3xl sm:mt-12!">
           <NextMeeting meeting={overview.nextMeeting} />
         </Section>
       ) : null}
-
-      <Section id="thematiques" title={`Les ${pluralize(themes.length, "thématique", "thématiques")} et leurs fiches actions`}>
-        <p className="mb-6 text-slate-800">
-          Chaque fiche action décrit un engagement de la Ville. Choisissez une thématique ou une fiche pour voir son statut, son échéance et
-          ses points d&apos;étape.
-        </p>
-        <div className="space-y-6">
-          {themes.map((theme) => (
-            <ThemeCard key={theme.slug} theme={theme} themeNumbersBySlug={themeNumbersBySlug} />
-          ))}
-        </div>
-      </Section>
-
-      <Section id="demarche" title="La démarche">
-        <p className="mb-6 text-slate-800">
-          Le projet social communal est issu des Assises de la Solidarité. Voici les étapes qui l&apos;ont construit.
-        </p>
-        <Timeline milestones={overview.milestones} />
-        <p className="mt-6">
-          <TextLink href="/demarche">En savoir plus sur la démarche et les Assises de la Solidarité</TextLink>
-        </p>
-      </Section>
-
-      <PageFreshness />
     </Container>
   );
 }

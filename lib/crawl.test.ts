@@ -45,6 +45,7 @@ describe("robots.txt and sitemap.xml rules", () => {
       "/invitation/jeton",
       "/signaler/12",
       "/recherche?q=parentalite",
+      "/plan/filtre?statut=en-cours",
     ])
       expect(isCrawlable(closed), closed).toBe(false);
     for (const open of [

@@ -18,6 +18,9 @@ export { PRIVATE_SECTIONS, PUBLIC_UNDER_PRIVATE };
  */
 export const SEARCH_RESULTS = "/recherche?";
 
+/** The plan's filtered views: the same fiches as /plan, cut down; for people, not for indexes. */
+export const FILTERED_PLAN = "/plan/filtre";
+
 /** The public sections, for the check above (the feeds, calendars and the two files of this module included). */
 export const PUBLIC_SECTIONS = [
   "/",
@@ -31,6 +34,7 @@ export const PUBLIC_SECTIONS = [
   "/flux.atom",
   "/identite",
   "/mentions-legales",
+  "/plan",
   "/recherche",
   "/reunions",
   "/reunions.ics",
@@ -42,6 +46,8 @@ export const PUBLIC_SECTIONS = [
 /** The public pages that exist once, whatever the data: the rest of the sitemap is read from the database. */
 export const FIXED_PUBLIC_PAGES = [
   "/",
+  // « Le plan »: every fiche (its filtered views are not listed).
+  "/plan",
   "/demarche",
   "/conseils",
   "/reunions",
@@ -58,6 +64,6 @@ export const FIXED_PUBLIC_PAGES = [
 /** Whether robots.txt lets a crawler read `path` (pathname and query), by its own rules. */
 export function isCrawlable(path: string): boolean {
   if (PUBLIC_UNDER_PRIVATE.some((p) => path === p || path.startsWith(`${p}/`) || path.startsWith(`${p}?`))) return true;
-  if (path.startsWith(SEARCH_RESULTS)) return false;
+  if (path.startsWith(SEARCH_RESULTS) || path.startsWith(FILTERED_PLAN)) return false;
   return !PRIVATE_SECTIONS.some((p) => path.startsWith(p));
 }

@@ -47,12 +47,13 @@ export interface SearchRequest {
   tooLong: boolean;
 }
 
-type RawParams = Record<string, string | string[] | undefined>;
+export type RawParams = Record<string, string | string[] | undefined>;
 
-const first = (value: string | string[] | undefined): string => (Array.isArray(value) ? (value[0] ?? "") : (value ?? ""));
+/** A GET parameter's first value (repeated parameters: the first wins), or "". */
+export const first = (value: string | string[] | undefined): string => (Array.isArray(value) ? (value[0] ?? "") : (value ?? ""));
 
 /** A slug as the site writes them: anything else is no filter (never an error). */
-const slugOrNull = (raw: string) => (/^[a-z0-9][a-z0-9-]{0,119}$/.test(raw) ? raw : null);
+export const slugOrNull = (raw: string) => (/^[a-z0-9][a-z0-9-]{0,119}$/.test(raw) ? raw : null);
 
 /**
  * The search address's parameters (`q`, `type`, `thematique`, `conseil`, `page`), whatever they

@@ -4,6 +4,7 @@ import type { Db } from "@/db/client";
 import { actions, actionThemes, contributions, councils, meetings, themes } from "@/db/schema";
 import type { OpenDataFileName } from "@/lib/open-data/files";
 import { DEADLINES_CALENDAR_PATH, feedPath, MEETINGS_CALENDAR_PATH, PLAN_FEED_PATH } from "@/lib/feeds";
+import { PLAN_PATH } from "@/lib/plan-filter";
 import { CONTRIBUTIONS_PER_PAGE } from "@/server/plan/load-published-contributions";
 
 /*
@@ -91,10 +92,10 @@ export const OPEN_DATA_OF_MEETINGS: readonly OpenDataFileName[] = ["reunions"];
  * The public pages that show `change`, read from the database after the write:
  * - a contribution: its fiche and all its fiche's contribution pages, its council's page and all
  *   its pages (the lists are newest first: a publication shifts every page), the fiche's themes
- *   (per-fiche counts), the home page (plan-wide figures) and the slides of past meetings (a live
+ *   (per-fiche counts), the home page and « Le plan » (plan-wide figures) and the slides of past meetings (a live
  *   deck counts published items, a frozen one leaves out what is no longer published);
- * - a fiche's own fields: the fiche, its themes, the home page, the slides of past meetings and the
- *   calendar of deadlines;
+ * - a fiche's own fields: the fiche, its themes, the home page and « Le plan », the slides of past
+ *   meetings and the calendar of deadlines;
  * - a council's members: its public page only;
  * - a moderation event (`register`): the register's pages and CSV files, all of them (a report's
  *   outcome changes the month it was received in, any window may show it);
@@ -175,7 +176,7 @@ export async function publicPathsOf(db: Db, change: PublicChange, now: Date = ne
   const fichesChanged = fiches.some((f) => actionSlugs.includes(f.slug));
   if (fichesChanged) out.paths.push(DEADLINES_CALENDAR_PATH);
   if (fiches.length) {
-    out.paths.push("/", PLAN_FEED_PATH);
+    out.paths.push("/", PLAN_PATH, PLAN_FEED_PATH);
     // The public slides exist once a meeting has taken place (server/meetings/queries.ts).
     for (const meeting of pastMeetings) out.paths.push(`/reunions/${meeting.slug}/diaporama`);
   }

@@ -42,7 +42,7 @@ export function AccountBar({ displayName, attention, isAdmin }: { displayName: s
     <div className="-mt-8 mb-8 border-b border-slate-300 bg-slate-100 sm:-mt-10">
       <nav
         aria-label="Votre compte"
-        className="mx-auto flex w-full max-w-5xl flex-col gap-1 px-4 py-2 sm:px-6 md:flex-row md:items-center md:justify-between"
+        className="mx-auto flex w-full max-w-7xl flex-col gap-1 px-4 py-2 sm:px-6 md:flex-row md:items-center md:justify-between"
       >
         <p className="text-base text-slate-800">
           Connecté·e : <strong className="break-words">{displayName}</strong>

@@ -4,20 +4,21 @@ import { SEARCH_QUERY_MAX } from "@/lib/search";
  * The header's search: a GET form to /recherche, so it works without JavaScript and in a cached
  * page (it reads nothing of the request). Its label is read by screen readers; the button next to
  * it says what the field is for. Not shown on /recherche itself, whose own form holds the words.
+ * Rendered twice — in the desktop line and in the phone menu, only one shown at a time — hence `id`.
  */
-export function HeaderSearch() {
+export function HeaderSearch({ id, className = "" }: { id: string; className?: string }) {
   return (
-    <form method="get" action="/recherche" role="search" aria-label="Rechercher sur le site" className="flex w-full gap-2 md:w-auto">
-      <label htmlFor="recherche-entete" className="sr-only">
+    <form method="get" action="/recherche" role="search" aria-label="Rechercher sur le site" className={`gap-2 ${className}`}>
+      <label htmlFor={id} className="sr-only">
         Mots à rechercher
       </label>
       <input
-        id="recherche-entete"
+        id={id}
         name="q"
         type="search"
         maxLength={SEARCH_QUERY_MAX}
         autoComplete="off"
-        className="min-h-11 w-full min-w-0 rounded-md border-2 border-white bg-white px-3 py-1 text-base text-slate-900 focus-visible:outline-3 focus-visible:outline-offset-2 focus-visible:outline-white md:w-56"
+        className="min-h-11 w-full min-w-0 rounded-md border-2 border-white bg-white px-3 py-1 text-base text-slate-900 focus-visible:outline-3 focus-visible:outline-offset-2 focus-visible:outline-white"
       />
       <button
         type="submit"

@@ -18,9 +18,9 @@ export async function SiteFooter() {
     { href: "/accessibilite", label: `Accessibilité : ${accessibilityStatusLabels[legal.accessibilityStatus]}` },
   ];
   return (
-    <footer className="mt-16 border-t border-slate-300 bg-slate-100 text-slate-900">
-      <div className="mx-auto w-full max-w-5xl px-4 py-8 sm:px-6">
-        <p className="font-bold">
+    <footer className="mt-10 border-t border-slate-300 bg-slate-100 text-slate-900">
+      <div className="mx-auto w-full max-w-7xl px-4 py-6 sm:px-6">
+        <p className="text-base font-bold sm:text-lg">
           {identity.cityName} — {identity.serviceName}
         </p>
         {identity.contactAddress ? (
@@ -29,8 +29,8 @@ export async function SiteFooter() {
             {identity.contactAddress}
           </p>
         ) : null}
-        <nav aria-label="Informations sur le site" className="mt-4">
-          <ul className="flex flex-col gap-x-6 sm:flex-row sm:flex-wrap">
+        <nav aria-label="Informations sur le site" className="mt-2">
+          <ul className="grid grid-cols-2 gap-x-4 text-base sm:flex sm:flex-wrap sm:gap-x-5">
             {links.map((link) => (
               <li key={link.href}>
                 <a

@@ -6,7 +6,7 @@ import type { ReactNode } from "react";
  */
 export function Container({ children, className = "", wide = false }: { children: ReactNode; className?: string; wide?: boolean }) {
   return (
-    <div className={`mx-auto w-full max-w-5xl px-4 sm:px-6 ${className}`}>
+    <div className={`mx-auto w-full max-w-7xl px-4 sm:px-6 ${className}`}>
       {wide ? children : <div className="max-w-3xl">{children}</div>}
     </div>
   );

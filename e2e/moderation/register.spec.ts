@@ -186,7 +186,7 @@ test("the register is public, the rest of /moderation is not: signed out, sent t
   await member.close();
 });
 
-test("the footer, the home page, a fiche and the moderation pages link to the register", async ({ browser }) => {
+test("the footer, « Le plan », a fiche and the moderation pages link to the register", async ({ browser }) => {
   const visitor = await browser.newContext();
   const page = await visitor.newPage();
   await page.goto("/");
@@ -194,6 +194,7 @@ test("the footer, the home page, a fiche and the moderation pages link to the re
     "href",
     REGISTER,
   );
+  await page.goto("/plan");
   await expect(page.getByRole("main").getByRole("link", { name: "le registre de la modération" })).toHaveAttribute("href", REGISTER);
   await page.goto(fichePath);
   await expect(page.getByRole("main").getByRole("link", { name: "règles et registre de la modération" })).toHaveAttribute(

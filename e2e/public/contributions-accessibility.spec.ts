@@ -26,11 +26,11 @@ for (const width of widths) {
   });
 }
 
-test("the home page and each fiche give the City's answers in figures; the theme lists count each fiche's avis and propositions", async ({
+test("« Le plan » and each fiche give the City's answers in figures; the theme lists count each fiche's avis and propositions", async ({
   page,
 }) => {
   const figures = /\d+ répondues?, \d+ en attente, \d+ en retard ; délai médian de réponse : /;
-  await page.goto("/");
+  await page.goto("/plan");
   await expect(page.getByRole("region", { name: "Avis et propositions des conseils de quartier" })).toContainText(figures);
   await expect(page.getByRole("region", { name: "Avis et propositions des conseils de quartier" })).toContainText(
     /Publiés sur l'ensemble des fiches : \d+ avis, \d+ propositions?\./,

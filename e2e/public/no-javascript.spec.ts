@@ -9,11 +9,33 @@ const mainContent: Record<string, (page: Page) => Promise<void>> = {
     for (const theme of themeSeeds) {
       await expect(page.getByRole("link", { name: themeHeading(theme), exact: true })).toBeVisible();
     }
+    await expect(page.getByRole("main").getByRole("searchbox", { name: "Rechercher une fiche, un mot" })).toBeVisible();
+    await expect(page.getByRole("main").getByRole("link", { name: "Le plan : toutes les fiches", exact: true })).toHaveAttribute(
+      "href",
+      "/plan",
+    );
+  },
+  "/plan": async (page) => {
+    for (const theme of themeSeeds) {
+      await expect(page.getByRole("link", { name: themeHeading(theme), exact: true })).toBeVisible();
+    }
     for (const action of actionSeeds) {
       await expect(page.getByRole("link", { name: action.title, exact: true }).first()).toBeVisible();
     }
     await expect(page.getByText("Comment l'avancement est calculé")).toBeVisible();
-    await expect(page.getByRole("region", { name: "La démarche" }).getByRole("listitem")).toHaveCount(5);
+    await expect(page.getByRole("form", { name: "Filtrer les fiches actions" })).toBeVisible();
+  },
+  [`/plan/filtre?thematique=${themeWithSharedAction.slug}&statut=en-cours`]: async (page) => {
+    // Statuses change as other specs post progress reports: every fiche listed is « En cours » and of that theme.
+    const ofTheme = actionSeeds.filter((a) => a.themes.some(([n]) => n === themeWithSharedAction.number)).map((a) => a.title);
+    const items = page.locator('main section[aria-labelledby^="thematique-"] li');
+    await expect(page.getByRole("heading", { level: 2, name: /fiches? actions? : thématique \d, statut « En cours »$/ })).toBeVisible();
+    for (const item of await items.all()) {
+      await expect(item).toContainText("Statut : En cours");
+      expect(ofTheme).toContain(await item.locator('a[href^="/fiches/"]').innerText());
+    }
+    await expect(page.getByLabel("Thématique", { exact: true })).toHaveValue(themeWithSharedAction.slug);
+    await expect(page.getByLabel("Statut", { exact: true })).toHaveValue("en-cours");
   },
   [`/thematiques/${themeWithSharedAction.slug}`]: async (page) => {
     const titles = actionSeeds.filter((a) => a.themes.some(([n]) => n === themeWithSharedAction.number)).map((a) => a.title);

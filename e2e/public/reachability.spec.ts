@@ -1,9 +1,14 @@
 import { expect, test } from "@playwright/test";
 import { actionSeeds, planSeed, sharedAction, themeHeading, themeSeeds } from "../support/public-paths";
 
-test("chaque fiche action du document source a un lien depuis l'accueil qui mène à sa page", async ({ page }) => {
+/*
+ * The home page gives the themes; « Le plan » (/plan, linked from the home page and the menu) lists
+ * every fiche under each of its themes. e2e/public/home.spec.ts counts the taps from the home page.
+ */
+
+test("chaque fiche action du document source a un lien depuis « Le plan » qui mène à sa page", async ({ page }) => {
   test.setTimeout(90_000);
-  await page.goto("/");
+  await page.goto("/plan");
 
   // No link to a fiche the seed does not know (no broken link).
   const ficheHrefs = await page.locator('main a[href^="/fiches/"]').evaluateAll((links) => links.map((a) => a.getAttribute("href")));
@@ -18,12 +23,12 @@ test("chaque fiche action du document source a un lien depuis l'accueil qui mèn
     await expect(page).toHaveURL(`/fiches/${action.slug}`);
     await expect(page.getByRole("heading", { level: 1, name: action.title })).toBeVisible();
     await page.goBack();
-    await expect(page.getByRole("heading", { level: 1, name: planSeed.title })).toBeVisible();
+    await expect(page.getByRole("heading", { level: 1, name: "Le plan : toutes les fiches actions" })).toBeVisible();
   }
 });
 
 test("chaque fiche est listée sous chacune de ses thématiques, la fiche partagée sous les deux", async ({ page }) => {
-  await page.goto("/");
+  await page.goto("/plan");
   for (const theme of themeSeeds) {
     const region = page.getByRole("region", { name: themeHeading(theme), exact: true });
     await expect(region.getByRole("link", { name: themeHeading(theme), exact: true })).toHaveAttribute(
@@ -46,8 +51,8 @@ test("chaque fiche est listée sous chacune de ses thématiques, la fiche partag
   }
 });
 
-test("l'accueil dit honnêtement combien de fiches le document annonce, liste et contient", async ({ page }) => {
-  await page.goto("/");
+test("« Le plan » dit honnêtement combien de fiches le document annonce, liste et contient", async ({ page }) => {
+  await page.goto("/plan");
   const listed = actionSeeds.reduce((n, a) => n + a.themes.length, 0);
   const distinct = actionSeeds.length;
   const note = page.getByText(/Le document source annonce/);

@@ -24,7 +24,7 @@ test("the plan's and each theme's progress say their coverage; a bar only from h
     },
   });
   expect(response.status(), await response.text()).toBe(201);
-  await page.goto("/");
+  await page.goto("/plan");
   const plan = page.getByRole("region", { name: "Où en est le plan ?" }).locator("[data-rollup]").first();
   await expect(plan).toContainText(/\d fiches? sur 1\d renseignées?\) : trop peu/);
   await expect(plan.locator("[data-progress-bar]")).toHaveCount(0);

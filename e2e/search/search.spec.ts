@@ -13,6 +13,8 @@ async function searchFromHeader(page: Page, submit: "Enter" | "button") {
   await page.setViewportSize(phone);
   await page.goto("/");
   const header = page.getByRole("banner");
+  // On a phone the header's search is in its « Menu » (a <details>: it opens without JavaScript).
+  await header.getByText("Menu", { exact: true }).click();
   const field = header.getByRole("searchbox", { name: "Mots à rechercher" });
   await field.fill("parentalite");
   if (submit === "Enter") await field.press("Enter");

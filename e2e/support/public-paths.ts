@@ -39,6 +39,13 @@ export const notFoundPath = "/cette-page-n-existe-pas";
 
 export const publicPages: PublicPage[] = [
   { label: "accueil", path: "/", heading: planSeed.title, status: 200 },
+  { label: "le plan", path: "/plan", heading: "Le plan : toutes les fiches actions", status: 200 },
+  {
+    label: "le plan, filtré",
+    path: `/plan/filtre?thematique=${themeWithSharedAction.slug}&statut=en-cours`,
+    heading: "Le plan : toutes les fiches actions",
+    status: 200,
+  },
   { label: "thématique", path: `/thematiques/${themeWithSharedAction.slug}`, heading: themeHeading(themeWithSharedAction), status: 200 },
   { label: "fiche action", path: `/fiches/${sharedAction.slug}`, heading: sharedAction.title, status: 200 },
   { label: "démarche", path: "/demarche", heading: "La démarche", status: 200 },

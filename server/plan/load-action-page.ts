@@ -15,7 +15,7 @@ import {
 import { answerStatsOf, emptyAnswerStats, type AnswerStats } from "@/lib/answer-stats";
 import type { ActionStatus } from "@/lib/labels";
 import { deadlineChangeColumns, reportColumns, reportRevisionColumns } from "./columns";
-import { findAction } from "./find-action";
+import { findAction, type OfficialInCharge } from "./find-action";
 import { loadPlan } from "./load-plan";
 import { loadPublishedContributions, type PublishedContribution } from "./load-published-contributions";
 import { loadTallies } from "./load-tallies";
@@ -50,6 +50,7 @@ export interface ActionPage {
     plainSummary: string | null;
     /** Set when archived: the page stays and says so; the public lists leave it out. */
     archivedAt: Date | null;
+    officials: OfficialInCharge[];
   };
   themes: { number: number; slug: string; title: string }[];
   projects: { name: string; detail: string | null }[];
@@ -154,6 +155,7 @@ export async function loadActionPage(slug: string, db?: Db, now: Date = new Date
       body: publicAction.body,
       plainSummary: publicAction.plainSummary,
       archivedAt: publicAction.archivedAt,
+      officials: publicAction.officials,
     },
     themes: themeRows,
     projects,

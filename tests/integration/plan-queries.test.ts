@@ -12,6 +12,7 @@ import { loadCouncils } from "@/server/plan/load-councils";
 import { loadDemarchePage } from "@/server/plan/load-demarche-page";
 import { loadPlanOverview } from "@/server/plan/load-plan-overview";
 import { loadThemePage } from "@/server/plan/load-theme-page";
+import { createUser } from "../support/actors";
 import { createTestDatabase, type TestDatabase } from "../support/test-database";
 import { insertItem } from "./answers-helpers";
 
@@ -62,6 +63,22 @@ describe("public plan queries", () => {
     expect(page!.reports[0]!.body).toContain("avenue Jean-Baptiste Veyre");
     expect(page!.action).not.toHaveProperty("id");
     expect(await loadActionPage("fiche-inconnue", database.db)).toBeNull();
+  });
+
+  it("a fiche page names its officials in charge (active accounts only, by name, with their title) in the same query", async () => {
+    const action = await createAction(database.db, { themeSlug: "gouvernance" });
+    expect((await loadActionPage(action.slug, database.db))!.action.officials).toEqual([]);
+    const zoe = await createUser(database.db, { displayName: "Zoé Élue", title: "adjointe aux solidarités", isOfficial: true });
+    const adam = await createUser(database.db, { displayName: "Adam Élu", isOfficial: true });
+    const gone = await createUser(database.db, { displayName: "Ancien Élu", isOfficial: true, deactivatedAt: new Date() });
+    const erased = await createUser(database.db, { displayName: "Effacé", isOfficial: true, erasedAt: new Date() });
+    await database.db.insert(schema.actionOfficials).values([zoe, adam, gone, erased].map((u) => ({ actionId: action.id, userId: u.id })));
+    const { result: page, queries } = await countQueries(() => loadActionPage(action.slug, database.db));
+    expect(page!.action.officials).toEqual([
+      { name: "Adam Élu", title: null },
+      { name: "Zoé Élue", title: "adjointe aux solidarités" },
+    ]);
+    expect(queries).toBe(11);
   });
 
   it("the démarche and the councils: public fields only, archived councils left out", async () => {

@@ -67,6 +67,7 @@ describe("the public pages a write refreshes", () => {
       [
         "/",
         "/flux.atom",
+        "/plan",
         `/conseils/${k.slug}`,
         `/conseils/${k.slug}/contributions/1`,
         `/conseils/${k.slug}/contributions/2`,
@@ -115,7 +116,7 @@ describe("the public pages a write refreshes", () => {
     expect(paths).not.toContain(`/conseils/${k.slug}/contributions/3`);
   });
 
-  it("a progress report: the fiche, its themes, the home page, their feeds, the deadlines' calendar, past slides and the fiches' open data — no list of contributions, no council", async () => {
+  it("a progress report: the fiche, its themes, the home page and « Le plan », their feeds, the deadlines' calendar, past slides and the fiches' open data — no list of contributions, no council", async () => {
     const a = await createAction(db, { themeSlug: "animation-territoriale" });
     const { paths, routes, openData } = await publicPathsOf(db, { actionSlugs: [a.slug] });
     expect(routes).toEqual([]);
@@ -125,6 +126,7 @@ describe("the public pages a write refreshes", () => {
         "/donnees",
         "/echeances.ics",
         "/flux.atom",
+        "/plan",
         `/fiches/${a.slug}`,
         `/fiches/${a.slug}/flux.atom`,
         `/fiches/${a.slug}/gros-caracteres`,

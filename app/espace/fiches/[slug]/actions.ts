@@ -16,9 +16,10 @@ import { setActionOfficials } from "@/server/progress/set-officials";
 import type { Db } from "@/server/db";
 
 /*
- * Progress actions of a fiche. A report or a deadline is public at once: the public pages are
- * refreshed (the fiche, its themes, the home page's figures) and so are the staff pages; then the
- * fiche's staff page says what was done (a redirect, with or without JavaScript).
+ * Progress actions of a fiche. A report, a deadline or its officials in charge are public at once:
+ * the public pages are refreshed (the fiche, its themes, the home page's figures) and so are the
+ * staff pages; then the fiche's staff page says what was done (a redirect, with or without
+ * JavaScript).
  */
 async function refreshProgress(db: Db, slug: string) {
   await refreshPublicPagesOf(db, { actionSlugs: [slug] });
@@ -58,7 +59,8 @@ export const setOfficialsAction = formAction({
   schema: setActionOfficialsSchema,
   permission: "action.officials.assign",
   run: (input, { db, actor }) => setActionOfficials(db, actor, input),
-  done: () => {
-    revalidatePath("/espace/fiches", "layout");
+  // The fiche's public « En bref » names its officials in charge.
+  done: async (_data, input, { db }) => {
+    await refreshProgress(db, input.actionSlug);
   },
 });
