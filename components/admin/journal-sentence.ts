@@ -55,6 +55,18 @@ const phrases: Record<string, string> = {
   "moderation.template.restore": "a rétabli un modèle de raison",
   "settings.update": "a modifié les paramètres de la plateforme",
   "settings.privacy.update": "a modifié les paramètres des données personnelles",
+  "settings.identity.update": "a modifié l'identité de la Ville (nom, service, contact)",
+  "settings.legal.update": "a modifié les mentions légales ou la déclaration d'accessibilité",
+  "settings.logo.update": "a changé le logo de la Ville",
+  "settings.logo.remove": "a retiré le logo de la Ville",
+  "contribution.record_paper": "a saisi pour un conseil une contribution reçue hors du site",
+  "plan.action.create": "a ajouté au plan la fiche *",
+  "plan.action.update": "a modifié la fiche *",
+  "plan.action.archive": "a archivé la fiche *",
+  "plan.action.unarchive": "a remis dans les listes la fiche *",
+  "plan.action.move": "a changé l'ordre des fiches d'une thématique",
+  "plan.theme.create": "a ajouté au plan la thématique *",
+  "plan.theme.update": "a modifié la thématique *",
   "retention.purge": "a appliqué les durées de conservation",
   "retention.erase": "a effacé un compte désactivé à la fin de sa durée de conservation",
   "progress_report.create": "a publié un point d'étape",
@@ -79,7 +91,9 @@ export function journalSentence(entry: SentenceEntry): string | null {
   const phrase = phrases[entry.action];
   if (!phrase) return null;
   const who = entry.actorName ?? "Le système";
-  const name = text(entry.targetName);
+  // The server names people, councils and invitations; a fiche or a theme is named by its title in the row.
+  const titleIn = (value: unknown) => (value && typeof value === "object" ? text((value as Record<string, unknown>).title) : null);
+  const name = text(entry.targetName) ?? text(entry.details.title) ?? titleIn(entry.details.after) ?? titleIn(entry.details.before);
   let what = phrase.includes("*") ? phrase.replace(" *", name ? ` ${frenchQuote(name)}` : "").replace("* ", "") : phrase;
   // « de la fiche » needs the fiche; otherwise the sentence still reads without it.
   if (entry.action === "action.deadline.change") {

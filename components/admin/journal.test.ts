@@ -125,11 +125,19 @@ describe("the journal's rows, in words", () => {
         targetName: "Paul",
       },
       { action: "retention.purge", actorName: null, reason: null, createdAt: at, details: { purged: {} } },
+      {
+        action: "plan.action.create",
+        actorName: "Ada Martin",
+        reason: null,
+        createdAt: at,
+        details: { slug: "aide", title: "Aide aux aidants" },
+      },
       { action: "future.action", actorName: "Ada Martin", reason: null, createdAt: at, details: {} },
     ]);
     expect(shown).toMatch(/Ada Martin a déplacé l'échéance de la fiche «\saccueil-de-jour\s» de «\sjusqu'en 2018\s» à «\sjuin 2027\s»\./);
     expect(shown).toMatch(/Ada Martin a désactivé le compte de «\sPaul\s»\./);
     expect(shown).toMatch(/, le système a appliqué les durées de conservation\./);
+    expect(shown).toMatch(/Ada Martin a ajouté au plan la fiche «\sAide aux aidants\s»\./);
     // An action written by newer code keeps its name and « par … ».
     expect(shown).toMatch(/, par Ada Martin future\.action|future\.action .*, par Ada Martin/);
   });
