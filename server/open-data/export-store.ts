@@ -1,5 +1,5 @@
 import "server-only";
-import { createHash } from "node:crypto";
+import { createHash, randomUUID } from "node:crypto";
 import { mkdir, mkdtemp, open, readdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -19,8 +19,10 @@ import { writeOpenDataFile } from "./write-file";
  * - the data it shows changed: the writes that refresh the public pages mark it stale
  *   (server/cache.ts, from the list in server/public-paths.ts) — then the next reader waits for the
  *   new file and never gets the old one (an erased name, a hidden item);
- * - or it is older than an hour, the public pages' own bound, for the writers this process does not
- *   see (another replica, the seed script);
+ * - or another app process on this machine marked it stale: the mark is a file in the shared folder
+ *   (`<file>.modifie`, a new random value at each change), read by every reader;
+ * - or it is older than an hour, the public pages' own bound, for the writers no process saw (the
+ *   seed script, a replica on another machine);
  * - or the process has just started.
  * When the new file has the same bytes, its ETag and its « changed on » date stay those of the old
  * one (kept on disk next to the files, so a restart does not reset them).
@@ -46,6 +48,8 @@ export interface OpenDataExport {
   forms: Record<OpenDataFormat, OpenDataForm>;
   /** The file's change count in this process when it was written (see markStale). */
   generation: number;
+  /** The folder's change mark when it was written: another process's change replaces it (see markStale). */
+  stamp: string;
 }
 
 export interface OpenedForm {
@@ -169,7 +173,7 @@ export function createOpenDataStore(home: string): OpenDataStore {
   let ready: Promise<string> | null = null;
   const generationOf = (name: OpenDataFileName) => generations.get(name) ?? 0;
 
-  async function produce(db: Db, name: OpenDataFileName, generation: number): Promise<OpenDataExport> {
+  function folder(): Promise<string> {
     if (!ready) {
       const preparing = privateFolder(home).then(async (folder) => {
         await sweepAbandoned(folder);
@@ -181,7 +185,28 @@ export function createOpenDataStore(home: string): OpenDataStore {
         if (ready === preparing) ready = null;
       });
     }
-    const dir = await ready;
+    return ready;
+  }
+
+  /** The change mark other processes on this folder leave (empty until one changes the file's data). */
+  async function sharedStamp(name: OpenDataFileName): Promise<string> {
+    try {
+      return await readFile(path.join(await folder(), `${name}.modifie`), "utf8");
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === "ENOENT") return "";
+      throw error;
+    }
+  }
+
+  async function leaveStamp(name: OpenDataFileName): Promise<void> {
+    const dir = await folder();
+    const temporary = path.join(dir, `${name}.modifie.${randomUUID()}.tmp`);
+    await writeFile(temporary, randomUUID());
+    await rename(temporary, path.join(dir, `${name}.modifie`));
+  }
+
+  async function produce(db: Db, name: OpenDataFileName, generation: number, stamp: string): Promise<OpenDataExport> {
+    const dir = await folder();
     const previous = exports.get(name) ?? (await readMeta(dir, name));
     const producedAt = new Date();
     const written = await writeOpenDataFile(db, name, dir);
@@ -195,7 +220,7 @@ export function createOpenDataStore(home: string): OpenDataStore {
       const same = before?.sha256 === w.sha256;
       forms[format] = { file, sha256: w.sha256, etag: etagOf(w.sha256), bytes: w.bytes, changedAt: same ? before!.changedAt : producedAt };
     }
-    const entry: OpenDataExport = { name, rows: written.rows, producedAt, forms, generation };
+    const entry: OpenDataExport = { name, rows: written.rows, producedAt, forms, generation, stamp };
     // An export written meanwhile for a later change wins; otherwise this one replaces what was there.
     const newest = exports.get(name);
     const winner = newest !== undefined && newest.generation > generation ? newest : entry;
@@ -213,19 +238,21 @@ export function createOpenDataStore(home: string): OpenDataStore {
   async function current(db: Db, name: OpenDataFileName): Promise<OpenDataExport> {
     for (let attempt = 0; ; attempt++) {
       const generation = generationOf(name);
+      const stamp = await sharedStamp(name);
       const entry = exports.get(name);
-      if (entry && entry.generation === generation && Date.now() - entry.producedAt.getTime() < MAX_AGE_MS) return entry;
+      if (entry && entry.generation === generation && entry.stamp === stamp && Date.now() - entry.producedAt.getTime() < MAX_AGE_MS)
+        return entry;
       // One writer per file and change: the readers who come meanwhile wait for the same export.
-      const key = `${name}:${generation}`;
+      const key = `${name}:${generation}:${stamp}`;
       let pending = producing.get(key);
       if (!pending) {
-        pending = produce(db, name, generation).finally(() => producing.delete(key));
+        pending = produce(db, name, generation, stamp).finally(() => producing.delete(key));
         producing.set(key, pending);
       }
       const produced = await pending;
       // Data changed while it was written (its rows may predate the change): once more — not endlessly
       // under a stream of changes, where the next change marks it stale again anyway.
-      if (produced.generation === generationOf(name) || attempt >= 2) return produced;
+      if ((produced.generation === generationOf(name) && produced.stamp === (await sharedStamp(name))) || attempt >= 2) return produced;
     }
   }
 
@@ -245,7 +272,11 @@ export function createOpenDataStore(home: string): OpenDataStore {
       }
     },
     markStale(names) {
-      for (const name of names) generations.set(name, generationOf(name) + 1);
+      for (const name of names) {
+        generations.set(name, generationOf(name) + 1);
+        // For the other processes on this folder (decision 0019: several app processes behind nginx).
+        leaveStamp(name).catch((error: unknown) => console.error("[données ouvertes] marque de changement non écrite", error));
+      }
     },
   };
 }

@@ -3,7 +3,7 @@ import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSyn
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { asc, eq, inArray } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { Database, Db } from "@/db/client";
 import { createAction, createCouncil, createMeeting } from "@/db/factories";
 import {
@@ -369,6 +369,18 @@ describe("the files on disk", () => {
     const ids = (JSON.parse(readFileSync(changed.forms.json.file, "utf8")) as Row[]).map((r) => r.identifiant);
     expect(ids).toEqual([...againIds, newId]);
     expect(changed.rows).toBe(again.rows + 1);
+  });
+
+  it("a change marked by another app process on the same folder is seen by this one's next reader (two processes behind nginx)", async () => {
+    const here = createOpenDataStore(dir);
+    const there = createOpenDataStore(dir);
+    const first = await here.current(db, "reunions");
+    expect(await here.current(db, "reunions")).toBe(first);
+    there.markStale(["reunions"]);
+    await vi.waitFor(async () => expect(await here.current(db, "reunions")).not.toBe(first));
+    const second = await here.current(db, "reunions");
+    // Seen once: the next reader gets the same export again.
+    expect(await here.current(db, "reunions")).toBe(second);
   });
 
   it("one writer for readers who come at once; a change during the writing writes the file again", async () => {
