@@ -33,12 +33,15 @@ export function FicheInBrief({
   action,
   officials,
   lastUpdate,
+  hasReports,
   path,
   className = "",
 }: {
   action: ActionSummary;
   officials: OfficialInCharge[];
   lastUpdate: string | null;
+  /** Points d'étape exist, but none gives its day (the source's first one does not). */
+  hasReports: boolean;
   path: string;
   className?: string;
 }) {
@@ -88,6 +91,8 @@ export function FicheInBrief({
           <dd>
             {lastUpdate ? (
               <time dateTime={lastUpdate}>{formatDay(lastUpdate)}</time>
+            ) : hasReports ? (
+              "Date non précisée : les points d'étape publiés ne sont pas datés"
             ) : (
               "Aucun point d'étape ni changement d'échéance publié"
             )}

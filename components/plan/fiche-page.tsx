@@ -58,6 +58,7 @@ export async function FichePage({ slug, largePrint }: { slug: string; largePrint
           action={action}
           officials={action.officials}
           lastUpdate={lastUpdateDay(reports, page.deadlineChanges)}
+          hasReports={reports.length > 0}
           path={path}
           className="mb-8 lg:col-start-2 lg:row-span-2 lg:row-start-1 lg:mb-0 lg:self-start"
         />
