@@ -70,7 +70,7 @@ export function FicheInBrief({
       <ProgressBar progress={action.progress} className="mt-3" />
       <dl className="mt-3 space-y-3">
         <div>
-          <dt className="font-semibold">{officials.length > 1 ? "Élu·e·s en charge" : "Élu·e en charge"}</dt>
+          <dt className="font-semibold">{officials.length > 1 ? "Personnes élues en charge" : "Personne élue en charge"}</dt>
           <dd>
             {officials.length > 0 ? (
               <ul>
@@ -82,7 +82,7 @@ export function FicheInBrief({
                 ))}
               </ul>
             ) : (
-              "Pas encore désigné·e"
+              "Aucune personne élue n'est encore désignée pour cette fiche"
             )}
           </dd>
         </div>

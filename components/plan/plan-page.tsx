@@ -21,6 +21,7 @@ import { RollupRule } from "./rollup-rule";
 import { SourceCountNote } from "./source-count-note";
 import { StatusSummary } from "./status-summary";
 import { ThemeCard } from "./theme-card";
+import { loadCityIdentity } from "@/server/settings/city-identity";
 
 /** The filters: a GET form, so it works without JavaScript and its address can be shared. */
 function PlanFilterForm({ themes, filter }: { themes: { slug: string; number: number; title: string }[]; filter: PlanFilter }) {
@@ -66,7 +67,7 @@ function PlanFilterForm({ themes, filter }: { themes: { slug: string; number: nu
  * already, so the list is bounded by the plan itself.
  */
 export async function PlanPage({ filter }: { filter: PlanFilter }) {
-  const overview = await getPlanOverview();
+  const [overview, identity] = await Promise.all([getPlanOverview(), loadCityIdentity()]);
   if (!overview) return <PlanUnavailable />;
   const { plan, themes } = overview;
   const shared = findSharedActions(themes);
@@ -90,7 +91,7 @@ export async function PlanPage({ filter }: { filter: PlanFilter }) {
       <Breadcrumb items={[{ label: "Accueil", href: "/" }, { label: "Le plan" }]} />
       <div className="max-w-3xl">
         <PageHeading
-          kicker={`Ville d'${plan.cityName} · ${plan.periodStartYear}–${plan.periodEndYear}`}
+          kicker={`${identity.cityName} · ${plan.periodStartYear}–${plan.periodEndYear}`}
           title="Le plan : toutes les fiches actions"
           lead={<p>{plan.summary}</p>}
         />

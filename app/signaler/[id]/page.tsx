@@ -53,8 +53,9 @@ export default async function ReportPage({ params, searchParams }: Props) {
         title="Signaler une contribution"
         lead={
           <p>
-            Un texte publié ne respecte pas les <TextLink href="/moderation/registre#regles">règles de la modération</TextLink> ? Dites-le
-            aux modérateur·rices de la Ville. Au-delà d&apos;un certain nombre de signalements, il est masqué en attendant leur examen.
+            Un texte publié ne respecte pas les <TextLink href="/moderation/registre#regles">règles de la modération</TextLink> ? Dites-le à
+            l&apos;équipe de modération de la Ville. Au-delà d&apos;un certain nombre de signalements, il est masqué en attendant leur
+            examen.
           </p>
         }
       />
@@ -71,9 +72,9 @@ export default async function ReportPage({ params, searchParams }: Props) {
         />
       </div>
       {thanks ? (
-        <FormMessage kind="success">Merci : votre signalement est transmis aux modérateur·rices de la Ville.</FormMessage>
+        <FormMessage kind="success">Merci : votre signalement est transmis à l&apos;équipe de modération de la Ville.</FormMessage>
       ) : item.alreadyReported ? (
-        <FormMessage kind="success">Vous avez déjà signalé cette contribution : les modérateur·rices l&apos;examineront.</FormMessage>
+        <FormMessage kind="success">Vous avez déjà signalé cette contribution : l&apos;équipe de modération l&apos;examinera.</FormMessage>
       ) : (
         <ReportForm id={item.id} />
       )}
@@ -89,7 +90,8 @@ function Thanks() {
     <Container>
       <PageHeading title="Signaler une contribution" />
       <FormMessage kind="success">
-        Merci : votre signalement est transmis aux modérateur·rices de la Ville. La contribution est masquée en attendant leur examen.
+        Merci : votre signalement est transmis à l&apos;équipe de modération de la Ville. La contribution est masquée en attendant leur
+        examen.
       </FormMessage>
       <p className="mt-8">
         <TextLink href="/">Retour à l&apos;accueil</TextLink>

@@ -6,7 +6,7 @@ import { useFormAction } from "@/components/form/use-form-action";
 import { REPORT_REASON_MAX, reportSchema } from "@/lib/validation/contribution";
 import { reportAction } from "./actions";
 
-const hint = `Dites en quelques mots ce qui pose problème (propos injurieux, données personnelles, hors sujet…), ${REPORT_REASON_MAX} caractères au plus. Seul·es les modérateur·rices de la Ville le liront.`;
+const hint = `Dites en quelques mots ce qui pose problème (propos injurieux, données personnelles, hors sujet…), ${REPORT_REASON_MAX} caractères au plus. Seule l'équipe de modération de la Ville le lira.`;
 
 /** The reason of a report. Works without JavaScript; the typed text is kept on errors. */
 export function ReportForm({ id }: { id: number }) {
