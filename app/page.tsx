@@ -11,6 +11,7 @@ import { buttonClass, inputClass } from "@/components/form/field";
 import { Container } from "@/components/ui/container";
 import { PageHeading } from "@/components/ui/page-heading";
 import { Section } from "@/components/ui/section";
+import { TextLink } from "@/components/ui/text-link";
 import { NextMeeting } from "@/components/plan/next-meeting";
 import { cityDay, formatDay } from "@/lib/dates";
 import { PlanUnavailable } from "@/components/plan/plan-unavailable";
@@ -116,10 +117,21 @@ export default async function HomePage() {
             <ThemeTile key={theme.slug} theme={theme} />
           ))}
         </ul>
-        <p className="mt-3">
+        <p className="mt-3 flex flex-wrap items-center gap-x-5 gap-y-1">
           <a href={PLAN_PATH} className={buttonClass}>
             Le plan : toutes les fiches
           </a>
+          {/* The feeds of the head's <link rel="alternate">, visible for people (issue 13); one short line. */}
+          <span>
+            Suivre :{" "}
+            <TextLink href={PLAN_FEED_PATH} type="application/atom+xml">
+              les nouveautés<span className="sr-only"> du plan (flux Atom)</span>
+            </TextLink>
+            ,{" "}
+            <TextLink href={DEADLINES_CALENDAR_PATH} type="text/calendar">
+              les échéances<span className="sr-only"> des fiches (fichier d&apos;agenda)</span>
+            </TextLink>
+          </span>
         </p>
       </Section>
 

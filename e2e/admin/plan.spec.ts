@@ -81,7 +81,8 @@ test("un·e admin ajoute une thématique et une fiche, écrit son résumé en mo
   await expect(visitor.getByRole("link", { name: "Le site de la Ville" })).toHaveAttribute("href", "https://www.aurillac.fr");
   await visitor.goto(publicThemePath);
   await expect(visitor.getByRole("link", { name: ficheTitle })).toBeVisible();
-  await visitor.goto("/");
+  // Every fiche is listed on « Le plan » (the home page shows the themes).
+  await visitor.goto("/plan");
   await expect(visitor.getByRole("link", { name: ficheTitle }).first()).toBeVisible();
 
   // Edited: the new text at once, « Modifiée le … » and the earlier version.
@@ -113,7 +114,7 @@ test("un·e admin ajoute une thématique et une fiche, écrit son résumé en mo
   await expect(visitor.getByRole("heading", { level: 1 })).toHaveText(ficheTitle);
   await visitor.goto(publicThemePath);
   await expect(visitor.getByRole("link", { name: ficheTitle })).toHaveCount(0);
-  await visitor.goto("/");
+  await visitor.goto("/plan");
   await expect(visitor.getByRole("link", { name: ficheTitle })).toHaveCount(0);
 
   await visitor.close();

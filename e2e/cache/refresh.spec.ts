@@ -31,9 +31,9 @@ test("public pages are served from cache, not recomputed per request", async ({ 
   }
 });
 
-test("a progress report posted by a moderator refreshes the fiche, its theme and the home page", async ({ request, page }) => {
+test("a progress report posted by a moderator refreshes the fiche, its theme, the home page and « Le plan »", async ({ request, page }) => {
   // Warm every page so that each is in the cache before the change.
-  for (const path of [home, theme, fiche]) await fetchTwice(request, path);
+  for (const path of [home, "/plan", theme, fiche]) await fetchTwice(request, path);
   await page.goto(fiche);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Rééquilibrer l'offre de logements pour les plus précaires");
   const homeBefore = await (await request.get(home)).text();
@@ -65,9 +65,10 @@ test("a progress report posted by a moderator refreshes the fiche, its theme and
   await expect(ficheItem.getByText("Réalisée")).toBeVisible();
   await expect(ficheItem.getByText("Avancement : 100 %")).toBeVisible();
 
-  // The home page lists the fiche with its new status (its roll-ups also move, but other specs post
-  // reports on the same themes at the same time, so their figures are not this test's to check).
-  await page.goto(home);
+  // « Le plan » (refreshed with the home page, whose figures move too) lists the fiche with its new
+  // status (the roll-ups also move, but other specs post reports on the same themes at the same
+  // time, so their figures are not this test's to check).
+  await page.goto("/plan");
   const homeItem = page
     .getByRole("listitem")
     .filter({ has: page.getByRole("link", { name: "Rééquilibrer l'offre de logements pour les plus précaires" }) });
@@ -115,7 +116,8 @@ async function figure(request: APIRequestContext, path: string, pattern: RegExp)
   return Number(found![1]);
 }
 // React writes « <!-- --> » between a text and the value that follows it.
-const homeFigure = /Publiés sur l.{1,6}ensemble des fiches : (?:<!-- -->)?(\d+) avis/;
+// On « Le plan » (/plan), refreshed with the home page: the plan's own count of published avis.
+const planFigure = /Publiés sur l.{1,6}ensemble des fiches : (?:<!-- -->)?(\d+) avis/;
 // « Gouvernance » holds fiche A only: the first count on its page is A's.
 const themeFigure = /Conseils de quartier : (?:<!-- -->)?(\d+) avis/;
 
@@ -136,19 +138,19 @@ test("an approved avis refreshes fiche A, its theme, its council and the home pa
 
     // Every page in the cache before the change (the second request of each is served from it).
     // Fiche A's side is not checked: other tests write on fiche A meanwhile.
-    for (const path of [...shown, ficheA.theme, "/"]) await fetchTwice(request, path);
+    for (const path of [...shown, ficheA.theme, "/", "/plan"]) await fetchTwice(request, path);
     for (const path of [...untouched, control]) {
       const response = await fetchTwice(request, path);
       expect(response.headers()["x-nextjs-cache"], path).toBe("HIT");
     }
-    const homeBefore = await figure(request, "/", homeFigure);
+    const planBefore = await figure(request, "/plan", planFigure);
     const themeBefore = await figure(request, ficheA.theme, themeFigure);
 
     await approveById(await moderator.newPage(), id);
 
     // At once, on the first request after the approval: no waiting for a background render.
     for (const path of shown) expect(await (await request.get(path)).text(), path).toContain(body);
-    expect(await figure(request, "/", homeFigure)).toBeGreaterThan(homeBefore);
+    expect(await figure(request, "/plan", planFigure)).toBeGreaterThan(planBefore);
     expect(await figure(request, ficheA.theme, themeFigure)).toBeGreaterThan(themeBefore);
 
     // Pages that do not show the avis: still the cached render.
