@@ -30,10 +30,10 @@ function PlanFilterForm({ themes, filter }: { themes: { slug: string; number: nu
       method="get"
       action={PLAN_FILTER_PATH}
       aria-label="Filtrer les fiches actions"
-      className="grid gap-4 rounded-lg border border-slate-300 bg-slate-50 p-4 sm:grid-cols-[1fr_1fr_auto] sm:items-end"
+      className="grid grid-cols-[minmax(0,1fr)] gap-4 rounded-lg border border-slate-300 bg-slate-50 p-4 sm:grid-cols-[minmax(0,1fr)_minmax(0,1fr)_auto] sm:items-end"
     >
       <Field id="plan-thematique" label="Thématique">
-        <select id="plan-thematique" name="thematique" defaultValue={filter.themeSlug ?? ""} className={inputClass}>
+        <select id="plan-thematique" name="thematique" defaultValue={filter.themeSlug ?? ""} className={`${inputClass} min-w-0`}>
           <option value="">Toutes les thématiques</option>
           {themes.map((t) => (
             <option key={t.slug} value={t.slug}>

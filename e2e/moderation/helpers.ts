@@ -1,4 +1,4 @@
-import { expect, type Browser, type Page } from "@playwright/test";
+import { expect, type Browser, type Locator, type Page } from "@playwright/test";
 import { demo, signedInContext } from "../support/auth";
 import { council1 } from "../council/helpers";
 import { fichePath, postFeedback } from "../contributions/helpers";
@@ -17,10 +17,24 @@ export async function pendingFeedback(page: Page, body: string): Promise<number>
   return id;
 }
 
+/**
+ * Opens the moderation queue at the page that shows item `id`: the queue is oldest first, 25 a page,
+ * and other specs running at the same time may leave older items pending before it.
+ */
+export async function gotoQueueItem(page: Page, id: number, path = "/moderation"): Promise<Locator> {
+  await page.goto(path);
+  const item = page.locator("article", { has: page.locator(`#file-${id}`) });
+  for (let pages = 0; pages < 40 && (await item.count()) === 0; pages++) {
+    const next = page.getByRole("link", { name: "Contributions suivantes" });
+    if ((await next.count()) === 0) break;
+    await page.goto((await next.first().getAttribute("href"))!);
+  }
+  return item;
+}
+
 /** The moderator approves the queue item `id` (found by its heading), and waits for the confirmation. */
 export async function approveById(page: Page, id: number) {
-  await page.goto("/moderation");
-  const item = page.locator("article", { has: page.locator(`#file-${id}`) });
+  const item = await gotoQueueItem(page, id);
   await item.getByRole("button", { name: "Approuver et publier" }).click();
   await expect(page.getByRole("status").first()).toHaveText("Contribution approuvée : elle est maintenant publique.");
 }

@@ -2,7 +2,7 @@ import { expect, test } from "@playwright/test";
 import { DEMO_PASSWORD, demo, signInAs } from "../support/auth";
 import { signedInContext } from "../council/helpers";
 import { marker } from "../contributions/helpers";
-import { council1, expectPublicFiche, pendingFeedback, publishedFeedback } from "./helpers";
+import { council1, expectPublicFiche, gotoQueueItem, pendingFeedback, publishedFeedback } from "./helpers";
 
 /*
  * Moderation beyond one approve / reject: hiding after publication, edits by the council while
@@ -56,8 +56,7 @@ test("the council edits a pending avis; the queue shows « modifié », and a de
 
   // The moderator reads the old text…
   const moderatorPage = await moderator.newPage();
-  await moderatorPage.goto("/moderation");
-  const queued = moderatorPage.locator("article", { has: moderatorPage.locator(`#file-${id}`) });
+  const queued = await gotoQueueItem(moderatorPage, id);
   await expect(queued).toContainText(body);
   await expect(queued).not.toContainText("Modifié par le conseil");
 
@@ -116,8 +115,7 @@ test("reason templates: created, offered in the refusal form (fills the text wit
   const member = await signedInContext(browser, demo.member1);
   const body = `Avis refusé avec un motif. ${marker("motif-refus")}`;
   const id = await pendingFeedback(await member.newPage(), body);
-  await page.goto("/moderation");
-  const item = page.locator("article", { has: page.locator(`#file-${id}`) });
+  const item = await gotoQueueItem(page, id);
   await item.getByLabel("Motif type (facultatif)").selectOption({ label });
   await expect(item.getByLabel(/Raison du refus/)).toHaveValue(templateText);
   await item.getByLabel(/Raison du refus/).press("End");

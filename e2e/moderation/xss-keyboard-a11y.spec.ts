@@ -4,7 +4,7 @@ import { tabUntilFocused } from "../support/keyboard";
 import { council1, expectAccessible, newMemberOf, signedInContext, widths } from "../council/helpers";
 import { marker } from "../contributions/helpers";
 import { checkInert, payloads } from "../support/xss";
-import { pendingFeedback, publishedFeedback, report } from "./helpers";
+import { gotoQueueItem, pendingFeedback, publishedFeedback, report } from "./helpers";
 
 /** Reasons of at most 1000 characters that together carry every payload. */
 function reasonsWithAllPayloads(tag: string): string[] {
@@ -37,8 +37,7 @@ test("display names and report reasons full of HTML are shown as text in the que
   const pendingBody = `Avis d'un nom piégé. ${tag}`;
   const pendingId = await pendingFeedback(authorPage, pendingBody);
   const page = await moderator.newPage();
-  await page.goto("/moderation");
-  const queued = page.locator("article", { has: page.locator(`#file-${pendingId}`) });
+  const queued = await gotoQueueItem(page, pendingId);
   await expect(queued).toContainText(names[0]!);
   await checkInert(page);
 

@@ -19,7 +19,7 @@ function FicheRow({ fiche }: { fiche: ProgressFicheSummary }) {
       <h3 className="text-lg leading-snug font-bold">
         <a
           href={`/espace/fiches/${fiche.slug}`}
-          className="inline-flex min-h-11 items-center text-blue-800 underline decoration-1 underline-offset-4 hover:decoration-2"
+          className="inline-flex min-h-11 items-center text-blue-800 wrap-anywhere underline decoration-1 underline-offset-4 hover:decoration-2"
         >
           {fiche.title}
         </a>
