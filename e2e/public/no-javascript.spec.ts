@@ -82,7 +82,7 @@ const mainContent: Record<string, (page: Page) => Promise<void>> = {
       await expect(section.getByRole("link", { name: /^Télécharger en JSON/ })).toBeVisible();
     }
     // The columns, folded in a <details> that opens without script.
-    const columns = page.getByRole("region", { name: "Contributions publiées" }).getByText(/^Les 11 colonnes/);
+    const columns = page.getByRole("region", { name: "Contributions publiées" }).getByText(/^Les 13 colonnes/);
     await columns.click();
     await expect(page.getByRole("region", { name: "Contributions publiées" }).getByText("date_publication", { exact: true })).toBeVisible();
   },

@@ -46,7 +46,7 @@ test("chaque fichier, en CSV et en JSON, suit le schéma servi à côté de lui,
     const csv = await download(request, name, "csv");
     const json = await download(request, name, "json");
     expect(csv.headers["content-type"]).toBe("text/csv; charset=utf-8; header=present");
-    expect(csv.headers["content-disposition"]).toBe(`attachment; filename="aurillac-${name}.csv"`);
+    expect(csv.headers["content-disposition"]).toBe(`attachment; filename="projet-social-communal-${name}.csv"`);
     expect(json.headers["content-type"]).toBe("application/json; charset=utf-8");
     const fromCsv = checkCsv(schemas[name], csv.text);
     const fromJson = checkJson(schemas[name], json.text);
@@ -123,7 +123,7 @@ test("la page /donnees mène aux fichiers : un lien télécharge le CSV sous son
     page.waitForEvent("download"),
     section.getByRole("link", { name: /^Télécharger en CSV : Contributions publiées/ }).click(),
   ]);
-  expect(file.suggestedFilename()).toBe("aurillac-contributions.csv");
+  expect(file.suggestedFilename()).toBe("projet-social-communal-contributions.csv");
   await expect(section.getByRole("link", { name: /^Schéma du fichier « Contributions publiées »/ })).toHaveAttribute(
     "href",
     "/donnees/schemas/contributions.json",
