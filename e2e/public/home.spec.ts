@@ -26,7 +26,7 @@ test.describe("sans JavaScript", () => {
       expect(box!.y + box!.height).toBeLessThanOrEqual(phone.height);
     };
     await inFirstScreen(await page.getByRole("heading", { level: 1, name: planSeed.title }).boundingBox());
-    await inFirstScreen(await page.getByText(/^Les engagements sociaux de la Ville d'Aurillac/).boundingBox());
+    await inFirstScreen(await page.getByText(/^Les engagements sociaux de la Ville :/).boundingBox());
     await inFirstScreen(await page.getByRole("main").getByRole("searchbox", { name: "Rechercher une fiche, un mot" }).boundingBox());
     // The header is one short bar: the service's name and « Menu ».
     const header = await page.getByRole("banner").boundingBox();
@@ -190,7 +190,7 @@ test("a fiche's « En bref »: beside the text on a desktop, first under the tit
   const path = `/fiches/${sharedAction.slug}`;
   await page.goto(path);
   const brief = page.getByRole("complementary", { name: "En bref" });
-  for (const text of ["Statut", "Échéance", "Élu·e", "Dernière mise à jour", "Partager cette fiche"])
+  for (const text of ["Statut", "Échéance", "Personne élue en charge", "Dernière mise à jour", "Partager cette fiche"])
     await expect(brief).toContainText(text);
   await expect(brief.getByText("Statut : En cours", { exact: true })).toBeVisible();
   await expect(brief.getByText(/^Avancement (non renseigné|: \d+ %)$/)).toBeVisible();
