@@ -112,7 +112,7 @@ export default async function HomePage() {
       </div>
 
       <Section id="thematiques" title={`Les ${pluralize(themes.length, "thématique", "thématiques")}`} className="mt-8! sm:mt-12!">
-        <ul className="grid gap-2 sm:grid-cols-2 sm:gap-3 lg:grid-cols-3">
+        <ul className="grid grid-cols-[minmax(0,1fr)] gap-2 sm:grid-cols-[repeat(2,minmax(0,1fr))] sm:gap-3 lg:grid-cols-[repeat(3,minmax(0,1fr))]">
           {themes.map((theme) => (
             <ThemeTile key={theme.slug} theme={theme} />
           ))}

@@ -118,7 +118,7 @@ export async function PlanPage({ filter }: { filter: PlanFilter }) {
           </p>
         )}
         {shown.length > 0 ? (
-          <div className="grid gap-6 lg:grid-cols-2">
+          <div className="grid grid-cols-[minmax(0,1fr)] gap-6 lg:grid-cols-[minmax(0,1fr)_minmax(0,1fr)]">
             {shown.map((t) => (
               <ThemeCard key={t.slug} theme={t} themeNumbersBySlug={themeNumbersBySlug} />
             ))}

@@ -23,6 +23,14 @@ ALTER TABLE "platform_settings" ADD CONSTRAINT "platform_settings_accessibility_
 -- after the migrations) drops the Aurillac contacts migration 0012 installed as defaults, and gets
 -- its City's values from the seed or from an admin.
 UPDATE "platform_settings" SET "city_name" = 'Ville d''Aurillac' WHERE EXISTS (SELECT 1 FROM "plans" WHERE "city_name" = 'Aurillac');--> statement-breakpoint
+-- hand-written: and the legal notice the page « Mentions légales » had in its code (the seed writes it only on a fresh install).
+UPDATE "platform_settings" SET "legal_notice" = 'Éditeur : Ville d''Aurillac (Cantal).
+
+Sources des informations : les informations d''origine viennent de l''article « Premier point d''étape pour le projet social communal » publié par la Ville d''Aurillac (date de publication non précisée). Rien n''y est ajouté : quand ce document ne donne pas une information (un jour, un avancement, un statut), le site l''indique comme « non précisé » ou « non renseigné ».
+
+Certaines informations sont des données de démonstration (par exemple les conseils de quartier) : elles sont signalées comme telles sur chaque page où elles apparaissent.
+
+Directeur ou directrice de la publication, hébergeur : à compléter par la Ville.' WHERE "legal_notice" = '' AND EXISTS (SELECT 1 FROM "plans" WHERE "city_name" = 'Aurillac');--> statement-breakpoint
 UPDATE "platform_settings" SET "data_controller_name" = DEFAULT, "data_controller_address" = DEFAULT, "dpo_contact" = DEFAULT
   WHERE NOT EXISTS (SELECT 1 FROM "plans")
     AND "data_controller_name" = 'Ville d''Aurillac'

@@ -389,14 +389,14 @@ test("accessibility: meeting pages, slides and the presenter view at 320 and 128
   for (const width of widths) {
     for (const p of [publicPage, page]) await p.setViewportSize({ width, height: 800 });
     await publicPage.goto("/reunions");
-    // On a phone the menu is folded in « Menu » (a <details>): the link is there, hidden until opened.
-    await expect(publicPage.getByRole("link", { name: "Réunions", exact: true, includeHidden: true })).toHaveAttribute(
+    // The menu's link (the desktop line, or folded in the phone's « Menu », a <details>, hidden until opened).
+    await expect(publicPage.getByRole("link", { name: "Réunions", exact: true, includeHidden: true }).first()).toHaveAttribute(
       "aria-current",
       "page",
     );
     // axe: /reunions is scanned, in this same state, by public/accessibility.spec.ts.
     await publicPage.goto(`/reunions/${slug}`);
-    await expect(publicPage.getByRole("link", { name: "Réunions", exact: true, includeHidden: true })).toHaveAttribute(
+    await expect(publicPage.getByRole("link", { name: "Réunions", exact: true, includeHidden: true }).first()).toHaveAttribute(
       "aria-current",
       "page",
     );
