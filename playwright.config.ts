@@ -52,16 +52,17 @@ export default defineConfig({
   },
   projects: [
     {
-      // The home page as the plan is seeded (its five themes, its height on a phone, its tiles'
-      // counts): measured before the other specs add themes and fiches through the administration.
+      // The home page and the demo meeting's deck as the plan is seeded (five themes, the home
+      // page's height on a phone, its tiles' counts, every slide fitting its stage): measured before
+      // the other specs add themes, fiches and payload-laden items through the administration.
       name: "accueil",
       use: { ...devices["Desktop Chrome"], launchOptions: { executablePath, args: chromiumArgs } },
-      testMatch: "public/home.spec.ts",
+      testMatch: ["public/home.spec.ts", "meetings/demo-deck.spec.ts"],
     },
     {
       name: "chromium",
       use: { ...devices["Desktop Chrome"], launchOptions: { executablePath, args: chromiumArgs } },
-      testIgnore: ["security/fuzz*.spec.ts", "public/home.spec.ts"],
+      testIgnore: ["security/fuzz*.spec.ts", "public/home.spec.ts", "meetings/demo-deck.spec.ts"],
       dependencies: ["accueil"],
       teardown: "fuzz",
     },

@@ -3,6 +3,7 @@ import { expect, test, type Browser, type Page } from "@playwright/test";
 import { testHooksToken } from "../../playwright.config";
 import { expectAccessible, widths } from "../support/accessibility";
 import { demo, signedInContext } from "../support/auth";
+import { expectReadableSlide, expectToolbarOnOneLine, slideNumberOf } from "./slide-measures";
 
 /*
  * Meetings and the presentation mode, end to end: an official prepares a meeting with the
@@ -39,89 +40,6 @@ async function postReport(page: Page, title: string, progress: number, extra: Re
     },
   });
   expect(response.status(), await response.text()).toBe(201);
-}
-
-/**
- * The current slide, measured as the back of the room sees it: whether it fits its 16:9 stage
- * (nothing cut off, no scrolling, no text clamped), the smallest font size of its body text and of
- * its titles (h2), and its QR codes' height as a share of the slide's height.
- */
-async function measureSlide(page: Page) {
-  return page.evaluate(() => {
-    const stage = document.querySelector<HTMLElement>(".slide-page.contents .slide-stage")!;
-    const body = stage.querySelector<HTMLElement>(".slide-body")!;
-    let smallestBody = Infinity;
-    let smallestTitle = Infinity;
-    let clamped = 0;
-    for (const el of Array.from(stage.querySelectorAll<HTMLElement>("*"))) {
-      if (el.closest(".sr-only, svg")) continue;
-      const style = getComputedStyle(el);
-      if (style.webkitLineClamp !== "none" || style.textOverflow === "ellipsis") clamped++;
-      const hasText = Array.from(el.childNodes).some((n) => n.nodeType === Node.TEXT_NODE && n.textContent!.trim() !== "");
-      if (!hasText) continue;
-      const size = parseFloat(style.fontSize);
-      if (el.closest("h2")) smallestTitle = Math.min(smallestTitle, size);
-      else smallestBody = Math.min(smallestBody, size);
-    }
-    const stageHeight = stage.getBoundingClientRect().height;
-    const qr = Array.from(stage.querySelectorAll("svg[role=img]"))
-      .filter((svg) => svg.getAttribute("aria-label")?.startsWith("Code QR"))
-      .map((svg) => svg.getBoundingClientRect().height / stageHeight);
-    return {
-      overflow: Math.max(body.scrollHeight - body.clientHeight, body.scrollWidth - body.clientWidth),
-      clamped,
-      smallestBody,
-      smallestTitle,
-      qr,
-      stageHeight,
-    };
-  });
-}
-
-/**
- * The current slide reads from the back of a room (the page is 1920 × 1080): it fits its stage,
- * body text ≥ 40 px, titles ≥ 64 px, QR codes ≥ 25 % of the slide's height.
- */
-async function expectReadableSlide(page: Page) {
-  const m = await measureSlide(page);
-  expect(m.overflow, "the slide overflows its 16:9 stage").toBeLessThanOrEqual(0);
-  expect(m.clamped).toBe(0);
-  expect(m.smallestBody).toBeGreaterThanOrEqual(40);
-  expect(m.smallestTitle).toBeGreaterThanOrEqual(64);
-  for (const ratio of m.qr) expect(ratio).toBeGreaterThanOrEqual(0.25);
-  return m;
-}
-
-/** The 1-based number of the first projected slide whose title (h2) is `title`. */
-async function slideNumberOf(page: Page, title: string): Promise<number> {
-  const n = await page.evaluate(
-    (t) => Array.from(document.querySelectorAll(".slide-page")).findIndex((el) => el.querySelector("h2")?.textContent?.trim() === t) + 1,
-    title,
-  );
-  expect(n, `no slide titled ${title}`).toBeGreaterThan(0);
-  return n;
-}
-
-/** The projector's toolbar is one row of controls (its height is one row's), without scrolling. */
-async function expectToolbarOnOneLine(page: Page) {
-  const toolbar = page.getByRole("toolbar", { name: "Commandes de la présentation" });
-  await expect(toolbar).toBeVisible();
-  const m = await toolbar.evaluate((bar) => {
-    const items = Array.from(bar.querySelectorAll<HTMLElement>("button, a"));
-    const style = getComputedStyle(bar);
-    return {
-      items: items.length,
-      rows: new Set(items.map((el) => Math.round(el.getBoundingClientRect().top))).size,
-      height: bar.getBoundingClientRect().height,
-      rowHeight: Math.max(...items.map((el) => el.getBoundingClientRect().height)),
-      padding: parseFloat(style.paddingTop) + parseFloat(style.paddingBottom),
-      scroll: bar.scrollWidth - bar.clientWidth,
-    };
-  });
-  expect(m.items).toBeGreaterThanOrEqual(5);
-  expect(m.rows).toBe(1);
-  expect(m.height).toBeLessThanOrEqual(m.rowHeight + m.padding + 1);
-  expect(m.scroll).toBeLessThanOrEqual(0);
 }
 
 /** Fills the new-meeting form with the keyboard: add items, choose, type, move one up, remove one. */
@@ -419,64 +337,6 @@ test("accessibility: meeting pages, slides and the presenter view at 320 and 128
     await expectAccessible(page, 1920);
   }
   await visitor.close();
-  await context.close();
-});
-
-test("every slide of the demo meeting reads from the back of a room; the toolbar holds on one line and hides in full screen", async ({
-  browser,
-}) => {
-  test.setTimeout(120_000);
-  const context = await signedInContext(browser, demo.moderator);
-  const page = await context.newPage();
-  await page.setViewportSize({ width: 1920, height: 1080 });
-  await page.goto("/presentation/reunion-de-restitution-demonstration");
-  const current = page.locator(".slide-page.contents");
-  const count = await page.locator(".slide-page").count();
-  expect(count).toBeGreaterThanOrEqual(8);
-  const sizes = { body: Infinity, title: Infinity, qr: Infinity };
-  const texts: string[] = [];
-  for (let n = 1; n <= count; n++) {
-    await expect(current).toContainText(`${n} / ${count}`);
-    const m = await expectReadableSlide(page);
-    sizes.body = Math.min(sizes.body, m.smallestBody);
-    sizes.title = Math.min(sizes.title, m.smallestTitle);
-    for (const ratio of m.qr) sizes.qr = Math.min(sizes.qr, ratio);
-    texts.push(await current.innerText());
-    await page.keyboard.press("PageDown");
-  }
-  // The measures, for the record (test report): the smallest body text and title over the whole deck.
-  test.info().annotations.push({ type: "slides at 1920 × 1080", description: JSON.stringify(sizes) });
-  expect(sizes.body).toBeGreaterThanOrEqual(40);
-  expect(sizes.title).toBeGreaterThanOrEqual(64);
-  expect(sizes.qr).toBeGreaterThanOrEqual(0.25);
-  // « Ce qui a changé » in counts first, then its lists, never cut with « … »; theme slides with
-  // big numbers, every fiche's deadline, and the passed ones said so.
-  // (innerText is as drawn: the kickers are in capitals.)
-  const changes = texts.filter((t) => /ce qui a changé/i.test(t));
-  expect(changes.length).toBeGreaterThanOrEqual(2);
-  expect(changes.join("\n")).not.toContain("…");
-  expect(texts.some((t) => /^thématique \d+/im.test(t) && t.includes("Échéance dépassée"))).toBe(true);
-
-  // At 1280 px the toolbar is one line.
-  await page.setViewportSize({ width: 1280, height: 720 });
-  await expectToolbarOnOneLine(page);
-  await page.setViewportSize({ width: 1920, height: 1080 });
-
-  // Full screen (F): no toolbar, the slide takes the whole screen, the keyboard still moves.
-  await page.goto("/presentation/reunion-de-restitution-demonstration?diapo=2");
-  const toolbar = page.getByRole("toolbar", { name: "Commandes de la présentation" });
-  await expect(toolbar).toBeVisible();
-  await page.keyboard.press("f");
-  await expect.poll(() => page.evaluate(() => document.fullscreenElement !== null)).toBe(true);
-  await expect(toolbar).toBeHidden();
-  await page.keyboard.press("ArrowRight");
-  await expect(page).toHaveURL(/[?&]diapo=3$/);
-  const full = await expectReadableSlide(page);
-  expect(full.stageHeight).toBeGreaterThanOrEqual(1079);
-  expect(full.smallestBody).toBeGreaterThanOrEqual(44);
-  await page.keyboard.press("Escape");
-  await expect.poll(() => page.evaluate(() => document.fullscreenElement === null)).toBe(true);
-  await expect(toolbar).toBeVisible();
   await context.close();
 });
 
