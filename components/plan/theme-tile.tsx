@@ -29,7 +29,9 @@ export function ThemeTile({ theme }: { theme: ThemeSummary }) {
       </span>
       <div className="min-w-0">
         <h3 className="text-lg leading-snug font-bold">
-          <TextLink href={`/thematiques/${theme.slug}`}>
+          {/* A block: the whole heading is the link (a larger target, and no gap between its lines
+              that a tap or a click could fall in). */}
+          <TextLink href={`/thematiques/${theme.slug}`} className="block">
             <span className="sr-only">Thématique {theme.number} : </span>
             {theme.title}
           </TextLink>
