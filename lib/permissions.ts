@@ -83,6 +83,7 @@ export const permissions = [
   // progress reports change them.
   "plan.theme.create",
   "plan.theme.update",
+  "plan.theme.archive",
   "plan.action.create",
   "plan.action.update",
   "plan.action.archive",
@@ -223,6 +224,7 @@ export function can(actor: MaybeActor, permission: Permission, context: Permissi
       return actor.isAdmin;
     case "plan.theme.create":
     case "plan.theme.update":
+    case "plan.theme.archive":
     case "plan.action.create":
     case "plan.action.update":
     case "plan.action.archive":

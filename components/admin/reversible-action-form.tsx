@@ -5,7 +5,7 @@ import { buttonClass, dangerOutlineButtonClass } from "@/components/form/field";
 import { FormStatus } from "@/components/form/form-status";
 import { useFormAction } from "@/components/form/use-form-action";
 import type { councilArchiveFormSchema, userStatusFormSchema } from "@/lib/validation/admin";
-import type { actionArchiveFormSchema } from "@/lib/validation/plan";
+import type { actionArchiveFormSchema, themeArchiveFormSchema } from "@/lib/validation/plan";
 import type { FormAction } from "@/server/form-action";
 import { ReasonField } from "./reason-field";
 
@@ -17,8 +17,9 @@ export interface ReversibleTexts {
   button: string;
 }
 
-/** The schemas of the two reversible forms: an id, which way (`change`), and a reason. */
-type ReversibleSchema = typeof userStatusFormSchema | typeof councilArchiveFormSchema | typeof actionArchiveFormSchema;
+/** The schemas of the reversible forms: an id, which way (`change`), and a reason. */
+type ReversibleSchema =
+  typeof userStatusFormSchema | typeof councilArchiveFormSchema | typeof actionArchiveFormSchema | typeof themeArchiveFormSchema;
 
 /**
  * A reversible action with a required reason (archive / unarchive a council, deactivate /
@@ -40,7 +41,7 @@ export function ReversibleActionForm<T>({
   action: FormAction<T>;
   schema: ReversibleSchema;
   /** The hidden id field (`userId`, `councilId`) and its value. */
-  idName: "userId" | "councilId" | "actionId";
+  idName: "userId" | "councilId" | "actionId" | "themeId";
   idValue: number;
   /** What submitting does now: `act` when not done yet, `undo` once done. */
   change: { act: string; undo: string };

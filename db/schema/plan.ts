@@ -71,6 +71,11 @@ export const themes = pgTable(
     description: text("description"),
     /** How many fiches the source announces for this theme. */
     announcedActionCount: smallint("announced_action_count"),
+    /**
+     * Set when staff archived it (only once it lists no fiche still shown): it leaves the public
+     * lists and is numbered after the themes still shown; its page stays at its address and says so.
+     */
+    archivedAt: timestamp("archived_at", { withTimezone: true }),
   },
   (t) => [uniqueIndex("themes_plan_number").on(t.planId, t.number)],
 );

@@ -71,8 +71,13 @@ export async function seedDatabase(db: Db, options: SeedOptions): Promise<void> 
       .insert(themes)
       .values(themeSeeds.map((t) => ({ ...t, planId: plan.id })))
       .onConflictDoNothing();
-    const themeRows = await tx.select({ id: themes.id, number: themes.number }).from(themes).where(eq(themes.planId, plan.id));
-    const themeIdByNumber = new Map(themeRows.map((t) => [t.number, t.id]));
+    const themeRows = await tx.select({ id: themes.id, slug: themes.slug }).from(themes).where(eq(themes.planId, plan.id));
+    // By slug: staff may have reordered the themes since (/admin/plan), so the source's number is
+    // no longer the theme's number. The map goes from the source's number to the theme.
+    const themeIdBySlug = new Map(themeRows.map((t) => [t.slug, t.id]));
+    const themeIdByNumber = new Map<number, number>(
+      themeSeeds.flatMap((t) => (themeIdBySlug.has(t.slug) ? [[t.number, themeIdBySlug.get(t.slug)!] as const] : [])),
+    );
 
     await tx
       .insert(actions)

@@ -3,8 +3,8 @@ import { adminContext, expectAccessible, widths } from "./helpers";
 
 /*
  * Issue 11, points 1 and 2: an admin adds a theme and renames it, adds a fiche to it with a summary
- * in plain words (the hints follow the typing, without a request), edits it, archives it — and the
- * public pages show each change at once (they are cached: the form refreshes them). Every new page
+ * in plain words (the hints follow the typing, without a request), edits it, archives it, moves a
+ * second theme before the first and archives the first — and the public pages show each change at once (they are cached: the form refreshes them). Every new page
  * passes axe at 320 and 1280 px.
  *
  * Shared server and database: the spec works on a theme and a fiche of its own, and archives the
@@ -116,6 +116,41 @@ test("un·e admin ajoute une thématique et une fiche, écrit son résumé en mo
   await expect(visitor.getByRole("link", { name: ficheTitle })).toHaveCount(0);
   await visitor.goto("/plan");
   await expect(visitor.getByRole("link", { name: ficheTitle })).toHaveCount(0);
+
+  // A second theme, moved up before the first: both swap numbers, on the public pages too.
+  await visitor.goto(publicThemePath);
+  const firstNumber = Number(
+    (await visitor
+      .getByRole("navigation", { name: "Fil d'Ariane" })
+      .getByText(/^Thématique \d+$/)
+      .textContent())!.split(" ")[1],
+  );
+  const secondTitle = `Thématique seconde ${unique()}`;
+  await page.goto("/admin/plan");
+  await page.getByRole("form", { name: "Ajouter une thématique" }).getByLabel("Titre").fill(secondTitle);
+  await page.getByRole("form", { name: "Ajouter une thématique" }).getByRole("button", { name: "Ajouter la thématique" }).click();
+  await expect(page.getByRole("status").filter({ hasText: `« ${secondTitle} » est ajoutée au plan` })).toBeVisible();
+  await page.goto("/admin/plan");
+  const moveSecond = page.getByRole("form", { name: new RegExp(`^Déplacer « Thématique \\d+ : ${secondTitle} »$`) });
+  await moveSecond.getByRole("button", { name: /^Monter/ }).click();
+  await expect(page.getByRole("status").filter({ hasText: `« ${secondTitle} » est maintenant la numéro ${firstNumber}` })).toBeVisible();
+  await visitor.goto(publicThemePath);
+  await expect(visitor.getByRole("navigation", { name: "Fil d'Ariane" })).toContainText(`Thématique ${firstNumber + 1}`);
+
+  // The first theme, which shows no fiche any more, is archived: out of the home page, its page says so.
+  await page.goto(themePath);
+  const archiveTheme = page.getByRole("form", { name: "Archiver la thématique" });
+  await archiveTheme.getByLabel("Raison (obligatoire)").fill("Thématique de test");
+  await archiveTheme.getByRole("button", { name: "Archiver la thématique" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "est archivée" })).toBeVisible();
+  await expect(page.getByText("Thématique archivée").first()).toBeVisible();
+  await a11y(page, themePath);
+  await visitor.goto("/");
+  await expect(visitor.getByRole("link", { name: new RegExp(`${themeTitle}`) })).toHaveCount(0);
+  await expect(visitor.getByRole("link", { name: new RegExp(secondTitle) }).first()).toBeVisible();
+  await visitor.goto(publicThemePath);
+  await expect(visitor.getByText("Thématique archivée")).toBeVisible();
+  await expect(visitor.getByRole("heading", { level: 1 })).toContainText(themeTitle);
 
   await visitor.close();
   await admin.close();

@@ -75,8 +75,9 @@ for (const js of [false, true]) {
       await refuse(admin, privacy, "Enregistrer les données personnelles");
 
       // Admin: the plan (issue 11) — shared data, so every form is refused: a theme without a title,
-      // a fiche with a link that is not a web address, an archive without a reason. (The order's
-      // « Monter / Descendre » has no wrong value: the plan's own spec, e2e/admin/plan.spec.ts, moves nothing shared.)
+      // a fiche with a link that is not a web address, an archive (of a fiche, of a theme) without a
+      // reason. (The orders' « Monter / Descendre » have no wrong value: the plan's own spec,
+      // e2e/admin/plan.spec.ts, moves its own themes and fiches.)
       await open(admin, "/admin/plan");
       const newTheme = ap.getByRole("form", { name: "Ajouter une thématique" });
       await type(admin, newTheme.getByLabel("Description (facultative)"), `Thématique ${unique("theme")}`);
@@ -103,6 +104,8 @@ for (const js of [false, true]) {
       const editTheme = ap.getByRole("form", { name: "Modifier la thématique" });
       await editTheme.getByLabel("Titre").fill("");
       await refuse(admin, editTheme, "Enregistrer les modifications");
+      await open(admin, adminThemePath);
+      await refuse(admin, ap.getByRole("form", { name: "Archiver la thématique" }), "Archiver la thématique");
 
       // The council's space: invite two people, cancel one invitation, the submission policy unchanged.
       await open(admin, adminCouncilPath);

@@ -159,6 +159,22 @@ export const moveActionSchema = z.object({
 });
 export type MoveActionData = z.output<typeof moveActionSchema>;
 
+/** Move a theme one place up or down in the plan (its number). */
+export const moveThemeSchema = z.object({
+  themeId,
+  direction: choice(["up", "down"], "Sens inconnu : rechargez la page."),
+});
+export type MoveThemeData = z.output<typeof moveThemeSchema>;
+
+/** Archive a theme or bring it back: which, why (journaled), and which way. */
+export const themeArchiveFormSchema = z.object({
+  themeId,
+  change: choice(["archive", "unarchive"], "Action inconnue : rechargez la page."),
+  reason: text({ min: 3, max: 500, empty: "Indiquez la raison : elle est inscrite au journal.", what: "La raison" }),
+});
+export type ThemeArchiveFormInput = z.input<typeof themeArchiveFormSchema>;
+export type ThemeArchiveData = z.output<typeof themeArchiveFormSchema>;
+
 const themeFields = {
   title: text({ min: 2, max: THEME_TITLE_MAX, empty: "Indiquez le titre de la thématique.", what: "Le titre" }),
   description: optionalText({ max: THEME_DESCRIPTION_MAX, what: "La description" }),

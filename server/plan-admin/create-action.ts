@@ -6,7 +6,7 @@ import { can, type MaybeActor } from "@/lib/permissions";
 import { endYearOf, type CreateActionData } from "@/lib/validation/plan";
 import { writeAudit } from "../audit";
 import { freeSlugIn, planId, uniqueViolation } from "../councils-admin/shared";
-import { attachToThemes, noThemeFound, themesOfPlan, writeProjectsAndLinks } from "./shared";
+import { archivedThemeRefusal, attachToThemes, noThemeFound, themesOfPlan, writeProjectsAndLinks } from "./shared";
 
 export interface ActionSaved {
   id: number;
@@ -31,6 +31,8 @@ export async function createAction(db: Db, actor: MaybeActor, data: CreateAction
         if (plan === null) return fail("CONFLICT", "Le projet social communal n'est pas encore en place sur ce site.");
         const themeRows = await themesOfPlan(tx, plan, data.themeIds);
         if (themeRows.length !== new Set(data.themeIds).size) return fail("VALIDATION_FAILED", "Thématique introuvable.", noThemeFound);
+        const archivedTheme = archivedThemeRefusal(themeRows, new Set());
+        if (archivedTheme) return archivedTheme;
         const slug = await freeSlugIn(tx, actions, data.title, "fiche");
         const [action] = await tx
           .insert(actions)

@@ -15,6 +15,7 @@ export interface AdminTheme {
   slug: string;
   title: string;
   description: string | null;
+  archivedAt: Date | null;
 }
 
 export interface AdminThemeWithActions extends AdminTheme {
@@ -39,12 +40,17 @@ export async function listPlanForAdmin(db: Db, actor: MaybeActor): Promise<Actio
   return ok(themeRows.map((t) => ({ ...t, actions: links.filter((l) => l.themeId === t.id).map(({ themeId: _t, ...a }) => a) })));
 }
 
+const adminThemeColumns = {
+  id: themes.id,
+  number: themes.number,
+  slug: themes.slug,
+  title: themes.title,
+  description: themes.description,
+  archivedAt: themes.archivedAt,
+};
+
 function allThemes(db: Db, plan: number): Promise<AdminTheme[]> {
-  return db
-    .select({ id: themes.id, number: themes.number, slug: themes.slug, title: themes.title, description: themes.description })
-    .from(themes)
-    .where(eq(themes.planId, plan))
-    .orderBy(asc(themes.number));
+  return db.select(adminThemeColumns).from(themes).where(eq(themes.planId, plan)).orderBy(asc(themes.number));
 }
 
 export interface AdminAction extends ActionText {
@@ -99,10 +105,7 @@ export async function getThemeForAdmin(
   if (!actor) return unauthenticated();
   if (!can(actor, "plan.theme.update")) return forbidden();
   if (!Number.isSafeInteger(themeId) || themeId <= 0) return notFound("Thématique");
-  const [theme] = await db
-    .select({ id: themes.id, number: themes.number, slug: themes.slug, title: themes.title, description: themes.description })
-    .from(themes)
-    .where(eq(themes.id, themeId));
+  const [theme] = await db.select(adminThemeColumns).from(themes).where(eq(themes.id, themeId));
   if (!theme) return notFound("Thématique");
   return ok({ ...theme, journal: await journalAbout(db, "theme", theme.id) });
 }

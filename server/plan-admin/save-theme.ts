@@ -7,6 +7,7 @@ import { can, type MaybeActor } from "@/lib/permissions";
 import type { CreateThemeData, UpdateThemeData } from "@/lib/validation/plan";
 import { writeAudit } from "../audit";
 import { freeSlugIn, planId, uniqueViolation } from "../councils-admin/shared";
+import { placeBeforeArchived } from "./order-themes";
 import { sameValue } from "./shared";
 
 export interface ThemeSaved {
@@ -16,7 +17,7 @@ export interface ThemeSaved {
 }
 
 /**
- * Adds a theme after the last one (number n + 1), for administrators only, with its journal row in
+ * Adds a theme after the last one shown (archived themes stay after it), for administrators only, with its journal row in
  * the same transaction. Its slug comes from its title and never changes. The caller refreshes the
  * public pages afterwards.
  */
@@ -28,16 +29,16 @@ export async function createTheme(db: Db, actor: MaybeActor, data: CreateThemeDa
       return await db.transaction(async (tx): Promise<ActionResult<ThemeSaved>> => {
         const plan = await planId(tx);
         if (plan === null) return fail("CONFLICT", "Le projet social communal n'est pas encore en place sur ce site.");
-        const [last] = await tx
-          .select({ number: sql<number>`coalesce(max(${themes.number}), 0)::int` })
+        const [{ next } = { next: 1 }] = await tx
+          .select({ next: sql<number>`coalesce(max(${themes.number}), 0)::int + 1` })
           .from(themes)
           .where(eq(themes.planId, plan));
-        const number = (last?.number ?? 0) + 1;
         const slug = await freeSlugIn(tx, themes, data.title, "thematique");
         const [theme] = await tx
           .insert(themes)
-          .values({ planId: plan, number, slug, title: data.title, description: data.description })
+          .values({ planId: plan, number: next, slug, title: data.title, description: data.description })
           .returning({ id: themes.id, slug: themes.slug });
+        const number = await placeBeforeArchived(tx, plan, theme!.id);
         await writeAudit(tx, {
           actorUserId: actor.id,
           action: "plan.theme.create",

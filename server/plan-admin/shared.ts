@@ -2,6 +2,7 @@ import "server-only";
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { actionLinks, actionProjects, actionThemes, themes } from "@/db/schema";
+import { fail } from "@/lib/action-result";
 import type { LinkLine, ProjectLine } from "@/lib/validation/plan";
 
 /*
@@ -54,9 +55,20 @@ export async function writeProjectsAndLinks(tx: Db, actionId: number, text: Pick
 export async function themesOfPlan(tx: Db, planId: number, ids: readonly number[]) {
   if (ids.length === 0) return [];
   return tx
-    .select({ id: themes.id, number: themes.number })
+    .select({ id: themes.id, number: themes.number, title: themes.title, archivedAt: themes.archivedAt })
     .from(themes)
     .where(and(eq(themes.planId, planId), inArray(themes.id, [...ids])));
+}
+
+/**
+ * A fiche is never newly put under an archived theme: it would not be listed there. (One already
+ * under it stays: an archived theme may keep its archived fiches.)
+ */
+export function archivedThemeRefusal(ticked: readonly { id: number; title: string; archivedAt: Date | null }[], kept: ReadonlySet<number>) {
+  const archived = ticked.find((t) => t.archivedAt !== null && !kept.has(t.id));
+  if (!archived) return null;
+  const message = `La thématique « ${archived.title} » est archivée : remettez-la dans les listes avant d'y ajouter une fiche.`;
+  return fail("VALIDATION_FAILED", message, { themeIds: [message] });
 }
 
 /** Puts a fiche at the end of each of these themes. */

@@ -9,6 +9,7 @@ import { writeAudit } from "../audit";
 import type { ActionSaved } from "./create-action";
 import {
   actionTextKeys,
+  archivedThemeRefusal,
   attachToThemes,
   loadProjectsAndLinks,
   noThemeFound,
@@ -59,6 +60,8 @@ export async function updateAction(
       .from(actionThemes)
       .innerJoin(themes, eq(themes.id, actionThemes.themeId))
       .where(eq(actionThemes.actionId, action.id));
+    const archivedTheme = archivedThemeRefusal(themeRows, new Set(currentThemes.map((t) => t.id)));
+    if (archivedTheme) return archivedTheme;
     const before: ActionText = {
       title: action.title,
       description: action.description,

@@ -27,6 +27,7 @@ export const themeColumns = {
   title: themes.title,
   description: themes.description,
   announcedActionCount: themes.announcedActionCount,
+  archivedAt: themes.archivedAt,
 };
 
 /** A point d'étape's public fields: a fiche's page, the feeds and the open data. Its author is not one. */

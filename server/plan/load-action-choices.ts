@@ -25,7 +25,7 @@ export async function loadActionChoices(db: Db): Promise<ActionChoice[]> {
     .innerJoin(themes, eq(themes.id, actionThemes.themeId))
     .innerJoin(actions, eq(actions.id, actionThemes.actionId))
     // An archived fiche takes no new contribution: it is no longer among the choices.
-    .where(and(eq(themes.planId, publicPlanId), isNull(actions.archivedAt)))
+    .where(and(eq(themes.planId, publicPlanId), isNull(actions.archivedAt), isNull(themes.archivedAt)))
     .orderBy(asc(themes.number), asc(actionThemes.position), asc(actions.id));
   const bySlug = new Map<string, ActionChoice>();
   for (const row of rows) if (!bySlug.has(row.slug)) bySlug.set(row.slug, row);

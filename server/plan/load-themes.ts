@@ -8,14 +8,21 @@ import type { Tallies } from "./load-tallies";
 import { toActionSummary } from "./to-action-summary";
 import type { ThemeSummary } from "./types";
 
-/* The themes of the plan (or one of them) with their fiches: the home page and a theme's page. */
+/*
+ * The themes of the plan (or one of them) with their fiches: the home page and a theme's page. The
+ * plan's list leaves archived themes out; one asked by its slug is given even archived (its page stays).
+ */
 
 /** Themes with their fiches in source order: two queries for the whole plan. */
 export async function loadThemes(db: Db, planId: number, tallies: Promise<Tallies>, onlyThemeSlug?: string): Promise<ThemeSummary[]> {
   const themeRows = await db
     .select({ id: themes.id, ...themeColumns })
     .from(themes)
-    .where(onlyThemeSlug ? and(eq(themes.planId, planId), eq(themes.slug, onlyThemeSlug)) : eq(themes.planId, planId))
+    .where(
+      onlyThemeSlug
+        ? and(eq(themes.planId, planId), eq(themes.slug, onlyThemeSlug))
+        : and(eq(themes.planId, planId), isNull(themes.archivedAt)),
+    )
     .orderBy(asc(themes.number));
   if (themeRows.length === 0) return [];
   const links = await db

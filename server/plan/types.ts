@@ -43,6 +43,8 @@ export interface ThemeSummary {
   title: string;
   description: string | null;
   announcedActionCount: number | null;
+  /** Set when staff archived it: it is in no list, its page says so. */
+  archivedAt: Date | null;
   actions: ActionSummary[];
   /** Those of `actions` the City added on this site (/admin/plan), not listed by the source. */
   addedActionSlugs: string[];

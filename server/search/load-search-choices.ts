@@ -1,5 +1,5 @@
 import "server-only";
-import { asc, eq } from "drizzle-orm";
+import { and, asc, eq, isNull } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { themes } from "@/db/schema";
 import { loadCouncils } from "@/server/plan/load-councils";
@@ -17,7 +17,8 @@ export async function loadSearchChoices(db: Db): Promise<SearchChoices> {
     db
       .select({ slug: themes.slug, number: themes.number, title: themes.title })
       .from(themes)
-      .where(eq(themes.planId, publicPlanId))
+      // An archived theme leaves the lists (its page, and search results, keep it).
+      .where(and(eq(themes.planId, publicPlanId), isNull(themes.archivedAt)))
       .orderBy(asc(themes.number)),
     loadCouncils(db),
   ]);

@@ -6,6 +6,8 @@ import {
   createActionSchema,
   createThemeSchema,
   moveActionSchema,
+  moveThemeSchema,
+  themeArchiveFormSchema,
   updateActionSchema,
   updateThemeSchema,
 } from "@/lib/validation/plan";
@@ -14,6 +16,7 @@ import { formAction } from "@/server/form-action";
 import { setActionArchived } from "@/server/plan-admin/archive-action";
 import { createAction } from "@/server/plan-admin/create-action";
 import { moveAction } from "@/server/plan-admin/move-action";
+import { moveTheme, setThemeArchived } from "@/server/plan-admin/order-themes";
 import { createTheme, updateTheme } from "@/server/plan-admin/save-theme";
 import { updateAction } from "@/server/plan-admin/update-action";
 
@@ -77,4 +80,18 @@ export const updateThemeAction = formAction({
   done: (data) => {
     if (data.changed) refreshAfterPlanChange();
   },
+});
+
+export const moveThemeAction = formAction({
+  schema: moveThemeSchema,
+  permission: "plan.theme.update",
+  run: (input, { db, actor }) => moveTheme(db, actor, input),
+  done: refreshAfterPlanChange,
+});
+
+export const setThemeArchivedAction = formAction({
+  schema: themeArchiveFormSchema,
+  permission: "plan.theme.archive",
+  run: (input, { db, actor }) => setThemeArchived(db, actor, input),
+  done: refreshAfterPlanChange,
 });

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { AdminNav } from "@/components/admin/admin-nav";
 import { Badge } from "@/components/admin/badges";
-import { MoveActionForm } from "@/components/admin/plan/move-action-form";
+import { MoveForm } from "@/components/admin/plan/move-form";
 import { CreateThemeForm } from "@/components/admin/plan/theme-form";
 import { Container } from "@/components/ui/container";
 import { PageHeading } from "@/components/ui/page-heading";
@@ -11,18 +11,19 @@ import { pluralize } from "@/lib/labels";
 import { getDb } from "@/server/db";
 import { listPlanForAdmin } from "@/server/plan-admin/queries";
 import { requireAdminPage } from "../require-admin";
-import { createThemeAction, moveActionAction } from "./actions";
+import { createThemeAction, moveActionAction, moveThemeAction } from "./actions";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Le plan — Administration", robots: { index: false, follow: false } };
 
-/** The plan's themes and their fiches, in order: edit, reorder, add. */
+/** The plan's themes and their fiches, in order (archived themes last): edit, reorder, add. */
 export default async function AdminPlanPage() {
   const actor = await requireAdminPage("/admin/plan");
   const result = await listPlanForAdmin(await getDb(), actor);
   if (!result.ok) throw new Error(result.message);
   const themes = result.data;
   const fiches = new Set(themes.flatMap((t) => t.actions.map((a) => a.id))).size;
+  const shown = themes.filter((t) => t.archivedAt === null).length;
 
   return (
     <Container wide>
@@ -39,8 +40,23 @@ export default async function AdminPlanPage() {
         }
       />
 
-      {themes.map((theme) => (
+      {themes.map((theme, themeIndex) => (
         <Section key={theme.id} id={`thematique-${theme.number}`} title={`${theme.number}. ${theme.title}`}>
+          {theme.archivedAt ? (
+            <p className="mb-2">
+              <Badge tone="warning">Thématique archivée</Badge> Elle n&apos;apparaît plus dans les listes du site public.
+            </p>
+          ) : (
+            <div className="mb-2">
+              <MoveForm
+                ids={{ themeId: theme.id }}
+                title={`Thématique ${theme.number} : ${theme.title}`}
+                first={themeIndex === 0}
+                last={themeIndex === shown - 1}
+                action={moveThemeAction}
+              />
+            </div>
+          )}
           <p className="mb-4">
             <TextLink href={`/admin/plan/thematiques/${theme.id}`}>Modifier la thématique « {theme.title} »</TextLink> ·{" "}
             <TextLink href={`/thematiques/${theme.slug}`}>Voir sa page publique</TextLink> ·{" "}
@@ -65,9 +81,8 @@ export default async function AdminPlanPage() {
                       </span>
                     ) : null}
                   </div>
-                  <MoveActionForm
-                    actionId={action.id}
-                    themeId={theme.id}
+                  <MoveForm
+                    ids={{ actionId: action.id, themeId: theme.id }}
                     title={action.title}
                     first={index === 0}
                     last={index === theme.actions.length - 1}

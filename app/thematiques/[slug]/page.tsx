@@ -3,6 +3,7 @@ import { feedPath } from "@/lib/feeds";
 import { publicPageMetadata } from "@/server/settings/city-identity";
 import { notFound } from "next/navigation";
 import { getThemePage } from "@/server/plan/load-theme-page";
+import { formatDateTime, isoDateTime } from "@/lib/dates";
 import { pluralize } from "@/lib/labels";
 import { describeThemeSourceCounts } from "@/lib/plan-text";
 import { Breadcrumb } from "@/components/ui/breadcrumb";
@@ -53,6 +54,15 @@ export default async function ThemePage({ params }: Props) {
         title={<ThemeTitle number={theme.number} title={theme.title} numberClassName="mb-1 text-xl text-blue-800" />}
         lead={theme.description ? <p>{theme.description}</p> : undefined}
       />
+
+      {theme.archivedAt ? (
+        <Notice title="Thématique archivée" className="mb-6">
+          <p>
+            La Ville a archivé cette thématique le <time dateTime={isoDateTime(theme.archivedAt)}>{formatDateTime(theme.archivedAt)}</time>{" "}
+            : elle ne figure plus dans les listes du plan. Cette page reste consultable à la même adresse.
+          </p>
+        </Notice>
+      ) : null}
 
       <Notice title="Ce que dit le document source">
         {describeThemeSourceCounts(theme.announcedActionCount, listed - theme.addedActionSlugs.length, listed).map((sentence) => (

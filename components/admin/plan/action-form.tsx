@@ -32,6 +32,7 @@ export interface ThemeChoice {
   id: number;
   number: number;
   title: string;
+  archivedAt: Date | null;
 }
 
 const inputOf = (v: ActionFormValues): CreateActionInput => ({
@@ -253,7 +254,7 @@ function ActionFields({
           <Checkbox
             key={theme.id}
             id={id(`thematique-${theme.id}`)}
-            label={`${theme.number}. ${theme.title}`}
+            label={`${theme.number}. ${theme.title}${theme.archivedAt ? " (archivée)" : ""}`}
             {...hook.checkbox("themeIds", String(theme.id))}
           />
         ))}

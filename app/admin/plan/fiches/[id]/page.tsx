@@ -63,7 +63,7 @@ export default async function AdminActionPage({
         <EditActionForm
           actionId={action.id}
           current={action}
-          themes={action.themes}
+          themes={action.themes.filter((t) => t.archivedAt === null || action.themeIds.includes(t.id))}
           sourceTimeframe={action.sourceWording === null ? undefined : action.timeframeLabel}
           action={updateActionAction}
         />

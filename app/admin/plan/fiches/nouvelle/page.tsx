@@ -17,7 +17,8 @@ export default async function NewActionPage({ searchParams }: { searchParams: Pr
   const actor = await requireAdminPage("/admin/plan/fiches/nouvelle");
   const result = await listPlanForAdmin(await getDb(), actor);
   if (!result.ok) throw new Error(result.message);
-  const themes = result.data;
+  // A new fiche goes under themes still shown (the server refuses an archived one).
+  const themes = result.data.filter((t) => t.archivedAt === null);
   const asked = (await searchParams).thematique;
   const themeId = themes.find((t) => typeof asked === "string" && String(t.id) === asked)?.id;
   return (
