@@ -110,7 +110,7 @@ const linksField = optionalText({ max: ACTION_LINKS_MAX * LINE_MAX, what: "La li
     if (!link || line.length > LINE_MAX) {
       ctx.addIssue({
         code: "custom",
-        message: `Ligne ${index + 1} : écrivez le texte du lien, puis une adresse qui commence par https:// (par exemple « Site du CCAS https://www.aurillac.fr/ccas »).`,
+        message: `Ligne ${index + 1} : écrivez le texte du lien, puis une adresse qui commence par https:// (par exemple « Site du CCAS https://www.ville.fr/ccas »).`,
       });
       return z.NEVER;
     }

@@ -9,7 +9,7 @@ import { siteOrigin } from "@/lib/env";
 import { resetTokenSchema, type PasswordResetData, type PasswordResetRequestData } from "@/lib/validation/auth";
 import { writeAudit } from "@/server/audit";
 import { sendMail, type OutgoingMail } from "@/server/mail/send";
-import { isCommonPassword } from "./common-passwords";
+import { isCommonPasswordHere } from "./common-passwords";
 import { hashPassword } from "./password";
 import { accountKey } from "./throttle";
 import { hashToken, newToken } from "./tokens";
@@ -144,7 +144,8 @@ const invalidLink = () => fail("TOKEN_INVALID", RESET_LINK_INVALID_MESSAGE);
  */
 export async function resetPassword(db: Db, { token, password: newPassword }: PasswordResetData): Promise<ActionResult> {
   if (!(await isResetTokenValid(db, token))) return invalidLink();
-  if (isCommonPassword(newPassword)) return invalidInput({ issues: [{ path: ["password"], message: COMMON_PASSWORD_MESSAGE }] });
+  if (await isCommonPasswordHere(db, newPassword))
+    return invalidInput({ issues: [{ path: ["password"], message: COMMON_PASSWORD_MESSAGE }] });
   // Hashing is slow (argon2id): done before the transaction, which stays short.
   const passwordHash = await hashPassword(newPassword);
   const tokenHash = hashToken(token);

@@ -5,7 +5,7 @@ import { councilMemberships, councils, invitations, users } from "@/db/schema";
 import { fail, invalidInput, ok, type ActionResult } from "@/lib/action-result";
 import type { AcceptInvitationData } from "@/lib/validation/council";
 import { writeAudit } from "@/server/audit";
-import { isCommonPassword } from "@/server/auth/common-passwords";
+import { isCommonPasswordHere } from "@/server/auth/common-passwords";
 import { hashPassword } from "@/server/auth/password";
 import { hashToken } from "@/server/auth/tokens";
 import { invalidInvitation, isUniqueViolation } from "./errors";
@@ -27,7 +27,7 @@ export async function acceptInvitation(
   { token, displayName, password }: AcceptInvitationData,
 ): Promise<ActionResult<{ email: string; councilSlug: string | null }>> {
   // The list of common passwords lives on the server only: checked here, after the form's rules.
-  if (isCommonPassword(password)) return invalidInput({ issues: [{ path: ["password"], message: COMMON_PASSWORD_MESSAGE }] });
+  if (await isCommonPasswordHere(db, password)) return invalidInput({ issues: [{ path: ["password"], message: COMMON_PASSWORD_MESSAGE }] });
 
   // A cheap look first, so a dead link costs no password hashing; the real check is under the lock.
   const preview = await getInvitation(db, token);
