@@ -156,7 +156,45 @@ export const contributions = pgTable(
     index("contributions_first_answered")
       .on(t.firstAnsweredAt, t.answerDueAt, t.publishedAt)
       .where(sql`${t.kind} = 'proposal' and ${t.firstAnsweredAt} is not null`),
+    // The answers list (server/answers/list-answerable.ts), one page read in index order, and the
+    // late counts and answer delays of the officials' dashboard, from these two indexes alone
+    // (issue 15): the published proposals waiting for a first answer, soonest due first…
+    index("contributions_awaiting_answer")
+      .on(t.answerDueAt, t.id, t.councilId, t.actionId, t.publishedAt)
+      .where(sql`${t.status} = 'published' and ${t.kind} = 'proposal' and ${t.firstAnsweredAt} is null`),
+    // (those published without a due date: in the order of publication, the order of their due date)…
+    index("contributions_awaiting_answer_undated")
+      .on(t.publishedAt, t.id)
+      .where(sql`${t.status} = 'published' and ${t.kind} = 'proposal' and ${t.firstAnsweredAt} is null and ${t.answerDueAt} is null`),
+    // …and the answered ones, latest first answer first (DESC NULLS LAST: list-answerable.ts orders by the same).
+    index("contributions_answered")
+      .on(t.firstAnsweredAt.desc(), t.id, t.councilId, t.actionId, t.publishedAt)
+      .where(sql`${t.status} = 'published' and ${t.kind} = 'proposal' and ${t.firstAnsweredAt} is not null`),
   ],
+);
+
+/**
+ * How many published contributions each council has on each fiche, by kind and by month of
+ * publication (City time, "YYYY-MM"; "" for a row without a publication date), and how many of
+ * those proposals have had a first answer: the officials' dashboard and the answers list count
+ * from these few rows instead of every contribution (issue 15). Kept by PostgreSQL itself, in the
+ * transaction of every write to `contributions` (the trigger `contribution_figures_*` of migration
+ * `contribution_figures_trigger`): never written by the app. A row whose counts fall to zero is
+ * deleted, so the table is the same whether kept row by row or rebuilt from the contributions.
+ * No foreign keys: the contributions' own cascades keep it in step, and readers join councils and fiches.
+ */
+export const contributionFigures = pgTable(
+  "contribution_figures",
+  {
+    councilId: integer("council_id").notNull(),
+    actionId: integer("action_id").notNull(),
+    kind: contributionKind("kind").notNull(),
+    month: text("month").notNull(),
+    published: integer("published").notNull(),
+    /** Proposals only: those with a first answer (`first_answered_at`). */
+    answered: integer("answered").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.councilId, t.actionId, t.kind, t.month] })],
 );
 
 /** Internal comments of a council's members on a draft. Never public. */

@@ -129,9 +129,18 @@ try {
     },
   ];
 
+  // BENCH_VOLUME_ONLY=reponses,tableau: only the cases whose page or function name contains one of
+  // these words (the fill and the baseline stay the same; a shorter run to measure one change).
+  const only = (process.env.BENCH_VOLUME_ONLY ?? "")
+    .split(",")
+    .map((w) => w.trim().toLowerCase())
+    .filter(Boolean);
+  const selected = only.length === 0 ? cases : cases.filter((c) => only.some((w) => `${c.page} ${c.fn}`.toLowerCase().includes(w)));
+  if (selected.length === 0) throw new Error(`BENCH_VOLUME_ONLY=${process.env.BENCH_VOLUME_ONLY} : aucune page ne correspond`);
+
   const measureAll = async (): Promise<Measure[]> => {
     const out: Measure[] = [];
-    for (const c of cases) {
+    for (const c of selected) {
       const first = await countQueries(c.run);
       const kb = Buffer.byteLength(JSON.stringify(first.result)) / 1024;
       const times: number[] = [];

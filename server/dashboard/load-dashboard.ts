@@ -1,7 +1,7 @@
 import "server-only";
-import { and, asc, eq, gte, inArray, isNull, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, isNotNull, isNull, lt, sql, type SQLWrapper } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { actionThemes, actions, contributions, councils, themes } from "@/db/schema";
+import { actionThemes, actions, contributionFigures, contributions, councils, themes } from "@/db/schema";
 import { forbidden, ok, unauthenticated, type ActionResult } from "@/lib/action-result";
 import type { AnswerStats } from "@/lib/answer-stats";
 import { cityDay } from "@/lib/dates";
@@ -10,7 +10,6 @@ import { deadlineView } from "@/lib/deadlines";
 import { countByStatus, averageProgress, type StatusCounts } from "@/lib/rollup";
 import { can, type MaybeActor } from "@/lib/permissions";
 import { answerDueAtSql, at, firstAnswerDelayDaysSql } from "@/server/answers/due-date";
-import { cityMonthSql, cityMonthStartSql } from "@/server/city-months";
 
 export interface DashboardRow {
   key: string;
@@ -48,41 +47,28 @@ interface Aggregate {
   medianDays: number | null;
 }
 
-/**
- * The officials' dashboard: by theme and by council, fiches by status, published contributions,
- * answers given / waiting / late and the median time to answer; published contributions per
- * month, overall, by theme and by council. Published contributions only (never pending, rejected
- * or hidden ones). Every figure is a GROUP BY in SQL: the rows read into Node are one per theme,
- * council and month, whatever the number of contributions (issue 15: it used to load every
- * published contribution). Eight queries.
- */
-export async function loadDashboard(db: Db, actor: MaybeActor, now = new Date()): Promise<ActionResult<Dashboard>> {
-  if (!actor) return unauthenticated();
-  if (!can(actor, "dashboard.view")) return forbidden();
+/** The dashboard's eight queries, not yet run (tests/integration/query-plans.test.ts reads their plans). */
+export function dashboardQueries(db: Db, now = new Date()) {
   const months = lastTwelveMonths(now);
-  const published = eq(contributions.status, "published");
-  const proposal = sql`${contributions.kind} = 'proposal'`;
-  const answered = sql`${proposal} and ${contributions.firstAnsweredAt} is not null`;
-  const figures = {
-    feedback: sql<number>`(count(*) filter (where ${contributions.kind} = 'feedback'))::int`,
-    proposals: sql<number>`(count(*) filter (where ${proposal}))::int`,
-    answered: sql<number>`(count(*) filter (where ${answered}))::int`,
-    late: sql<number>`(count(*) filter (where ${proposal} and ${contributions.firstAnsweredAt} is null and ${answerDueAtSql} < ${at(now)}))::int`,
-    // The same median as lib/answer-stats.ts: the middle delay, or the mean of the two middle ones.
-    medianDays: sql<
-      number | null
-    >`(percentile_cont(0.5) within group (order by ${firstAnswerDelayDaysSql}) filter (where ${answered}))::float8`,
+  const f = contributionFigures;
+  const counts = {
+    feedback: sql<number>`coalesce(sum(${f.published}) filter (where ${f.kind} = 'feedback'), 0)::int`,
+    proposals: sql<number>`coalesce(sum(${f.published}) filter (where ${f.kind} = 'proposal'), 0)::int`,
+    answered: sql<number>`coalesce(sum(${f.answered}), 0)::int`,
   };
-  const month = cityMonthSql(contributions.publishedAt);
-  // The range first (read from the newest-first index), then the months themselves (exact, in City time).
-  const since = cityMonthStartSql(months[0]!);
-  const inLastMonths = and(published, gte(contributions.publishedAt, since), inArray(month, months));
-  // `grouping(...)` tells the council rows from the total row of a GROUPING SETS query.
-  const isTotal = sql<boolean>`grouping(${contributions.councilId}) = 1`;
+  const publishedProposal = and(eq(contributions.status, "published"), eq(contributions.kind, "proposal"));
+  // The same median as lib/answer-stats.ts: the middle delay, or the mean of the two middle ones.
+  const medianDays = sql<number | null>`(percentile_cont(0.5) within group (order by ${firstAnswerDelayDaysSql}))::float8`;
+  // Which grouping set a row belongs to: 1 per fiche, 2 per council, 3 for everything
+  // (`grouping(a, c)` sets a bit for each column the row is NOT grouped by).
+  const set = (a: SQLWrapper, c: SQLWrapper) => sql<number>`grouping(${a}, ${c})`;
 
-  const [themeRows, ficheRows, councilRows, byFiche, themeMedians, byCouncil, monthsByTheme, monthsByCouncil] = await Promise.all([
-    db.select({ id: themes.id, number: themes.number, slug: themes.slug, title: themes.title }).from(themes).orderBy(asc(themes.number)),
-    db
+  return {
+    themes: db
+      .select({ id: themes.id, number: themes.number, slug: themes.slug, title: themes.title })
+      .from(themes)
+      .orderBy(asc(themes.number)),
+    fiches: db
       .select({
         id: actions.id,
         themeId: actionThemes.themeId,
@@ -95,52 +81,109 @@ export async function loadDashboard(db: Db, actor: MaybeActor, now = new Date())
       })
       .from(actions)
       .leftJoin(actionThemes, eq(actionThemes.actionId, actions.id)),
-    db
+    councils: db
       .select({ id: councils.id, slug: councils.slug, name: councils.name })
       .from(councils)
       .where(isNull(councils.archivedAt))
       .orderBy(asc(councils.number), asc(councils.name)),
-    // Per theme, in two small passes rather than joining every row to its themes: the counts per
-    // fiche (summed per theme below), and the medians from the answered proposals only.
-    db
-      .select({ actionId: contributions.actionId, ...pick(figures, "feedback", "proposals", "answered", "late") })
+    // Per fiche (summed per theme below: a fiche in two themes counts in both), per council, and in all.
+    figures: db
+      .select({ set: set(f.actionId, f.councilId), actionId: f.actionId, councilId: f.councilId, ...counts })
+      .from(f)
+      .groupBy(sql`grouping sets ((${f.actionId}), (${f.councilId}), ())`),
+    // Late: no answer and the due date passed (contributions_awaiting_answer).
+    late: db
+      .select({
+        set: set(contributions.actionId, contributions.councilId),
+        actionId: contributions.actionId,
+        councilId: contributions.councilId,
+        n: sql<number>`count(*)::int`,
+      })
       .from(contributions)
-      .where(published)
-      .groupBy(contributions.actionId),
-    db
-      .select({ themeId: actionThemes.themeId, medianDays: figures.medianDays })
+      .where(and(publishedProposal, isNull(contributions.firstAnsweredAt), lt(answerDueAtSql, at(now))))
+      .groupBy(sql`grouping sets ((${contributions.actionId}), (${contributions.councilId}), ())`),
+    // The medians from the answered proposals only (contributions_answered), per council and in all…
+    councilMedians: db
+      .select({ isTotal: sql<boolean>`grouping(${contributions.councilId}) = 1`, councilId: contributions.councilId, medianDays })
       .from(contributions)
-      .innerJoin(actionThemes, eq(actionThemes.actionId, contributions.actionId))
-      .where(and(published, answered))
-      .groupBy(actionThemes.themeId),
-    // Per council and, in the same pass, for everything (a fiche in two themes counted once).
-    db
-      .select({ councilId: contributions.councilId, isTotal, ...figures })
-      .from(contributions)
-      .where(published)
+      .where(and(publishedProposal, isNotNull(contributions.firstAnsweredAt)))
       .groupBy(sql`grouping sets ((${contributions.councilId}), ())`),
-    db
-      .select({ themeId: actionThemes.themeId, month, n: sql<number>`count(*)::int` })
+    // …and per theme.
+    themeMedians: db
+      .select({ themeId: actionThemes.themeId, medianDays })
       .from(contributions)
       .innerJoin(actionThemes, eq(actionThemes.actionId, contributions.actionId))
-      .where(inLastMonths)
-      .groupBy(actionThemes.themeId, month),
-    db
-      .select({ councilId: contributions.councilId, isTotal, month, ...pick(figures, "feedback", "proposals") })
-      .from(contributions)
-      .where(inLastMonths)
-      .groupBy(sql`grouping sets ((${contributions.councilId}, ${month}), (${month}))`),
+      .where(and(publishedProposal, isNotNull(contributions.firstAnsweredAt)))
+      .groupBy(actionThemes.themeId),
+    // The last 12 months: per fiche, per council and in all.
+    months: db
+      .select({
+        set: set(f.actionId, f.councilId),
+        actionId: f.actionId,
+        councilId: f.councilId,
+        month: f.month,
+        ...pick(counts, "feedback", "proposals"),
+      })
+      .from(f)
+      .where(inArray(f.month, months))
+      .groupBy(sql`grouping sets ((${f.actionId}, ${f.month}), (${f.councilId}, ${f.month}), (${f.month}))`),
+  };
+}
+
+/**
+ * The officials' dashboard: by theme and by council, fiches by status, published contributions,
+ * answers given / waiting / late and the median time to answer; published contributions per
+ * month, overall, by theme and by council. Published contributions only (never pending, rejected
+ * or hidden ones). Every figure is a GROUP BY in SQL over few rows (issue 15): the counts from
+ * `contribution_figures` (one row per council, fiche, kind and month, kept by PostgreSQL with every
+ * write), the late ones from the proposals waiting for an answer and the medians from the answered
+ * ones, each read from its own partial index. Eight queries.
+ */
+export async function loadDashboard(db: Db, actor: MaybeActor, now = new Date()): Promise<ActionResult<Dashboard>> {
+  if (!actor) return unauthenticated();
+  if (!can(actor, "dashboard.view")) return forbidden();
+  const months = lastTwelveMonths(now);
+  const q = dashboardQueries(db, now);
+  const [themeRows, ficheRows, councilRows, figureRows, lateRows, councilMedians, themeMedians, monthRows] = await Promise.all([
+    q.themes,
+    q.fiches,
+    q.councils,
+    q.figures,
+    q.late,
+    q.councilMedians,
+    q.themeMedians,
+    q.months,
   ]);
+  const BY_FICHE = 1;
+  const BY_COUNCIL = 2;
+  const TOTAL = 3;
+  const figuresOf = (which: number, id: number | null): Aggregate => {
+    const found = figureRows.find((r) => r.set === which && (which === TOTAL || (which === BY_FICHE ? r.actionId : r.councilId) === id));
+    const late = lateRows.find((r) => r.set === which && (which === TOTAL || (which === BY_FICHE ? r.actionId : r.councilId) === id));
+    const median =
+      which === BY_FICHE
+        ? null
+        : (councilMedians.find((r) => (which === TOTAL ? r.isTotal : !r.isTotal && r.councilId === id))?.medianDays ?? null);
+    return {
+      feedback: found?.feedback ?? 0,
+      proposals: found?.proposals ?? 0,
+      answered: found?.answered ?? 0,
+      late: late?.n ?? 0,
+      medianDays: median,
+    };
+  };
+  const monthsOf = (which: number, id: number | null) =>
+    monthRows.filter((r) => r.set === which && (which === TOTAL || (which === BY_FICHE ? r.actionId : r.councilId) === id));
 
   const today = cityDay(now);
-  const none: Aggregate = { feedback: 0, proposals: 0, answered: 0, late: 0, medianDays: null };
   const answersOf = (a: Aggregate): AnswerStats => ({
     answered: a.answered,
     late: a.late,
     waiting: a.proposals - a.answered - a.late,
     medianDays: a.medianDays === null ? null : Number(a.medianDays),
   });
-  const perMonthOf = (rows: { month: string; n: number }[]) => months.map((m) => rows.find((r) => r.month === m)?.n ?? 0);
+  const perMonthOf = (rows: { month: string; feedback: number; proposals: number }[]) =>
+    months.map((m) => rows.filter((r) => r.month === m).reduce((n, r) => n + r.feedback + r.proposals, 0));
   const row = (
     key: string,
     label: string,
@@ -161,46 +204,35 @@ export async function loadDashboard(db: Db, actor: MaybeActor, now = new Date())
     perMonth,
   });
 
-  const themeFigures = (themeId: number): Aggregate => {
-    const fiches = new Set(ficheRows.filter((f) => f.themeId === themeId).map((f) => f.id));
-    const sum = (key: "feedback" | "proposals" | "answered" | "late") =>
-      byFiche.filter((r) => fiches.has(r.actionId)).reduce((n, r) => n + r[key], 0);
-    return {
+  const themeList = themeRows.map((t) => {
+    const fiches = ficheRows.filter((fiche) => fiche.themeId === t.id);
+    const perFiche = fiches.map((fiche) => figuresOf(BY_FICHE, fiche.id));
+    const sum = (key: "feedback" | "proposals" | "answered" | "late") => perFiche.reduce((n, a) => n + a[key], 0);
+    const figures: Aggregate = {
       feedback: sum("feedback"),
       proposals: sum("proposals"),
       answered: sum("answered"),
       late: sum("late"),
-      medianDays: themeMedians.find((r) => r.themeId === themeId)?.medianDays ?? null,
+      medianDays: themeMedians.find((r) => r.themeId === t.id)?.medianDays ?? null,
     };
-  };
-  const themeList = themeRows.map((t) =>
-    row(
+    return row(
       `theme-${t.number}`,
       `${t.number}. ${t.title}`,
       `/thematiques/${t.slug}`,
-      ficheRows.filter((f) => f.themeId === t.id),
-      themeFigures(t.id),
-      perMonthOf(monthsByTheme.filter((r) => r.themeId === t.id)),
-    ),
-  );
+      fiches,
+      figures,
+      perMonthOf(fiches.flatMap((fiche) => monthsOf(BY_FICHE, fiche.id))),
+    );
+  });
   const councilList = councilRows.map((c) =>
-    row(
-      `conseil-${c.slug}`,
-      c.name,
-      `/conseils/${c.slug}`,
-      null,
-      byCouncil.find((r) => !r.isTotal && r.councilId === c.id) ?? none,
-      perMonthOf(
-        monthsByCouncil.filter((r) => !r.isTotal && r.councilId === c.id).map((r) => ({ month: r.month, n: r.feedback + r.proposals })),
-      ),
-    ),
+    row(`conseil-${c.slug}`, c.name, `/conseils/${c.slug}`, null, figuresOf(BY_COUNCIL, c.id), perMonthOf(monthsOf(BY_COUNCIL, c.id))),
   );
-  const totalMonths = monthsByCouncil.filter((r) => r.isTotal);
+  const totalMonths = monthsOf(TOTAL, null);
   const byMonth = months.map((m) => {
     const found = totalMonths.find((r) => r.month === m);
     return { month: m, feedback: found?.feedback ?? 0, proposals: found?.proposals ?? 0 };
   });
-  const total = byCouncil.find((r) => r.isTotal) ?? none;
+  const total = figuresOf(TOTAL, null);
   const distinctFiches = new Map(ficheRows.map((f) => [f.id, f]));
   return ok({
     themes: themeList,

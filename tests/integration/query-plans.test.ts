@@ -4,6 +4,8 @@ import type { Database, Db } from "@/db/client";
 import { createAction } from "@/db/factories";
 import { contributions } from "@/db/schema";
 import { attentionQueries } from "@/server/account/attention";
+import { answerQueueQueries } from "@/server/answers/list-answerable";
+import { dashboardQueries } from "@/server/dashboard/load-dashboard";
 import { contributionQueries, searchPublic } from "@/server/search/search-public";
 import { councilContributionGroups, GROUP_PAGE_SIZE, selectItems } from "@/server/contributions/list-council-contributions";
 import { createCast, type Cast } from "../support/actors";
@@ -60,6 +62,14 @@ beforeAll(async () => {
     select ${cast.councilB.id}::int, ${action.id}::int, 'feedback', 'favorable', 'Ancienneté ' || i, 'published',
            now() - interval '1 year' - i * interval '1 minute', gen_random_uuid()::text
     from generate_series(1, 1100) as i`);
+  // The answers list and the dashboard (issue 15): 3,000 published proposals of council B, a third
+  // answered, a third late, a third due later, and a few published before due dates were kept.
+  await db.execute(sql`
+    insert into contributions (council_id, action_id, kind, title, body, status, published_at, answer_due_at, first_answered_at, client_request_id)
+    select ${cast.councilB.id}::int, ${action.id}::int, 'proposal', 'À répondre ' || i, 'Texte', 'published', now() - i * interval '1 hour',
+           case when i % 100 <> 0 then now() + (i % 3 - 1) * interval '30 days' end,
+           case when i % 3 = 0 then now() - i * interval '1 minute' end, gen_random_uuid()::text
+    from generate_series(1, 3000) as i`);
   await db.execute(sql`analyze`);
 });
 afterAll(async () => {
@@ -135,6 +145,45 @@ describe.runIf(onPostgres)("query plans at 30,000 contributions (PostgreSQL)", (
     const steps = await planSteps(frequent.byDate(20, 0));
     expect(steps, JSON.stringify(steps)).toContain("Index Scan using contributions_published_order");
     expect(steps.filter((s) => s.startsWith("Seq Scan on contributions") || s === "Sort")).toEqual([]);
+  });
+
+  it("the answers list: each page, each state, after a cursor in each run, read from the partial indexes and the figures: no sequential scan of the contributions", async () => {
+    const [unanswered, undated, answered] = rowsOf<{ id: number }>(
+      await db.execute(sql`
+        (select id from contributions where kind = 'proposal' and first_answered_at is null and answer_due_at is not null order by id limit 1)
+        union all (select id from contributions where kind = 'proposal' and first_answered_at is null and answer_due_at is null order by id limit 1)
+        union all (select id from contributions where kind = 'proposal' and first_answered_at is not null order by id limit 1)`),
+    ).map((r) => r.id);
+    for (const state of [undefined, "sans-reponse", "en-retard", "repondues"] as const) {
+      for (const after of [null, unanswered!, undated!, answered!]) {
+        for (const filters of [{ state }, { state, councilId: cast.councilB.id }]) {
+          const queries = answerQueueQueries(db, cast.actors.official!, filters, { after });
+          for (const [name, query] of Object.entries(queries)) {
+            const steps = await planSteps(query);
+            const label = `${name} ${JSON.stringify(filters)} after ${after}: ${JSON.stringify(steps)}`;
+            expect(
+              steps.filter((s) => s.startsWith("Seq Scan on contributions")),
+              label,
+            ).toEqual([]);
+            if (name === "page")
+              expect(
+                steps.filter((s) => s.includes("using contributions_awaiting_answer") || s.includes("using contributions_answered")).length,
+                label,
+              ).toBeGreaterThan(0);
+          }
+        }
+      }
+    }
+  });
+
+  it("the dashboard reads the figures table and two partial indexes, never every contribution", async () => {
+    for (const [name, query] of Object.entries(dashboardQueries(db))) {
+      const steps = await planSteps(query);
+      expect(
+        steps.filter((s) => s.startsWith("Seq Scan on contributions")),
+        `${name}: ${JSON.stringify(steps)}`,
+      ).toEqual([]);
+    }
   });
 
   it("the search falls back to the GIN index when a frequent word is only in items older than the newest-first window", async () => {
