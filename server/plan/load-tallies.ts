@@ -1,13 +1,16 @@
 import "server-only";
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq, isNotNull, isNull, sql, type SQL } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { actions, contributions } from "@/db/schema";
+import { actions, contributionFigures, contributions } from "@/db/schema";
 import type { AnswerTally } from "@/lib/answer-stats";
 import { answerDueAtSql, at, firstAnswerDelayDaysSql } from "@/server/answers/due-date";
 
 /*
  * Published contributions in figures, per fiche: avis and propositions, and the City's answers
- * (answered / waiting / late, delays). One query for the whole plan, whatever the number of rows.
+ * (answered / waiting / late, delays). One query for the whole plan, whatever the number of rows,
+ * that never reads every contribution (issue 15): the counts from `contribution_figures` (kept by
+ * PostgreSQL with every write, docs/decisions/0026), waiting and late from the proposals awaiting an
+ * answer (contributions_awaiting_answer), the delays from the answered ones (contributions_answered).
  * `status = 'published'` is the only filter that makes a contribution public.
  */
 export interface ContributionTally extends AnswerTally {
@@ -17,30 +20,55 @@ export interface ContributionTally extends AnswerTally {
 export type Tallies = Map<number, ContributionTally>;
 
 export async function loadTallies(db: Db, planId: number, now: Date, onlyActionId?: number): Promise<Tallies> {
-  const proposal = sql`${contributions.kind} = 'proposal'`;
-  const unanswered = sql`${proposal} and ${contributions.firstAnsweredAt} is null`;
-  const rows = await db
+  const f = contributionFigures;
+  const only = (column: typeof f.actionId | typeof contributions.actionId): SQL | undefined =>
+    onlyActionId === undefined ? undefined : eq(column, onlyActionId);
+  const publishedProposal = and(eq(contributions.status, "published"), eq(contributions.kind, "proposal"));
+  const counts = db
+    .select({
+      actionId: f.actionId,
+      feedback: sql<number>`(coalesce(sum(${f.published}) filter (where ${f.kind} = 'feedback'), 0))::int`.as("feedback"),
+      proposals: sql<number>`(coalesce(sum(${f.published}) filter (where ${f.kind} = 'proposal'), 0))::int`.as("proposals"),
+      answered: sql<number>`(coalesce(sum(${f.answered}), 0))::int`.as("answered"),
+    })
+    .from(f)
+    .where(only(f.actionId))
+    .groupBy(f.actionId)
+    .as("counts");
+  const awaiting = db
     .select({
       actionId: contributions.actionId,
-      feedback: sql<number>`(count(*) filter (where ${contributions.kind} = 'feedback'))::int`,
-      proposals: sql<number>`(count(*) filter (where ${proposal}))::int`,
-      answered: sql<number>`(count(*) filter (where ${proposal} and ${contributions.firstAnsweredAt} is not null))::int`,
-      waiting: sql<number>`(count(*) filter (where ${unanswered} and ${answerDueAtSql} >= ${at(now)}))::int`,
-      late: sql<number>`(count(*) filter (where ${unanswered} and ${answerDueAtSql} < ${at(now)}))::int`,
-      delays: sql<
-        (number | string)[] | null
-      >`array_agg(${firstAnswerDelayDaysSql}) filter (where ${proposal} and ${contributions.firstAnsweredAt} is not null)`,
+      waiting: sql<number>`(count(*) filter (where ${answerDueAtSql} >= ${at(now)}))::int`.as("waiting"),
+      late: sql<number>`(count(*) filter (where ${answerDueAtSql} < ${at(now)}))::int`.as("late"),
     })
     .from(contributions)
-    .innerJoin(actions, eq(actions.id, contributions.actionId))
-    .where(
-      and(
-        eq(contributions.status, "published"),
-        eq(actions.planId, planId),
-        onlyActionId === undefined ? undefined : eq(contributions.actionId, onlyActionId),
-      ),
-    )
-    .groupBy(contributions.actionId);
+    .where(and(publishedProposal, isNull(contributions.firstAnsweredAt), only(contributions.actionId)))
+    .groupBy(contributions.actionId)
+    .as("awaiting");
+  const answered = db
+    .select({
+      actionId: contributions.actionId,
+      delays: sql<(number | string)[]>`array_agg(${firstAnswerDelayDaysSql})`.as("delays"),
+    })
+    .from(contributions)
+    .where(and(publishedProposal, isNotNull(contributions.firstAnsweredAt), only(contributions.actionId)))
+    .groupBy(contributions.actionId)
+    .as("answered");
+  const rows = await db
+    .select({
+      actionId: counts.actionId,
+      feedback: counts.feedback,
+      proposals: counts.proposals,
+      answered: counts.answered,
+      waiting: awaiting.waiting,
+      late: awaiting.late,
+      delays: answered.delays,
+    })
+    .from(counts)
+    .innerJoin(actions, eq(actions.id, counts.actionId))
+    .leftJoin(awaiting, eq(awaiting.actionId, counts.actionId))
+    .leftJoin(answered, eq(answered.actionId, counts.actionId))
+    .where(eq(actions.planId, planId));
   return new Map(
     rows.map(({ actionId, delays, ...r }) => [
       actionId,
@@ -48,8 +76,8 @@ export async function loadTallies(db: Db, planId: number, now: Date, onlyActionI
         feedback: Number(r.feedback),
         proposals: Number(r.proposals),
         answered: Number(r.answered),
-        waiting: Number(r.waiting),
-        late: Number(r.late),
+        waiting: Number(r.waiting ?? 0),
+        late: Number(r.late ?? 0),
         delays: (delays ?? []).map(Number),
       },
     ]),
