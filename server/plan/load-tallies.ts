@@ -9,7 +9,7 @@ import { answerDueAtSql, at, firstAnswerDelayDaysSql } from "@/server/answers/du
  * Published contributions in figures, per fiche: avis and propositions, and the City's answers
  * (answered / waiting / late, delays). One query for the whole plan, whatever the number of rows,
  * that never reads every contribution (issue 15): the counts from `contribution_figures` (kept by
- * PostgreSQL with every write, docs/decisions/0026), waiting and late from the proposals awaiting an
+ * PostgreSQL with every write, docs/decisions/0029), waiting and late from the proposals awaiting an
  * answer (contributions_awaiting_answer), the delays from the answered ones (contributions_answered).
  * `status = 'published'` is the only filter that makes a contribution public.
  */
