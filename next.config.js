@@ -33,8 +33,8 @@ const nextConfig = {
   // checks types on its own, in CI before the tests. A normal `next build` always type-checks.
   typescript: { ignoreBuildErrors: process.env.E2E_SKIP_TYPECHECK === "1" },
   experimental: {
-    // The one upload, a scan of a paper contribution (5 MB at most) and its text; the proxy keeps
-    // 1 MB for every other address (server/http/request-guards.ts).
+    // The uploads: a scan of a paper contribution or a plan file (5 MB at most each) and the form's
+    // text; the proxy keeps 1 MB for every other address (server/http/request-guards.ts).
     serverActions: { bodySizeLimit: "6mb" },
     // The pages prerendered from data render against a throwaway in-memory database made by each
     // build worker (migrations and the plan's seed: seconds and a few hundred MB each; db/client.ts,

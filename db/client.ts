@@ -1,6 +1,6 @@
 import path from "node:path";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
-import { env, shouldSeedDemoData, type Env } from "@/lib/env";
+import { env, shouldSeedDemoData, shouldSeedPlan, type Env } from "@/lib/env";
 import { EmbeddedDatabaseLockedError, lockEmbeddedDatabase } from "./embedded-lock";
 import { countingLogger } from "./query-count";
 import * as schema from "./schema";
@@ -91,12 +91,15 @@ export async function openDatabase(e: Env = env()): Promise<Database> {
   }
 }
 
-/** Applies pending migrations, then seeds the plan if the database is empty — once, whoever starts first. */
+/**
+ * Applies pending migrations, then seeds the plan if the database has none — once, whoever starts
+ * first. With SEED_PLAN=0 an install with no plan stays so (until a plan file is imported).
+ */
 export async function prepareDatabase(database: Database, e: Env = env()): Promise<void> {
   await database.withSetupLock(async () => {
     await migrateDatabase(database);
     if (await isDatabaseEmpty(database.db)) {
-      await seedDatabase(database.db, { demo: shouldSeedDemoData(e) });
+      await seedDatabase(database.db, { demo: shouldSeedDemoData(e), plan: shouldSeedPlan(e) });
     }
   });
 }

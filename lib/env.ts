@@ -22,6 +22,8 @@ const envSchema = z.object({
   DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(100).default(10),
   PGLITE_DIR: z.string().trim().min(1).default(".data/pglite"),
   SEED_DEMO_DATA: booleanFlag.optional(),
+  /** 0: an empty install — no plan and no City named until an admin imports a plan file (issue 11, point 6). */
+  SEED_PLAN: booleanFlag.optional(),
   SITE_URL: z.url({ error: "doit être une adresse complète, par exemple https://participation.exemple.fr" }).optional(),
   NEXTAUTH_URL: z.url({ error: "doit être l'adresse complète du site, par exemple https://participation.exemple.fr" }).optional(),
   NEXTAUTH_SECRET: z.string().min(32, { error: "doit faire au moins 32 caractères (par exemple : openssl rand -base64 32)" }).optional(),
@@ -104,6 +106,15 @@ export function authSecret(e: Env = env()): string {
 export function siteOrigin(e: Env = env()): string {
   const url = e.NEXTAUTH_URL ?? process.env.NEXTAUTH_URL ?? e.SITE_URL ?? `http://localhost:${process.env.PORT ?? 3000}`;
   return new URL(url).origin;
+}
+
+/**
+ * The source document's plan (Aurillac's) and its City's identity are seeded into a database with no
+ * plan, unless SEED_PLAN=0: then the install starts empty, for another City to import its own plan
+ * file (docs/format-plan.md) and name itself in « Paramètres ».
+ */
+export function shouldSeedPlan(e: Env = env()): boolean {
+  return e.SEED_PLAN ?? true;
 }
 
 /** Demo councils (and later demo accounts) are seeded in development, never in production unless asked. */

@@ -87,6 +87,9 @@ export const permissions = [
   "plan.action.create",
   "plan.action.update",
   "plan.action.archive",
+  // The whole plan as one file: downloaded (export), or loaded into an install that has no plan yet (import)
+  "plan.export",
+  "plan.import",
   // The officials' dashboard (figures by theme and by council)
   "dashboard.view",
 ] as const;
@@ -228,6 +231,8 @@ export function can(actor: MaybeActor, permission: Permission, context: Permissi
     case "plan.action.create":
     case "plan.action.update":
     case "plan.action.archive":
+    case "plan.export":
+    case "plan.import":
       // The plan is the City's commitment, voted by the council: its wording is an editorial decision
       // of the administration (docs/decisions/0021), not of moderators, who judge contributions.
       return actor.isAdmin;

@@ -21,7 +21,7 @@ const areas = [
   {
     href: "/admin/plan",
     title: "Le plan",
-    text: "Ajouter ou modifier une thématique ou une fiche action, écrire son résumé en mots simples, changer l'ordre des fiches, archiver une fiche.",
+    text: "Ajouter ou modifier une thématique ou une fiche action, écrire son résumé en mots simples, changer l'ordre des fiches, archiver une fiche ; exporter le plan en un fichier, ou l'importer dans une installation vide.",
   },
   {
     href: "/admin/journal",

@@ -44,6 +44,11 @@ export async function isDatabaseEmpty(db: Db): Promise<boolean> {
 export interface SeedOptions {
   /** Demo councils and a demo meeting, visibly marked as such. */
   demo: boolean;
+  /**
+   * The source document's plan and its City's identity (default true). False: an empty install
+   * (SEED_PLAN=0), waiting for a plan file; only the settings row and, with `demo`, the demo accounts.
+   */
+  plan?: boolean;
   /** Date of the demo meeting when it is first created (defaults to 30 days from now). */
   now?: Date;
 }
@@ -54,99 +59,119 @@ export interface SeedOptions {
  */
 export async function seedDatabase(db: Db, options: SeedOptions): Promise<void> {
   await db.transaction(async (tx) => {
-    // The City's identity, unless an admin (or an earlier run) already named the City.
     await tx.insert(platformSettings).values({ id: true }).onConflictDoNothing();
-    await tx.update(platformSettings).set(cityIdentitySeed).where(eq(platformSettings.cityName, DEFAULT_CITY_NAME));
-
-    await tx.insert(plans).values(planSeed).onConflictDoNothing({ target: plans.slug });
-    const [plan] = await tx.select({ id: plans.id }).from(plans).where(eq(plans.slug, planSeed.slug));
-    if (!plan) throw new Error("seed: plan row missing after insert");
-
-    await tx
-      .insert(planMilestones)
-      .values(milestoneSeeds.map((m, i) => ({ ...m, planId: plan.id, position: i + 1 })))
-      .onConflictDoNothing();
-
-    await tx
-      .insert(themes)
-      .values(themeSeeds.map((t) => ({ ...t, planId: plan.id })))
-      .onConflictDoNothing();
-    const themeRows = await tx.select({ id: themes.id, slug: themes.slug }).from(themes).where(eq(themes.planId, plan.id));
-    // By slug: staff may have reordered the themes since (/admin/plan), so the source's number is
-    // no longer the theme's number. The map goes from the source's number to the theme.
-    const themeIdBySlug = new Map(themeRows.map((t) => [t.slug, t.id]));
-    const themeIdByNumber = new Map<number, number>(
-      themeSeeds.flatMap((t) => (themeIdBySlug.has(t.slug) ? [[t.number, themeIdBySlug.get(t.slug)!] as const] : [])),
-    );
-
-    await tx
-      .insert(actions)
-      .values(
-        actionSeeds.map((a) => ({
-          planId: plan.id,
-          slug: a.slug,
-          title: a.title,
-          status: a.status,
-          timeframeLabel: a.timeframeLabel,
-          timeframeEndYear: a.timeframeEndYear,
-          sourceWording: a.sourceWording,
-        })),
-      )
-      .onConflictDoNothing({ target: actions.slug });
-    const actionRows = await tx
-      .select({ id: actions.id, slug: actions.slug })
-      .from(actions)
-      .where(
-        inArray(
-          actions.slug,
-          actionSeeds.map((a) => a.slug),
-        ),
-      );
-    const actionIdBySlug = new Map(actionRows.map((a) => [a.slug, a.id]));
-    const actionId = (slug: string) => {
-      const id = actionIdBySlug.get(slug);
-      if (id === undefined) throw new Error(`seed: action ${slug} missing`);
-      return id;
-    };
-
-    await tx
-      .insert(actionThemes)
-      .values(
-        actionSeeds.flatMap((a) =>
-          a.themes.map(([number, position]) => {
-            const themeId = themeIdByNumber.get(number);
-            if (themeId === undefined) throw new Error(`seed: theme ${number} missing`);
-            return { actionId: actionId(a.slug), themeId, position };
-          }),
-        ),
-      )
-      .onConflictDoNothing();
-
-    const projectRows = actionSeeds.flatMap((a) =>
-      a.projects.map((p, i) => ({ actionId: actionId(a.slug), position: i + 1, name: p.name, detail: p.detail ?? null })),
-    );
-    if (projectRows.length > 0) await tx.insert(actionProjects).values(projectRows).onConflictDoNothing();
-
-    // The article's statements are the first progress report. It gives no day: reportedOn stays null.
-    await tx
-      .insert(progressReports)
-      .values(
-        actionSeeds.map((a) => ({
-          actionId: actionId(a.slug),
-          seedKey: `source:premier-point-etape:${a.slug}`,
-          title: "Premier point d'étape",
-          body: a.sourceEntry,
-          reportedOn: null,
-          status: a.status,
-          progress: null,
-          sourceLabel: SOURCE_LABEL,
-        })),
-      )
-      .onConflictDoNothing({ target: progressReports.seedKey });
-
+    const plan = options.plan === false ? null : await seedSourcePlan(tx as unknown as Db);
     await seedReasonTemplates(tx as unknown as Db);
-    if (options.demo) await seedDemoData(tx as unknown as Db, plan.id, themeIdByNumber, options.now ?? new Date());
+    if (!options.demo) return;
+    // Demo councils, meeting and contributions belong to a plan; an empty install gets the demo accounts only.
+    if (plan) await seedDemoData(tx as unknown as Db, plan.id, plan.themeIdByNumber, options.now ?? new Date());
+    else await seedDemoAccounts(tx as unknown as Db);
   });
+}
+
+/**
+ * Whether the source document's plan is this database's to fill in: its own plan (its slug and its
+ * city), or no plan at all. Never into another City's plan (imported from a file), even one that
+ * kept the default slug.
+ */
+async function isSourcePlanWelcome(tx: Db): Promise<boolean> {
+  const rows = await tx.select({ slug: plans.slug, cityName: plans.cityName }).from(plans);
+  const own = rows.find((r) => r.slug === planSeed.slug);
+  return own ? own.cityName === planSeed.cityName : rows.length === 0;
+}
+
+/** The source document's plan and its City's identity; null when the database holds another City's plan. */
+async function seedSourcePlan(tx: Db): Promise<{ id: number; themeIdByNumber: Map<number, number> } | null> {
+  if (!(await isSourcePlanWelcome(tx))) return null;
+  // The City's identity, unless an admin (or an earlier run) already named the City.
+  await tx.update(platformSettings).set(cityIdentitySeed).where(eq(platformSettings.cityName, DEFAULT_CITY_NAME));
+
+  await tx.insert(plans).values(planSeed).onConflictDoNothing({ target: plans.slug });
+  const [plan] = await tx.select({ id: plans.id }).from(plans).where(eq(plans.slug, planSeed.slug));
+  if (!plan) throw new Error("seed: plan row missing after insert");
+
+  await tx
+    .insert(planMilestones)
+    .values(milestoneSeeds.map((m, i) => ({ ...m, planId: plan.id, position: i + 1 })))
+    .onConflictDoNothing();
+
+  await tx
+    .insert(themes)
+    .values(themeSeeds.map((t) => ({ ...t, planId: plan.id })))
+    .onConflictDoNothing();
+  const themeRows = await tx.select({ id: themes.id, slug: themes.slug }).from(themes).where(eq(themes.planId, plan.id));
+  // By slug: staff may have reordered the themes since (/admin/plan), so the source's number is
+  // no longer the theme's number. The map goes from the source's number to the theme.
+  const themeIdBySlug = new Map(themeRows.map((t) => [t.slug, t.id]));
+  const themeIdByNumber = new Map<number, number>(
+    themeSeeds.flatMap((t) => (themeIdBySlug.has(t.slug) ? [[t.number, themeIdBySlug.get(t.slug)!] as const] : [])),
+  );
+
+  await tx
+    .insert(actions)
+    .values(
+      actionSeeds.map((a) => ({
+        planId: plan.id,
+        slug: a.slug,
+        title: a.title,
+        status: a.status,
+        timeframeLabel: a.timeframeLabel,
+        timeframeEndYear: a.timeframeEndYear,
+        sourceWording: a.sourceWording,
+      })),
+    )
+    .onConflictDoNothing({ target: actions.slug });
+  const actionRows = await tx
+    .select({ id: actions.id, slug: actions.slug })
+    .from(actions)
+    .where(
+      inArray(
+        actions.slug,
+        actionSeeds.map((a) => a.slug),
+      ),
+    );
+  const actionIdBySlug = new Map(actionRows.map((a) => [a.slug, a.id]));
+  const actionId = (slug: string) => {
+    const id = actionIdBySlug.get(slug);
+    if (id === undefined) throw new Error(`seed: action ${slug} missing`);
+    return id;
+  };
+
+  await tx
+    .insert(actionThemes)
+    .values(
+      actionSeeds.flatMap((a) =>
+        a.themes.map(([number, position]) => {
+          const themeId = themeIdByNumber.get(number);
+          if (themeId === undefined) throw new Error(`seed: theme ${number} missing`);
+          return { actionId: actionId(a.slug), themeId, position };
+        }),
+      ),
+    )
+    .onConflictDoNothing();
+
+  const projectRows = actionSeeds.flatMap((a) =>
+    a.projects.map((p, i) => ({ actionId: actionId(a.slug), position: i + 1, name: p.name, detail: p.detail ?? null })),
+  );
+  if (projectRows.length > 0) await tx.insert(actionProjects).values(projectRows).onConflictDoNothing();
+
+  // The article's statements are the first progress report. It gives no day: reportedOn stays null.
+  await tx
+    .insert(progressReports)
+    .values(
+      actionSeeds.map((a) => ({
+        actionId: actionId(a.slug),
+        seedKey: `source:premier-point-etape:${a.slug}`,
+        title: "Premier point d'étape",
+        body: a.sourceEntry,
+        reportedOn: null,
+        status: a.status,
+        progress: null,
+        sourceLabel: SOURCE_LABEL,
+      })),
+    )
+    .onConflictDoNothing({ target: progressReports.seedKey });
+  return { id: plan.id, themeIdByNumber };
 }
 
 async function seedDemoData(db: Db, planId: number, themeIdByNumber: Map<number, number>, now: Date) {
@@ -226,14 +251,14 @@ async function seedDemoAccounts(db: Db) {
     );
   const userId = new Map(accountRows.map((u) => [u.email, u.id]));
   const councilId = new Map(councilRows.map((c) => [c.number, c.id]));
+  // Only in the demo councils there are: an empty install has none.
   const memberships = demoAccountSeeds.flatMap((a) =>
-    ("councils" in a ? a.councils : []).map(([number, role]) => ({
-      userId: userId.get(a.email)!,
-      councilId: councilId.get(number)!,
-      role,
-    })),
+    ("councils" in a ? a.councils : []).flatMap(([number, role]) => {
+      const council = councilId.get(number);
+      return council === undefined ? [] : [{ userId: userId.get(a.email)!, councilId: council, role }];
+    }),
   );
-  await db.insert(councilMemberships).values(memberships).onConflictDoNothing();
+  if (memberships.length > 0) await db.insert(councilMemberships).values(memberships).onConflictDoNothing();
 }
 
 /** Row counts per table, for tests and the seed script's summary. */

@@ -110,7 +110,7 @@ const linksField = optionalText({ max: ACTION_LINKS_MAX * LINE_MAX, what: "La li
     if (!link || line.length > LINE_MAX) {
       ctx.addIssue({
         code: "custom",
-        message: `Ligne ${index + 1} : écrivez le texte du lien, puis une adresse qui commence par https:// (par exemple « Site du CCAS https://www.ville.fr/ccas »).`,
+        message: `Ligne ${index + 1} : écrivez le texte du lien, puis une adresse qui commence par https:// (par exemple « Site du CCAS https://www.exemple.fr/ccas »).`,
       });
       return z.NEVER;
     }
@@ -188,3 +188,17 @@ export type CreateThemeData = z.output<typeof createThemeSchema>;
 export const updateThemeSchema = z.object({ themeId, ...themeFields });
 export type UpdateThemeInput = z.input<typeof updateThemeSchema>;
 export type UpdateThemeData = z.output<typeof updateThemeSchema>;
+
+// ——— The plan file (/admin/plan/importer; its format: lib/validation/plan-file.ts) ———
+
+/** Beyond this, a plan file is refused before it is read: a plan of 200 long fiches holds in 2 Mo. */
+export const PLAN_FILE_MAX_BYTES = 5 * 1024 * 1024;
+
+/** The import form: one file, read and checked by the server (lib/validation/plan-file.ts). */
+export const planFileUploadSchema = z.object({
+  file: z
+    .custom<File>((v) => typeof File !== "undefined" && v instanceof File && v.size > 0, {
+      error: "Choisissez le fichier du plan (un fichier .json exporté par la plateforme).",
+    })
+    .refine((f) => f.size <= PLAN_FILE_MAX_BYTES, { error: "Ce fichier dépasse 5 Mo : ce n'est pas un fichier de plan." }),
+});

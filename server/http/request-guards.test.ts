@@ -54,6 +54,8 @@ describe("request guards", () => {
       checkRequest("POST", `${site}${path}`, headers({ "next-action": "7f00", "content-length": String(length) }));
     expect(post("/moderation/papier", UPLOAD_BODY_SIZE_LIMIT)).toBeNull();
     expect(post("/moderation/papier", UPLOAD_BODY_SIZE_LIMIT + 1)?.message).toContain("5 Mo");
+    expect(post("/admin/plan/importer", UPLOAD_BODY_SIZE_LIMIT)).toBeNull();
+    expect(post("/admin/plan/importer", UPLOAD_BODY_SIZE_LIMIT + 1)?.message).toContain("5 Mo");
     expect(post("/moderation", BODY_SIZE_LIMIT + 1)?.status).toBe(413);
     expect(post("/moderation/papier/autre", BODY_SIZE_LIMIT + 1)?.status).toBe(413);
   });

@@ -23,13 +23,14 @@ import { isCleanText } from "@/lib/validation/fields";
 export const BODY_SIZE_LIMIT = 1024 * 1024;
 
 /**
- * The one upload of the app, a scan of a paper contribution (5 MB at most, lib/paper-contribution.ts),
- * posted to the recording page: its body may reach Next's limit for server actions
- * (`experimental.serverActions.bodySizeLimit` in next.config.js, "6mb": the scan and its text).
- * Every other address keeps 1 MB.
+ * The app's uploads of more than a logo: a scan of a paper contribution (5 MB at most,
+ * lib/paper-contribution.ts), posted to the recording page, and a plan file (5 MB at most,
+ * lib/validation/plan.ts), posted to the import page. Their bodies may reach Next's limit for server
+ * actions (`experimental.serverActions.bodySizeLimit` in next.config.js, "6mb": the file and the
+ * form's text). Every other address keeps 1 MB.
  */
 export const UPLOAD_BODY_SIZE_LIMIT = 6 * 1024 * 1024;
-export const UPLOAD_PATHS: readonly string[] = ["/moderation/papier"];
+export const UPLOAD_PATHS: readonly string[] = ["/moderation/papier", "/admin/plan/importer"];
 
 export interface Refusal {
   status: 400 | 403 | 404 | 413;
@@ -49,7 +50,7 @@ export const BODY_TOO_LARGE: Refusal = { status: 413, message: "Envoi trop volum
 export const UPLOAD_TOO_LARGE: Refusal = {
   status: 413,
   message:
-    "Envoi trop volumineux : le scan ne doit pas dépasser 5 Mo. Revenez à la page précédente, choisissez un fichier plus léger, puis réessayez.",
+    "Envoi trop volumineux : le fichier envoyé (scan ou plan) ne doit pas dépasser 5 Mo. Revenez à la page précédente, choisissez un fichier plus léger, puis réessayez.",
 };
 
 /** Anything Next's action handler treats as a server action: a Next-Action header, or a multipart POST (a form sent without JavaScript). */

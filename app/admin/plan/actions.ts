@@ -8,11 +8,13 @@ import {
   moveActionSchema,
   moveThemeSchema,
   themeArchiveFormSchema,
+  planFileUploadSchema,
   updateActionSchema,
   updateThemeSchema,
 } from "@/lib/validation/plan";
 import { refreshPublicPages } from "@/server/cache";
 import { formAction } from "@/server/form-action";
+import { importPlanText } from "@/server/plan-file/import-plan";
 import { setActionArchived } from "@/server/plan-admin/archive-action";
 import { createAction } from "@/server/plan-admin/create-action";
 import { moveAction } from "@/server/plan-admin/move-action";
@@ -94,4 +96,21 @@ export const setThemeArchivedAction = formAction({
   permission: "plan.theme.archive",
   run: (input, { db, actor }) => setThemeArchived(db, actor, input),
   done: refreshAfterPlanChange,
+});
+
+/**
+ * A plan file loaded into this install while it has no plan (server/plan-file/import-plan.ts): the
+ * file's problems come back listed under the field, each with its place in the file; a success
+ * shows the plan's administration. Every public page shows the new plan.
+ */
+export const importPlanAction = formAction({
+  schema: planFileUploadSchema,
+  permission: "plan.import",
+  files: ["file"],
+  run: async (input, { db, actor }) => importPlanText(db, actor, await input.file.text(), "formulaire"),
+  done: () => {
+    refreshAfterPlanChange();
+    revalidatePath("/admin", "layout");
+    return "/admin/plan?importe=1";
+  },
 });

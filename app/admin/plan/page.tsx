@@ -3,7 +3,9 @@ import { AdminNav } from "@/components/admin/admin-nav";
 import { Badge } from "@/components/admin/badges";
 import { MoveForm } from "@/components/admin/plan/move-form";
 import { CreateThemeForm } from "@/components/admin/plan/theme-form";
+import { FormMessage } from "@/components/form/field";
 import { Container } from "@/components/ui/container";
+import { Notice } from "@/components/ui/notice";
 import { PageHeading } from "@/components/ui/page-heading";
 import { Section } from "@/components/ui/section";
 import { TextLink } from "@/components/ui/text-link";
@@ -17,8 +19,9 @@ export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Le plan — Administration", robots: { index: false, follow: false } };
 
 /** The plan's themes and their fiches, in order (archived themes last): edit, reorder, add. */
-export default async function AdminPlanPage() {
+export default async function AdminPlanPage({ searchParams }: { searchParams: Promise<{ importe?: string | string[] }> }) {
   const actor = await requireAdminPage("/admin/plan");
+  const imported = (await searchParams).importe === "1";
   const result = await listPlanForAdmin(await getDb(), actor);
   if (!result.ok) throw new Error(result.message);
   const themes = result.data;
@@ -39,6 +42,15 @@ export default async function AdminPlanPage() {
           </p>
         }
       />
+      {imported ? <FormMessage kind="success">Le plan est importé : il paraît déjà sur le site public.</FormMessage> : null}
+      {themes.length === 0 ? (
+        <Notice tone="todo" title="Cette installation n'a pas encore de plan" className="mb-6">
+          <p>
+            Une nouvelle installation commence par <TextLink href="/admin/plan/importer">importer le plan de la Ville</TextLink>, d&apos;un
+            fichier exporté par une autre installation ou écrit au même format.
+          </p>
+        </Notice>
+      ) : null}
 
       {themes.map((theme, themeIndex) => (
         <Section key={theme.id} id={`thematique-${theme.number}`} title={`${theme.number}. ${theme.title}`}>
@@ -99,6 +111,17 @@ export default async function AdminPlanPage() {
         <div className="max-w-2xl">
           <CreateThemeForm action={createThemeAction} />
         </div>
+      </Section>
+
+      <Section id="fichier" title="Le plan en un fichier">
+        <p className="max-w-3xl">
+          Tout le plan — démarche, thématiques, fiches, points d&apos;étape, conseils de quartier — en un fichier JSON, sans aucune donnée
+          personnelle : pour le garder, ou pour qu&apos;une autre installation l&apos;importe.
+        </p>
+        <p className="mt-3">
+          <TextLink href="/admin/plan/exporter">Exporter le plan (fichier JSON)</TextLink> ·{" "}
+          <TextLink href="/admin/plan/importer">Importer un plan dans une installation vide</TextLink>
+        </p>
       </Section>
     </Container>
   );

@@ -233,7 +233,7 @@ function ActionFields({
       <Field
         id={id("liens")}
         label="Liens (facultatif)"
-        hint="Un lien par ligne : le texte du lien, puis l'adresse, par exemple « Site du CCAS https://www.ville.fr/ccas »."
+        hint="Un lien par ligne : le texte du lien, puis l'adresse, par exemple « Site du CCAS https://www.exemple.fr/ccas »."
         error={error("links")}
       >
         <textarea
