@@ -8,6 +8,8 @@ const database = await getDatabase();
 const demo = shouldSeedDemoData();
 const plan = shouldSeedPlan();
 await seedDatabase(database.db, { demo, plan });
-console.log(`Données ${plan ? "du plan" : "de base (sans plan : SEED_PLAN=0)"}${demo ? " et de démonstration" : ""} en place (${database.kind}) :`);
+console.log(
+  `Données ${plan ? "du plan" : "de base (sans plan : SEED_PLAN=0)"}${demo ? " et de démonstration" : ""} en place (${database.kind}) :`,
+);
 console.table(await countRows(database.db));
 await database.close();

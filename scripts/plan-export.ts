@@ -11,7 +11,8 @@ import { planFileCounts, readPlanFile } from "@/server/plan-file/export-plan";
 import { runDatabaseCommand } from "./cli";
 
 await runDatabaseCommand("npm run plan:export -- <fichier.json> [--force]", async (target, force) => {
-  if (existsSync(target) && !force) throw new Error(`Le fichier ${target} existe déjà : donnez un autre nom, ou ajoutez --force pour le remplacer.`);
+  if (existsSync(target) && !force)
+    throw new Error(`Le fichier ${target} existe déjà : donnez un autre nom, ou ajoutez --force pour le remplacer.`);
   const database = await openDatabase(env());
   try {
     await database.withSetupLock(() => migrateDatabase(database));

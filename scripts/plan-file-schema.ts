@@ -6,4 +6,6 @@ import { planFileJsonSchema } from "@/lib/validation/plan-file";
 
 const target = path.resolve(import.meta.dirname, "../docs/format-plan.schema.json");
 writeFileSync(target, `${JSON.stringify(planFileJsonSchema(), null, 2)}\n`);
-console.log(`${path.relative(process.cwd(), target)} écrit : mettez-le en forme avec npx prettier --write ${path.relative(process.cwd(), target)}`);
+console.log(
+  `${path.relative(process.cwd(), target)} écrit : mettez-le en forme avec npx prettier --write ${path.relative(process.cwd(), target)}`,
+);

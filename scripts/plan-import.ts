@@ -13,7 +13,10 @@ import { dropCachedPages, runDatabaseCommand } from "./cli";
 
 await runDatabaseCommand("npm run plan:import -- <fichier.json>", async (source) => {
   const size = (await stat(source)).size;
-  if (size > PLAN_FILE_MAX_BYTES) throw new Error(`Le fichier fait ${Math.ceil(size / 1024)} Ko : un fichier de plan ne dépasse pas ${PLAN_FILE_MAX_BYTES / 1024 / 1024} Mo.`);
+  if (size > PLAN_FILE_MAX_BYTES)
+    throw new Error(
+      `Le fichier fait ${Math.ceil(size / 1024)} Ko : un fichier de plan ne dépasse pas ${PLAN_FILE_MAX_BYTES / 1024 / 1024} Mo.`,
+    );
   const text = await readFile(source, "utf8");
   const settings = env();
   const database = await openDatabase(settings);

@@ -106,6 +106,10 @@ for (const js of [false, true]) {
       await refuse(admin, editTheme, "Enregistrer les modifications");
       await open(admin, adminThemePath);
       await refuse(admin, ap.getByRole("form", { name: "Archiver la thématique" }), "Archiver la thématique");
+      // The import of a plan file (issue 11, point 6), refused: no file chosen (this install has a
+      // plan anyway; e2e/admin/plan-file.spec.ts imports one into an empty install).
+      await open(admin, "/admin/plan/importer");
+      await refuse(admin, ap.getByRole("form", { name: "Importer un plan" }), "Importer le plan");
 
       // The council's space: invite two people, cancel one invitation, the submission policy unchanged.
       await open(admin, adminCouncilPath);

@@ -96,6 +96,14 @@ export async function createDatabase(label: string): Promise<TestDatabase> {
   });
 }
 
+/**
+ * A new database with nothing in it, not a copy of the template: the server started on it creates
+ * it — with SEED_PLAN=0, an empty install waiting for another City's plan file (e2e/admin/plan-file.spec.ts).
+ */
+export function createEmptyDatabase(label: string): Promise<TestDatabase> {
+  return newDatabase(uniqueName(label), "");
+}
+
 export interface AppProcess {
   child: ChildProcess;
   base: string;
@@ -110,9 +118,9 @@ export interface AppProcess {
   stop(): Promise<number | null>;
 }
 
-/** Runs `npm start` on a free port and waits until /api/sante answers 200. */
-export async function startApp(database: TestDatabase, extraEnv: Record<string, string> = {}): Promise<AppProcess> {
-  const port = await freePort();
+/** Runs `npm start` on a free port (or `port`) and waits until /api/sante answers 200. */
+export async function startApp(database: TestDatabase, extraEnv: Record<string, string> = {}, fixedPort?: number): Promise<AppProcess> {
+  const port = fixedPort ?? (await freePort());
   const base = `http://127.0.0.1:${port}`;
   const env: NodeJS.ProcessEnv = {
     ...process.env,

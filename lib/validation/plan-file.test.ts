@@ -35,7 +35,9 @@ describe("the plan file's schema", () => {
     expect(errorsOf((f) => (f.format = "autre-chose"))).toEqual([
       "format : doit valoir « projet-social-communal » : ce fichier n'est pas un plan exporté par la plateforme",
     ]);
-    expect(errorsOf((f) => (f.version = 2))).toEqual(["version : doit valoir 1 : cette version de la plateforme lit les fichiers de la version 1"]);
+    expect(errorsOf((f) => (f.version = 2))).toEqual([
+      "version : doit valoir 1 : cette version de la plateforme lit les fichiers de la version 1",
+    ]);
   });
 
   it("gives one message per error, with its place", () => {

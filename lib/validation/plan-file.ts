@@ -56,12 +56,15 @@ const textField = (max: number, { required = true }: { required?: boolean } = {}
 const optional = <T extends z.ZodType>(schema: T) => schema.nullable().default(null);
 const optionalTextField = (max: number) => optional(textField(max));
 /** An enumeration's message, unless the field is missing altogether (then the common « obligatoire »). */
-const unlessMissing = (message: string) => (issue: { input?: unknown }) => (issue.input === undefined ? "ce champ est obligatoire" : message);
+const unlessMissing = (message: string) => (issue: { input?: unknown }) =>
+  issue.input === undefined ? "ce champ est obligatoire" : message;
 const day = () => z.string().refine(isRealDay, { error: "doit être une date réelle au format AAAA-MM-JJ (par exemple « 2015-10-09 »)" });
 const datetime = () =>
   z
     .string()
-    .regex(DATETIME, { error: "doit être une date et une heure UTC au format AAAA-MM-JJTHH:MM:SS.sssZ (par exemple « 2026-03-01T09:30:00.000Z »)" })
+    .regex(DATETIME, {
+      error: "doit être une date et une heure UTC au format AAAA-MM-JJTHH:MM:SS.sssZ (par exemple « 2026-03-01T09:30:00.000Z »)",
+    })
     .refine((v) => !Number.isNaN(Date.parse(v)) && isRealDay(v.slice(0, 10)), { error: "n'est pas une date réelle" });
 const year = () =>
   z
@@ -76,7 +79,8 @@ const progress = () =>
     .int({ error: "doit être un nombre entier de 0 à 100" })
     .min(0, { error: "doit être un nombre entier de 0 à 100" })
     .max(100, { error: "doit être un nombre entier de 0 à 100" });
-const status = () => z.enum(statusCodeList, { error: unlessMissing(`doit valoir ${statusCodeList.map((c) => `« ${c} »`).join(", ")} ou null`) });
+const status = () =>
+  z.enum(statusCodeList, { error: unlessMissing(`doit valoir ${statusCodeList.map((c) => `« ${c} »`).join(", ")} ou null`) });
 const webAddress = () => z.string().max(2000).refine(isWebAddress, { error: "doit être une adresse web en http:// ou https://" });
 
 // ——— The document ———
@@ -173,13 +177,24 @@ const councilSchema = z.strictObject({
 });
 
 /** Each value of `key` once in `items`: the second one is refused at its own path. */
-function unique<T>(ctx: z.RefinementCtx, items: readonly T[], key: (item: T) => unknown, path: (index: number) => PropertyKey[], what: string) {
+function unique<T>(
+  ctx: z.RefinementCtx,
+  items: readonly T[],
+  key: (item: T) => unknown,
+  path: (index: number) => PropertyKey[],
+  what: string,
+) {
   const seen = new Map<unknown, number>();
   items.forEach((item, index) => {
     const value = key(item);
     if (value === null || value === undefined) return;
     const first = seen.get(value);
-    if (first !== undefined) ctx.addIssue({ code: "custom", path: path(index), message: `${what} « ${String(value)} » figure deux fois (déjà à l'index ${first})` });
+    if (first !== undefined)
+      ctx.addIssue({
+        code: "custom",
+        path: path(index),
+        message: `${what} « ${String(value)} » figure deux fois (déjà à l'index ${first})`,
+      });
     else seen.set(value, index);
   });
 }
@@ -190,7 +205,9 @@ export const planFileSchema = z
       error: unlessMissing(`doit valoir « ${PLAN_FILE_FORMAT} » : ce fichier n'est pas un plan exporté par la plateforme`),
     }),
     version: z.literal(PLAN_FILE_VERSION, {
-      error: unlessMissing(`doit valoir ${PLAN_FILE_VERSION} : cette version de la plateforme lit les fichiers de la version ${PLAN_FILE_VERSION}`),
+      error: unlessMissing(
+        `doit valoir ${PLAN_FILE_VERSION} : cette version de la plateforme lit les fichiers de la version ${PLAN_FILE_VERSION}`,
+      ),
     }),
     plan: planSchema,
     etapes: z.array(milestoneSchema).max(200).default([]),
@@ -201,21 +218,72 @@ export const planFileSchema = z
   .superRefine((file, ctx) => {
     if (file.plan.annee_fin < file.plan.annee_debut)
       ctx.addIssue({ code: "custom", path: ["plan", "annee_fin"], message: "doit être égale ou postérieure à annee_debut" });
-    unique(ctx, file.etapes, (m) => m.identifiant, (i) => ["etapes", i, "identifiant"], "l'identifiant");
-    unique(ctx, file.thematiques, (t) => t.identifiant, (i) => ["thematiques", i, "identifiant"], "l'identifiant");
-    unique(ctx, file.thematiques, (t) => t.numero, (i) => ["thematiques", i, "numero"], "le numéro");
-    unique(ctx, file.fiches, (a) => a.identifiant, (i) => ["fiches", i, "identifiant"], "l'identifiant");
-    unique(ctx, file.conseils, (c) => c.identifiant, (i) => ["conseils", i, "identifiant"], "l'identifiant");
-    unique(ctx, file.conseils, (c) => c.numero, (i) => ["conseils", i, "numero"], "le numéro");
-    const reports = file.fiches.flatMap((a, i) => a.points_etape.map((r, j) => ({ key: r.identifiant, path: ["fiches", i, "points_etape", j, "identifiant"] })));
-    unique(ctx, reports, (r) => r.key, (i) => reports[i]!.path, "l'identifiant");
+    unique(
+      ctx,
+      file.etapes,
+      (m) => m.identifiant,
+      (i) => ["etapes", i, "identifiant"],
+      "l'identifiant",
+    );
+    unique(
+      ctx,
+      file.thematiques,
+      (t) => t.identifiant,
+      (i) => ["thematiques", i, "identifiant"],
+      "l'identifiant",
+    );
+    unique(
+      ctx,
+      file.thematiques,
+      (t) => t.numero,
+      (i) => ["thematiques", i, "numero"],
+      "le numéro",
+    );
+    unique(
+      ctx,
+      file.fiches,
+      (a) => a.identifiant,
+      (i) => ["fiches", i, "identifiant"],
+      "l'identifiant",
+    );
+    unique(
+      ctx,
+      file.conseils,
+      (c) => c.identifiant,
+      (i) => ["conseils", i, "identifiant"],
+      "l'identifiant",
+    );
+    unique(
+      ctx,
+      file.conseils,
+      (c) => c.numero,
+      (i) => ["conseils", i, "numero"],
+      "le numéro",
+    );
+    const reports = file.fiches.flatMap((a, i) =>
+      a.points_etape.map((r, j) => ({ key: r.identifiant, path: ["fiches", i, "points_etape", j, "identifiant"] })),
+    );
+    unique(
+      ctx,
+      reports,
+      (r) => r.key,
+      (i) => reports[i]!.path,
+      "l'identifiant",
+    );
 
     const fiches = new Set(file.fiches.map((a) => a.identifiant));
     file.thematiques.forEach((theme, i) => {
       theme.fiches.forEach((slug, j) => {
-        if (!fiches.has(slug)) ctx.addIssue({ code: "custom", path: ["thematiques", i, "fiches", j], message: `aucune fiche n'a l'identifiant « ${slug} »` });
+        if (!fiches.has(slug))
+          ctx.addIssue({ code: "custom", path: ["thematiques", i, "fiches", j], message: `aucune fiche n'a l'identifiant « ${slug} »` });
       });
-      unique(ctx, theme.fiches, (slug) => slug, (j) => ["thematiques", i, "fiches", j], "la fiche");
+      unique(
+        ctx,
+        theme.fiches,
+        (slug) => slug,
+        (j) => ["thematiques", i, "fiches", j],
+        "la fiche",
+      );
     });
     file.fiches.forEach((action, i) => {
       const keys = new Set(action.points_etape.map((r) => r.identifiant));
@@ -252,7 +320,19 @@ const typeNames: Record<string, string> = {
   null: "null",
 };
 const received = (input: unknown) =>
-  input === null ? "null" : Array.isArray(input) ? "une liste" : typeof input === "string" ? "un texte" : typeof input === "number" ? "un nombre" : typeof input === "boolean" ? "un booléen" : typeof input === "object" ? "un objet" : typeof input;
+  input === null
+    ? "null"
+    : Array.isArray(input)
+      ? "une liste"
+      : typeof input === "string"
+        ? "un texte"
+        : typeof input === "number"
+          ? "un nombre"
+          : typeof input === "boolean"
+            ? "un booléen"
+            : typeof input === "object"
+              ? "un objet"
+              : typeof input;
 
 /** The message of an issue no schema worded itself (a missing field, a wrong type, an unknown key). */
 function frenchMessage(issue: z.core.$ZodRawIssue): string | undefined {
@@ -261,7 +341,9 @@ function frenchMessage(issue: z.core.$ZodRawIssue): string | undefined {
       if (issue.input === undefined) return "ce champ est obligatoire";
       return `doit être ${typeNames[issue.expected] ?? issue.expected} (reçu : ${received(issue.input)})`;
     case "unrecognized_keys":
-      return issue.keys.length === 1 ? `champ inconnu : « ${issue.keys[0]} »` : `champs inconnus : ${issue.keys.map((k) => `« ${k} »`).join(", ")}`;
+      return issue.keys.length === 1
+        ? `champ inconnu : « ${issue.keys[0]} »`
+        : `champs inconnus : ${issue.keys.map((k) => `« ${k} »`).join(", ")}`;
     case "too_big":
       return issue.origin === "array" ? `${String(issue.maximum)} éléments au plus` : `doit valoir ${String(issue.maximum)} au plus`;
     case "too_small":
@@ -290,7 +372,10 @@ export function parsePlanFile(text: string): PlanFileParse {
   if (parsed.success) return { ok: true, file: parsed.data };
   const errors = parsed.error.issues.map((issue) => `${pathOf(issue.path)} : ${issue.message}`);
   if (errors.length > PLAN_FILE_ERRORS_MAX)
-    return { ok: false, errors: [...errors.slice(0, PLAN_FILE_ERRORS_MAX), `… et ${errors.length - PLAN_FILE_ERRORS_MAX} autres erreurs.`] };
+    return {
+      ok: false,
+      errors: [...errors.slice(0, PLAN_FILE_ERRORS_MAX), `… et ${errors.length - PLAN_FILE_ERRORS_MAX} autres erreurs.`],
+    };
   return { ok: false, errors };
 }
 
@@ -305,7 +390,8 @@ export function planFileJsonSchema(): Record<string, unknown> {
   return {
     $schema: schema.$schema,
     title: `Fichier de plan « ${PLAN_FILE_FORMAT} », version ${PLAN_FILE_VERSION}`,
-    description: "Un projet social communal entier : le plan, sa démarche, ses thématiques, ses fiches actions avec leurs points d'étape, les conseils de quartier. Voir docs/format-plan.md.",
+    description:
+      "Un projet social communal entier : le plan, sa démarche, ses thématiques, ses fiches actions avec leurs points d'étape, les conseils de quartier. Voir docs/format-plan.md.",
     ...Object.fromEntries(Object.entries(schema).filter(([key]) => key !== "$schema")),
   };
 }

@@ -46,7 +46,11 @@ export async function readPlanFile(db: Db): Promise<PlanFile | null> {
   const plan = await planToExport(db);
   if (!plan) return null;
   const [milestoneRows, themeRows, actionRows, councilRows] = await Promise.all([
-    db.select().from(planMilestones).where(eq(planMilestones.planId, plan.id)).orderBy(asc(planMilestones.position), asc(planMilestones.id)),
+    db
+      .select()
+      .from(planMilestones)
+      .where(eq(planMilestones.planId, plan.id))
+      .orderBy(asc(planMilestones.position), asc(planMilestones.id)),
     db.select().from(themes).where(eq(themes.planId, plan.id)).orderBy(asc(themes.number)),
     db.select().from(actions).where(eq(actions.planId, plan.id)).orderBy(asc(actions.id)),
     db.select().from(councils).where(eq(councils.planId, plan.id)).orderBy(asc(councils.id)),
@@ -62,7 +66,11 @@ export async function readPlanFile(db: Db): Promise<PlanFile | null> {
       .orderBy(asc(actionThemes.position), asc(actionThemes.actionId)),
     db.select().from(actionProjects).where(ofPlan(actionProjects.actionId)).orderBy(asc(actionProjects.position)),
     db.select().from(actionLinks).where(ofPlan(actionLinks.actionId)).orderBy(asc(actionLinks.position)),
-    db.select().from(progressReports).where(ofPlan(progressReports.actionId)).orderBy(asc(progressReports.createdAt), asc(progressReports.id)),
+    db
+      .select()
+      .from(progressReports)
+      .where(ofPlan(progressReports.actionId))
+      .orderBy(asc(progressReports.createdAt), asc(progressReports.id)),
     db
       .select()
       .from(actionDeadlineChanges)

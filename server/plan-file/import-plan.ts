@@ -203,6 +203,9 @@ export async function writePlanFile(db: Db, actor: MaybeActor, file: PlanFile, s
       targetId: planId,
       details: { slug: p.identifiant, title: p.titre, source, ...counts },
     });
-    return ok({ planId, counts }, `Le plan « ${p.titre} » est importé : ${counts.thematiques} thématiques, ${counts.fiches} fiches actions.`);
+    return ok(
+      { planId, counts },
+      `Le plan « ${p.titre} » est importé : ${counts.thematiques} thématiques, ${counts.fiches} fiches actions.`,
+    );
   });
 }

@@ -95,7 +95,15 @@ beforeAll(async () => {
   await seeded.insert(actionLinks).values({ actionId: added.id, position: 1, label: "Un lien", url: "https://www.exemple.fr/lien" });
   const [report] = await seeded
     .insert(progressReports)
-    .values({ actionId: added.id, title: "Point d'étape", body: "Ce qui a été fait.", reportedOn: "2026-05-04", status: "in_progress", progress: 30, authorId: cast.userIds.admin })
+    .values({
+      actionId: added.id,
+      title: "Point d'étape",
+      body: "Ce qui a été fait.",
+      reportedOn: "2026-05-04",
+      status: "in_progress",
+      progress: 30,
+      authorId: cast.userIds.admin,
+    })
     .returning();
   await seeded.insert(actionDeadlineChanges).values({
     actionId: added.id,
@@ -107,7 +115,12 @@ beforeAll(async () => {
     changedById: cast.userIds.admin,
     progressReportId: report!.id,
   });
-  await createActionRow(seeded, { slug: "fiche-archivee", title: "Fiche archivée", archivedAt: new Date("2026-02-01T10:00:00Z"), themeSlug: "gouvernance" });
+  await createActionRow(seeded, {
+    slug: "fiche-archivee",
+    title: "Fiche archivée",
+    archivedAt: new Date("2026-02-01T10:00:00Z"),
+    themeSlug: "gouvernance",
+  });
 });
 afterAll(async () => {
   await seededDb.drop();
@@ -132,10 +145,16 @@ describe("export", () => {
     expect(file.thematiques[0]!.fiches.at(3)).toBe(limit);
     expect(file.thematiques[1]!.fiches).toContain(limit);
     expect(file.fiches.filter((a) => a.identifiant === limit)).toHaveLength(1);
-    expect(file.thematiques[4]!.fiches).toEqual(expect.arrayContaining(["pilotage-projet-social", "fiche-ajoutee-par-la-ville", "fiche-archivee"]));
+    expect(file.thematiques[4]!.fiches).toEqual(
+      expect.arrayContaining(["pilotage-projet-social", "fiche-ajoutee-par-la-ville", "fiche-archivee"]),
+    );
 
     const seededReport = file.fiches.find((a) => a.identifiant === "accompagnement-parentalite")!.points_etape[0]!;
-    expect(seededReport).toMatchObject({ identifiant: "source:premier-point-etape:accompagnement-parentalite", statut: "en_cours", date: null });
+    expect(seededReport).toMatchObject({
+      identifiant: "source:premier-point-etape:accompagnement-parentalite",
+      statut: "en_cours",
+      date: null,
+    });
     const added = file.fiches.find((a) => a.identifiant === "fiche-ajoutee-par-la-ville")!;
     expect(added).toMatchObject({
       texte: "Son texte complet.\n\nSur deux paragraphes.",
@@ -149,7 +168,10 @@ describe("export", () => {
     });
     // A report stored without a key gets one made of its fiche and rank, never its database id.
     expect(added.points_etape[0]!.identifiant).toBe("fiche-ajoutee-par-la-ville:point-etape-1");
-    expect(added.changements_echeance[0]).toMatchObject({ point_etape: "fiche-ajoutee-par-la-ville:point-etape-1", motif: "Le chantier a pris du retard." });
+    expect(added.changements_echeance[0]).toMatchObject({
+      point_etape: "fiche-ajoutee-par-la-ville:point-etape-1",
+      motif: "Le chantier a pris du retard.",
+    });
     expect(file.fiches.find((a) => a.identifiant === "fiche-archivee")!.archivee_le).toBe("2026-02-01T10:00:00.000Z");
     expect(file.conseils.filter((c) => c.demonstration).length).toBeGreaterThanOrEqual(6);
   });
@@ -172,7 +194,11 @@ describe("export", () => {
     for (const role of matrixRoles) {
       const result = await exportPlan(seeded, cast.actors[role]);
       if (role === "admin") expect(result.ok).toBe(true);
-      else expect(result, role).toMatchObject({ ok: false, code: role === "anonymous" || role === "deactivated" ? "UNAUTHENTICATED" : "FORBIDDEN" });
+      else
+        expect(result, role).toMatchObject({
+          ok: false,
+          code: role === "anonymous" || role === "deactivated" ? "UNAUTHENTICATED" : "FORBIDDEN",
+        });
     }
   });
 });
@@ -203,7 +229,11 @@ describe("import", () => {
     // One journal row, in the name of the admin, with what was imported.
     const journal = await db.select().from(auditLog).where(eq(auditLog.action, "plan.import"));
     expect(journal).toHaveLength(1);
-    expect(journal[0]).toMatchObject({ actorUserId: admin.id, targetType: "plan", details: expect.objectContaining({ source: "formulaire", thematiques: 5 }) });
+    expect(journal[0]).toMatchObject({
+      actorUserId: admin.id,
+      targetType: "plan",
+      details: expect.objectContaining({ source: "formulaire", thematiques: 5 }),
+    });
 
     // An install that has a plan refuses another one, and changes nothing.
     const before = await planTables(db);
@@ -278,7 +308,10 @@ describe("import", () => {
       // Refused before the file is read: only administrators import.
       for (const role of matrixRoles.filter((r) => r !== "admin")) {
         const refused = await importPlanText(db, cast.actors[role], demoville, "formulaire");
-        expect(refused, role).toMatchObject({ ok: false, code: role === "anonymous" || role === "deactivated" ? "UNAUTHENTICATED" : "FORBIDDEN" });
+        expect(refused, role).toMatchObject({
+          ok: false,
+          code: role === "anonymous" || role === "deactivated" ? "UNAUTHENTICATED" : "FORBIDDEN",
+        });
       }
       expect(await planTables(db)).toEqual(before);
     } finally {

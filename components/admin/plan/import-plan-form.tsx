@@ -38,7 +38,10 @@ export function ImportPlanForm<T>({ action }: { action: FormAction<T> }) {
         />
       </Field>
       {problems.length > 1 ? (
-        <ul id={`${FILE_ID}-problemes`} className="list-disc rounded-md border-2 border-red-800 bg-red-50 py-3 pr-3 pl-8 font-mono text-sm text-red-900">
+        <ul
+          id={`${FILE_ID}-problemes`}
+          className="list-disc rounded-md border-2 border-red-800 bg-red-50 py-3 pr-3 pl-8 font-mono text-sm text-red-900"
+        >
           {problems.map((line, index) => (
             <li key={index}>{line}</li>
           ))}

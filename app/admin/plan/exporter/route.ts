@@ -21,7 +21,8 @@ export async function GET(request: Request): Promise<Response> {
     return Response.redirect(signIn, 303);
   }
   const result = await exportPlan(await getDb(), actor);
-  if (!result.ok) return text(result.code === "FORBIDDEN" ? "Page introuvable." : "Cette installation n'a pas encore de plan : rien à exporter.", 404);
+  if (!result.ok)
+    return text(result.code === "FORBIDDEN" ? "Page introuvable." : "Cette installation n'a pas encore de plan : rien à exporter.", 404);
   const body = serializePlanFile(result.data);
   return new Response(body, {
     headers: {

@@ -23,7 +23,9 @@ export default async function ImportPlanPage() {
   return (
     <Container>
       <AdminNav current="plan" exact={false} />
-      <Breadcrumb items={[{ label: "Administration", href: "/admin" }, { label: "Le plan", href: "/admin/plan" }, { label: "Importer un plan" }]} />
+      <Breadcrumb
+        items={[{ label: "Administration", href: "/admin" }, { label: "Le plan", href: "/admin/plan" }, { label: "Importer un plan" }]}
+      />
       <PageHeading
         title="Importer un plan"
         lead={
@@ -49,12 +51,12 @@ export default async function ImportPlanPage() {
         <ul className="flex max-w-3xl list-disc flex-col gap-2 pl-6">
           <li>
             Un fichier JSON au format « projet-social-communal », version 1, tel que le donne « Exporter le plan » d&apos;une autre
-            installation. Il peut aussi s&apos;écrire à la main : ses champs sont décrits dans la documentation de la plateforme
-            (<code>docs/format-plan.md</code>, avec son schéma JSON <code>docs/format-plan.schema.json</code>).
+            installation. Il peut aussi s&apos;écrire à la main : ses champs sont décrits dans la documentation de la plateforme (
+            <code>docs/format-plan.md</code>, avec son schéma JSON <code>docs/format-plan.schema.json</code>).
           </li>
           <li>
-            Il ne contient aucune donnée personnelle : ni comptes, ni membres des conseils, ni contributions. Invitez ensuite les
-            personnes depuis « Utilisateurs et rôles » et les conseils de quartier.
+            Il ne contient aucune donnée personnelle : ni comptes, ni membres des conseils, ni contributions. Invitez ensuite les personnes
+            depuis « Utilisateurs et rôles » et les conseils de quartier.
           </li>
           <li>
             Le nom de la Ville, son logo et les pages légales ne sont pas dans le fichier : ils se règlent dans{" "}
