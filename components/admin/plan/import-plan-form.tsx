@@ -4,7 +4,6 @@ import { FormStatus } from "@/components/form/form-status";
 import { buttonClass, describedBy, Field, inputClass } from "@/components/form/field";
 import { useFormAction } from "@/components/form/use-form-action";
 import type { FormAction } from "@/server/form-action";
-import { planFileUploadSchema } from "@/lib/validation/plan";
 
 const FILE_ID = "plan-fichier";
 
@@ -14,7 +13,8 @@ const FILE_ID = "plan-fichier";
  * comes back listed under the field with its place in the file (« fiches[3].titre : … »).
  */
 export function ImportPlanForm<T>({ action }: { action: FormAction<T> }) {
-  const upload = useFormAction({ action, schema: planFileUploadSchema });
+  // No schema in the browser: the field holds a FileList there, and the server checks the file anyway.
+  const upload = useFormAction({ action });
   const message = upload.error("file");
   const result = upload.state.result;
   // The whole list while it is the server's latest answer (choosing another file hides it).
