@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseEnv, shouldSeedDemoData } from "./env";
+import { parseEnv, shouldSeedDemoData, shouldSeedPlan } from "./env";
 
 describe("environment", () => {
   it("defaults to the embedded database in .data/pglite", () => {
@@ -23,6 +23,13 @@ describe("environment", () => {
     expect(shouldSeedDemoData(parseEnv({ NODE_ENV: "production" }))).toBe(false);
     expect(shouldSeedDemoData(parseEnv({ NODE_ENV: "production", SEED_DEMO_DATA: "1" }))).toBe(true);
     expect(shouldSeedDemoData(parseEnv({ NODE_ENV: "development", SEED_DEMO_DATA: "false" }))).toBe(false);
+  });
+
+  it("seeds the source's plan in any mode, unless SEED_PLAN=0 asks for an empty install", () => {
+    expect(shouldSeedPlan(parseEnv({ NODE_ENV: "production" }))).toBe(true);
+    expect(shouldSeedPlan(parseEnv({ NODE_ENV: "production", SEED_PLAN: "0" }))).toBe(false);
+    expect(shouldSeedPlan(parseEnv({ SEED_PLAN: "false" }))).toBe(false);
+    expect(() => parseEnv({ SEED_PLAN: "non" })).toThrow(/SEED_PLAN : doit valoir 1, 0, true ou false/);
   });
 });
 

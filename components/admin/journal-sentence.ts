@@ -70,6 +70,7 @@ const phrases: Record<string, string> = {
   "plan.theme.move": "a changé la place de la thématique * dans le plan",
   "plan.theme.archive": "a archivé la thématique *",
   "plan.theme.unarchive": "a remis dans les listes la thématique *",
+  "plan.import": "a importé d'un fichier le plan *",
   "retention.purge": "a appliqué les durées de conservation",
   "retention.erase": "a effacé un compte désactivé à la fin de sa durée de conservation",
   "progress_report.create": "a publié un point d'étape",

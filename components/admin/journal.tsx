@@ -84,6 +84,7 @@ export const journalActionLabels: Record<string, string> = {
   "plan.theme.move": "Ordre des thématiques du plan modifié",
   "plan.theme.archive": "Thématique archivée",
   "plan.theme.unarchive": "Thématique remise dans les listes",
+  "plan.import": "Plan importé d'un fichier",
   "meeting.create": "Réunion publique créée",
   "meeting.update": "Réunion publique modifiée",
   "meeting.delete": "Réunion publique supprimée avant d'avoir eu lieu",
