@@ -6,6 +6,7 @@ import { writeFile } from "node:fs/promises";
 import { openDatabase } from "@/db/client";
 import { migrateDatabase } from "@/db/migrate";
 import { env } from "@/lib/env";
+import { pluralize } from "@/lib/labels";
 import { serializePlanFile } from "@/lib/validation/plan-file";
 import { planFileCounts, readPlanFile } from "@/server/plan-file/export-plan";
 import { runDatabaseCommand } from "./cli";
@@ -20,9 +21,14 @@ await runDatabaseCommand("npm run plan:export -- <fichier.json> [--force]", asyn
     if (!file) throw new Error("Cette installation n'a pas de plan : rien à exporter.");
     await writeFile(target, serializePlanFile(file));
     const counts = planFileCounts(file);
-    console.log(
-      `Plan « ${file.plan.titre} » exporté dans ${target} : ${counts.thematiques} thématiques, ${counts.fiches} fiches actions, ${counts.points_etape} points d'étape, ${counts.etapes} étapes de la démarche, ${counts.conseils} conseils.`,
-    );
+    const parts = [
+      pluralize(counts.thematiques, "thématique", "thématiques"),
+      pluralize(counts.fiches, "fiche action", "fiches actions"),
+      pluralize(counts.points_etape, "point d'étape", "points d'étape"),
+      pluralize(counts.etapes, "étape de la démarche", "étapes de la démarche"),
+      pluralize(counts.conseils, "conseil", "conseils"),
+    ];
+    console.log(`Plan « ${file.plan.titre} » exporté dans ${target} : ${parts.join(", ")}.`);
   } finally {
     await database.close();
   }

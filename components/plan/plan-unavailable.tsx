@@ -1,7 +1,10 @@
 import { Container } from "@/components/ui/container";
 import { PageHeading } from "@/components/ui/page-heading";
 
-/** Shown only if the database holds no plan yet (it is seeded at start, so this is a transient state). */
+/**
+ * Shown while the install has no plan: a new install started empty (SEED_PLAN=0) until its plan file
+ * is imported (docs/format-plan.md) — otherwise the plan is seeded at start.
+ */
 export function PlanUnavailable() {
   return (
     <Container>

@@ -14,6 +14,7 @@ import {
   themes,
 } from "@/db/schema";
 import { fail, forbidden, ok, unauthenticated, type ActionResult } from "@/lib/action-result";
+import { pluralize } from "@/lib/labels";
 import { can, type MaybeActor } from "@/lib/permissions";
 import { parsePlanFile, precisionOfCode, statusOfCode, type PlanFile } from "@/lib/validation/plan-file";
 import { writeAudit } from "../audit";
@@ -205,7 +206,7 @@ export async function writePlanFile(db: Db, actor: MaybeActor, file: PlanFile, s
     });
     return ok(
       { planId, counts },
-      `Le plan « ${p.titre} » est importé : ${counts.thematiques} thématiques, ${counts.fiches} fiches actions.`,
+      `Le plan « ${p.titre} » est importé : ${pluralize(counts.thematiques, "thématique", "thématiques")}, ${pluralize(counts.fiches, "fiche action", "fiches actions")}.`,
     );
   });
 }
