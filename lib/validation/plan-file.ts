@@ -112,6 +112,8 @@ const themeSchema = z.strictObject({
   titre: textField(300),
   description: optionalTextField(5_000),
   fiches_annoncees: optional(count()),
+  /** Archived by staff: out of the lists, its page stays (numbered after the themes shown). */
+  archivee_le: optional(datetime()),
   /** The fiches under this theme, in their order on its page: identifiers of `fiches`. */
   fiches: z.array(identifier()).max(1000).default([]),
 });

@@ -123,6 +123,7 @@ export async function readPlanFile(db: Db): Promise<PlanFile | null> {
       titre: t.title,
       description: t.description,
       fiches_annoncees: t.announcedActionCount,
+      archivee_le: iso(t.archivedAt),
       fiches: memberships.filter((m) => m.themeId === t.id).map((m) => slugOfAction.get(m.actionId)!),
     })),
     fiches: actionRows.map((a) => ({

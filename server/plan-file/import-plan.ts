@@ -100,6 +100,7 @@ export async function writePlanFile(db: Db, actor: MaybeActor, file: PlanFile, s
             title: t.titre,
             description: t.description,
             announcedActionCount: t.fiches_annoncees,
+            archivedAt: t.archivee_le === null ? null : new Date(t.archivee_le),
           })),
         )
         .returning({ id: themes.id, slug: themes.slug });

@@ -121,6 +121,14 @@ beforeAll(async () => {
     archivedAt: new Date("2026-02-01T10:00:00Z"),
     themeSlug: "gouvernance",
   });
+  // A theme staff archived (/admin/plan): numbered after the themes shown, it keeps its state.
+  await seeded.insert(themes).values({
+    planId: (await seeded.select({ id: plans.id }).from(plans))[0]!.id,
+    number: 6,
+    slug: "thematique-archivee",
+    title: "Thématique archivée",
+    archivedAt: new Date("2026-03-01T09:00:00Z"),
+  });
 });
 afterAll(async () => {
   await seededDb.drop();
@@ -139,7 +147,8 @@ describe("export", () => {
       "adoption-conseil-municipal",
       "presentation-partenaires",
     ]);
-    expect(file.thematiques.map((t) => t.numero)).toEqual([1, 2, 3, 4, 5]);
+    expect(file.thematiques.map((t) => t.numero)).toEqual([1, 2, 3, 4, 5, 6]);
+    expect(file.thematiques.at(-1)).toMatchObject({ identifiant: "thematique-archivee", archivee_le: "2026-03-01T09:00:00.000Z" });
     // The fiche listed under two themes is one fiche, in both lists.
     const limit = "limiter-intervenants-familles";
     expect(file.thematiques[0]!.fiches.at(3)).toBe(limit);
@@ -217,12 +226,14 @@ describe("import", () => {
     const { loadActor } = await import("@/server/auth/actor");
     const actor = await loadActor(db, admin.id, 0);
     const result = await importPlanText(db, actor, first, "formulaire");
-    expect(result).toMatchObject({ ok: true, data: { counts: { thematiques: 5, etapes: 5 } } });
+    expect(result).toMatchObject({ ok: true, data: { counts: { thematiques: 6, etapes: 5 } } });
     expect(serializePlanFile((await readPlanFile(db))!)).toBe(first);
 
     // The public pages read it: the home page's overview, a fiche with its report and deadline change.
     const overview = (await loadPlanOverview(db))!;
+    // The archived theme came as archived: out of the home page's list.
     expect(overview.themes).toHaveLength(5);
+    expect(overview.themes.map((t) => t.slug)).not.toContain("thematique-archivee");
     const page = (await loadActionPage("fiche-ajoutee-par-la-ville", db))!;
     expect(page).toBeTruthy();
 
@@ -232,7 +243,7 @@ describe("import", () => {
     expect(journal[0]).toMatchObject({
       actorUserId: admin.id,
       targetType: "plan",
-      details: expect.objectContaining({ source: "formulaire", thematiques: 5 }),
+      details: expect.objectContaining({ source: "formulaire", thematiques: 6 }),
     });
 
     // An install that has a plan refuses another one, and changes nothing.
