@@ -1,3 +1,4 @@
+import { availableParallelism } from "node:os";
 import path from "node:path";
 import { defineConfig } from "vitest/config";
 // vitest prints failures with Map.groupBy (Node 21+): loaded here, in the process that reports, so
@@ -12,6 +13,9 @@ const alias = {
 
 export default defineConfig({
   test: {
+    // Vitest's default is one worker fewer than the cores: one on a 2-core machine, which leaves a
+    // core idle (PGlite runs in the test's own thread) — at least 2.
+    maxWorkers: Math.max(2, availableParallelism() - 1),
     projects: [
       {
         resolve: { alias },

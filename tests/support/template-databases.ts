@@ -27,6 +27,9 @@ export interface TemplateDatabases {
   demo: string;
 }
 
+/** Connections that drop the run's databases at the end (PostgreSQL's default limit is 100). */
+const dropConnections = 40;
+
 /** The prefix of every test database of one run (PostgreSQL). */
 export const testDatabasePrefix = (runId: string) => `psc_test_${runId}_`;
 
@@ -85,19 +88,32 @@ export default async function setup(project: TestProject): Promise<() => Promise
   if (adminUrl) {
     const names = { plain: `psc_template_${runId}_plain`, demo: `psc_template_${runId}_demo` };
     // Test files leave their databases to this teardown, which drops them all at once: each
-    // DROP DATABASE waits for a checkpoint (1–2 s here), and concurrent drops share checkpoints.
-    teardown = () =>
-      withAdmin(
+    // DROP DATABASE waits for a checkpoint (1–3 s here), and concurrent drops share checkpoints —
+    // but only on connections of their own: postgres.js queues the queries of a busy pool on one
+    // connection, one after the other (measured: 60 drops, 2 s on 60 connections, 2.4 s each on one).
+    teardown = async () => {
+      const rows = await withAdmin(
         adminUrl,
-        async (sql) => {
-          const rows = await sql<
-            { datname: string }[]
-          >`select datname from pg_database where starts_with(datname, ${testDatabasePrefix(runId)})`;
-          const all = [...rows.map((r) => r.datname), ...Object.values(names)];
-          await Promise.all(all.map((n) => sql.unsafe(`drop database if exists ${n} with (force)`)));
-        },
-        6,
+        (sql) => sql<{ datname: string }[]>`select datname from pg_database where starts_with(datname, ${testDatabasePrefix(runId)})`,
       );
+      const all = [...rows.map((r) => r.datname), ...Object.values(names)];
+      const lanes = Math.min(all.length, dropConnections);
+      await withAdmin(
+        adminUrl,
+        (sql) =>
+          Promise.all(
+            Array.from({ length: lanes }, async () => {
+              const connection = await sql.reserve();
+              try {
+                for (let name = all.pop(); name; name = all.pop()) await connection.unsafe(`drop database if exists ${name} with (force)`);
+              } finally {
+                connection.release();
+              }
+            }),
+          ),
+        lanes,
+      );
+    };
     try {
       await withAdmin(adminUrl, async (sql) => {
         for (const name of Object.values(names)) await sql.unsafe(`create database ${name}`);
