@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { eq } from "drizzle-orm";
+import { and, asc, eq } from "drizzle-orm";
 import type { Db } from "./client";
 import { actions, actionThemes, councils, meetings, plans, themes } from "./schema";
 
@@ -9,8 +9,9 @@ import { actions, actionThemes, councils, meetings, plans, themes } from "./sche
  */
 const unique = (prefix: string) => `${prefix}-${randomUUID().slice(0, 8)}`;
 
+/** The seeded plan (the first one; the current one until a test publishes another). */
 export async function firstPlanId(db: Db): Promise<number> {
-  const [plan] = await db.select({ id: plans.id }).from(plans).limit(1);
+  const [plan] = await db.select({ id: plans.id }).from(plans).orderBy(asc(plans.id)).limit(1);
   if (!plan) throw new Error("factories: seed the plan first");
   return plan.id;
 }
@@ -24,7 +25,11 @@ export async function createAction(db: Db, overrides: Partial<typeof actions.$in
     .values({ planId, slug, title: `Fiche de test ${slug}`, status: "planned", ...values })
     .returning();
   if (themeSlug) {
-    const [theme] = await db.select({ id: themes.id }).from(themes).where(eq(themes.slug, themeSlug));
+    // Theme slugs are unique within a plan (a copied theme keeps its slug): the fiche's plan's.
+    const [theme] = await db
+      .select({ id: themes.id })
+      .from(themes)
+      .where(and(eq(themes.planId, planId), eq(themes.slug, themeSlug)));
     if (!theme) throw new Error(`factories: no theme ${themeSlug}`);
     await db.insert(actionThemes).values({ actionId: action!.id, themeId: theme.id, position: 100 });
   }

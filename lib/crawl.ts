@@ -35,6 +35,7 @@ export const PUBLIC_SECTIONS = [
   "/identite",
   "/mentions-legales",
   "/plan",
+  "/plans",
   "/recherche",
   "/reunions",
   "/reunions.ics",
@@ -49,6 +50,8 @@ export const FIXED_PUBLIC_PAGES = [
   // « Le plan »: every fiche (its filtered views are not listed).
   "/plan",
   "/demarche",
+  // The current and earlier plans (docs/decisions/0027); each plan's page is read from the database.
+  "/plans",
   "/conseils",
   "/reunions",
   "/recherche",

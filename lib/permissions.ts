@@ -90,6 +90,8 @@ export const permissions = [
   // The whole plan as one file: downloaded (export), or loaded into an install that has no plan yet (import)
   "plan.export",
   "plan.import",
+  "plan.open",
+  "plan.publish",
   // The officials' dashboard (figures by theme and by council)
   "dashboard.view",
 ] as const;
@@ -233,6 +235,10 @@ export function can(actor: MaybeActor, permission: Permission, context: Permissi
     case "plan.action.archive":
     case "plan.export":
     case "plan.import":
+    // Opening the next plan and publishing it too (decision 0027): the draft is edited with the
+    // permissions above, so by administrators only, like the current plan.
+    case "plan.open":
+    case "plan.publish":
       // The plan is the City's commitment, voted by the council: its wording is an editorial decision
       // of the administration (docs/decisions/0021), not of moderators, who judge contributions.
       return actor.isAdmin;

@@ -1,7 +1,9 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { StackedBarChart, type ChartSeries } from "@/components/charts/stacked-bar-chart";
+import { buttonClass, Field, inputClass } from "@/components/form/field";
 import { Container } from "@/components/ui/container";
+import { periodOf } from "@/lib/plans";
 import { PageHeading } from "@/components/ui/page-heading";
 import { ScrollTable, tableCell } from "@/components/ui/scroll-table";
 import { Section } from "@/components/ui/section";
@@ -80,25 +82,47 @@ function PerMonthTable({
 }
 
 /* The officials' dashboard: live figures, by theme and by council. Per request (reads the session). */
-export default async function DashboardPage() {
-  const actor = await requireActor("/tableau-de-bord");
-  const result = await loadDashboard(await getDb(), actor);
+export default async function DashboardPage({ searchParams }: { searchParams: Promise<{ plan?: string | string[] }> }) {
+  const asked = (await searchParams).plan;
+  const planSlug = typeof asked === "string" ? asked : null;
+  const actor = await requireActor(planSlug ? `/tableau-de-bord?plan=${encodeURIComponent(planSlug)}` : "/tableau-de-bord");
+  const result = await loadDashboard(await getDb(), actor, new Date(), planSlug);
   if (!result.ok) notFound();
-  const { themes, councils, months, total } = result.data;
+  const { plan, plans, themes, councils, months, total } = result.data;
   return (
     <Container>
       <PageHeading
         title="Tableau de bord"
+        kicker={`${plan.title} · ${periodOf(plan)}${plan.state === "closed" ? " · plan terminé" : ""}`}
         lead={
           <p>
-            Les chiffres du plan en direct : {pluralize(total.fiches, "fiche action", "fiches actions")}, dont {total.late} à
-            l&apos;échéance dépassée ; {pluralize(total.feedback, "avis publié", "avis publiés")} et{" "}
+            Les chiffres {plan.state === "closed" ? "de ce plan terminé" : "du plan en direct"} :{" "}
+            {pluralize(total.fiches, "fiche action", "fiches actions")}, dont {total.late} à l&apos;échéance dépassée ;{" "}
+            {pluralize(total.feedback, "avis publié", "avis publiés")} et{" "}
             {pluralize(total.proposals, "proposition publiée", "propositions publiées")} par les conseils ; réponses de la Ville :{" "}
             {total.answers.answered} données, {total.answers.waiting} en attente, {total.answers.late} en retard ; délai médian de réponse :{" "}
             {medianText(total.answers)}. Seuls les contenus publiés sont comptés.
           </p>
         }
       />
+
+      {plans.length > 1 ? (
+        // A GET form: the chosen plan is in the address (shareable, works without JavaScript). Decision 0027.
+        <form method="get" action="/tableau-de-bord" aria-label="Choisir le plan" className="mb-8 flex flex-wrap items-end gap-3">
+          <Field id="tableau-plan" label="Plan">
+            <select id="tableau-plan" name="plan" defaultValue={plan.slug} className={inputClass}>
+              {plans.map((p) => (
+                <option key={p.slug} value={p.slug}>
+                  {p.title} ({periodOf(p)}){p.state === "current" ? " — en cours" : " — terminé"}
+                </option>
+              ))}
+            </select>
+          </Field>
+          <button type="submit" className={buttonClass}>
+            Afficher
+          </button>
+        </form>
+      ) : null}
 
       <Section id="par-thematique" title="Par thématique">
         <StackedBarChart

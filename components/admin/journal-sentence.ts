@@ -71,6 +71,8 @@ const phrases: Record<string, string> = {
   "plan.theme.archive": "a archivé la thématique *",
   "plan.theme.unarchive": "a remis dans les listes la thématique *",
   "plan.import": "a importé d'un fichier le plan *",
+  "plan.open": "a ouvert en brouillon le prochain plan *",
+  "plan.publish": "a publié le plan *, qui remplace le plan terminé",
   "retention.purge": "a appliqué les durées de conservation",
   "retention.erase": "a effacé un compte désactivé à la fin de sa durée de conservation",
   "progress_report.create": "a publié un point d'étape",

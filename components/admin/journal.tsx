@@ -85,6 +85,8 @@ export const journalActionLabels: Record<string, string> = {
   "plan.theme.archive": "Thématique archivée",
   "plan.theme.unarchive": "Thématique remise dans les listes",
   "plan.import": "Plan importé d'un fichier",
+  "plan.open": "Prochain plan ouvert en brouillon",
+  "plan.publish": "Nouveau plan publié (le précédent est terminé)",
   "meeting.create": "Réunion publique créée",
   "meeting.update": "Réunion publique modifiée",
   "meeting.delete": "Réunion publique supprimée avant d'avoir eu lieu",

@@ -18,6 +18,8 @@ import { ProgressBar } from "@/components/plan/progress-bar";
 import { FicheInBrief, lastUpdateDay } from "@/components/plan/fiche-in-brief";
 import { StatusBadge } from "@/components/plan/status-badge";
 import { ThemeLinks } from "@/components/plan/theme-links";
+import { ClosedPlanNotice } from "@/components/plan/closed-plan-notice";
+import { periodOf, planPath, themeHref } from "@/lib/plans";
 import { ArchivedNotice, FicheBody, FicheVersions, PlainSummary } from "@/components/plan/fiche-texts";
 import { AnswerStatsSummary } from "@/components/answers/answer-stats-summary";
 import { ContributionPagination } from "@/components/contributions/contribution-pagination";
@@ -27,11 +29,14 @@ import { contributionCountText, PublishedContributionList } from "@/components/c
 export async function FichePage({ slug, largePrint }: { slug: string; largePrint: boolean }) {
   const page = await getActionPage(slug);
   if (!page) notFound();
-  const { action, themes, projects, reports, contributions, contributionPageCount, answerStats } = page;
+  const { plan, action, themes, projects, reports, contributions, contributionPageCount, answerStats } = page;
   const [firstTheme] = themes;
+  const closed = plan.state === "closed";
   const crumbs: Crumb[] = [
     { label: "Accueil", href: "/" },
-    ...(firstTheme ? [{ label: `Thématique ${firstTheme.number}`, href: `/thematiques/${firstTheme.slug}` }] : []),
+    // An earlier plan's fiche: its way back is its plan's page (decision 0027).
+    ...(closed ? [{ label: `Plan ${periodOf(plan)}`, href: planPath(plan.slug) }] : []),
+    ...(firstTheme ? [{ label: `Thématique ${firstTheme.number}`, href: themeHref(plan, firstTheme) }] : []),
     { label: action.title },
   ];
 
@@ -50,6 +55,7 @@ export async function FichePage({ slug, largePrint }: { slug: string; largePrint
       {/* One column on a phone (title, En bref, the rest); from 1024 px the En bref block stands beside the text. */}
       <div className="lg:grid lg:grid-cols-[minmax(0,48rem)_minmax(16rem,20rem)] lg:gap-x-10 print:block">
         <div className="lg:col-start-1">
+          <ClosedPlanNotice plan={plan} />
           <ArchivedNotice archivedAt={action.archivedAt} />
           <PageHeading kicker="Fiche action" title={action.title} lead={action.description ? <p>{action.description}</p> : undefined} />
           <PlainSummary text={action.plainSummary} className="mb-6" />
@@ -69,7 +75,7 @@ export async function FichePage({ slug, largePrint }: { slug: string; largePrint
             {themes.length > 0 ? (
               <div>
                 <p className="font-semibold">{themes.length === 1 ? "Thématique :" : "Thématiques :"}</p>
-                <ThemeLinks themes={themes} className="mt-1 space-y-1" />
+                <ThemeLinks themes={themes} plan={plan} className="mt-1 space-y-1" />
               </div>
             ) : null}
           </div>
@@ -152,10 +158,16 @@ export async function FichePage({ slug, largePrint }: { slug: string; largePrint
             ) : (
               <p>Aucun avis ni aucune proposition n&apos;a encore été publié pour cette fiche action.</p>
             )}
-            <p className="mt-6 print:hidden">
-              Vous êtes membre d&apos;un conseil de quartier ?{" "}
-              <TextLink href={`/espace/contribuer?fiche=${encodeURIComponent(action.slug)}`}>Donner l&apos;avis de votre conseil</TextLink>
-            </p>
+            {closed ? (
+              <p className="mt-6 print:hidden">Ce plan est terminé : cette fiche ne reçoit plus d&apos;avis ni de propositions.</p>
+            ) : (
+              <p className="mt-6 print:hidden">
+                Vous êtes membre d&apos;un conseil de quartier ?{" "}
+                <TextLink href={`/espace/contribuer?fiche=${encodeURIComponent(action.slug)}`}>
+                  Donner l&apos;avis de votre conseil
+                </TextLink>
+              </p>
+            )}
           </Section>
 
           <FollowLink href={feedPath({ kind: "action", slug: action.slug })} kind="feed" className="mt-12">

@@ -22,14 +22,27 @@ export function ThemeTitle({ number, title, numberClassName = "text-lg" }: { num
  * A theme on the home page with every fiche listed under it, so each fiche is one link away from `/`.
  * `themeNumbersBySlug` gives, for fiches listed under several themes, all their theme numbers.
  */
-export function ThemeCard({ theme, themeNumbersBySlug }: { theme: ThemeSummary; themeNumbersBySlug: Record<string, number[]> }) {
+export function ThemeCard({
+  theme,
+  themeNumbersBySlug,
+  linkTheme = true,
+}: {
+  theme: ThemeSummary;
+  themeNumbersBySlug: Record<string, number[]>;
+  /** False on an earlier plan's page: its themes have no page of their own, the card is the theme (decision 0027). */
+  linkTheme?: boolean;
+}) {
   const headingId = `thematique-${theme.number}`;
   return (
     <section aria-labelledby={headingId} className="rounded-lg border border-slate-300 bg-white p-4 shadow-sm sm:p-6">
       <h3 id={headingId} className="text-2xl leading-snug font-bold">
-        <TextLink href={`/thematiques/${theme.slug}`}>
+        {linkTheme ? (
+          <TextLink href={`/thematiques/${theme.slug}`}>
+            <ThemeTitle number={theme.number} title={theme.title} />
+          </TextLink>
+        ) : (
           <ThemeTitle number={theme.number} title={theme.title} />
-        </TextLink>
+        )}
       </h3>
       {theme.description ? <p className="mt-2 text-slate-800">{theme.description}</p> : null}
       <p className="mt-2 text-slate-800">{pluralize(theme.actions.length, "fiche action", "fiches actions")}</p>

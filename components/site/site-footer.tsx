@@ -4,6 +4,7 @@ import { getLegalPagesSettings } from "@/server/settings/platform-settings";
 import { loadCityIdentity } from "@/server/settings/city-identity";
 
 const legalLinks = [
+  { href: "/plans", label: "Plans précédents" },
   { href: "/donnees", label: "Données ouvertes" },
   { href: "/moderation/registre", label: "Registre et règles de la modération" },
   { href: "/mentions-legales", label: "Mentions légales" },

@@ -18,26 +18,48 @@ import {
 
 export const actionStatus = pgEnum("action_status", ["planned", "in_progress", "done", "suspended"]);
 export const datePrecision = pgEnum("date_precision", ["day", "month", "year"]);
+/**
+ * A plan's life (decision 0027): `draft` while staff prepare the next one (never public), `current`
+ * once published (the home page's plan; one at a time), `closed` when the next one replaced it
+ * (readable at /plans/<slug>, « Plan terminé », taking no new contributions or reports).
+ */
+export const planState = pgEnum("plan_state", ["draft", "current", "closed"]);
 
-/** The projet social communal. One per deployment for now. */
-export const plans = pgTable("plans", {
-  id: serial("id").primaryKey(),
-  slug: text("slug").notNull().unique(),
-  title: text("title").notNull(),
-  cityName: text("city_name").notNull(),
-  periodStartYear: smallint("period_start_year").notNull(),
-  periodEndYear: smallint("period_end_year").notNull(),
-  summary: text("summary").notNull(),
-  /** How many fiches the source document announces (17), which may differ from how many it lists. */
-  announcedActionCount: smallint("announced_action_count"),
-  sourceTitle: text("source_title"),
-  /**
-   * The page « La démarche »: how the plan was made, in the City's words (plain text with links,
-   * lib/plain-text.ts). Data, not code: another City's plan brings its own.
-   */
-  demarche: text("demarche").notNull().default(""),
-  updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
-});
+/** A projet social communal: the current one, the earlier ones (closed) and at most one draft. */
+export const plans = pgTable(
+  "plans",
+  {
+    id: serial("id").primaryKey(),
+    /** Its address under /plans/ (the period, « 2015-2020 »); never changes. */
+    slug: text("slug").notNull().unique(),
+    state: planState("state").notNull().default("draft"),
+    publishedAt: timestamp("published_at", { withTimezone: true }),
+    closedAt: timestamp("closed_at", { withTimezone: true }),
+    title: text("title").notNull(),
+    cityName: text("city_name").notNull(),
+    periodStartYear: smallint("period_start_year").notNull(),
+    periodEndYear: smallint("period_end_year").notNull(),
+    summary: text("summary").notNull(),
+    /** How many fiches the source document announces (17), which may differ from how many it lists. */
+    announcedActionCount: smallint("announced_action_count"),
+    sourceTitle: text("source_title"),
+    /**
+     * The page « La démarche »: how the plan was made, in the City's words (plain text with links,
+     * lib/plain-text.ts). Data, not code: another City's plan brings its own.
+     */
+    demarche: text("demarche").notNull().default(""),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  // One current plan and one draft at most, whatever two admins do at once.
+  (t) => [
+    uniqueIndex("plans_one_current")
+      .on(t.state)
+      .where(sql`${t.state} = 'current'`),
+    uniqueIndex("plans_one_draft")
+      .on(t.state)
+      .where(sql`${t.state} = 'draft'`),
+  ],
+);
 
 /** The démarche: dated steps that produced the plan. Dates keep the precision the source gives. */
 export const planMilestones = pgTable(
@@ -66,7 +88,8 @@ export const themes = pgTable(
       .notNull()
       .references(() => plans.id, { onDelete: "cascade" }),
     number: smallint("number").notNull(),
-    slug: text("slug").notNull().unique(),
+    /** Unique within its plan: a theme copied into the next plan keeps its slug (and /thematiques/<slug>). */
+    slug: text("slug").notNull(),
     title: text("title").notNull(),
     description: text("description"),
     /** How many fiches the source announces for this theme. */
@@ -77,7 +100,7 @@ export const themes = pgTable(
      */
     archivedAt: timestamp("archived_at", { withTimezone: true }),
   },
-  (t) => [uniqueIndex("themes_plan_number").on(t.planId, t.number)],
+  (t) => [uniqueIndex("themes_plan_number").on(t.planId, t.number), uniqueIndex("themes_plan_slug").on(t.planId, t.slug)],
 );
 
 /** A fiche action. It may belong to several themes (see `actionThemes`). */

@@ -10,7 +10,7 @@ export const SOURCE_LABEL =
   "Article « Premier point d'étape pour le projet social communal », Ville d'Aurillac (date de publication non précisée)";
 
 export const planSeed = {
-  slug: "projet-social-communal",
+  slug: "2015-2020",
   title: "Projet social communal",
   cityName: "Aurillac",
   periodStartYear: 2015,

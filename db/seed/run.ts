@@ -86,7 +86,11 @@ async function seedSourcePlan(tx: Db): Promise<{ id: number; themeIdByNumber: Ma
   // The City's identity, unless an admin (or an earlier run) already named the City.
   await tx.update(platformSettings).set(cityIdentitySeed).where(eq(platformSettings.cityName, DEFAULT_CITY_NAME));
 
-  await tx.insert(plans).values(planSeed).onConflictDoNothing({ target: plans.slug });
+  // An empty database: the source's plan is the current one (decision 0027).
+  await tx
+    .insert(plans)
+    .values({ ...planSeed, state: "current", publishedAt: new Date() })
+    .onConflictDoNothing({ target: plans.slug });
   const [plan] = await tx.select({ id: plans.id }).from(plans).where(eq(plans.slug, planSeed.slug));
   if (!plan) throw new Error("seed: plan row missing after insert");
 

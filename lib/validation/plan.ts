@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { choice, id, list, optionalText, text } from "./fields";
+import { checkbox, choice, DAY_MAX_YEAR, DAY_MIN_YEAR, id, list, optionalText, text, wholeNumber } from "./fields";
 
 /*
  * The administration of the plan (/admin/plan): a theme, a fiche (its texts, themes, projects and
@@ -181,7 +181,8 @@ const themeFields = {
   reason,
 };
 
-export const createThemeSchema = z.object(themeFields);
+/** `planId`: the draft's form names its plan (decision 0027); without it, the current plan. */
+export const createThemeSchema = z.object({ planId: id("Plan inconnu : rechargez la page.").optional(), ...themeFields });
 export type CreateThemeInput = z.input<typeof createThemeSchema>;
 export type CreateThemeData = z.output<typeof createThemeSchema>;
 
@@ -202,3 +203,38 @@ export const planFileUploadSchema = z.object({
     })
     .refine((f) => f.size <= PLAN_FILE_MAX_BYTES, { error: "Ce fichier dépasse 5 Mo : ce n'est pas un fichier de plan." }),
 });
+/*
+ * The next plan (decision 0027): an admin opens it as a draft — its title, period, introduction and
+ * démarche, its themes copied from the current plan or none — then publishes it.
+ */
+export const PLAN_TITLE_MAX = 200;
+export const PLAN_SUMMARY_MAX = 4000;
+export const PLAN_DEMARCHE_MAX = 20_000;
+const planYear = (what: string) => wholeNumber({ min: DAY_MIN_YEAR, max: DAY_MAX_YEAR, what, example: 2021 });
+
+export const openPlanSchema = z
+  .object({
+    title: text({ min: 3, max: PLAN_TITLE_MAX, empty: "Indiquez le titre du plan.", what: "Le titre" }),
+    periodStartYear: planYear("l'année de début"),
+    periodEndYear: planYear("l'année de fin"),
+    summary: text({ min: 3, max: PLAN_SUMMARY_MAX, empty: "Indiquez l'introduction du plan.", what: "L'introduction" }),
+    demarche: optionalText({ max: PLAN_DEMARCHE_MAX, what: "La démarche" }),
+    themes: choice(["copy", "empty"], "Choisissez : copier les thématiques du plan en cours, ou commencer sans."),
+    reason,
+  })
+  .refine((v) => v.periodEndYear >= v.periodStartYear, {
+    path: ["periodEndYear"],
+    error: "L'année de fin ne peut pas précéder l'année de début.",
+  });
+export type OpenPlanInput = z.input<typeof openPlanSchema>;
+export type OpenPlanData = z.output<typeof openPlanSchema>;
+
+export const publishPlanSchema = z.object({
+  planId: id("Plan inconnu : rechargez la page."),
+  understood: checkbox().refine((ticked) => ticked, {
+    error: "Cochez la case pour confirmer : le plan en cours sera terminé et le nouveau paraîtra sur le site.",
+  }),
+  reason,
+});
+export type PublishPlanInput = z.input<typeof publishPlanSchema>;
+export type PublishPlanData = z.output<typeof publishPlanSchema>;

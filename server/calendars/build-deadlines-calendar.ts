@@ -1,5 +1,5 @@
 import "server-only";
-import { asc } from "drizzle-orm";
+import { asc, eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { actions } from "@/db/schema";
 import { formatDay } from "@/lib/dates";
@@ -10,6 +10,7 @@ import { statusLabel } from "@/lib/labels";
 import { siteNameOf } from "@/lib/city-identity";
 import { getCityIdentity } from "@/server/settings/platform-settings";
 import { actionSummaryColumns } from "@/server/plan/columns";
+import { publicPlanId } from "@/server/plan/load-plan";
 
 /**
  * The fiches' current deadlines as all-day events (/echeances.ics). « En retard » is left out: it
@@ -19,6 +20,8 @@ export async function buildDeadlinesCalendar(db: Db, origin: string): Promise<st
   const rows = await db
     .select({ ...actionSummaryColumns, updatedAt: actions.updatedAt })
     .from(actions)
+    // The current plan's fiches: an earlier plan's deadlines are over, a draft's not public (decision 0027).
+    .where(eq(actions.planId, publicPlanId))
     .orderBy(asc(actions.id))
     .limit(CALENDAR_EVENT_LIMIT);
   const events: IcsEvent[] = [];

@@ -6,6 +6,7 @@ import { fail, forbidden, notFound, ok, unauthenticated, type ActionResult } fro
 import { can, type MaybeActor } from "@/lib/permissions";
 import type { ContributionData } from "@/lib/validation/contribution";
 import { writeAudit } from "@/server/audit";
+import { actionPlanState, refuseOutsideCurrentPlan } from "@/server/plan/plan-state";
 
 /**
  * Writes a draft avis or proposition in the name of one of the actor's councils (members and
@@ -20,9 +21,10 @@ export async function createDraft(
   if (!can(actor, "contribution.draft", { councilId: data.councilId })) return forbidden();
 
   const [[action], [council]] = await Promise.all([
-    // An archived fiche takes no new contribution (those it has stay, and keep their course).
+    // An archived fiche takes no new contribution (those it has stay, and keep their course), nor
+    // a fiche of a draft or closed plan.
     db
-      .select({ id: actions.id })
+      .select({ id: actions.id, planState: actionPlanState })
       .from(actions)
       .where(and(eq(actions.slug, data.actionSlug), isNull(actions.archivedAt))),
     db
@@ -30,8 +32,10 @@ export async function createDraft(
       .from(councils)
       .where(and(eq(councils.id, data.councilId), isNull(councils.archivedAt))),
   ]);
-  if (!action)
+  if (!action || action.planState === "draft")
     return fail("VALIDATION_FAILED", "Cette fiche action n'existe pas.", { actionSlug: ["Choisissez une fiche action de la liste."] });
+  const outside = refuseOutsideCurrentPlan(action.planState, "actionSlug");
+  if (outside) return outside;
   if (!council) return notFound("Conseil");
 
   return db.transaction(async (tx) => {

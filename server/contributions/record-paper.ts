@@ -6,6 +6,7 @@ import { fail, forbidden, notFound, ok, unauthenticated, type ActionResult } fro
 import { cityDay } from "@/lib/dates";
 import { SCAN_MAX_BYTES, SCAN_TOO_BIG, SCAN_WRONG_TYPE, scanMediaType } from "@/lib/paper-contribution";
 import { can, type MaybeActor } from "@/lib/permissions";
+import { actionPlanState, refuseOutsideCurrentPlan } from "@/server/plan/plan-state";
 import type { PaperContributionData } from "@/lib/validation/contribution";
 import { writeAudit } from "@/server/audit";
 import { requestDigests } from "@/server/notifications/digest";
@@ -46,15 +47,17 @@ export async function recordPaperContribution(
     });
 
   const [[action], [council], read] = await Promise.all([
-    db.select({ id: actions.id }).from(actions).where(eq(actions.slug, data.actionSlug)),
+    db.select({ id: actions.id, planState: actionPlanState }).from(actions).where(eq(actions.slug, data.actionSlug)),
     db
       .select({ id: councils.id, name: councils.name })
       .from(councils)
       .where(and(eq(councils.id, data.councilId), isNull(councils.archivedAt))),
     readScan(scan),
   ]);
-  if (!action)
+  if (!action || action.planState === "draft")
     return fail("VALIDATION_FAILED", "Cette fiche action n'existe pas.", { actionSlug: ["Choisissez une fiche action de la liste."] });
+  const outside = refuseOutsideCurrentPlan(action.planState, "actionSlug");
+  if (outside) return outside;
   if (!council) return notFound("Conseil");
   if (!read.ok) return read;
 

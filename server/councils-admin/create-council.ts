@@ -6,7 +6,7 @@ import { fail, forbidden, ok, unauthenticated, type ActionResult } from "@/lib/a
 import { can, type MaybeActor } from "@/lib/permissions";
 import type { CreateCouncilData } from "@/lib/validation/admin";
 import { writeAudit } from "../audit";
-import { freeSlug, numberTaken, planId, uniqueViolation } from "./shared";
+import { councilsPlanId, freeSlug, numberTaken, uniqueViolation } from "./shared";
 
 export interface CouncilCreated {
   id: number;
@@ -27,7 +27,7 @@ export async function createCouncil(db: Db, actor: MaybeActor, data: CreateCounc
   for (let attempt = 1; ; attempt++) {
     try {
       return await db.transaction(async (tx): Promise<ActionResult<CouncilCreated>> => {
-        const plan = await planId(tx);
+        const plan = await councilsPlanId(tx);
         if (plan === null) return fail("CONFLICT", "Le projet social communal n'est pas encore en place sur ce site.");
         if (data.number !== null) {
           const [other] = await tx

@@ -1,14 +1,24 @@
 import "server-only";
-import { asc, eq, like, or } from "drizzle-orm";
+import { and, asc, eq, like, or, type SQL } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { actions, councils, plans, themes } from "@/db/schema";
 import { fail } from "@/lib/action-result";
 import { likeEscape } from "../users/shared";
 import { firstFreeSlug, slugify } from "./slug";
 
-/** The deployment's plan (one per deployment for now). */
-export async function planId(tx: Db): Promise<number | null> {
+/**
+ * The plan councils hang from: the deployment's first plan, whichever is current. Councils carry
+ * over from a plan to the next (decision 0027): their `plan_id` is that anchor (it keeps their
+ * numbers unique), not a membership of one plan.
+ */
+export async function councilsPlanId(tx: Db): Promise<number | null> {
   const [plan] = await tx.select({ id: plans.id }).from(plans).orderBy(asc(plans.id)).limit(1);
+  return plan?.id ?? null;
+}
+
+/** The current plan (the public one): new meetings and the plan's administration follow it. */
+export async function currentPlanId(tx: Db): Promise<number | null> {
+  const [plan] = await tx.select({ id: plans.id }).from(plans).where(eq(plans.state, "current"));
   return plan?.id ?? null;
 }
 
@@ -16,12 +26,19 @@ export async function planId(tx: Db): Promise<number | null> {
  * A free slug for a new council, fiche or theme named `name` (« -2 », « -3 »… if taken): archived
  * ones keep theirs and a slug never changes afterwards, so links never change meaning.
  */
-export async function freeSlugIn(tx: Db, table: typeof councils | typeof actions | typeof themes, name: string, fallback: string) {
+export async function freeSlugIn(
+  tx: Db,
+  table: typeof councils | typeof actions | typeof themes,
+  name: string,
+  fallback: string,
+  /** Where the slug must be unique when not the whole table (a theme's: its plan). */
+  scope?: SQL,
+) {
   const base = slugify(name, fallback);
   const rows = await tx
     .select({ slug: table.slug })
     .from(table)
-    .where(or(eq(table.slug, base), like(table.slug, `${likeEscape(base)}-%`)));
+    .where(and(scope, or(eq(table.slug, base), like(table.slug, `${likeEscape(base)}-%`))));
   return firstFreeSlug(base, new Set(rows.map((r) => r.slug)));
 }
 

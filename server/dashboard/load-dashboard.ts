@@ -1,8 +1,10 @@
 import "server-only";
 import { and, asc, eq, inArray, isNotNull, isNull, lt, sql, type SQLWrapper } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { actionThemes, actions, contributionFigures, contributions, councils, themes } from "@/db/schema";
-import { forbidden, ok, unauthenticated, type ActionResult } from "@/lib/action-result";
+import { actionThemes, actions, contributionFigures, contributions, councils, plans as plansTable, themes } from "@/db/schema";
+import { forbidden, notFound, ok, unauthenticated, type ActionResult } from "@/lib/action-result";
+import { themeHref } from "@/lib/plans";
+import { loadPublicPlans } from "@/server/plan/load-plans-list";
 import type { AnswerStats } from "@/lib/answer-stats";
 import { cityDay } from "@/lib/dates";
 import { cityMonth, monthsEndingWith } from "@/lib/months";
@@ -25,7 +27,19 @@ export interface DashboardRow {
   perMonth: number[];
 }
 
+export interface DashboardPlan {
+  slug: string;
+  title: string;
+  periodStartYear: number;
+  periodEndYear: number;
+  state: "current" | "closed";
+}
+
 export interface Dashboard {
+  /** The plan the figures are about: the current one, or an earlier one asked for (decision 0027). */
+  plan: DashboardPlan;
+  /** Every plan but a draft, for the choice of plan (the current one first). */
+  plans: DashboardPlan[];
   themes: DashboardRow[];
   councils: DashboardRow[];
   /** The last 12 months, oldest first: published avis and proposals per month (City time). */
@@ -47,16 +61,24 @@ interface Aggregate {
   medianDays: number | null;
 }
 
-/** The dashboard's eight queries, not yet run (tests/integration/query-plans.test.ts reads their plans). */
-export function dashboardQueries(db: Db, now = new Date()) {
+/**
+ * The dashboard's eight queries for one plan, not yet run (tests/integration/query-plans.test.ts
+ * reads their plans). Each plan has its own figures: only its themes, its fiches and theirs.
+ */
+export function dashboardQueries(db: Db, now = new Date(), planId: SQLWrapper = sql`(select min(${plansTable.id}) from ${plansTable})`) {
   const months = lastTwelveMonths(now);
   const f = contributionFigures;
+  const planActions = db.select({ id: actions.id }).from(actions).where(eq(actions.planId, planId));
   const counts = {
     feedback: sql<number>`coalesce(sum(${f.published}) filter (where ${f.kind} = 'feedback'), 0)::int`,
     proposals: sql<number>`coalesce(sum(${f.published}) filter (where ${f.kind} = 'proposal'), 0)::int`,
     answered: sql<number>`coalesce(sum(${f.answered}), 0)::int`,
   };
-  const publishedProposal = and(eq(contributions.status, "published"), eq(contributions.kind, "proposal"));
+  const publishedProposal = and(
+    eq(contributions.status, "published"),
+    eq(contributions.kind, "proposal"),
+    inArray(contributions.actionId, planActions),
+  );
   // The same median as lib/answer-stats.ts: the middle delay, or the mean of the two middle ones —
   // of the intervals themselves, converted to days once (sorting intervals costs less than numerics).
   const medianDays = sql<
@@ -70,6 +92,7 @@ export function dashboardQueries(db: Db, now = new Date()) {
     themes: db
       .select({ id: themes.id, number: themes.number, slug: themes.slug, title: themes.title })
       .from(themes)
+      .where(eq(themes.planId, planId))
       .orderBy(asc(themes.number)),
     fiches: db
       .select({
@@ -83,7 +106,8 @@ export function dashboardQueries(db: Db, now = new Date()) {
         deadline: actions.deadline,
       })
       .from(actions)
-      .leftJoin(actionThemes, eq(actionThemes.actionId, actions.id)),
+      .leftJoin(actionThemes, eq(actionThemes.actionId, actions.id))
+      .where(eq(actions.planId, planId)),
     councils: db
       .select({ id: councils.id, slug: councils.slug, name: councils.name })
       .from(councils)
@@ -93,6 +117,7 @@ export function dashboardQueries(db: Db, now = new Date()) {
     figures: db
       .select({ set: set(f.actionId, f.councilId), actionId: f.actionId, councilId: f.councilId, ...counts })
       .from(f)
+      .where(inArray(f.actionId, planActions))
       .groupBy(sql`grouping sets ((${f.actionId}), (${f.councilId}), ())`),
     // Late: no answer and the due date passed (contributions_awaiting_answer).
     late: db
@@ -128,7 +153,7 @@ export function dashboardQueries(db: Db, now = new Date()) {
         ...pick(counts, "feedback", "proposals"),
       })
       .from(f)
-      .where(inArray(f.month, months))
+      .where(and(inArray(f.month, months), inArray(f.actionId, planActions)))
       .groupBy(sql`grouping sets ((${f.actionId}, ${f.month}), (${f.councilId}, ${f.month}), (${f.month}))`),
   };
 }
@@ -140,13 +165,22 @@ export function dashboardQueries(db: Db, now = new Date()) {
  * or hidden ones). Every figure is a GROUP BY in SQL over few rows (issue 15): the counts from
  * `contribution_figures` (one row per council, fiche, kind and month, kept by PostgreSQL with every
  * write), the late ones from the proposals waiting for an answer and the medians from the answered
- * ones, each read from its own partial index. Eight queries.
+ * ones, each read from its own partial index. One plan's: the current one, or the one whose slug
+ * `planSlug` gives (an unknown slug or a draft's shows the current plan; decision 0027). Nine queries.
  */
-export async function loadDashboard(db: Db, actor: MaybeActor, now = new Date()): Promise<ActionResult<Dashboard>> {
+export async function loadDashboard(
+  db: Db,
+  actor: MaybeActor,
+  now = new Date(),
+  planSlug: string | null = null,
+): Promise<ActionResult<Dashboard>> {
   if (!actor) return unauthenticated();
   if (!can(actor, "dashboard.view")) return forbidden();
+  const plans = await loadPublicPlans(db);
+  const plan = plans.find((p) => planSlug !== null && p.slug === planSlug) ?? plans.find((p) => p.state === "current");
+  if (!plan) return notFound("Plan");
   const months = lastTwelveMonths(now);
-  const q = dashboardQueries(db, now);
+  const q = dashboardQueries(db, now, sql`(select ${plansTable.id} from ${plansTable} where ${plansTable.slug} = ${plan.slug})`);
   const [themeRows, ficheRows, councilRows, figureRows, lateRows, councilMedians, themeMedians, monthRows] = await Promise.all([
     q.themes,
     q.fiches,
@@ -221,7 +255,7 @@ export async function loadDashboard(db: Db, actor: MaybeActor, now = new Date())
     return row(
       `theme-${t.number}`,
       `${t.number}. ${t.title}`,
-      `/thematiques/${t.slug}`,
+      themeHref(plan, t),
       fiches,
       figures,
       perMonthOf(fiches.flatMap((fiche) => monthsOf(BY_FICHE, fiche.id))),
@@ -237,7 +271,10 @@ export async function loadDashboard(db: Db, actor: MaybeActor, now = new Date())
   });
   const total = figuresOf(TOTAL, null);
   const distinctFiches = new Map(ficheRows.map((f) => [f.id, f]));
+  const { publishedAt: _p, closedAt: _c, ...shown } = plan;
   return ok({
+    plan: shown,
+    plans: plans.map(({ publishedAt: _pa, closedAt: _ca, ...p }) => p),
     themes: themeList,
     councils: councilList,
     months: byMonth,

@@ -1,10 +1,11 @@
 import "server-only";
-import { and, asc, eq } from "drizzle-orm";
+import { and, eq, inArray } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { actions, plans, themes } from "@/db/schema";
 import type { FeedScope } from "@/lib/feeds";
 import { siteNameOf } from "@/lib/city-identity";
 import { findActiveCouncil } from "@/server/councils/memberships";
+import { publicPlanIds } from "@/server/plan/load-plan";
 import { getCityIdentity } from "@/server/settings/platform-settings";
 
 /** Which items a feed carries: the whole plan's, one theme's fiches', one fiche's, one council's. */
@@ -30,7 +31,8 @@ const WHAT = "les nouveaux points d'étape, les avis et propositions publiés pa
  */
 export async function findFeedSubject(db: Db, scope: FeedScope): Promise<FeedSubject | null> {
   const [[plan], identity] = await Promise.all([
-    db.select({ id: plans.id, updatedAt: plans.updatedAt }).from(plans).orderBy(asc(plans.id)).limit(1),
+    // The current plan (decision 0027); an earlier plan's fiche keeps its feed, like its page.
+    db.select({ id: plans.id, updatedAt: plans.updatedAt }).from(plans).where(eq(plans.state, "current")),
     getCityIdentity(db),
   ]);
   if (!plan) return null;
@@ -56,7 +58,7 @@ export async function findFeedSubject(db: Db, scope: FeedScope): Promise<FeedSub
       const [action] = await db
         .select({ id: actions.id, title: actions.title })
         .from(actions)
-        .where(and(eq(actions.planId, plan.id), eq(actions.slug, scope.slug)));
+        .where(and(inArray(actions.planId, publicPlanIds), eq(actions.slug, scope.slug)));
       if (!action) return null;
       return {
         ...common,

@@ -6,7 +6,7 @@ import { can, type MaybeActor } from "@/lib/permissions";
 import { cityInstant, type MeetingData } from "@/lib/validation/meeting";
 import { writeAudit } from "../audit";
 import { uniqueViolation } from "../councils-admin/shared";
-import { agendaForAudit, freeMeetingSlug, planId, resolveAgenda } from "./shared";
+import { agendaForAudit, currentPlanId, freeMeetingSlug, resolveAgenda } from "./shared";
 
 export interface MeetingSaved {
   id: number;
@@ -25,7 +25,7 @@ export async function createMeeting(db: Db, actor: MaybeActor, data: MeetingData
   for (let attempt = 1; ; attempt++) {
     try {
       return await db.transaction(async (tx): Promise<ActionResult<MeetingSaved>> => {
-        const plan = await planId(tx);
+        const plan = await currentPlanId(tx);
         if (plan === null) return fail("CONFLICT", "Le projet social communal n'est pas encore en place sur ce site.");
         const agenda = await resolveAgenda(tx, plan, data.agenda);
         if (!agenda.ok) return agenda;

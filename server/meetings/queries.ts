@@ -2,6 +2,7 @@ import "server-only";
 import { and, asc, desc, eq, getTableColumns, inArray } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { actionThemes, actions, contributions, meetingAgendaItems, meetingSnapshots, meetings, themes } from "@/db/schema";
+import { publicPlanId } from "@/server/plan/load-plan";
 import { forbidden, notFound, ok, unauthenticated, type ActionResult } from "@/lib/action-result";
 import { cityDay } from "@/lib/dates";
 import { can, type MaybeActor } from "@/lib/permissions";
@@ -149,6 +150,8 @@ export async function listMeetingsForStaff(db: Db, actor: MaybeActor): Promise<A
 
 export interface MeetingForEdit {
   id: number;
+  /** The plan its agenda points into: the current one when it was created (decision 0027). */
+  planId: number;
   slug: string;
   title: string;
   startsAt: Date;
@@ -178,6 +181,7 @@ export async function getMeetingForEdit(db: Db, actor: MaybeActor, slug: string)
   const { date, time } = cityDateTime(meeting.startsAt);
   return ok({
     id: meeting.id,
+    planId: meeting.planId,
     slug: meeting.slug,
     title: meeting.title,
     startsAt: meeting.startsAt,
@@ -202,16 +206,22 @@ export interface AgendaChoices {
   themes: { slug: string; number: number; title: string; actions: { slug: string; title: string }[] }[];
 }
 
-/** The themes and fiches an agenda item may point at, in the plan's order. */
-export async function agendaChoices(db: Db): Promise<AgendaChoices> {
+/**
+ * The themes and fiches an agenda item may point at, in the plan's order: the current plan's for a
+ * new meeting, the meeting's own plan's for an existing one (a past meeting keeps its items).
+ */
+export async function agendaChoices(db: Db, planId?: number): Promise<AgendaChoices> {
+  const plan = planId ?? publicPlanId;
   const themeRows = await db
     .select({ id: themes.id, slug: themes.slug, number: themes.number, title: themes.title })
     .from(themes)
+    .where(eq(themes.planId, plan))
     .orderBy(asc(themes.number));
   const links = await db
     .select({ themeId: actionThemes.themeId, slug: actions.slug, title: actions.title })
     .from(actionThemes)
     .innerJoin(actions, eq(actions.id, actionThemes.actionId))
+    .where(eq(actions.planId, plan))
     .orderBy(asc(actionThemes.position), asc(actions.id));
   return {
     themes: themeRows.map((t) => ({

@@ -7,7 +7,7 @@ import type { MeetingData } from "@/lib/validation/meeting";
 import { likeEscape } from "../users/shared";
 import { firstFreeSlug, slugify } from "../councils-admin/slug";
 
-export { planId } from "../councils-admin/shared";
+export { currentPlanId } from "../councils-admin/shared";
 
 export type AgendaRow = Omit<typeof meetingAgendaItems.$inferInsert, "id" | "meetingId">;
 

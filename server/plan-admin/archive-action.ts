@@ -7,6 +7,7 @@ import { can, type MaybeActor } from "@/lib/permissions";
 import type { ActionArchiveData } from "@/lib/validation/plan";
 import { writeAudit } from "../audit";
 import type { ActionSaved } from "./create-action";
+import { refuseUnlessEditable } from "./shared";
 
 /**
  * Archives a fiche (`change: "archive"`) or brings it back, with a reason in the journal, for
@@ -22,11 +23,13 @@ export async function setActionArchived(db: Db, actor: MaybeActor, data: ActionA
 
   return db.transaction(async (tx): Promise<ActionResult<ActionSaved>> => {
     const [action] = await tx
-      .select({ id: actions.id, slug: actions.slug, title: actions.title, archivedAt: actions.archivedAt })
+      .select({ id: actions.id, planId: actions.planId, slug: actions.slug, title: actions.title, archivedAt: actions.archivedAt })
       .from(actions)
       .where(eq(actions.id, data.actionId))
       .for("update");
     if (!action) return notFound("Fiche action");
+    const refused = await refuseUnlessEditable(tx, action.planId);
+    if (refused) return refused;
     if (archive && action.archivedAt) return fail("CONFLICT", "Cette fiche est déjà archivée.");
     if (!archive && !action.archivedAt) return fail("CONFLICT", "Cette fiche n'est pas archivée.");
 

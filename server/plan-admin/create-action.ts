@@ -5,8 +5,10 @@ import { fail, forbidden, ok, unauthenticated, type ActionResult } from "@/lib/a
 import { can, type MaybeActor } from "@/lib/permissions";
 import { endYearOf, type CreateActionData } from "@/lib/validation/plan";
 import { writeAudit } from "../audit";
-import { freeSlugIn, planId, uniqueViolation } from "../councils-admin/shared";
-import { archivedThemeRefusal, attachToThemes, noThemeFound, themesOfPlan, writeProjectsAndLinks } from "./shared";
+import { themes } from "@/db/schema";
+import { eq } from "drizzle-orm";
+import { freeSlugIn, uniqueViolation } from "../councils-admin/shared";
+import { archivedThemeRefusal, attachToThemes, noThemeFound, refuseUnlessEditable, themesOfPlan, writeProjectsAndLinks } from "./shared";
 
 export interface ActionSaved {
   id: number;
@@ -27,8 +29,12 @@ export async function createAction(db: Db, actor: MaybeActor, data: CreateAction
   for (let attempt = 1; ; attempt++) {
     try {
       return await db.transaction(async (tx): Promise<ActionResult<ActionSaved>> => {
-        const plan = await planId(tx);
-        if (plan === null) return fail("CONFLICT", "Le projet social communal n'est pas encore en place sur ce site.");
+        // The ticked themes say which plan the fiche joins: the current one, or the draft (decision 0027).
+        const [first] = await tx.select({ planId: themes.planId }).from(themes).where(eq(themes.id, data.themeIds[0]!));
+        if (!first) return fail("VALIDATION_FAILED", "Thématique introuvable.", noThemeFound);
+        const plan = first.planId;
+        const refused = await refuseUnlessEditable(tx, plan);
+        if (refused) return refused;
         const themeRows = await themesOfPlan(tx, plan, data.themeIds);
         if (themeRows.length !== new Set(data.themeIds).size) return fail("VALIDATION_FAILED", "Thématique introuvable.", noThemeFound);
         const archivedTheme = archivedThemeRefusal(themeRows, new Set());

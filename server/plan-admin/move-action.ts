@@ -6,6 +6,7 @@ import { fail, forbidden, notFound, ok, unauthenticated, type ActionResult } fro
 import { can, type MaybeActor } from "@/lib/permissions";
 import type { MoveActionData } from "@/lib/validation/plan";
 import { writeAudit } from "../audit";
+import { refuseUnlessEditable } from "./shared";
 
 /**
  * Moves a fiche one place up or down inside a theme (the order of the theme's page and of the home
@@ -17,8 +18,14 @@ export async function moveAction(db: Db, actor: MaybeActor, data: MoveActionData
   if (!can(actor, "plan.theme.update")) return forbidden();
 
   return db.transaction(async (tx): Promise<ActionResult<{ themeSlug: string }>> => {
-    const [theme] = await tx.select({ id: themes.id, slug: themes.slug }).from(themes).where(eq(themes.id, data.themeId)).for("update");
+    const [theme] = await tx
+      .select({ id: themes.id, planId: themes.planId, slug: themes.slug })
+      .from(themes)
+      .where(eq(themes.id, data.themeId))
+      .for("update");
     if (!theme) return notFound("Thématique");
+    const refused = await refuseUnlessEditable(tx, theme.planId);
+    if (refused) return refused;
     const order = (
       await tx
         .select({ actionId: actionThemes.actionId })

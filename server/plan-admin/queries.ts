@@ -6,7 +6,8 @@ import { forbidden, notFound, ok, unauthenticated, type ActionResult } from "@/l
 import type { JournalEntry } from "@/components/admin/journal";
 import { can, type MaybeActor } from "@/lib/permissions";
 import { journalAbout } from "../audit-log/journal-about";
-import { planId } from "../councils-admin/shared";
+import { currentPlanId } from "../councils-admin/shared";
+import { actionPlanState, type PlanState } from "../plan/plan-state";
 import { loadProjectsAndLinks, type ActionText } from "./shared";
 
 export interface AdminTheme {
@@ -22,11 +23,14 @@ export interface AdminThemeWithActions extends AdminTheme {
   actions: { id: number; slug: string; title: string; archivedAt: Date | null }[];
 }
 
-/** The plan's themes, each with its fiches in order (archived ones included), for /admin/plan. Two queries. */
-export async function listPlanForAdmin(db: Db, actor: MaybeActor): Promise<ActionResult<AdminThemeWithActions[]>> {
+/**
+ * A plan's themes, each with its fiches in order (archived ones included), for /admin/plan: the
+ * current plan's, or the draft's when `draftId` names it (decision 0027). Two queries.
+ */
+export async function listPlanForAdmin(db: Db, actor: MaybeActor, draftId?: number): Promise<ActionResult<AdminThemeWithActions[]>> {
   if (!actor) return unauthenticated();
   if (!can(actor, "plan.action.update")) return forbidden();
-  const plan = await planId(db);
+  const plan = draftId ?? (await currentPlanId(db));
   if (plan === null) return ok([]);
   const [themeRows, links] = await Promise.all([
     allThemes(db, plan),
@@ -59,6 +63,8 @@ export interface AdminAction extends ActionText {
   /** The source's words (never edited): a fiche from the source document keeps its original time frame. */
   sourceWording: string | null;
   archivedAt: Date | null;
+  /** A draft's fiche has no public page yet; a closed plan's is read-only (decision 0027). */
+  planState: PlanState;
   themeIds: number[];
   /** Every theme of the plan, for the boxes to tick. */
   themes: AdminTheme[];
@@ -82,6 +88,7 @@ export async function getActionForAdmin(db: Db, actor: MaybeActor, actionId: num
       timeframeLabel: actions.timeframeLabel,
       sourceWording: actions.sourceWording,
       archivedAt: actions.archivedAt,
+      planState: actionPlanState,
     })
     .from(actions)
     .where(eq(actions.id, actionId));

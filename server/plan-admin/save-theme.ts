@@ -6,9 +6,9 @@ import { fail, forbidden, notFound, ok, unauthenticated, type ActionResult } fro
 import { can, type MaybeActor } from "@/lib/permissions";
 import type { CreateThemeData, UpdateThemeData } from "@/lib/validation/plan";
 import { writeAudit } from "../audit";
-import { freeSlugIn, planId, uniqueViolation } from "../councils-admin/shared";
+import { currentPlanId, freeSlugIn, uniqueViolation } from "../councils-admin/shared";
 import { placeBeforeArchived } from "./order-themes";
-import { sameValue } from "./shared";
+import { refuseUnlessEditable, sameValue } from "./shared";
 
 export interface ThemeSaved {
   id: number;
@@ -27,13 +27,16 @@ export async function createTheme(db: Db, actor: MaybeActor, data: CreateThemeDa
   for (let attempt = 1; ; attempt++) {
     try {
       return await db.transaction(async (tx): Promise<ActionResult<ThemeSaved>> => {
-        const plan = await planId(tx);
+        // The draft's own form names it; the current plan's says nothing.
+        const plan = data.planId ?? (await currentPlanId(tx));
         if (plan === null) return fail("CONFLICT", "Le projet social communal n'est pas encore en place sur ce site.");
+        const refused = await refuseUnlessEditable(tx, plan);
+        if (refused) return refused;
         const [{ next } = { next: 1 }] = await tx
           .select({ next: sql<number>`coalesce(max(${themes.number}), 0)::int + 1` })
           .from(themes)
           .where(eq(themes.planId, plan));
-        const slug = await freeSlugIn(tx, themes, data.title, "thematique");
+        const slug = await freeSlugIn(tx, themes, data.title, "thematique", eq(themes.planId, plan));
         const [theme] = await tx
           .insert(themes)
           .values({ planId: plan, number: next, slug, title: data.title, description: data.description })
@@ -64,11 +67,13 @@ export async function updateTheme(db: Db, actor: MaybeActor, data: UpdateThemeDa
   if (!can(actor, "plan.theme.update")) return forbidden();
   return db.transaction(async (tx): Promise<ActionResult<ThemeSaved>> => {
     const [theme] = await tx
-      .select({ id: themes.id, slug: themes.slug, title: themes.title, description: themes.description })
+      .select({ id: themes.id, planId: themes.planId, slug: themes.slug, title: themes.title, description: themes.description })
       .from(themes)
       .where(eq(themes.id, data.themeId))
       .for("update");
     if (!theme) return notFound("Thématique");
+    const refused = await refuseUnlessEditable(tx, theme.planId);
+    if (refused) return refused;
     const changed = themeKeys.filter((k) => !sameValue(theme[k], data[k]));
     if (changed.length === 0) return ok({ id: theme.id, slug: theme.slug, changed: false }, "Rien n'a changé.");
     await tx.update(themes).set({ title: data.title, description: data.description }).where(eq(themes.id, theme.id));

@@ -1,8 +1,8 @@
 import "server-only";
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { actionLinks, actionProjects, actionThemes, themes } from "@/db/schema";
-import { fail } from "@/lib/action-result";
+import { actionLinks, actionProjects, actionThemes, plans, themes } from "@/db/schema";
+import { fail, notFound, type ActionResult } from "@/lib/action-result";
 import type { LinkLine, ProjectLine } from "@/lib/validation/plan";
 
 /*
@@ -49,6 +49,18 @@ export async function writeProjectsAndLinks(tx: Db, actionId: number, text: Pick
     await tx.insert(actionProjects).values(text.projects.map((p, i) => ({ actionId, position: i + 1, name: p.name, detail: p.detail })));
   if (text.links.length > 0)
     await tx.insert(actionLinks).values(text.links.map((l, i) => ({ actionId, position: i + 1, label: l.label, url: l.url })));
+}
+
+/**
+ * Null when staff may change this plan: the current one or the draft. A closed plan stays as it was
+ * when the next one was published (decision 0027). The plan's row is locked (shared) for the rest of
+ * the transaction: a publish waits for the change, and the change for a publish under way.
+ */
+export async function refuseUnlessEditable(tx: Db, planId: number): Promise<ActionResult<never> | null> {
+  const [plan] = await tx.select({ state: plans.state }).from(plans).where(eq(plans.id, planId)).for("share");
+  if (!plan) return notFound("Plan");
+  if (plan.state === "closed") return fail("CONFLICT", "Ce plan est terminé : il reste tel qu'il était quand le suivant a été publié.");
+  return null;
 }
 
 /** The plan's themes among `ids`, by id: a ticked theme that is not there (another plan, deleted) is refused. */

@@ -8,6 +8,7 @@ import type { UpdateActionData } from "@/lib/validation/plan";
 import { writeAudit } from "../audit";
 import type { ActionSaved } from "./create-action";
 import {
+  refuseUnlessEditable,
   actionTextKeys,
   archivedThemeRefusal,
   attachToThemes,
@@ -52,6 +53,8 @@ export async function updateAction(
       .where(eq(actions.id, data.actionId))
       .for("update");
     if (!action) return notFound("Fiche action");
+    const refused = await refuseUnlessEditable(tx, action.planId);
+    if (refused) return refused;
     const themeRows = await themesOfPlan(tx, action.planId, data.themeIds);
     if (themeRows.length !== new Set(data.themeIds).size) return fail("VALIDATION_FAILED", "Thématique introuvable.", noThemeFound);
 

@@ -10,6 +10,9 @@ import { actionDeadlineChanges, actions, plans, progressReportRevisions, progres
 
 export const planColumns = {
   id: plans.id,
+  slug: plans.slug,
+  state: plans.state,
+  closedAt: plans.closedAt,
   title: plans.title,
   cityName: plans.cityName,
   periodStartYear: plans.periodStartYear,

@@ -1,7 +1,8 @@
 import "server-only";
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq, inArray, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { actions } from "@/db/schema";
+import { publicPlanIds } from "./load-plan";
 import { actionSummaryColumns } from "./columns";
 
 /* A fiche of the plan by its slug, with its summary columns and texts: a fiche's pages. One query. */
@@ -25,7 +26,11 @@ const officialsInCharge = sql<OfficialInCharge[] | null>`(
   where ao.action_id = ${sql.identifier("actions")}.${sql.identifier("id")} and u.deactivated_at is null and u.erased_at is null
 )`;
 
-export async function findAction(db: Db, planId: number, slug: string) {
+/**
+ * `plan`: a plan's id, or "public" for a fiche of any plan but a draft — an earlier plan's fiche
+ * keeps its address (/fiches/<slug>), and slugs are unique across plans (decision 0027).
+ */
+export async function findAction(db: Db, plan: number | "public", slug: string) {
   const [action] = await db
     .select({
       ...actionSummaryColumns,
@@ -35,8 +40,9 @@ export async function findAction(db: Db, planId: number, slug: string) {
       plainSummary: actions.plainSummary,
       archivedAt: actions.archivedAt,
       officials: officialsInCharge,
+      planId: actions.planId,
     })
     .from(actions)
-    .where(and(eq(actions.planId, planId), eq(actions.slug, slug)));
+    .where(and(plan === "public" ? inArray(actions.planId, publicPlanIds) : eq(actions.planId, plan), eq(actions.slug, slug)));
   return action ? { ...action, officials: action.officials ?? [] } : undefined;
 }

@@ -2,7 +2,6 @@ import "server-only";
 import { cache } from "react";
 import { getDb, type Db } from "@/db/client";
 import { findAction } from "./find-action";
-import { loadPlan } from "./load-plan";
 import { loadPublishedContributions, type ContributionList } from "./load-published-contributions";
 
 /*
@@ -22,9 +21,7 @@ export interface ActionContributionsPage {
 export async function loadActionContributionsPage(slug: string, page: number, db?: Db): Promise<ActionContributionsPage | null> {
   if (!Number.isInteger(page) || page < 1) return null;
   const database = db ?? (await getDb());
-  const loaded = await loadPlan(database);
-  if (!loaded) return null;
-  const action = await findAction(database, loaded.id, slug);
+  const action = await findAction(database, "public", slug);
   if (!action) return null;
   const list = await loadPublishedContributions(database, { actionId: action.id }, page);
   if (list.items.length === 0 && page > 1) return null;

@@ -89,10 +89,10 @@ export interface ActionRevisionView {
  */
 export async function loadActionPage(slug: string, db?: Db, now: Date = new Date()): Promise<ActionPage | null> {
   const database = db ?? (await getDb());
-  const loaded = await loadPlan(database);
-  if (!loaded) return null;
-  const action = await findAction(database, loaded.id, slug);
+  const action = await findAction(database, "public", slug);
   if (!action) return null;
+  const loaded = await loadPlan(database, { id: action.planId });
+  if (!loaded) return null;
   const [themeRows, projects, reports, published, tallies, revisions, deadlineChanges, links, actionTexts] = await Promise.all([
     database
       .select({ number: themes.number, slug: themes.slug, title: themes.title })

@@ -8,7 +8,7 @@ import { cityDay } from "@/lib/dates";
 import { isWithinMonths } from "@/lib/deadlines";
 import { averageProgress, countByStatus, coverageOf, type Coverage, type StatusCounts } from "@/lib/rollup";
 import { loadMilestones } from "./load-milestones";
-import { loadPlan } from "./load-plan";
+import { loadPlan, type PlanSelector } from "./load-plan";
 import { loadTallies, type ContributionTally } from "./load-tallies";
 import { loadThemes } from "./load-themes";
 import type { ActionSummary, ContributionCounts, Milestone, PlanInfo, ThemeSummary } from "./types";
@@ -86,10 +86,13 @@ async function loadNextMeeting(db: Db, planId: number, now: Date): Promise<Meeti
   return { ...rest, agenda };
 }
 
-/** The home page: the plan at a glance. Seven queries at most. */
-export async function loadPlanOverview(db?: Db, now: Date = new Date()): Promise<PlanOverview | null> {
+/**
+ * The home page: the plan at a glance. Seven queries at most. `which`: the current plan (the home
+ * page), an earlier one by its slug (/plans/<slug>), or a draft by id (staff's preview).
+ */
+export async function loadPlanOverview(db?: Db, now: Date = new Date(), which: PlanSelector = "current"): Promise<PlanOverview | null> {
   const database = db ?? (await getDb());
-  const loaded = await loadPlan(database);
+  const loaded = await loadPlan(database, which);
   if (!loaded) return null;
   const tallies = loadTallies(database, loaded.id, now);
   const [milestones, themeList, nextMeeting, counts] = await Promise.all([
@@ -123,3 +126,6 @@ export async function loadPlanOverview(db?: Db, now: Date = new Date()): Promise
 }
 
 export const getPlanOverview = cache(() => loadPlanOverview());
+
+/** A plan's own page (/plans/<slug>): the current one or an earlier one, never a draft. */
+export const getPlanOverviewBySlug = cache((slug: string) => loadPlanOverview(undefined, new Date(), { slug }));

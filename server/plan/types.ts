@@ -9,6 +9,11 @@ import type { Coverage, StatusCounts } from "@/lib/rollup";
  */
 
 export interface PlanInfo {
+  /** Its address under /plans/ (« 2015-2020 »). */
+  slug: string;
+  /** `closed` once the next plan replaced it (« Plan terminé »); `draft` only in staff's previews. */
+  state: "draft" | "current" | "closed";
+  closedAt: Date | null;
   title: string;
   cityName: string;
   periodStartYear: number;

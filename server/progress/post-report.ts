@@ -8,6 +8,7 @@ import { can, type MaybeActor } from "@/lib/permissions";
 import type { PostProgressReportData } from "@/lib/validation/progress";
 import { writeAudit } from "@/server/audit";
 import { applyDeadlineChange, isInCharge, loadProgressAction, syncActionFromReports, timeframeLabelFor } from "./shared";
+import { refuseOutsideCurrentPlan } from "@/server/plan/plan-state";
 
 export const futureDateError = "La date du point d'étape ne peut pas être dans le futur.";
 
@@ -29,6 +30,8 @@ export async function postProgressReport(
   if (data.reportedOn > cityDay(new Date())) return futureDate();
   const target = await loadProgressAction(db, data.actionSlug);
   if (!target) return notFound("Fiche action");
+  const outside = refuseOutsideCurrentPlan(target.planState);
+  if (outside) return outside;
   if (!can(actor, "progress.report", { inChargeOfAction: await isInCharge(db, target.id, actor.id) })) return forbidden();
 
   const idempotencyKey = `form:${data.clientRequestId}`;

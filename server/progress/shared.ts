@@ -6,6 +6,7 @@ import { deadlineView } from "@/lib/deadlines";
 import { cityDay } from "@/lib/dates";
 import { writeAudit } from "@/server/audit";
 import { actionSummaryColumns } from "@/server/plan/columns";
+import { actionPlanState, type PlanState } from "@/server/plan/plan-state";
 
 /** The fiche's id and summary columns (with its deadline's). */
 export const progressActionColumns = actionSummaryColumns;
@@ -20,11 +21,16 @@ export type ProgressAction = {
   timeframeEndYear: number | null;
   currentTimeframeLabel: string | null;
   deadline: string | null;
+  /** A closed plan's fiche takes no new report nor deadline change (decision 0027). */
+  planState: PlanState;
 };
 
 /** The fiche, locked for the rest of the transaction when `lock` (two reports at once apply in turn). */
 export async function loadProgressAction(db: Db, slug: string, lock = false): Promise<ProgressAction | undefined> {
-  const query = db.select(progressActionColumns).from(actions).where(eq(actions.slug, slug));
+  const query = db
+    .select({ ...progressActionColumns, planState: actionPlanState })
+    .from(actions)
+    .where(eq(actions.slug, slug));
   const [row] = lock ? await query.for("update") : await query;
   return row;
 }

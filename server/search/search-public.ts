@@ -28,6 +28,7 @@ import {
 import { answerStateLabels, type AnswerState } from "@/lib/validation/answer";
 import { contributionHref, listPage } from "@/server/plan/contribution-link";
 import { rowsOf } from "@/db/rows";
+import { publicPlanId, publicPlanIds } from "@/server/plan/load-plan";
 
 /*
  * The public search (issue 13, docs/decisions/0013-french-search.md): themes, fiches, progress
@@ -111,7 +112,8 @@ interface KindSearch {
 /** Small tables (a few dozen rows): matched by a scan, ordered by relevance. */
 function themeSearch(ctx: Context): KindSearch {
   const doc = sql`${themes.title} || ' ' || coalesce(${themes.description}, '')`;
-  const where = sql`${searchVector(doc)} @@ ${ctx.query} and (${ctx.filters.themeSlug}::text is null or ${themes.id} = ${ctx.themeId})`;
+  // The current plan's themes: an earlier plan's are sections of its page, a draft's are not public (decision 0027).
+  const where = sql`${themes.planId} = ${publicPlanId} and ${searchVector(doc)} @@ ${ctx.query} and (${ctx.filters.themeSlug}::text is null or ${themes.id} = ${ctx.themeId})`;
   return {
     count: sql`(select count(*)::int from ${themes} where ${where})`,
     async slice(db, limit, offset) {
@@ -141,7 +143,8 @@ function actionSearch(ctx: Context): KindSearch {
   const projects = sql`coalesce((select string_agg(${actionProjects.name} || ' ' || coalesce(${actionProjects.detail}, ''), ' ')
     from ${actionProjects} where ${actionProjects.actionId} = ${actions.id}), '')`;
   const doc = sql`${actions.title} || ' ' || coalesce(${actions.description}, '') || ' ' || ${projects}`;
-  const where = sql`${searchVector(doc)} @@ ${ctx.query} and (${ctx.filters.themeSlug}::text is null or exists (
+  // Every plan's fiches but a draft's: an earlier plan's fiche keeps its page (decision 0027).
+  const where = sql`${actions.planId} in ${publicPlanIds} and ${searchVector(doc)} @@ ${ctx.query} and (${ctx.filters.themeSlug}::text is null or exists (
     select 1 from ${actionThemes} where ${actionThemes.actionId} = ${actions.id} and ${actionThemes.themeId} = ${ctx.themeId}))`;
   return {
     count: sql`(select count(*)::int from ${actions} where ${where})`,
@@ -170,7 +173,8 @@ function actionSearch(ctx: Context): KindSearch {
 
 function reportSearch(ctx: Context): KindSearch {
   const doc = sql`${progressReports.title} || ' ' || ${progressReports.body}`;
-  const where = sql`${searchVector(doc)} @@ ${ctx.query} and (${ctx.filters.themeSlug}::text is null or exists (
+  const where = sql`${progressReports.actionId} in (select ${actions.id} from ${actions} where ${actions.planId} in ${publicPlanIds})
+    and ${searchVector(doc)} @@ ${ctx.query} and (${ctx.filters.themeSlug}::text is null or exists (
     select 1 from ${actionThemes} where ${actionThemes.actionId} = ${progressReports.actionId} and ${actionThemes.themeId} = ${ctx.themeId}))`;
   return {
     count: sql`(select count(*)::int from ${progressReports} where ${where})`,
@@ -372,7 +376,7 @@ function kindsFor(filters: SearchFilters): SearchKind[] {
 function contextFor(words: string, filters: SearchFilters): Context {
   return {
     query: sql`websearch_to_tsquery(${CONFIG}, ${words}::text)`,
-    themeId: sql`(select ${themes.id} from ${themes} where ${themes.slug} = ${filters.themeSlug})`,
+    themeId: sql`(select ${themes.id} from ${themes} where ${themes.planId} = ${publicPlanId} and ${themes.slug} = ${filters.themeSlug})`,
     councilId: sql`(select ${councils.id} from ${councils} where ${councils.slug} = ${filters.councilSlug})`,
     filters,
   };
@@ -405,10 +409,12 @@ const SIMILARITY_MIN = 0.45;
 async function correctTypos(db: Db, words: string): Promise<string | null> {
   const wordPattern = "[^A-Za-z0-9À-ÖØ-öø-ÿŒœ]+";
   const texts = sql`
-    select ${themes.title} || ' ' || coalesce(${themes.description}, '') as t from ${themes}
-    union all select ${actions.title} || ' ' || coalesce(${actions.description}, '') from ${actions}
+    select ${themes.title} || ' ' || coalesce(${themes.description}, '') as t from ${themes} where ${themes.planId} in ${publicPlanIds}
+    union all select ${actions.title} || ' ' || coalesce(${actions.description}, '') from ${actions} where ${actions.planId} in ${publicPlanIds}
     union all select ${actionProjects.name} || ' ' || coalesce(${actionProjects.detail}, '') from ${actionProjects}
+      where ${actionProjects.actionId} in (select ${actions.id} from ${actions} where ${actions.planId} in ${publicPlanIds})
     union all select ${progressReports.title} || ' ' || ${progressReports.body} from ${progressReports}
+      where ${progressReports.actionId} in (select ${actions.id} from ${actions} where ${actions.planId} in ${publicPlanIds})
     union all select ${meetings.title} || ' ' || ${meetings.place} || ' ' || coalesce(${meetings.minutes}, '') from ${meetings}
     union all select ${meetingAgendaItems.label} from ${meetingAgendaItems}`;
   const rows = rowsOf<{ typed: string; known: boolean; suggestion: string | null }>(

@@ -11,6 +11,7 @@ import {
   councilMemberships,
   councils,
   invitations,
+  plans,
   themes,
   users,
 } from "@/db/schema";
@@ -30,7 +31,8 @@ export async function snapshot(db: Db) {
     memberships: await db.select().from(councilMemberships).orderBy(asc(councilMemberships.councilId), asc(councilMemberships.userId)),
     councils: await db.select().from(councils).orderBy(asc(councils.id)),
     invitations: await db.select().from(invitations).orderBy(asc(invitations.id)),
-    // The plan (/admin/plan, issue 11).
+    // The plan (/admin/plan, issue 11), and the plans themselves (the next plan, decision 0027).
+    plans: await db.select().from(plans).orderBy(asc(plans.id)),
     themes: await db.select().from(themes).orderBy(asc(themes.id)),
     actions: await db.select().from(actions).orderBy(asc(actions.id)),
     actionThemes: await db.select().from(actionThemes).orderBy(asc(actionThemes.actionId), asc(actionThemes.themeId)),

@@ -9,6 +9,8 @@ import {
   moveThemeSchema,
   themeArchiveFormSchema,
   planFileUploadSchema,
+  openPlanSchema,
+  publishPlanSchema,
   updateActionSchema,
   updateThemeSchema,
 } from "@/lib/validation/plan";
@@ -19,6 +21,7 @@ import { setActionArchived } from "@/server/plan-admin/archive-action";
 import { createAction } from "@/server/plan-admin/create-action";
 import { moveAction } from "@/server/plan-admin/move-action";
 import { moveTheme, setThemeArchived } from "@/server/plan-admin/order-themes";
+import { openDraftPlan, publishPlan } from "@/server/plan-admin/next-plan";
 import { createTheme, updateTheme } from "@/server/plan-admin/save-theme";
 import { updateAction } from "@/server/plan-admin/update-action";
 
@@ -112,5 +115,29 @@ export const importPlanAction = formAction({
     refreshAfterPlanChange();
     revalidatePath("/admin", "layout");
     return "/admin/plan?importe=1";
+  },
+});
+
+/* The next plan (docs/decisions/0027): open it as a draft, publish it. */
+
+export const openPlanAction = formAction({
+  schema: openPlanSchema,
+  permission: "plan.open",
+  run: (input, { db, actor }) => openDraftPlan(db, actor, input),
+  done: () => {
+    // A draft is never public: only the administration's pages show it.
+    revalidatePath("/admin/plan", "layout");
+    return "/admin/plan/prochain?ouvert=1";
+  },
+});
+
+export const publishPlanAction = formAction({
+  schema: publishPlanSchema,
+  permission: "plan.publish",
+  run: (input, { db, actor }) => publishPlan(db, actor, input),
+  done: () => {
+    // Every public page follows the plan: the home page, themes, feeds, sitemap, search, open data.
+    refreshAfterPlanChange();
+    return "/admin/plan?publie=1";
   },
 });

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { AdminNav } from "@/components/admin/admin-nav";
-import { Badge } from "@/components/admin/badges";
-import { MoveForm } from "@/components/admin/plan/move-form";
+import { NextPlanSummary } from "@/components/admin/plan/next-plan-summary";
+import { PlanThemesAdmin } from "@/components/admin/plan/plan-themes-admin";
 import { CreateThemeForm } from "@/components/admin/plan/theme-form";
 import { FormMessage } from "@/components/form/field";
 import { Container } from "@/components/ui/container";
@@ -11,6 +11,7 @@ import { Section } from "@/components/ui/section";
 import { TextLink } from "@/components/ui/text-link";
 import { pluralize } from "@/lib/labels";
 import { getDb } from "@/server/db";
+import { listPlansForAdmin } from "@/server/plan-admin/next-plan";
 import { listPlanForAdmin } from "@/server/plan-admin/queries";
 import { requireAdminPage } from "../require-admin";
 import { createThemeAction, moveActionAction, moveThemeAction } from "./actions";
@@ -18,15 +19,23 @@ import { createThemeAction, moveActionAction, moveThemeAction } from "./actions"
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Le plan — Administration", robots: { index: false, follow: false } };
 
-/** The plan's themes and their fiches, in order (archived themes last): edit, reorder, add. */
-export default async function AdminPlanPage({ searchParams }: { searchParams: Promise<{ importe?: string | string[] }> }) {
+/** The current plan's themes and their fiches, in order (archived themes last): edit, reorder, add; and where the next plan stands. */
+export default async function AdminPlanPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ publie?: string | string[]; importe?: string | string[] }>;
+}) {
+  const asked = await searchParams;
+  const published = asked.publie === "1";
+  const imported = asked.importe === "1";
   const actor = await requireAdminPage("/admin/plan");
-  const imported = (await searchParams).importe === "1";
-  const result = await listPlanForAdmin(await getDb(), actor);
+  const db = await getDb();
+  const [result, plansResult] = await Promise.all([listPlanForAdmin(db, actor), listPlansForAdmin(db, actor)]);
   if (!result.ok) throw new Error(result.message);
+  if (!plansResult.ok) throw new Error(plansResult.message);
   const themes = result.data;
+  const plans = plansResult.data;
   const fiches = new Set(themes.flatMap((t) => t.actions.map((a) => a.id))).size;
-  const shown = themes.filter((t) => t.archivedAt === null).length;
 
   return (
     <Container wide>
@@ -42,6 +51,12 @@ export default async function AdminPlanPage({ searchParams }: { searchParams: Pr
           </p>
         }
       />
+
+      {published ? (
+        <FormMessage kind="success">
+          Le nouveau plan est publié : c&apos;est désormais celui du site. Le précédent est terminé et reste consultable.
+        </FormMessage>
+      ) : null}
       {imported ? <FormMessage kind="success">Le plan est importé : il paraît déjà sur le site public.</FormMessage> : null}
       {themes.length === 0 ? (
         <Notice tone="todo" title="Cette installation n'a pas encore de plan" className="mb-6">
@@ -51,61 +66,9 @@ export default async function AdminPlanPage({ searchParams }: { searchParams: Pr
           </p>
         </Notice>
       ) : null}
+      <NextPlanSummary plans={plans} />
 
-      {themes.map((theme, themeIndex) => (
-        <Section key={theme.id} id={`thematique-${theme.number}`} title={`${theme.number}. ${theme.title}`}>
-          {theme.archivedAt ? (
-            <p className="mb-2">
-              <Badge tone="warning">Thématique archivée</Badge> Elle n&apos;apparaît plus dans les listes du site public.
-            </p>
-          ) : (
-            <div className="mb-2">
-              <MoveForm
-                ids={{ themeId: theme.id }}
-                title={`Thématique ${theme.number} : ${theme.title}`}
-                first={themeIndex === 0}
-                last={themeIndex === shown - 1}
-                action={moveThemeAction}
-              />
-            </div>
-          )}
-          <p className="mb-4">
-            <TextLink href={`/admin/plan/thematiques/${theme.id}`}>Modifier la thématique « {theme.title} »</TextLink> ·{" "}
-            <TextLink href={`/thematiques/${theme.slug}`}>Voir sa page publique</TextLink> ·{" "}
-            <TextLink href={`/admin/plan/fiches/nouvelle?thematique=${theme.id}`}>Ajouter une fiche à cette thématique</TextLink>
-          </p>
-          {theme.actions.length === 0 ? (
-            <p>Aucune fiche dans cette thématique.</p>
-          ) : (
-            <ol className="flex flex-col gap-3">
-              {theme.actions.map((action, index) => (
-                <li
-                  key={action.id}
-                  className={`flex flex-col gap-2 rounded-lg border-2 p-4 md:flex-row md:items-center md:justify-between ${action.archivedAt ? "border-dashed border-slate-500 bg-slate-50" : "border-slate-300"}`}
-                >
-                  <div className="flex flex-col gap-1">
-                    <span className="text-lg font-bold">
-                      <TextLink href={`/admin/plan/fiches/${action.id}`}>{action.title}</TextLink>
-                    </span>
-                    {action.archivedAt ? (
-                      <span>
-                        <Badge tone="warning">Archivée</Badge>
-                      </span>
-                    ) : null}
-                  </div>
-                  <MoveForm
-                    ids={{ actionId: action.id, themeId: theme.id }}
-                    title={action.title}
-                    first={index === 0}
-                    last={index === theme.actions.length - 1}
-                    action={moveActionAction}
-                  />
-                </li>
-              ))}
-            </ol>
-          )}
-        </Section>
-      ))}
+      <PlanThemesAdmin themes={themes} moveAction={moveActionAction} moveThemeAction={moveThemeAction} />
 
       <Section id="thematique" title="Ajouter une thématique">
         <div className="max-w-2xl">

@@ -9,12 +9,25 @@ import { ReasonField } from "../reason-field";
 
 const empty: CreateThemeInput = { title: "", description: "", reason: "" };
 
-/** Add a theme after the last one. The form empties once it exists. */
-export function CreateThemeForm<T>({ action }: { action: FormAction<T> }) {
-  const hook = useFormAction({ action, schema: createThemeSchema, defaultValues: empty, onSuccess: (_, form) => form.reset(empty) });
+/**
+ * Add a theme after the last one. The form empties once it exists. `planId`: the draft's (decision
+ * 0027), sent with the form; without it the server adds the theme to the current plan.
+ */
+export function CreateThemeForm<T>({
+  action,
+  planId,
+  returnTo = "/admin/plan#thematique",
+}: {
+  action: FormAction<T>;
+  planId?: number;
+  returnTo?: string;
+}) {
+  const initial: CreateThemeInput = planId ? { ...empty, planId: String(planId) } : empty;
+  const hook = useFormAction({ action, schema: createThemeSchema, defaultValues: initial, onSuccess: (_, form) => form.reset(initial) });
   return (
     <form action={hook.formAction} {...hook.formProps} className="flex flex-col gap-6" aria-label="Ajouter une thématique">
-      <FormStatus state={hook.state} returnTo="/admin/plan#thematique" />
+      <FormStatus state={hook.state} returnTo={returnTo} />
+      {planId ? <input type="hidden" {...hook.field("planId")} /> : null}
       <ThemeFields prefix="nouvelle-thematique" hook={hook} />
       <div>
         <button type="submit" className={buttonClass} disabled={hook.pending}>

@@ -30,7 +30,7 @@ export default async function StaffMeetingPage({ params, searchParams }: Props) 
   const result = await getMeetingForEdit(db, actor, slug);
   if (!result.ok) notFound();
   const meeting = result.data;
-  const choices = await agendaChoices(db);
+  const choices = await agendaChoices(db, meeting.planId);
   const hasTakenPlace = meeting.startsAt < new Date();
   const here = `/espace/reunions/${encodeURIComponent(meeting.slug)}`;
 

@@ -37,22 +37,40 @@ export default async function AdminActionPage({
   const action = result.data;
   const archived = action.archivedAt !== null;
   const added = (await searchParams).ajoutee === "1";
+  const draft = action.planState === "draft";
 
   return (
     <Container>
       <AdminNav current="plan" exact={false} />
       <Breadcrumb
-        items={[{ label: "Administration", href: "/admin" }, { label: "Le plan", href: "/admin/plan" }, { label: action.title }]}
+        items={[
+          { label: "Administration", href: "/admin" },
+          draft ? { label: "Le prochain plan", href: "/admin/plan/prochain" } : { label: "Le plan", href: "/admin/plan" },
+          { label: action.title },
+        ]}
       />
       <PageHeading kicker="Fiche action" title={action.title} />
-      {added ? <FormMessage kind="success">La fiche est ajoutée au plan : elle paraît déjà sur le site public.</FormMessage> : null}
+      {added ? (
+        <FormMessage kind="success">
+          {draft
+            ? "La fiche est ajoutée au prochain plan : elle paraîtra sur le site quand il sera publié."
+            : "La fiche est ajoutée au plan : elle paraît déjà sur le site public."}
+        </FormMessage>
+      ) : null}
       <div className="mt-4 flex flex-wrap items-center gap-2">
         {archived ? <Badge tone="warning">Archivée le {formatDateTime(action.archivedAt!)}</Badge> : <Badge>Dans les listes du site</Badge>}
       </div>
-      <p className="mt-4">
-        <TextLink href={`/fiches/${action.slug}`}>Voir sa page publique</TextLink> (son adresse, /fiches/{action.slug}, ne change pas si le
-        titre change).
-      </p>
+      {draft ? (
+        <p className="mt-4">
+          Fiche du prochain plan, en préparation : <TextLink href="/admin/plan/prochain">revenir au prochain plan</TextLink>. Son adresse
+          publique sera /fiches/{action.slug}.
+        </p>
+      ) : (
+        <p className="mt-4">
+          <TextLink href={`/fiches/${action.slug}`}>Voir sa page publique</TextLink> (son adresse, /fiches/{action.slug}, ne change pas si
+          le titre change).
+        </p>
+      )}
       {action.sourceWording ? (
         <p className="mt-2 text-base text-slate-800">
           {sourceWordingText(action.sourceWording)}. Les mots du document source et son premier point d&apos;étape restent tels quels.
