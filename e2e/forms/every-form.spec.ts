@@ -110,6 +110,12 @@ for (const js of [false, true]) {
       // plan anyway; e2e/admin/plan-file.spec.ts imports one into an empty install).
       await open(admin, "/admin/plan/importer");
       await refuse(admin, ap.getByRole("form", { name: "Importer un plan" }), "Importer le plan");
+      // The next plan (decision 0027): opening one is refused (no title), so the shared site keeps its
+      // plan; e2e/admin/next-plan.spec.ts opens and publishes one, with and without JavaScript, on a server of its own.
+      await open(admin, "/admin/plan/prochain");
+      const openPlan = ap.getByRole("form", { name: "Préparer le prochain plan" });
+      await type(admin, openPlan.getByLabel("Introduction"), `Introduction ${unique("plan")}`);
+      await refuse(admin, openPlan, "Ouvrir le prochain plan en brouillon");
 
       // The council's space: invite two people, cancel one invitation, the submission policy unchanged.
       await open(admin, adminCouncilPath);
