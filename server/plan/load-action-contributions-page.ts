@@ -16,7 +16,7 @@ export interface ActionContributionsPage {
 
 /**
  * Page `page` (from 1) of a fiche's published contributions; null for an unknown fiche or a page
- * past the last one. Five queries.
+ * past the last one. Four queries.
  */
 export async function loadActionContributionsPage(slug: string, page: number, db?: Db): Promise<ActionContributionsPage | null> {
   if (!Number.isInteger(page) || page < 1) return null;
