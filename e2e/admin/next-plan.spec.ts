@@ -124,8 +124,9 @@ test("un·e admin prépare le prochain plan, y ajoute une fiche et le publie : l
   await visitor.getByRole("link", { name: "Assurer le pilotage du projet social" }).first().click();
   await visitor.waitForURL(/\/fiches\/pilotage-projet-social$/);
   await expect(visitor.getByText("Plan terminé", { exact: true })).toBeVisible();
-  await expect(visitor.getByRole("heading", { level: 2, name: "Points d'étape" })).toBeVisible();
-  await expect(visitor.locator("#points-etape").getByRole("article").or(visitor.locator("#points-etape li")).first()).toBeVisible();
+  await expect(
+    visitor.getByRole("region", { name: "Points d'étape" }).getByRole("article", { name: "Premier point d'étape" }),
+  ).toBeVisible();
   await expect(visitor.getByText("ne reçoit plus d'avis ni de propositions")).toBeVisible();
   await expect(visitor.getByRole("link", { name: "Donner l'avis de votre conseil" })).toHaveCount(0);
 
