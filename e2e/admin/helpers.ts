@@ -1,5 +1,6 @@
 import { expect, type Browser, type BrowserContext, type Page } from "@playwright/test";
 import { demo, signedInContext } from "../support/auth";
+import { expectAccessible, widths } from "../support/accessibility";
 import { linkIn, waitForMail } from "../support/mail";
 
 export { widths } from "../support/accessibility";
@@ -14,6 +15,16 @@ export function adminContext(browser: Browser): Promise<BrowserContext> {
 }
 
 export { expectAccessible } from "../support/accessibility";
+
+/** Opens `path` at each width of the accessibility checks and runs axe there; the page ends at 1280 px. */
+export async function expectAccessibleAt(page: Page, path: string): Promise<void> {
+  for (const width of widths) {
+    await page.setViewportSize({ width, height: 900 });
+    await page.goto(path);
+    await expectAccessible(page, width);
+  }
+  await page.setViewportSize({ width: 1280, height: 900 });
+}
 
 /**
  * Creates a council through /admin/conseils; the browser lands on the new council's page (which

@@ -1,7 +1,7 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { createDatabase, dropTemplateDatabase, startApp, type AppProcess, type TestDatabase } from "../support/app-process";
 import { DEMO_PASSWORD, demo, signInAs } from "../support/auth";
-import { expectAccessible, widths } from "./helpers";
+import { expectAccessibleAt as a11y } from "./helpers";
 
 /*
  * Issue 11, point 3 (decision 0027): an admin prepares the next plan (the current plan's themes
@@ -22,15 +22,6 @@ test.afterAll(async () => {
   await database?.drop();
   await dropTemplateDatabase();
 });
-
-async function a11y(page: Page, path: string) {
-  for (const width of widths) {
-    await page.setViewportSize({ width, height: 900 });
-    await page.goto(path);
-    await expectAccessible(page, width);
-  }
-  await page.setViewportSize({ width: 1280, height: 900 });
-}
 
 test("un·e admin prépare le prochain plan, y ajoute une fiche et le publie : l'ancien reste lisible, « Plan terminé »", async ({
   browser,

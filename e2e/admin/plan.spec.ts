@@ -1,5 +1,5 @@
-import { expect, test, type Page } from "@playwright/test";
-import { adminContext, expectAccessible, widths } from "./helpers";
+import { expect, test } from "@playwright/test";
+import { adminContext, expectAccessibleAt as a11y } from "./helpers";
 
 /*
  * Issue 11, points 1 and 2: an admin adds a theme and renames it, adds a fiche to it with a summary
@@ -12,15 +12,6 @@ import { adminContext, expectAccessible, widths } from "./helpers";
  */
 
 const unique = () => `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
-
-async function a11y(page: Page, path: string) {
-  for (const width of widths) {
-    await page.setViewportSize({ width, height: 900 });
-    await page.goto(path);
-    await expectAccessible(page, width);
-  }
-  await page.setViewportSize({ width: 1280, height: 900 });
-}
 
 test("un·e admin ajoute une thématique et une fiche, écrit son résumé en mots simples : le site public les montre aussitôt", async ({
   browser,
