@@ -6,6 +6,7 @@ import { fail, forbidden, notFound, ok, unauthenticated, type ActionResult } fro
 import { can, type MaybeActor } from "@/lib/permissions";
 import type { MoveThemeData, ThemeArchiveData } from "@/lib/validation/plan";
 import { writeAudit } from "../audit";
+import { refuseUnlessEditable } from "./shared";
 
 /*
  * The order of the plan's themes and their archive. A theme's number is its place (« 1. Accès aux
@@ -22,9 +23,12 @@ interface ThemeRow {
   archivedAt: Date | null;
 }
 
-async function lockThemesOf(tx: Db, themeId: number): Promise<{ theme: ThemeRow; all: ThemeRow[] } | null> {
+async function lockThemesOf(tx: Db, themeId: number): Promise<{ theme: ThemeRow; all: ThemeRow[] } | ActionResult<never> | null> {
   const [target] = await tx.select({ planId: themes.planId }).from(themes).where(eq(themes.id, themeId));
   if (!target) return null;
+  // A finished plan stays as it was (decision 0027).
+  const refused = await refuseUnlessEditable(tx, target.planId);
+  if (refused) return refused;
   const all = await tx
     .select({ id: themes.id, number: themes.number, slug: themes.slug, title: themes.title, archivedAt: themes.archivedAt })
     .from(themes)
@@ -70,6 +74,7 @@ export async function moveTheme(db: Db, actor: MaybeActor, data: MoveThemeData):
   return db.transaction(async (tx): Promise<ActionResult<{ slug: string }>> => {
     const locked = await lockThemesOf(tx, data.themeId);
     if (!locked) return notFound("Thématique");
+    if ("ok" in locked) return locked;
     const { theme, all } = locked;
     if (theme.archivedAt) return fail("CONFLICT", "Cette thématique est archivée : remettez-la dans les listes avant de la déplacer.");
     const shown = shownFirst(all).filter((id) => all.find((t) => t.id === id)!.archivedAt === null);
@@ -107,6 +112,7 @@ export async function setThemeArchived(db: Db, actor: MaybeActor, data: ThemeArc
   return db.transaction(async (tx): Promise<ActionResult<{ slug: string }>> => {
     const locked = await lockThemesOf(tx, data.themeId);
     if (!locked) return notFound("Thématique");
+    if ("ok" in locked) return locked;
     const { theme, all } = locked;
     if (archive && theme.archivedAt) return fail("CONFLICT", "Cette thématique est déjà archivée.");
     if (!archive && !theme.archivedAt) return fail("CONFLICT", "Cette thématique n'est pas archivée.");

@@ -34,7 +34,8 @@ import { PLAN_FILE_FORMAT, PLAN_FILE_VERSION, precisionCodes, type PlanFile } fr
  * place to change when an install holds several plans (a next plan being prepared).
  */
 export async function planToExport(db: Db): Promise<typeof plans.$inferSelect | null> {
-  const [plan] = await db.select().from(plans).orderBy(asc(plans.id)).limit(1);
+  // The plan of the site (decision 0027): never a draft, nor a finished one.
+  const [plan] = await db.select().from(plans).where(eq(plans.state, "current")).limit(1);
   return plan ?? null;
 }
 

@@ -70,6 +70,9 @@ export async function writePlanFile(db: Db, actor: MaybeActor, file: PlanFile, s
         announcedActionCount: p.fiches_annoncees,
         sourceTitle: p.titre_source,
         demarche: p.demarche,
+        // The install's only plan: the plan of its site (decision 0027).
+        state: "current",
+        publishedAt: new Date(),
       })
       .returning({ id: plans.id });
     const planId = plan!.id;

@@ -139,7 +139,7 @@ describe("export", () => {
   it("gives the seeded plan in the format: themes, fiches in their themes' order, reports, milestones, councils", async () => {
     const file = (await readPlanFile(seeded))!;
     expect(parsePlanFile(serializePlanFile(file))).toEqual({ ok: true, file });
-    expect(file.plan).toMatchObject({ identifiant: "projet-social-communal", ville: "Aurillac", annee_debut: 2015, annee_fin: 2020 });
+    expect(file.plan).toMatchObject({ identifiant: "2015-2020", ville: "Aurillac", annee_debut: 2015, annee_fin: 2020 });
     expect(file.etapes.map((m) => m.identifiant)).toEqual([
       "diagnostic-social",
       "presentation-diagnostic",
