@@ -1,5 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { createActionSchema, endYearOf, isWebAddress, linkLinesText, parseLinkLine, parseProjectLines, projectLinesText } from "./plan";
+import {
+  createActionSchema,
+  endYearOf,
+  isWebAddress,
+  linkLinesText,
+  parseLinkLine,
+  parseProjectLines,
+  projectLinesText,
+  parsePlanStepLine,
+} from "./plan";
 
 describe("a fiche's projects, one per line", () => {
   it("reads a name and an optional detail after « : », and writes them back the same way", () => {
@@ -67,5 +76,26 @@ describe("createActionSchema", () => {
   it("counts the 400 characters of the plain summary as people do (an accented letter is one)", () => {
     expect(createActionSchema.safeParse({ title: "Une fiche", plainSummary: "é".repeat(400), themeIds: "1" }).success).toBe(true);
     expect(createActionSchema.safeParse({ title: "Une fiche", plainSummary: "é".repeat(401), themeIds: "1" }).success).toBe(false);
+  });
+});
+
+describe("a step of the next plan's démarche", () => {
+  it("reads a year, a month or a day, then the step, and keeps the precision written", () => {
+    expect(parsePlanStepLine("2021 : Vote du conseil municipal")).toEqual({
+      startsOn: "2021-01-01",
+      precision: "year",
+      title: "Vote du conseil municipal",
+    });
+    expect(parsePlanStepLine("2020-9 — Diagnostic")).toEqual({ startsOn: "2020-09-01", precision: "month", title: "Diagnostic" });
+    expect(parsePlanStepLine(" 2021-03-15 - Réunion publique ")).toEqual({
+      startsOn: "2021-03-15",
+      precision: "day",
+      title: "Réunion publique",
+    });
+  });
+
+  it("refuses what is not « date : étape » or a day that does not exist", () => {
+    for (const line of ["Vote du conseil", "en 2021 : Vote", "2021-13 : Vote", "2021-02-30 : Vote", "2021 :", "21 : Vote"])
+      expect(parsePlanStepLine(line), line).toBeNull();
   });
 });

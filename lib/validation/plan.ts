@@ -212,6 +212,55 @@ export const PLAN_SUMMARY_MAX = 4000;
 export const PLAN_DEMARCHE_MAX = 20_000;
 const planYear = (what: string) => wholeNumber({ min: DAY_MIN_YEAR, max: DAY_MAX_YEAR, what, example: 2021 });
 
+export const PLAN_STEPS_MAX = 30;
+
+/** A step of the démarche as staff write it: « 2021-03 : Concertation avec les conseils de quartier ». */
+export interface PlanStepLine {
+  /** The first day of what the date names: 2021 → 2021-01-01, 2021-03 → 2021-03-01. */
+  startsOn: string;
+  precision: "day" | "month" | "year";
+  title: string;
+}
+
+/** One line « AAAA[-MM[-JJ]] : titre » (or « — », « - » for the colon); null when it is not one. */
+export function parsePlanStepLine(line: string): PlanStepLine | null {
+  const match = /^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?\s*[:—–-]\s*(\S.*)$/u.exec(line.trim());
+  if (!match) return null;
+  const [, year, month, day, title] = match;
+  const y = Number(year);
+  const m = month === undefined ? 1 : Number(month);
+  const d = day === undefined ? 1 : Number(day);
+  const date = new Date(Date.UTC(y, m - 1, d));
+  if (y < DAY_MIN_YEAR || y > DAY_MAX_YEAR || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d) return null;
+  const pad = (n: number) => String(n).padStart(2, "0");
+  return {
+    startsOn: `${y}-${pad(m)}-${pad(d)}`,
+    precision: day !== undefined ? "day" : month !== undefined ? "month" : "year",
+    title: title!.trim(),
+  };
+}
+
+const planStepsField = optionalText({ max: PLAN_STEPS_MAX * LINE_MAX, what: "La liste des étapes" }).transform((value, ctx) => {
+  const lines = linesOf(value);
+  if (lines.length > PLAN_STEPS_MAX) {
+    ctx.addIssue({ code: "custom", message: `${PLAN_STEPS_MAX} étapes au plus.` });
+    return z.NEVER;
+  }
+  const steps: PlanStepLine[] = [];
+  for (const [index, line] of lines.entries()) {
+    const step = parsePlanStepLine(line);
+    if (!step || line.length > LINE_MAX) {
+      ctx.addIssue({
+        code: "custom",
+        message: `Ligne ${index + 1} : écrivez la date (année, année-mois ou année-mois-jour), deux-points, puis l'étape — par exemple « 2021-03 : Concertation avec les conseils de quartier ».`,
+      });
+      return z.NEVER;
+    }
+    steps.push(step);
+  }
+  return steps;
+});
+
 export const openPlanSchema = z
   .object({
     title: text({ min: 3, max: PLAN_TITLE_MAX, empty: "Indiquez le titre du plan.", what: "Le titre" }),
@@ -219,6 +268,7 @@ export const openPlanSchema = z
     periodEndYear: planYear("l'année de fin"),
     summary: text({ min: 3, max: PLAN_SUMMARY_MAX, empty: "Indiquez l'introduction du plan.", what: "L'introduction" }),
     demarche: optionalText({ max: PLAN_DEMARCHE_MAX, what: "La démarche" }),
+    steps: planStepsField,
     themes: choice(["copy", "empty"], "Choisissez : copier les thématiques du plan en cours, ou commencer sans."),
     reason,
   })

@@ -1,7 +1,7 @@
 import "server-only";
-import { asc, desc, eq, inArray, like, or, sql } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, isNull, like, or, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { plans, themes } from "@/db/schema";
+import { planMilestones, plans, themes } from "@/db/schema";
 import { fail, forbidden, notFound, ok, unauthenticated, type ActionResult } from "@/lib/action-result";
 import { can, type MaybeActor } from "@/lib/permissions";
 import type { OpenPlanData, PublishPlanData } from "@/lib/validation/plan";
@@ -97,12 +97,25 @@ export async function openDraftPlan(db: Db, actor: MaybeActor, data: OpenPlanDat
           demarche: data.demarche ?? "",
         })
         .returning({ id: plans.id, slug: plans.slug });
+      // The démarche's steps, in the order written; their keys are their rank (the plan file's identifiers).
+      if (data.steps.length > 0)
+        await tx.insert(planMilestones).values(
+          data.steps.map((step, i) => ({
+            planId: plan!.id,
+            key: `etape-${i + 1}`,
+            position: i + 1,
+            title: step.title,
+            startsOn: step.startsOn,
+            precision: step.precision,
+          })),
+        );
       let copied = 0;
       if (data.themes === "copy") {
+        // The themes shown: an archived theme stays with the plan that archived it.
         const source = await tx
           .select({ number: themes.number, slug: themes.slug, title: themes.title, description: themes.description })
           .from(themes)
-          .where(eq(themes.planId, current.id))
+          .where(and(eq(themes.planId, current.id), isNull(themes.archivedAt)))
           .orderBy(asc(themes.number));
         if (source.length > 0) await tx.insert(themes).values(source.map((t) => ({ ...t, planId: plan!.id })));
         copied = source.length;
@@ -118,6 +131,7 @@ export async function openDraftPlan(db: Db, actor: MaybeActor, data: OpenPlanDat
           slug,
           period: `${data.periodStartYear}-${data.periodEndYear}`,
           themes: data.themes === "copy" ? `${copied} copiées du plan en cours` : "aucune",
+          steps: data.steps.length,
         },
       });
       return ok(plan!, `Le prochain plan « ${data.title} » est ouvert en brouillon : il n'est visible que de l'équipe.`);

@@ -3,7 +3,7 @@ import { and, asc, eq, inArray } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "@/db/client";
 import { createMeeting } from "@/db/factories";
-import { actions, contributionAnswers, contributions, plans, progressReports, themes } from "@/db/schema";
+import { actions, contributionAnswers, contributions, planMilestones, plans, progressReports, themes } from "@/db/schema";
 import { openPlanSchema, publishPlanSchema, type OpenPlanData } from "@/lib/validation/plan";
 import { createDraft } from "@/server/contributions/create-draft";
 import { loadDashboard } from "@/server/dashboard/load-dashboard";
@@ -51,6 +51,7 @@ const openForm = (values: Partial<Record<keyof OpenPlanData, string>> = {}) => (
   periodEndYear: "2026",
   summary: "Le deuxième projet social communal de la Ville.",
   demarche: "Écrit avec les conseils de quartier.",
+  steps: "2020-09 : Diagnostic social partagé\n2021 — Vote du conseil municipal",
   themes: "copy",
   reason: "Vote du conseil municipal",
   ...values,
@@ -100,6 +101,22 @@ describe("the next plan, from draft to current", () => {
     ]);
     const [draft] = await db.select().from(plans).where(eq(plans.id, draftId));
     expect(draft).toMatchObject({ state: "draft", periodStartYear: 2021, periodEndYear: 2026, publishedAt: null });
+    // The démarche's steps, in the order written, at the precision written.
+    expect(
+      await db
+        .select({
+          key: planMilestones.key,
+          title: planMilestones.title,
+          startsOn: planMilestones.startsOn,
+          precision: planMilestones.precision,
+        })
+        .from(planMilestones)
+        .where(eq(planMilestones.planId, draftId))
+        .orderBy(asc(planMilestones.position)),
+    ).toEqual([
+      { key: "etape-1", title: "Diagnostic social partagé", startsOn: "2020-09-01", precision: "month" },
+      { key: "etape-2", title: "Vote du conseil municipal", startsOn: "2021-01-01", precision: "year" },
+    ]);
     const copied = await db
       .select({ number: themes.number, slug: themes.slug, title: themes.title })
       .from(themes)
@@ -163,6 +180,21 @@ describe("the next plan, from draft to current", () => {
         deadline: null,
       }),
     ).toMatchObject({ ok: false, code: "CONFLICT" });
+  });
+
+  it("refuses a step that is not « date : étape », saying which line and how, and writes nothing", async () => {
+    const before = await stateOf(db);
+    const mark = await lastAuditId(db);
+    const refused = await submitForm(
+      db,
+      cast.actors.admin,
+      openPlanSchema,
+      openForm({ steps: "2021-03 : Concertation\nen mars : Réunion publique" }),
+      (input, { db: x, actor }) => openDraftPlan(x, actor, input),
+    );
+    expect(refused).toMatchObject({ ok: false, fieldErrors: { steps: [expect.stringContaining("Ligne 2 : écrivez la date")] } });
+    expect(await stateOf(db)).toEqual(before);
+    expect(await auditRowsAfter(db, mark)).toHaveLength(0);
   });
 
   it("refuses a second draft, and a publication without the ticked box: nothing changes", async () => {
@@ -397,6 +429,7 @@ describe("permission matrix of the next plan's functions", () => {
           periodEndYear: 2026,
           summary: "Résumé.",
           demarche: null,
+          steps: [],
           themes: "copy",
           reason: "Vote",
         }),

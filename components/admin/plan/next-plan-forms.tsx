@@ -12,7 +12,7 @@ const radioClass =
   "mt-0.5 h-6 w-6 shrink-0 accent-blue-900 focus-visible:outline-3 focus-visible:outline-offset-2 focus-visible:outline-blue-800";
 
 /**
- * « Préparer le prochain plan » (decision 0027): its title, period, introduction and démarche, and
+ * « Préparer le prochain plan » (decision 0027): its title, period, introduction, démarche and its steps, and
  * its themes — copied from the current plan (then edited one by one) or none. It opens as a draft.
  */
 export function OpenPlanForm<T>({
@@ -28,6 +28,7 @@ export function OpenPlanForm<T>({
     periodEndYear: String(defaults.periodEndYear),
     summary: "",
     demarche: "",
+    steps: "",
     themes: "copy",
     reason: "",
   };
@@ -102,6 +103,20 @@ export function OpenPlanForm<T>({
           className={inputClass}
           {...describedBy("plan-demarche", true, error("demarche"))}
           {...field("demarche")}
+        />
+      </Field>
+      <Field
+        id="plan-etapes"
+        label="Les étapes de la démarche (facultatives)"
+        hint="Une étape par ligne : la date (année, année-mois ou année-mois-jour), deux-points, puis l'étape — par exemple « 2021-03 : Concertation avec les conseils de quartier ». La page « La démarche » les montre dans cet ordre."
+        error={error("steps")}
+      >
+        <textarea
+          id="plan-etapes"
+          rows={5}
+          className={inputClass}
+          {...describedBy("plan-etapes", true, error("steps"))}
+          {...field("steps")}
         />
       </Field>
       <fieldset className="flex flex-col gap-2" aria-describedby={themesError ? "plan-thematiques-erreur" : undefined}>
