@@ -16,6 +16,7 @@ const expectedTables = [
   "audit_log",
   "contribution_answers",
   "contribution_comments",
+  "contribution_figures",
   "contribution_reports",
   "contribution_scans",
   "contribution_supports",
