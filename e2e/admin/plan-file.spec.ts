@@ -30,9 +30,9 @@ test.describe("on the seeded install", () => {
     const downloading = page.waitForEvent("download");
     await page.getByRole("link", { name: "Exporter le plan (fichier JSON)" }).click();
     const download = await downloading;
-    expect(download.suggestedFilename()).toMatch(/^plan-projet-social-communal-\d{4}-\d{2}-\d{2}\.json$/);
+    expect(download.suggestedFilename()).toMatch(/^plan-2015-2020-\d{4}-\d{2}-\d{2}\.json$/);
     const file = JSON.parse(readFileSync((await download.path())!, "utf8"));
-    expect(file).toMatchObject({ format: "projet-social-communal", version: 1, plan: { identifiant: "projet-social-communal" } });
+    expect(file).toMatchObject({ format: "projet-social-communal", version: 1, plan: { identifiant: "2015-2020" } });
     expect(file.thematiques.length).toBeGreaterThanOrEqual(5);
     expect(JSON.stringify(file)).not.toContain("@demo.");
 
