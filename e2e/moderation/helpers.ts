@@ -49,11 +49,17 @@ export async function publishedFeedback(browser: Browser, body: string): Promise
   return id;
 }
 
-/** Waits until the public fiche page shows (or no longer shows) `text`, in its HTML and its RSC payload. */
-export async function expectPublicFiche(page: Page, text: string, shown: boolean) {
+/**
+ * Waits until the public fiche page shows (or no longer shows) `text`, in its HTML and its RSC payload.
+ * With `id`, the page of the fiche's contributions where that item is (its permalink, which leads to
+ * the fiche when the item is not public): other specs publishing on the same fiche at the same time
+ * may have pushed it past the first page (10 items).
+ */
+export async function expectPublicFiche(page: Page, text: string, shown: boolean, id?: number) {
   await expect(async () => {
-    const html = await (await page.request.get(fichePath)).text();
-    const rsc = await (await page.request.get(fichePath, { headers: { RSC: "1" } })).text();
+    const path = id === undefined ? fichePath : new URL((await page.request.get(`${fichePath}/contribution/${id}`)).url()).pathname;
+    const html = await (await page.request.get(path)).text();
+    const rsc = await (await page.request.get(path, { headers: { RSC: "1" } })).text();
     expect(html.includes(text)).toBe(shown);
     expect(rsc.includes(text)).toBe(shown);
   }).toPass({ timeout: 20_000 });

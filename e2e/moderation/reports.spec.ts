@@ -14,7 +14,7 @@ test("three reports hide an avis until a moderator republishes it", async ({ bro
   const id = await publishedFeedback(browser, body);
   const visitor = await browser.newContext();
   const visitorPage = await visitor.newPage();
-  await expectPublicFiche(visitorPage, body, true);
+  await expectPublicFiche(visitorPage, body, true, id);
 
   // Signed-out: the report page says who may report and offers to sign in, coming back here.
   await visitorPage.goto(`/signaler/${id}`);
@@ -36,14 +36,14 @@ test("three reports hide an avis until a moderator republishes it", async ({ bro
   await firstPage.goto(`/signaler/${id}`);
   await expect(firstPage.getByText(/^Vous avez déjà signalé cette contribution/)).toBeVisible();
   await expect(firstPage.getByRole("form", { name: "Signaler cette contribution" })).toHaveCount(0);
-  await expectPublicFiche(visitorPage, body, true);
+  await expectPublicFiche(visitorPage, body, true, id);
 
   for (const [i, email] of people.slice(1).entries()) {
     const context = await signedInContext(browser, email);
     await report(await context.newPage(), id, reasons[i + 1]!);
     await context.close();
   }
-  await expectPublicFiche(visitorPage, body, false);
+  await expectPublicFiche(visitorPage, body, false, id);
 
   const moderator = await signedInContext(browser, demo.moderator);
   const page = await moderator.newPage();
@@ -61,7 +61,7 @@ test("three reports hide an avis until a moderator republishes it", async ({ bro
     "Contribution republiée : elle est de nouveau publique, les signalements sont classés.",
   );
   await expect(page.locator(`#signalee-${id}`)).toHaveCount(0);
-  await expectPublicFiche(visitorPage, body, true);
+  await expectPublicFiche(visitorPage, body, true, id);
   for (const reason of reasons) {
     const html = await (await visitor.request.get("/fiches/pilotage-projet-social")).text();
     expect(html).not.toContain(reason);
@@ -85,7 +85,7 @@ test("a reported avis hidden for good from the reports tab, with a reason", asyn
   await expect(page.getByRole("status").first()).toHaveText(
     "Contribution masquée : elle n'apparaît plus nulle part en public, le conseil est prévenu.",
   );
-  await expectPublicFiche(page, body, false);
+  await expectPublicFiche(page, body, false, id);
   // Once hidden, it cannot be reported any more.
   const late = await signedInContext(browser, demo.official);
   const latePage = await late.newPage();
