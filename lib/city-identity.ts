@@ -1,6 +1,6 @@
 /*
  * The City that runs this platform, from its settings (an admin edits them in « Paramètres »; the
- * seed installs Aurillac's): its name, the service's name, its logo, its contact address. No source
+ * seed installs the source document's City): its name, the service's name, its logo, its contact address. No source
  * file names the City: every text that shows it (header, footer, page titles, Open Graph, feeds,
  * calendars, e-mails, open data) reads these. Browser-safe, no I/O.
  */

@@ -109,7 +109,7 @@ export function siteOrigin(e: Env = env()): string {
 }
 
 /**
- * The source document's plan (Aurillac's) and its City's identity are seeded into a database with no
+ * The source document's plan and its City's identity are seeded into a database with no
  * plan, unless SEED_PLAN=0: then the install starts empty, for another City to import its own plan
  * file (docs/format-plan.md) and name itself in « Paramètres ».
  */

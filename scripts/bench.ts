@@ -51,6 +51,7 @@ import {
 import { kb, markdownTable, ratio, round } from "./bench/report";
 import { volumeFillSql } from "./bench/volume-fill";
 import { startWriter, timings, type WriterResult } from "./bench/writes";
+import { demoEmail } from "@/db/seed/plan-data";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
 process.chdir(ROOT);
@@ -390,8 +391,8 @@ async function main() {
       const fillStart = performance.now();
       log("remplissage : 100 000 contributions publiées, 10 000 en attente, 500 000 lignes de journal…");
       for (const statement of volumeFillSql({
-        memberId: await idOf("membre1@demo.aurillac.invalid"),
-        moderatorId: await idOf("moderation@demo.aurillac.invalid"),
+        memberId: await idOf(demoEmail("membre1")),
+        moderatorId: await idOf(demoEmail("moderation")),
       })) {
         await client.unsafe(statement);
       }

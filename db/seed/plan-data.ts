@@ -340,3 +340,10 @@ export const demoAccountSeeds = [
   title?: string;
   councils?: readonly (readonly [number, "member" | "referent"])[];
 }[];
+
+/** A demo account's address by its first part (« moderation », « membre1 »): the test hooks and the bench name no City. */
+export function demoEmail(localPart: string): string {
+  const found = demoAccountSeeds.find((a) => a.email.startsWith(`${localPart}@`));
+  if (!found) throw new Error(`no demo account « ${localPart} »`);
+  return found.email;
+}

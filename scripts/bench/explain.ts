@@ -14,6 +14,7 @@ import { rowsOf } from "@/db/rows";
 import { loadActor } from "@/server/auth/actor";
 import { listAnswerableProposals } from "@/server/answers/list-answerable";
 import { loadDashboard } from "@/server/dashboard/load-dashboard";
+import { demoEmail } from "@/db/seed/plan-data";
 
 const [url, ...only] = process.argv.slice(2);
 if (!url) throw new Error("usage : explain.ts <DATABASE_URL> [reponses|tableau…]");
@@ -27,7 +28,7 @@ const logger: Logger = {
 };
 const db = drizzle(client, { schema, logger }) as unknown as Db;
 const [user] = rowsOf<{ id: number; session_version: number }>(
-  await db.execute(sql`select id, session_version from users where email = 'elu@demo.aurillac.invalid'`),
+  await db.execute(sql`select id, session_version from users where email = ${demoEmail("elu")}`),
 );
 const official = await loadActor(db, user!.id, user!.session_version);
 const cases: Record<string, () => Promise<unknown>> = {

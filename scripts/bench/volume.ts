@@ -22,6 +22,7 @@ import path from "node:path";
 import postgres from "postgres";
 import { rowsOf } from "../../db/rows";
 import { volumeFillSql } from "./volume-fill";
+import { demoEmail } from "@/db/seed/plan-data";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
 const RUNS = Number(process.env.BENCH_VOLUME_RUNS) || 30;
@@ -80,10 +81,10 @@ try {
     return actor;
   };
   const [member, moderator, official, adminActor] = await Promise.all([
-    actorOf("membre1@demo.aurillac.invalid"),
-    actorOf("moderation@demo.aurillac.invalid"),
-    actorOf("elu@demo.aurillac.invalid"),
-    actorOf("admin@demo.aurillac.invalid"),
+    actorOf(demoEmail("membre1")),
+    actorOf(demoEmail("moderation")),
+    actorOf(demoEmail("elu")),
+    actorOf(demoEmail("admin")),
   ]);
   const council = await one<{ slug: string }>(sql`select slug from councils where id = ${[...member.councils.keys()][0]!}`);
   const fiche = await one<{ slug: string }>(sql`select slug from actions order by id limit 1`);

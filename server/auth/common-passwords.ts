@@ -8,7 +8,7 @@ import { getCityIdentity } from "@/server/settings/platform-settings";
  * « The most common passwords refused »: the 49 000 most common passwords (zxcvbn's list), French
  * common words and first names, and the same with digits or punctuation stuck on either end
  * (« bonjour123456 »), keyboard rows and repeated characters — and the words of this City's name
- * (« aurillac2024 » on Aurillac's site, « demoville! » on Démoville's), read from the settings.
+ * (« demoville2024 » on Démoville's site), read from the settings.
  */
 let words: Set<string> | undefined;
 function wordSet(): Set<string> {
@@ -23,7 +23,7 @@ const sequences = [...keyboardRuns, ...keyboardRuns.map((run) => [...run].revers
 
 const plain = (word: string) => word.normalize("NFD").replace(/\p{Diacritic}/gu, "");
 
-/** The words of a City's name worth refusing: « Ville d'Aurillac » → aurillac (« ville », « de » are in the list already). */
+/** The words of a City's name worth refusing: « Ville de Démoville » → demoville (« ville » and « de » are in the list already). */
 export function cityNameWords(cityName: string): string[] {
   return plain(cityName.toLowerCase())
     .split(/[^a-z0-9]+/u)

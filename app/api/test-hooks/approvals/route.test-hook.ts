@@ -8,6 +8,7 @@ import { getDb } from "@/server/db";
 import { handleForm } from "@/server/form-action";
 import { approveContribution } from "@/server/moderation/decide";
 import { testHookAuthorized } from "../authorized";
+import { demoEmail } from "@/db/seed/plan-data";
 
 /*
  * Test seam for the benchmark's writers (scripts/bench/writes.ts): one approval, as the moderation
@@ -18,7 +19,7 @@ import { testHookAuthorized } from "../authorized";
  * answer's `Server-Timing: approve` is the time of that approval, refresh included. Built only
  * into a test build (see ../authorized.ts); 404 without the token.
  */
-const MODERATOR = "moderation@demo.aurillac.invalid";
+const MODERATOR = demoEmail("moderation");
 const COUNCIL = "conseil-de-quartier-1";
 
 export async function POST(request: Request) {

@@ -7,6 +7,7 @@ import { getDb } from "@/server/db";
 import { testHookAuthorized } from "../authorized";
 import { handleForm } from "@/server/form-action";
 import { postProgressReport } from "@/server/progress/post-report";
+import { demoEmail } from "@/db/seed/plan-data";
 
 /*
  * Test seam for the browser tests that need a point d'étape without going through its page (the
@@ -16,7 +17,7 @@ import { postProgressReport } from "@/server/progress/post-report";
  * row), then the refresh of the public pages that show it, as the form does. It is built only into a test build (see ../authorized.ts) and answers
  * 404 to any request without the token.
  */
-const DEFAULT_ACTOR = "moderation@demo.aurillac.invalid";
+const DEFAULT_ACTOR = demoEmail("moderation");
 
 const statusOf: Record<string, number> = { VALIDATION_FAILED: 400, UNAUTHENTICATED: 401, FORBIDDEN: 403, NOT_FOUND: 404 };
 
