@@ -23,6 +23,14 @@ interface ThemeRow {
   archivedAt: Date | null;
 }
 
+const themeRowColumns = {
+  id: themes.id,
+  number: themes.number,
+  slug: themes.slug,
+  title: themes.title,
+  archivedAt: themes.archivedAt,
+};
+
 async function lockThemesOf(tx: Db, themeId: number): Promise<{ theme: ThemeRow; all: ThemeRow[] } | ActionResult<never> | null> {
   const [target] = await tx.select({ planId: themes.planId }).from(themes).where(eq(themes.id, themeId));
   if (!target) return null;
@@ -30,7 +38,7 @@ async function lockThemesOf(tx: Db, themeId: number): Promise<{ theme: ThemeRow;
   const refused = await refuseUnlessEditable(tx, target.planId);
   if (refused) return refused;
   const all = await tx
-    .select({ id: themes.id, number: themes.number, slug: themes.slug, title: themes.title, archivedAt: themes.archivedAt })
+    .select(themeRowColumns)
     .from(themes)
     .where(eq(themes.planId, target.planId))
     .orderBy(asc(themes.number))
@@ -56,12 +64,7 @@ const shownFirst = (rows: readonly ThemeRow[]) =>
  * number after the last one shown. Returns the new theme's number.
  */
 export async function placeBeforeArchived(tx: Db, planId: number, themeId: number): Promise<number> {
-  const all = await tx
-    .select({ id: themes.id, number: themes.number, slug: themes.slug, title: themes.title, archivedAt: themes.archivedAt })
-    .from(themes)
-    .where(eq(themes.planId, planId))
-    .orderBy(asc(themes.number))
-    .for("update");
+  const all = await tx.select(themeRowColumns).from(themes).where(eq(themes.planId, planId)).orderBy(asc(themes.number)).for("update");
   const order = shownFirst(all);
   await renumber(tx, all, order);
   return order.indexOf(themeId) + 1;
