@@ -96,6 +96,7 @@ const matrix: Record<Permission, [boolean, boolean, boolean, boolean, boolean, b
   "plan.import": [N, N, N, N, N, N, Y, N, N, N],
   "plan.open": [N, N, N, N, N, N, Y, N, N, N],
   "plan.publish": [N, N, N, N, N, N, Y, N, N, N],
+  "plan.update": [N, N, N, N, N, N, Y, N, N, N],
   "dashboard.view": [N, N, N, N, Y, Y, Y, N, Y, Y],
 };
 

@@ -92,6 +92,8 @@ export const permissions = [
   "plan.import",
   "plan.open",
   "plan.publish",
+  // A plan's title, period, introduction, démarche and steps, after it is opened (the draft, the current plan)
+  "plan.update",
   // The officials' dashboard (figures by theme and by council)
   "dashboard.view",
 ] as const;
@@ -239,6 +241,7 @@ export function can(actor: MaybeActor, permission: Permission, context: Permissi
     // permissions above, so by administrators only, like the current plan.
     case "plan.open":
     case "plan.publish":
+    case "plan.update":
       // The plan is the City's commitment, voted by the council: its wording is an editorial decision
       // of the administration (docs/decisions/0021), not of moderators, who judge contributions.
       return actor.isAdmin;

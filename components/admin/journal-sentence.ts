@@ -73,6 +73,7 @@ const phrases: Record<string, string> = {
   "plan.import": "a importé d'un fichier le plan *",
   "plan.open": "a ouvert en brouillon le prochain plan *",
   "plan.publish": "a publié le plan *, qui remplace le plan terminé",
+  "plan.update": "a modifié la présentation du plan *",
   "retention.purge": "a appliqué les durées de conservation",
   "retention.erase": "a effacé un compte désactivé à la fin de sa durée de conservation",
   "progress_report.create": "a publié un point d'étape",

@@ -87,6 +87,7 @@ export const journalActionLabels: Record<string, string> = {
   "plan.import": "Plan importé d'un fichier",
   "plan.open": "Prochain plan ouvert en brouillon",
   "plan.publish": "Nouveau plan publié (le précédent est terminé)",
+  "plan.update": "Présentation d'un plan modifiée (titre, période, introduction, démarche)",
   "meeting.create": "Réunion publique créée",
   "meeting.update": "Réunion publique modifiée",
   "meeting.delete": "Réunion publique supprimée avant d'avoir eu lieu",

@@ -30,7 +30,7 @@ export const plans = pgTable(
   "plans",
   {
     id: serial("id").primaryKey(),
-    /** Its address under /plans/ (the period, « 2015-2020 »); never changes. */
+    /** Its address under /plans/ (the period, « 2015-2020 »); follows the period while a draft, then never changes. */
     slug: text("slug").notNull().unique(),
     state: planState("state").notNull().default("draft"),
     publishedAt: timestamp("published_at", { withTimezone: true }),

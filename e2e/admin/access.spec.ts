@@ -12,6 +12,8 @@ const adminPaths = [
   "/admin/plan/fiches/nouvelle",
   "/admin/plan/fiches/1",
   "/admin/plan/thematiques/1",
+  "/admin/plan/presentation",
+  "/admin/plan/prochain",
 ];
 
 for (const [label, email] of [

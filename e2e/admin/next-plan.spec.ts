@@ -7,7 +7,8 @@ import { expectAccessibleAt as a11y } from "./helpers";
  * Issue 11, point 3 (decision 0027): an admin prepares the next plan (the current plan's themes
  * copied), adds a fiche to it, previews it and publishes it; the home page shows the new plan, and
  * /plans/2015-2020 the old one, « Plan terminé », with its fiches and their reports. The draft form
- * is sent without JavaScript, the publication refused without it (box not ticked) then sent with it.
+ * is sent without JavaScript, and so is the edit of its presentation (a step of its démarche added); the
+ * publication is refused without it (box not ticked) then sent with it.
  *
  * Publishing changes the home page of the whole site: this spec runs on a production server and a
  * database of its own (as e2e/operations does), never on the one the other specs share.
@@ -83,6 +84,18 @@ test("un·e admin prépare le prochain plan, y ajoute une fiche et le publie : l
   await expect(page.getByText("Aperçu : plan en préparation")).toBeVisible();
   await expect(page.getByRole("link", { name: fiche })).toBeVisible();
 
+  // The draft's presentation, edited after opening it (without JavaScript): a step of its démarche added.
+  await nojs.goto("/admin/plan/prochain");
+  await nojs.getByRole("link", { name: "Modifier la présentation du plan" }).click();
+  await nojs.waitForURL(/\/admin\/plan\/presentation\?plan=prochain$/);
+  const detailsForm = nojs.getByRole("form", { name: "Modifier la présentation du plan" });
+  await expect(detailsForm.getByLabel("Titre du plan")).toHaveValue("Projet social communal 2021-2026");
+  await detailsForm.getByLabel("Les étapes de la démarche", { exact: false }).fill("2021-03 : Concertation avec les conseils de quartier");
+  await detailsForm.getByRole("button", { name: "Enregistrer les modifications" }).click();
+  await nojs.waitForURL(/\/admin\/plan\/prochain\?presentation=1$/);
+  await expect(nojs.getByText("La présentation du plan est modifiée.")).toBeVisible();
+  await a11y(page, "/admin/plan/presentation?plan=prochain");
+
   // Publication: refused without the ticked box (no JavaScript: the server says it), then sent.
   await nojs.goto("/admin/plan/prochain");
   let publishForm = nojs.getByRole("form", { name: "Publier le prochain plan" });
@@ -106,6 +119,8 @@ test("un·e admin prépare le prochain plan, y ajoute une fiche et le publie : l
   await expect(visitor.getByRole("heading", { level: 1 })).toHaveText("Projet social communal 2021-2026");
   await visitor.goto("/plan");
   await expect(visitor.getByRole("link", { name: fiche })).toBeVisible();
+  await visitor.goto("/demarche");
+  await expect(visitor.getByText("Concertation avec les conseils de quartier")).toBeVisible();
   // « Plans précédents » in the footer: the list, then the old plan, « Plan terminé », and one of its fiches with its reports.
   await visitor.getByRole("contentinfo").getByRole("link", { name: "Plans précédents" }).click();
   await visitor.waitForURL(/\/plans$/);

@@ -117,6 +117,13 @@ for (const js of [false, true]) {
       await type(admin, openPlan.getByLabel("Introduction"), `Introduction ${unique("plan")}`);
       await refuse(admin, openPlan, "Ouvrir le prochain plan en brouillon");
 
+      // The current plan's presentation, refused (no title): the shared site keeps its plan as it is.
+      await open(admin, "/admin/plan/presentation");
+      const planDetails = ap.getByRole("form", { name: "Modifier la présentation du plan" });
+      await planDetails.getByLabel("Titre du plan").fill("");
+      await type(admin, planDetails.getByLabel("Introduction"), `Introduction ${unique("presentation")}`);
+      await refuse(admin, planDetails, "Enregistrer les modifications");
+
       // The council's space: invite two people, cancel one invitation, the submission policy unchanged.
       await open(admin, adminCouncilPath);
       await ap.getByRole("link", { name: "Voir les membres dans l'espace du conseil" }).click();

@@ -8,6 +8,8 @@ import {
   parseProjectLines,
   projectLinesText,
   parsePlanStepLine,
+  formatPlanStepLine,
+  updatePlanSchema,
 } from "./plan";
 
 describe("a fiche's projects, one per line", () => {
@@ -97,5 +99,22 @@ describe("a step of the next plan's démarche", () => {
   it("refuses what is not « date : étape » or a day that does not exist", () => {
     for (const line of ["Vote du conseil", "en 2021 : Vote", "2021-13 : Vote", "2021-02-30 : Vote", "2021 :", "21 : Vote"])
       expect(parsePlanStepLine(line), line).toBeNull();
+  });
+
+  it("writes a step back as staff wrote it, at its precision, and reads it again the same", () => {
+    for (const line of ["2021 : Vote du conseil municipal", "2020-09 : Diagnostic", "2021-03-15 : Réunion publique"]) {
+      const step = parsePlanStepLine(line)!;
+      expect(formatPlanStepLine(step)).toBe(line);
+      expect(parsePlanStepLine(formatPlanStepLine(step))).toEqual(step);
+    }
+  });
+
+  it("checks an edit of the plan's details like its opening: end after start, a known plan", () => {
+    const form = { planId: "3", title: "Plan 2021-2026", periodStartYear: "2026", periodEndYear: "2021", summary: "Le plan.", steps: "" };
+    const refused = updatePlanSchema.safeParse(form);
+    expect(refused.success).toBe(false);
+    expect(refused.error?.issues.map((i) => i.path.join("."))).toEqual(["periodEndYear"]);
+    expect(updatePlanSchema.safeParse({ ...form, periodStartYear: "2021", periodEndYear: "2026" }).success).toBe(true);
+    expect(updatePlanSchema.safeParse({ ...form, planId: "", periodStartYear: "2021", periodEndYear: "2026" }).success).toBe(false);
   });
 });

@@ -261,23 +261,41 @@ const planStepsField = optionalText({ max: PLAN_STEPS_MAX * LINE_MAX, what: "La 
   return steps;
 });
 
+/** A plan's details, as opened and as edited afterwards: title, period, introduction, démarche and its steps. */
+const planDetailsShape = {
+  title: text({ min: 3, max: PLAN_TITLE_MAX, empty: "Indiquez le titre du plan.", what: "Le titre" }),
+  periodStartYear: planYear("l'année de début"),
+  periodEndYear: planYear("l'année de fin"),
+  summary: text({ min: 3, max: PLAN_SUMMARY_MAX, empty: "Indiquez l'introduction du plan.", what: "L'introduction" }),
+  demarche: optionalText({ max: PLAN_DEMARCHE_MAX, what: "La démarche" }),
+  steps: planStepsField,
+  reason,
+};
+const periodInOrder: [(v: { periodStartYear: number; periodEndYear: number }) => boolean, { path: string[]; error: string }] = [
+  (v) => v.periodEndYear >= v.periodStartYear,
+  { path: ["periodEndYear"], error: "L'année de fin ne peut pas précéder l'année de début." },
+];
+
 export const openPlanSchema = z
   .object({
-    title: text({ min: 3, max: PLAN_TITLE_MAX, empty: "Indiquez le titre du plan.", what: "Le titre" }),
-    periodStartYear: planYear("l'année de début"),
-    periodEndYear: planYear("l'année de fin"),
-    summary: text({ min: 3, max: PLAN_SUMMARY_MAX, empty: "Indiquez l'introduction du plan.", what: "L'introduction" }),
-    demarche: optionalText({ max: PLAN_DEMARCHE_MAX, what: "La démarche" }),
-    steps: planStepsField,
+    ...planDetailsShape,
     themes: choice(["copy", "empty"], "Choisissez : copier les thématiques du plan en cours, ou commencer sans."),
-    reason,
   })
-  .refine((v) => v.periodEndYear >= v.periodStartYear, {
-    path: ["periodEndYear"],
-    error: "L'année de fin ne peut pas précéder l'année de début.",
-  });
+  .refine(...periodInOrder);
 export type OpenPlanInput = z.input<typeof openPlanSchema>;
 export type OpenPlanData = z.output<typeof openPlanSchema>;
+
+/** Editing a plan's details after it is opened: the draft, or the current plan (never a closed one). */
+export const updatePlanSchema = z.object({ planId: id("Plan inconnu : rechargez la page."), ...planDetailsShape }).refine(...periodInOrder);
+export type UpdatePlanInput = z.input<typeof updatePlanSchema>;
+export type UpdatePlanData = z.output<typeof updatePlanSchema>;
+
+/** A step written back as staff write it (the inverse of parsePlanStepLine): « 2021-03 : Concertation… ». */
+export function formatPlanStepLine(step: PlanStepLine): string {
+  const date =
+    step.precision === "year" ? step.startsOn.slice(0, 4) : step.precision === "month" ? step.startsOn.slice(0, 7) : step.startsOn;
+  return `${date} : ${step.title}`;
+}
 
 export const publishPlanSchema = z.object({
   planId: id("Plan inconnu : rechargez la page."),

@@ -53,7 +53,7 @@ export async function listPlansForAdmin(db: Db, actor: MaybeActor): Promise<Acti
 }
 
 /** The address of a new plan: its period (« 2021-2026 »), « -2 »… if taken. */
-async function freePlanSlug(tx: Db, start: number, end: number) {
+export async function freePlanSlug(tx: Db, start: number, end: number) {
   const base = `${start}-${end}`;
   const rows = await tx
     .select({ slug: plans.slug })

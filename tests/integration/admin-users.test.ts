@@ -13,6 +13,8 @@ import { setMemberRole } from "@/server/councils/set-member-role";
 import { deactivateUser } from "@/server/users/deactivate-user";
 import { getUser } from "@/server/users/get-user";
 import { inviteStaff } from "@/server/users/invite-staff";
+import { inviteAdministratorFromCommandLine } from "@/server/users/invite-administrator";
+import { acceptInvitation } from "@/server/invitations/accept-invitation";
 import { listUsers } from "@/server/users/list-users";
 import { ERASED_REACTIVATION_MESSAGE, reactivateUser } from "@/server/users/reactivate-user";
 import { LAST_ADMIN_MESSAGE } from "@/server/users/shared";
@@ -268,6 +270,57 @@ describe("inviteStaff", () => {
     );
     expect(none).toMatchObject({ ok: false, code: "VALIDATION_FAILED" });
     expect(!none.ok && Object.keys(none.fieldErrors ?? {}).sort()).toEqual(["email", "roles"]);
+    expect(await snapshot(db)).toEqual(before);
+  });
+});
+
+describe("the first administrator, invited from the server's command line (npm run admin:invite)", () => {
+  it("issues an admin invitation journaled without an actor, mailed and returned as a link; accepting it makes an administrator", async () => {
+    const email = uniqueEmail("premiere.admin");
+    const mark = await lastAuditId(db);
+    const result = await inviteAdministratorFromCommandLine(db, `  ${email.toUpperCase()} `);
+    expect(result).toMatchObject({
+      ok: true,
+      data: { email, mailed: true, link: expect.stringMatching(/\/invitation\/[A-Za-z0-9_-]{43}$/) },
+    });
+    if (!result.ok) return;
+    const [row] = await db.select().from(invitations).where(eq(invitations.email, email));
+    expect(row).toMatchObject({ kind: "staff", grantAdmin: true, grantModerator: false, grantOfficial: false, invitedById: null });
+    expect(await auditRowsAfter(db, mark)).toMatchObject([
+      {
+        actorUserId: null,
+        action: "user.invite_staff",
+        targetType: "invitation",
+        targetId: String(row!.id),
+        details: { via: "ligne de commande" },
+      },
+    ]);
+    expect(devMailbox().find((m) => m.to === email)?.text).toContain(result.data.link);
+
+    const token = result.data.link.split("/invitation/")[1]!;
+    expect(
+      await acceptInvitation(db, {
+        token,
+        displayName: "Première Admin",
+        password: "une phrase de passe assez longue",
+        confirmation: "une phrase de passe assez longue",
+      }),
+    ).toMatchObject({
+      ok: true,
+    });
+    const [account] = await db.select({ id: users.id, isAdmin: users.isAdmin }).from(users).where(eq(users.email, email));
+    expect(account).toMatchObject({ isAdmin: true });
+  });
+
+  it("refuses a malformed address or a deactivated account's, in French, and writes nothing", async () => {
+    const person = await createUser(db, { deactivatedAt: new Date() });
+    const before = await snapshot(db);
+    expect(await inviteAdministratorFromCommandLine(db, "pas-une-adresse")).toMatchObject({
+      ok: false,
+      code: "VALIDATION_FAILED",
+      message: expect.stringContaining("Adresse électronique invalide"),
+    });
+    expect(await inviteAdministratorFromCommandLine(db, person.email)).toMatchObject({ ok: false, code: "CONFLICT" });
     expect(await snapshot(db)).toEqual(before);
   });
 });

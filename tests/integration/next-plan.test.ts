@@ -4,11 +4,12 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "@/db/client";
 import { createMeeting } from "@/db/factories";
 import { actions, contributionAnswers, contributions, planMilestones, plans, progressReports, themes } from "@/db/schema";
-import { openPlanSchema, publishPlanSchema, type OpenPlanData } from "@/lib/validation/plan";
+import { formatPlanStepLine, openPlanSchema, publishPlanSchema, updatePlanSchema, type OpenPlanData } from "@/lib/validation/plan";
 import { createDraft } from "@/server/contributions/create-draft";
 import { loadDashboard } from "@/server/dashboard/load-dashboard";
 import { createAction } from "@/server/plan-admin/create-action";
 import { listPlansForAdmin, openDraftPlan, publishPlan } from "@/server/plan-admin/next-plan";
+import { loadPlanDetailsForAdmin, updatePlanDetails } from "@/server/plan-admin/plan-details";
 import { createTheme } from "@/server/plan-admin/save-theme";
 import { updateAction } from "@/server/plan-admin/update-action";
 import { loadActionChoices } from "@/server/plan/load-action-choices";
@@ -62,6 +63,40 @@ const publish = (d: Db, planId: number, understood = "on") =>
   submitForm(d, cast.actors.admin, publishPlanSchema, { planId: String(planId), understood, reason: "" }, (input, { db: x, actor }) =>
     publishPlan(x, actor, input),
   );
+/** The details form of a plan as the page fills it, with these values changed. */
+async function detailsForm(d: Db, which: "current" | "draft", values: Record<string, string> = {}) {
+  const loaded = await loadPlanDetailsForAdmin(d, cast.actors.admin, which);
+  if (!loaded.ok || !loaded.data) throw new Error(`no ${which} plan`);
+  const p = loaded.data;
+  return {
+    planId: String(p.id),
+    title: p.title,
+    periodStartYear: String(p.periodStartYear),
+    periodEndYear: String(p.periodEndYear),
+    summary: p.summary,
+    demarche: p.demarche,
+    steps: p.steps.map(formatPlanStepLine).join("\n"),
+    reason: "",
+    ...values,
+  };
+}
+const edit = async (d: Db, which: "current" | "draft", values: Record<string, string> = {}) =>
+  submitForm(d, cast.actors.admin, updatePlanSchema, await detailsForm(d, which, values), (input, { db: x, actor }) =>
+    updatePlanDetails(x, actor, input),
+  );
+const stepsOf = (d: Db, planId: number) =>
+  d
+    .select({
+      key: planMilestones.key,
+      title: planMilestones.title,
+      description: planMilestones.description,
+      startsOn: planMilestones.startsOn,
+      endsOn: planMilestones.endsOn,
+      precision: planMilestones.precision,
+    })
+    .from(planMilestones)
+    .where(eq(planMilestones.planId, planId))
+    .orderBy(asc(planMilestones.position));
 const stateOf = async (d: Db) => d.select({ id: plans.id, slug: plans.slug, state: plans.state }).from(plans).orderBy(asc(plans.id));
 
 /** Everything the seeded plan holds: what must stay as it was once it is closed. */
@@ -197,6 +232,102 @@ describe("the next plan, from draft to current", () => {
     expect(await auditRowsAfter(db, mark)).toHaveLength(0);
   });
 
+  it("edits the draft's details after opening it: its address follows its period, its steps are rewritten, journaled before and after", async () => {
+    const mark = await lastAuditId(db);
+    const unchanged = await edit(db, "draft");
+    expect(unchanged).toMatchObject({ ok: true, data: { changed: false } });
+    expect(await auditRowsAfter(db, mark)).toEqual([]);
+
+    const result = await edit(db, "draft", {
+      title: "Projet social communal 2021-2027",
+      periodEndYear: "2027",
+      summary: "Le deuxième projet social communal, prolongé d'un an.",
+      steps: "2020-09 : Diagnostic social partagé\n2021-06-15 : Réunion publique\n2021 — Vote du conseil municipal",
+      reason: "Prolongé d'un an",
+    });
+    expect(result).toMatchObject({ ok: true, data: { slug: "2021-2027", state: "draft", changed: true } });
+    const [draft] = await db.select().from(plans).where(eq(plans.id, draftId));
+    expect(draft).toMatchObject({
+      slug: "2021-2027",
+      state: "draft",
+      title: "Projet social communal 2021-2027",
+      periodEndYear: 2027,
+      summary: "Le deuxième projet social communal, prolongé d'un an.",
+      demarche: "Écrit avec les conseils de quartier.",
+    });
+    // The steps written as they were keep their identifiers; the new one takes the first free one.
+    expect((await stepsOf(db, draftId)).map((s) => [s.key, s.startsOn, s.precision, s.title])).toEqual([
+      ["etape-1", "2020-09-01", "month", "Diagnostic social partagé"],
+      ["etape-3", "2021-06-15", "day", "Réunion publique"],
+      ["etape-2", "2021-01-01", "year", "Vote du conseil municipal"],
+    ]);
+    expect(await auditRowsAfter(db, mark)).toMatchObject([
+      {
+        action: "plan.update",
+        targetType: "plan",
+        targetId: String(draftId),
+        reason: "Prolongé d'un an",
+        details: {
+          before: { title: "Projet social communal 2021-2026", periodEndYear: 2026, slug: "2021-2026", steps: expect.any(Array) },
+          after: { title: "Projet social communal 2021-2027", periodEndYear: 2027, slug: "2021-2027", steps: expect.any(Array) },
+        },
+      },
+    ]);
+    // Nothing of the draft is public, edited or not.
+    expect((await loadPlanOverview(db))!.plan.slug).toBe("2015-2020");
+    expect((await loadPublicPlans(db)).map((p) => p.slug)).not.toContain("2021-2027");
+
+    // Refused input (end before start, an empty title, a step without a date) changes nothing and says why.
+    const before = await snapshot(db);
+    const refusedMark = await lastAuditId(db);
+    expect(await edit(db, "draft", { title: "" })).toMatchObject({ ok: false, fieldErrors: { title: ["Indiquez le titre du plan."] } });
+    expect(await edit(db, "draft", { periodStartYear: "2028" })).toMatchObject({
+      ok: false,
+      fieldErrors: { periodEndYear: ["L'année de fin ne peut pas précéder l'année de début."] },
+    });
+    expect(await edit(db, "draft", { steps: "Vote du conseil" })).toMatchObject({
+      ok: false,
+      fieldErrors: { steps: [expect.stringContaining("Ligne 1 : écrivez la date")] },
+    });
+    expect(await snapshot(db)).toEqual(before);
+    expect(await auditRowsAfter(db, refusedMark)).toEqual([]);
+
+    // Back to 2021-2026: the address follows again (the publication below expects it).
+    expect(
+      await edit(db, "draft", {
+        title: "Projet social communal 2021-2026",
+        periodEndYear: "2026",
+        steps: "2020-09 : Diagnostic social partagé\n2021 — Vote du conseil municipal",
+      }),
+    ).toMatchObject({ ok: true, data: { slug: "2021-2026" } });
+    expect((await stepsOf(db, draftId)).map((s) => s.key)).toEqual(["etape-1", "etape-2"]);
+  });
+
+  it("corrects the current plan's details: its address stays, steps written as they were keep their description and end", async () => {
+    const [current] = await db.select().from(plans).where(eq(plans.id, seededPlanId));
+    const seededSteps = await stepsOf(db, seededPlanId);
+    expect(seededSteps.some((s) => s.description !== null)).toBe(true);
+    const form = await detailsForm(db, "current");
+    const result = await edit(db, "current", {
+      title: `${current!.title} (corrigé)`,
+      periodEndYear: String(current!.periodEndYear + 1),
+      steps: `${form.steps}\n2021-01 : Bilan du plan`,
+    });
+    expect(result).toMatchObject({ ok: true, data: { slug: "2015-2020", state: "current", changed: true } });
+    const after = await stepsOf(db, seededPlanId);
+    expect(after.slice(0, seededSteps.length)).toEqual(seededSteps);
+    expect(after.at(-1)).toMatchObject({ key: "etape-1", title: "Bilan du plan", startsOn: "2021-01-01", description: null });
+    // The home page shows the new title at once (the caller refreshes the cached pages).
+    expect((await loadPlanOverview(db))!.plan).toMatchObject({ slug: "2015-2020", title: `${current!.title} (corrigé)` });
+    // Put back as it was: the tests below read the seeded plan.
+    expect(
+      await edit(db, "current", { title: current!.title, periodEndYear: String(current!.periodEndYear), steps: form.steps }),
+    ).toMatchObject({
+      ok: true,
+    });
+    expect(await stepsOf(db, seededPlanId)).toEqual(seededSteps);
+  });
+
   it("refuses a second draft, and a publication without the ticked box: nothing changes", async () => {
     const before = await snapshot(db);
     const mark = await lastAuditId(db);
@@ -299,6 +430,25 @@ describe("the next plan, from draft to current", () => {
     expect(await auditRowsAfter(db, mark)).toEqual([]);
     // The new plan's fiche takes them.
     expect(await createDraft(db, cast.actors.memberOfA, feedbackInput(cast.councilA.id, draftFicheSlug))).toMatchObject({ ok: true });
+  });
+
+  it("refuses to change a closed plan's details, and changes nothing", async () => {
+    const before = await snapshot(db);
+    const mark = await lastAuditId(db);
+    const [closed] = await db.select().from(plans).where(eq(plans.id, seededPlanId));
+    const refused = await updatePlanDetails(db, cast.actors.admin, {
+      planId: seededPlanId,
+      title: "Un autre titre",
+      periodStartYear: closed!.periodStartYear,
+      periodEndYear: closed!.periodEndYear,
+      summary: closed!.summary,
+      demarche: closed!.demarche,
+      steps: [],
+      reason: null,
+    });
+    expect(refused).toMatchObject({ ok: false, code: "CONFLICT", message: expect.stringContaining("terminé") });
+    expect(await snapshot(db)).toEqual(before);
+    expect(await auditRowsAfter(db, mark)).toEqual([]);
   });
 
   it("meetings and the dashboard follow the current plan, with the previous one on request", async () => {
@@ -435,6 +585,23 @@ describe("permission matrix of the next plan's functions", () => {
         }),
       audit: () => ({ action: "plan.open", targetType: "plan", targetId: "any", reason: "Vote" }),
     },
+    {
+      name: "updatePlanDetails",
+      setup: aDraft,
+      call: (d, actor, ids) =>
+        updatePlanDetails(d, actor, {
+          planId: ids.plan!,
+          title: "Brouillon relu",
+          periodStartYear: year,
+          periodEndYear: year + 5,
+          summary: "Résumé relu.",
+          demarche: null,
+          steps: [{ startsOn: `${year}-01-01`, precision: "year", title: "Vote" }],
+          reason: "Relecture",
+        }),
+      audit: (ids) => ({ action: "plan.update", targetType: "plan", targetId: ids.plan!, reason: "Relecture" }),
+    },
+    { name: "loadPlanDetailsForAdmin", setup: aDraft, call: (d, actor) => loadPlanDetailsForAdmin(d, actor, "draft"), audit: null },
     {
       name: "publishPlan",
       setup: aDraft,

@@ -11,6 +11,7 @@ import {
   planFileUploadSchema,
   openPlanSchema,
   publishPlanSchema,
+  updatePlanSchema,
   updateActionSchema,
   updateThemeSchema,
 } from "@/lib/validation/plan";
@@ -22,6 +23,7 @@ import { createAction } from "@/server/plan-admin/create-action";
 import { moveAction } from "@/server/plan-admin/move-action";
 import { moveTheme, setThemeArchived } from "@/server/plan-admin/order-themes";
 import { openDraftPlan, publishPlan } from "@/server/plan-admin/next-plan";
+import { updatePlanDetails } from "@/server/plan-admin/plan-details";
 import { createTheme, updateTheme } from "@/server/plan-admin/save-theme";
 import { updateAction } from "@/server/plan-admin/update-action";
 
@@ -128,6 +130,19 @@ export const openPlanAction = formAction({
     // A draft is never public: only the administration's pages show it.
     revalidatePath("/admin/plan", "layout");
     return "/admin/plan/prochain?ouvert=1";
+  },
+});
+
+export const updatePlanAction = formAction({
+  schema: updatePlanSchema,
+  permission: "plan.update",
+  run: (input, { db, actor }) => updatePlanDetails(db, actor, input),
+  done: (data) => {
+    if (!data.changed) return;
+    // The current plan's title and introduction are on the home page, « La démarche », feeds…; a draft's only in the administration.
+    if (data.state === "current") refreshAfterPlanChange();
+    else revalidatePath("/admin/plan", "layout");
+    return data.state === "draft" ? "/admin/plan/prochain?presentation=1" : "/admin/plan?presentation=1";
   },
 });
 

@@ -23,7 +23,7 @@ export const metadata: Metadata = { title: "Le plan — Administration", robots:
 export default async function AdminPlanPage({
   searchParams,
 }: {
-  searchParams: Promise<{ publie?: string | string[]; importe?: string | string[] }>;
+  searchParams: Promise<{ publie?: string | string[]; importe?: string | string[]; presentation?: string | string[] }>;
 }) {
   const asked = await searchParams;
   const published = asked.publie === "1";
@@ -48,6 +48,12 @@ export default async function AdminPlanPage({
             s&apos;affichent aussitôt sur le site public ; le statut et l&apos;avancement changent seulement par les points d&apos;étape.{" "}
             <TextLink href="/admin/plan/fiches/nouvelle">Ajouter une fiche action</TextLink> ·{" "}
             <TextLink href="#thematique">Ajouter une thématique</TextLink>
+            {themes.length > 0 ? (
+              <>
+                {" "}
+                · <TextLink href="/admin/plan/presentation">Modifier la présentation du plan</TextLink>
+              </>
+            ) : null}
           </p>
         }
       />
@@ -57,6 +63,7 @@ export default async function AdminPlanPage({
           Le nouveau plan est publié : c&apos;est désormais celui du site. Le précédent est terminé et reste consultable.
         </FormMessage>
       ) : null}
+      {asked.presentation === "1" ? <FormMessage kind="success">La présentation du plan est modifiée.</FormMessage> : null}
       {imported ? <FormMessage kind="success">Le plan est importé : il paraît déjà sur le site public.</FormMessage> : null}
       {themes.length === 0 ? (
         <Notice tone="todo" title="Cette installation n'a pas encore de plan" className="mb-6">

@@ -24,14 +24,19 @@ export const metadata: Metadata = { title: "Le prochain plan — Administration"
  * The next plan (decision 0027): without a draft, the form that opens one; with it, its themes and
  * fiches (the plan's usual forms), its preview, and the publication.
  */
-export default async function NextPlanPage({ searchParams }: { searchParams: Promise<{ ouvert?: string | string[] }> }) {
+export default async function NextPlanPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ ouvert?: string | string[]; presentation?: string | string[] }>;
+}) {
   const actor = await requireAdminPage("/admin/plan/prochain");
   const db = await getDb();
   const plans = await listPlansForAdmin(db, actor);
   if (!plans.ok) throw new Error(plans.message);
   const draft = plans.data.find((p) => p.state === "draft");
   const current = plans.data.find((p) => p.state === "current");
-  const opened = (await searchParams).ouvert === "1";
+  const asked = await searchParams;
+  const opened = asked.ouvert === "1";
   const crumbs = (
     <Breadcrumb
       items={[{ label: "Administration", href: "/admin" }, { label: "Le plan", href: "/admin/plan" }, { label: "Le prochain plan" }]}
@@ -75,12 +80,14 @@ export default async function NextPlanPage({ searchParams }: { searchParams: Pro
             {pluralize(themes.length, "thématique", "thématiques")}, {pluralize(fiches, "fiche action", "fiches actions")}. Ce brouillon
             n&apos;est visible que de l&apos;équipe : rien n&apos;en paraît sur le site avant sa publication.{" "}
             <TextLink href="/admin/plan/prochain/apercu">Voir l&apos;aperçu du plan</TextLink> ·{" "}
+            <TextLink href="/admin/plan/presentation?plan=prochain">Modifier la présentation du plan</TextLink> ·{" "}
             <TextLink href="/admin/plan/fiches/nouvelle?plan=prochain">Ajouter une fiche action</TextLink> ·{" "}
             <TextLink href="#thematique">Ajouter une thématique</TextLink> · <TextLink href="#publier">Publier</TextLink>
           </p>
         }
       />
       {opened ? <FormMessage kind="success">Le prochain plan est ouvert en brouillon.</FormMessage> : null}
+      {asked.presentation === "1" ? <FormMessage kind="success">La présentation du plan est modifiée.</FormMessage> : null}
 
       <PlanThemesAdmin themes={themes} draft moveAction={moveActionAction} moveThemeAction={moveThemeAction} />
 
