@@ -1,6 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { createDatabase, dropTemplateDatabase, startApp, type AppProcess, type TestDatabase } from "../support/app-process";
 import { DEMO_PASSWORD, demo, signInAs } from "../support/auth";
+import { checkInert, payloads } from "../support/xss";
 import { expectAccessibleAt as a11y } from "./helpers";
 
 /*
@@ -84,13 +85,17 @@ test("un·e admin prépare le prochain plan, y ajoute une fiche et le publie : l
   await expect(page.getByText("Aperçu : plan en préparation")).toBeVisible();
   await expect(page.getByRole("link", { name: fiche })).toBeVisible();
 
-  // The draft's presentation, edited after opening it (without JavaScript): a step of its démarche added.
+  // The draft's presentation, edited after opening it (without JavaScript): a step of its démarche
+  // added, and the 50 XSS payloads in its démarche and as 29 more steps (inert on the public pages below).
   await nojs.goto("/admin/plan/prochain");
   await nojs.getByRole("link", { name: "Modifier la présentation du plan" }).click();
   await nojs.waitForURL(/\/admin\/plan\/presentation\?plan=prochain$/);
   const detailsForm = nojs.getByRole("form", { name: "Modifier la présentation du plan" });
   await expect(detailsForm.getByLabel("Titre du plan")).toHaveValue("Projet social communal 2021-2026");
-  await detailsForm.getByLabel("Les étapes de la démarche", { exact: false }).fill("2021-03 : Concertation avec les conseils de quartier");
+  await detailsForm
+    .getByLabel("Les étapes de la démarche", { exact: false })
+    .fill(["2021-03 : Concertation avec les conseils de quartier", ...payloads.slice(0, 29).map((p) => `2021-04 : ${p}`)].join("\n"));
+  await detailsForm.getByLabel("La démarche (facultative)").fill(payloads.join("\n\n"));
   await detailsForm.getByRole("button", { name: "Enregistrer les modifications" }).click();
   await nojs.waitForURL(/\/admin\/plan\/prochain\?presentation=1$/);
   await expect(nojs.getByText("La présentation du plan est modifiée.")).toBeVisible();
@@ -121,6 +126,11 @@ test("un·e admin prépare le prochain plan, y ajoute une fiche et le publie : l
   await expect(visitor.getByRole("link", { name: fiche })).toBeVisible();
   await visitor.goto("/demarche");
   await expect(visitor.getByText("Concertation avec les conseils de quartier")).toBeVisible();
+  for (const path of ["/demarche", "/plans/2021-2026"]) {
+    await checker.goto(path);
+    await expect(checker.getByText(payloads[0]!).first()).toBeVisible();
+    await checkInert(checker);
+  }
   // « Plans précédents » in the footer: the list, then the old plan, « Plan terminé », and one of its fiches with its reports.
   await visitor.getByRole("contentinfo").getByRole("link", { name: "Plans précédents" }).click();
   await visitor.waitForURL(/\/plans$/);
