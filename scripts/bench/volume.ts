@@ -46,14 +46,28 @@ interface Measure {
   p95: number;
   queries: number;
   kb: number;
+  /** At volume only: the sequential scans of the big tables in the plans of its statements (EXPLAIN). */
+  scans?: string[];
+  /** The statements whose plan holds one (their SQL), in the JSON result: what to look at. */
+  scanning?: string[];
 }
+
+/** The tables that grow with participation: at volume, a page must never read one of them whole. */
+const GROWING_TABLES = [
+  "contributions",
+  "audit_log",
+  "contribution_reports",
+  "contribution_answers",
+  "contribution_supports",
+  "notifications",
+];
 
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
 const round = (n: number, digits = 1) => Number(n.toFixed(digits));
 
 try {
   const { openDatabase, prepareDatabase } = await import("@/db/client");
-  const { countQueries } = await import("@/db/query-count");
+  const { countQueries, recordQueries } = await import("@/db/query-count");
   const { sql } = await import("drizzle-orm");
   const { loadActor } = await import("@/server/auth/actor");
   const { loadAttention } = await import("@/server/account/attention");
@@ -68,6 +82,7 @@ try {
   const { loadActionContributionsPage } = await import("@/server/plan/load-action-contributions-page");
   const { searchPublic } = await import("@/server/search/search-public");
   const { loadModerationRegister } = await import("@/server/moderation/load-register");
+  const { listPublishedForModeration, listReportedQueue } = await import("@/server/moderation/lists");
 
   const database = await openDatabase();
   await prepareDatabase(database);
@@ -113,7 +128,14 @@ try {
     { page: "/moderation", fn: "listPendingQueue", run: () => listPendingQueue(db, moderator) },
     { page: "/reponses", fn: "listAnswerableProposals", run: () => listAnswerableProposals(db, official) },
     { page: "/tableau-de-bord", fn: "loadDashboard", run: () => loadDashboard(db, official) },
+    { page: "/moderation/publiees", fn: "listPublishedForModeration", run: () => listPublishedForModeration(db, moderator) },
+    { page: "/moderation/signalements", fn: "listReportedQueue", run: () => listReportedQueue(db, moderator) },
     { page: "/admin/journal", fn: "listAuditLog", run: () => listAuditLog(db, adminActor) },
+    {
+      page: "/admin/journal?action=contribution.submit&conseil=…",
+      fn: "listAuditLog (filtres)",
+      run: () => listAuditLog(db, adminActor, { action: "contribution.submit", council: String([...member.councils.keys()][0]!) }),
+    },
     // The public search (issue 13): typical queries — one word, two words, without accents, a typo —
     // and « conseil », a word of every generated contribution (the most matches there can be).
     ...["parentalite", "familles logement", "personnes agees", "parentalitee", "conseil"].map((q) => ({
@@ -139,7 +161,32 @@ try {
   const selected = only.length === 0 ? cases : cases.filter((c) => only.some((w) => `${c.page} ${c.fn}`.toLowerCase().includes(w)));
   if (selected.length === 0) throw new Error(`BENCH_VOLUME_ONLY=${process.env.BENCH_VOLUME_ONLY} : aucune page ne correspond`);
 
-  const measureAll = async (): Promise<Measure[]> => {
+  // Each statement's plan, with the values it was sent with (a custom plan, as on a page's first executions).
+  const explainer = postgres(url.toString(), { max: 1, onnotice: () => {} });
+  let bigTables = new Set<string>();
+  const bigTableScans = async (run: () => Promise<unknown>): Promise<{ scans: string[]; scanning: string[] }> => {
+    const { statements } = await recordQueries(run);
+    const scans: string[] = [];
+    const scanning: string[] = [];
+    // Reads only: a page's `set local …` or transaction control has no plan.
+    for (const statement of statements.filter((st) => /^\s*(\(?\s*select|with)\b/i.test(st.sql))) {
+      const [row] = await explainer.unsafe(`explain (format json) ${statement.sql}`, statement.params as never[]);
+      // Under a Limit, a sequential scan stops at the rows asked for (a capped count of a word found
+      // everywhere): the planner's choice when most rows match; it is told apart from a whole read.
+      const walk = (node: Record<string, unknown>, limited: boolean) => {
+        const table = String(node["Relation Name"] ?? "");
+        const under = limited || node["Node Type"] === "Limit";
+        if (String(node["Node Type"]).endsWith("Seq Scan") && bigTables.has(table)) scans.push(under ? `${table} (sous LIMIT)` : table);
+        for (const child of (node.Plans as Record<string, unknown>[] | undefined) ?? []) walk(child, under);
+      };
+      const before = scans.length;
+      walk((row!["QUERY PLAN"] as { Plan: Record<string, unknown> }[])[0]!.Plan, false);
+      if (scans.length > before) scanning.push(statement.sql);
+    }
+    return { scans, scanning };
+  };
+
+  const measureAll = async (explain: boolean): Promise<Measure[]> => {
     const out: Measure[] = [];
     for (const c of selected) {
       const first = await countQueries(c.run);
@@ -158,13 +205,14 @@ try {
         p95: round(percentile(times, 95)),
         queries: first.queries,
         kb: round(kb),
+        ...(explain ? await bigTableScans(c.run) : {}),
       });
     }
     return out;
   };
 
   console.log(`[volume] base ${name} ; mesure sur les données de démonstration (${RUNS} appels par fonction)…`);
-  const baseline = await measureAll();
+  const baseline = await measureAll(false);
 
   console.log("[volume] remplissage : 100 000 contributions publiées, 10 000 en attente, 500 000 lignes de journal…");
   const t0 = performance.now();
@@ -173,14 +221,32 @@ try {
   // that lets index-only scans skip the table.
   await db.execute(sql`vacuum analyze`);
   const fillSeconds = round((performance.now() - t0) / 1000);
-  const counts = await one<{ published: number; pending: number; journal: number }>(
+  const counts = await one<{
+    published: number;
+    pending: number;
+    journal: number;
+    answers: number;
+    reports: number;
+    notifications: number;
+  }>(
     sql`select (select count(*) from contributions where status = 'published')::int as published,
                (select count(*) from contributions where status = 'pending')::int as pending,
-               (select count(*) from audit_log)::int as journal`,
+               (select count(*) from audit_log)::int as journal,
+               (select count(*) from contribution_answers)::int as answers,
+               (select count(*) from contribution_reports)::int as reports,
+               (select count(*) from notifications)::int as notifications`,
   );
   console.log(`[volume] rempli en ${fillSeconds} s : ${JSON.stringify(counts)} ; mesure…`);
-  const atVolume = await measureAll();
+  // A sequential scan of a table of a few hundred rows is the planner's right choice: only the ones
+  // the fill made large (≥ 1,000 rows) count.
+  const sizes = rowsOf<{ relname: string; n: number }>(
+    await db.execute(sql`select relname, reltuples::int as n from pg_class where relkind = 'r' and relname in ${GROWING_TABLES}`),
+  );
+  bigTables = new Set(sizes.filter((t) => t.n >= 1000).map((t) => t.relname));
+  console.log(`[volume] grandes tables : ${sizes.map((t) => `${t.relname} ${t.n}`).join(", ")}`);
+  const atVolume = await measureAll(true);
   await database.close();
+  await explainer.end({ timeout: 5 });
 
   const load = os
     .loadavg()
@@ -189,13 +255,14 @@ try {
   const lines = [
     `## Fonctions serveur à 100 000 contributions (\`npm run bench -- --data=100k\`)`,
     "",
-    `Base : PostgreSQL, ${counts.published} publiées, ${counts.pending} en attente, ${counts.journal} lignes de journal ; remplissage ${fillSeconds} s ; ${RUNS} appels par fonction ; charge moyenne ${load}.`,
+    `Base : PostgreSQL, ${counts.published} publiées, ${counts.pending} en attente, ${counts.journal} lignes de journal, ${counts.answers} réponses, ${counts.reports} signalements, ${counts.notifications} notifications ; remplissage ${fillSeconds} s ; ${RUNS} appels par fonction ; charge moyenne ${load}.`,
     "",
-    "| page | fonction | p50 démo (ms) | p50 volume (ms) | p95 volume (ms) | p95 volume / démo | requêtes démo → volume | données renvoyées démo → volume (Ko) |",
-    "|---|---|---:|---:|---:|---:|---|---|",
+    "| page | fonction | p50 démo (ms) | p50 volume (ms) | p95 volume (ms) | p95 volume / démo | requêtes démo → volume | données renvoyées démo → volume (Ko) | lectures séquentielles des grandes tables (EXPLAIN) |",
+    "|---|---|---:|---:|---:|---:|---|---|---|",
     ...atVolume.map((v, i) => {
       const b = baseline[i]!;
-      return `| ${v.page} | ${v.fn} | ${b.p50} | ${v.p50} | ${v.p95} | ${round(v.p95 / Math.max(b.p95, 0.1))}× | ${b.queries} → ${v.queries} | ${b.kb} → ${v.kb} |`;
+      const scans = v.scans?.length ? v.scans.join(", ") : "aucune";
+      return `| ${v.page} | ${v.fn} | ${b.p50} | ${v.p50} | ${v.p95} | ${round(v.p95 / Math.max(b.p95, 0.1))}× | ${b.queries} → ${v.queries} | ${b.kb} → ${v.kb} | ${scans} |`;
     }),
     "",
   ];
