@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { MEETINGS_CALENDAR_PATH } from "@/lib/feeds";
 import { publicPageMetadata } from "@/server/settings/city-identity";
-import { MeetingList } from "@/components/meetings/meeting-list";
+import { MeetingList, PastMeetings } from "@/components/meetings/meeting-list";
 import { FollowLink } from "@/components/plan/follow-link";
 import { Container } from "@/components/ui/container";
 import { PageHeading } from "@/components/ui/page-heading";
@@ -22,7 +22,7 @@ export const generateMetadata = (): Promise<Metadata> =>
   });
 
 export default async function MeetingsPage() {
-  const { upcoming, past } = await listPublicMeetings(await getDb());
+  const { upcoming, moreUpcoming, past, pageCount } = (await listPublicMeetings(await getDb()))!;
   return (
     <Container>
       <PageHeading
@@ -37,20 +37,15 @@ export default async function MeetingsPage() {
         ) : (
           <p>Aucune réunion n&apos;est annoncée pour l&apos;instant.</p>
         )}
+        {moreUpcoming ? (
+          <p className="mt-4">D&apos;autres réunions sont annoncées plus tard : elles paraîtront ici à l&apos;approche de leur date.</p>
+        ) : null}
         <FollowLink href={MEETINGS_CALENDAR_PATH} kind="calendar">
           Ajouter les réunions publiques à mon agenda
         </FollowLink>
       </Section>
       <Section id="passees" title="Réunions passées">
-        {past.length > 0 ? (
-          <MeetingList
-            meetings={past}
-            hrefOf={(m) => `/reunions/${m.slug}`}
-            extra={(m) => <p className="mt-1 text-slate-800">{m.hasMinutes ? "Compte rendu disponible." : "Compte rendu à venir."}</p>}
-          />
-        ) : (
-          <p>Aucune réunion n&apos;a encore eu lieu.</p>
-        )}
+        <PastMeetings meetings={past} page={1} pageCount={pageCount} />
       </Section>
     </Container>
   );

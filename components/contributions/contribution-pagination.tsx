@@ -1,8 +1,5 @@
 import { Pagination } from "@/components/ui/pagination";
 
-/** The page number of a `[page]` segment: a positive whole number written plainly, else NaN (→ not found). */
-export const parsePageNumber = (raw: string) => (/^[1-9]\d{0,5}$/.test(raw) ? Number(raw) : NaN);
-
 /**
  * Links to the pages of a list of contributions (plain links: the pages are static). Page 1 is
  * `firstHref` (the fiche or the council page), page n is `${baseHref}/${n}`.

@@ -1,5 +1,8 @@
 import { TextLink } from "./text-link";
 
+/** The page number of a `[page]` segment or `?page=`: a positive whole number written plainly, else NaN (→ not found). */
+export const parsePageNumber = (raw: string) => (/^[1-9]\d{0,5}$/.test(raw) ? Number(raw) : NaN);
+
 /**
  * The page numbers to link: the first, the last, and those around the current one; `null` where
  * numbers are left out (shown « … »). At most 2 × radius + 5 entries, whatever the page count (a

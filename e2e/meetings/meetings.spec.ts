@@ -362,3 +362,20 @@ test("only officials, staff and admins may present; only officials and admins ma
   expect((await page.goto(`/reunions/${slug}/diaporama`))!.status()).toBe(404);
   await anonymous.close();
 });
+
+test("the meeting lists go 20 at a time: a page past the last, or written otherwise, is not found", async ({ browser }) => {
+  // /reunions is page 1 of the past meetings; the shared database holds fewer than 20, so no other page exists.
+  const visitor = await browser.newContext({ javaScriptEnabled: false });
+  const page = await visitor.newPage();
+  await page.goto("/reunions");
+  await expect(page.getByRole("navigation", { name: "Pages des réunions passées" })).toHaveCount(0);
+  for (const path of ["/reunions/passees/1", "/reunions/passees/2", "/reunions/passees/deux", "/reunions/passees/0"])
+    expect((await page.goto(path))!.status(), path).toBe(404);
+  await visitor.close();
+  const staff = await signedInContext(browser, demo.admin);
+  const staffPage = await staff.newPage();
+  expect((await staffPage.goto("/espace/reunions?page=1"))!.status()).toBe(200);
+  await expect(staffPage.getByRole("navigation", { name: "Pages des réunions" })).toHaveCount(0);
+  for (const path of ["/espace/reunions?page=2", "/espace/reunions?page=x"]) expect((await staffPage.goto(path))!.status(), path).toBe(404);
+  await staff.close();
+});

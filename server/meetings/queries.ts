@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, desc, eq, getTableColumns, inArray } from "drizzle-orm";
+import { and, asc, count, desc, eq, getTableColumns, gte, inArray, lt } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { actionThemes, actions, contributions, meetingAgendaItems, meetingSnapshots, meetings, themes } from "@/db/schema";
 import { publicPlanId } from "@/server/plan/load-plan";
@@ -37,13 +37,54 @@ export const toListItem = ({ minutes, ...m }: { minutes: string | null } & Omit<
   hasMinutes: minutes !== null,
 });
 
-/** Public: upcoming meetings (soonest first), then past ones (newest first). */
-export async function listPublicMeetings(
-  db: Db,
-  now: Date = new Date(),
-): Promise<{ upcoming: MeetingListItem[]; past: MeetingListItem[] }> {
-  const rows = (await db.select(listColumns).from(meetings).orderBy(asc(meetings.startsAt), asc(meetings.id))).map(toListItem);
-  return { upcoming: rows.filter((m) => m.startsAt >= now), past: rows.filter((m) => m.startsAt < now).reverse() };
+/** Meetings shown per page: the upcoming ones (soonest first), then a page of past ones (newest first). */
+export const MEETINGS_PER_PAGE = 20;
+
+export interface MeetingsPage {
+  /** Page 1 only: the soonest upcoming meetings, at most MEETINGS_PER_PAGE. */
+  upcoming: MeetingListItem[];
+  /** More are announced than shown (the calendar file holds them all). */
+  moreUpcoming: boolean;
+  /** This page of past meetings, newest first. */
+  past: MeetingListItem[];
+  page: number;
+  /** Pages of past meetings (at least 1). */
+  pageCount: number;
+}
+
+/**
+ * Public: /reunions (page 1: upcoming meetings, then the latest past ones) and
+ * /reunions/passees/<n> (older past meetings). Bounded at any number of meetings: three queries.
+ * Null for a page past the last one.
+ */
+export async function listPublicMeetings(db: Db, page = 1, now: Date = new Date()): Promise<MeetingsPage | null> {
+  const [upcoming, past, [counted]] = await Promise.all([
+    page === 1
+      ? db
+          .select(listColumns)
+          .from(meetings)
+          .where(gte(meetings.startsAt, now))
+          .orderBy(asc(meetings.startsAt), asc(meetings.id))
+          .limit(MEETINGS_PER_PAGE + 1)
+      : [],
+    db
+      .select(listColumns)
+      .from(meetings)
+      .where(lt(meetings.startsAt, now))
+      .orderBy(desc(meetings.startsAt), desc(meetings.id))
+      .limit(MEETINGS_PER_PAGE)
+      .offset((page - 1) * MEETINGS_PER_PAGE),
+    db.select({ n: count() }).from(meetings).where(lt(meetings.startsAt, now)),
+  ]);
+  const pageCount = Math.max(1, Math.ceil((counted?.n ?? 0) / MEETINGS_PER_PAGE));
+  if (page > pageCount) return null;
+  return {
+    upcoming: upcoming.slice(0, MEETINGS_PER_PAGE).map(toListItem),
+    moreUpcoming: upcoming.length > MEETINGS_PER_PAGE,
+    past: past.map(toListItem),
+    page,
+    pageCount,
+  };
 }
 
 export interface PublicMeeting extends MeetingListItem {
@@ -140,12 +181,25 @@ export async function getPresentation(
   });
 }
 
-/** Staff who prepare or present meetings: every meeting, newest first. */
-export async function listMeetingsForStaff(db: Db, actor: MaybeActor): Promise<ActionResult<MeetingListItem[]>> {
+/** Staff who prepare or present meetings: every meeting, newest first, MEETINGS_PER_PAGE at a time. */
+export async function listMeetingsForStaff(
+  db: Db,
+  actor: MaybeActor,
+  page = 1,
+): Promise<ActionResult<{ items: MeetingListItem[]; page: number; pageCount: number }>> {
   if (!actor) return unauthenticated();
   if (!can(actor, "meeting.manage") && !can(actor, "meeting.present")) return forbidden();
-  const rows = await db.select(listColumns).from(meetings).orderBy(desc(meetings.startsAt), desc(meetings.id));
-  return ok(rows.map(toListItem));
+  const [rows, [counted]] = await Promise.all([
+    db
+      .select(listColumns)
+      .from(meetings)
+      .orderBy(desc(meetings.startsAt), desc(meetings.id))
+      .limit(MEETINGS_PER_PAGE)
+      .offset((page - 1) * MEETINGS_PER_PAGE),
+    db.select({ n: count() }).from(meetings),
+  ]);
+  const pageCount = Math.max(1, Math.ceil((counted?.n ?? 0) / MEETINGS_PER_PAGE));
+  return ok({ items: rows.map(toListItem), page, pageCount });
 }
 
 export interface MeetingForEdit {

@@ -5,7 +5,7 @@ import { createMeeting as insertMeeting } from "@/db/factories";
 import { auditLog, meetingAgendaItems, meetingSnapshots, meetings } from "@/db/schema";
 import { meetingMinutesSchema, meetingSchema, updateMeetingSchema, type MeetingData } from "@/lib/validation/meeting";
 import { createMeeting } from "@/server/meetings/create-meeting";
-import { getMeetingForEdit, getPresentation, listMeetingsForStaff } from "@/server/meetings/queries";
+import { getMeetingForEdit, getPresentation, listMeetingsForStaff, listPublicMeetings, MEETINGS_PER_PAGE } from "@/server/meetings/queries";
 import { setMeetingMinutes } from "@/server/meetings/set-minutes";
 import { freezeMeeting, unfreezeMeeting } from "@/server/meetings/snapshot";
 import { deleteMeeting } from "@/server/meetings/delete-meeting";
@@ -347,5 +347,55 @@ describe("what a form may send", () => {
     });
     expect(await minutes({ meetingId: "2147483647", minutes: "Compte rendu" })).toMatchObject({ ok: false, code: "NOT_FOUND" });
     expect(await snapshot()).toEqual(before);
+  });
+});
+
+describe("the meeting lists are bounded: 20 a page, whatever the number of meetings", () => {
+  it("/reunions shows the soonest upcoming and the latest past meetings; /reunions/passees/<n> the older ones; past the last page, none", async () => {
+    // A world of its own: « now » is 1995, when only these meetings exist.
+    const now = new Date("1995-01-01T12:00:00Z");
+    const past = [];
+    for (let i = 0; i < 45; i++)
+      past.push(await insertMeeting(db, { slug: `passee-test-${i}-1990`, startsAt: new Date(Date.UTC(1990, 0, 1 + i, 18)) }));
+    const upcoming = [];
+    for (let i = 0; i < 25; i++)
+      upcoming.push(await insertMeeting(db, { slug: `a-venir-test-${i}-1995`, startsAt: new Date(Date.UTC(1995, 5, 1 + i, 18)) }));
+
+    const first = await listPublicMeetings(db, 1, now);
+    expect(first).toMatchObject({ page: 1, pageCount: 3, moreUpcoming: true });
+    expect(first!.upcoming.map((m) => m.slug)).toEqual(upcoming.slice(0, MEETINGS_PER_PAGE).map((m) => m.slug));
+    expect(first!.past.map((m) => m.slug)).toEqual(
+      past
+        .slice(25)
+        .reverse()
+        .map((m) => m.slug),
+    );
+    const last = await listPublicMeetings(db, 3, now);
+    expect(last!.upcoming).toEqual([]);
+    expect(last!.past.map((m) => m.slug)).toEqual(
+      past
+        .slice(0, 5)
+        .reverse()
+        .map((m) => m.slug),
+    );
+    expect(await listPublicMeetings(db, 4, now)).toBeNull();
+  });
+
+  it("staff see every meeting, newest first, a page at a time", async () => {
+    const all = await db.select({ slug: meetings.slug, startsAt: meetings.startsAt, id: meetings.id }).from(meetings);
+    const newestFirst = all.sort((a, b) => b.startsAt.getTime() - a.startsAt.getTime() || b.id - a.id).map((m) => m.slug);
+    const seen: string[] = [];
+    const first = await listMeetingsForStaff(db, cast.actors.official, 1);
+    expect(first.ok).toBe(true);
+    if (!first.ok) return;
+    expect(first.data.pageCount).toBe(Math.ceil(all.length / MEETINGS_PER_PAGE));
+    for (let page = 1; page <= first.data.pageCount; page++) {
+      const result = await listMeetingsForStaff(db, cast.actors.official, page);
+      expect(result.ok).toBe(true);
+      if (!result.ok) return;
+      expect(result.data.items.length).toBeLessThanOrEqual(MEETINGS_PER_PAGE);
+      seen.push(...result.data.items.map((m) => m.slug));
+    }
+    expect(seen).toEqual(newestFirst);
   });
 });

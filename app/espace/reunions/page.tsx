@@ -5,6 +5,7 @@ import { MeetingList } from "@/components/meetings/meeting-list";
 import { Breadcrumb } from "@/components/ui/breadcrumb";
 import { Container } from "@/components/ui/container";
 import { PageHeading } from "@/components/ui/page-heading";
+import { Pagination, parsePageNumber } from "@/components/ui/pagination";
 import { TextLink } from "@/components/ui/text-link";
 import { getDb } from "@/server/db";
 import { listMeetingsForStaff } from "@/server/meetings/queries";
@@ -15,12 +16,14 @@ export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Réunions publiques — Mon espace", robots: { index: false, follow: false } };
 
 /** Officials and admins: every meeting, to prepare, present, and add the minutes; staff: to present. */
-export default async function StaffMeetingsPage({ searchParams }: { searchParams: Promise<{ supprimee?: string }> }) {
-  const { supprimee } = await searchParams;
+export default async function StaffMeetingsPage({ searchParams }: { searchParams: Promise<{ supprimee?: string; page?: string }> }) {
+  const { supprimee, page: pageParam } = await searchParams;
+  const page = pageParam === undefined ? 1 : parsePageNumber(pageParam);
+  if (Number.isNaN(page)) notFound();
   const actor = await requireMeetingStaff("/espace/reunions");
   const manages = can(actor, "meeting.manage");
-  const result = await listMeetingsForStaff(await getDb(), actor);
-  if (!result.ok) notFound();
+  const result = await listMeetingsForStaff(await getDb(), actor, page);
+  if (!result.ok || page > result.data.pageCount) notFound();
   return (
     <Container>
       <Breadcrumb items={[{ label: "Mon espace", href: "/espace" }, { label: "Réunions publiques" }]} />
@@ -49,9 +52,9 @@ export default async function StaffMeetingsPage({ searchParams }: { searchParams
           </a>
         </p>
       ) : null}
-      {result.data.length > 0 ? (
+      {result.data.items.length > 0 ? (
         <MeetingList
-          meetings={result.data}
+          meetings={result.data.items}
           hrefOf={(m) => (manages ? `/espace/reunions/${m.slug}` : `/presentation/${m.slug}`)}
           extra={(m) => (
             <p className="mt-2 flex flex-wrap gap-x-4 gap-y-1">
@@ -67,6 +70,12 @@ export default async function StaffMeetingsPage({ searchParams }: { searchParams
       ) : (
         <p>Aucune réunion pour l&apos;instant.</p>
       )}
+      <Pagination
+        page={page}
+        pageCount={result.data.pageCount}
+        hrefOf={(n) => (n === 1 ? "/espace/reunions" : `/espace/reunions?page=${n}`)}
+        label="Pages des réunions"
+      />
     </Container>
   );
 }
