@@ -206,7 +206,7 @@ afterAll(() => testDb.drop());
 const forget = () => db.delete(registerMonths).where(sql`true`);
 const frozenMonths = async () => (await db.select({ month: registerMonths.month }).from(registerMonths)).map((r) => r.month).sort();
 
-/** The register counted from the rows, every month in one go (no snapshot: as before register_months). */
+/** The register counted from the rows, the window's months in one go (no snapshot: the queries before register_months). */
 async function counted(end: string | null, now = NOW) {
   await forget();
   const register = await loadModerationRegister(db, end, now);
