@@ -3,8 +3,10 @@ import {
   boolean,
   check,
   date,
+  doublePrecision,
   index,
   integer,
+  jsonb,
   pgEnum,
   pgTable,
   primaryKey,
@@ -293,6 +295,38 @@ export const moderationReasonTemplates = pgTable("moderation_reason_templates", 
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
 });
+
+/**
+ * The public moderation register's figures of a month that is over (City time, "YYYY-MM"), as the
+ * register first published them (server/moderation/load-register.ts): what happened in a month is
+ * recorded once and for good, so its figures are counted once, at the first render that needs
+ * them, and read from here afterwards — even if the rows they were counted from are deleted later
+ * (docs/decisions/0030-register-months.md). Counts only: no id of a person, an item or a text. Its
+ * reports are not here: their outcome is decided later, so they stay counted live.
+ */
+export const registerMonths = pgTable(
+  "register_months",
+  {
+    month: text("month").primaryKey(),
+    received: integer("received").notNull(),
+    hiddenByModerator: integer("hidden_by_moderator").notNull(),
+    hiddenByReports: integer("hidden_by_reports").notNull(),
+    published: integer("published").notNull(),
+    rejected: integer("rejected").notNull(),
+    /**
+     * Refusals per reason template, by the template's id ({"3": 2}): categories are the templates'
+     * labels of the day the register is read. Refusals without a template are the rest of `rejected`.
+     */
+    rejectedByTemplate: jsonb("rejected_by_template").$type<Record<string, number>>().notNull(),
+    /** The median time from submission to decision of the month's decisions, in seconds; null if none. */
+    medianDecisionSeconds: doublePrecision("median_decision_seconds"),
+    answersGiven: integer("answers_given").notNull(),
+    answersLate: integer("answers_late").notNull(),
+    /** When these figures were counted (the first render after the month was over). */
+    frozenAt: timestamp("frozen_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [check("register_months_month", sql`${t.month} ~ '^[0-9]{4}-(0[1-9]|1[0-2])$'`)],
+);
 
 /** The platform's settings: a single row (id is always true). Admins change them. */
 export const platformSettings = pgTable(

@@ -36,6 +36,7 @@ const expectedTables = [
   "platform_settings",
   "progress_report_revisions",
   "progress_reports",
+  "register_months",
   "retention_runs",
   "revoked_sessions",
   "sign_in_throttles",
