@@ -14,6 +14,7 @@ import { createTheme } from "@/server/plan-admin/save-theme";
 import { updateAction } from "@/server/plan-admin/update-action";
 import { loadActionChoices } from "@/server/plan/load-action-choices";
 import { loadActionPage } from "@/server/plan/load-action-page";
+import { loadMilestones } from "@/server/plan/load-milestones";
 import { loadPlanOverview } from "@/server/plan/load-plan-overview";
 import { loadPublicPlans } from "@/server/plan/load-plans-list";
 import { loadThemePage } from "@/server/plan/load-theme-page";
@@ -84,19 +85,8 @@ const edit = async (d: Db, which: "current" | "draft", values: Record<string, st
   submitForm(d, cast.actors.admin, updatePlanSchema, await detailsForm(d, which, values), (input, { db: x, actor }) =>
     updatePlanDetails(x, actor, input),
   );
-const stepsOf = (d: Db, planId: number) =>
-  d
-    .select({
-      key: planMilestones.key,
-      title: planMilestones.title,
-      description: planMilestones.description,
-      startsOn: planMilestones.startsOn,
-      endsOn: planMilestones.endsOn,
-      precision: planMilestones.precision,
-    })
-    .from(planMilestones)
-    .where(eq(planMilestones.planId, planId))
-    .orderBy(asc(planMilestones.position));
+/** A plan's démarche steps as the public pages read them. */
+const stepsOf = (d: Db, planId: number) => loadMilestones(d, planId);
 const stateOf = async (d: Db) => d.select({ id: plans.id, slug: plans.slug, state: plans.state }).from(plans).orderBy(asc(plans.id));
 
 /** Everything the seeded plan holds: what must stay as it was once it is closed. */
