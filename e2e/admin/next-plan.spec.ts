@@ -146,6 +146,11 @@ test("un·e admin prépare le prochain plan, y ajoute une fiche et le publie : l
   await expect(visitor.getByText("ne reçoit plus d'avis ni de propositions")).toBeVisible();
   await expect(visitor.getByRole("link", { name: "Donner l'avis de votre conseil" })).toHaveCount(0);
 
+  // A meeting of the earlier plan says which plan it was about, and leads to it.
+  await visitor.goto("/reunions/reunion-de-restitution-demonstration");
+  await expect(visitor.getByText("Cette réunion portait sur le plan")).toBeVisible();
+  await expect(visitor.getByRole("link", { name: "« Projet social communal » (2015–2020)" })).toHaveAttribute("href", "/plans/2015-2020");
+
   // Every new public page passes axe at 320 and 1280 px.
   for (const path of ["/plans", "/plans/2015-2020", "/plans/2021-2026", "/fiches/pilotage-projet-social"]) await a11y(checker, path);
 });

@@ -1,7 +1,7 @@
 import "server-only";
 import { and, asc, count, desc, eq, getTableColumns, gte, inArray, lt } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { actionThemes, actions, contributions, meetingAgendaItems, meetingSnapshots, meetings, themes } from "@/db/schema";
+import { actionThemes, actions, contributions, meetingAgendaItems, meetingSnapshots, meetings, plans, themes } from "@/db/schema";
 import { publicPlanId } from "@/server/plan/load-plan";
 import { forbidden, notFound, ok, unauthenticated, type ActionResult } from "@/lib/action-result";
 import { cityDay } from "@/lib/dates";
@@ -92,11 +92,26 @@ export interface PublicMeeting extends MeetingListItem {
   /** Labels only: the presenter's notes never leave the server for a public page. */
   agenda: { position: number; label: string; path: string | null }[];
   hasTakenPlace: boolean;
+  /** The plan its agenda points into (decision 0027): an earlier meeting may belong to a plan now over. */
+  plan: { slug: string; title: string; state: "draft" | "current" | "closed"; periodStartYear: number; periodEndYear: number };
 }
 
 /** Public: a meeting's date, place, agenda labels and minutes. Null if there is none. */
 export async function getPublicMeeting(db: Db, slug: string, now: Date = new Date()): Promise<PublicMeeting | null> {
-  const [meeting] = await db.select(listColumns).from(meetings).where(eq(meetings.slug, slug));
+  const [meeting] = await db
+    .select({
+      ...listColumns,
+      plan: {
+        slug: plans.slug,
+        title: plans.title,
+        state: plans.state,
+        periodStartYear: plans.periodStartYear,
+        periodEndYear: plans.periodEndYear,
+      },
+    })
+    .from(meetings)
+    .innerJoin(plans, eq(plans.id, meetings.planId))
+    .where(eq(meetings.slug, slug));
   if (!meeting) return null;
   const agenda = await db
     .select({ position: meetingAgendaItems.position, label: meetingAgendaItems.label, themeSlug: themes.slug, actionSlug: actions.slug })
@@ -105,8 +120,10 @@ export async function getPublicMeeting(db: Db, slug: string, now: Date = new Dat
     .leftJoin(actions, eq(actions.id, meetingAgendaItems.actionId))
     .where(eq(meetingAgendaItems.meetingId, meeting.id))
     .orderBy(asc(meetingAgendaItems.position));
+  const { plan, ...listed } = meeting;
   return {
-    ...toListItem(meeting),
+    ...toListItem(listed),
+    plan,
     minutes: meeting.minutes,
     agenda: agenda.map((a) => ({
       position: a.position,

@@ -3,9 +3,10 @@ import { and, asc, eq, inArray } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "@/db/client";
 import { createMeeting } from "@/db/factories";
-import { actions, contributionAnswers, contributions, planMilestones, plans, progressReports, themes } from "@/db/schema";
+import { actions, contributionAnswers, contributions, meetings, planMilestones, plans, progressReports, themes } from "@/db/schema";
 import { formatPlanStepLine, openPlanSchema, publishPlanSchema, updatePlanSchema, type OpenPlanData } from "@/lib/validation/plan";
 import { createDraft } from "@/server/contributions/create-draft";
+import { getPublicMeeting } from "@/server/meetings/queries";
 import { loadDashboard } from "@/server/dashboard/load-dashboard";
 import { createAction } from "@/server/plan-admin/create-action";
 import { listPlansForAdmin, openDraftPlan, publishPlan } from "@/server/plan-admin/next-plan";
@@ -460,6 +461,11 @@ describe("the next plan, from draft to current", () => {
     expect(earlier.data.total.fiches).toBeGreaterThan(1);
     expect(earlier.data.total.feedback + earlier.data.total.proposals).toBeGreaterThan(0);
     expect(earlier.data.themes[0]!.href).toBe("/plans/2015-2020#thematique-1");
+
+    // A meeting's public page names its plan: the new one's is current, the demo meeting's is over.
+    expect((await getPublicMeeting(db, meeting.slug))!.plan).toMatchObject({ slug: "2021-2026", state: "current" });
+    const [older] = await db.select({ slug: meetings.slug }).from(meetings).where(eq(meetings.planId, seededPlanId)).limit(1);
+    expect((await getPublicMeeting(db, older!.slug))!.plan).toMatchObject({ slug: "2015-2020", state: "closed" });
   });
 
   it("keeps one current plan and one draft when two admins act at once", async () => {

@@ -13,6 +13,7 @@ import { PageHeading } from "@/components/ui/page-heading";
 import { Section } from "@/components/ui/section";
 import { TextLink } from "@/components/ui/text-link";
 import { formatDateTime } from "@/lib/dates";
+import { periodOf, planPath } from "@/lib/plans";
 import { getDb } from "@/server/db";
 import { getPublicMeeting } from "@/server/meetings/queries";
 
@@ -58,6 +59,15 @@ export default async function MeetingPage({ params }: Props) {
         place={meeting.place}
         className="rounded-lg border border-slate-300 bg-slate-50 p-4 sm:p-6"
       />
+      {meeting.plan.state === "closed" ? (
+        <p className="mt-4">
+          Cette réunion portait sur le plan{" "}
+          <TextLink href={planPath(meeting.plan.slug)}>
+            « {meeting.plan.title} » ({periodOf(meeting.plan)})
+          </TextLink>
+          , aujourd&apos;hui terminé : ses fiches et leurs points d&apos;étape restent consultables tels quels.
+        </p>
+      ) : null}
       <FollowLink href={meetingCalendarPath(meeting.slug)} kind="calendar" className="mt-4">
         Ajouter à mon agenda
       </FollowLink>
