@@ -290,6 +290,27 @@ export const updatePlanSchema = z.object({ planId: id("Plan inconnu : rechargez 
 export type UpdatePlanInput = z.input<typeof updatePlanSchema>;
 export type UpdatePlanData = z.output<typeof updatePlanSchema>;
 
+/** The edit form's values for a plan as stored: the steps one per line, as staff write them. */
+export function planDetailsInput(plan: {
+  id: number;
+  title: string;
+  periodStartYear: number;
+  periodEndYear: number;
+  summary: string;
+  demarche: string;
+  steps: PlanStepLine[];
+}): Record<"planId" | "title" | "periodStartYear" | "periodEndYear" | "summary" | "demarche" | "steps", string> {
+  return {
+    planId: String(plan.id),
+    title: plan.title,
+    periodStartYear: String(plan.periodStartYear),
+    periodEndYear: String(plan.periodEndYear),
+    summary: plan.summary,
+    demarche: plan.demarche,
+    steps: plan.steps.map(formatPlanStepLine).join("\n"),
+  };
+}
+
 /** A step written back as staff write it (the inverse of parsePlanStepLine): « 2021-03 : Concertation… ». */
 export function formatPlanStepLine(step: PlanStepLine): string {
   const date =

@@ -165,8 +165,10 @@ try {
 
   // Each statement's plan, with the values it was sent with (a custom plan, as on a page's first executions).
   const explainer = postgres(url.toString(), { max: 1, onnotice: () => {} });
-  let bigTables = new Set<string>();
-  const bigTableScans = async (run: () => Promise<unknown>): Promise<{ scans: string[]; scanning: string[] }> => {
+  const bigTableScans = async (
+    run: () => Promise<unknown>,
+    bigTables: ReadonlySet<string>,
+  ): Promise<{ scans: string[]; scanning: string[] }> => {
     const { statements } = await recordQueries(run);
     const scans: string[] = [];
     const scanning: string[] = [];
@@ -188,7 +190,8 @@ try {
     return { scans, scanning };
   };
 
-  const measureAll = async (explain: boolean): Promise<Measure[]> => {
+  /** `bigTables`: at volume, the tables whose whole reads are reported (EXPLAIN of each statement). */
+  const measureAll = async (bigTables: ReadonlySet<string> | null): Promise<Measure[]> => {
     const out: Measure[] = [];
     for (const c of selected) {
       const t = performance.now();
@@ -210,14 +213,14 @@ try {
         first: round(firstMs),
         queries: first.queries,
         kb: round(kb),
-        ...(explain ? await bigTableScans(c.run) : {}),
+        ...(bigTables ? await bigTableScans(c.run, bigTables) : {}),
       });
     }
     return out;
   };
 
   console.log(`[volume] base ${name} ; mesure sur les données de démonstration (${RUNS} appels par fonction)…`);
-  const baseline = await measureAll(false);
+  const baseline = await measureAll(null);
 
   console.log("[volume] remplissage : 100 000 contributions publiées, 10 000 en attente, 500 000 lignes de journal…");
   const t0 = performance.now();
@@ -247,9 +250,9 @@ try {
   const sizes = rowsOf<{ relname: string; n: number }>(
     await db.execute(sql`select relname, reltuples::int as n from pg_class where relkind = 'r' and relname in ${GROWING_TABLES}`),
   );
-  bigTables = new Set(sizes.filter((t) => t.n >= 1000).map((t) => t.relname));
+  const bigTables = new Set(sizes.filter((t) => t.n >= 1000).map((t) => t.relname));
   console.log(`[volume] grandes tables : ${sizes.map((t) => `${t.relname} ${t.n}`).join(", ")}`);
-  const atVolume = await measureAll(true);
+  const atVolume = await measureAll(bigTables);
   await database.close();
   await explainer.end({ timeout: 5 });
 

@@ -1,5 +1,5 @@
 import "server-only";
-import { asc, eq } from "drizzle-orm";
+import { asc, eq, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { planMilestones, plans } from "@/db/schema";
 import { fail, forbidden, notFound, ok, unauthenticated, type ActionResult } from "@/lib/action-result";
@@ -111,7 +111,7 @@ export async function updatePlanDetails(db: Db, actor: MaybeActor, data: UpdateP
         periodEndYear: after.periodEndYear,
         summary: after.summary,
         demarche: after.demarche,
-        updatedAt: new Date(),
+        updatedAt: sql`now()`,
       })
       .where(eq(plans.id, plan.id));
     if (stepsChanged) {

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "@/db/client";
 import { createMeeting } from "@/db/factories";
 import { actions, contributionAnswers, contributions, meetings, planMilestones, plans, progressReports, themes } from "@/db/schema";
-import { formatPlanStepLine, openPlanSchema, publishPlanSchema, updatePlanSchema, type OpenPlanData } from "@/lib/validation/plan";
+import { openPlanSchema, planDetailsInput, publishPlanSchema, updatePlanSchema, type OpenPlanData } from "@/lib/validation/plan";
 import { createDraft } from "@/server/contributions/create-draft";
 import { getPublicMeeting } from "@/server/meetings/queries";
 import { loadDashboard } from "@/server/dashboard/load-dashboard";
@@ -69,18 +69,7 @@ const publish = (d: Db, planId: number, understood = "on") =>
 async function detailsForm(d: Db, which: "current" | "draft", values: Record<string, string> = {}) {
   const loaded = await loadPlanDetailsForAdmin(d, cast.actors.admin, which);
   if (!loaded.ok || !loaded.data) throw new Error(`no ${which} plan`);
-  const p = loaded.data;
-  return {
-    planId: String(p.id),
-    title: p.title,
-    periodStartYear: String(p.periodStartYear),
-    periodEndYear: String(p.periodEndYear),
-    summary: p.summary,
-    demarche: p.demarche,
-    steps: p.steps.map(formatPlanStepLine).join("\n"),
-    reason: "",
-    ...values,
-  };
+  return { ...planDetailsInput(loaded.data), reason: "", ...values };
 }
 const edit = async (d: Db, which: "current" | "draft", values: Record<string, string> = {}) =>
   submitForm(d, cast.actors.admin, updatePlanSchema, await detailsForm(d, which, values), (input, { db: x, actor }) =>

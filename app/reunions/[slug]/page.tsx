@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { cache } from "react";
 import { meetingCalendarPath, MEETINGS_CALENDAR_PATH } from "@/lib/feeds";
 import { publicPageMetadata } from "@/server/settings/city-identity";
 import { MeetingWhenWhere } from "@/components/meetings/meeting-when-where";
@@ -27,8 +28,11 @@ export const revalidate = 3600;
 
 type Props = { params: Promise<{ slug: string }> };
 
+/** One read per render: the metadata and the page share it. */
+const loadMeeting = cache(async (slug: string) => getPublicMeeting(await getDb(), slug));
+
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const meeting = await getPublicMeeting(await getDb(), (await params).slug);
+  const meeting = await loadMeeting((await params).slug);
   if (!meeting) return { title: "Page introuvable" };
   return publicPageMetadata({
     title: meeting.title,
@@ -43,7 +47,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 /** A public meeting: date, place, agenda (labels only — never the presenter's notes), minutes. */
 export default async function MeetingPage({ params }: Props) {
-  const meeting = await getPublicMeeting(await getDb(), (await params).slug);
+  const meeting = await loadMeeting((await params).slug);
   if (!meeting) notFound();
   return (
     <Container>

@@ -6,7 +6,7 @@ import { Breadcrumb } from "@/components/ui/breadcrumb";
 import { Container } from "@/components/ui/container";
 import { PageHeading } from "@/components/ui/page-heading";
 import { periodOf } from "@/lib/plans";
-import { formatPlanStepLine } from "@/lib/validation/plan";
+import { planDetailsInput } from "@/lib/validation/plan";
 import { getDb } from "@/server/db";
 import { loadPlanDetailsForAdmin } from "@/server/plan-admin/plan-details";
 import { requireAdminPage } from "../../require-admin";
@@ -51,20 +51,7 @@ export default async function PlanDetailsPage({ searchParams }: { searchParams: 
           )
         }
       />
-      <EditPlanForm
-        action={updatePlanAction}
-        returnTo={here}
-        addressFollowsPeriod={forDraft}
-        plan={{
-          planId: String(plan.id),
-          title: plan.title,
-          periodStartYear: String(plan.periodStartYear),
-          periodEndYear: String(plan.periodEndYear),
-          summary: plan.summary,
-          demarche: plan.demarche,
-          steps: plan.steps.map(formatPlanStepLine).join("\n"),
-        }}
-      />
+      <EditPlanForm action={updatePlanAction} returnTo={here} addressFollowsPeriod={forDraft} plan={planDetailsInput(plan)} />
     </Container>
   );
 }

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { cache } from "react";
 import { notFound } from "next/navigation";
 import { PastMeetings } from "@/components/meetings/meeting-list";
 import { Breadcrumb } from "@/components/ui/breadcrumb";
@@ -20,10 +21,12 @@ export const revalidate = 3600;
 
 type Props = { params: Promise<{ page: string }> };
 
+/** One read per render: the metadata and the page share it. Page 1 is /reunions itself (one address per page). */
+const loadPage = cache(async (n: number) => (n < 2 ? null : listPublicMeetings(await getDb(), n)));
+
 async function load(params: Props["params"]) {
   const n = parsePageNumber((await params).page);
-  // Page 1 is /reunions itself: one address per page.
-  return Number.isNaN(n) || n < 2 ? null : listPublicMeetings(await getDb(), n);
+  return Number.isNaN(n) ? null : loadPage(n);
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
