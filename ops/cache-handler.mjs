@@ -3,8 +3,9 @@
  * Next's incremental cache (`cacheHandler` in next.config.js): where the rendered public pages are
  * kept between requests (decision 0001), and how `revalidatePath` drops them (decision 0019).
  *
- *   - REDIS_URL unset (one process; the embedded database): Next's own cache, unchanged — pages in
- *     memory and on disk under the build's folder, invalidations in this process's memory.
+ *   - REDIS_URL unset (one process; the embedded database): Next's own cache — pages in memory and
+ *     on disk under the build's folder, invalidations in this process's memory — except that a
+ *     render which read before an invalidation is not kept (FileSystemCacheAfterReads).
  *   - REDIS_URL set (several processes): every process reads and writes the same entries in Redis,
  *     and an invalidation made by one (revalidatePath → Next's tag `_N_T_/<path>`) is a timestamp in
  *     Redis that every process checks on its next read. So a change made through any process is
@@ -32,6 +33,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import fileSystemCacheModule from "next/dist/server/lib/incremental-cache/file-system-cache.js";
+import tagsManifestModule from "next/dist/server/lib/incremental-cache/tags-manifest.external.js";
 import { createClient } from "redis";
 import { onShutdown } from "./lifecycle.mjs";
 
@@ -46,6 +48,11 @@ import { onShutdown } from "./lifecycle.mjs";
  */
 const FileSystemCache = /** @type {new (ctx: CacheHandlerContext) => NextCacheHandler} */ (
   /** @type {any} */ (fileSystemCacheModule).default ?? fileSystemCacheModule
+);
+
+/** Next's record of invalidated tags in this process (the module Next's own cache reads: `.external`, one instance). */
+const { areTagsExpired } = /** @type {{ areTagsExpired: (tags: string[], timestamp: number) => boolean }} */ (
+  /** @type {any} */ (tagsManifestModule).default ?? tagsManifestModule
 );
 
 export const DEFAULT_PREFIX = "psc";
@@ -254,6 +261,44 @@ function buildIdOf(serverDistDir) {
 }
 
 /**
+ * Next's own cache (one process, no Redis), minus one race: Next stamps an entry with the time it is
+ * stored, so a render that read the database before an invalidation and finished after it (a
+ * visitor's page, or a link's prefetch, rendering while staff publish) was kept as fresh — the old
+ * page served for up to an hour (the pages' `revalidate`). Here a render whose read came before an
+ * invalidation of one of its tags is not stored: it answers the request that asked for it, and the
+ * next request renders again. (The Redis store stamps entries with the read's time instead.)
+ */
+class FileSystemCacheAfterReads extends FileSystemCache {
+  /** When the read that led to a render happened, per key: the render stores its result under that key. */
+  static misses = new Map();
+
+  /** @type {NextCacheHandler["get"]} */
+  async get(key, ctx) {
+    const readAt = Date.now();
+    const entry = await super.get(key, ctx);
+    const { misses } = FileSystemCacheAfterReads;
+    // A render follows a miss, or a hit older than its `revalidate` (rendered again in the background).
+    const revalidate = entry?.cacheControl?.revalidate;
+    const renders = !entry || (typeof revalidate === "number" && readAt - entry.lastModified > revalidate * 1000);
+    // The earliest read not yet followed by its render's result: conservative when two overlap.
+    if (renders && !misses.has(key)) misses.set(key, readAt);
+    if (misses.size > 1_000) for (const [k, t] of misses) if (readAt - t > READ_MEMORY_MS) misses.delete(k);
+    return entry;
+  }
+
+  /** @type {NextCacheHandler["set"]} */
+  async set(key, data, ctx) {
+    const { misses } = FileSystemCacheAfterReads;
+    const readAt = misses.get(key);
+    misses.delete(key);
+    const tags = tagsOf(data, ctx).split(",").filter(Boolean);
+    // `- 1`: an invalidation in the same millisecond as the read may have come after it.
+    if (readAt !== undefined && Date.now() - readAt <= READ_MEMORY_MS && areTagsExpired(tags, readAt - 1)) return;
+    return super.set(key, data, ctx);
+  }
+}
+
+/**
  * The cache of proxy.ts's own IncrementalCache (Next builds one for the proxy with no folder: only a
  * `fetch` inside proxy.ts would use it, and it makes none): nothing kept, as when no handler is set.
  * @implements {NextCacheHandler}
@@ -367,7 +412,7 @@ export default class CacheHandler {
   constructor(ctx) {
     const useRedis = Boolean(process.env.REDIS_URL?.trim()) && !ctx.dev && process.env.NEXT_PHASE !== "phase-production-build";
     /** @type {NextCacheHandler} */
-    this.store = !ctx.serverDistDir ? new NoCache() : useRedis ? new RedisCache(ctx) : new FileSystemCache(ctx);
+    this.store = !ctx.serverDistDir ? new NoCache() : useRedis ? new RedisCache(ctx) : new FileSystemCacheAfterReads(ctx);
   }
 
   /** @type {NextCacheHandler["get"]} */
