@@ -402,6 +402,23 @@ class RedisCache {
   }
 }
 
+/** Where the count of invalidations lives: one per process, whichever copy of this module counts. */
+const INVALIDATIONS = Symbol.for("psc.invalidations");
+
+/**
+ * How many invalidations (`revalidatePath`, `revalidateTag`) this process has made so far: the
+ * server's copies of public pages are dropped when it moves (ops/page-copies.mjs).
+ * @returns {number}
+ */
+export function invalidationCount() {
+  return /** @type {Record<symbol, number | undefined>} */ (/** @type {unknown} */ (globalThis))[INVALIDATIONS] ?? 0;
+}
+
+function countInvalidation() {
+  const holder = /** @type {Record<symbol, number | undefined>} */ (/** @type {unknown} */ (globalThis));
+  holder[INVALIDATIONS] = (holder[INVALIDATIONS] ?? 0) + 1;
+}
+
 /**
  * What Next instantiates for each request. Redis only in the running server with REDIS_URL set:
  * never during `next build` (it needs no service) nor `next dev`.
@@ -427,6 +444,8 @@ export default class CacheHandler {
 
   /** @type {NextCacheHandler["revalidateTag"]} */
   revalidateTag(tags, durations) {
+    // Counted before the store records it: a copy made from a request that overlaps it is never kept.
+    countInvalidation();
     return this.store.revalidateTag(tags, durations);
   }
 

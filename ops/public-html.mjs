@@ -171,10 +171,10 @@ export function acceptsGzip(acceptEncoding) {
 
 /**
  * The hook for ops/server.mjs: call it on each request before Next's handler.
- * @param {{ distDir: string, log: Log }} options
+ * @param {{ distDir: string, log: Log, copies?: import("./page-copies.mjs").PageCopies }} options
  * @returns {(req: import("node:http").IncomingMessage, res: import("node:http").ServerResponse) => void}
  */
-export function publicHtml({ distDir, log }) {
+export function publicHtml({ distDir, log, copies }) {
   // For measurements only (npm run bench compares both): the pages exactly as Next sends them.
   if (process.env.PUBLIC_PAGES_KEEP_SCRIPTS === "1") return () => {};
   const isRouteHandler = routeHandlerMatcher(distDir);
@@ -222,7 +222,10 @@ export function publicHtml({ distDir, log }) {
       if (tags) req.headers["if-none-match"] = tags;
       else delete req.headers["if-none-match"];
     }
-    intercept(req, res, gzipOk, stripped);
+    // The stripped page may become the copy served to the next visitors (ops/page-copies.mjs).
+    const generation = copies?.generation() ?? 0;
+    const keep = copies?.enabled ? (/** @type {Stripped} */ page) => copies.keep(req, res, page, generation) : undefined;
+    intercept(req, res, gzipOk, stripped, keep);
   };
 }
 
@@ -233,8 +236,9 @@ export function publicHtml({ distDir, log }) {
  * @param {import("node:http").ServerResponse} res
  * @param {boolean} gzipOk
  * @param {(body: Buffer) => Stripped | null} stripped
+ * @param {((page: Stripped) => void) | undefined} keep
  */
-function intercept(req, res, gzipOk, stripped) {
+function intercept(req, res, gzipOk, stripped, keep) {
   const { writeHead, write, end, flushHeaders } = res;
   /** @type {Buffer[] | null} */
   let held = null;
@@ -299,6 +303,7 @@ function intercept(req, res, gzipOk, stripped) {
     if (!/accept-encoding/i.test(vary)) res.setHeader("Vary", vary ? `${vary}, Accept-Encoding` : "Accept-Encoding");
     res.setHeader("Content-Length", body.length);
     writeHead.call(res, res.statusCode, /** @type {any} */ (res.statusMessage));
+    if (page && keep) keep(page);
     return end.call(res, body, callback);
   };
 }

@@ -26,6 +26,7 @@ import { pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
 import { createLogger, requestContext, routeConsoleTo } from "./log.mjs";
 import { isStopping, markStopping, runShutdownHooks, startedUp } from "./lifecycle.mjs";
+import { pageCopies } from "./page-copies.mjs";
 import { publicHtml } from "./public-html.mjs";
 import { pathnameOf, REQUEST_ID_HEADER, requestIdFrom, routeMatcherOfBuild } from "./request-log.mjs";
 
@@ -91,8 +92,12 @@ try {
 const handle = app.getRequestHandler();
 const routeOf = routeMatcherOfBuild(distDir);
 const context = requestContext();
-// Public pages without their scripts (docs/decisions/0020).
-const plainPublicPages = publicHtml({ distDir, log });
+// Public pages without their scripts (docs/decisions/0020), and their copies served without Next
+// (docs/decisions/0031): one process only, its invalidations are all seen here.
+const copies = pageCopies({
+  enabled: !process.env.REDIS_URL?.trim() && process.env.PUBLIC_PAGES_KEEP_SCRIPTS !== "1" && process.env.PAGE_COPIES !== "0",
+});
+const plainPublicPages = publicHtml({ distDir, log, copies });
 
 if (stopSignal) {
   log.info({ signal: stopSignal }, "arrêt demandé pendant le démarrage");
@@ -161,6 +166,7 @@ const server = http.createServer((req, res) => {
   };
   res.on("finish", done);
   res.on("close", done);
+  if (copies.serve(req, res)) return;
   plainPublicPages(req, res);
   context.run({ reqId }, () => {
     handle(req, res).catch((error) => {

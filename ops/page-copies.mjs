@@ -1,0 +1,156 @@
+// @ts-check
+/*
+ * Copies of public pages served by the production server without going through Next
+ * (docs/decisions/0031-page-copies.md).
+ *
+ * Why: a public page served from Next's cache still costs Next's whole request path (its router,
+ * proxy.ts, the cache lookup, the response's streams): ~3 ms of the one core a process has, so 64
+ * visitors at once got 6–13 % of what nginx serves from files (issue 15, goal 2). The page itself
+ * does not change between two invalidations: the stripped page (ops/public-html.mjs) Next's cache
+ * answered is kept here with its headers, and sent as is to the next anonymous visitors.
+ *
+ * When a copy is used, and when not:
+ *   - made only from a response Next says is cached and fresh (`x-nextjs-cache: HIT` or `MISS`,
+ *     `Cache-Control: s-maxage`), 200, HTML, stripped, for a GET without cookies nor credentials,
+ *     and only if no invalidation happened while the request ran;
+ *   - dropped at the next invalidation of any page (`revalidatePath`, seen by ops/cache-handler.mjs):
+ *     writes are rare next to reads, and the next request of each page goes through Next again (a
+ *     cache hit there if its page did not change) — never a page older than Next's own;
+ *   - dropped after COPY_MAX_AGE_MS, so a page's time-based revalidation (`revalidate`, hourly)
+ *     happens in Next as it would without copies, a minute late at most;
+ *   - never used for a request with a cookie or credentials (a signed-in visitor, the sign-in
+ *     pages' CSRF cookie: proxy.ts must see them), an RSC request, a server action, a query made of
+ *     `_rsc`; the key is the exact address asked (path and query), so only an address Next already
+ *     answered with a cached page is ever served from a copy;
+ *   - off with REDIS_URL (several processes: an invalidation made by another process is not seen
+ *     here — nginx's micro-cache is in front there, decision 0019), with PUBLIC_PAGES_KEEP_SCRIPTS=1
+ *     (the bench's view of Next's own pages) and with PAGE_COPIES=0.
+ * Each copy sent gets a fresh CSP nonce (the page has no script: the nonce only keeps the header's
+ * form) and its own request id; an If-None-Match that holds its ETag gets a 304.
+ */
+import { randomBytes } from "node:crypto";
+import { invalidationCount } from "./cache-handler.mjs";
+import { acceptsGzip } from "./public-html.mjs";
+
+/** How long a copy serves before the request goes through Next again (its hourly revalidation, a minute late at most). */
+export const COPY_MAX_AGE_MS = 60_000;
+/** Copies kept at most (least recently made dropped first): the addresses asked are the visitors' choice. */
+const MAX_COPIES = 1_000;
+/** Headers that belong to one response, not to the page: set again (or by Node) for each one sent. */
+const PER_RESPONSE = new Set(["content-length", "content-encoding", "x-request-id", "date", "connection", "keep-alive", "transfer-encoding", "set-cookie"]);
+const NONCE = /'nonce-[^']*'/;
+
+/**
+ * @typedef {{ html: Buffer, gzip: Buffer }} Stripped
+ * @typedef {{ generation: number, expiresAt: number, headers: [string, string][], etag: string | null, page: Stripped }} Copy
+ */
+
+/**
+ * Whether a request may be answered by a copy, or may leave one: nothing in it that Next or
+ * proxy.ts would answer differently for this visitor.
+ * @param {import("node:http").IncomingMessage} req
+ */
+function anonymousPageRequest(req) {
+  if (req.method !== "GET" && req.method !== "HEAD") return false;
+  const h = req.headers;
+  if (h.cookie !== undefined || h.authorization !== undefined) return false;
+  if (h.rsc !== undefined || h["next-router-prefetch"] !== undefined || h["next-action"] !== undefined) return false;
+  if (h["next-router-state-tree"] !== undefined || h["next-router-segment-prefetch"] !== undefined) return false;
+  return !(req.url ?? "").includes("_rsc=");
+}
+
+/**
+ * Whether an If-None-Match names this ETag (weak comparison, as for a GET).
+ * @param {string | undefined} header
+ * @param {string | null} etag
+ */
+function matchesEtag(header, etag) {
+  if (!header || !etag) return false;
+  const bare = (/** @type {string} */ tag) => tag.trim().replace(/^W\//, "");
+  return header.split(",").some((tag) => tag.trim() === "*" || bare(tag) === bare(etag));
+}
+
+/** @param {string | number | string[] | undefined} value */
+function headerText(value) {
+  if (value === undefined) return "";
+  return Array.isArray(value) ? value.join(", ") : String(value);
+}
+
+/**
+ * @param {{ enabled: boolean, now?: () => number }} options
+ */
+export function pageCopies({ enabled, now = Date.now }) {
+  /** @type {Map<string, Copy>} */
+  const copies = new Map();
+
+  return {
+    enabled,
+    /** The count of invalidations so far: a copy made from a request is kept only if it did not move meanwhile. */
+    generation: () => invalidationCount(),
+
+    /**
+     * Sends the copy of this address if there is a valid one; false when Next must answer.
+     * @param {import("node:http").IncomingMessage} req
+     * @param {import("node:http").ServerResponse} res
+     */
+    serve(req, res) {
+      if (!enabled || copies.size === 0 || !anonymousPageRequest(req)) return false;
+      const key = req.url ?? "/";
+      const copy = copies.get(key);
+      if (!copy) return false;
+      if (copy.generation !== invalidationCount() || now() > copy.expiresAt) {
+        copies.delete(key);
+        return false;
+      }
+      for (const [name, value] of copy.headers) {
+        res.setHeader(name, name === "content-security-policy" ? value.replace(NONCE, `'nonce-${randomBytes(16).toString("base64")}'`) : value);
+      }
+      if (matchesEtag(headerText(req.headers["if-none-match"]), copy.etag)) {
+        res.removeHeader("content-type");
+        res.writeHead(304).end();
+        return true;
+      }
+      const gzip = acceptsGzip(req.headers["accept-encoding"]);
+      const body = gzip ? copy.page.gzip : copy.page.html;
+      if (gzip) res.setHeader("Content-Encoding", "gzip");
+      res.setHeader("Content-Length", body.length);
+      res.writeHead(200);
+      if (req.method === "HEAD") res.end();
+      else res.end(body);
+      return true;
+    },
+
+    /**
+     * Keeps the stripped page just sent as the copy of its address, if Next said it is cached and
+     * fresh and nothing was invalidated since the request began (`generation`, read then).
+     * @param {import("node:http").IncomingMessage} req
+     * @param {import("node:http").ServerResponse} res
+     * @param {Stripped} page
+     * @param {number} generation
+     */
+    keep(req, res, page, generation) {
+      if (!enabled || req.method !== "GET" || !anonymousPageRequest(req) || res.statusCode !== 200) return;
+      if (generation !== invalidationCount() || res.getHeader("set-cookie") !== undefined) return;
+      const cache = headerText(res.getHeader("x-nextjs-cache")).toUpperCase();
+      const sMaxAge = /(?:^|[\s,])s-maxage=(\d+)/.exec(headerText(res.getHeader("cache-control")))?.[1];
+      if ((cache !== "HIT" && cache !== "MISS") || !sMaxAge || Number(sMaxAge) <= 0) return;
+      /** @type {[string, string][]} */
+      const headers = [];
+      for (const [name, value] of Object.entries(res.getHeaders())) {
+        if (value !== undefined && !PER_RESPONSE.has(name)) headers.push([name, headerText(value)]);
+      }
+      const key = req.url ?? "/";
+      copies.delete(key);
+      copies.set(key, {
+        generation,
+        expiresAt: now() + Math.min(Number(sMaxAge) * 1000, COPY_MAX_AGE_MS),
+        headers,
+        etag: headerText(res.getHeader("etag")) || null,
+        page,
+      });
+      if (copies.size > MAX_COPIES) copies.delete(/** @type {string} */ (copies.keys().next().value));
+    },
+  };
+}
+
+/** @typedef {ReturnType<typeof pageCopies>} PageCopies */

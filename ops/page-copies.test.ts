@@ -1,0 +1,164 @@
+import http from "node:http";
+import { mkdtemp } from "node:fs/promises";
+import type { AddressInfo } from "node:net";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import CacheHandler from "./cache-handler.mjs";
+import { COPY_MAX_AGE_MS, pageCopies } from "./page-copies.mjs";
+import { publicHtml } from "./public-html.mjs";
+
+/*
+ * The server's copies of public pages, through a real HTTP server: ops/server.mjs's order (a copy,
+ * else the stripped page from « Next »), with a stand-in for Next that answers like Next's cache
+ * does and counts what it is asked. The invalidations are made through the app's cache handler.
+ */
+
+interface NextAnswer {
+  cache?: string;
+  cacheControl?: string;
+  setCookie?: boolean;
+  /** Runs while « Next » renders (an invalidation made meanwhile). */
+  during?: () => Promise<void>;
+}
+
+let clock = 1_000_000;
+const copies = pageCopies({ enabled: true, now: () => clock });
+const silent = { info: () => {}, warn: () => {} };
+const plain = publicHtml({ distDir: "/nonexistent", log: silent, copies });
+let nextCalls = 0;
+let answer: NextAnswer = {};
+let version = 1;
+let base = "";
+let server: http.Server;
+
+async function next(res: http.ServerResponse) {
+  nextCalls += 1;
+  await answer.during?.();
+  res.setHeader("content-security-policy", "script-src 'self' 'nonce-AAAA' 'strict-dynamic'");
+  res.setHeader("x-nextjs-cache", answer.cache ?? "HIT");
+  res.setHeader("Cache-Control", answer.cacheControl ?? "s-maxage=3600, stale-while-revalidate=31532400");
+  res.setHeader("ETag", `"v${version}"`);
+  if (answer.setCookie) res.setHeader("Set-Cookie", "a=b; Path=/");
+  res.setHeader("Content-Type", "text/html; charset=utf-8");
+  res.writeHead(200);
+  res.end(`<!DOCTYPE html><html><body><h1>Le plan, version ${version}</h1><script>self.__next_f=[]</script></body></html>`);
+}
+
+async function get(pathname: string, headers: Record<string, string> = {}, method = "GET") {
+  const response = await fetch(`${base}${pathname}`, { method, headers: { "accept-encoding": "identity", ...headers } });
+  return { status: response.status, headers: response.headers, text: await response.text() };
+}
+
+async function invalidate() {
+  const { nodeFs } = await import("next/dist/server/lib/node-fs-methods.js");
+  const dir = await mkdtemp(path.join(tmpdir(), "copies-"));
+  const cache = new CacheHandler({ fs: nodeFs, serverDistDir: path.join(dir, "server"), revalidatedTags: [], _requestHeaders: {} });
+  await cache.revalidateTag(["_N_T_/fiches/autre"]);
+}
+
+beforeAll(async () => {
+  server = http.createServer((req, res) => {
+    if (copies.serve(req, res)) return;
+    plain(req, res);
+    void next(res);
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+});
+afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+
+describe("the server's copies of public pages", () => {
+  it("serve a cached page again without Next: the same bytes, gzip or not, a fresh nonce each time", async () => {
+    answer = {};
+    const first = await get("/plan?a=1");
+    expect(first.text).toContain("Le plan, version 1");
+    expect(first.text).not.toContain("<script");
+    const calls = nextCalls;
+    const again = await get("/plan?a=1");
+    const zipped = await fetch(`${base}/plan?a=1`, { headers: { "accept-encoding": "gzip" } });
+    expect(nextCalls).toBe(calls);
+    expect(again.text).toBe(first.text);
+    expect(zipped.headers.get("content-encoding")).toBe("gzip");
+    // fetch inflates it.
+    expect(await zipped.text()).toBe(first.text);
+    expect(again.headers.get("etag")).toBe(first.headers.get("etag"));
+    expect(again.headers.get("cache-control")).toBe(first.headers.get("cache-control"));
+    const nonce = (h: Headers) => /'nonce-([^']*)'/.exec(h.get("content-security-policy") ?? "")?.[1];
+    expect(nonce(again.headers)).toMatch(/^[A-Za-z0-9+/]{22}==$/);
+    expect(nonce(again.headers)).not.toBe(nonce(first.headers));
+    expect(nonce(zipped.headers)).not.toBe(nonce(again.headers));
+    // Another address (another query) is Next's to answer.
+    await get("/plan?a=2");
+    expect(nextCalls).toBe(calls + 1);
+  });
+
+  it("answer a conditional request with its ETag by a 304, and a HEAD without a body", async () => {
+    answer = {};
+    const first = await get("/plan?b");
+    const calls = nextCalls;
+    const notModified = await fetch(`${base}/plan?b`, { headers: { "if-none-match": first.headers.get("etag")! } });
+    expect(notModified.status).toBe(304);
+    const head = await get("/plan?b", {}, "HEAD");
+    expect(head.status).toBe(200);
+    expect(head.text).toBe("");
+    expect(nextCalls).toBe(calls);
+  });
+
+  it("are dropped at any invalidation: the next request goes through Next, which makes the next copy", async () => {
+    answer = {};
+    await get("/plan?c");
+    await get("/plan?c");
+    const calls = nextCalls;
+    version += 1;
+    await invalidate();
+    expect((await get("/plan?c")).text).toContain(`version ${version}`);
+    expect(nextCalls).toBe(calls + 1);
+    expect((await get("/plan?c")).text).toContain(`version ${version}`);
+    expect(nextCalls).toBe(calls + 1);
+  });
+
+  it("are not made from a render an invalidation overlapped: its page may be older than the change", async () => {
+    answer = { cache: "MISS", during: invalidate };
+    await get("/plan?d");
+    answer = {};
+    const calls = nextCalls;
+    await get("/plan?d");
+    expect(nextCalls).toBe(calls + 1);
+  });
+
+  it("last a minute at most, so the page's hourly revalidation still happens in Next", async () => {
+    answer = {};
+    await get("/plan?e");
+    const calls = nextCalls;
+    clock += COPY_MAX_AGE_MS - 1;
+    await get("/plan?e");
+    expect(nextCalls).toBe(calls);
+    clock += 2;
+    await get("/plan?e");
+    expect(nextCalls).toBe(calls + 1);
+  });
+
+  it("are neither made nor used for a visitor with a cookie, an RSC request, a stale, uncached or cookie-setting answer", async () => {
+    const cases: { name: string; answer: NextAnswer; headers?: Record<string, string> }[] = [
+      { name: "cookie", answer: {}, headers: { cookie: "next-auth.session-token=x" } },
+      { name: "rsc", answer: {}, headers: { rsc: "1" } },
+      { name: "stale", answer: { cache: "STALE" } },
+      { name: "dynamic", answer: { cacheControl: "private, no-cache, no-store, max-age=0, must-revalidate" } },
+      { name: "set-cookie", answer: { setCookie: true } },
+    ];
+    for (const c of cases) {
+      answer = c.answer;
+      await get(`/plan?${c.name}`, c.headers);
+      const calls = nextCalls;
+      await get(`/plan?${c.name}`, c.headers);
+      expect(nextCalls, c.name).toBe(calls + 1);
+    }
+    // A copy made for an anonymous visitor is not served to a signed-in one.
+    answer = {};
+    await get("/plan?f");
+    const calls = nextCalls;
+    await get("/plan?f", { cookie: "next-auth.session-token=x" });
+    expect(nextCalls).toBe(calls + 1);
+  });
+});
