@@ -137,7 +137,9 @@ export function pageCopies({ enabled, now = Date.now }) {
       /** @type {[string, string][]} */
       const headers = [];
       for (const [name, value] of Object.entries(res.getHeaders())) {
-        if (value !== undefined && !PER_RESPONSE.has(name)) headers.push([name, headerText(value)]);
+        if (value === undefined || PER_RESPONSE.has(name)) continue;
+        // A copy is served from a cache, whatever the request that made it was (a render: MISS).
+        headers.push([name, name === "x-nextjs-cache" ? "HIT" : headerText(value)]);
       }
       const key = req.url ?? "/";
       copies.delete(key);

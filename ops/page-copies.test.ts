@@ -118,6 +118,15 @@ describe("the server's copies of public pages", () => {
     expect(nextCalls).toBe(calls + 1);
   });
 
+  it("say they come from a cache, even the copy of a render", async () => {
+    answer = { cache: "MISS" };
+    expect((await get("/plan?g")).headers.get("x-nextjs-cache")).toBe("MISS");
+    answer = {};
+    const calls = nextCalls;
+    expect((await get("/plan?g")).headers.get("x-nextjs-cache")).toBe("HIT");
+    expect(nextCalls).toBe(calls);
+  });
+
   it("are not made from a render an invalidation overlapped: its page may be older than the change", async () => {
     answer = { cache: "MISS", during: invalidate };
     await get("/plan?d");
