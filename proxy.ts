@@ -35,6 +35,14 @@ export function proxy(request: NextRequest) {
     uploaded: request.nextUrl.pathname.startsWith(UPLOADED_FILES_PREFIX),
   });
   // Malformed requests Next would answer with a 500 (server/http/request-guards.ts): refused here.
+  // OPTIONS is answered here, never by Next: the site serves no cross-origin preflight, and Next's
+  // automatic 204 to a route handler cached on its first request (a fiche's feed) was cached as
+  // that route's content — every later GET of the feed failed with a 500 until the next change.
+  if (request.method === "OPTIONS") {
+    const allowed = new NextResponse(null, { status: 204, headers: { Allow: "GET, HEAD, POST, OPTIONS" } });
+    for (const [name, value] of Object.entries(headers)) allowed.headers.set(name, value);
+    return allowed;
+  }
   const refused = guardRequest(request);
   if (refused) {
     for (const [name, value] of Object.entries(headers)) refused.headers.set(name, value);

@@ -13,9 +13,11 @@
  *   - made only from a response Next says is cached and fresh (`x-nextjs-cache: HIT` or `MISS`,
  *     `Cache-Control: s-maxage`), 200, HTML, stripped, for a GET without cookies nor credentials,
  *     and only if no invalidation happened while the request ran;
- *   - dropped at the next invalidation of any page (`revalidatePath`, seen by ops/cache-handler.mjs):
+ *   - out of date at the next invalidation of any page (`revalidatePath`, seen by ops/cache-handler.mjs):
  *     writes are rare next to reads, and the next request of each page goes through Next again (a
  *     cache hit there if its page did not change) — never a page older than Next's own;
+ *   - after a change, one request per address goes through Next and the others wait for the copy
+ *     it makes (only for an address that had a copy: a page rendered per request never waits);
  *   - dropped after COPY_MAX_AGE_MS, so a page's time-based revalidation (`revalidate`, hourly)
  *     happens in Next as it would without copies, a minute late at most;
  *   - never used for a request with a cookie or credentials (a signed-in visitor, the sign-in
@@ -77,11 +79,57 @@ function headerText(value) {
 }
 
 /**
+ * Sends a copy: its headers with a fresh nonce, a 304 if the client holds it, gzip if taken.
+ * @param {import("node:http").IncomingMessage} req
+ * @param {import("node:http").ServerResponse} res
+ * @param {Copy} copy
+ */
+function send(req, res, copy) {
+  for (const [name, value] of copy.headers) {
+    res.setHeader(name, name === "content-security-policy" ? value.replace(NONCE, `'nonce-${randomBytes(16).toString("base64")}'`) : value);
+  }
+  if (matchesEtag(headerText(req.headers["if-none-match"]), copy.etag)) {
+    res.removeHeader("content-type");
+    res.writeHead(304).end();
+    return;
+  }
+  const gzip = acceptsGzip(req.headers["accept-encoding"]);
+  const body = gzip ? copy.page.gzip : copy.page.html;
+  if (gzip) res.setHeader("Content-Encoding", "gzip");
+  res.setHeader("Content-Length", body.length);
+  res.writeHead(200);
+  if (req.method === "HEAD") res.end();
+  else res.end(body);
+}
+
+/**
  * @param {{ enabled: boolean, now?: () => number }} options
  */
 export function pageCopies({ enabled, now = Date.now }) {
+  /** Copies by address; an out-of-date one stays until replaced: it says the address is worth waiting for. */
   /** @type {Map<string, Copy>} */
   const copies = new Map();
+  /** Requests waiting for the one that went through Next for their address. */
+  /** @type {Map<string, { req: import("node:http").IncomingMessage, res: import("node:http").ServerResponse, next: () => void }[]>} */
+  const pending = new Map();
+
+  /** @param {Copy} copy */
+  const valid = (copy) => copy.generation === invalidationCount() && now() <= copy.expiresAt;
+
+  /**
+   * The request that went through Next is over: those that waited get its copy, else go to Next.
+   * @param {string} key
+   */
+  function release(key) {
+    const waiting = pending.get(key) ?? [];
+    pending.delete(key);
+    const copy = copies.get(key);
+    for (const waiter of waiting) {
+      if (waiter.res.destroyed) continue;
+      if (copy && valid(copy)) send(waiter.req, waiter.res, copy);
+      else waiter.next();
+    }
+  }
 
   return {
     enabled,
@@ -89,35 +137,29 @@ export function pageCopies({ enabled, now = Date.now }) {
     generation: () => invalidationCount(),
 
     /**
-     * Sends the copy of this address if there is a valid one; false when Next must answer.
+     * Answers from the copy of this address if it is valid; else hands the request to Next
+     * (`next`). When the copy is out of date, one request goes to Next and the others for the same
+     * address wait for it, then get the copy it made (or go to Next if it made none): after a
+     * change, 64 visitors of one page cost one pass through Next, not 64.
      * @param {import("node:http").IncomingMessage} req
      * @param {import("node:http").ServerResponse} res
+     * @param {() => void} next
      */
-    serve(req, res) {
-      if (!enabled || copies.size === 0 || !anonymousPageRequest(req)) return false;
+    handle(req, res, next) {
+      if (!enabled || copies.size === 0 || !anonymousPageRequest(req)) return next();
       const key = req.url ?? "/";
       const copy = copies.get(key);
-      if (!copy) return false;
-      if (copy.generation !== invalidationCount() || now() > copy.expiresAt) {
-        copies.delete(key);
-        return false;
+      // Never copied: Next answers (and may leave a copy).
+      if (!copy) return next();
+      if (valid(copy)) return send(req, res, copy);
+      const waiting = pending.get(key);
+      if (waiting) {
+        waiting.push({ req, res, next });
+        return;
       }
-      for (const [name, value] of copy.headers) {
-        res.setHeader(name, name === "content-security-policy" ? value.replace(NONCE, `'nonce-${randomBytes(16).toString("base64")}'`) : value);
-      }
-      if (matchesEtag(headerText(req.headers["if-none-match"]), copy.etag)) {
-        res.removeHeader("content-type");
-        res.writeHead(304).end();
-        return true;
-      }
-      const gzip = acceptsGzip(req.headers["accept-encoding"]);
-      const body = gzip ? copy.page.gzip : copy.page.html;
-      if (gzip) res.setHeader("Content-Encoding", "gzip");
-      res.setHeader("Content-Length", body.length);
-      res.writeHead(200);
-      if (req.method === "HEAD") res.end();
-      else res.end(body);
-      return true;
+      pending.set(key, []);
+      res.once("close", () => release(key));
+      next();
     },
 
     /**

@@ -59,9 +59,10 @@ async function invalidate() {
 
 beforeAll(async () => {
   server = http.createServer((req, res) => {
-    if (copies.serve(req, res)) return;
-    plain(req, res);
-    void next(res);
+    copies.handle(req, res, () => {
+      plain(req, res);
+      void next(res);
+    });
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -116,6 +117,24 @@ describe("the server's copies of public pages", () => {
     expect(nextCalls).toBe(calls + 1);
     expect((await get("/plan?c")).text).toContain(`version ${version}`);
     expect(nextCalls).toBe(calls + 1);
+  });
+
+  it("after a change, let one request of a page through Next and give the others the copy it made", async () => {
+    answer = {};
+    await get("/plan?h");
+    version += 1;
+    await invalidate();
+    const calls = nextCalls;
+    answer = { during: () => new Promise((resolve) => setTimeout(resolve, 50)) };
+    const pages = await Promise.all(Array.from({ length: 10 }, () => get("/plan?h")));
+    expect(nextCalls).toBe(calls + 1);
+    for (const page of pages) expect(page.text).toContain(`version ${version}`);
+    // The one through Next made no copy (an answer not cached): those that waited go to Next.
+    await invalidate();
+    answer = { cache: "STALE", during: () => new Promise((resolve) => setTimeout(resolve, 50)) };
+    const others = await Promise.all(Array.from({ length: 5 }, () => get("/plan?h")));
+    expect(nextCalls).toBe(calls + 1 + 5);
+    for (const page of others) expect(page.status).toBe(200);
   });
 
   it("say they come from a cache, even the copy of a render", async () => {

@@ -166,13 +166,14 @@ const server = http.createServer((req, res) => {
   };
   res.on("finish", done);
   res.on("close", done);
-  if (copies.serve(req, res)) return;
-  plainPublicPages(req, res);
-  context.run({ reqId }, () => {
-    handle(req, res).catch((error) => {
-      log.error({ err: error }, "requête en échec");
-      if (!res.headersSent) res.writeHead(500, { "content-type": "text/plain; charset=utf-8" }).end("Erreur interne du serveur");
-      else res.destroy();
+  copies.handle(req, res, () => {
+    plainPublicPages(req, res);
+    context.run({ reqId }, () => {
+      handle(req, res).catch((error) => {
+        log.error({ err: error }, "requête en échec");
+        if (!res.headersSent) res.writeHead(500, { "content-type": "text/plain; charset=utf-8" }).end("Erreur interne du serveur");
+        else res.destroy();
+      });
     });
   });
 });

@@ -92,6 +92,35 @@ test("the test seam does not exist without its token", async ({ request }) => {
   expect(fichePage).not.toContain("Intrus");
 });
 
+test("an OPTIONS request to a feed just refreshed answers 204, and the feed keeps working", async ({ request }) => {
+  // The report drops the fiche's feed from the cache: the OPTIONS below is its first request since.
+  const stamp = String(Date.now());
+  const title = `Point du flux ${stamp}`;
+  const posted = await request.post("/api/test-hooks/progress-reports", {
+    headers: { "x-test-hooks-token": testHooksToken },
+    form: {
+      actionSlug: "logements-plus-precaires",
+      clientRequestId: randomUUID(),
+      title,
+      body: "Le flux de la fiche le donne.",
+      // Dated before the other reports of this fiche: its current status (checked above) stays theirs.
+      reportedOn: "2021-06-15",
+      status: "in_progress",
+      progress: "60",
+    },
+  });
+  expect(posted.status(), await posted.text()).toBe(201);
+  const feed = `${fiche}/flux.atom`;
+  const options = await request.fetch(feed, { method: "OPTIONS" });
+  expect(options.status()).toBe(204);
+  expect(options.headers()["allow"]).toContain("GET");
+  for (let i = 0; i < 2; i++) {
+    const response = await request.get(feed);
+    expect(response.status()).toBe(200);
+    expect(await response.text()).toContain(stamp);
+  }
+});
+
 /*
  * Fiche A (pilotage-projet-social, theme « Gouvernance », where council n°1 posts) against pages
  * that do not show it: fiche B (limiter-intervenants-familles, themes 1 and 2), its first page of
