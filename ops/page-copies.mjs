@@ -18,6 +18,9 @@
  *     cache hit there if its page did not change) — never a page older than Next's own;
  *   - after a change, one request per address goes through Next and the others wait for the copy
  *     it makes (only for an address that had a copy: a page rendered per request never waits);
+ *   - while Next is working on a request, copies go out a few per turn of the event loop: the
+ *     steps of that work (a moderator's approval, a page's render) are not queued behind all the
+ *     copies waiting to be sent;
  *   - dropped after COPY_MAX_AGE_MS, so a page's time-based revalidation (`revalidate`, hourly)
  *     happens in Next as it would without copies, a minute late at most;
  *   - never used for a request with a cookie or credentials (a signed-in visitor, the sign-in
@@ -36,6 +39,8 @@ import { acceptsGzip } from "./public-html.mjs";
 
 /** How long a copy serves before the request goes through Next again (its hourly revalidation, a minute late at most). */
 export const COPY_MAX_AGE_MS = 60_000;
+/** Copies sent per turn of the event loop while Next is working on a request (see `handle`): 4 → 16 measured, 8 kept. */
+const COPIES_PER_TURN = 8;
 /** Copies kept at most (least recently made dropped first): the addresses asked are the visitors' choice. */
 const MAX_COPIES = 1_000;
 /** Headers that belong to one response, not to the page: set again (or by Node) for each one sent. */
@@ -113,6 +118,38 @@ export function pageCopies({ enabled, now = Date.now }) {
   /** @type {Map<string, { req: import("node:http").IncomingMessage, res: import("node:http").ServerResponse, next: () => void }[]>} */
   const pending = new Map();
 
+  /** Requests handed to Next and not finished: while there are, copies wait for their turn. */
+  let inNext = 0;
+  /** Copies to send at the next turn of the event loop (see `handle`). */
+  /** @type {{ req: import("node:http").IncomingMessage, res: import("node:http").ServerResponse, next: () => void }[]} */
+  const queued = [];
+  let draining = false;
+
+  /** Hands a request to Next, counted until its response is over. */
+  /** @param {import("node:http").ServerResponse} res @param {() => void} next */
+  function toNext(res, next) {
+    inNext += 1;
+    res.once("close", () => {
+      inNext -= 1;
+    });
+    next();
+  }
+
+  function drain() {
+    draining = false;
+    for (let i = 0; i < COPIES_PER_TURN && queued.length > 0; i++) {
+      const { req, res, next } = /** @type {typeof queued[number]} */ (queued.shift());
+      if (res.destroyed) continue;
+      const copy = copies.get(req.url ?? "/");
+      if (copy && valid(copy)) send(req, res, copy);
+      else toNext(res, next);
+    }
+    if (queued.length > 0) {
+      draining = true;
+      setImmediate(drain);
+    }
+  }
+
   /** @param {Copy} copy */
   const valid = (copy) => copy.generation === invalidationCount() && now() <= copy.expiresAt;
 
@@ -127,7 +164,7 @@ export function pageCopies({ enabled, now = Date.now }) {
     for (const waiter of waiting) {
       if (waiter.res.destroyed) continue;
       if (copy && valid(copy)) send(waiter.req, waiter.res, copy);
-      else waiter.next();
+      else toNext(waiter.res, waiter.next);
     }
   }
 
@@ -146,12 +183,24 @@ export function pageCopies({ enabled, now = Date.now }) {
      * @param {() => void} next
      */
     handle(req, res, next) {
-      if (!enabled || copies.size === 0 || !anonymousPageRequest(req)) return next();
+      if (!enabled) return next();
+      if (copies.size === 0 || !anonymousPageRequest(req)) return toNext(res, next);
       const key = req.url ?? "/";
       const copy = copies.get(key);
       // Never copied: Next answers (and may leave a copy).
-      if (!copy) return next();
-      if (valid(copy)) return send(req, res, copy);
+      if (!copy) return toNext(res, next);
+      if (valid(copy)) {
+        // Next is working (a change, a render): the copies wait for the next turn of the event loop,
+        // a few per turn, so that each step of that work (a query's answer) is not queued behind
+        // 64 copies sent first. An approval under 64 connections: 294 → 55 ms (decision 0031).
+        if (inNext === 0) return send(req, res, copy);
+        queued.push({ req, res, next });
+        if (!draining) {
+          draining = true;
+          setImmediate(drain);
+        }
+        return;
+      }
       const waiting = pending.get(key);
       if (waiting) {
         waiting.push({ req, res, next });
@@ -159,7 +208,7 @@ export function pageCopies({ enabled, now = Date.now }) {
       }
       pending.set(key, []);
       res.once("close", () => release(key));
-      next();
+      toNext(res, next);
     },
 
     /**

@@ -137,6 +137,23 @@ describe("the server's copies of public pages", () => {
     for (const page of others) expect(page.status).toBe(200);
   });
 
+  it("are still served while Next works on another request, a few at each turn of the event loop", async () => {
+    answer = {};
+    await get("/plan?i");
+    // A slow request in Next (another address: a render, a form sent)…
+    answer = { cache: "MISS", during: () => new Promise((resolve) => setTimeout(resolve, 300)) };
+    let slowDone = false;
+    const slow = get("/plan?lente").then(() => (slowDone = true));
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    const calls = nextCalls;
+    // …does not hold the copies back: 40 at once all come from the copy before it is over.
+    const pages = await Promise.all(Array.from({ length: 40 }, () => get("/plan?i")));
+    expect(slowDone).toBe(false);
+    expect(nextCalls).toBe(calls);
+    for (const page of pages) expect(page.text).toContain(`version ${version}`);
+    await slow;
+  });
+
   it("say they come from a cache, even the copy of a render", async () => {
     answer = { cache: "MISS" };
     expect((await get("/plan?g")).headers.get("x-nextjs-cache")).toBe("MISS");
