@@ -44,7 +44,16 @@ const COPIES_PER_TURN = 8;
 /** Copies kept at most (least recently made dropped first): the addresses asked are the visitors' choice. */
 const MAX_COPIES = 1_000;
 /** Headers that belong to one response, not to the page: set again (or by Node) for each one sent. */
-const PER_RESPONSE = new Set(["content-length", "content-encoding", "x-request-id", "date", "connection", "keep-alive", "transfer-encoding", "set-cookie"]);
+const PER_RESPONSE = new Set([
+  "content-length",
+  "content-encoding",
+  "x-request-id",
+  "date",
+  "connection",
+  "keep-alive",
+  "transfer-encoding",
+  "set-cookie",
+]);
 const NONCE = /'nonce-[^']*'/;
 
 /**
