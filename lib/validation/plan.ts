@@ -290,8 +290,8 @@ export const updatePlanSchema = z.object({ planId: id("Plan inconnu : rechargez 
 export type UpdatePlanInput = z.input<typeof updatePlanSchema>;
 export type UpdatePlanData = z.output<typeof updatePlanSchema>;
 
-/** The edit form's values for a plan as stored: the steps one per line, as staff write them. */
-export function planDetailsInput(plan: {
+/** A plan's details as stored: what its edit form shows and changes. */
+export interface PlanDetails {
   id: number;
   title: string;
   periodStartYear: number;
@@ -299,7 +299,12 @@ export function planDetailsInput(plan: {
   summary: string;
   demarche: string;
   steps: PlanStepLine[];
-}): Record<"planId" | "title" | "periodStartYear" | "periodEndYear" | "summary" | "demarche" | "steps", string> {
+}
+
+/** The edit form's values for a plan as stored: the steps one per line, as staff write them. */
+export function planDetailsInput(
+  plan: PlanDetails,
+): Record<"planId" | "title" | "periodStartYear" | "periodEndYear" | "summary" | "demarche" | "steps", string> {
   return {
     planId: String(plan.id),
     title: plan.title,

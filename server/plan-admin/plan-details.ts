@@ -4,7 +4,7 @@ import type { Db } from "@/db/client";
 import { planMilestones, plans } from "@/db/schema";
 import { fail, forbidden, notFound, ok, unauthenticated, type ActionResult } from "@/lib/action-result";
 import { can, type MaybeActor } from "@/lib/permissions";
-import type { PlanStepLine, UpdatePlanData } from "@/lib/validation/plan";
+import type { PlanDetails, PlanStepLine, UpdatePlanData } from "@/lib/validation/plan";
 import { writeAudit } from "../audit";
 import { freePlanSlug } from "./next-plan";
 import { sameValue } from "./shared";
@@ -149,16 +149,9 @@ export async function updatePlanDetails(db: Db, actor: MaybeActor, data: UpdateP
   });
 }
 
-export interface PlanDetailsForm {
-  id: number;
+export interface PlanDetailsForm extends PlanDetails {
   slug: string;
   state: "draft" | "current";
-  title: string;
-  periodStartYear: number;
-  periodEndYear: number;
-  summary: string;
-  demarche: string;
-  steps: PlanStepLine[];
 }
 
 /** The details of the current plan or of the draft, for their edit form; null when there is none. Two queries. */
