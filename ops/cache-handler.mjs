@@ -419,6 +419,31 @@ function countInvalidation() {
   holder[INVALIDATIONS] = (holder[INVALIDATIONS] ?? 0) + 1;
 }
 
+/** Where the server's copies of public pages listen for invalidations (ops/page-copies.mjs). */
+const ON_INVALIDATION = Symbol.for("psc.onInvalidation");
+
+/**
+ * What the server's copies do at an invalidation: told of it as soon as it is counted, they return
+ * what to run once the store has recorded it — the refresh of the pages visitors are reading,
+ * which the invalidation's promise (and so the write's answer) waits for (decision 0032).
+ * @typedef {() => () => Promise<void>} InvalidationListener
+ */
+
+/**
+ * Registers the listener of the invalidations of this process (one: the server's copies); null removes it.
+ * @param {InvalidationListener | null} listener
+ */
+export function onInvalidation(listener) {
+  const holder = /** @type {Record<symbol, InvalidationListener | undefined>} */ (/** @type {unknown} */ (globalThis));
+  if (listener) holder[ON_INVALIDATION] = listener;
+  else delete holder[ON_INVALIDATION];
+}
+
+/** @returns {InvalidationListener | undefined} */
+function invalidationListener() {
+  return /** @type {Record<symbol, InvalidationListener | undefined>} */ (/** @type {unknown} */ (globalThis))[ON_INVALIDATION];
+}
+
 /**
  * What Next instantiates for each request. Redis only in the running server with REDIS_URL set:
  * never during `next build` (it needs no service) nor `next dev`.
@@ -446,7 +471,9 @@ export default class CacheHandler {
   revalidateTag(tags, durations) {
     // Counted before the store records it: a copy made from a request that overlaps it is never kept.
     countInvalidation();
-    return this.store.revalidateTag(tags, durations);
+    const afterRecorded = invalidationListener()?.();
+    const recorded = this.store.revalidateTag(tags, durations);
+    return afterRecorded ? Promise.resolve(recorded).then(afterRecorded) : recorded;
   }
 
   resetRequestCache() {

@@ -5,7 +5,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import CacheHandler from "./cache-handler.mjs";
-import { COPY_MAX_AGE_MS, pageCopies } from "./page-copies.mjs";
+import { COPY_MAX_AGE_MS, pageCopies, REFRESH_LIMIT_MS, REFRESH_MIN_HITS } from "./page-copies.mjs";
 import { publicHtml } from "./public-html.mjs";
 
 /*
@@ -32,8 +32,18 @@ let version = 1;
 let base = "";
 let server: http.Server;
 
-async function next(res: http.ServerResponse) {
+async function next(req: http.IncomingMessage, res: http.ServerResponse) {
   nextCalls += 1;
+  if (req.method === "POST") {
+    // A route handler's write: its invalidation starts before its answer, and is not waited for.
+    void invalidate();
+    res.writeHead(201).end("écrit");
+    return;
+  }
+  if (req.method === "PUT") {
+    res.writeHead(204).end();
+    return;
+  }
   await answer.during?.();
   res.setHeader("content-security-policy", "script-src 'self' 'nonce-AAAA' 'strict-dynamic'");
   res.setHeader("x-nextjs-cache", answer.cache ?? "HIT");
@@ -50,24 +60,32 @@ async function get(pathname: string, headers: Record<string, string> = {}, metho
   return { status: response.status, headers: response.headers, text: await response.text() };
 }
 
-async function invalidate() {
-  const { nodeFs } = await import("next/dist/server/lib/node-fs-methods.js");
-  const dir = await mkdtemp(path.join(tmpdir(), "copies-"));
-  const cache = new CacheHandler({ fs: nodeFs, serverDistDir: path.join(dir, "server"), revalidatedTags: [], _requestHeaders: {} });
-  await cache.revalidateTag(["_N_T_/fiches/autre"]);
+let cache: CacheHandler;
+
+/** An invalidation, as a write's `revalidatePath` makes it: the promise Next waits for before answering a server action. */
+function invalidate() {
+  return cache.revalidateTag(["_N_T_/fiches/autre"]);
 }
 
+const pause = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
 beforeAll(async () => {
+  const { nodeFs } = await import("next/dist/server/lib/node-fs-methods.js");
+  const dir = await mkdtemp(path.join(tmpdir(), "copies-"));
+  cache = new CacheHandler({ fs: nodeFs, serverDistDir: path.join(dir, "server"), revalidatedTags: [], _requestHeaders: {} });
   server = http.createServer((req, res) => {
     copies.handle(req, res, () => {
       plain(req, res);
-      void next(res);
+      void next(req, res);
     });
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 });
-afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+afterAll(async () => {
+  copies.close();
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+});
 
 describe("the server's copies of public pages", () => {
   it("serve a cached page again without Next: the same bytes, gzip or not, a fresh nonce each time", async () => {
@@ -204,6 +222,90 @@ describe("the server's copies of public pages", () => {
     await get("/plan?f");
     const calls = nextCalls;
     await get("/plan?f", { cookie: "next-auth.session-token=x" });
+    expect(nextCalls).toBe(calls + 1);
+  });
+});
+
+describe("the pages visitors read, made again before a write is over (decision 0032)", () => {
+  beforeAll(() => {
+    // As ops/server.mjs does: a GET through the server's own port.
+    copies.refreshWith(async (pathAndQuery, headers) => {
+      await (await fetch(`${base}${pathAndQuery}`, { headers })).arrayBuffer();
+    });
+  });
+
+  /** Reads a page until it is among the most read. */
+  async function makeHot(pathname: string) {
+    for (let i = 0; i <= REFRESH_MIN_HITS; i++) await get(pathname);
+  }
+
+  it("serve the page as it was while the write runs, and as it is once the write is over: no reader waits for Next", async () => {
+    answer = {};
+    await makeHot("/plan?chaude");
+    const before = version;
+    version += 1;
+    const calls = nextCalls;
+    answer = { cache: "MISS", during: () => pause(150) };
+    let over = false;
+    const write = invalidate().then(() => (over = true));
+    await pause(30);
+    // The refresh is in Next: readers get the page as it was, at once.
+    const during = await Promise.all(Array.from({ length: 10 }, () => get("/plan?chaude")));
+    expect(over).toBe(false);
+    for (const page of during) expect(page.text).toContain(`version ${before}`);
+    await write;
+    // The write is over only once the page is made again: the next reader gets it from the copy.
+    answer = {};
+    expect((await get("/plan?chaude")).text).toContain(`version ${version}`);
+    expect(nextCalls).toBe(calls + 1);
+  });
+
+  it("leave alone a page read little: its copy is out of date once the write is over, and Next makes it on its next visit", async () => {
+    answer = {};
+    await get("/plan?froide");
+    await get("/plan?froide");
+    version += 1;
+    const calls = nextCalls;
+    await invalidate();
+    expect(nextCalls - calls).toBeLessThanOrEqual(1); // the hot page of the test above, not this one
+    const afterWrite = nextCalls;
+    expect((await get("/plan?froide")).text).toContain(`version ${version}`);
+    expect(nextCalls).toBe(afterWrite + 1);
+  });
+
+  it("hold the answer of a POST until its write is released, so that what its writer reads next is never older", async () => {
+    answer = {};
+    await makeHot("/plan?post");
+    version += 1;
+    answer = { cache: "MISS", during: () => pause(150) };
+    const started = performance.now();
+    const posted = await fetch(`${base}/ecrire`, { method: "POST" });
+    expect(posted.status).toBe(201);
+    expect(await posted.text()).toBe("écrit");
+    // Held while the page was made again (150 ms in « Next »), not answered at once.
+    expect(performance.now() - started).toBeGreaterThanOrEqual(140);
+    answer = {};
+    expect((await get("/plan?post")).text).toContain(`version ${version}`);
+    // A request that changes nothing is not held.
+    const quick = performance.now();
+    await fetch(`${base}/ecrire-rien`, { method: "PUT" });
+    expect(performance.now() - quick).toBeLessThan(140);
+  });
+
+  it("wait REFRESH_LIMIT_MS at most: then a copy older than the write is no longer served, its page goes through Next", async () => {
+    answer = {};
+    await makeHot("/plan?lente-a-refaire");
+    version += 1;
+    answer = { cache: "MISS", during: () => pause(REFRESH_LIMIT_MS + 400) };
+    const started = performance.now();
+    await invalidate();
+    const waited = performance.now() - started;
+    expect(waited).toBeGreaterThanOrEqual(REFRESH_LIMIT_MS - 20);
+    expect(waited).toBeLessThan(REFRESH_LIMIT_MS + 300);
+    answer = {};
+    const calls = nextCalls;
+    const page = await get("/plan?lente-a-refaire");
+    expect(page.text).toContain(`version ${version}`);
     expect(nextCalls).toBe(calls + 1);
   });
 });

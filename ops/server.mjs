@@ -210,6 +210,35 @@ async function stop(signal) {
 }
 onSignal = (signal) => void stop(signal);
 
+/** The longest the server waits for one of its own pages during a refresh (decision 0032). */
+const REFRESH_REQUEST_LIMIT_MS = 10_000;
+
+/**
+ * How the copies ask this server for a page again after a change (decision 0032): a GET through
+ * its own port, so that the page goes the way a visitor's does (proxy.ts, Next's cache, the
+ * stripping) and leaves its copy. Resolves when the answer is over, whatever it was.
+ * @returns {import("./page-copies.mjs").FetchPage}
+ */
+function fetchFromItself() {
+  const address = server.address();
+  const any = typeof address === "object" && address ? address.address === "::" || address.address === "0.0.0.0" : true;
+  const host = typeof address === "object" && address && !any ? address.address : "127.0.0.1";
+  const actualPort = typeof address === "object" && address ? address.port : port;
+  const agent = new http.Agent({ keepAlive: true, maxSockets: 4 });
+  return (pathAndQuery, headers) =>
+    new Promise((resolve) => {
+      const request = http.get({ host, port: actualPort, path: pathAndQuery, headers, agent }, (response) => {
+        response.resume();
+        response.on("end", () => resolve());
+        response.on("error", () => resolve());
+      });
+      request.setTimeout(REFRESH_REQUEST_LIMIT_MS, () => request.destroy());
+      request.on("error", () => resolve());
+      request.on("close", () => resolve());
+    });
+}
+
 server.listen(port, hostname, () => {
+  if (copies.enabled) copies.refreshWith(fetchFromItself());
   log.info({ port, ...(hostname ? { hostname } : {}) }, `prêt : http://${hostname ?? "localhost"}:${port}`);
 });

@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { expect, test, type APIRequestContext } from "@playwright/test";
 import { testHooksToken } from "../../playwright.config";
 import { marker } from "../contributions/helpers";
-import { approveById, council1, fichePath, pendingFeedback } from "../moderation/helpers";
+import { approveById, council1, fichePath, gotoQueueItem, pendingFeedback } from "../moderation/helpers";
 import { demo, signedInContext } from "../support/auth";
 
 /*
@@ -193,6 +193,48 @@ test("an approved avis refreshes fiche A, its theme, its council and the home pa
     if (!allHit && attempt < 3) continue;
     expect(controlState, `${control} : chaque page publique a été rafraîchie`).toBe("HIT");
     expect(states).toEqual(Object.fromEntries(untouched.map((p) => [p, "HIT"])));
+    break;
+  }
+  await Promise.all([member.close(), moderator.close(), visitor.close()]);
+});
+
+test("a page visitors are reading is made again before the approval is answered: the next visitor gets the new page from the server's copy", async ({
+  browser,
+}) => {
+  test.setTimeout(180_000);
+  const member = await signedInContext(browser, demo.member1);
+  const moderator = await signedInContext(browser, demo.moderator);
+  const visitor = await browser.newContext();
+  const { request } = visitor;
+
+  for (let attempt = 1; ; attempt++) {
+    const body = `Avis lu pendant son approbation. ${marker("lue")}`;
+    const id = await pendingFeedback(await member.newPage(), body);
+    const moderatorPage = await moderator.newPage();
+    // Fiche A read again and again while the moderator opens the queue: one of the pages visitors
+    // are reading (decision 0032: its copy served at least 5 times in the last 10 s).
+    let reading = true;
+    const reader = (async () => {
+      while (reading) {
+        expect((await request.get(ficheA.path)).status()).toBe(200);
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+    })();
+    const item = await gotoQueueItem(moderatorPage, id);
+    reading = false;
+    await reader;
+
+    await item.getByRole("button", { name: "Approuver et publier" }).click();
+    await expect(moderatorPage.getByRole("status").first()).toHaveText("Contribution approuvée : elle est maintenant publique.");
+
+    // The first request after the answer: the new page, already made — a copy, not a render for it.
+    const response = await request.get(ficheA.path);
+    expect(await response.text()).toContain(body);
+    const state = response.headers()["x-nextjs-cache"];
+    // Other specs write at the same time (on fiche A too): a write of theirs after this one makes
+    // the copy out of date, and the page is rendered for this request (MISS). Up to three tries.
+    if (state !== "HIT" && attempt < 3) continue;
+    expect(state, "la fiche lue a été refaite avant la réponse à l'approbation").toBe("HIT");
     break;
   }
   await Promise.all([member.close(), moderator.close(), visitor.close()]);

@@ -10,9 +10,9 @@
 export interface WriterResult {
   writes: number;
   failures: number;
-  /** The approval's server time (Server-Timing: approve), refresh included. */
+  /** The approval's server time (Server-Timing: approve): the approval, not the refresh its answer waits for. */
   serverMs: number[];
-  /** Seen from the writer: request to response. */
+  /** Seen from the writer: request to response, the refresh of the pages visitors read included (decision 0032). */
   roundTripMs: number[];
 }
 
@@ -56,6 +56,18 @@ export function startWriter(opts: { app: string; token: string; actionSlug: stri
       return result;
     },
   };
+}
+
+/** `count` approvals one after the other, not measured (the code of the write path loaded and compiled). */
+export async function warmWrites(opts: { app: string; token: string; actionSlug: string; count: number }): Promise<void> {
+  for (let i = 0; i < opts.count; i++) {
+    const response = await fetch(`${opts.app}/api/test-hooks/approvals`, {
+      method: "POST",
+      headers: { "x-test-hooks-token": opts.token },
+      body: new URLSearchParams({ actionSlug: opts.actionSlug }),
+    });
+    await response.arrayBuffer();
+  }
 }
 
 /** p50 / p95 / max of a list of times (ms), rounded; nulls when empty. */

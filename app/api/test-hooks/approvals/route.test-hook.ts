@@ -16,8 +16,10 @@ import { demoEmail } from "@/db/seed/plan-data";
  * the table (the council's steps are not what is measured), then the demo moderator approves it
  * through the same path as the queue's form — one parse by approveSchema, approveContribution
  * (permission, exactly once, journal, notifications), the refresh of the pages that show it. The
- * answer's `Server-Timing: approve` is the time of that approval, refresh included. Built only
- * into a test build (see ../authorized.ts); 404 without the token.
+ * answer's `Server-Timing: approve` is the time of that approval and of the registration of the
+ * pages to refresh; the answer itself ends once the pages visitors read are made again (ops/
+ * page-copies.mjs, decision 0032). Built only into a test build (see ../authorized.ts); 404
+ * without the token.
  */
 const MODERATOR = demoEmail("moderation");
 const COUNCIL = "conseil-de-quartier-1";
