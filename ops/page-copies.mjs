@@ -243,6 +243,50 @@ export function pageCopies({ enabled, now = Date.now }) {
     }
   }
 
+  /** GET and HEAD requests in Next, by path: the count of invalidations when each went in. */
+  /** @type {Map<string, number[]>} */
+  const inNextByPath = new Map();
+  /** Requests of a path waiting for older ones of that path to be over. */
+  /** @type {Map<string, (() => void)[]>} */
+  const afterOlder = new Map();
+
+  /**
+   * Next renders a page once for all the requests that ask for it at the same time. A request that
+   * comes after an invalidation would then get the render of a request from before it, which read
+   * the old data — and its copy would be kept as new (a visitor saw the previous plan on `/plan`
+   * right after a publication). So it waits until the requests of its path from before the
+   * invalidation are over; Next then renders the page again, since ops/cache-handler.mjs did not
+   * store that older render.
+   * @param {import("node:http").IncomingMessage} req
+   * @param {import("node:http").ServerResponse} res
+   * @param {() => void} next
+   */
+  function afterOlderRenders(req, res, next) {
+    if (res.destroyed) return;
+    const url = req.url ?? "/";
+    const path = url.split("?", 1)[0] ?? url;
+    const generation = invalidationCount();
+    const inside = inNextByPath.get(path) ?? [];
+    if (inside.some((g) => g < generation)) {
+      const waiting = afterOlder.get(path) ?? [];
+      waiting.push(() => afterOlderRenders(req, res, next));
+      afterOlder.set(path, waiting);
+      return;
+    }
+    inside.push(generation);
+    inNextByPath.set(path, inside);
+    res.once("close", () => {
+      const left = inNextByPath.get(path) ?? [];
+      left.splice(left.indexOf(generation), 1);
+      if (left.length === 0) inNextByPath.delete(path);
+      const waiting = afterOlder.get(path);
+      if (!waiting) return;
+      afterOlder.delete(path);
+      for (const retry of waiting) retry();
+    });
+    next();
+  }
+
   /** The addresses worth making again before visitors ask: read often, lately; the most read first. */
   function hotAddresses() {
     const since = now() - REFRESH_RECENT_MS;
@@ -359,22 +403,23 @@ export function pageCopies({ enabled, now = Date.now }) {
     handle(req, res, next) {
       if (!enabled) return next();
       if (req.method !== "GET" && req.method !== "HEAD") return holdUntilReleased(res, next);
+      const render = () => afterOlderRenders(req, res, next);
       if (req.headers[REFRESH_HEADER] === refreshSecret) {
         refreshing += 1;
         res.once("close", () => (refreshing -= 1));
-        return next();
+        return render();
       }
-      if (copies.size === 0 || !anonymousPageRequest(req)) return toNext(res, next);
+      if (copies.size === 0 || !anonymousPageRequest(req)) return toNext(res, render);
       const key = req.url ?? "/";
       const copy = copies.get(key);
       // Never copied: Next answers (and may leave a copy).
-      if (!copy) return toNext(res, next);
+      if (!copy) return toNext(res, render);
       if (valid(copy)) {
         // Next is working (a change, a render): the copies wait for the next turn of the event loop,
         // a few per turn, so that each step of that work (a query's answer) is not queued behind
         // 64 copies sent first. An approval under 64 connections: 294 → 55 ms (decision 0031).
         if (inNext === 0 && refreshing === 0) return serve(req, res, copy);
-        queued.push({ req, res, next });
+        queued.push({ req, res, next: render });
         if (!draining) {
           draining = true;
           setImmediate(drain);
@@ -383,12 +428,12 @@ export function pageCopies({ enabled, now = Date.now }) {
       }
       const waiting = pending.get(key);
       if (waiting) {
-        waiting.push({ req, res, next });
+        waiting.push({ req, res, next: render });
         return;
       }
       pending.set(key, []);
       res.once("close", () => release(key));
-      toNext(res, next);
+      toNext(res, render);
     },
 
     /**

@@ -20,7 +20,12 @@ interface NextAnswer {
   setCookie?: boolean;
   /** Runs while « Next » renders (an invalidation made meanwhile). */
   during?: () => Promise<void>;
+  /** As Next does for a cached page: one render of a path for all the requests that ask for it meanwhile. */
+  shared?: boolean;
 }
+
+/** The renders in progress, by path, when `shared`: each gives the version it read when it began. */
+const renders = new Map<string, Promise<number>>();
 
 let clock = 1_000_000;
 const copies = pageCopies({ enabled: true, now: () => clock });
@@ -44,15 +49,33 @@ async function next(req: http.IncomingMessage, res: http.ServerResponse) {
     res.writeHead(204).end();
     return;
   }
-  await answer.during?.();
+  let shown: number;
+  if (answer.shared) {
+    const path = (req.url ?? "/").split("?")[0]!;
+    let render = renders.get(path);
+    if (!render) {
+      const read = version;
+      const during = answer.during;
+      render = (async () => {
+        await during?.();
+        return read;
+      })();
+      renders.set(path, render);
+      void render.finally(() => renders.delete(path));
+    }
+    shown = await render;
+  } else {
+    await answer.during?.();
+    shown = version;
+  }
   res.setHeader("content-security-policy", "script-src 'self' 'nonce-AAAA' 'strict-dynamic'");
   res.setHeader("x-nextjs-cache", answer.cache ?? "HIT");
   res.setHeader("Cache-Control", answer.cacheControl ?? "s-maxage=3600, stale-while-revalidate=31532400");
-  res.setHeader("ETag", `"v${version}"`);
+  res.setHeader("ETag", `"v${shown}"`);
   if (answer.setCookie) res.setHeader("Set-Cookie", "a=b; Path=/");
   res.setHeader("Content-Type", "text/html; charset=utf-8");
   res.writeHead(200);
-  res.end(`<!DOCTYPE html><html><body><h1>Le plan, version ${version}</h1><script>self.__next_f=[]</script></body></html>`);
+  res.end(`<!DOCTYPE html><html><body><h1>Le plan, version ${shown}</h1><script>self.__next_f=[]</script></body></html>`);
 }
 
 async function get(pathname: string, headers: Record<string, string> = {}, method = "GET") {
@@ -170,6 +193,22 @@ describe("the server's copies of public pages", () => {
     expect(nextCalls).toBe(calls);
     for (const page of pages) expect(page.text).toContain(`version ${version}`);
     await slow;
+  });
+
+  it("never give a request that came after an invalidation the render of one from before it, nor keep it", async () => {
+    answer = { cache: "MISS", shared: true, during: () => pause(150) };
+    const before = version;
+    // A render begins (it reads the page as it is)…
+    const first = get("/partagee");
+    await pause(30);
+    // …a write changes it, and a visitor asks for the page while that render is not over.
+    version += 1;
+    await invalidate();
+    const second = await get("/partagee?visiteur");
+    expect((await first).text).toContain(`version ${before}`);
+    expect(second.text).toContain(`version ${version}`);
+    answer = {};
+    expect((await get("/partagee?visiteur")).text).toContain(`version ${version}`);
   });
 
   it("say they come from a cache, even the copy of a render", async () => {
