@@ -2,6 +2,7 @@ import type { Metadata, Viewport } from "next";
 import { siteOrigin } from "@/lib/env";
 import { siteDescriptionOf, siteNameOf } from "@/lib/city-identity";
 import { loadCityIdentity } from "@/server/settings/city-identity";
+import { SITE_ICON } from "@/lib/site-icon";
 import type { ReactNode } from "react";
 import { SiteFooter } from "@/components/site/site-footer";
 import { SiteHeader } from "@/components/site/site-header";
@@ -24,6 +25,7 @@ export async function generateMetadata(): Promise<Metadata> {
     title: { template: `%s — ${siteName}`, default: siteName },
     description: siteDescriptionOf(identity),
     openGraph: { type: "website", locale: "fr_FR", siteName },
+    icons: { icon: { url: SITE_ICON, type: "image/svg+xml" } },
   };
 }
 

@@ -9,17 +9,19 @@ import { publicPages, sharedAction, themeHeading, themeWithSharedAction } from "
  * (links, the search form), and signed-in pages still get React.
  */
 
-/** Every script request and console error of a page, from now on. */
+/** Every request (by kind), script request and console error of a page, from now on. */
 function watch(page: Page) {
+  const kinds = new Set<string>();
   const scripts: string[] = [];
   const errors: string[] = [];
   page.on("request", (request) => {
+    kinds.add(request.resourceType());
     if (request.resourceType() === "script") scripts.push(request.url());
   });
   page.on("console", (message) => {
     if (message.type() === "error") errors.push(message.text());
   });
-  return { scripts, errors };
+  return { kinds, scripts, errors };
 }
 
 for (const { label, path, heading, status } of publicPages) {
@@ -32,6 +34,8 @@ for (const { label, path, heading, status } of publicPages) {
     expect(html).not.toMatch(/rel="(modulepreload|preload)"[^>]*as="script"|as="script"[^>]*rel="preload"/i);
     expect(html).not.toContain("__next_f");
     expect(raw.headers()["content-type"]).toMatch(/^text\/html/);
+    // The site's icon is in the page (lib/site-icon.ts): the browser asks for no /favicon.ico.
+    expect(html).toMatch(/<link rel="icon" href="data:image\/svg\+xml,%3Csvg[^"]*"/);
 
     const seen = watch(page);
     const response = await page.goto(path);
@@ -39,6 +43,8 @@ for (const { label, path, heading, status } of publicPages) {
     await expect(page.getByRole("heading", { level: 1, name: heading })).toBeVisible();
     await expect(page.getByRole("navigation", { name: "Menu principal" })).toBeVisible();
     expect(seen.scripts).toEqual([]);
+    // The page and its stylesheet: nothing else is fetched to show it.
+    expect([...seen.kinds].sort()).toEqual(["document", "stylesheet"]);
     // Blocked scripts used to fill the console with CSP reports (decision 0009): none left to block.
     expect(seen.errors.filter((e) => !/404/.test(e))).toEqual([]);
   });

@@ -111,10 +111,15 @@ export function floorPageWithStylesheet(href: string): string {
 /**
  * The floor: the least a page can be — plain HTML, no stylesheet, no script, one heading and a
  * paragraph of text as the largest element — served by nginx. A page's LCP is compared to it.
+ *
+ * Its icon is in the page (`data:`), as the app's are (lib/site-icon.ts). Without one, Chromium
+ * asks for /favicon.ico right after the load; when that request ended before the first paint,
+ * Lighthouse's estimate counted it as a round trip the paint waited for (+130 to +190 ms on this
+ * floor, in one run out of two: 623–810 ms instead of 619–635; docs/benchmark.md, « 2026-11-30, 20:02 »).
  */
 export const FLOOR_PAGE = `<!DOCTYPE html>
 <html lang="fr"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<title>Page plancher</title><meta name="description" content="Page HTML seule, référence du banc d'essai."></head>
+<title>Page plancher</title><link rel="icon" href="data:,"><meta name="description" content="Page HTML seule, référence du banc d'essai."></head>
 <body><h1>Page plancher</h1><p>Du HTML seul, sans feuille de style ni script : le moins qu'une page puisse coûter à
 afficher. Le banc d'essai compare le temps d'affichage du plus grand élément des pages publiques à celui de ce
 paragraphe, servi par nginx.</p></body></html>
