@@ -402,26 +402,6 @@ class RedisCache {
   }
 }
 
-/** Where the count of invalidations lives: one per process, whichever copy of this module counts. */
-const INVALIDATIONS = Symbol.for("psc.invalidations");
-
-/**
- * How many invalidations (`revalidatePath`, `revalidateTag`) this process has made so far: the
- * server's copies of public pages are dropped when it moves (ops/page-copies.mjs).
- * @returns {number}
- */
-export function invalidationCount() {
-  return /** @type {Record<symbol, number | undefined>} */ (/** @type {unknown} */ (globalThis))[INVALIDATIONS] ?? 0;
-}
-
-function countInvalidation() {
-  const holder = /** @type {Record<symbol, number | undefined>} */ (/** @type {unknown} */ (globalThis));
-  holder[INVALIDATIONS] = (holder[INVALIDATIONS] ?? 0) + 1;
-}
-
-/** Where the server's copies of public pages listen for invalidations (ops/page-copies.mjs). */
-const ON_INVALIDATION = Symbol.for("psc.onInvalidation");
-
 /**
  * What the server's copies do at an invalidation: told of it as soon as it is counted, they return
  * what to run once the store has recorded it — the refresh of the pages visitors are reading,
@@ -430,18 +410,34 @@ const ON_INVALIDATION = Symbol.for("psc.onInvalidation");
  */
 
 /**
+ * The invalidations of this process, kept on globalThis: one per process, whichever copy of this
+ * module counts (Next's bundle and the server each load one). `count`: how many so far; `listener`:
+ * the server's copies of public pages (ops/page-copies.mjs).
+ * @type {{ count: number, listener?: InvalidationListener }}
+ */
+const invalidations = (() => {
+  const key = Symbol.for("psc.invalidations");
+  const holder = /** @type {Record<symbol, { count: number, listener?: InvalidationListener } | undefined>} */ (
+    /** @type {unknown} */ (globalThis)
+  );
+  return (holder[key] ??= { count: 0 });
+})();
+
+/**
+ * How many invalidations (`revalidatePath`, `revalidateTag`) this process has made so far: the
+ * server's copies of public pages are dropped when it moves (ops/page-copies.mjs).
+ * @returns {number}
+ */
+export function invalidationCount() {
+  return invalidations.count;
+}
+
+/**
  * Registers the listener of the invalidations of this process (one: the server's copies); null removes it.
  * @param {InvalidationListener | null} listener
  */
 export function onInvalidation(listener) {
-  const holder = /** @type {Record<symbol, InvalidationListener | undefined>} */ (/** @type {unknown} */ (globalThis));
-  if (listener) holder[ON_INVALIDATION] = listener;
-  else delete holder[ON_INVALIDATION];
-}
-
-/** @returns {InvalidationListener | undefined} */
-function invalidationListener() {
-  return /** @type {Record<symbol, InvalidationListener | undefined>} */ (/** @type {unknown} */ (globalThis))[ON_INVALIDATION];
+  invalidations.listener = listener ?? undefined;
 }
 
 /**
@@ -470,8 +466,8 @@ export default class CacheHandler {
   /** @type {NextCacheHandler["revalidateTag"]} */
   revalidateTag(tags, durations) {
     // Counted before the store records it: a copy made from a request that overlaps it is never kept.
-    countInvalidation();
-    const afterRecorded = invalidationListener()?.();
+    invalidations.count += 1;
+    const afterRecorded = invalidations.listener?.();
     const recorded = this.store.revalidateTag(tags, durations);
     return afterRecorded ? Promise.resolve(recorded).then(afterRecorded) : recorded;
   }

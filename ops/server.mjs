@@ -221,9 +221,10 @@ const REFRESH_REQUEST_LIMIT_MS = 10_000;
  */
 function fetchFromItself() {
   const address = server.address();
-  const any = typeof address === "object" && address ? address.address === "::" || address.address === "0.0.0.0" : true;
-  const host = typeof address === "object" && address && !any ? address.address : "127.0.0.1";
-  const actualPort = typeof address === "object" && address ? address.port : port;
+  const bound = typeof address === "object" ? address : null;
+  // Listening on every interface (or unknown): loopback reaches it.
+  const host = bound && bound.address !== "::" && bound.address !== "0.0.0.0" ? bound.address : "127.0.0.1";
+  const actualPort = bound?.port ?? port;
   const agent = new http.Agent({ keepAlive: true, maxSockets: 4 });
   return (pathAndQuery, headers) =>
     new Promise((resolve) => {

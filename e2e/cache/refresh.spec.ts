@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { expect, test, type APIRequestContext } from "@playwright/test";
+import { expect, test, type APIRequestContext, type Browser } from "@playwright/test";
 import { testHooksToken } from "../../playwright.config";
 import { marker } from "../contributions/helpers";
 import { approveById, council1, fichePath, gotoQueueItem, pendingFeedback } from "../moderation/helpers";
@@ -150,13 +150,20 @@ const planFigure = /Publiés sur l.{1,6}ensemble des fiches : (?:<!-- -->)?(\d+)
 // « Gouvernance » holds fiche A only: the first count on its page is A's.
 const themeFigure = /Conseils de quartier : (?:<!-- -->)?(\d+) avis/;
 
+/** A council member who writes, the moderator who approves, and a visitor who is not signed in. */
+async function writerModeratorAndVisitor(browser: Browser) {
+  return {
+    member: await signedInContext(browser, demo.member1),
+    moderator: await signedInContext(browser, demo.moderator),
+    visitor: await browser.newContext(),
+  };
+}
+
 test("an approved avis refreshes fiche A, its theme, its council and the home page at once — fiche B stays served from cache", async ({
   browser,
 }) => {
   test.setTimeout(240_000);
-  const member = await signedInContext(browser, demo.member1);
-  const moderator = await signedInContext(browser, demo.moderator);
-  const visitor = await browser.newContext();
+  const { member, moderator, visitor } = await writerModeratorAndVisitor(browser);
   const { request } = visitor;
   const council = `/conseils/${council1.slug}`;
   const shown = [ficheA.path, `${ficheA.path}/contributions/1`, council, `${council}/contributions/1`];
@@ -195,16 +202,14 @@ test("an approved avis refreshes fiche A, its theme, its council and the home pa
     expect(states).toEqual(Object.fromEntries(untouched.map((p) => [p, "HIT"])));
     break;
   }
-  await Promise.all([member.close(), moderator.close(), visitor.close()]);
+  await Promise.all([member, moderator, visitor].map((context) => context.close()));
 });
 
 test("a page visitors are reading is made again before the approval is answered: the next visitor gets the new page from the server's copy", async ({
   browser,
 }) => {
   test.setTimeout(180_000);
-  const member = await signedInContext(browser, demo.member1);
-  const moderator = await signedInContext(browser, demo.moderator);
-  const visitor = await browser.newContext();
+  const { member, moderator, visitor } = await writerModeratorAndVisitor(browser);
   const { request } = visitor;
 
   for (let attempt = 1; ; attempt++) {
@@ -237,5 +242,5 @@ test("a page visitors are reading is made again before the approval is answered:
     expect(state, "la fiche lue a été refaite avant la réponse à l'approbation").toBe("HIT");
     break;
   }
-  await Promise.all([member.close(), moderator.close(), visitor.close()]);
+  await Promise.all([member, moderator, visitor].map((context) => context.close()));
 });

@@ -20,7 +20,25 @@ export interface Writer {
   stop(): Promise<WriterResult>;
 }
 
-export function startWriter(opts: { app: string; token: string; actionSlug: string; intervalMs?: number }): Writer {
+/** The app, its test hooks' token, and the fiche whose avis are approved. */
+interface WriteTarget {
+  app: string;
+  token: string;
+  actionSlug: string;
+}
+
+/** One approval through the test seam (app/api/test-hooks/approvals), its answer read to the end. */
+async function approveOnce(opts: WriteTarget): Promise<Response> {
+  const response = await fetch(`${opts.app}/api/test-hooks/approvals`, {
+    method: "POST",
+    headers: { "x-test-hooks-token": opts.token },
+    body: new URLSearchParams({ actionSlug: opts.actionSlug }),
+  });
+  await response.arrayBuffer();
+  return response;
+}
+
+export function startWriter(opts: WriteTarget & { intervalMs?: number }): Writer {
   const interval = opts.intervalMs ?? 1000;
   const result: WriterResult = { writes: 0, failures: 0, serverMs: [], roundTripMs: [] };
   let stopped = false;
@@ -29,12 +47,7 @@ export function startWriter(opts: { app: string; token: string; actionSlug: stri
     while (!stopped) {
       const start = performance.now();
       try {
-        const response = await fetch(`${opts.app}/api/test-hooks/approvals`, {
-          method: "POST",
-          headers: { "x-test-hooks-token": opts.token },
-          body: new URLSearchParams({ actionSlug: opts.actionSlug }),
-        });
-        await response.arrayBuffer();
+        const response = await approveOnce(opts);
         result.roundTripMs.push(performance.now() - start);
         const server = /approve;dur=([\d.]+)/.exec(response.headers.get("server-timing") ?? "");
         if (response.status === 201 && server) {
@@ -59,15 +72,8 @@ export function startWriter(opts: { app: string; token: string; actionSlug: stri
 }
 
 /** `count` approvals one after the other, not measured (the code of the write path loaded and compiled). */
-export async function warmWrites(opts: { app: string; token: string; actionSlug: string; count: number }): Promise<void> {
-  for (let i = 0; i < opts.count; i++) {
-    const response = await fetch(`${opts.app}/api/test-hooks/approvals`, {
-      method: "POST",
-      headers: { "x-test-hooks-token": opts.token },
-      body: new URLSearchParams({ actionSlug: opts.actionSlug }),
-    });
-    await response.arrayBuffer();
-  }
+export async function warmWrites(opts: WriteTarget & { count: number }): Promise<void> {
+  for (let i = 0; i < opts.count; i++) await approveOnce(opts);
 }
 
 /** p50 / p95 / max of a list of times (ms), rounded; nulls when empty. */
