@@ -3,9 +3,9 @@
  * Next's incremental cache (`cacheHandler` in next.config.js): where the rendered public pages are
  * kept between requests (decision 0001), and how `revalidatePath` drops them (decision 0019).
  *
- *   - REDIS_URL unset (one process; the embedded database): Next's own cache — pages in memory and
- *     on disk under the build's folder, invalidations in this process's memory — except that a
- *     render which read before an invalidation is not kept (FileSystemCacheAfterReads).
+ *   - REDIS_URL unset (one process; the embedded database): Next's own cache, in this process's
+ *     memory only — pages and invalidations — except that a render which read before an
+ *     invalidation is not kept (FileSystemCacheAfterReads).
  *   - REDIS_URL set (several processes): every process reads and writes the same entries in Redis,
  *     and an invalidation made by one (revalidatePath → Next's tag `_N_T_/<path>`) is a timestamp in
  *     Redis that every process checks on its next read. So a change made through any process is
@@ -51,9 +51,27 @@ const FileSystemCache = /** @type {new (ctx: CacheHandlerContext) => NextCacheHa
 );
 
 /** Next's record of invalidated tags in this process (the module Next's own cache reads: `.external`, one instance). */
-const { areTagsExpired } = /** @type {{ areTagsExpired: (tags: string[], timestamp: number) => boolean }} */ (
+const { tagsManifest } = /** @type {{ tagsManifest: Map<string, { expired?: number }> }} */ (
   /** @type {any} */ (tagsManifestModule).default ?? tagsManifestModule
 );
+
+/**
+ * Whether one of `tags` was invalidated at or after `since` (ms, Date.now()'s clock, as Next stamps
+ * both). Next's own check counts an invalidation only if strictly after the entry was stored, and
+ * only once the performance clock has passed it: an entry stored in the same millisecond as an
+ * invalidation — a render whose last query came back with the publication's COMMIT, in the same
+ * turn of the event loop — stayed fresh for an hour. Here the same millisecond counts, and
+ * either clock's lead does not matter (revalidatePath always expires at once: no future times).
+ * @param {string[]} tags
+ * @param {number} since
+ */
+function invalidatedSince(tags, since) {
+  for (const tag of tags) {
+    const expired = tagsManifest.get(tag)?.expired;
+    if (typeof expired === "number" && expired >= since) return true;
+  }
+  return false;
+}
 
 export const DEFAULT_PREFIX = "psc";
 /** Next's tag on every page of the app (the root layout): invalidating it drops every page. */
@@ -62,8 +80,10 @@ export const EVERY_PAGE_TAG = "_N_T_/layout";
 const ENTRY_TTL_MS = 24 * 60 * 60 * 1000;
 const COMMAND_TIMEOUT_MS = 1_000;
 const OUTAGE_LOG_EVERY_MS = 60_000;
-/** A render follows the read that missed within this (else the entry is stamped when stored). */
+/** A render follows the read that missed within this (else the read is forgotten). */
 const READ_MEMORY_MS = 60_000;
+/** Keys whose reads are remembered before the forgotten ones are swept (the addresses asked are the visitors' choice). */
+const READS_SWEEP_ABOVE = 1_000;
 
 /** The prefix of every key of this site in Redis (several sites or stages may share one Redis). */
 export function redisPrefix(value = process.env.REDIS_PREFIX) {
@@ -162,7 +182,7 @@ function tagsOf(value, ctx) {
  *   down: boolean,
  *   lastOutageLog: number,
  *   pendingTags: Set<string>,
- *   reads: Map<string, number>,
+ *   reads: ReadsBeforeRenders,
  * }} Shared
  */
 
@@ -188,7 +208,7 @@ function shared() {
     down: false,
     lastOutageLog: 0,
     pendingTags: new Set(),
-    reads: new Map(),
+    reads: new ReadsBeforeRenders(),
   };
   holder[key] = state;
   redis.on("error", (error) => outage(state, error));
@@ -261,39 +281,105 @@ function buildIdOf(serverDistDir) {
 }
 
 /**
- * Next's own cache (one process, no Redis), minus one race: Next stamps an entry with the time it is
- * stored, so a render that read the database before an invalidation and finished after it (a
- * visitor's page, or a link's prefetch, rendering while staff publish) was kept as fresh — the old
- * page served for up to an hour (the pages' `revalidate`). Here a render whose read came before an
- * invalidation of one of its tags is not stored: it answers the request that asked for it, and the
- * next request renders again. (The Redis store stamps entries with the read's time instead.)
+ * Whether Next renders the page after this read: on a miss, or a hit older than its `revalidate`
+ * (rendered again in the background).
+ * @param {{ lastModified: number, cacheControl?: { revalidate?: number | false } } | null} entry
+ * @param {number} readAt
+ */
+function rendersAfter(entry, readAt) {
+  const revalidate = entry?.cacheControl?.revalidate;
+  return !entry || (typeof revalidate === "number" && readAt - entry.lastModified > revalidate * 1000);
+}
+
+/**
+ * The reads a render follows (a miss, or a hit past its `revalidate`), per key, until each render
+ * stores its result under that key: a render that read before an invalidation must not be kept as
+ * fresh. Renders of one key may overlap — Next runs a prefetch's render apart from the others, and
+ * each segment of one prefetch may render the page — and a result does not say which read it
+ * followed. So `take` answers the earliest read still waiting, never later than the render's own,
+ * and forgets the latest one: each render is judged by a read at least as early as its own
+ * (conservative: at worst a render is not kept, and the next request renders again).
+ */
+export class ReadsBeforeRenders {
+  /** @type {Map<string, number[]>} per key, the times of its reads in the order they came */
+  byKey = new Map();
+  /** The latest read's time: the clock reads are forgotten by (the store's: Date.now(), or Redis's TIME). */
+  latest = 0;
+  /** Above this many keys, the forgotten ones are swept (then twice what is left: a sweep's cost spread over the reads). */
+  sweepAbove = READS_SWEEP_ABOVE;
+
+  /**
+   * @param {string} key
+   * @param {number} at
+   */
+  add(key, at) {
+    this.latest = Math.max(this.latest, at);
+    const times = this.recent(key, at);
+    times.push(at);
+    this.byKey.set(key, times);
+    if (this.byKey.size > this.sweepAbove) {
+      for (const other of [...this.byKey.keys()]) if (this.recent(other, at).length === 0) this.byKey.delete(other);
+      this.sweepAbove = Math.max(READS_SWEEP_ABOVE, 2 * this.byKey.size);
+    }
+  }
+
+  /**
+   * The read a render of `key` is judged by, when it stores its result; undefined if none is known.
+   * @param {string} key
+   */
+  take(key) {
+    const times = this.recent(key, this.latest);
+    const earliest = times[0];
+    times.pop();
+    if (times.length === 0) this.byKey.delete(key);
+    return earliest;
+  }
+
+  /**
+   * The reads of `key` not older than READ_MEMORY_MS: an older one had no render stored after it
+   * (the render failed, or Next stores none: a prefetch of a page past its `revalidate`).
+   * @param {string} key
+   * @param {number} now
+   */
+  recent(key, now) {
+    const times = this.byKey.get(key) ?? [];
+    let old = 0;
+    while (old < times.length && now - /** @type {number} */ (times[old]) > READ_MEMORY_MS) old += 1;
+    if (old > 0) times.splice(0, old);
+    return times;
+  }
+}
+
+/**
+ * Next's own cache (one process, no Redis), minus two races that kept an old page for up to an hour
+ * (the pages' `revalidate`) after a change:
+ *   - Next stamps an entry with the time it is stored, so a render that read the database before an
+ *     invalidation and finished after it (a visitor's page, or a link's prefetch, rendering while
+ *     staff publish) was kept as fresh. Here a render whose read came before an invalidation of one
+ *     of its tags is not stored: it answers the request that asked for it, and the next request
+ *     renders again. (The Redis store stamps entries with the read's time instead.)
+ *   - An entry stored in the same millisecond as an invalidation of its tags was still fresh for
+ *     Next: here it is not (`invalidatedSince`).
  */
 class FileSystemCacheAfterReads extends FileSystemCache {
-  /** When the read that led to a render happened, per key: the render stores its result under that key. */
-  static misses = new Map();
+  /** One for the process: Next makes a handler per request. */
+  static reads = new ReadsBeforeRenders();
 
   /** @type {NextCacheHandler["get"]} */
   async get(key, ctx) {
     const readAt = Date.now();
-    const entry = await super.get(key, ctx);
-    const { misses } = FileSystemCacheAfterReads;
-    // A render follows a miss, or a hit older than its `revalidate` (rendered again in the background).
-    const revalidate = entry?.cacheControl?.revalidate;
-    const renders = !entry || (typeof revalidate === "number" && readAt - entry.lastModified > revalidate * 1000);
-    // The earliest read not yet followed by its render's result: conservative when two overlap.
-    if (renders && !misses.has(key)) misses.set(key, readAt);
-    if (misses.size > 1_000) for (const [k, t] of misses) if (readAt - t > READ_MEMORY_MS) misses.delete(k);
+    let entry = await super.get(key, ctx);
+    if (entry && invalidatedSince(tagsOf(entry.value, ctx).split(",").filter(Boolean), entry.lastModified)) entry = null;
+    if (rendersAfter(entry, readAt)) FileSystemCacheAfterReads.reads.add(key, readAt);
     return entry;
   }
 
   /** @type {NextCacheHandler["set"]} */
   async set(key, data, ctx) {
-    const { misses } = FileSystemCacheAfterReads;
-    const readAt = misses.get(key);
-    misses.delete(key);
+    const readAt = FileSystemCacheAfterReads.reads.take(key);
     const tags = tagsOf(data, ctx).split(",").filter(Boolean);
-    // `- 1`: an invalidation in the same millisecond as the read may have come after it.
-    if (readAt !== undefined && Date.now() - readAt <= READ_MEMORY_MS && areTagsExpired(tags, readAt - 1)) return;
+    // An invalidation in the same millisecond as the read may have come after it: it counts.
+    if (readAt !== undefined && invalidatedSince(tags, readAt)) return;
     return super.set(key, data, ctx);
   }
 }
@@ -339,10 +425,12 @@ class RedisCache {
         await state.client.eval(READ, { keys: [this.keyOf(key), `${state.prefix}:tags`], arguments: [extra, String(ENTRY_TTL_MS)] })
       );
       const [status, now, value, at] = reply;
-      this.rememberRead(key, Number(now));
-      if (status !== "hit" || value === undefined) return null;
-      const entry = /** @type {CacheHandlerValue} */ (decode(JSON.parse(value)));
-      return { ...entry, lastModified: Number(at) };
+      const entry =
+        status === "hit" && value !== undefined
+          ? { .../** @type {CacheHandlerValue} */ (decode(JSON.parse(value))), lastModified: Number(at) }
+          : null;
+      if (rendersAfter(entry, Number(now))) state.reads.add(key, Number(now));
+      return entry;
     } catch (error) {
       outage(state, error);
       return null;
@@ -356,8 +444,7 @@ class RedisCache {
    */
   async set(key, data, ctx) {
     const { state } = this;
-    const readAt = state.reads.get(key);
-    state.reads.delete(key);
+    const readAt = state.reads.take(key);
     if (state.connected) await state.connected;
     /** @type {Omit<CacheHandlerValue, "lastModified">} */
     const entry = { value: data, ...(ctx?.fetchCache || !ctx?.cacheControl ? {} : { cacheControl: ctx.cacheControl }) };
@@ -387,19 +474,6 @@ class RedisCache {
   }
 
   resetRequestCache() {}
-
-  /**
-   * When the read before a render happened (Redis's clock), for the entry that render stores.
-   * @param {string} key
-   * @param {number} now
-   */
-  rememberRead(key, now) {
-    const { reads } = this.state;
-    reads.set(key, now);
-    if (reads.size > 1_000) {
-      for (const [k, t] of reads) if (now - t > READ_MEMORY_MS) reads.delete(k);
-    }
-  }
 }
 
 /**
@@ -450,7 +524,16 @@ export default class CacheHandler {
   constructor(ctx) {
     const useRedis = Boolean(process.env.REDIS_URL?.trim()) && !ctx.dev && process.env.NEXT_PHASE !== "phase-production-build";
     /** @type {NextCacheHandler} */
-    this.store = !ctx.serverDistDir ? new NoCache() : useRedis ? new RedisCache(ctx) : new FileSystemCacheAfterReads(ctx);
+    this.store = !ctx.serverDistDir
+      ? new NoCache()
+      : useRedis
+        ? new RedisCache(ctx)
+        : // Memory only: Next also wrote each render under the build's folder and read it back when
+          // it was not in memory — but its invalidations live in memory, so a page written by another
+          // process on the same build (the browser tests' servers), or before a restart, came back
+          // as fresh though older than this process's last change (a visitor saw the previous plan
+          // right after a publication). The folder now only holds the build's error pages.
+          new FileSystemCacheAfterReads({ ...ctx, flushToDisk: false });
   }
 
   /** @type {NextCacheHandler["get"]} */

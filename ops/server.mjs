@@ -19,7 +19,7 @@
  *
  *   node ops/server.mjs [-p PORT] [-H HOST]     (PORT, default 3000; all interfaces by default)
  */
-import { existsSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, readFileSync, renameSync, rmSync } from "node:fs";
 import http from "node:http";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
@@ -111,9 +111,10 @@ if (stopSignal) {
  * `/conseils`, but also pages that read a setting (`/donnees-personnelles`): their files are
  * removed before Next starts, so each renders on its first request against this database and is
  * cached from then on. Only Next's own error pages (`/_not-found`, `/_global-error`), which read
- * nothing, are kept. This also means no page cached on disk by an earlier run outlives a restart
- * (after a restore, say). With REDIS_URL set the pages are cached in Redis instead, filed under the
- * build's id (ops/cache-handler.mjs): these files are never read then, and a process that starts
+ * nothing, are kept. The pages rendered at run time are kept in memory only (ops/cache-handler.mjs);
+ * the folder where Next wrote them before (`route-cache`) is removed too, so no page of an earlier
+ * run outlives a restart (after a restore, say). With REDIS_URL set the pages are cached in Redis
+ * instead, filed under the build's id: these files are never read then, and a process that starts
  * leaves the entries of the others in place.
  * @param {string} distDir
  */
@@ -130,6 +131,15 @@ function dropBuildRenders(distDir) {
       if (existsSync(file)) rmSync(file, { recursive: true, force: true });
     }
     dropped += 1;
+  }
+  // Renamed first: another server of this build starting at the same time finds it gone, not half removed.
+  const routeCache = path.join(distDir, "server", "route-cache");
+  const removing = `${routeCache}.${process.pid}-${Date.now()}`;
+  try {
+    renameSync(routeCache, removing);
+    rmSync(removing, { recursive: true, force: true });
+  } catch (error) {
+    if (/** @type {NodeJS.ErrnoException} */ (error).code !== "ENOENT") throw error;
   }
   log.info({ pages: dropped }, "pages prérendues par le build écartées : rendues à leur première visite");
 }

@@ -11,9 +11,9 @@ import { e2eAuthSecret, e2eDistDir, testHooksToken } from "../../playwright.conf
 /*
  * More production servers, started as production starts them (`npm start`, which runs
  * ops/server.mjs) from the build the browser tests already made, each on a database of its own
- * — so a test may stop one with a signal, cut its database, read its logs. These servers only
- * answer route handlers in the tests that use them (never the cached pages, whose files they
- * would share with the browser tests' server).
+ * — so a test may stop one with a signal, cut its database, read its logs. Each keeps the pages
+ * it rendered in its own memory (ops/cache-handler.mjs): none serves a page another server of the
+ * build rendered (e2e/cache/own-pages.spec.ts).
  *
  * The database is of the run's kind: a new PostgreSQL database on the server of DATABASE_URL
  * when the run is on PostgreSQL, else a new embedded folder — each a copy of a template (below).
