@@ -165,12 +165,13 @@ export function decode(value) {
  * implicit tags of its path and layouts), a fetch's in the context.
  * @param {any} value
  * @param {any} ctx
+ * @returns {string[]}
  */
-function tagsOf(value, ctx) {
+function tagListOf(value, ctx) {
   const header = value?.headers?.["x-next-cache-tags"];
   const tags = typeof header === "string" ? header.split(",") : [];
   if (Array.isArray(ctx?.tags)) tags.push(...ctx.tags);
-  return [...new Set(tags.filter(Boolean))].join(",");
+  return [...new Set(tags.filter(Boolean))];
 }
 
 /**
@@ -369,7 +370,7 @@ class FileSystemCacheAfterReads extends FileSystemCache {
   async get(key, ctx) {
     const readAt = Date.now();
     let entry = await super.get(key, ctx);
-    if (entry && invalidatedSince(tagsOf(entry.value, ctx).split(",").filter(Boolean), entry.lastModified)) entry = null;
+    if (entry && invalidatedSince(tagListOf(entry.value, ctx), entry.lastModified)) entry = null;
     if (rendersAfter(entry, readAt)) FileSystemCacheAfterReads.reads.add(key, readAt);
     return entry;
   }
@@ -377,7 +378,7 @@ class FileSystemCacheAfterReads extends FileSystemCache {
   /** @type {NextCacheHandler["set"]} */
   async set(key, data, ctx) {
     const readAt = FileSystemCacheAfterReads.reads.take(key);
-    const tags = tagsOf(data, ctx).split(",").filter(Boolean);
+    const tags = tagListOf(data, ctx);
     // An invalidation in the same millisecond as the read may have come after it: it counts.
     if (readAt !== undefined && invalidatedSince(tags, readAt)) return;
     return super.set(key, data, ctx);
@@ -451,7 +452,12 @@ class RedisCache {
     try {
       await state.client.eval(WRITE, {
         keys: [this.keyOf(key)],
-        arguments: [JSON.stringify(encode(entry)), tagsOf(data, ctx), readAt === undefined ? "" : String(readAt), String(ENTRY_TTL_MS)],
+        arguments: [
+          JSON.stringify(encode(entry)),
+          tagListOf(data, ctx).join(","),
+          readAt === undefined ? "" : String(readAt),
+          String(ENTRY_TTL_MS),
+        ],
       });
     } catch (error) {
       outage(state, error);

@@ -48,7 +48,11 @@ const MASK = "[adresse masquée]";
  * @param {unknown} text
  */
 export function scrub(text) {
-  return String(text).replace(EMAIL, MASK);
+  const s = String(text);
+  // Most lines hold no address: the test is cheap, the expression is not (it is tried from every
+  // character of the text). A request's log line went through it: ~2 % of the server's processor
+  // at 8,000 requests a second (a CPU profile of the bench's server, 2026-12-01).
+  return s.includes("@") ? s.replace(EMAIL, MASK) : s;
 }
 
 /**

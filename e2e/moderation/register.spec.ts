@@ -16,8 +16,11 @@ import { fichePath, marker, postFeedback, queueItem } from "../contributions/hel
 const REGISTER = "/moderation/registre";
 const thisMonth = formatMonth(cityMonth(new Date()));
 
-/** The current month's row of one of the register's tables, as the page has it: its month, and its numbers. */
-async function currentRow(page: Page, caption: string): Promise<{ month: string; cells: string[] }> {
+/** A month's row of one of the register's tables: its header (the month) and its numbers. */
+type MonthRow = { month: string; cells: string[] };
+
+/** The current month's row of one of the register's tables, as the page has it. */
+async function currentRow(page: Page, caption: string): Promise<MonthRow> {
   const table = page.getByRole("table", { name: caption });
   const current = page.getByRole("rowheader", { name: /\(mois en cours\)$/ });
   const row = table.getByRole("row").filter({ has: current });
@@ -30,7 +33,7 @@ async function currentRow(page: Page, caption: string): Promise<{ month: string;
  * How many more column `i` of the current month counts now than before: all of it when the month
  * changed in between (midnight, City time, came during the test: the CI run of stop 25 crossed it).
  */
-function more(now: { month: string; cells: string[] }, before: { month: string; cells: string[] }, i: number): number {
+function more(now: MonthRow, before: MonthRow, i: number): number {
   return Number(now.cells[i]) - (now.month === before.month ? Number(before.cells[i]) : 0);
 }
 
