@@ -1,4 +1,7 @@
+import { spawn } from "node:child_process";
+import { once } from "node:events";
 import { Writable } from "node:stream";
+import { pathToFileURL } from "node:url";
 import { describe, expect, it } from "vitest";
 import { createLogger, logLevel, requestContext, scrub } from "./log.mjs";
 import { requestIdFrom, routeMatcher } from "./request-log.mjs";
@@ -50,6 +53,82 @@ describe("log lines", () => {
 
   it("scrub leaves ordinary text alone", () => {
     expect(scrub("[base de données] prête (PostgreSQL) à 10:32")).toBe("[base de données] prête (PostgreSQL) à 10:32");
+  });
+});
+
+/**
+ * A node process that logs through createLogger onto its stdout, a pipe this test reads only when
+ * told: `script` runs with `log` in scope, after `process.stdout` was touched, as Next does (which
+ * makes the pipe non-blocking). Returns its parsed lines and what it wrote on stderr.
+ */
+async function loggingProcess(script: string, readAfter: "now" | "stderr") {
+  const logModule = pathToFileURL(`${import.meta.dirname}/log.mjs`).href;
+  const code = `import { createLogger } from ${JSON.stringify(logModule)};\nprocess.stdout;\n${script}`;
+  const child = spawn(process.execPath, ["--input-type=module", "-e", code], {
+    stdio: ["ignore", "pipe", "pipe"],
+    env: { ...process.env, LOG_LEVEL: "info" },
+  });
+  let stderr = "";
+  const chunks: Buffer[] = [];
+  const read = () => child.stdout.on("data", (chunk: Buffer) => chunks.push(chunk)).resume();
+  if (readAfter === "now") read();
+  else child.stdout.pause();
+  child.stderr.on("data", (chunk: Buffer) => {
+    stderr += chunk.toString();
+    // The child says it went on while its stdout was full: now the test reads.
+    if (readAfter === "stderr" && stderr.includes("servi")) read();
+  });
+  const [exitCode] = (await once(child, "close")) as [number];
+  const lines = Buffer.concat(chunks)
+    .toString()
+    .split("\n")
+    .filter(Boolean)
+    .map((line) => JSON.parse(line) as Record<string, unknown>);
+  return { exitCode, lines, stderr };
+}
+
+describe("standard output", () => {
+  // 5,000 lines of ~230 bytes: more than a pipe and the reader's buffer hold (64 KB each). A
+  // synchronous destination slept 100 ms per line once the pipe was full: the child would have
+  // needed minutes to reach « servi », and the test would time out.
+  it("never holds the process up while its reader lags, and loses no line it can keep", async () => {
+    const { exitCode, lines, stderr } = await loggingProcess(
+      `const log = createLogger();
+       for (let i = 0; i < 5000; i++) log.info({ i, pad: "x".repeat(150) }, "ligne");
+       process.stderr.write("servi\\n");`,
+      "stderr",
+    );
+    expect(stderr).toContain("servi");
+    expect(exitCode).toBe(0);
+    expect(lines.map((l) => l.i)).toEqual(Array.from({ length: 5000 }, (_, i) => i));
+  }, 20_000);
+
+  it("drops what does not fit in its bound, then says how many lines it dropped", async () => {
+    const { lines } = await loggingProcess(
+      `const log = createLogger({ destination: (await import(${JSON.stringify(pathToFileURL(`${import.meta.dirname}/log.mjs`).href)})).stdoutDestination({ pendingMaxBytes: 64 * 1024 }), dropReportMs: 300 });
+       for (let i = 0; i < 5000; i++) log.info({ i, pad: "x".repeat(150) }, "ligne");
+       process.stderr.write("servi\\n");
+       setTimeout(() => {}, 1000);`,
+      "stderr",
+    );
+    const kept = lines.filter((l) => l.msg === "ligne");
+    const report = lines.find((l) => typeof l.droppedLines === "number");
+    expect(kept.length).toBeGreaterThan(0);
+    expect(kept.length).toBeLessThan(5000);
+    // Every line is whole, and the report counts exactly the ones that are missing.
+    expect(report).toMatchObject({ level: "warn", droppedLines: 5000 - kept.length });
+    expect(report!.msg).toContain("ligne(s) du journal perdue(s)");
+  }, 20_000);
+
+  it("writes the last line before an exit", async () => {
+    const { exitCode, lines } = await loggingProcess(
+      `const log = createLogger();
+       log.fatal({}, "arrêt sur erreur");
+       process.exit(3);`,
+      "now",
+    );
+    expect(exitCode).toBe(3);
+    expect(lines).toEqual([expect.objectContaining({ level: "fatal", msg: "arrêt sur erreur" })]);
   });
 });
 
