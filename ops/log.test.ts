@@ -57,13 +57,13 @@ describe("log lines", () => {
 });
 
 /**
- * A node process that logs through createLogger onto its stdout, a pipe this test reads only when
- * told: `script` runs with `log` in scope, after `process.stdout` was touched, as Next does (which
- * makes the pipe non-blocking). Returns its parsed lines and what it wrote on stderr.
+ * A node process that logs onto its stdout, a pipe this test reads only when told: `script` runs
+ * with `createLogger` and `stdoutDestination` in scope, after `process.stdout` was touched, as Next
+ * does (which makes the pipe non-blocking). Returns its parsed lines and what it wrote on stderr.
  */
 async function loggingProcess(script: string, readAfter: "now" | "stderr") {
   const logModule = pathToFileURL(`${import.meta.dirname}/log.mjs`).href;
-  const code = `import { createLogger } from ${JSON.stringify(logModule)};\nprocess.stdout;\n${script}`;
+  const code = `import { createLogger, stdoutDestination } from ${JSON.stringify(logModule)};\nprocess.stdout;\n${script}`;
   const child = spawn(process.execPath, ["--input-type=module", "-e", code], {
     stdio: ["ignore", "pipe", "pipe"],
     env: { ...process.env, LOG_LEVEL: "info" },
@@ -105,7 +105,7 @@ describe("standard output", () => {
 
   it("drops what does not fit in its bound, then says how many lines it dropped", async () => {
     const { lines } = await loggingProcess(
-      `const log = createLogger({ destination: (await import(${JSON.stringify(pathToFileURL(`${import.meta.dirname}/log.mjs`).href)})).stdoutDestination({ pendingMaxBytes: 64 * 1024 }), dropReportMs: 300 });
+      `const log = createLogger({ destination: stdoutDestination({ pendingMaxBytes: 64 * 1024 }), dropReportMs: 300 });
        for (let i = 0; i < 5000; i++) log.info({ i, pad: "x".repeat(150) }, "ligne");
        process.stderr.write("servi\\n");
        setTimeout(() => {}, 1000);`,
