@@ -1,7 +1,7 @@
 import "server-only";
-import { and, count, eq, inArray, lt, or } from "drizzle-orm";
+import { eq, inArray, lt, or, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { actions, actionThemes, contributions, councils, meetings, themes } from "@/db/schema";
+import { actions, actionThemes, contributionFigures, contributions, councils, meetings, themes } from "@/db/schema";
 import type { OpenDataFileName } from "@/lib/open-data/files";
 import { DEADLINES_CALENDAR_PATH, feedPath, MEETINGS_CALENDAR_PATH, PLAN_FEED_PATH } from "@/lib/feeds";
 import { PLAN_PATH } from "@/lib/plan-filter";
@@ -129,12 +129,14 @@ export async function publicPathsOf(db: Db, change: PublicChange, now: Date = ne
     councilIds.length ? inArray(councils.id, councilIds) : undefined,
     councilSlugs.length ? inArray(councils.slug, councilSlugs) : undefined,
   );
-  const publishedIn = (column: typeof contributions.actionId | typeof contributions.councilId, ids: number[]) =>
+  // How many pages each list has: from the counts the database keeps (decision 0029), a few rows
+  // per fiche or council, not a count of its thousands of contributions at every write.
+  const publishedIn = (column: typeof contributionFigures.actionId | typeof contributionFigures.councilId, ids: number[]) =>
     ids.length
       ? db
-          .select({ id: column, published: count() })
-          .from(contributions)
-          .where(and(eq(contributions.status, "published"), inArray(column, ids)))
+          .select({ id: column, published: sql<number>`sum(${contributionFigures.published})`.mapWith(Number) })
+          .from(contributionFigures)
+          .where(inArray(column, ids))
           .groupBy(column)
       : Promise.resolve([]);
 
@@ -149,8 +151,8 @@ export async function publicPathsOf(db: Db, change: PublicChange, now: Date = ne
           .where(actionWhere)
       : Promise.resolve([]),
     councilWhere ? db.select({ id: councils.id, slug: councils.slug }).from(councils).where(councilWhere) : Promise.resolve([]),
-    publishedIn(contributions.actionId, listActionIds),
-    publishedIn(contributions.councilId, listCouncilIds),
+    publishedIn(contributionFigures.actionId, listActionIds),
+    publishedIn(contributionFigures.councilId, listCouncilIds),
     actionWhere ? db.select({ slug: meetings.slug }).from(meetings).where(lt(meetings.startsAt, now)) : Promise.resolve([]),
   ]);
 
