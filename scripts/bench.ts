@@ -11,7 +11,8 @@
  *   4. the same HTML served by nginx (one worker, core 0, gzip) as the reference;
  *   5. the same load on both (wrk or autocannon on core 1, Accept-Encoding: gzip);
  *   5b. the app's pages under the same load without, then with, one approval per second on
- *      fiche WRITE_FICHE_SLUG (scripts/bench/writes.ts): ratios of req/s and p99, approval times;
+ *      fiche WRITE_FICHE_SLUG (scripts/bench/writes.ts), in turns (BENCH_WRITE_ROUNDS pairs of
+ *      half BENCH_DURATION each): ratios of req/s and p99, approval times;
  *   6. JavaScript shipped per page (gzip), minus the empty page's;
  *   6b. Lighthouse mobile (median of BENCH_LIGHTHOUSE_RUNS runs) on the pages under load and on
  *      the plain-HTML floor page served by nginx (scripts/bench/lighthouse.ts);
@@ -21,7 +22,7 @@
  *   7. bench-results/bench-<stamp>.json, bench-results/latest.json (+ latest.md), tables.
  *
  * Settings: BENCH_DURATION (s, default 10), BENCH_CONNECTIONS (default 10), BENCH_WARMUP
- * (s, default 3), BENCH_TOOL=autocannon (force the fallback), DATABASE_URL, BENCH_LIGHTHOUSE_RUNS
+ * (s, default 3), BENCH_WRITE_ROUNDS (default 4), BENCH_TOOL=autocannon (force the fallback), DATABASE_URL, BENCH_LIGHTHOUSE_RUNS
  * (default 3, 0: none), BENCH_CONTRIBUTIONS=100k (PostgreSQL only: the pages at 100,000 published
  * contributions, filled by scripts/bench/volume-fill.ts once the server has seeded the database).
  */
@@ -50,7 +51,8 @@ import {
 } from "./bench/processes";
 import { kb, markdownTable, ratio, round } from "./bench/report";
 import { volumeFillSql } from "./bench/volume-fill";
-import { startWriter, timings, warmWrites, type WriterResult } from "./bench/writes";
+import { startMailSink } from "./bench/mail-sink";
+import { combinedLoad, combinedWriters, startWriter, timings, warmWrites, type WriterResult } from "./bench/writes";
 import { demoEmail } from "@/db/seed/plan-data";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
@@ -234,6 +236,7 @@ async function main() {
   const connections = intFromEnv("BENCH_CONNECTIONS", 10, 1, 1000);
   const warmupS = intFromEnv("BENCH_WARMUP", 3, 0, 120);
   const lighthouseRuns = intFromEnv("BENCH_LIGHTHOUSE_RUNS", 3, 0, 15);
+  const writeRounds = intFromEnv("BENCH_WRITE_ROUNDS", 4, 1, 20);
   const volume = process.env.BENCH_CONTRIBUTIONS ?? "";
   if (volume !== "" && volume !== "100k") throw new Error(`BENCH_CONTRIBUTIONS=${volume} : seule la valeur 100k est prévue`);
   if (volume && !process.env.DATABASE_URL) throw new Error("BENCH_CONTRIBUTIONS=100k demande PostgreSQL (DATABASE_URL)");
@@ -368,6 +371,10 @@ async function main() {
   // --- 3. The app ---------------------------------------------------------------------------------
   // What production runs (docs/decisions/0018): Next's handler in ops/server.mjs, one log line a request.
   const appLog = path.join(tmp, "server.log");
+  // Its mail server, as in production (scripts/bench/mail-sink.ts): the approvals' digests are sent once, not retried at each write.
+  const mailSink = await startMailSink();
+  onCleanup("serveur SMTP", mailSink.close);
+  appEnv.SMTP_URL = mailSink.url;
   const [appCmd, appArgs] = pinned(serverCore, process.execPath, ["ops/server.mjs", "-p", String(appPort), "-H", "127.0.0.1"]);
   log(`serveur de production sur ${app} (cœur ${serverCore ?? "libre"})…`);
   const appProc = startGroup("serveur", appCmd, appArgs, { env: appEnv, cwd: ROOT, logFile: appLog });
@@ -577,7 +584,11 @@ async function main() {
     ...PAGES.filter((p) => p.load && pageInfo[p.key]!.status === 200),
     { key: "fiche-ecrite", label: "Fiche écrite", path: `/fiches/${WRITE_FICHE_SLUG}`, load: true },
   ];
-  const underWrites: Record<string, { quiet: LoadResult; busy: LoadResult; writer: WriterResult }> = {};
+  const underWrites: Record<
+    string,
+    { quiet: LoadResult; busy: LoadResult; writer: WriterResult; rounds: { quiet: LoadResult[]; busy: LoadResult[] } }
+  > = {};
+  const writePhaseS = Math.max(1, Math.ceil(durationS / 2));
   for (const page of writePages) {
     const url = `${app}${page.path}`;
     // A few approvals first: the first ones after the server started load and compile their code
@@ -585,11 +596,19 @@ async function main() {
     await warmWrites({ app, token: hooksToken, actionSlug: WRITE_FICHE_SLUG, count: 3 });
     await get(url);
     if (warmupS > 0) await runLoad(tool, { url, connections, durationS: warmupS, core: loadCore });
-    const quiet = await runLoad(tool, { url, connections, durationS, core: loadCore });
-    const writer = startWriter({ app, token: hooksToken, actionSlug: WRITE_FICHE_SLUG });
-    const busy = await runLoad(tool, { url, connections, durationS, core: loadCore });
-    const written = await writer.stop();
-    underWrites[page.key] = { quiet, busy, writer: written };
+    // Without and with writes in turns, WRITE_ROUNDS times (half the load's duration each): the
+    // machine's own swings (±10 % between two 10 s loads here) fall on both sides of the ratio.
+    const quietRounds: LoadResult[] = [];
+    const busyRounds: LoadResult[] = [];
+    const writerRounds: WriterResult[] = [];
+    for (let round = 0; round < writeRounds; round++) {
+      quietRounds.push(await runLoad(tool, { url, connections, durationS: writePhaseS, core: loadCore }));
+      const writer = startWriter({ app, token: hooksToken, actionSlug: WRITE_FICHE_SLUG });
+      busyRounds.push(await runLoad(tool, { url, connections, durationS: writePhaseS, core: loadCore }));
+      writerRounds.push(await writer.stop());
+    }
+    const [quiet, busy, written] = [combinedLoad(quietRounds), combinedLoad(busyRounds), combinedWriters(writerRounds)];
+    underWrites[page.key] = { quiet, busy, writer: written, rounds: { quiet: quietRounds, busy: busyRounds } };
     log(
       `${page.path} sans / avec 1 écriture/s : ${quiet.reqPerSec.toFixed(0)} / ${busy.reqPerSec.toFixed(0)} req/s, p99 ${quiet.p99Ms} / ${busy.p99Ms} ms, ${written.writes} écritures (${written.failures} en échec)`,
     );
@@ -718,6 +737,7 @@ async function main() {
     "réponse p50 ms": approvalRoundTrip.p50,
     "réponse p95 ms (≤ 200)": approvalRoundTrip.p95,
     "réponse max ms": approvalRoundTrip.max,
+    "courriels envoyés": mailSink.received(),
   };
 
   const sqlRows = (sql?.loaders ?? []).map((l) => ({

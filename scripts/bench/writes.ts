@@ -7,6 +7,8 @@
  * previous one started (or at once if it took longer).
  */
 
+import type { LoadResult } from "./load";
+
 export interface WriterResult {
   writes: number;
   failures: number;
@@ -82,4 +84,50 @@ export function timings(values: number[]): { n: number; p50: number | null; p95:
   // Nearest rank: the smallest value with at least p % of the values at or below it.
   const at = (p: number) => (sorted.length ? Math.round(sorted[Math.ceil((p / 100) * sorted.length) - 1]! * 10) / 10 : null);
   return { n: sorted.length, p50: at(50), p95: at(95), max: sorted.length ? Math.round(sorted.at(-1)! * 10) / 10 : null };
+}
+
+/** The middle value (the mean of the two middle ones for an even count), to 0.01; null when empty or all null. */
+function median(values: (number | null)[]): number | null {
+  const sorted = values.filter((v): v is number => v !== null).sort((a, b) => a - b);
+  if (sorted.length === 0) return null;
+  const mid = Math.floor(sorted.length / 2);
+  const middle = sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+  return Math.round(middle * 100) / 100;
+}
+
+/**
+ * Several loads of one page taken in turns with others, as one: their req/s weighed by how long
+ * each lasted, the median of their p50 and p99 (the tools give
+ * percentiles, not the latencies to pool), errors added up.
+ */
+export function combinedLoad(rounds: LoadResult[]): LoadResult {
+  const first = rounds[0];
+  if (!first) throw new Error("combinedLoad : aucune mesure");
+  const durationS = rounds.reduce((n, r) => n + r.durationS, 0);
+  const requests = rounds.reduce((n, r) => n + r.requests, 0);
+  return {
+    tool: first.tool,
+    connections: first.connections,
+    durationS,
+    requests,
+    reqPerSec: durationS > 0 ? rounds.reduce((n, r) => n + r.reqPerSec * r.durationS, 0) / durationS : 0,
+    p50Ms: median(rounds.map((r) => r.p50Ms)),
+    p99Ms: median(rounds.map((r) => r.p99Ms)),
+    errors: rounds.reduce((n, r) => n + r.errors, 0),
+    errorDetail: rounds
+      .map((r) => r.errorDetail)
+      .filter(Boolean)
+      .join(" ; "),
+    transferPerSec: null,
+  };
+}
+
+/** The writers of several turns as one. */
+export function combinedWriters(rounds: WriterResult[]): WriterResult {
+  return {
+    writes: rounds.reduce((n, r) => n + r.writes, 0),
+    failures: rounds.reduce((n, r) => n + r.failures, 0),
+    serverMs: rounds.flatMap((r) => r.serverMs),
+    roundTripMs: rounds.flatMap((r) => r.roundTripMs),
+  };
 }
