@@ -19,7 +19,8 @@ export interface ContributionTally extends AnswerTally {
 }
 export type Tallies = Map<number, ContributionTally>;
 
-export async function loadTallies(db: Db, planId: number, now: Date, onlyActionId?: number): Promise<Tallies> {
+/** The one query of `loadTallies` (tests/integration/query-plans.test.ts reads its plan). */
+export function talliesQuery(db: Db, planId: number, now: Date, onlyActionId?: number) {
   const f = contributionFigures;
   const only = (column: typeof f.actionId | typeof contributions.actionId): SQL | undefined =>
     onlyActionId === undefined ? undefined : eq(column, onlyActionId);
@@ -54,7 +55,7 @@ export async function loadTallies(db: Db, planId: number, now: Date, onlyActionI
     .where(and(publishedProposal, isNotNull(contributions.firstAnsweredAt), only(contributions.actionId)))
     .groupBy(contributions.actionId)
     .as("answered");
-  const rows = await db
+  return db
     .select({
       actionId: counts.actionId,
       feedback: counts.feedback,
@@ -69,6 +70,10 @@ export async function loadTallies(db: Db, planId: number, now: Date, onlyActionI
     .leftJoin(awaiting, eq(awaiting.actionId, counts.actionId))
     .leftJoin(answered, eq(answered.actionId, counts.actionId))
     .where(eq(actions.planId, planId));
+}
+
+export async function loadTallies(db: Db, planId: number, now: Date, onlyActionId?: number): Promise<Tallies> {
+  const rows = await talliesQuery(db, planId, now, onlyActionId);
   return new Map(
     rows.map(({ actionId, delays, ...r }) => [
       actionId,

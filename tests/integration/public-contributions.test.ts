@@ -124,6 +124,33 @@ describe("pages of contributions", () => {
   });
 });
 
+describe("totals of a list (from contribution_figures, kept by the database)", () => {
+  it("count what the list shows: every council on a fiche, every fiche of a council; a hidden one no more, a republished one again", async () => {
+    const [fiche, otherFiche] = [await createAction(db), await createAction(db)];
+    const [council, otherCouncil] = [await createCouncil(db), await createCouncil(db)];
+    for (let i = 0; i < 7; i++) await insertItem(db, council.id, fiche.slug, { publishedDaysAgo: 20 - i });
+    for (let i = 0; i < 5; i++) await insertItem(db, otherCouncil.id, fiche.slug, { publishedDaysAgo: 10 - i, kind: "feedback" });
+    const elsewhere = await insertItem(db, council.id, otherFiche.slug);
+    await insertNeverPublicItems(db, council.id, fiche.slug, otherCouncil.id);
+
+    const totals = async () => ({
+      fiche: (await loadActionContributionsPage(fiche.slug, 1, db))!.contributions.total,
+      council: (await getPublicCouncilContributions(db, council.slug, 1))!.contributions.total,
+      otherCouncil: (await getPublicCouncilContributions(db, otherCouncil.slug, 1))!.contributions.total,
+    });
+    expect(await totals()).toEqual({ fiche: 12, council: 8, otherCouncil: 5 });
+    expect((await loadActionContributionsPage(fiche.slug, 2, db))!.contributions).toMatchObject({ pageCount: 2, total: 12 });
+
+    await db
+      .update(contributions)
+      .set({ status: "hidden", hiddenAt: new Date(), hiddenReason: "Raison de masquage de test" })
+      .where(eq(contributions.id, elsewhere));
+    expect(await totals()).toEqual({ fiche: 12, council: 7, otherCouncil: 5 });
+    await db.update(contributions).set({ status: "published", hiddenAt: null, hiddenReason: null }).where(eq(contributions.id, elsewhere));
+    expect(await totals()).toEqual({ fiche: 12, council: 8, otherCouncil: 5 });
+  });
+});
+
 describe("leaks", () => {
   it("no public loader returns anything of a draft, pending, rejected or hidden item, nor their answers or supports", async () => {
     const fiche = await createAction(db, { themeSlug: "gouvernance" });

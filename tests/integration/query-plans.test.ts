@@ -6,6 +6,8 @@ import { contributions } from "@/db/schema";
 import { attentionQueries } from "@/server/account/attention";
 import { answerQueueQueries } from "@/server/answers/list-answerable";
 import { dashboardQueries } from "@/server/dashboard/load-dashboard";
+import { publishedPageQueries } from "@/server/plan/load-published-contributions";
+import { talliesQuery } from "@/server/plan/load-tallies";
 import { contributionQueries, searchPublic } from "@/server/search/search-public";
 import { councilContributionGroups, GROUP_PAGE_SIZE, selectItems } from "@/server/contributions/list-council-contributions";
 import { createCast, type Cast } from "../support/actors";
@@ -21,6 +23,8 @@ let testDb: TestDatabase;
 let database: Database;
 let db: Db;
 let cast: Cast;
+/** The fiche that holds every contribution below. */
+let fiche: { id: number; planId: number };
 
 beforeAll(async () => {
   if (!onPostgres) return;
@@ -29,6 +33,7 @@ beforeAll(async () => {
   db = database.db;
   cast = await createCast(db);
   const action = await createAction(db);
+  fiche = action;
   // 30,000 published avis spread over council A and B, then a few proposals, pending and reviewed items.
   await db.execute(sql`
     insert into contributions (council_id, action_id, kind, position, body, status, published_at, client_request_id, created_at)
@@ -70,6 +75,13 @@ beforeAll(async () => {
            case when i % 100 <> 0 then now() + (i % 3 - 1) * interval '30 days' end,
            case when i % 3 = 0 then now() - i * interval '1 minute' end, gen_random_uuid()::text
     from generate_series(1, 3000) as i`);
+  // Another fiche's proposals (a fiche's own figures must not read them): 6,000, half answered.
+  const other = await createAction(db);
+  await db.execute(sql`
+    insert into contributions (council_id, action_id, kind, title, body, status, published_at, answer_due_at, first_answered_at, client_request_id)
+    select ${cast.councilB.id}::int, ${other.id}::int, 'proposal', 'Ailleurs ' || i, 'Texte', 'published', now() - i * interval '1 hour',
+           now() + interval '30 days', case when i % 2 = 0 then now() - i * interval '1 minute' end, gen_random_uuid()::text
+    from generate_series(1, 6000) as i`);
   await db.execute(sql`analyze`);
 });
 afterAll(async () => {
@@ -184,6 +196,27 @@ describe.runIf(onPostgres)("query plans at 30,000 contributions (PostgreSQL)", (
         `${name}: ${JSON.stringify(steps)}`,
       ).toEqual([]);
     }
+  });
+
+  it("a fiche's or a council's page of contributions: the 10 newest read in index order, the total from the figures — never every row of the list", async () => {
+    for (const scope of [{ actionId: fiche.id }, { councilId: cast.councilA.id }]) {
+      const { items, supports } = publishedPageQueries(db, scope, 2);
+      const steps = await planSteps(items);
+      // A window over the list (`count(*) over ()`) or a sort would read each of its 30,000 rows.
+      expect(
+        steps.filter((s) => s.startsWith("Seq Scan on contributions") || s === "WindowAgg" || s === "Sort"),
+        `${JSON.stringify(scope)}: ${JSON.stringify(steps)}`,
+      ).toEqual([]);
+      // The supports of the page's 10 items (sorted: a few rows).
+      expect(await planSteps(supports)).not.toContain("Seq Scan on contributions");
+    }
+  });
+
+  it("a fiche's answers in figures read its own proposals from their index, not every answered proposal of the plan", async () => {
+    const steps = await planSteps(talliesQuery(db, fiche.planId, new Date(), fiche.id));
+    expect(steps.filter((s) => s.startsWith("Seq Scan on contributions"))).toEqual([]);
+    // (At this volume the planner may read the awaiting ones through contributions_unanswered: 5,000 entries.)
+    expect(steps, JSON.stringify(steps)).toContain("Index Only Scan using contributions_proposals_by_action");
   });
 
   it("the search falls back to the GIN index when a frequent word is only in items older than the newest-first window", async () => {

@@ -1,0 +1,2 @@
+CREATE INDEX "contribution_figures_action" ON "contribution_figures" USING btree ("action_id");--> statement-breakpoint
+CREATE INDEX "contributions_proposals_by_action" ON "contributions" USING btree ("action_id","first_answered_at","answer_due_at","published_at") WHERE "contributions"."status" = 'published' and "contributions"."kind" = 'proposal';
