@@ -34,10 +34,18 @@ export async function postFeedback(page: Page, body: string, findBy = body) {
   await submitDraft(page, findBy);
 }
 
-/** The moderator's queue item holding `text`. */
+/**
+ * The moderator's queue item holding `text`. The queue shows the oldest 25 first: when the specs
+ * before this one left more items pending on the same database (a whole suite on one embedded
+ * database), a new one is on a later page, as it would be for a moderator.
+ */
 export async function queueItem(page: Page, text: string) {
   await page.goto("/moderation");
   const item = page.getByRole("article").filter({ hasText: text });
+  const next = page.getByRole("link", { name: "Contributions suivantes" });
+  for (let pages = 1; pages < 40 && (await item.count()) === 0 && (await next.count()) > 0; pages++) {
+    await page.goto((await next.getAttribute("href"))!);
+  }
   await expect(item).toHaveCount(1);
   return item;
 }
