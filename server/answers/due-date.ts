@@ -16,5 +16,11 @@ export const answerDueAtSql: SQL<Date> =
 /** A timestamp parameter (an ISO string cast in SQL: the same on postgres.js and PGlite). */
 export const at = (date: Date): SQL => sql`${date.toISOString()}::timestamptz`;
 
-/** Days from publication to the first answer (float). */
-export const firstAnswerDelayDaysSql: SQL<number> = sql<number>`(extract(epoch from (${contributions.firstAnsweredAt} - ${contributions.publishedAt})) / 86400)::float8`;
+/**
+ * The median time from publication to the first answer, in days (an aggregate; null over no row):
+ * the middle delay, or the mean of the two middle ones — of the intervals themselves, converted to
+ * days once (sorting intervals costs less than numerics).
+ */
+export const medianFirstAnswerDaysSql: SQL<number | null> = sql<
+  number | null
+>`(extract(epoch from percentile_cont(0.5) within group (order by ${contributions.firstAnsweredAt} - ${contributions.publishedAt})) / 86400)::float8`;

@@ -11,7 +11,7 @@ import { cityMonth, monthsEndingWith } from "@/lib/months";
 import { deadlineView } from "@/lib/deadlines";
 import { countByStatus, averageProgress, type StatusCounts } from "@/lib/rollup";
 import { can, type MaybeActor } from "@/lib/permissions";
-import { answerDueAtSql, at } from "@/server/answers/due-date";
+import { answerDueAtSql, at, medianFirstAnswerDaysSql } from "@/server/answers/due-date";
 
 export interface DashboardRow {
   key: string;
@@ -79,11 +79,7 @@ export function dashboardQueries(db: Db, now = new Date(), planId: SQLWrapper = 
     eq(contributions.kind, "proposal"),
     inArray(contributions.actionId, planActions),
   );
-  // The same median as lib/answer-stats.ts: the middle delay, or the mean of the two middle ones —
-  // of the intervals themselves, converted to days once (sorting intervals costs less than numerics).
-  const medianDays = sql<
-    number | null
-  >`(extract(epoch from percentile_cont(0.5) within group (order by ${contributions.firstAnsweredAt} - ${contributions.publishedAt})) / 86400)::float8`;
+  const medianDays = medianFirstAnswerDaysSql;
   // Which grouping set a row belongs to: 1 per fiche, 2 per council, 3 for everything
   // (`grouping(a, c)` sets a bit for each column the row is NOT grouped by).
   const set = (a: SQLWrapper, c: SQLWrapper) => sql<number>`grouping(${a}, ${c})`;

@@ -12,13 +12,13 @@ import {
   progressReports,
   themes,
 } from "@/db/schema";
-import { answerStatsOf, emptyAnswerStats, type AnswerStats } from "@/lib/answer-stats";
+import type { AnswerStats } from "@/lib/answer-stats";
 import type { ActionStatus } from "@/lib/labels";
 import { deadlineChangeColumns, reportColumns, reportRevisionColumns } from "./columns";
 import { findAction, type OfficialInCharge } from "./find-action";
 import { loadPlan } from "./load-plan";
 import { loadPublishedContributions, type PublishedContribution } from "./load-published-contributions";
-import { loadTallies } from "./load-tallies";
+import { loadFigures } from "./load-tallies";
 import { toActionSummary } from "./to-action-summary";
 import type { ActionSummary, DeadlineChangeView, PlanInfo, ReportRevisionView } from "./types";
 
@@ -93,63 +93,63 @@ export async function loadActionPage(slug: string, db?: Db, now: Date = new Date
   if (!action) return null;
   const loaded = await loadPlan(database, { id: action.planId });
   if (!loaded) return null;
-  const [themeRows, projects, reports, published, tallies, revisions, deadlineChanges, links, actionTexts] = await Promise.all([
-    database
-      .select({ number: themes.number, slug: themes.slug, title: themes.title })
-      .from(actionThemes)
-      .innerJoin(themes, eq(themes.id, actionThemes.themeId))
-      .where(eq(actionThemes.actionId, action.id))
-      .orderBy(asc(themes.number)),
-    database
-      .select({ name: actionProjects.name, detail: actionProjects.detail })
-      .from(actionProjects)
-      .where(eq(actionProjects.actionId, action.id))
-      .orderBy(asc(actionProjects.position)),
-    database
-      .select(reportColumns)
-      .from(progressReports)
-      .where(eq(progressReports.actionId, action.id))
-      .orderBy(sql`${progressReports.reportedOn} desc nulls last`, desc(progressReports.createdAt), desc(progressReports.id)),
-    loadPublishedContributions(database, { actionId: action.id }),
-    loadTallies(database, loaded.id, now, action.id),
-    database
-      .select(reportRevisionColumns)
-      .from(progressReportRevisions)
-      .innerJoin(progressReports, eq(progressReports.id, progressReportRevisions.reportId))
-      .where(eq(progressReports.actionId, action.id))
-      .orderBy(desc(progressReportRevisions.replacedAt), desc(progressReportRevisions.id)),
-    database
-      .select(deadlineChangeColumns)
-      .from(actionDeadlineChanges)
-      .where(eq(actionDeadlineChanges.actionId, action.id))
-      .orderBy(desc(actionDeadlineChanges.createdAt), desc(actionDeadlineChanges.id)),
-    database
-      .select({ label: actionLinks.label, url: actionLinks.url })
-      .from(actionLinks)
-      .where(eq(actionLinks.actionId, action.id))
-      .orderBy(asc(actionLinks.position)),
-    database
-      .select({
-        id: actionRevisions.id,
-        title: actionRevisions.title,
-        description: actionRevisions.description,
-        body: actionRevisions.body,
-        plainSummary: actionRevisions.plainSummary,
-        timeframeLabel: actionRevisions.timeframeLabel,
-        projects: actionRevisions.projects,
-        links: actionRevisions.links,
-        replacedAt: actionRevisions.replacedAt,
-      })
-      .from(actionRevisions)
-      .where(eq(actionRevisions.actionId, action.id))
-      .orderBy(desc(actionRevisions.replacedAt), desc(actionRevisions.id)),
-  ]);
+  const [themeRows, projects, reports, published, { feedback, proposals, ...answerStats }, revisions, deadlineChanges, links, actionTexts] =
+    await Promise.all([
+      database
+        .select({ number: themes.number, slug: themes.slug, title: themes.title })
+        .from(actionThemes)
+        .innerJoin(themes, eq(themes.id, actionThemes.themeId))
+        .where(eq(actionThemes.actionId, action.id))
+        .orderBy(asc(themes.number)),
+      database
+        .select({ name: actionProjects.name, detail: actionProjects.detail })
+        .from(actionProjects)
+        .where(eq(actionProjects.actionId, action.id))
+        .orderBy(asc(actionProjects.position)),
+      database
+        .select(reportColumns)
+        .from(progressReports)
+        .where(eq(progressReports.actionId, action.id))
+        .orderBy(sql`${progressReports.reportedOn} desc nulls last`, desc(progressReports.createdAt), desc(progressReports.id)),
+      loadPublishedContributions(database, { actionId: action.id }),
+      loadFigures(database, { actionId: action.id }, now),
+      database
+        .select(reportRevisionColumns)
+        .from(progressReportRevisions)
+        .innerJoin(progressReports, eq(progressReports.id, progressReportRevisions.reportId))
+        .where(eq(progressReports.actionId, action.id))
+        .orderBy(desc(progressReportRevisions.replacedAt), desc(progressReportRevisions.id)),
+      database
+        .select(deadlineChangeColumns)
+        .from(actionDeadlineChanges)
+        .where(eq(actionDeadlineChanges.actionId, action.id))
+        .orderBy(desc(actionDeadlineChanges.createdAt), desc(actionDeadlineChanges.id)),
+      database
+        .select({ label: actionLinks.label, url: actionLinks.url })
+        .from(actionLinks)
+        .where(eq(actionLinks.actionId, action.id))
+        .orderBy(asc(actionLinks.position)),
+      database
+        .select({
+          id: actionRevisions.id,
+          title: actionRevisions.title,
+          description: actionRevisions.description,
+          body: actionRevisions.body,
+          plainSummary: actionRevisions.plainSummary,
+          timeframeLabel: actionRevisions.timeframeLabel,
+          projects: actionRevisions.projects,
+          links: actionRevisions.links,
+          replacedAt: actionRevisions.replacedAt,
+        })
+        .from(actionRevisions)
+        .where(eq(actionRevisions.actionId, action.id))
+        .orderBy(desc(actionRevisions.replacedAt), desc(actionRevisions.id)),
+    ]);
   const { id: _id, ...publicAction } = action;
-  const tally = tallies.get(action.id);
   return {
     plan: loaded.plan,
     action: {
-      ...toActionSummary(publicAction, tally),
+      ...toActionSummary(publicAction, { feedback, proposals }),
       description: publicAction.description,
       sourceWording: publicAction.sourceWording,
       body: publicAction.body,
@@ -165,7 +165,7 @@ export async function loadActionPage(slug: string, db?: Db, now: Date = new Date
     deadlineChanges,
     contributions: published.items,
     contributionPageCount: published.pageCount,
-    answerStats: tally ? answerStatsOf([tally]) : emptyAnswerStats,
+    answerStats,
   };
 }
 

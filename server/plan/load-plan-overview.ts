@@ -3,13 +3,13 @@ import { and, asc, eq, gte } from "drizzle-orm";
 import { cache } from "react";
 import { getDb, type Db } from "@/db/client";
 import { meetingAgendaItems, meetings } from "@/db/schema";
-import { answerStatsOf, type AnswerStats } from "@/lib/answer-stats";
+import type { AnswerStats } from "@/lib/answer-stats";
 import { cityDay } from "@/lib/dates";
 import { isWithinMonths } from "@/lib/deadlines";
 import { averageProgress, countByStatus, coverageOf, type Coverage, type StatusCounts } from "@/lib/rollup";
 import { loadMilestones } from "./load-milestones";
 import { loadPlan, type PlanSelector } from "./load-plan";
-import { loadTallies, type ContributionTally } from "./load-tallies";
+import { loadFigures, loadTallies } from "./load-tallies";
 import { loadThemes } from "./load-themes";
 import type { ActionSummary, ContributionCounts, Milestone, PlanInfo, ThemeSummary } from "./types";
 
@@ -53,15 +53,6 @@ export interface PlanOverview {
 /** How far ahead the home page lists deadlines. */
 export const UPCOMING_DEADLINE_MONTHS = 6;
 
-function countsOf(tallies: Iterable<ContributionTally>): ContributionCounts {
-  const total = { feedback: 0, proposals: 0 };
-  for (const t of tallies) {
-    total.feedback += t.feedback;
-    total.proposals += t.proposals;
-  }
-  return total;
-}
-
 async function loadNextMeeting(db: Db, planId: number, now: Date): Promise<MeetingSummary | null> {
   const [meeting] = await db
     .select({
@@ -87,18 +78,19 @@ async function loadNextMeeting(db: Db, planId: number, now: Date): Promise<Meeti
 }
 
 /**
- * The home page: the plan at a glance. Seven queries at most. `which`: the current plan (the home
+ * The home page: the plan at a glance. Eight queries at most. `which`: the current plan (the home
  * page), an earlier one by its slug (/plans/<slug>), or a draft by id (staff's preview).
  */
 export async function loadPlanOverview(db?: Db, now: Date = new Date(), which: PlanSelector = "current"): Promise<PlanOverview | null> {
   const database = db ?? (await getDb());
   const loaded = await loadPlan(database, which);
   if (!loaded) return null;
-  const tallies = loadTallies(database, loaded.id, now);
-  const [milestones, themeList, nextMeeting, counts] = await Promise.all([
+  const tallies = loadTallies(database, loaded.id);
+  const [milestones, themeList, nextMeeting, { feedback, proposals, ...answerStats }] = await Promise.all([
     loadMilestones(database, loaded.id),
     loadThemes(database, loaded.id, tallies),
     loadNextMeeting(database, loaded.id, now),
+    loadFigures(database, { planId: loaded.id }, now),
     tallies,
   ]);
   const distinct = new Map<string, ActionSummary>();
@@ -114,8 +106,8 @@ export async function loadPlanOverview(db?: Db, now: Date = new Date(), which: P
     // Coverage over distinct fiches: a fiche under two themes is one fiche of the plan.
     progressCoverage: coverageOf([...distinct.values()].map((a) => a.progress)),
     nextMeeting,
-    contributionCounts: countsOf(counts.values()),
-    answerStats: answerStatsOf(counts.values()),
+    contributionCounts: { feedback, proposals },
+    answerStats,
     upcomingDeadlines: [...distinct.values()]
       .filter((a) => isWithinMonths(a.deadline.currentDeadline, cityDay(now), UPCOMING_DEADLINE_MONTHS) && a.status !== "done")
       .sort((a, b) => a.deadline.currentDeadline!.localeCompare(b.deadline.currentDeadline!)),

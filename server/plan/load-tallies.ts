@@ -1,90 +1,101 @@
 import "server-only";
-import { and, eq, isNotNull, isNull, sql, type SQL } from "drizzle-orm";
+import { and, eq, inArray, isNotNull, isNull, lt, sql, type SQL } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { actions, contributionFigures, contributions } from "@/db/schema";
-import type { AnswerTally } from "@/lib/answer-stats";
-import { answerDueAtSql, at, firstAnswerDelayDaysSql } from "@/server/answers/due-date";
+import type { AnswerStats } from "@/lib/answer-stats";
+import { answerDueAtSql, at, medianFirstAnswerDaysSql } from "@/server/answers/due-date";
 
 /*
- * Published contributions in figures, per fiche: avis and propositions, and the City's answers
- * (answered / waiting / late, delays). One query for the whole plan, whatever the number of rows,
- * that never reads every contribution (issue 15): the counts from `contribution_figures` (kept by
- * PostgreSQL with every write, docs/decisions/0029), waiting and late from the proposals awaiting an
- * answer (contributions_awaiting_answer), the delays from the answered ones (contributions_answered).
+ * Published contributions in figures, without ever reading every contribution (issue 15).
  * `status = 'published'` is the only filter that makes a contribution public.
+ *   - loadTallies: avis and propositions per fiche, from `contribution_figures` (kept by PostgreSQL
+ *     with every write, docs/decisions/0029) — the lists of fiches of the home and theme pages;
+ *   - loadFigures: the same counts and the City's answers (answered / waiting / late, median delay)
+ *     for one fiche or the whole plan — the fiche's and the home page's answer figures. Only these
+ *     two pages read the proposals themselves (contributions_awaiting_answer, contributions_answered,
+ *     or one fiche's contributions_proposals_by_action), and only for the scope they show: the theme
+ *     page, rendered again after every write on one of its fiches, reads the figures table only.
  */
-export interface ContributionTally extends AnswerTally {
+export interface ContributionTally {
   feedback: number;
   proposals: number;
 }
 export type Tallies = Map<number, ContributionTally>;
 
-/** The one query of `loadTallies` (tests/integration/query-plans.test.ts reads its plan). */
-export function talliesQuery(db: Db, planId: number, now: Date, onlyActionId?: number) {
-  const f = contributionFigures;
-  const only = (column: typeof f.actionId | typeof contributions.actionId): SQL | undefined =>
-    onlyActionId === undefined ? undefined : eq(column, onlyActionId);
-  const publishedProposal = and(eq(contributions.status, "published"), eq(contributions.kind, "proposal"));
+const f = contributionFigures;
+const feedbackSum = sql<number>`(coalesce(sum(${f.published}) filter (where ${f.kind} = 'feedback'), 0))::int`;
+const proposalsSum = sql<number>`(coalesce(sum(${f.published}) filter (where ${f.kind} = 'proposal'), 0))::int`;
+
+/** Avis and propositions of each fiche of the plan: one query over the figures table. */
+export async function loadTallies(db: Db, planId: number): Promise<Tallies> {
+  const rows = await db
+    .select({ actionId: f.actionId, feedback: feedbackSum, proposals: proposalsSum })
+    .from(f)
+    .innerJoin(actions, eq(actions.id, f.actionId))
+    .where(eq(actions.planId, planId))
+    .groupBy(f.actionId);
+  return new Map(rows.map(({ actionId, feedback, proposals }) => [actionId, { feedback: Number(feedback), proposals: Number(proposals) }]));
+}
+
+export type FiguresScope = { planId: number } | { actionId: number };
+export type Figures = ContributionTally & AnswerStats;
+
+/** The one query of `loadFigures` (tests/integration/query-plans.test.ts reads its plan). */
+export function figuresQuery(db: Db, scope: FiguresScope, now: Date) {
+  const inScope = (column: typeof f.actionId | typeof contributions.actionId): SQL =>
+    "actionId" in scope
+      ? eq(column, scope.actionId)
+      : inArray(column, db.select({ id: actions.id }).from(actions).where(eq(actions.planId, scope.planId)));
+  const publishedProposal = and(eq(contributions.status, "published"), eq(contributions.kind, "proposal"), inScope(contributions.actionId));
+  // Three scalar subqueries, each computed once: the counts from the figures table, the awaiting
+  // proposals (waiting and late depend on `now`: not kept), the median over the answered ones.
   const counts = db
     .select({
-      actionId: f.actionId,
-      feedback: sql<number>`(coalesce(sum(${f.published}) filter (where ${f.kind} = 'feedback'), 0))::int`.as("feedback"),
-      proposals: sql<number>`(coalesce(sum(${f.published}) filter (where ${f.kind} = 'proposal'), 0))::int`.as("proposals"),
+      feedback: feedbackSum.as("feedback"),
+      proposals: proposalsSum.as("proposals"),
       answered: sql<number>`(coalesce(sum(${f.answered}), 0))::int`.as("answered"),
     })
     .from(f)
-    .where(only(f.actionId))
-    .groupBy(f.actionId)
+    .where(inScope(f.actionId))
     .as("counts");
   const awaiting = db
     .select({
-      actionId: contributions.actionId,
-      waiting: sql<number>`(count(*) filter (where ${answerDueAtSql} >= ${at(now)}))::int`.as("waiting"),
-      late: sql<number>`(count(*) filter (where ${answerDueAtSql} < ${at(now)}))::int`.as("late"),
+      awaiting: sql<number>`count(*)::int`.as("awaiting"),
+      late: sql<number>`(count(*) filter (where ${lt(answerDueAtSql, at(now))}))::int`.as("late"),
     })
     .from(contributions)
-    .where(and(publishedProposal, isNull(contributions.firstAnsweredAt), only(contributions.actionId)))
-    .groupBy(contributions.actionId)
+    .where(and(publishedProposal, isNull(contributions.firstAnsweredAt)))
     .as("awaiting");
   const answered = db
-    .select({
-      actionId: contributions.actionId,
-      delays: sql<(number | string)[]>`array_agg(${firstAnswerDelayDaysSql})`.as("delays"),
-    })
+    .select({ medianDays: medianFirstAnswerDaysSql.as("median_days") })
     .from(contributions)
-    .where(and(publishedProposal, isNotNull(contributions.firstAnsweredAt), only(contributions.actionId)))
-    .groupBy(contributions.actionId)
+    .where(and(publishedProposal, isNotNull(contributions.firstAnsweredAt)))
     .as("answered");
   return db
     .select({
-      actionId: counts.actionId,
       feedback: counts.feedback,
       proposals: counts.proposals,
       answered: counts.answered,
-      waiting: awaiting.waiting,
+      awaiting: awaiting.awaiting,
       late: awaiting.late,
-      delays: answered.delays,
+      medianDays: answered.medianDays,
     })
     .from(counts)
-    .innerJoin(actions, eq(actions.id, counts.actionId))
-    .leftJoin(awaiting, eq(awaiting.actionId, counts.actionId))
-    .leftJoin(answered, eq(answered.actionId, counts.actionId))
-    .where(eq(actions.planId, planId));
+    .crossJoin(awaiting)
+    .crossJoin(answered);
 }
 
-export async function loadTallies(db: Db, planId: number, now: Date, onlyActionId?: number): Promise<Tallies> {
-  const rows = await talliesQuery(db, planId, now, onlyActionId);
-  return new Map(
-    rows.map(({ actionId, delays, ...r }) => [
-      actionId,
-      {
-        feedback: Number(r.feedback),
-        proposals: Number(r.proposals),
-        answered: Number(r.answered),
-        waiting: Number(r.waiting ?? 0),
-        late: Number(r.late ?? 0),
-        delays: (delays ?? []).map(Number),
-      },
-    ]),
-  );
+/** Published avis and propositions, and the City's answers, of one fiche or of the whole plan. */
+export async function loadFigures(db: Db, scope: FiguresScope, now: Date): Promise<Figures> {
+  const [row] = await figuresQuery(db, scope, now);
+  const awaiting = Number(row?.awaiting ?? 0);
+  const late = Number(row?.late ?? 0);
+  return {
+    feedback: Number(row?.feedback ?? 0),
+    proposals: Number(row?.proposals ?? 0),
+    answered: Number(row?.answered ?? 0),
+    waiting: awaiting - late,
+    late,
+    medianDays: row?.medianDays === null || row?.medianDays === undefined ? null : Number(row.medianDays),
+  };
 }

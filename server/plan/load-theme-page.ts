@@ -21,11 +21,11 @@ export interface ThemePage {
 }
 
 /** A theme and its fiches (with their published avis and propositions counted). Five queries. */
-export async function loadThemePage(slug: string, db?: Db, now: Date = new Date()): Promise<ThemePage | null> {
+export async function loadThemePage(slug: string, db?: Db): Promise<ThemePage | null> {
   const database = db ?? (await getDb());
   const loaded = await loadPlan(database);
   if (!loaded) return null;
-  const tallies = loadTallies(database, loaded.id, now);
+  const tallies = loadTallies(database, loaded.id);
   const [[theme]] = await Promise.all([loadThemes(database, loaded.id, tallies, slug), tallies]);
   if (!theme) return null;
   const otherLinks =

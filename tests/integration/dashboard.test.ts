@@ -6,6 +6,7 @@ import { contributions } from "@/db/schema";
 import { countQueries } from "@/db/query-count";
 import { loadDashboard, lastTwelveMonths, type DashboardRow } from "@/server/dashboard/load-dashboard";
 import { createCast, matrixRoles, type Cast } from "../support/actors";
+import { medianOf } from "../support/median";
 import { createTestDatabase, type TestDatabase } from "../support/test-database";
 
 let testDb: TestDatabase;
@@ -126,9 +127,7 @@ describe("the dashboard's SQL figures", () => {
       const proposals = mine.filter((m) => m.kind === "proposal");
       const answered = proposals.filter((m) => m.answeredAfter !== undefined);
       const late = proposals.filter((m) => m.answeredAfter === undefined && m.daysAgo > m.dueIn);
-      const delays = answered.map((m) => m.answeredAfter!).sort((a, b) => a - b);
-      const middle = Math.floor(delays.length / 2);
-      const medianDays = delays.length === 0 ? null : delays.length % 2 ? delays[middle]! : (delays[middle - 1]! + delays[middle]!) / 2;
+      const medianDays = medianOf(answered.map((m) => m.answeredAfter!));
       const row = result.data.councils.find((c) => c.key === `conseil-${council.slug}`)!;
       expect(row.feedback).toBe(mine.length - proposals.length);
       expect(row.proposals).toBe(proposals.length);

@@ -1,7 +1,8 @@
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database, Db } from "@/db/client";
 import { createAction, createCouncil } from "@/db/factories";
+import { rowsOf } from "@/db/rows";
 import { contributionAnswers, contributions } from "@/db/schema";
 import { getPublicCouncil, getPublicCouncilContributions } from "@/server/councils/get-public-council";
 import { loadActionContributionsPage } from "@/server/plan/load-action-contributions-page";
@@ -11,6 +12,7 @@ import { loadPlanOverview } from "@/server/plan/load-plan-overview";
 import { CONTRIBUTIONS_PER_PAGE } from "@/server/plan/load-published-contributions";
 import { loadThemePage } from "@/server/plan/load-theme-page";
 import { createCast, type Cast } from "../support/actors";
+import { medianOf } from "../support/median";
 import { createTestDatabase, type TestDatabase } from "../support/test-database";
 import { insertItem, insertNeverPublicItems } from "./answers-helpers";
 
@@ -76,6 +78,14 @@ describe("answers in figures", () => {
     expect(overview!.answerStats.answered - overviewBefore!.answerStats.answered).toBe(3);
     expect(overview!.answerStats.waiting - overviewBefore!.answerStats.waiting).toBe(1);
     expect(overview!.answerStats.late - overviewBefore!.answerStats.late).toBe(2);
+    // The plan's median is taken over every answered proposal of the plan, not per fiche.
+    const delays = rowsOf<{ days: number }>(
+      await db.execute(sql`select extract(epoch from c.first_answered_at - c.published_at) / 86400 as days
+        from contributions c join actions a on a.id = c.action_id
+        where a.plan_id = ${fiche.planId} and c.status = 'published' and c.kind = 'proposal' and c.first_answered_at is not null`),
+    ).map((r) => Number(r.days));
+    expect(delays.length).toBeGreaterThanOrEqual(3);
+    expect(overview!.answerStats.medianDays).toBeCloseTo(medianOf(delays)!, 6);
     const listed = overview!.themes.flatMap((t) => t.actions).find((x) => x.slug === fiche.slug);
     expect(listed!.contributionCounts).toEqual({ feedback: 1, proposals: 6 });
 

@@ -7,7 +7,7 @@ import { attentionQueries } from "@/server/account/attention";
 import { answerQueueQueries } from "@/server/answers/list-answerable";
 import { dashboardQueries } from "@/server/dashboard/load-dashboard";
 import { publishedPageQueries } from "@/server/plan/load-published-contributions";
-import { talliesQuery } from "@/server/plan/load-tallies";
+import { figuresQuery } from "@/server/plan/load-tallies";
 import { contributionQueries, searchPublic } from "@/server/search/search-public";
 import { councilContributionGroups, GROUP_PAGE_SIZE, selectItems } from "@/server/contributions/list-council-contributions";
 import { createCast, type Cast } from "../support/actors";
@@ -213,10 +213,18 @@ describe.runIf(onPostgres)("query plans at 30,000 contributions (PostgreSQL)", (
   });
 
   it("a fiche's answers in figures read its own proposals from their index, not every answered proposal of the plan", async () => {
-    const steps = await planSteps(talliesQuery(db, fiche.planId, new Date(), fiche.id));
+    const steps = await planSteps(figuresQuery(db, { actionId: fiche.id }, new Date()));
     expect(steps.filter((s) => s.startsWith("Seq Scan on contributions"))).toEqual([]);
     // (At this volume the planner may read the awaiting ones through contributions_unanswered: 5,000 entries.)
     expect(steps, JSON.stringify(steps)).toContain("Index Only Scan using contributions_proposals_by_action");
+  });
+
+  it("the plan's answers in figures read the awaiting and the answered proposals from their indexes, never every contribution", async () => {
+    const steps = await planSteps(figuresQuery(db, { planId: fiche.planId }, new Date()));
+    expect(
+      steps.filter((s) => s.startsWith("Seq Scan on contributions")),
+      JSON.stringify(steps),
+    ).toEqual([]);
   });
 
   it("the search falls back to the GIN index when a frequent word is only in items older than the newest-first window", async () => {
