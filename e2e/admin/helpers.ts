@@ -1,6 +1,6 @@
 import { expect, type Browser, type BrowserContext, type Page } from "@playwright/test";
 import { demo, signedInContext } from "../support/auth";
-import { expectAccessible, widths } from "../support/accessibility";
+import { expectAccessibleAtEachWidth } from "../support/accessibility";
 import { linkIn, waitForMail } from "../support/mail";
 
 export { widths } from "../support/accessibility";
@@ -14,15 +14,12 @@ export function adminContext(browser: Browser): Promise<BrowserContext> {
   return signedInContext(browser, demo.admin);
 }
 
-export { expectAccessible } from "../support/accessibility";
+export { expectAccessible, expectAccessibleAtEachWidth } from "../support/accessibility";
 
-/** Opens `path` at each width of the accessibility checks and runs axe there; the page ends at 1280 px. */
+/** Opens `path` and runs axe there at each width of the accessibility checks; the page ends at 1280 px. */
 export async function expectAccessibleAt(page: Page, path: string): Promise<void> {
-  for (const width of widths) {
-    await page.setViewportSize({ width, height: 900 });
-    await page.goto(path);
-    await expectAccessible(page, width);
-  }
+  await page.goto(path);
+  await expectAccessibleAtEachWidth(page);
   await page.setViewportSize({ width: 1280, height: 900 });
 }
 

@@ -13,7 +13,7 @@ export const uniqueEmail = (label = "nouveau") => `${label}-${Date.now()}-${Math
 
 export { signedInContext };
 
-export { expectAccessible } from "../support/accessibility";
+export { expectAccessible, expectAccessibleAtEachWidth } from "../support/accessibility";
 
 export const inviteForm = (page: Page) => page.getByRole("form", { name: "Inviter une personne" });
 export const acceptForm = (page: Page) => page.getByRole("form", { name: "Créer mon compte" });

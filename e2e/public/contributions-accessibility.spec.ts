@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { expectAccessible, widths } from "../support/accessibility";
+import { expectAccessibleAtEachWidth } from "../support/accessibility";
 import { council1 } from "../council/helpers";
 
 /*
@@ -15,16 +15,13 @@ const pages = [
   `/conseils/${council1.slug}/contributions/1`,
 ];
 
-for (const width of widths) {
-  test(`axe: the public pages with contributions, answers and supports (${width} px)`, async ({ page }) => {
-    await page.setViewportSize({ width, height: 800 });
-    for (const path of pages) {
-      const response = await page.goto(path);
-      expect(response?.status(), path).toBe(200);
-      await expectAccessible(page, width);
-    }
-  });
-}
+test("axe: the public pages with contributions, answers and supports (1280 and 320 px)", async ({ page }) => {
+  for (const path of pages) {
+    const response = await page.goto(path);
+    expect(response?.status(), path).toBe(200);
+    await expectAccessibleAtEachWidth(page);
+  }
+});
 
 test("« Le plan » and each fiche give the City's answers in figures; the theme lists count each fiche's avis and propositions", async ({
   page,
