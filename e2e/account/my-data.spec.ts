@@ -1,7 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { demo, signedInContext, signInAs } from "../support/auth";
-import { expectAccessible, widths } from "../support/accessibility";
+import { expectAccessibleAtEachWidth } from "../support/accessibility";
 import { attemptSignIn, ownLoopbackAddress } from "../auth/credentials-client";
 import { signInForm } from "../auth/helpers";
 import { council1, newMemberOf } from "../council/helpers";
@@ -111,10 +111,7 @@ test("« Mes données » : voir, télécharger (les siennes seulement), puis sup
   await expect(account).toContainText(member.displayName);
   await expect(page.getByRole("region", { name: "Mes conseils de quartier" })).toContainText(council1.name);
   await expect(page.getByRole("region", { name: "Mes avis et propositions" })).toContainText("publié");
-  for (const width of widths) {
-    await page.setViewportSize({ width, height: 900 });
-    await expectAccessible(page, width);
-  }
+  await expectAccessibleAtEachWidth(page);
 
   // The download: one JSON file with the person's data, nothing of anyone else's.
   const [download] = await Promise.all([
@@ -144,10 +141,7 @@ test("« Mes données » : voir, télécharger (les siennes seulement), puis sup
   await expect(understood(page)).toBeChecked();
   await expect(passwordField(page)).toHaveValue("");
   await expect(passwordField(page)).toBeFocused();
-  for (const width of widths) {
-    await page.setViewportSize({ width, height: 900 });
-    await expectAccessible(page, width);
-  }
+  await expectAccessibleAtEachWidth(page);
   await page.reload();
   await expect(page.getByRole("region", { name: "Mon compte", exact: true })).toContainText(member.email);
 
@@ -157,10 +151,7 @@ test("« Mes données » : voir, télécharger (les siennes seulement), puis sup
   await eraseForm(page).getByRole("button", { name: "Supprimer définitivement mon compte" }).click();
   await expect(page).toHaveURL("/compte-supprime");
   await expect(page.getByRole("heading", { level: 1, name: "Votre compte est supprimé" })).toBeVisible();
-  for (const width of widths) {
-    await page.setViewportSize({ width, height: 900 });
-    await expectAccessible(page, width);
-  }
+  await expectAccessibleAtEachWidth(page);
   await expectSignedOut(page);
   await expectRefusedBySignInForm(page, member.email, member.password);
 

@@ -1,6 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 import { demo, signedInContext } from "../support/auth";
-import { expectAccessible, widths } from "../support/accessibility";
+import { expectAccessibleAtEachWidth } from "../support/accessibility";
 
 /*
  * Issue 14, points 3 and 4, in the browser on the production build: /donnees-personnelles says
@@ -66,10 +66,7 @@ test("/donnees-personnelles : responsable, DPO, traitements, durées appliquées
       "https://www.cnil.fr/fr/plaintes",
     );
     if (javaScriptEnabled) {
-      for (const width of widths) {
-        await page.setViewportSize({ width, height: 900 });
-        await expectAccessible(page, width);
-      }
+      await expectAccessibleAtEachWidth(page);
     }
     await context.close();
   }
@@ -101,10 +98,7 @@ test("l'administration change la durée de conservation des comptes désactivés
   await expect(form.getByText("Choisissez un nombre entre 1 et 10.")).toBeVisible();
   await expect(yearsField(page)).toHaveAttribute("aria-invalid", "true");
   await expect(yearsField(page)).toHaveValue("11");
-  for (const width of widths) {
-    await page.setViewportSize({ width, height: 900 });
-    await expectAccessible(page, width);
-  }
+  await expectAccessibleAtEachWidth(page);
 
   try {
     await yearsField(page).fill(after);
@@ -146,9 +140,6 @@ test("la conservation tourne dans le serveur : le journal montre son passage du 
     await expect(run).toContainText("le système a appliqué les durées de conservation");
     await expect(run).toContainText("Conservation des comptes désactivés (années)");
   }).toPass({ intervals: [5_000], timeout: 150_000 });
-  for (const width of widths) {
-    await page.setViewportSize({ width, height: 900 });
-    await expectAccessible(page, width);
-  }
+  await expectAccessibleAtEachWidth(page);
   await admin.close();
 });

@@ -3,7 +3,6 @@ import { demo, signedInContext } from "../support/auth";
 import { expectAccessibleAtEachWidth } from "../support/accessibility";
 import { linkIn, waitForMail } from "../support/mail";
 
-export { widths } from "../support/accessibility";
 
 /** A fresh address for each run, so tests never depend on each other's people. */
 export const uniqueEmail = (label: string) =>

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { adminContext, expectAccessible, widths } from "./helpers";
+import { adminContext, expectAccessibleAtEachWidth } from "./helpers";
 
 /*
  * The City's identity, its logo and the legal pages' texts, as an admin sets them (issue 11, point 5).
@@ -22,10 +22,7 @@ test("l'administration donne une adresse de contact et un logo à la Ville : cha
   await page.waitForLoadState("networkidle");
   const identity = page.getByRole("form", { name: "Identité de la Ville" });
   await expect(identity.getByLabel("Nom de la Ville")).toHaveValue("Ville d'Aurillac");
-  for (const width of widths) {
-    await page.setViewportSize({ width, height: 900 });
-    await expectAccessible(page, width);
-  }
+  await expectAccessibleAtEachWidth(page);
 
   const contact = identity.getByLabel("Adresse de contact (facultatif)");
   const contactBefore = await contact.inputValue();
@@ -77,10 +74,7 @@ test("l'administration donne une adresse de contact et un logo à la Ville : cha
     expect(response.headers()["cache-control"]).toBe("public, max-age=31536000, immutable");
     expect(response.headers()["content-security-policy"]).toContain("sandbox");
     expect(await response.text()).toBe(LOGO_SVG);
-    for (const width of widths) {
-      await publicPage.setViewportSize({ width, height: 900 });
-      await expectAccessible(publicPage, width);
-    }
+    await expectAccessibleAtEachWidth(publicPage);
     // Another address, even a near one, is not found.
     expect((await publicPage.request.get("/identite/logo-00000000000000000000.svg")).status()).toBe(404);
   } finally {
@@ -137,10 +131,7 @@ test("l'administration écrit les contenus non accessibles de la déclaration : 
     await expect(main.getByText("<img src=x onerror=alert(1)>", { exact: false })).toBeVisible();
     await expect(main.getByRole("link", { name: "piège" })).toHaveCount(0);
     await expect(main.locator("img")).toHaveCount(0);
-    for (const width of widths) {
-      await publicPage.setViewportSize({ width, height: 900 });
-      await expectAccessible(publicPage, width);
-    }
+    await expectAccessibleAtEachWidth(publicPage);
     expect(dialogs).toEqual([]);
   } finally {
     await page.goto("/admin/parametres");

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { expect, test, type APIRequestContext } from "@playwright/test";
-import { expectAccessible, widths } from "../support/accessibility";
+import { expectAccessibleAtEachWidth } from "../support/accessibility";
 import { createEmptyDatabase, startApp, type AppProcess, type TestDatabase } from "../support/app-process";
 import { DEMO_PASSWORD, demo, signInAs, signedInContext } from "../support/auth";
 
@@ -39,10 +39,7 @@ test.describe("on the seeded install", () => {
     // The import page says that this install's plan makes an import pointless; axe at both widths.
     await page.goto("/admin/plan/importer");
     await expect(page.getByText(/Cette installation a déjà un plan/)).toBeVisible();
-    for (const width of widths) {
-      await page.setViewportSize({ width, height: 900 });
-      await expectAccessible(page, width);
-    }
+    await expectAccessibleAtEachWidth(page);
     await context.close();
 
     const moderator = await signedInContext(browser, demo.moderator);
@@ -122,10 +119,7 @@ test.describe("another City starts from nothing", () => {
       .setInputFiles({ name: "plan-faux.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(wrong)) });
     await jsForm.getByRole("button", { name: "Importer le plan" }).click();
     await expect(jsPage.getByText("fiches[0].titre : ce champ est obligatoire")).toBeVisible();
-    for (const width of widths) {
-      await jsPage.setViewportSize({ width, height: 900 });
-      await expectAccessible(jsPage, width);
-    }
+    await expectAccessibleAtEachWidth(jsPage);
     await adminJs.close();
 
     // The right file, still without JavaScript.

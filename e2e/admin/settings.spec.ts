@@ -1,7 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { demo, signedInContext } from "../support/auth";
 import { tabUntilFocused } from "../support/keyboard";
-import { adminContext, createCouncilThroughAdmin, expectAccessible, widths } from "./helpers";
+import { adminContext, createCouncilThroughAdmin, expectAccessibleAtEachWidth } from "./helpers";
 
 /*
  * The platform settings are global and other tests run at the same time: this test checks the
@@ -32,10 +32,7 @@ test("platform settings: French errors next to the fields, typed values kept; ke
   await expect(threshold).toHaveAttribute("aria-invalid", "true");
   await expect(threshold).toHaveValue("0");
   await expect(delay).toHaveValue("deux mois");
-  for (const width of widths) {
-    await page.setViewportSize({ width, height: 900 });
-    await expectAccessible(page, width);
-  }
+  await expectAccessibleAtEachWidth(page);
 
   await threshold.fill(currentThreshold);
   await delay.fill(currentDelay);
@@ -76,10 +73,7 @@ test("a council's submission policy: its referent and admins, without JavaScript
   await noJs.close();
   // axe needs JavaScript: the same page in the admin's ordinary browser.
   await page.goto(settingsPath);
-  for (const width of widths) {
-    await page.setViewportSize({ width, height: 900 });
-    await expectAccessible(page, width);
-  }
+  await expectAccessibleAtEachWidth(page);
 
   await page.goto("/admin/journal?action=council.settings.update");
   await expect(

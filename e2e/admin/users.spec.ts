@@ -1,7 +1,14 @@
 import { expect, test } from "@playwright/test";
 import { baseURL } from "../../playwright.config";
 import { waitForMail } from "../support/mail";
-import { acceptInvitation, adminContext, createCouncilThroughAdmin, expectAccessible, inviteThroughAdmin, uniqueEmail } from "./helpers";
+import {
+  acceptInvitation,
+  adminContext,
+  createCouncilThroughAdmin,
+  expectAccessibleAtEachWidth,
+  inviteThroughAdmin,
+  uniqueEmail,
+} from "./helpers";
 
 test.describe.configure({ mode: "serial" });
 
@@ -91,10 +98,7 @@ test("désactiver la seule personne référente d'un conseil : la page demande d
   await page.getByRole("link", { name: referent.displayName }).click();
   const handOver = page.getByRole("region", { name: "Qui reprend le rôle de référent·e ?" });
   await expect(handOver).toContainText("seule référente de ce conseil");
-  for (const width of [320, 1280]) {
-    await page.setViewportSize({ width, height: 900 });
-    await expectAccessible(page, width);
-  }
+  await expectAccessibleAtEachWidth(page);
 
   // Deactivating first is refused, with what to do; nothing changes.
   const deactivate = page.getByRole("form", { name: "Désactiver le compte" });

@@ -1,7 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { demo, signedInContext } from "../support/auth";
 import { tabUntilFocused } from "../support/keyboard";
-import { expectAccessible, expectAccessibleAtEachWidth, widths } from "../support/accessibility";
+import { expectAccessibleAtEachWidth } from "../support/accessibility";
 import { marker } from "../contributions/helpers";
 import { answerFichePath, publicItem, publishedProposal } from "./helpers";
 
@@ -115,10 +115,7 @@ test("signed out, « Soutenir » explains who may support and how, then comes ba
   await publicItem(page, id).getByRole("link", { name: "Soutenir au nom de votre conseil" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Soutenir une proposition" })).toBeVisible();
   await expect(page.getByRole("main")).toContainText("Vous êtes membre d'un conseil de quartier ?");
-  for (const width of widths) {
-    await page.setViewportSize({ width, height: 900 });
-    await expectAccessible(page, width);
-  }
+  await expectAccessibleAtEachWidth(page);
   await page.getByRole("link", { name: "Connectez-vous" }).click();
   await expect(page).toHaveURL(new RegExp(`/connexion\\?callbackUrl=${encodeURIComponent(`/espace/soutenir/${id}`)}`));
   await visitor.close();

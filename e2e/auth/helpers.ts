@@ -1,6 +1,5 @@
 import type { Page } from "@playwright/test";
 
-export { widths } from "../support/accessibility";
 
 export { expectAccessible, expectAccessibleAtEachWidth } from "../support/accessibility";
 

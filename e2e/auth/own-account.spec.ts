@@ -4,7 +4,7 @@ import { demo, signInAs } from "../support/auth";
 import { linkIn, type ReceivedMail } from "../support/mail";
 import { acceptForm, inviteThroughSpace, signedInContext, uniqueEmail } from "../council/helpers";
 import { attemptSignIn, forgedAddress, ownLoopbackAddress } from "./credentials-client";
-import { expectAccessible, widths } from "./helpers";
+import { expectAccessible, expectAccessibleAtEachWidth } from "./helpers";
 
 /*
  * Everything that changes an account's state (sign-in lock, password reset, « sign out
@@ -80,10 +80,7 @@ async function resetPasswordTo(page: Page, password: string, options: { checkAcc
   await page.goto(link);
   await expect(page.getByRole("heading", { level: 1, name: "Choisir un nouveau mot de passe" })).toBeVisible();
   if (options.checkAccessibility) {
-    for (const width of widths) {
-      await page.setViewportSize({ width, height: 800 });
-      await expectAccessible(page, width);
-    }
+    await expectAccessibleAtEachWidth(page);
     // A password that breaks the rule is refused, in French, on the field.
     await page.getByLabel("Nouveau mot de passe").fill("motdepasse123");
     await page.getByLabel("Le même mot de passe, une seconde fois").fill("motdepasse123");

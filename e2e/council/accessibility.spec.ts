@@ -3,13 +3,12 @@ import { demo } from "../support/auth";
 import {
   acceptForm,
   council1,
-  expectAccessible,
   inviteForm,
   inviteThroughSpace,
   signedInContext,
   spacePath,
   uniqueEmail,
-  widths,
+  expectAccessibleAtEachWidth,
 } from "./helpers";
 
 /*
@@ -17,11 +16,8 @@ import {
  * each of its states — including forms showing their errors.
  */
 async function checkBothWidths(page: Page, heading: string | RegExp) {
-  for (const width of widths) {
-    await page.setViewportSize({ width, height: 800 });
-    await expect(page.getByRole("heading", { level: 1, name: heading })).toBeVisible();
-    await expectAccessible(page, width);
-  }
+  await expect(page.getByRole("heading", { level: 1, name: heading })).toBeVisible();
+  await expectAccessibleAtEachWidth(page);
 }
 
 test("« Mon espace » (membre, référent, administrateur)", async ({ browser }) => {

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { testHooksToken } from "../../playwright.config";
-import { expectAccessible, widths } from "../support/accessibility";
+import { expectAccessible, expectAccessibleAtEachWidth } from "../support/accessibility";
 import { demo, signedInContext } from "../support/auth";
 import { expectReadableSlide, expectToolbarOnOneLine, slideNumberOf } from "./slide-measures";
 
@@ -289,10 +289,7 @@ test("after the meeting: minutes, public slides without notes, printable", async
   expect(await publicPage.content()).not.toContain(secret);
   const pdf = await publicPage.pdf({ format: "A4", landscape: true, printBackground: true });
   expect(pdfPageCount(pdf)).toBe(publicCount);
-  for (const width of widths) {
-    await publicPage.setViewportSize({ width, height: 900 });
-    await expectAccessible(publicPage, width);
-  }
+  await expectAccessibleAtEachWidth(publicPage);
   await visitor.close();
   await context.close();
 });
@@ -304,31 +301,28 @@ test("accessibility: meeting pages, slides and the presenter view at 320 and 128
   const slug = "reunion-de-restitution-demonstration";
   const visitor = await browser.newContext();
   const publicPage = await visitor.newPage();
-  for (const width of widths) {
-    for (const p of [publicPage, page]) await p.setViewportSize({ width, height: 800 });
-    await publicPage.goto("/reunions");
-    // The menu's link (the desktop line, or folded in the phone's « Menu », a <details>, hidden until opened).
-    await expect(publicPage.getByRole("link", { name: "Réunions", exact: true, includeHidden: true }).first()).toHaveAttribute(
-      "aria-current",
-      "page",
-    );
-    // axe: /reunions is scanned, in this same state, by public/accessibility.spec.ts.
-    await publicPage.goto(`/reunions/${slug}`);
-    await expect(publicPage.getByRole("link", { name: "Réunions", exact: true, includeHidden: true }).first()).toHaveAttribute(
-      "aria-current",
-      "page",
-    );
-    await expectAccessible(publicPage, width);
-    for (const path of [
-      "/espace/reunions",
-      `/espace/reunions/${slug}`,
-      "/espace/reunions/nouvelle",
-      `/presentation/${slug}?diapo=3`,
-      `/presentation/${slug}/presentateur?diapo=3`,
-    ]) {
-      await page.goto(path);
-      await expectAccessible(page, width);
-    }
+  await publicPage.goto("/reunions");
+  // The menu's link (the desktop line, or folded in the phone's « Menu », a <details>, hidden until opened).
+  await expect(publicPage.getByRole("link", { name: "Réunions", exact: true, includeHidden: true }).first()).toHaveAttribute(
+    "aria-current",
+    "page",
+  );
+  // axe: /reunions is scanned, in this same state, by public/accessibility.spec.ts.
+  await publicPage.goto(`/reunions/${slug}`);
+  await expect(publicPage.getByRole("link", { name: "Réunions", exact: true, includeHidden: true }).first()).toHaveAttribute(
+    "aria-current",
+    "page",
+  );
+  await expectAccessibleAtEachWidth(publicPage);
+  for (const path of [
+    "/espace/reunions",
+    `/espace/reunions/${slug}`,
+    "/espace/reunions/nouvelle",
+    `/presentation/${slug}?diapo=3`,
+    `/presentation/${slug}/presentateur?diapo=3`,
+  ]) {
+    await page.goto(path);
+    await expectAccessibleAtEachWidth(page);
   }
   // The projector's screen: the presentation pages at 1920 px too (« what changed » and a theme).
   await page.setViewportSize({ width: 1920, height: 1080 });

@@ -1,6 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 import { demo } from "../support/auth";
-import { council1, expectAccessible, newMemberOf, signedInContext, widths } from "../council/helpers";
+import { council1, newMemberOf, signedInContext, expectAccessibleAtEachWidth } from "../council/helpers";
 import { fiche, fichePath, marker } from "../contributions/helpers";
 import { checkInert, payloads } from "../support/xss";
 
@@ -137,18 +137,15 @@ test("every payload typed as the author's name is shown as text in the queue and
 test("the recording page: no axe violation at 320 and 1280 px, and it works by keyboard", async ({ browser }) => {
   const moderator = await signedInContext(browser, demo.moderator);
   const page = await moderator.newPage();
-  for (const width of widths) {
-    await page.setViewportSize({ width, height: 900 });
-    for (const type of ["avis", "proposition"]) {
-      await page.goto(`/moderation/papier?type=${type}`);
-      await expect(page.getByRole("heading", { level: 1, name: "Saisir une contribution reçue hors du site" })).toBeVisible();
-      await expectAccessible(page, width);
-    }
-    // After a refusal (nothing filled): the errors are tied to their fields, still no violation.
-    await page.getByRole("button", { name: "Enregistrer et placer en modération" }).click();
-    await expect(page.locator("#papier-conseil-erreur")).toBeVisible();
-    await expectAccessible(page, width);
+  for (const type of ["avis", "proposition"]) {
+    await page.goto(`/moderation/papier?type=${type}`);
+    await expect(page.getByRole("heading", { level: 1, name: "Saisir une contribution reçue hors du site" })).toBeVisible();
+    await expectAccessibleAtEachWidth(page);
   }
+  // After a refusal (nothing filled): the errors are tied to their fields, still no violation.
+  await page.getByRole("button", { name: "Enregistrer et placer en modération" }).click();
+  await expect(page.locator("#papier-conseil-erreur")).toBeVisible();
+  await expectAccessibleAtEachWidth(page);
   // By keyboard: the council's list is reached with Tab, and the scan's field too.
   await page.goto("/moderation/papier?type=avis");
   const council = page.getByLabel("Conseil au nom duquel la contribution a été remise");

@@ -1,6 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 import { demo, signedInContext } from "../support/auth";
-import { expectAccessible, expectAccessibleAtEachWidth, widths } from "../support/accessibility";
+import { expectAccessibleAtEachWidth } from "../support/accessibility";
 
 /*
  * Progress of a fiche from the app: an admin names the official in charge, the official posts a
@@ -146,10 +146,7 @@ test("the officials' dashboard: figures by theme and by council, charts with the
     "Conseil de quartier n°1",
   );
   await expect(page.getByRole("table", { name: "Avis et propositions publiés par mois, par thématique" })).toContainText("Gouvernance");
-  for (const width of widths) {
-    await page.setViewportSize({ width, height: 900 });
-    await expectAccessible(page, width);
-  }
+  await expectAccessibleAtEachWidth(page);
   const member = await signedInContext(browser, demo.member1);
   expect((await (await member.newPage()).goto("/tableau-de-bord"))?.status()).toBe(404);
   await Promise.all([official.close(), member.close()]);

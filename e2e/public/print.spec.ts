@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { expectAccessible, widths } from "../support/accessibility";
+import { expectAccessibleAtEachWidth } from "../support/accessibility";
 import { sharedAction, themeWithSharedAction } from "../support/public-paths";
 
 /*
@@ -44,10 +44,7 @@ test("the large-print version of a fiche: linked from the fiche, 18 pt on paper,
   await page.getByRole("link", { name: "Version à imprimer en gros caractères" }).click();
   await expect(page).toHaveURL(new RegExp(`/fiches/${sharedAction.slug}/gros-caracteres$`));
   await expect(page.getByRole("heading", { level: 1, name: sharedAction.title })).toBeVisible();
-  for (const width of widths) {
-    await page.setViewportSize({ width, height: 900 });
-    await expectAccessible(page, width);
-  }
+  await expectAccessibleAtEachWidth(page);
   await page.emulateMedia({ media: "print" });
   expect(await smallestTextPx(page)).toBeGreaterThanOrEqual(18 * PT - 0.01);
   await page.emulateMedia({ media: "screen" });

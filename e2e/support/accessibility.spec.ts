@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, type Page, test } from "@playwright/test";
 import { expectAccessible } from "./accessibility";
 
 /*
@@ -7,6 +7,20 @@ import { expectAccessible } from "./accessibility";
  * other width, after a click, or through a parent's colour.
  */
 const page320 = { width: 320, height: 800 };
+type Counted = { axe: { run: (...args: unknown[]) => unknown; __injected?: number }; __axeRuns: number };
+/** Counts, from now on, the runs of the axe that is in the page, and marks that copy of axe. */
+const countAxeRuns = (page: Page) =>
+  page.evaluate(() => {
+    const w = window as unknown as Counted;
+    const run = w.axe.run.bind(w.axe);
+    w.__axeRuns = 0;
+    w.axe.__injected = 1;
+    w.axe.run = (...args: unknown[]) => {
+      w.__axeRuns += 1;
+      return run(...args);
+    };
+  });
+const axeRuns = (page: Page) => page.evaluate(() => (window as unknown as Counted).__axeRuns);
 const html = (body: string, style = "") =>
   `<!doctype html><html lang="fr"><head><title>Essai</title><meta name="viewport" content="width=device-width"><style>${style}</style></head><body><header><p>En-tête</p></header><main><h1>Essai</h1>${body}</main></body></html>`;
 
@@ -55,14 +69,30 @@ test.describe("expectAccessible", () => {
     await expectAccessible(page, 320);
     await page.setViewportSize({ width: 1280, height: 800 });
     await expectAccessible(page, 1280);
-    // axe is injected into the page at each scan: gone, and not back, when there was nothing to scan.
-    await page.evaluate(() => delete (window as { axe?: unknown }).axe);
+    // Nothing changed since the last scan: axe does not run.
+    await countAxeRuns(page);
     await expectAccessible(page, 1280);
-    expect(await page.evaluate(() => typeof (window as { axe?: unknown }).axe)).toBe("undefined");
+    expect(await axeRuns(page)).toBe(0);
     expect(await page.locator("[data-a11y-delta]").count()).toBe(0);
     // Too wide for the screen is checked every time (reflow), scan or not.
     await page.evaluate(() => document.querySelector("main")!.insertAdjacentHTML("beforeend", '<div style="width:2000px">Large</div>'));
     await page.setViewportSize(page320);
     await expect(expectAccessible(page, 320)).rejects.toThrow(/toBeLessThanOrEqual/);
+  });
+
+  test("axe is put in a document once, and again in the next document", async ({ page }) => {
+    await page.setViewportSize(page320);
+    await page.setContent(html(`<section id="s"><p>Texte</p></section>`));
+    await expectAccessible(page, 320);
+    await countAxeRuns(page);
+    await page.evaluate(() => document.getElementById("s")!.insertAdjacentHTML("beforeend", "<p>Nouveau</p>"));
+    await expectAccessible(page, 320);
+    expect(await axeRuns(page)).toBe(1);
+    // The same copy of axe ran (not injected again): it still carries its mark.
+    expect(await page.evaluate(() => (window as unknown as Counted).axe.__injected)).toBe(1);
+    // A new document (a navigation, not document.write, which keeps the window): a fresh copy.
+    await page.goto(`data:text/html,${encodeURIComponent(html(`<p style="color:#ccc">Texte pâle</p>`))}`);
+    await expect(expectAccessible(page, 320)).rejects.toThrow(/color-contrast/);
+    expect(await page.evaluate(() => typeof (window as unknown as Counted).axe.__injected)).toBe("undefined");
   });
 });
