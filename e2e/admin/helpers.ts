@@ -3,7 +3,6 @@ import { demo, signedInContext } from "../support/auth";
 import { expectAccessibleAtEachWidth } from "../support/accessibility";
 import { linkIn, waitForMail } from "../support/mail";
 
-
 /** A fresh address for each run, so tests never depend on each other's people. */
 export const uniqueEmail = (label: string) =>
   `${label}-${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}@exemple.invalid`;

@@ -2,7 +2,6 @@ import { expect, type Browser, type BrowserContext, type Page } from "@playwrigh
 import { demo, signedInContext } from "../support/auth";
 import { linkIn, waitForMail } from "../support/mail";
 
-
 /** Demo council n°1: referent1 is its referent, membre1 a member (db/seed/plan-data.ts). */
 export const council1 = { slug: "conseil-de-quartier-1", name: "Conseil de quartier n°1" } as const;
 export const spacePath = (slug: string) => `/espace/conseils/${slug}`;
