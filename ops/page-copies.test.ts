@@ -181,17 +181,30 @@ describe("the server's copies of public pages", () => {
   it("are still served while Next works on another request, a few at each turn of the event loop", async () => {
     answer = {};
     await get("/plan?i");
-    // A slow request in Next (another address: a render, a form sent)…
-    answer = { cache: "MISS", during: () => new Promise((resolve) => setTimeout(resolve, 300)) };
+    // A slow request in Next (another address: a render, a form sent), held there until the test
+    // lets it go — not for a fixed time, which a busy machine (CI) could outlast…
+    let inNext!: () => void;
+    const entered = new Promise<void>((resolve) => (inNext = resolve));
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    answer = {
+      cache: "MISS",
+      during: () => {
+        inNext();
+        return held;
+      },
+    };
     let slowDone = false;
     const slow = get("/plan?lente").then(() => (slowDone = true));
-    await new Promise((resolve) => setTimeout(resolve, 20));
+    await entered;
     const calls = nextCalls;
-    // …does not hold the copies back: 40 at once all come from the copy before it is over.
+    // …does not hold the copies back: 40 at once all come from the copy while it is still there
+    // (were they queued behind it, this would wait for ever and the test time out).
     const pages = await Promise.all(Array.from({ length: 40 }, () => get("/plan?i")));
     expect(slowDone).toBe(false);
     expect(nextCalls).toBe(calls);
     for (const page of pages) expect(page.text).toContain(`version ${version}`);
+    release();
     await slow;
   });
 
