@@ -92,6 +92,23 @@ function invalidate() {
 
 const pause = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
+/**
+ * A request held in « Next » until the test lets it go: `entered` resolves once it is there. Tests
+ * that check what happens meanwhile use it rather than a fixed time, which a busy machine (CI, two
+ * cores shared with other test files) could outlast.
+ */
+function heldInNext() {
+  let enter!: () => void;
+  const entered = new Promise<void>((resolve) => (enter = resolve));
+  let release!: () => void;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  const during = () => {
+    enter();
+    return held;
+  };
+  return { during, entered, release };
+}
+
 beforeAll(async () => {
   const { nodeFs } = await import("next/dist/server/lib/node-fs-methods.js");
   const dir = await mkdtemp(path.join(tmpdir(), "copies-"));
@@ -181,22 +198,12 @@ describe("the server's copies of public pages", () => {
   it("are still served while Next works on another request, a few at each turn of the event loop", async () => {
     answer = {};
     await get("/plan?i");
-    // A slow request in Next (another address: a render, a form sent), held there until the test
-    // lets it go — not for a fixed time, which a busy machine (CI) could outlast…
-    let inNext!: () => void;
-    const entered = new Promise<void>((resolve) => (inNext = resolve));
-    let release!: () => void;
-    const held = new Promise<void>((resolve) => (release = resolve));
-    answer = {
-      cache: "MISS",
-      during: () => {
-        inNext();
-        return held;
-      },
-    };
+    // A slow request in Next (another address: a render, a form sent), held there…
+    const slowOne = heldInNext();
+    answer = { cache: "MISS", during: slowOne.during };
     let slowDone = false;
     const slow = get("/plan?lente").then(() => (slowDone = true));
-    await entered;
+    await slowOne.entered;
     const calls = nextCalls;
     // …does not hold the copies back: 40 at once all come from the copy while it is still there
     // (were they queued behind it, this would wait for ever and the test time out).
@@ -204,22 +211,26 @@ describe("the server's copies of public pages", () => {
     expect(slowDone).toBe(false);
     expect(nextCalls).toBe(calls);
     for (const page of pages) expect(page.text).toContain(`version ${version}`);
-    release();
+    slowOne.release();
     await slow;
   });
 
   it("never give a request that came after an invalidation the render of one from before it, nor keep it", async () => {
-    answer = { cache: "MISS", shared: true, during: () => pause(150) };
+    const render = heldInNext();
+    answer = { cache: "MISS", shared: true, during: render.during };
     const before = version;
     // A render begins (it reads the page as it is)…
     const first = get("/partagee");
-    await pause(30);
+    await render.entered;
     // …a write changes it, and a visitor asks for the page while that render is not over.
     version += 1;
     await invalidate();
-    const second = await get("/partagee?visiteur");
+    answer = { cache: "MISS", shared: true };
+    const second = get("/partagee?visiteur");
+    await pause(20);
+    render.release();
     expect((await first).text).toContain(`version ${before}`);
-    expect(second.text).toContain(`version ${version}`);
+    expect((await second).text).toContain(`version ${version}`);
     answer = {};
     expect((await get("/partagee?visiteur")).text).toContain(`version ${version}`);
   });
@@ -297,14 +308,16 @@ describe("the pages visitors read, made again before a write is over (decision 0
     const before = version;
     version += 1;
     const calls = nextCalls;
-    answer = { cache: "MISS", during: () => pause(150) };
+    const refresh = heldInNext();
+    answer = { cache: "MISS", during: refresh.during };
     let over = false;
     const write = invalidate().then(() => (over = true));
-    await pause(30);
+    await refresh.entered;
     // The refresh is in Next: readers get the page as it was, at once.
     const during = await Promise.all(Array.from({ length: 10 }, () => get("/plan?chaude")));
     expect(over).toBe(false);
     for (const page of during) expect(page.text).toContain(`version ${before}`);
+    refresh.release();
     await write;
     // The write is over only once the page is made again: the next reader gets it from the copy.
     answer = {};
@@ -348,16 +361,17 @@ describe("the pages visitors read, made again before a write is over (decision 0
     answer = {};
     await makeHot("/plan?lente-a-refaire");
     version += 1;
-    answer = { cache: "MISS", during: () => pause(REFRESH_LIMIT_MS + 400) };
+    // The refresh never ends by itself: the write is over all the same, once the limit is reached.
+    const refresh = heldInNext();
+    answer = { cache: "MISS", during: refresh.during };
     const started = performance.now();
     await invalidate();
-    const waited = performance.now() - started;
-    expect(waited).toBeGreaterThanOrEqual(REFRESH_LIMIT_MS - 20);
-    expect(waited).toBeLessThan(REFRESH_LIMIT_MS + 300);
+    expect(performance.now() - started).toBeGreaterThanOrEqual(REFRESH_LIMIT_MS - 20);
     answer = {};
     const calls = nextCalls;
     const page = await get("/plan?lente-a-refaire");
     expect(page.text).toContain(`version ${version}`);
     expect(nextCalls).toBe(calls + 1);
+    refresh.release();
   });
 });
