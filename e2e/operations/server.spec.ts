@@ -141,9 +141,11 @@ test.describe("the production server", () => {
       return { status: response.status, cache: response.headers.get("x-nextjs-cache"), html: await response.text() };
     };
     try {
-      // Served from Redis: the page's entry is there, under the prefix and the build's id.
+      // Served from Redis: the page's entry is there, under the prefix and the build's id. The render
+      // is stored once its answer is sent: a request right after it may still be a MISS (seen on
+      // a loaded machine), so the page is asked again until it comes from the cache.
       await page();
-      expect((await page()).cache).toBe("HIT");
+      await expect.poll(async () => (await page()).cache, { timeout: 15_000 }).toBe("HIT");
       const direct = createClient({ url: `redis://${redisTarget.host}:${redisTarget.port}` });
       await direct.connect();
       const keys: string[] = [];
@@ -166,7 +168,7 @@ test.describe("the production server", () => {
       const after = await page();
       expect(after.status).toBe(200);
       expect(after.html).toContain(first);
-      expect((await page()).cache).toBe("HIT");
+      await expect.poll(async () => (await page()).cache, { timeout: 15_000 }).toBe("HIT");
 
       for await (const batch of direct.scanIterator({ MATCH: `${prefix}:*`, COUNT: 500 })) if (batch.length) await direct.del(batch);
       direct.destroy();
