@@ -34,3 +34,45 @@ export function typedBeforeHydration(form: HTMLFormElement): [name: string, valu
   }
   return changed;
 }
+
+/*
+ * What is typed *while* React hydrates the form is at risk too: React renders the hook (which reads
+ * the form above), then hydrates each field — writing the server's text back into a textarea — and
+ * react-hook-form writes its defaults into the fields at commit. From the hook's render to that
+ * commit, the form's `input` and `change` events record what it holds; the hook puts the last
+ * record back once the fields are registered. They are heard on the window, first: React stops
+ * the propagation of an event whose target it has not hydrated yet, at the document.
+ */
+interface Watch {
+  latest: [name: string, value: unknown][] | null;
+  stop: () => void;
+}
+
+const watches = new WeakMap<HTMLFormElement, Watch>();
+
+/** Starts recording what is typed into a server-rendered form (once per form, however often React renders). */
+export function watchTypingWhileHydrating(form: HTMLFormElement): void {
+  if (watches.has(form)) return;
+  const record = (event: Event) => {
+    if (event.target instanceof Node && form.contains(event.target)) watch.latest = typedBeforeHydration(form);
+  };
+  const watch: Watch = {
+    latest: null,
+    stop: () => {
+      window.removeEventListener("input", record, true);
+      window.removeEventListener("change", record, true);
+    },
+  };
+  window.addEventListener("input", record, true);
+  window.addEventListener("change", record, true);
+  watches.set(form, watch);
+}
+
+/** Stops recording; what the form held at its last change, or null if nothing was typed meanwhile. */
+export function typedWhileHydrating(form: HTMLFormElement): [name: string, value: unknown][] | null {
+  const watch = watches.get(form);
+  if (!watch) return null;
+  watch.stop();
+  watches.delete(form);
+  return watch.latest;
+}

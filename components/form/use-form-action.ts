@@ -1,13 +1,23 @@
 "use client";
 
 import { zodResolver } from "@hookform/resolvers/zod";
-import { useActionState, useEffect, useId, useRef, useState, useSyncExternalStore, useTransition, type FormEvent } from "react";
-import { get, set, useForm, type DefaultValues, type FieldValues, type Path, type UseFormReturn } from "react-hook-form";
+import {
+  useActionState,
+  useEffect,
+  useId,
+  useLayoutEffect,
+  useRef,
+  useState,
+  useSyncExternalStore,
+  useTransition,
+  type FormEvent,
+} from "react";
+import { get, set, useForm, type DefaultValues, type FieldValues, type Path, type PathValue, type UseFormReturn } from "react-hook-form";
 import type { z } from "zod";
 import { fail } from "@/lib/action-result";
 import type { FormValues } from "@/lib/form-data";
 import { idleFormState, serverFieldError, type FormState } from "@/lib/form-state";
-import { typedBeforeHydration } from "./typed-before-hydration";
+import { typedBeforeHydration, typedWhileHydrating, watchTypingWhileHydrating } from "./typed-before-hydration";
 
 /*
  * The one hook behind every form of the app: react-hook-form for checking in the browser (same
@@ -96,7 +106,9 @@ export function useFormAction<S extends FormSchema, T = unknown>({
   const [typed] = useState(() => {
     const element =
       hydrating && typeof document !== "undefined" ? document.querySelector(`form[data-form="${CSS.escape(formKey)}"]`) : null;
-    return element && element instanceof HTMLFormElement ? typedBeforeHydration(element) : [];
+    if (!element || !(element instanceof HTMLFormElement)) return [];
+    watchTypingWhileHydrating(element);
+    return typedBeforeHydration(element);
   });
   // (The HTML keeps the server's values — `initial` — so that hydration finds what the server wrote.)
   const initial = (state.values ?? defaultValues ?? {}) as DefaultValues<z.input<S>>;
@@ -105,6 +117,16 @@ export function useFormAction<S extends FormSchema, T = unknown>({
     defaultValues: typed.length === 0 ? initial : withTyped(initial, typed),
   });
   const ref = useRef<HTMLFormElement>(null);
+  // Hydration's commit: the fields are registered (refs are set before their form's layout
+  // effects), so what was typed since the render above goes back into them and into the values.
+  useLayoutEffect(() => {
+    if (!ref.current) return;
+    for (const [name, value] of typedWhileHydrating(ref.current) ?? []) {
+      form.setValue(name as Path<z.input<S>>, value as PathValue<z.input<S>, Path<z.input<S>>>);
+    }
+    // Once, at hydration.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
   // The answer whose field errors react-hook-form holds; before that (first render, on the server
   // too), errors are read from the answer itself.
   const [synced, setSynced] = useState(0);
