@@ -179,6 +179,14 @@ export const contributions = pgTable(
     index("contributions_proposals_by_action")
       .on(t.actionId, t.firstAnsweredAt, t.answerDueAt, t.publishedAt)
       .where(sql`${t.status} = 'published' and ${t.kind} = 'proposal'`),
+    // The plan's median delay to a first answer (server/plan/load-tallies.ts, the home page, rendered
+    // again after every approval): the answered proposals in the order of that delay, so that the
+    // middle one is read at its rank — the count is in contribution_figures — instead of sorting all
+    // of them. Both columns of the delay are in it too: PostgreSQL reads an expression from the index
+    // alone only when its columns are there as well.
+    index("contributions_answer_delay")
+      .on(sql`(${t.firstAnsweredAt} - ${t.publishedAt})`, t.actionId, t.firstAnsweredAt, t.publishedAt)
+      .where(sql`${t.status} = 'published' and ${t.kind} = 'proposal' and ${t.firstAnsweredAt} is not null`),
   ],
 );
 

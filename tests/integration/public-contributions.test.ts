@@ -49,6 +49,15 @@ async function answeredAfter(id: number, days: number) {
   });
 }
 
+/** The delays to a first answer of every answered published proposal of the plan, in days. */
+async function planDelays(planId: number): Promise<number[]> {
+  return rowsOf<{ days: number }>(
+    await db.execute(sql`select extract(epoch from c.first_answered_at - c.published_at) / 86400 as days
+      from contributions c join actions a on a.id = c.action_id
+      where a.plan_id = ${planId} and c.status = 'published' and c.kind = 'proposal' and c.first_answered_at is not null`),
+  ).map((r) => Number(r.days));
+}
+
 describe("answers in figures", () => {
   it("a fiche counts answered, waiting and late published proposals, and the median delay of first answers", async () => {
     const fiche = await createAction(db, { themeSlug: "gouvernance" });
@@ -60,7 +69,10 @@ describe("answers in figures", () => {
     await answeredAfter(b, 4);
     await answeredAfter(c, 9);
     await insertItem(db, cast.councilA.id, fiche.slug, { publishedDaysAgo: 5 }); // waiting (fallback due date: +60 days)
+    await insertItem(db, cast.councilA.id, fiche.slug, { publishedDaysAgo: 59.9 }); // waiting, for a few hours more (fallback)
+    await insertItem(db, cast.councilA.id, fiche.slug, { publishedDaysAgo: 2, answerDueDays: 10 }); // waiting (its own due date)
     await insertItem(db, cast.councilA.id, fiche.slug, { publishedDaysAgo: 20, answerDueDays: 10 }); // late (its own due date)
+    await insertItem(db, cast.councilA.id, fiche.slug, { publishedDaysAgo: 60.1 }); // late by a few hours (fallback)
     await insertItem(db, cast.councilA.id, fiche.slug, { publishedDaysAgo: 61 }); // late (fallback)
     await insertItem(db, cast.councilA.id, fiche.slug, { kind: "feedback" });
     // Never counted: not published.
@@ -69,28 +81,24 @@ describe("answers in figures", () => {
       await insertItem(db, cast.councilA.id, fiche.slug, { status, kind: "feedback" });
     }
     const page = await loadActionPage(fiche.slug, db);
-    expect(page!.answerStats).toEqual({ answered: 3, waiting: 1, late: 2, medianDays: 4 });
-    expect(page!.action.contributionCounts).toEqual({ feedback: 1, proposals: 6 });
+    expect(page!.answerStats).toEqual({ answered: 3, waiting: 3, late: 3, medianDays: 4 });
+    expect(page!.action.contributionCounts).toEqual({ feedback: 1, proposals: 9 });
 
     const overview = await loadPlanOverview(db);
-    expect(overview!.contributionCounts.proposals - overviewBefore!.contributionCounts.proposals).toBe(6);
+    expect(overview!.contributionCounts.proposals - overviewBefore!.contributionCounts.proposals).toBe(9);
     expect(overview!.contributionCounts.feedback - overviewBefore!.contributionCounts.feedback).toBe(1);
     expect(overview!.answerStats.answered - overviewBefore!.answerStats.answered).toBe(3);
-    expect(overview!.answerStats.waiting - overviewBefore!.answerStats.waiting).toBe(1);
-    expect(overview!.answerStats.late - overviewBefore!.answerStats.late).toBe(2);
+    expect(overview!.answerStats.waiting - overviewBefore!.answerStats.waiting).toBe(3);
+    expect(overview!.answerStats.late - overviewBefore!.answerStats.late).toBe(3);
     // The plan's median is taken over every answered proposal of the plan, not per fiche.
-    const delays = rowsOf<{ days: number }>(
-      await db.execute(sql`select extract(epoch from c.first_answered_at - c.published_at) / 86400 as days
-        from contributions c join actions a on a.id = c.action_id
-        where a.plan_id = ${fiche.planId} and c.status = 'published' and c.kind = 'proposal' and c.first_answered_at is not null`),
-    ).map((r) => Number(r.days));
+    const delays = await planDelays(fiche.planId);
     expect(delays.length).toBeGreaterThanOrEqual(3);
     expect(overview!.answerStats.medianDays).toBeCloseTo(medianOf(delays)!, 6);
     const listed = overview!.themes.flatMap((t) => t.actions).find((x) => x.slug === fiche.slug);
-    expect(listed!.contributionCounts).toEqual({ feedback: 1, proposals: 6 });
+    expect(listed!.contributionCounts).toEqual({ feedback: 1, proposals: 9 });
 
     const theme = await loadThemePage("gouvernance", db);
-    expect(theme!.theme.actions.find((x) => x.slug === fiche.slug)!.contributionCounts).toEqual({ feedback: 1, proposals: 6 });
+    expect(theme!.theme.actions.find((x) => x.slug === fiche.slug)!.contributionCounts).toEqual({ feedback: 1, proposals: 9 });
   });
 
   it("a fiche without proposals has empty figures; a median over an even count is the mean of the middle two", async () => {
@@ -102,6 +110,12 @@ describe("answers in figures", () => {
     await answeredAfter(x, 1);
     await answeredAfter(y, 6);
     expect((await loadActionPage(fiche.slug, db))!.answerStats.medianDays).toBeCloseTo(3.5, 5);
+    // The plan's median, read at its rank (server/plan/load-tallies.ts), over an odd and an even count.
+    for (const days of [30, 0.5]) {
+      await answeredAfter(await insertItem(db, cast.councilB.id, fiche.slug, { publishedDaysAgo: 40 }), days);
+      const delays = await planDelays(fiche.planId);
+      expect((await loadPlanOverview(db))!.answerStats.medianDays).toBeCloseTo(medianOf(delays)!, 6);
+    }
   });
 });
 

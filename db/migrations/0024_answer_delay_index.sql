@@ -1,0 +1,1 @@
+CREATE INDEX "contributions_answer_delay" ON "contributions" USING btree (("first_answered_at" - "published_at"),"action_id","first_answered_at","published_at") WHERE "contributions"."status" = 'published' and "contributions"."kind" = 'proposal' and "contributions"."first_answered_at" is not null;
