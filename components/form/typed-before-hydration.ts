@@ -54,7 +54,12 @@ const watches = new WeakMap<HTMLFormElement, Watch>();
 export function watchTypingWhileHydrating(form: HTMLFormElement): void {
   if (watches.has(form)) return;
   const record = (event: Event) => {
-    if (event.target instanceof Node && form.contains(event.target)) watch.latest = typedBeforeHydration(form);
+    // A form React dropped before committing it (its hydration thrown away) is never collected by
+    // the hook: its watch ends at the first event after it has left the page.
+    if (!form.isConnected) {
+      watch.stop();
+      watches.delete(form);
+    } else if (event.target instanceof Node && form.contains(event.target)) watch.latest = typedBeforeHydration(form);
   };
   const watch: Watch = {
     latest: null,

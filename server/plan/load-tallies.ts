@@ -49,18 +49,9 @@ export function figuresQuery(db: Db, scope: FiguresScope, now: Date) {
     "actionId" in scope
       ? eq(column, scope.actionId)
       : sql`${column} = any(array(${db.select({ id: actions.id }).from(actions).where(eq(actions.planId, scope.planId))}))`;
-  const awaitingProposal = and(
-    eq(contributions.status, "published"),
-    eq(contributions.kind, "proposal"),
-    isNull(contributions.firstAnsweredAt),
-    inScope(contributions.actionId),
-  );
-  const answeredProposal = and(
-    eq(contributions.status, "published"),
-    eq(contributions.kind, "proposal"),
-    isNotNull(contributions.firstAnsweredAt),
-    inScope(contributions.actionId),
-  );
+  const publishedProposal = and(eq(contributions.status, "published"), eq(contributions.kind, "proposal"), inScope(contributions.actionId));
+  const awaitingProposal = and(publishedProposal, isNull(contributions.firstAnsweredAt));
+  const answeredProposal = and(publishedProposal, isNotNull(contributions.firstAnsweredAt));
   // The counts, from the figures table: awaiting = proposals − answered.
   const answeredSum = sql<number>`(coalesce(sum(${f.answered}), 0))::int`;
   const counts = db.$with("counts").as(
@@ -97,6 +88,7 @@ export function figuresQuery(db: Db, scope: FiguresScope, now: Date) {
   // order of the delay (contributions_answer_delay), the rank from the figures' count: the home page
   // is rendered again after every approval, and sorting every delay (16,000 at 100,000 contributions)
   // cost it 9–10 ms each time (docs/benchmark.md).
+  const answeredCount = sql`(select ${counts.answered} from ${counts})`;
   const answered =
     "actionId" in scope
       ? db
@@ -108,7 +100,7 @@ export function figuresQuery(db: Db, scope: FiguresScope, now: Date) {
           .select({ medianDays: sql<number | null>`(extract(epoch from avg(middle.delay)) / 86400)::float8`.as("median_days") })
           .from(
             sql`(select ${answerDelaySql} as delay from ${contributions} where ${answeredProposal} order by ${answerDelaySql}
-                 offset greatest(((select ${counts.answered} from ${counts}) - 1) / 2, 0) limit 2 - (select ${counts.answered} from ${counts}) % 2) as middle`,
+                 offset greatest((${answeredCount} - 1) / 2, 0) limit 2 - ${answeredCount} % 2) as middle`,
           )
           .as("answered");
   return db
