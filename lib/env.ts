@@ -62,6 +62,8 @@ const envSchema = z.object({
   TEST_HOOKS_TOKEN: z.string().min(32, { error: "doit faire au moins 32 caractères" }).optional(),
   /** Browser tests only (honoured with TEST_HOOKS_TOKEN): the digest timer's period, to run two processes' timers at once. */
   TEST_DIGEST_PERIOD_MS: z.coerce.number().int().min(100).max(600_000).optional(),
+  /** Browser tests only (honoured with TEST_HOOKS_TOKEN): the retention job's first tick after start (45 s otherwise). */
+  TEST_RETENTION_FIRST_TICK_MS: z.coerce.number().int().min(100).max(600_000).optional(),
 });
 
 export type Env = z.infer<typeof envSchema>;

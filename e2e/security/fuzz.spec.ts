@@ -488,9 +488,9 @@ test("≥ 1 000 malformed requests to every server action, route handler and pag
     ["admin", await signedInContext(browser, demo.admin)],
   ];
   const moderator = await signedInContext(browser, demo.moderator);
-  // The server's retention job writes its day's run (and its journal line) at its first tick, 45 s
-  // after the server starts (server/retention/schedule.ts): a write of its own, not the fuzz's, so
-  // « before » is read after it. After the other specs it is long done; this file run alone waits.
+  // The server's retention job writes its day's run (and its journal line) at its first tick, soon
+  // after the server starts (2 s here: playwright.config.ts; server/retention/schedule.ts): a write
+  // of its own, not the fuzz's, so « before » is read after it.
   await expect
     .poll(async () => (await tableCounts(anonymous)).retention_runs?.rows ?? 0, { timeout: 90_000, intervals: [2_000] })
     .toBeGreaterThan(0);

@@ -27,19 +27,22 @@ export async function retentionTick(db: Db, now: Date = new Date()): Promise<voi
   }
 }
 
+/** The first tick after a start: the server is up and serving before it runs. */
+export const FIRST_TICK_MS = 45_000;
+
 /**
  * The retention job in the running server (instrumentation.ts; never during `next build`, never in
  * the test runner): a tick every RETENTION_TICK_MINUTES — the daily run happens at the first tick
  * of each day of the City, in one process only (its claim), and the short pass at every tick.
  * Unref'd: it never keeps a process alive. Started once per process.
  */
-export function startRetentionSchedule(db: Db): void {
+export function startRetentionSchedule(db: Db, firstTickMs = FIRST_TICK_MS): void {
   if (state.__pscRetentionTimer) return;
   const tick = () => void (state.__pscRetentionTick = retentionTick(db));
   state.__pscRetentionTimer = setInterval(tick, RETENTION_TICK_MINUTES * 60_000);
   state.__pscRetentionTimer.unref?.();
   // Soon after start: a server started after a night off catches up at once.
-  state.__pscRetentionFirstTick = setTimeout(tick, 45_000);
+  state.__pscRetentionFirstTick = setTimeout(tick, firstTickMs);
   state.__pscRetentionFirstTick.unref?.();
 }
 
