@@ -29,7 +29,8 @@
 import { spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { gzipSync } from "node:zlib";
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { createReadStream, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { createInterface } from "node:readline";
 import os from "node:os";
 import path from "node:path";
 import { get, header, waitForServer, type RawResponse } from "./bench/http";
@@ -106,6 +107,19 @@ function tail(file: string, lines = 40): string {
   } catch {
     return "(pas de journal)";
   }
+}
+
+/** The lines of the server's JSON log at level warn or above (at most `max`), read as a stream: the log holds one line per request. */
+async function serverWarnings(file: string, max: number): Promise<string[]> {
+  if (!existsSync(file)) return [];
+  const lines: string[] = [];
+  const reader = createInterface({ input: createReadStream(file, "utf8"), crlfDelay: Infinity });
+  for await (const line of reader) {
+    if (/"level":"(warn|error|fatal)"/.test(line) || !line.startsWith("{")) lines.push(line);
+    if (lines.length >= max) break;
+  }
+  reader.close();
+  return lines;
 }
 
 function commandOutput(cmd: string, args: string[]): string | null {
@@ -821,6 +835,14 @@ async function main() {
   const outFile = path.join(outDir, `bench-${stamp}.json`);
   writeFileSync(outFile, JSON.stringify(results, null, 2));
   writeFileSync(path.join(outDir, "latest.json"), JSON.stringify(results, null, 2));
+  // The server's warnings and errors, kept beside the figures: a round with socket errors or a
+  // sudden drop (2026-12-03: 64 wrk timeouts in one round with writes) can then be read against
+  // what the server said at that moment. Its access lines (one per request) are left out.
+  const warnings = await serverWarnings(appLog, 2_000);
+  if (warnings.length > 0) writeFileSync(path.join(outDir, `bench-${stamp}-serveur.log`), `${warnings.join("\n")}\n`);
+  log(
+    `serveur : ${warnings.length} avertissements ou erreurs dans son journal${warnings.length > 0 ? ` (bench-results/bench-${stamp}-serveur.log)` : ""}`,
+  );
 
   const machineRows = {
     date: machine.date,

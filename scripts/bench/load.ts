@@ -16,6 +16,8 @@ export interface LoadResult {
   errorDetail: string;
   /** Bytes read per second (response headers + possibly compressed bodies). */
   transferPerSec: string | null;
+  /** When the load began (ISO): a round's errors can be matched with the server's log (bench-results/*-serveur.log). */
+  startedAt?: string;
 }
 
 export interface LoadOptions {
@@ -34,7 +36,8 @@ export function pickTool(): { tool: LoadTool; autocannonBin: string } {
 }
 
 export async function runLoad(tool: LoadTool, opts: LoadOptions): Promise<LoadResult> {
-  return tool === "wrk" ? runWrk(opts) : runAutocannon(opts);
+  const startedAt = new Date().toISOString();
+  return { ...(await (tool === "wrk" ? runWrk(opts) : runAutocannon(opts))), startedAt };
 }
 
 async function runWrk(opts: LoadOptions): Promise<LoadResult> {
