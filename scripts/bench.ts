@@ -19,7 +19,8 @@
  *   6c. the same server again with PUBLIC_PAGES_KEEP_SCRIPTS=1 — public pages as Next sends them,
  *      scripts included (docs/decisions/0020) — on the same database: HTML and JS sizes, req/s,
  *      Lighthouse, for the « before / after » of the plain public pages;
- *   7. bench-results/bench-<stamp>.json, bench-results/latest.json (+ latest.md), tables.
+ *   7. bench-results/bench-<stamp>.json, bench-results/latest.json (+ latest.md), tables; the
+ *      server's warnings and errors, if any, in bench-results/bench-<stamp>-serveur.log.
  *
  * Settings: BENCH_DURATION (s, default 10), BENCH_CONNECTIONS (default 10), BENCH_WARMUP
  * (s, default 3), BENCH_WRITE_ROUNDS (default 4), BENCH_TOOL=autocannon (force the fallback), DATABASE_URL, BENCH_LIGHTHOUSE_RUNS
