@@ -116,7 +116,8 @@ async function serverWarnings(file: string, max: number): Promise<string[]> {
   const lines: string[] = [];
   const reader = createInterface({ input: createReadStream(file, "utf8"), crlfDelay: Infinity });
   for await (const line of reader) {
-    if (/"level":"(warn|error|fatal)"/.test(line) || !line.startsWith("{")) lines.push(line);
+    // Warnings and above, and what is not a log line (a stack trace, Next's own output).
+    if (/"level":"(warn|error|fatal)"/.test(line) || (line.trim() !== "" && !line.startsWith("{"))) lines.push(line);
     if (lines.length >= max) break;
   }
   reader.close();

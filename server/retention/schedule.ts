@@ -28,7 +28,7 @@ export async function retentionTick(db: Db, now: Date = new Date()): Promise<voi
 }
 
 /** The first tick after a start: the server is up and serving before it runs. */
-export const FIRST_TICK_MS = 45_000;
+const FIRST_TICK_MS = 45_000;
 
 /**
  * The retention job in the running server (instrumentation.ts; never during `next build`, never in
