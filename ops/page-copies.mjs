@@ -62,7 +62,7 @@ const REFRESH_PARALLEL = 2;
 /** The header that marks the server's own refresh requests (its value is this process's secret). */
 const REFRESH_HEADER = "x-psc-refresh";
 /** Headers that belong to one response, not to the page: set again (or by Node) for each one sent. */
-const PER_RESPONSE = new Set([
+export const PER_RESPONSE = new Set([
   "content-length",
   "content-encoding",
   "x-request-id",
@@ -106,7 +106,7 @@ function matchesEtag(header, etag) {
 }
 
 /** @param {string | number | string[] | undefined} value */
-function headerText(value) {
+export function headerText(value) {
   if (value === undefined) return "";
   return Array.isArray(value) ? value.join(", ") : String(value);
 }
@@ -129,12 +129,13 @@ function freshNonce() {
 }
 
 /**
- * Sends a copy: its headers with a fresh nonce, a 304 if the client holds it, gzip if taken.
+ * Sends a copy: its headers with a fresh nonce, a 304 if the client holds it, gzip if taken. Also
+ * how ops/static-files.mjs sends the build's files.
  * @param {import("node:http").IncomingMessage} req
  * @param {import("node:http").ServerResponse} res
- * @param {Copy} copy
+ * @param {Pick<Copy, "headers" | "etag" | "page">} copy
  */
-function send(req, res, copy) {
+export function send(req, res, copy) {
   for (const [name, value] of copy.headers) {
     res.setHeader(name, name === "content-security-policy" ? value.replace(NONCE, `'nonce-${freshNonce()}'`) : value);
   }

@@ -12,7 +12,9 @@
  *     then their connections are cut), then stop the app's timers and close its database
  *     (ops/lifecycle.mjs hooks, registered by instrumentation.ts) and exit 0 (1 if something had
  *     to be cut or failed to stop).
- * It also opens the database before it listens: `app.prepare()` runs instrumentation.ts.
+ * It also opens the database before it listens: `app.prepare()` runs instrumentation.ts; and it
+ * serves, without Next, the build's files (ops/static-files.mjs) and the copies of public pages
+ * (ops/page-copies.mjs).
  *
  * Plain JavaScript (checked by tsc through `@ts-check`) so that production runs it with `node`
  * alone: no TypeScript loader hooked over Next's compiled server code.
@@ -28,6 +30,7 @@ import { createLogger, requestContext, routeConsoleTo } from "./log.mjs";
 import { isStopping, markStopping, runShutdownHooks, startedUp } from "./lifecycle.mjs";
 import { pageCopies } from "./page-copies.mjs";
 import { publicHtml } from "./public-html.mjs";
+import { staticFiles } from "./static-files.mjs";
 import { pathnameOf, REQUEST_ID_HEADER, requestIdFrom, routeMatcherOfBuild } from "./request-log.mjs";
 
 /** The longest the requests in flight are waited for after SIGTERM. */
@@ -98,6 +101,8 @@ const copies = pageCopies({
   enabled: !process.env.REDIS_URL?.trim() && process.env.PUBLIC_PAGES_KEEP_SCRIPTS !== "1" && process.env.PAGE_COPIES !== "0",
 });
 const plainPublicPages = publicHtml({ distDir, log, copies });
+// The build's scripts and style sheets from memory, gzipped once (ops/static-files.mjs).
+const buildFiles = staticFiles({ distDir, log });
 
 if (stopSignal) {
   log.info({ signal: stopSignal }, "arrêt demandé pendant le démarrage");
@@ -176,16 +181,18 @@ const server = http.createServer((req, res) => {
   };
   res.on("finish", done);
   res.on("close", done);
-  copies.handle(req, res, () => {
-    plainPublicPages(req, res);
-    context.run({ reqId }, () => {
-      handle(req, res).catch((error) => {
-        log.error({ err: error }, "requête en échec");
-        if (!res.headersSent) res.writeHead(500, { "content-type": "text/plain; charset=utf-8" }).end("Erreur interne du serveur");
-        else res.destroy();
+  buildFiles.handle(req, res, () =>
+    copies.handle(req, res, () => {
+      plainPublicPages(req, res);
+      context.run({ reqId }, () => {
+        handle(req, res).catch((error) => {
+          log.error({ err: error }, "requête en échec");
+          if (!res.headersSent) res.writeHead(500, { "content-type": "text/plain; charset=utf-8" }).end("Erreur interne du serveur");
+          else res.destroy();
+        });
       });
-    });
-  });
+    }),
+  );
 });
 
 server.on("error", (error) => {
