@@ -1,5 +1,8 @@
-import { expect } from "@playwright/test";
+import { expect, type Browser } from "@playwright/test";
 import { baseURL, sinkHttpUrl, testHooksToken } from "../../playwright.config";
+import { createCouncilThroughAdmin } from "../admin/helpers";
+import { demo, signedInContext } from "../support/auth";
+import { newMemberOf } from "../council/helpers";
 import type { ReceivedMail } from "../support/mail";
 
 export type NotificationKind =
@@ -27,6 +30,23 @@ export async function notifyByHook(
     body: JSON.stringify({ email, kind, message, link }),
   });
   expect(response.status, await response.clone().text()).toBe(201);
+}
+
+/**
+ * A new member of a council of their own, made for this test. A member of a shared council also
+ * gets that council's news from the tests running meanwhile (an avis of the council approved):
+ * seen in a run, the first digest of a new member of council 1 was another test's approval, and a
+ * test that counts mails or notifications cannot allow that.
+ */
+export async function newMemberOfOwnCouncil(browser: Browser, label: string) {
+  const admin = await signedInContext(browser, demo.admin);
+  const page = await admin.newPage();
+  await createCouncilThroughAdmin(page, `Conseil ${label} ${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`);
+  const space = await page.getByRole("link", { name: "Voir les membres dans l'espace du conseil" }).getAttribute("href");
+  const slug = /^\/espace\/conseils\/([^/?#]+)$/.exec(space ?? "")?.[1];
+  expect(slug, `lien vers l'espace du conseil : ${space}`).toBeTruthy();
+  await admin.close();
+  return newMemberOf(browser, slug!, label);
 }
 
 /** Every mail the SMTP sink received for `address` so far. */

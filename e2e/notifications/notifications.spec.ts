@@ -3,7 +3,7 @@ import { demo, signedInContext } from "../support/auth";
 import { tabUntilFocused } from "../support/keyboard";
 import { linkIn, waitForMail } from "../support/mail";
 import { council1, newMemberOf, expectAccessibleAtEachWidth } from "../council/helpers";
-import { isDigest, mailsTo, notifyByHook } from "./helpers";
+import { isDigest, mailsTo, newMemberOfOwnCouncil, notifyByHook } from "./helpers";
 
 const tag = () => `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
 const accountBar = (page: import("@playwright/test").Page) => page.getByRole("navigation", { name: "Votre compte" });
@@ -12,7 +12,7 @@ test("the first notification is mailed at once, later ones wait for tomorrow's d
   browser,
 }) => {
   test.setTimeout(90_000);
-  const member = await newMemberOf(browser, council1.slug, "notif");
+  const member = await newMemberOfOwnCouncil(browser, "notif");
   const t = tag();
   await notifyByHook(member.email, `Votre avis ${t} est publié.`);
 
@@ -87,7 +87,7 @@ test("a notification is its owner's only: anyone else gets « page introuvable �
 
 test("email per kind, without JavaScript: a kind turned off is never mailed, the others are", async ({ browser }) => {
   test.setTimeout(90_000);
-  const member = await newMemberOf(browser, council1.slug, "notif-pref");
+  const member = await newMemberOfOwnCouncil(browser, "notif-pref");
   const noJs = await browser.newContext({ javaScriptEnabled: false, storageState: await member.context.storageState() });
   const page = await noJs.newPage();
   await page.goto("/espace/notifications/preferences");
