@@ -62,7 +62,7 @@ const REFRESH_PARALLEL = 2;
 /** The header that marks the server's own refresh requests (its value is this process's secret). */
 const REFRESH_HEADER = "x-psc-refresh";
 /** Headers that belong to one response, not to the page: set again (or by Node) for each one sent. */
-export const PER_RESPONSE = new Set([
+const PER_RESPONSE = new Set([
   "content-length",
   "content-encoding",
   "x-request-id",
@@ -109,6 +109,21 @@ function matchesEtag(header, etag) {
 export function headerText(value) {
   if (value === undefined) return "";
   return Array.isArray(value) ? value.join(", ") : String(value);
+}
+
+/**
+ * The headers of a response that belong to what it sent, not to that one response (PER_RESPONSE):
+ * what a copy, or a build file kept by ops/static-files.mjs, is sent again with.
+ * @param {import("node:http").ServerResponse} res
+ * @returns {[string, string][]}
+ */
+export function keptHeaders(res) {
+  /** @type {[string, string][]} */
+  const headers = [];
+  for (const [name, value] of Object.entries(res.getHeaders())) {
+    if (value !== undefined && !PER_RESPONSE.has(name)) headers.push([name, headerText(value)]);
+  }
+  return headers;
 }
 
 /**
@@ -468,13 +483,10 @@ export function pageCopies({ enabled, now = Date.now }) {
       const cache = headerText(res.getHeader("x-nextjs-cache")).toUpperCase();
       const sMaxAge = /(?:^|[\s,])s-maxage=(\d+)/.exec(headerText(res.getHeader("cache-control")))?.[1];
       if ((cache !== "HIT" && cache !== "MISS") || !sMaxAge || Number(sMaxAge) <= 0) return;
-      /** @type {[string, string][]} */
-      const headers = [];
-      for (const [name, value] of Object.entries(res.getHeaders())) {
-        if (value === undefined || PER_RESPONSE.has(name)) continue;
-        // A copy is served from a cache, whatever the request that made it was (a render: MISS).
-        headers.push([name, name === "x-nextjs-cache" ? "HIT" : headerText(value)]);
-      }
+      // A copy is served from a cache, whatever the request that made it was (a render: MISS).
+      const headers = keptHeaders(res).map(
+        ([name, value]) => /** @type {[string, string]} */ ([name, name === "x-nextjs-cache" ? "HIT" : value]),
+      );
       const key = req.url ?? "/";
       // How much it is read goes on from one copy of the address to the next.
       const previous = copies.get(key);

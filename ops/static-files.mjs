@@ -18,11 +18,11 @@
  * request, an address that is not a plain file name under `/_next/static/`, a file not found.
  * Unlike the page copies, this works with several processes (REDIS_URL): the files are the build's.
  */
-import { readFile, stat } from "node:fs/promises";
+import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { promisify } from "node:util";
 import { gzip as gzipCallback } from "node:zlib";
-import { headerText, PER_RESPONSE, send } from "./page-copies.mjs";
+import { headerText, keptHeaders, send } from "./page-copies.mjs";
 
 const gzip = promisify(gzipCallback);
 
@@ -66,16 +66,11 @@ export function staticFiles({ distDir, log }) {
    * @param {string} name @param {import("node:http").ServerResponse} res
    */
   async function keep(name, res) {
-    /** @type {[string, string][]} */
-    const headers = [];
-    for (const [header, value] of Object.entries(res.getHeaders())) {
-      if (value !== undefined && !PER_RESPONSE.has(header)) headers.push([header, headerText(value)]);
-    }
+    const headers = keptHeaders(res);
     keeping.add(name);
     try {
-      const file = path.join(root, name);
-      if (!(await stat(file)).isFile()) return;
-      const html = await readFile(file);
+      // The send of page copies names the plain body `html`; here it is the file's bytes.
+      const html = await readFile(path.join(root, name));
       if (keptBytes + html.length > MAX_KEPT_BYTES) return;
       const page = { html, gzip: await gzip(html) };
       kept.set(name, { headers, etag: headerText(res.getHeader("etag")) || null, page });
@@ -100,7 +95,7 @@ export function staticFiles({ distDir, log }) {
       if (name === null) return next();
       const file = kept.get(name);
       if (file) return send(req, res, file);
-      if (!keeping.has(name) && req.method === "GET") {
+      if (req.method === "GET") {
         res.once("finish", () => {
           if (res.statusCode === 200 && !kept.has(name) && !keeping.has(name)) void keep(name, res);
         });
