@@ -27,7 +27,7 @@ export const e2eDistDir = process.env.E2E_DIST_DIR ?? ".next-e2e";
 export const e2eAuthSecret = "e2e-secret-e2e-secret-e2e-secret-e2e-secret";
 /**
  * The build runs with no database and no secret (issue 16: build once, deploy anywhere): no
- * DATABASE_URL, no NEXTAUTH_SECRET/URL, and PGLITE_DIR naming a folder that must still not exist
+ * DATABASE_URL, no NEXTAUTH_SECRET/URL, no SMTP_URL, and PGLITE_DIR naming a folder that must still not exist
  * afterwards (e2e/operations checks it). The server then starts on the run's database.
  */
 export const buildPgliteDir = `${e2eDistDir}-sans-base`;
@@ -87,7 +87,9 @@ export default defineConfig({
     },
     {
       // scripts/e2e-build.mjs runs `next build`, or puts back the last build when nothing it reads changed.
-      command: `env -u DATABASE_URL -u NEXTAUTH_SECRET -u NEXTAUTH_URL PGLITE_DIR=${buildPgliteDir} node scripts/e2e-build.mjs && npm run start -- -p ${port} -H 127.0.0.1`,
+      // SMTP_URL is a run-time setting like the others: with it, the build's key held the sink's
+      // port (E2E_PORT + 1), and a run on another port built again.
+      command: `env -u DATABASE_URL -u NEXTAUTH_SECRET -u NEXTAUTH_URL -u SMTP_URL PGLITE_DIR=${buildPgliteDir} node scripts/e2e-build.mjs && npm run start -- -p ${port} -H 127.0.0.1`,
       url: `${baseURL}/`,
       // The build alone took more than 5 min on a 2-core machine shared with other builds.
       timeout: 600_000,
