@@ -27,8 +27,8 @@ export const e2eDistDir = process.env.E2E_DIST_DIR ?? ".next-e2e";
 export const e2eAuthSecret = "e2e-secret-e2e-secret-e2e-secret-e2e-secret";
 /**
  * The build runs with no database and no secret (issue 16: build once, deploy anywhere): no
- * DATABASE_URL, no NEXTAUTH_SECRET/URL, no SMTP_URL, and PGLITE_DIR naming a folder that must still not exist
- * afterwards (e2e/operations checks it). The server then starts on the run's database.
+ * DATABASE_URL, no NEXTAUTH_SECRET/URL, no SMTP_URL, and PGLITE_DIR naming a folder that must
+ * still not exist afterwards (e2e/operations checks it). The server then starts on the run's database.
  */
 export const buildPgliteDir = `${e2eDistDir}-sans-base`;
 const executablePath = systemChromiumPath() ?? undefined;

@@ -1,7 +1,6 @@
 import { expect, type Browser } from "@playwright/test";
 import { baseURL, sinkHttpUrl, testHooksToken } from "../../playwright.config";
-import { createCouncilThroughAdmin } from "../admin/helpers";
-import { demo, signedInContext } from "../support/auth";
+import { adminContext, createCouncilThroughAdmin } from "../admin/helpers";
 import { newMemberOf } from "../council/helpers";
 import type { ReceivedMail } from "../support/mail";
 
@@ -32,6 +31,9 @@ export async function notifyByHook(
   expect(response.status, await response.clone().text()).toBe(201);
 }
 
+/** A word no other run or test uses, to find this test's notifications and mails. */
+export const tag = () => `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
+
 /**
  * A new member of a council of their own, made for this test. A member of a shared council also
  * gets that council's news from the tests running meanwhile (an avis of the council approved):
@@ -39,9 +41,9 @@ export async function notifyByHook(
  * test that counts mails or notifications cannot allow that.
  */
 export async function newMemberOfOwnCouncil(browser: Browser, label: string) {
-  const admin = await signedInContext(browser, demo.admin);
+  const admin = await adminContext(browser);
   const page = await admin.newPage();
-  await createCouncilThroughAdmin(page, `Conseil ${label} ${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`);
+  await createCouncilThroughAdmin(page, `Conseil ${label} ${tag()}`);
   const space = await page.getByRole("link", { name: "Voir les membres dans l'espace du conseil" }).getAttribute("href");
   const slug = /^\/espace\/conseils\/([^/?#]+)$/.exec(space ?? "")?.[1];
   expect(slug, `lien vers l'espace du conseil : ${space}`).toBeTruthy();

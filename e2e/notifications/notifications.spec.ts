@@ -3,9 +3,8 @@ import { demo, signedInContext } from "../support/auth";
 import { tabUntilFocused } from "../support/keyboard";
 import { linkIn, waitForMail } from "../support/mail";
 import { council1, newMemberOf, expectAccessibleAtEachWidth } from "../council/helpers";
-import { isDigest, mailsTo, newMemberOfOwnCouncil, notifyByHook } from "./helpers";
+import { isDigest, mailsTo, newMemberOfOwnCouncil, notifyByHook, tag } from "./helpers";
 
-const tag = () => `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
 const accountBar = (page: import("@playwright/test").Page) => page.getByRole("navigation", { name: "Votre compte" });
 
 test("the first notification is mailed at once, later ones wait for tomorrow's digest; the mail's link marks it read", async ({
