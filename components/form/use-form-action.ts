@@ -1,17 +1,7 @@
 "use client";
 
 import { zodResolver } from "@hookform/resolvers/zod";
-import {
-  useActionState,
-  useEffect,
-  useId,
-  useLayoutEffect,
-  useRef,
-  useState,
-  useSyncExternalStore,
-  useTransition,
-  type FormEvent,
-} from "react";
+import { useActionState, useId, useLayoutEffect, useRef, useState, useSyncExternalStore, useTransition, type FormEvent } from "react";
 import { get, set, useForm, type DefaultValues, type FieldValues, type Path, type PathValue, type UseFormReturn } from "react-hook-form";
 import type { z } from "zod";
 import { fail } from "@/lib/action-result";
@@ -131,7 +121,11 @@ export function useFormAction<S extends FormSchema, T = unknown>({
   // too), errors are read from the answer itself.
   const [synced, setSynced] = useState(0);
 
-  useEffect(() => {
+  // A layout effect, in the commit that shows the answer: as a passive effect it ran a moment after
+  // the messages were on screen (later still on a busy phone), and its focus on the first field in
+  // error took the caret from the field the person had already gone on typing in — the invitation's
+  // password was typed twice into one field (seen in a browser test under load).
+  useLayoutEffect(() => {
     if (state.n === 0) return;
     const result = state.result;
     if (result && !result.ok) {

@@ -2,6 +2,7 @@ import { expect, test } from "@playwright/test";
 import { baseURL } from "../../playwright.config";
 import { demo } from "../support/auth";
 import { waitForMail } from "../support/mail";
+import { focusWhenTextShows } from "../forms/support";
 import { acceptForm, council1, inviteThroughSpace, signedInContext, spacePath, uniqueEmail } from "./helpers";
 
 /*
@@ -52,11 +53,15 @@ test("invitation → courriel → compte créé → conseil visible dans « Mon 
   await expect(pass).toBeFocused();
   await expect(name).toHaveValue(displayName);
 
-  // A common password passes the browser's checks; the server refuses it, on the field.
+  // A common password passes the browser's checks; the server refuses it, on the field. The focus
+  // is on that field as soon as the message shows, not a moment later: else what the person goes on
+  // typing elsewhere lands in it (the password was once typed twice into this field, in a run).
   await pass.fill("motdepasse123");
   await again.fill("motdepasse123");
+  const focusWhenShown = await focusWhenTextShows(page, "il serait vite deviné");
   await submit.click();
-  await expect(pass).toHaveAccessibleDescription(/trop courant/);
+  await expect(pass).toHaveAccessibleDescription(/trop courant : il serait vite deviné/);
+  expect(await focusWhenShown()).toBe("password");
   await expect(name).toHaveValue(displayName);
 
   // 4. Good input: signed in at once, welcomed in « Mon espace » with the council.

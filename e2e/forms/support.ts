@@ -89,3 +89,20 @@ export async function refuse(s: Session, form: Locator, button: string | RegExp)
   await expect(s.page.getByText(/Application error|Internal Server Error|This page couldn.t load/i)).toHaveCount(0);
   await settle(s);
 }
+
+/**
+ * The id of the element that has the focus at the moment `text` first appears in the page (read in
+ * the same task as the change that shows it, before any input the test sends next).
+ */
+export async function focusWhenTextShows(page: Page, text: string): Promise<() => Promise<string | null>> {
+  await page.evaluate((wanted) => {
+    const seen = window as unknown as { focusWhenShown?: string };
+    delete seen.focusWhenShown;
+    new MutationObserver((_, observer) => {
+      if (!document.body.textContent?.includes(wanted)) return;
+      seen.focusWhenShown = document.activeElement?.id ?? "";
+      observer.disconnect();
+    }).observe(document.body, { subtree: true, childList: true, characterData: true });
+  }, text);
+  return () => page.evaluate(() => (window as unknown as { focusWhenShown?: string }).focusWhenShown ?? null);
+}
