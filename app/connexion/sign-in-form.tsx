@@ -1,7 +1,7 @@
 "use client";
 
 import { signIn } from "next-auth/react";
-import { useEffect, useState } from "react";
+import { useLayoutEffect, useState } from "react";
 import { buttonClass, describedBy, Field, FormMessage, inputClass } from "@/components/form/field";
 import { FormStatus } from "@/components/form/form-status";
 import { ShowPassword } from "@/components/form/show-password";
@@ -44,7 +44,7 @@ async function signInInBrowser(previous: FormState<null>, data: FormData): Promi
  */
 export function SignInForm({ destination, csrfToken, initialError }: { destination: string; csrfToken: string; initialError?: string }) {
   const [showPassword, setShowPassword] = useState(false);
-  const { form, field, state, pending, error, formAction, formProps } = useFormAction({
+  const { form, field, state, focusNow, pending, error, formAction, formProps } = useFormAction({
     action: signInInBrowser,
     endpoint: CREDENTIALS_ENDPOINT,
     schema: signInSchema,
@@ -52,11 +52,15 @@ export function SignInForm({ destination, csrfToken, initialError }: { destinati
   });
   const leaving = state.result?.ok === true;
 
-  useEffect(() => {
+  // In the commit that shows the refusal: a passive effect (and react-hook-form's setFocus, on a
+  // timer) came a moment later, and could empty a password the person had begun typing again.
+  useLayoutEffect(() => {
     if (state.result && !state.result.ok) {
       form.setValue("password", "");
-      form.setFocus("password");
+      focusNow("password");
     }
+    // Each new answer (state), once.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [state, form]);
 
   return (

@@ -169,6 +169,15 @@ export function useFormAction<S extends FormSchema, T = unknown>({
     return synced === state.n ? undefined : serverFieldError(state, name);
   };
 
+  /**
+   * Puts the focus on a field of this form now, in the commit that calls it: react-hook-form's
+   * `setFocus` waits for a timer, and what the person types meanwhile goes to the field they were in.
+   */
+  const focusNow = (name: Path<z.input<S>>) => {
+    const element = ref.current?.elements.namedItem(name);
+    if (element instanceof HTMLElement) element.focus();
+  };
+
   if (signal) throw signal;
   const valueOf = (name: string): unknown => get(initial, name);
   const text = (value: unknown) => (value === undefined || value === null ? undefined : String(value));
@@ -192,6 +201,7 @@ export function useFormAction<S extends FormSchema, T = unknown>({
     },
     radio: (name: Path<z.input<S>>, value: string) => ({ ...form.register(name), value, defaultChecked: text(valueOf(name)) === value }),
     state,
+    focusNow,
     pending: pending || form.formState.isSubmitting,
     error,
     /**

@@ -6,6 +6,7 @@ import { attemptSignIn, ownLoopbackAddress } from "../auth/credentials-client";
 import { signInForm } from "../auth/helpers";
 import { council1, newMemberOf } from "../council/helpers";
 import { marker, publicResponses } from "../contributions/helpers";
+import { focusWhenTextShows } from "../forms/support";
 import { approveById, pendingFeedback } from "../moderation/helpers";
 
 /*
@@ -135,8 +136,10 @@ test("« Mes données » : voir, télécharger (les siennes seulement), puis sup
   await page.setViewportSize({ width: 1280, height: 900 });
   await understood(page).check();
   await passwordField(page).fill(`pas ${member.password}`);
+  const focusWhenShown = await focusWhenTextShows(page, WRONG_PASSWORD);
   await eraseForm(page).getByRole("button", { name: "Supprimer définitivement mon compte" }).click();
   await expect(eraseForm(page).getByRole("alert").first()).toHaveText(WRONG_PASSWORD);
+  expect(await focusWhenShown()).toEqual({ id: "suppression-mot-de-passe", value: "" });
   await expect(page).toHaveURL("/espace/mes-donnees");
   await expect(understood(page)).toBeChecked();
   await expect(passwordField(page)).toHaveValue("");

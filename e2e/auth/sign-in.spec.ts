@@ -1,6 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { baseURL } from "../../playwright.config";
 import { demo, DEMO_PASSWORD, signInAs } from "../support/auth";
+import { focusWhenTextShows } from "../forms/support";
 import { tabUntilFocused } from "../support/keyboard";
 import { attemptSignIn, ownLoopbackAddress } from "./credentials-client";
 import { expectAccessible, expectAccessibleAtEachWidth, signInForm } from "./helpers";
@@ -33,8 +34,11 @@ test("mauvais mot de passe : message en français, l'adresse reste dans le champ
   await page.goto("/connexion?callbackUrl=%2Fdemarche");
   await page.getByLabel("Adresse électronique").fill(demo.official);
   await page.getByLabel("Mot de passe", { exact: true }).fill("ce-n-est-pas-le-bon");
+  // Emptied and focused as the message shows, not a moment later over a password typed again.
+  const focusWhenShown = await focusWhenTextShows(page, "mot de passe incorrect");
   await page.getByRole("button", { name: "Se connecter" }).click();
   await expect(signInForm(page).getByRole("alert")).toHaveText("Adresse électronique ou mot de passe incorrect.");
+  expect(await focusWhenShown()).toEqual({ id: "password", value: "" });
   await expect(page.getByLabel("Adresse électronique")).toHaveValue(demo.official);
   await expect(page.getByLabel("Mot de passe", { exact: true })).toHaveValue("");
   await expect(page.getByLabel("Mot de passe", { exact: true })).toBeFocused();

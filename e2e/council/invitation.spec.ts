@@ -61,7 +61,7 @@ test("invitation → courriel → compte créé → conseil visible dans « Mon 
   const focusWhenShown = await focusWhenTextShows(page, "il serait vite deviné");
   await submit.click();
   await expect(pass).toHaveAccessibleDescription(/trop courant : il serait vite deviné/);
-  expect(await focusWhenShown()).toBe("password");
+  expect(await focusWhenShown()).toEqual({ id: "password", value: "motdepasse123" });
   await expect(name).toHaveValue(displayName);
 
   // 4. Good input: signed in at once, welcomed in « Mon espace » with the council.

@@ -91,18 +91,20 @@ export async function refuse(s: Session, form: Locator, button: string | RegExp)
 }
 
 /**
- * The id of the element that has the focus at the moment `text` first appears in the page (read in
- * the same task as the change that shows it, before any input the test sends next).
+ * The element that has the focus at the moment `text` first appears in the page — its id, and its
+ * value if it is a field — read in the same task as the change that shows the text, before any
+ * input the test sends next.
  */
-export async function focusWhenTextShows(page: Page, text: string): Promise<() => Promise<string | null>> {
+export async function focusWhenTextShows(page: Page, text: string): Promise<() => Promise<{ id: string; value: string | null } | null>> {
   await page.evaluate((wanted) => {
-    const seen = window as unknown as { focusWhenShown?: string };
+    const seen = window as unknown as { focusWhenShown?: { id: string; value: string | null } };
     delete seen.focusWhenShown;
     new MutationObserver((_, observer) => {
       if (!document.body.textContent?.includes(wanted)) return;
-      seen.focusWhenShown = document.activeElement?.id ?? "";
+      const focused = document.activeElement;
+      seen.focusWhenShown = { id: focused?.id ?? "", value: focused instanceof HTMLInputElement ? focused.value : null };
       observer.disconnect();
     }).observe(document.body, { subtree: true, childList: true, characterData: true });
   }, text);
-  return () => page.evaluate(() => (window as unknown as { focusWhenShown?: string }).focusWhenShown ?? null);
+  return () => page.evaluate(() => (window as unknown as { focusWhenShown?: { id: string; value: string | null } }).focusWhenShown ?? null);
 }

@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect } from "react";
+import { useLayoutEffect } from "react";
 import { Checkbox, CheckboxError } from "@/components/admin/checkbox";
 import { describedBy, dangerButtonClass, Field, inputClass } from "@/components/form/field";
 import { FormStatus } from "@/components/form/form-status";
@@ -10,17 +10,20 @@ import { eraseOwnAccountAction } from "./actions";
 
 /** « Supprimer mon compte »: a ticked box and the password, on a plain POST (works without JavaScript). */
 export function EraseAccountForm() {
-  const { form, checkbox, state, pending, error, formAction, formProps } = useFormAction({
+  const { form, checkbox, state, focusNow, pending, error, formAction, formProps } = useFormAction({
     action: eraseOwnAccountAction,
     schema: eraseOwnAccountSchema,
     defaultValues: { password: "", understood: false },
   });
-  // A refused password is emptied and gets the focus, as on the sign-in page.
-  useEffect(() => {
+  // A refused password is emptied and gets the focus, as on the sign-in page — in the commit that
+  // shows the refusal, not a moment later over what is typed again.
+  useLayoutEffect(() => {
     if (state.result && !state.result.ok && state.result.fieldErrors?.password) {
       form.setValue("password", "");
-      form.setFocus("password");
+      focusNow("password");
     }
+    // Each new answer (state), once.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [state, form]);
 
   return (
